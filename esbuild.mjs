@@ -1,0 +1,28 @@
+// One bundle step for every surface: the VS Code client, the language server and the CLI.
+// Each bundle carries its dependencies, so the extension and the CLI run without node_modules.
+import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { POSTLINT_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: ['schemas/json-schema.ts'], outfile: 'dist/json-schema.js' }),
+]);
+
+// The config file's JSON Schema is generated from the zod schema, never edited by hand.
+const { configJsonSchemaText } = createRequire(import.meta.url)('./dist/json-schema.js');
+writeFileSync('schemas/postlintrc.schema.json', configJsonSchemaText());

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Front matter field schemas shared by the presets. Every field carries a
+ * description: the editor shows it on hover and the docs quote it.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True when the text is a date Hugo can read and the day exists in the calendar. */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 61;
+}
+
+// The `yaml` package reads an unquoted 2024-01-18 as a string (YAML 1.2), other
+// parsers as a timestamp (YAML 1.1): both are the same date to Hugo.
+export const dateField = (description: string) =>
+  z
+    .union([
+      z.date(),
+      z.string().refine(isCalendarDate, {
+        message: 'a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z',
+      }),
+    ])
+    .describe(description);
+
+export const stringList = (description: string) => z.array(z.string()).describe(description);
+
+export const booleanField = (description: string) => z.boolean().describe(description);
+
+/** A title Hugo prints as written, so stray spaces show on the page and in feeds. */
+export const tidyTitle = z
+  .string()
+  .min(1, { message: 'a title that is not empty' })
+  .refine((value) => value.trim() === value, { message: 'a title without spaces at its start or end' })
+  .refine((value) => !/\s{2}/.test(value), { message: 'a title without double spaces' });

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { hugoFields, kindFields, todogroupFields, type PostKind } from './posts';
+
+export const PRESET_NAMES = ['hugo', 'todogroup'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** How a preset recognises a kind when a post does not name it. */
+export interface KindMatcher {
+  kind: PostKind;
+  /** Case-insensitive regular expressions tested against the title. */
+  titles?: string[];
+  /** Globs on the path relative to the site root. */
+  files?: string[];
+}
+
+export interface Preset {
+  name: PresetName;
+  description: string;
+  /** Globs relative to the site root that select posts; `{contentDir}` is the site's content folder. */
+  posts: string[];
+  /** Files that are never posts even when a glob matches them. */
+  notPosts: string[];
+  kinds: KindMatcher[];
+  /** `all`: every key the schema does not know is reported; `typos`: only keys that look like a known key misspelt (themes add keys of their own). */
+  unknownKeys: 'all' | 'typos';
+  /** Author used by templates and `postlint new` when none is given. */
+  defaultAuthor?: string;
+  /** The zod schema of a post of this kind. */
+  schema(kind: PostKind): z.ZodObject;
+}
+
+type Shape = Record<string, z.ZodType>;
+
+function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObject {
+  const shape: Shape = {};
+  const all: Shape = { ...fields, ...(kind === 'post' ? {} : kindFields[kind]) };
+  for (const [key, field] of Object.entries(all)) shape[key] = required.includes(key) ? field : field.optional();
+  return z.object(shape);
+}
+
+function cachedSchemas(fields: Shape, required: string[]): (kind: PostKind) => z.ZodObject {
+  const cache = new Map<PostKind, z.ZodObject>();
+  return (kind) => {
+    let schema = cache.get(kind);
+    if (!schema) cache.set(kind, (schema = postSchema(fields, required, kind)));
+    return schema;
+  };
+}
+
+const SECTIONS = '{posts,post,blog}';
+
+export const hugoPreset: Preset = {
+  name: 'hugo',
+  description: 'Any Hugo site: Hugo\u2019s own front matter keys, with a title and a date on every post.',
+  posts: [`{contentDir}/${SECTIONS}/**/*.md`, `content/*/${SECTIONS}/**/*.md`],
+  notPosts: ['**/_index.md'],
+  kinds: [],
+  unknownKeys: 'typos',
+  schema: cachedSchemas(hugoFields, ['title', 'date']),
+};
+
+export const todogroupPreset: Preset = {
+  name: 'todogroup',
+  description: 'The TODO Group\u2019s site (todogroup.org): the keys its layouts read, an author from data/authors.yaml.',
+  posts: ['{contentDir}/blog/**/*.md', 'content/*/blog/**/*.md'],
+  notPosts: ['**/_index.md'],
+  kinds: [
+    {
+      kind: 'member-welcome',
+      // Welcomes of members, not of ambassadors, associates or maintainers.
+      titles: ['\\bgeneral member\\b', '\\bbecomes a todo member\\b', '^welcoming\\s.+\\sto the todo group$'],
+    },
+  ],
+  unknownKeys: 'all',
+  defaultAuthor: 'todogroup',
+  schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, ['title', 'date', 'author']),
+};
+
+export const PRESETS: Record<PresetName, Preset> = { hugo: hugoPreset, todogroup: todogroupPreset };
+
+/** The preset a site gets when its config names none: todogroup.org's own, else Hugo's. */
+export function presetForBaseUrl(baseURL: string | undefined): PresetName {
+  if (!baseURL) return 'hugo';
+  try {
+    const host = new URL(baseURL).hostname.toLowerCase();
+    return host === 'todogroup.org' || host.endsWith('.todogroup.org') ? 'todogroup' : 'hugo';
+  } catch {
+    return 'hugo';
+  }
+}

@@ -1,0 +1,48 @@
+import { relative } from 'node:path';
+import { styleText } from 'node:util';
+import type { FileReport } from '../report';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** ESLint's `stylish` layout: a block per file, a summary line, what `--fix` could do. */
+export function formatStylish(reports: FileReport[], options: { color: boolean; cwd: string }): string {
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const report of reports) {
+    errors += report.errorCount;
+    warnings += report.warningCount;
+    fixableErrors += report.fixableErrorCount;
+    fixableWarnings += report.fixableWarningCount;
+    if (report.messages.length === 0) continue;
+    lines.push('', paint('underline', relative(options.cwd, report.filePath) || report.filePath));
+    const rows = report.messages.map((message) => [
+      `${message.line}:${message.column}`,
+      message.severity === 2 ? 'error' : 'warning',
+      message.message,
+      message.ruleId,
+    ]);
+    const width = (column: number) => Math.max(...rows.map((row) => row[column].length));
+    const positionWidth = width(0);
+    const severityWidth = width(1);
+    for (const [position, severity, message, ruleId] of rows) {
+      const severityText = severity.padEnd(severityWidth);
+      lines.push(
+        `  ${paint('dim', position.padEnd(positionWidth))}  ${paint(severity === 'error' ? 'red' : 'yellow', severityText)}  ${message}  ${paint('dim', ruleId)}`,
+      );
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  lines.push('', paint(errors > 0 ? 'red' : 'yellow', `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`));
+  if (fixableErrors + fixableWarnings > 0) {
+    lines.push(
+      paint(errors > 0 ? 'red' : 'yellow', `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

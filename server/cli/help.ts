@@ -1,0 +1,42 @@
+import { RULES } from '../engine/rules';
+
+export function helpText(): string {
+  const rules = RULES.map((rule) => `  ${rule.meta.id.padEnd(26)} ${rule.meta.defaultSeverity.padEnd(8)} ${rule.meta.description}`).join('\n');
+  return `postlint: checks Hugo blog posts (front matter, links, images) before they ship.
+
+Usage:
+  postlint check [files, folders or globs...] [options]
+      Checks posts. With nothing named, checks the posts of the Hugo site around
+      the current folder. A folder or glob selects the posts in it (other pages are
+      read as link targets only); a file named explicitly is checked as a post
+      whatever its name.
+  postlint print-config <file>
+      Prints, as JSON, the site, config file, preset, post kind and rule settings
+      that apply to a post.
+  postlint --help | --version
+
+Options for check:
+  --format stylish|json   stylish (default) for people; json is ESLint's JSON
+                          formatter output, alone on stdout
+  --config <file>         use this config file instead of the nearest
+                          .postlintrc.json
+  --max-warnings <n>      exit 1 when there are more than n warnings
+  --quiet                 report errors only
+  --no-color              plain text even on a terminal (also NO_COLOR=1)
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors, or more warnings than --max-warnings
+  2  a usage or configuration error, an unreadable file, or no post matched;
+     2 wins over 1. A one-line message on stderr names the file.
+
+Configuration: .postlintrc.json (JSON with comments), the nearest one walking up
+from each post to the site root. Inline comments turn rules off:
+  <!-- postlint-disable rule-id -->, <!-- postlint-enable -->,
+  <!-- postlint-disable-next-line rule-id -->, <!-- postlint-disable-file rule-id -->,
+  and in front matter: # postlint-disable-next-line rule-id
+
+Rules (id, default severity, what it catches):
+${rules}
+`;
+}

@@ -1,0 +1,81 @@
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { LanguageService } from '../engine/service';
+import { findSiteRoot } from '../engine/site';
+import type { Workspace } from '../engine/types';
+
+/** A file to check, and whether it was named explicitly (then it is a post whatever its name). */
+export interface Target {
+  path: string;
+  explicit: boolean;
+}
+
+export interface TargetProblem {
+  input: string;
+  message: string;
+}
+
+const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
+
+function toPosix(path: string): string {
+  return path.split('\\').join('/');
+}
+
+async function postsUnder(service: LanguageService, paths: string[]): Promise<string[]> {
+  const posts: string[] = [];
+  for (const path of paths) if ((await service.isPost(path)) && !(await service.isIgnored(path))) posts.push(path);
+  return posts;
+}
+
+/**
+ * Turns the command line's files, folders and globs into the files to check. A
+ * folder or glob selects the posts in it; with nothing named, the posts of the
+ * site around the working folder.
+ */
+export async function resolveTargets(
+  service: LanguageService,
+  workspace: Workspace,
+  inputs: string[],
+  cwd: string,
+): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
+  const targets = new Map<string, Target>();
+  const problems: TargetProblem[] = [];
+  const add = (path: string, explicit: boolean) => {
+    if (!targets.has(path) || explicit) targets.set(path, { path, explicit });
+  };
+
+  if (inputs.length === 0) {
+    const root = await findSiteRoot(workspace, toPosix(resolve(cwd, 'postlint-probe')));
+    if (root === undefined) {
+      problems.push({ input: cwd, message: 'no Hugo site found here or above: name the posts to check' });
+    } else {
+      const site = await service.siteFor(`${root}/postlint-probe`);
+      const config = await service.configFor(`${root}/postlint-probe`, site);
+      const found = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
+      for (const path of await postsUnder(service, found.map(toPosix))) add(path, false);
+    }
+  }
+
+  for (const input of inputs) {
+    const absolute = toPosix(resolve(cwd, input));
+    const stats = await fs.stat(absolute).catch(() => undefined);
+    if (stats?.isFile()) {
+      add(absolute, true);
+      continue;
+    }
+    let found: string[];
+    if (stats?.isDirectory()) {
+      found = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS });
+    } else if (isDynamicPattern(input)) {
+      found = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS });
+    } else {
+      problems.push({ input, message: 'no such file or folder' });
+      continue;
+    }
+    const posts = await postsUnder(service, found.map(toPosix).sort());
+    if (posts.length === 0) problems.push({ input, message: 'no post matched' });
+    for (const path of posts) add(path, false);
+  }
+  return { targets: [...targets.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
+}

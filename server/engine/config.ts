@@ -1,0 +1,107 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { configSchema, type PostlintConfig } from '../../schemas/config';
+import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../schemas/presets';
+import { RULE_IDS, RULE_OPTIONS, type RuleId } from '../../schemas/rules';
+import { LineIndex } from './text';
+import type { Severity } from './types';
+
+export const CONFIG_FILE_NAME = '.postlintrc.json';
+
+export type RuleSeverity = Severity | 'off';
+
+export interface RuleSetting {
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+/** Everything that decides how a post is checked, after presets and the config file are merged. */
+export interface ResolvedConfig {
+  /** The config file that applied, if any. */
+  file?: string;
+  preset: Preset;
+  rules: Map<RuleId, RuleSetting>;
+  posts: string[];
+  ignore: string[];
+  authors: string[];
+  kinds: KindMatcher[];
+}
+
+/** A config file that cannot be used: the CLI exits 2 with this, the server shows it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+const SEVERITY_BY_SETTING: Record<string, RuleSeverity> = { off: 'off', warn: 'warning', error: 'error', 0: 'off', 1: 'warning', 2: 'error' };
+
+/** Reads a config file's text: JSON with comments, checked against the zod schema. */
+export function parseConfigText(file: string, text: string): PostlintConfig {
+  const errors: ParseError[] = [];
+  const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const position = new LineIndex(text).position(errors[0].offset);
+    throw new ConfigError(file, `${printParseErrorCode(errors[0].error)} at line ${position.line + 1}, column ${position.character + 1}`);
+  }
+  const result = configSchema.safeParse(value);
+  if (!result.success) throw new ConfigError(file, formatZodIssues(result.error.issues));
+  return result.data;
+}
+
+function formatZodIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function defaultRules(defaults: Map<RuleId, Severity>): Map<RuleId, RuleSetting> {
+  const rules = new Map<RuleId, RuleSetting>();
+  for (const id of RULE_IDS) rules.set(id, { severity: defaults.get(id) ?? 'warning', options: {} });
+  return rules;
+}
+
+/**
+ * Merges a preset, the rules' default severities and a config file (if any).
+ * `impliedPreset` is the site's, used when the file does not say `extends`.
+ */
+export function resolveConfig(
+  config: PostlintConfig | undefined,
+  file: string | undefined,
+  impliedPreset: PresetName,
+  defaults: Map<RuleId, Severity>,
+): ResolvedConfig {
+  const preset = PRESETS[config?.extends ?? impliedPreset];
+  const rules = defaultRules(defaults);
+  for (const [id, setting] of Object.entries(config?.rules ?? {}) as [RuleId, unknown][]) {
+    if (setting === undefined) continue;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    rules.set(id, {
+      severity: SEVERITY_BY_SETTING[String(severity)],
+      options: (options as Record<string, unknown> | undefined) ?? {},
+    });
+  }
+  const kinds: KindMatcher[] = config?.kinds
+    ? Object.entries(config.kinds).flatMap(([kind, matcher]) => (matcher ? [{ kind: kind as KindMatcher['kind'], ...matcher }] : []))
+    : preset.kinds;
+  return {
+    file,
+    preset,
+    rules,
+    posts: config?.posts ?? preset.posts,
+    ignore: config?.ignore ?? [],
+    authors: config?.authors ?? [],
+    kinds,
+  };
+}
+
+/** Validates a rule's options once more with the rule's own schema, for its types. */
+export function ruleOptions<Id extends RuleId>(id: Id, options: Record<string, unknown>): z.infer<(typeof RULE_OPTIONS)[Id]> {
+  return RULE_OPTIONS[id].parse(options) as z.infer<(typeof RULE_OPTIONS)[Id]>;
+}

@@ -1,0 +1,233 @@
+import picomatch from 'picomatch';
+import type { PresetName } from '../../schemas/presets';
+import type { PostKind } from '../../schemas/posts';
+import type { RuleId } from '../../schemas/rules';
+import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
+import { splitPost } from './frontmatter';
+import { resolveKind, type KindSource } from './kinds';
+import { parseBody } from './markdown';
+import { ancestors, dirname, isInside, join, relative } from './paths';
+import { docsUrl, type Post, type Problem, type Rule } from './rule';
+import { RULES, RULES_BY_ID } from './rules';
+import { findSiteRoot, looseSite, readSite, type Site } from './site';
+import { Suppressions } from './suppressions';
+import { LineIndex } from './text';
+import type { Diagnostic, Severity, Workspace } from './types';
+
+export interface LanguageServiceOptions {
+  workspace: Workspace;
+  /** A config file that replaces discovery (`--config`, `postlint.configFile`). */
+  configFile?: string;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+}
+
+export interface CheckOptions {
+  /** Check the file as a post even where the preset would not call it one (a file named on the command line). */
+  asPost?: boolean;
+}
+
+export interface CheckResult {
+  path: string;
+  isPost: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** What applies to a post and why: `postlint print-config`. */
+export interface PostSettings {
+  path: string;
+  siteRoot?: string;
+  configFile?: string;
+  preset: PresetName;
+  kind: PostKind;
+  kindSource: KindSource;
+  isPost: boolean;
+  rules: Record<string, RuleSetting>;
+}
+
+const DEFAULT_SEVERITIES = new Map<RuleId, Severity>(RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
+
+/**
+ * The engine: text and a path in, diagnostics out. Everything it reads from disk
+ * (site config, authors, config files) goes through the injected workspace and is
+ * cached until `invalidate` is called.
+ */
+export class LanguageService {
+  private readonly workspace: Workspace;
+  private readonly now: () => Date;
+  private readonly roots = new Map<string, Promise<string | undefined>>();
+  private readonly sites = new Map<string, Promise<Site>>();
+  private readonly configs = new Map<string, Promise<ResolvedConfig>>();
+
+  constructor(private readonly options: LanguageServiceOptions) {
+    this.workspace = options.workspace;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Forget cached site and config data (all of it, or what a changed file may affect). */
+  invalidate(): void {
+    this.roots.clear();
+    this.sites.clear();
+    this.configs.clear();
+  }
+
+  async siteFor(path: string): Promise<Site> {
+    const folder = dirname(path);
+    let root = this.roots.get(folder);
+    if (!root) this.roots.set(folder, (root = findSiteRoot(this.workspace, path)));
+    const rootPath = await root;
+    if (rootPath === undefined) return looseSite(folder);
+    let site = this.sites.get(rootPath);
+    if (!site) this.sites.set(rootPath, (site = readSite(this.workspace, rootPath)));
+    return site;
+  }
+
+  /** The config that applies to `path`: throws ConfigError when it is broken. */
+  async configFor(path: string, site: Site): Promise<ResolvedConfig> {
+    const key = this.options.configFile ?? dirname(path);
+    let config = this.configs.get(key);
+    if (!config) this.configs.set(key, (config = this.loadConfig(path, site)));
+    return config;
+  }
+
+  private async loadConfig(path: string, site: Site): Promise<ResolvedConfig> {
+    if (site.problems.length > 0) throw new ConfigError(site.root, site.problems[0]);
+    const file = this.options.configFile ?? (await this.findConfigFile(path, site));
+    if (file === undefined) return resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES);
+    const text = await this.workspace.readFile(file);
+    if (text === undefined) throw new ConfigError(file, 'the config file does not exist or cannot be read');
+    return resolveConfig(parseConfigText(file, text), file, site.impliedPreset, DEFAULT_SEVERITIES);
+  }
+
+  /** The nearest config file walking up from the post, stopping at the site root: no cascading. */
+  private async findConfigFile(path: string, site: Site): Promise<string | undefined> {
+    for (const folder of ancestors(path)) {
+      const candidate = join(folder, CONFIG_FILE_NAME);
+      if ((await this.workspace.stat(candidate)) === 'file') return candidate;
+      if (folder === site.root || !isInside(site.root, folder)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Globs, relative to the site root, of the site's posts. */
+  postGlobs(site: Site, config: ResolvedConfig): string[] {
+    const contentDir = relative(site.root, site.contentDir) || '.';
+    return config.posts.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
+  }
+
+  /** Whether the preset (or config) calls this file a post. */
+  async isPost(path: string): Promise<boolean> {
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    return this.matchesPost(path, site, config);
+  }
+
+  /** Whether the config tells to leave this file alone. */
+  async isIgnored(path: string): Promise<boolean> {
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    return config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(relative(site.root, path));
+  }
+
+  private matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
+    const rel = relative(site.root, path);
+    if (rel.startsWith('..')) return false;
+    if (site.loose) return /\.(md|markdown)$/i.test(path) && !picomatch(config.ignore, { dot: true })(rel);
+    const match = picomatch(this.postGlobs(site, config), { dot: true, ignore: [...config.preset.notPosts, ...config.ignore] });
+    return match(rel);
+  }
+
+  async settingsFor(path: string, text: string): Promise<PostSettings> {
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    const { frontMatter } = splitPost(text);
+    const { kind, source } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
+    return {
+      path,
+      siteRoot: site.loose ? undefined : site.root,
+      configFile: config.file,
+      preset: config.preset.name,
+      kind,
+      kindSource: source,
+      isPost: this.matchesPost(path, site, config),
+      rules: Object.fromEntries(config.rules),
+    };
+  }
+
+  /** Checks one file. Only posts get diagnostics; other pages are link targets. */
+  async check(path: string, text: string, options: CheckOptions = {}): Promise<CheckResult> {
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    const isPost = options.asPost === true || this.matchesPost(path, site, config);
+    if (!isPost) return { path, isPost, diagnostics: [] };
+
+    const post = this.parse(path, text, site, config);
+    const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of RULES) {
+      const setting = config.rules.get(rule.meta.id);
+      if (!setting || setting.severity === 'off') continue;
+      const problems = await this.runRule(rule, setting, post, site, config);
+      for (const problem of problems) {
+        if (suppressions.suppresses(rule.meta.id, problem.span.start)) continue;
+        diagnostics.push(this.toDiagnostic(rule.meta.id, setting.severity, problem, post.lines));
+      }
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { path, isPost, diagnostics };
+  }
+
+  private parse(path: string, text: string, site: Site, config: ResolvedConfig): Post {
+    const { bodyStart, frontMatter } = splitPost(text);
+    const { kind } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
+    return { path, text, lines: new LineIndex(text), bodyStart, frontMatter, body: parseBody(text, bodyStart), kind };
+  }
+
+  /** A rule that throws becomes one diagnostic saying so; the other rules still run. */
+  private async runRule(rule: Rule, setting: RuleSetting, post: Post, site: Site, config: ResolvedConfig): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    try {
+      await rule.check({
+        post,
+        site,
+        config,
+        preset: config.preset,
+        schema: config.preset.schema(post.kind),
+        options: setting.options as never,
+        workspace: this.workspace,
+        now: this.now(),
+        report: (problem) => problems.push(problem),
+      });
+    } catch (error) {
+      return [
+        {
+          span: { start: 0, end: 0 },
+          message: `The rule \`${rule.meta.id}\` failed on this post (${(error as Error).message}); its other problems are not shown. Please report this.`,
+        },
+      ];
+    }
+    return problems;
+  }
+
+  private toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {
+    return {
+      ruleId,
+      severity,
+      message: problem.message,
+      range: lines.range(problem.span),
+      docsUrl: docsUrl(ruleId),
+      fixes: (problem.fixes ?? []).map((fix) => ({
+        title: fix.title,
+        safe: fix.safe,
+        preferred: fix.preferred,
+        edits: fix.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
+      })),
+    };
+  }
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return new LanguageService(options);
+}
+
+export { RULES_BY_ID };

@@ -1,0 +1,131 @@
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { presetForBaseUrl, type PresetName } from '../../schemas/presets';
+import { ancestors, join } from './paths';
+import type { Workspace } from './types';
+
+/** What the engine knows of a Hugo site, read as Hugo's production build reads it. */
+export interface Site {
+  root: string;
+  /** Hugo's settings, `config/_default/` merged with `config/production/`. */
+  config: Record<string, unknown>;
+  baseURL?: string;
+  /** The content folder, absolute, without a trailing slash. */
+  contentDir: string;
+  /** Keys of `data/authors.*`, or undefined when the site has no such file. */
+  authors?: Map<string, { name?: string }>;
+  /** The preset its `baseURL` implies. */
+  impliedPreset: PresetName;
+  /** Problems met while reading the site's files: the CLI and the server report them as config errors. */
+  problems: string[];
+  /** True for a folder outside any Hugo site, where every Markdown file counts as a post. */
+  loose: boolean;
+}
+
+const ROOT_CONFIG_NAMES = ['hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json', 'config.yaml', 'config.yml', 'config.toml', 'config.json'];
+const EXTENSIONS = ['.yaml', '.yml', '.toml', '.json'];
+
+/** The nearest folder above `path` that holds a Hugo configuration. */
+export async function findSiteRoot(workspace: Workspace, path: string): Promise<string | undefined> {
+  for (const folder of ancestors(path)) {
+    const entries = await workspace.readDirectory(folder);
+    for (const entry of entries) {
+      if (entry.kind === 'file' && ROOT_CONFIG_NAMES.includes(entry.name)) return folder;
+      if (entry.kind === 'directory' && entry.name === 'config' && (await workspace.stat(join(folder, 'config', '_default'))) === 'directory') return folder;
+    }
+  }
+  return undefined;
+}
+
+function parseConfigText(name: string, text: string): unknown {
+  if (name.endsWith('.toml')) return parseToml(text);
+  if (name.endsWith('.json')) return JSON.parse(text);
+  return parseYaml(text, { maxAliasCount: 100 });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Hugo merges configuration maps key by key; later values win. */
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] = isRecord(existing) && isRecord(value) ? deepMerge({ ...existing }, value) : value;
+  }
+  return target;
+}
+
+async function readConfigFile(workspace: Workspace, path: string, problems: string[]): Promise<Record<string, unknown> | undefined> {
+  const text = await workspace.readFile(path);
+  if (text === undefined) return undefined;
+  try {
+    const value = parseConfigText(path, text);
+    return isRecord(value) ? value : {};
+  } catch (error) {
+    problems.push(`${path} could not be read: ${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+/** A config folder: `hugo.*`/`config.*` hold top-level keys, any other `name.*` the value of `name`. */
+async function readConfigFolder(workspace: Workspace, folder: string, problems: string[]): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  const entries = (await workspace.readDirectory(folder)).filter((entry) => entry.kind === 'file').sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const extension = EXTENSIONS.find((ext) => entry.name.endsWith(ext));
+    if (!extension) continue;
+    const value = await readConfigFile(workspace, join(folder, entry.name), problems);
+    if (!value) continue;
+    const stem = entry.name.slice(0, -extension.length);
+    deepMerge(merged, stem === 'hugo' || stem === 'config' ? value : { [stem]: value });
+  }
+  return merged;
+}
+
+async function readAuthors(workspace: Workspace, root: string, problems: string[]): Promise<Map<string, { name?: string }> | undefined> {
+  for (const extension of EXTENSIONS) {
+    const value = await readConfigFile(workspace, join(root, 'data', `authors${extension}`), problems);
+    if (!value) continue;
+    const authors = new Map<string, { name?: string }>();
+    for (const [key, entry] of Object.entries(value)) {
+      authors.set(key, { name: isRecord(entry) && typeof entry.name === 'string' ? entry.name : undefined });
+    }
+    return authors;
+  }
+  return undefined;
+}
+
+export async function readSite(workspace: Workspace, root: string): Promise<Site> {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const name of ROOT_CONFIG_NAMES) {
+    const value = await readConfigFile(workspace, join(root, name), problems);
+    if (value) {
+      deepMerge(config, value);
+      break;
+    }
+  }
+  deepMerge(config, await readConfigFolder(workspace, join(root, 'config', '_default'), problems));
+  deepMerge(config, await readConfigFolder(workspace, join(root, 'config', 'production'), problems));
+
+  const baseURL = typeof config.baseURL === 'string' ? config.baseURL : typeof config.baseurl === 'string' ? config.baseurl : undefined;
+  const contentDirSetting = typeof config.contentDir === 'string' ? config.contentDir : 'content';
+  const contentDir = join(root, contentDirSetting).replace(/\/+$/, '');
+  return {
+    root,
+    config,
+    baseURL,
+    contentDir,
+    authors: await readAuthors(workspace, root, problems),
+    impliedPreset: presetForBaseUrl(baseURL),
+    problems,
+    loose: false,
+  };
+}
+
+/** A site for a post outside any Hugo site: the Hugo preset, no authors, its own folder as root. */
+export function looseSite(folder: string): Site {
+  return { root: folder, config: {}, contentDir: join(folder, 'content'), impliedPreset: 'hugo', problems: [], baseURL: undefined, authors: undefined, loose: true };
+}
+

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MemoryWorkspace, checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+test('author-unknown: an author missing from data/authors.yaml, with the closest one suggested', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: alcie\n---\n';
+  const [diagnostic, ...rest] = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
+  assert.equal(rest.length, 0);
+  assert.equal(rangeText(text, diagnostic), 'alcie');
+  assert.match(diagnostic.message, /`alcie` is not an author of this site: did you mean `alice`\?/);
+  assert.equal(diagnostic.fixes[0].edits[0].newText, 'alice');
+});
+
+test('author-unknown: an author written as their display name suggests their key', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: Bob Stone\n---\n';
+  const [diagnostic] = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
+  assert.match(diagnostic.message, /did you mean `bob`/);
+});
+
+test('author-unknown: each author of a list is checked; far-off names get no guess', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: [alice, zz-unknown-person]\n---\n';
+  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
+  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['zz-unknown-person']);
+  assert.doesNotMatch(diagnostics[0].message, /did you mean/);
+  assert.deepEqual(diagnostics[0].fixes, []);
+});
+
+test('author-unknown: known authors, config authors and keys with spaces are fine', async () => {
+  const site = hugoSite({
+    'data/authors.yaml': 'alice:\n  name: Alice\nJane Roe:\n  name: Jane Roe\n',
+    '.postlintrc.json': '{ "authors": ["guest"] }',
+    'content/blog/a.md': '---\ntitle: A\ndate: 2025-01-01\nauthor: Jane Roe\n---\n',
+    'content/blog/b.md': '---\ntitle: B\ndate: 2025-01-01\nauthor: guest\n---\n',
+  });
+  assert.deepEqual(await checkPost(site, 'content/blog/a.md'), []);
+  assert.deepEqual(await checkPost(site, 'content/blog/b.md'), []);
+});
+
+test('author-unknown: a site without data/authors has nothing to check against', async () => {
+  const site = new MemoryWorkspace({
+    '/site/hugo.toml': 'baseURL = "https://example.org/"\n',
+    '/site/content/posts/p.md': '---\ntitle: A\ndate: 2025-01-01\nauthor: anyone\n---\n',
+  });
+  assert.deepEqual(await checkPost(site, 'content/posts/p.md'), []);
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+async function syntaxProblems(text: string) {
+  const site = hugoSite({ 'content/blog/p.md': text });
+  return only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-syntax').map((d) => ({ text: rangeText(text, d), message: d.message, line: d.range.start.line }));
+}
+
+test('frontmatter-syntax: YAML that does not parse is reported where it breaks', async () => {
+  const problems = await syntaxProblems('---\ntitle: "Seed swap\ndate: 2025-01-01\n---\nBody\n');
+  assert.ok(problems.length >= 1);
+  assert.match(problems[0].message, /not valid YAML/);
+  assert.ok(problems[0].line >= 1 && problems[0].line <= 3, 'the error points inside the block');
+});
+
+test('frontmatter-syntax: an opening --- that is never closed', async () => {
+  const problems = await syntaxProblems('---\ntitle: Open\ndate: 2025-01-01\n\nThe body starts but the block never ends.\n');
+  assert.deepEqual(problems.map((p) => p.text), ['---']);
+  assert.match(problems[0].message, /never closed/);
+});
+
+test('frontmatter-syntax: a root that is not a mapping', async () => {
+  const problems = await syntaxProblems('---\n- title\n- date\n---\nBody\n');
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /key: value/);
+});
+
+test('frontmatter-syntax: duplicate keys, on the second one', async () => {
+  const text = '---\ntitle: One\ndate: 2025-01-01\ntitle: Two\n---\n';
+  const problems = await syntaxProblems(text);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].text, 'title');
+  assert.equal(problems[0].line, 3);
+});
+
+test('frontmatter-syntax: ---js front matter is reported and never run', async () => {
+  const marker = '__postlint_ran_front_matter__';
+  const text = `---js\n{ title: (globalThis.${marker} = true, 'x') }\n---\nBody\n`;
+  const problems = await syntaxProblems(text);
+  assert.equal((globalThis as Record<string, unknown>)[marker], undefined, 'the JavaScript must not run');
+  assert.deepEqual(problems.map((p) => p.text), ['---js']);
+  assert.match(problems[0].message, /never run/);
+});
+
+test('frontmatter-syntax: a billion-laughs alias bomb is refused quickly, without hanging', async () => {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  const problems = await syntaxProblems(`---\ntitle: x\ndate: 2025-01-01\n${levels.join('\n')}\n---\n`);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /alias/i);
+});
+
+test('frontmatter-syntax: valid YAML, with comments, quotes and CRLF, gives nothing', async () => {
+  assert.deepEqual(await syntaxProblems('---\r\n# a comment\r\ntitle: "A # not a comment"\r\ndate: 2025-01-01\r\n---\r\n'), []);
+  assert.deepEqual(await syntaxProblems('---\ntitle: Empty body\ndate: 2025-01-01\n---\n'), []);
+});
