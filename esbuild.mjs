@@ -13,13 +13,17 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  define: { POSTLINT_VERSION: JSON.stringify(version) },
+  // jsonc-parser's UMD build hides its requires from the bundler; its ES module build does not.
+  mainFields: ['module', 'main'],
+  // Some dependencies ship ES modules that read import.meta.url; in a CommonJS bundle it is this file's URL.
+  define: { POSTLINT_VERSION: JSON.stringify(version), 'import.meta.url': '__postlintFileUrl' },
+  banner: { js: "const __postlintFileUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
   esbuild.build({ ...common, sourcemap: false, entryPoints: ['schemas/json-schema.ts'], outfile: 'dist/json-schema.js' }),
 ]);
 

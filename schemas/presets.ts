@@ -34,7 +34,8 @@ type Shape = Record<string, z.ZodType>;
 function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObject {
   const shape: Shape = {};
   const all: Shape = { ...fields, ...(kind === 'post' ? {} : kindFields[kind]) };
-  for (const [key, field] of Object.entries(all)) shape[key] = required.includes(key) ? field : field.optional();
+    // `optional()` wraps the field; the description must stay on what hover and docs read.
+  for (const [key, field] of Object.entries(all)) shape[key] = required.includes(key) ? field : field.optional().describe(field.description ?? '');
   return z.object(shape);
 }
 

@@ -1,7 +1,8 @@
 import { ConfigError } from '../engine/config';
 import type { LanguageService } from '../engine/service';
 import type { Workspace } from '../engine/types';
-import { toFileReport, type FileReport } from './report';
+import { checkInParallel } from './parallel';
+import type { FileReport } from './report';
 import { resolveTargets } from './targets';
 
 export interface CheckRun {
@@ -10,40 +11,38 @@ export interface CheckRun {
   failures: string[];
 }
 
-/** Checks what the command line names, reading files through the same workspace the engine uses. */
-export async function runCheck(service: LanguageService, workspace: Workspace, inputs: string[], cwd: string): Promise<CheckRun> {
+export interface CheckRunOptions {
+  configFile?: string;
+  /** The script worker threads start from: the CLI bundle itself. */
+  entryFile: string;
+}
+
+/** Checks what the command line names: posts found by the main thread, checked by workers. */
+export async function runCheck(
+  service: LanguageService,
+  workspace: Workspace,
+  inputs: string[],
+  cwd: string,
+  { configFile, entryFile }: CheckRunOptions,
+): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
   let resolved;
   try {
     resolved = await resolveTargets(service, workspace, inputs, cwd);
   } catch (error) {
-    if (error instanceof ConfigError) return { reports, failures: [configFailure(error)] };
+    if (error instanceof ConfigError) return { reports, failures: [error.oneLine()] };
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
-  const seenConfigErrors = new Set<string>();
-  for (const target of resolved.targets) {
-    const text = await workspace.readFile(target.path);
-    if (text === undefined) {
-      failures.push(`${target.path}: the file cannot be read`);
-      continue;
-    }
-    try {
-      const result = await service.check(target.path, text, { asPost: target.explicit });
-      if (result.isPost) reports.push(toFileReport(target.path, result.diagnostics));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      const line = configFailure(error);
-      if (!seenConfigErrors.has(line)) failures.push(line);
-      seenConfigErrors.add(line);
-    }
+  const seen = new Set(failures);
+  for (const outcome of await checkInParallel(resolved.targets, configFile, entryFile, service)) {
+    if (outcome.report) reports.push(outcome.report);
+    // A broken config file is said once, not once per post under it.
+    if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
+    if (outcome.failure) seen.add(outcome.failure);
   }
   if (reports.length === 0 && failures.length === 0) failures.push(`${inputs.join(' ') || cwd}: no post matched`);
   return { reports, failures };
-}
-
-function configFailure(error: ConfigError): string {
-  return `${error.file}: invalid configuration: ${error.detail}`;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config';
 import { createLanguageService } from '../engine/service';
 import { runCheck } from './check';
+import { serveWorkerIfAny } from './parallel';
 import { formatJson } from './formatters/json';
 import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
@@ -43,7 +44,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const workspace = new NodeWorkspace();
   const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
   const service = createLanguageService({ workspace, configFile });
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd));
+  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -108,7 +109,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`postlint: ${error.file}: invalid configuration: ${error.detail}\n`);
+      process.stderr.write(`postlint: ${error.oneLine()}\n`);
       return 2;
     }
     throw error;
@@ -123,7 +124,9 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+if (serveWorkerIfAny()) {
+  // A worker thread of `check`: it answers its parent and exits.
+} else if (isEntryPoint()) {
   main(process.argv.slice(2)).then(
     (code) => {
       if (code >= 0) process.exitCode = code;

@@ -35,6 +35,11 @@ export class ConfigError extends Error {
   ) {
     super(`${file}: ${detail}`);
   }
+
+  /** How the CLI says it: one line naming the file. */
+  oneLine(): string {
+    return `${this.file}: invalid configuration: ${this.detail}`;
+  }
 }
 
 const SEVERITY_BY_SETTING: Record<string, RuleSeverity> = { off: 'off', warn: 'warning', error: 'error', 0: 'off', 1: 'warning', 2: 'error' };

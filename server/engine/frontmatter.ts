@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { Document, isMap, isScalar, LineCounter, Lexer, parseDocument, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, Lexer, parseDocument, visit, type Node, type Pair } from 'yaml';
 import type { Span } from './types';
 
 /** A problem found while reading the front matter block itself. */
@@ -124,7 +124,8 @@ export function splitPost(text: string): SplitPost {
     frontMatter.problems.push({ message: refusal, span: openSpan });
     return { bodyStart, frontMatter };
   }
-  parseYaml(text, frontMatter);
+  // An unclosed block runs to the end of the post: its YAML errors would be about the body.
+  if (closed) parseYaml(text, frontMatter);
   return { bodyStart, frontMatter };
 }
 
@@ -136,9 +137,16 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
   frontMatter.comments = yamlComments(source, start);
 
   for (const error of document.errors) {
+    const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuote(document, source, error.pos[0]) : undefined;
+    if (unclosed) {
+      frontMatter.problems.push({ message: unclosed.message, span: { start: start + unclosed.start, end: start + unclosed.end } });
+      continue;
+    }
+    // YAML marks a duplicate key by its first character; the whole key reads better.
+    const end = error.code === 'DUPLICATE_KEY' ? (scalarStartingAt(document, error.pos[0]) ?? error.pos[1]) : error.pos[1];
     frontMatter.problems.push({
-      message: yamlMessage(error.code, error.message, source.slice(error.pos[0], error.pos[1])),
-      span: { start: start + error.pos[0], end: start + Math.max(error.pos[1], error.pos[0] + 1) },
+      message: yamlMessage(error.code, error.message, source.slice(error.pos[0], end)),
+      span: { start: start + error.pos[0], end: start + Math.max(end, error.pos[0] + 1) },
     });
   }
   if (document.errors.length > 0) return;
@@ -164,6 +172,38 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
       span: frontMatter.openSpan,
     });
   }
+}
+
+/**
+ * YAML reports a missing closing quote where the text ends, often lines below the
+ * mistake; the author needs to see the value whose quote is open.
+ */
+function unclosedQuote(document: Document.Parsed, source: string, errorAt: number): { start: number; end: number; message: string } | undefined {
+  let found: { start: number; end: number; message: string } | undefined;
+  visit(document, {
+    Scalar(_, node) {
+      const range = node.range;
+      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+      if (!quote || !range || range[0] >= errorAt || range[1] < errorAt) return;
+      const lineEnd = source.indexOf('\n', range[0]);
+      const end = lineEnd === -1 ? source.length : source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      found = { start: range[0], end, message: `This value opens a quote (${quote}) that is never closed: add the closing ${quote} at the end of the value.` };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function scalarStartingAt(document: Document.Parsed, offset: number): number | undefined {
+  let end: number | undefined;
+  visit(document, {
+    Scalar(_, node) {
+      if (node.range?.[0] !== offset) return;
+      end = node.range[1];
+      return visit.BREAK;
+    },
+  });
+  return end;
 }
 
 function yamlMessage(code: string, message: string, found: string): string {

@@ -8,10 +8,15 @@ async function syntaxProblems(text: string) {
 }
 
 test('frontmatter-syntax: YAML that does not parse is reported where it breaks', async () => {
-  const problems = await syntaxProblems('---\ntitle: "Seed swap\ndate: 2025-01-01\n---\nBody\n');
-  assert.ok(problems.length >= 1);
-  assert.match(problems[0].message, /not valid YAML/);
-  assert.ok(problems[0].line >= 1 && problems[0].line <= 3, 'the error points inside the block');
+  const problems = await syntaxProblems('---\ntitle: A\n\tdate: 2025-01-01\n---\nBody\n');
+  assert.deepEqual(problems.map((p) => [p.line, p.text]), [[2, '\t']]);
+  assert.match(problems[0].message, /not valid YAML: Tabs are not allowed as indentation/);
+});
+
+test('frontmatter-syntax: an unclosed quote is shown on the value that opens it, not where YAML gives up', async () => {
+  const problems = await syntaxProblems('---\ntitle: "Seed swap\nauthor: alice\ndate: 2025-01-01\n---\nBody\n');
+  assert.deepEqual(problems.map((p) => [p.line, p.text]), [[1, '"Seed swap']]);
+  assert.match(problems[0].message, /opens a quote \("\) that is never closed: add the closing "/);
 });
 
 test('frontmatter-syntax: an opening --- that is never closed', async () => {

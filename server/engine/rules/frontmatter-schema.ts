@@ -80,10 +80,9 @@ export default defineRule({
       if (missing) {
         const sameName = pairs.find((pair) => pair.key.toLowerCase() === key.toLowerCase());
         const hint = sameName ? ` (\`${sameName.key}\` is not \`${key}\`: keys are case-sensitive)` : '';
-        const description = schema.shape[key]?.description;
         report({
           span: frontMatter.openSpan,
-          message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.${description ? ` ${description}` : ''}`,
+          message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.`,
         });
         continue;
       }

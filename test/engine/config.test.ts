@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from '../../server/engine/config';
+import { MemoryWorkspace, serviceFor } from '../helpers/memory-workspace';
+
+const POST = '---\ntitle: A\ndate: 2025-01-01\nauthor: zed\n---\n';
+
+test('config: the nearest .postlintrc.json applies, without cascading', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/hugo.yaml': 'baseURL: https://example.org/\n',
+    '/s/data/authors.yaml': 'amy: {}\n',
+    '/s/.postlintrc.json': '{ "rules": { "date-filename-mismatch": "off" } }',
+    '/s/content/blog/team/.postlintrc.json': '// comments are allowed\n{ "authors": ["zed"], }',
+    '/s/content/blog/team/a.md': POST,
+    '/s/content/blog/b.md': POST,
+  });
+  const service = serviceFor(workspace);
+  const near = await service.settingsFor('/s/content/blog/team/a.md', POST);
+  assert.equal(near.configFile, '/s/content/blog/team/.postlintrc.json');
+  assert.equal(near.rules['date-filename-mismatch'].severity, 'warning', 'the root file does not cascade into the nearer one');
+  assert.deepEqual((await service.check('/s/content/blog/team/a.md', POST)).diagnostics, []);
+  const far = await service.check('/s/content/blog/b.md', POST);
+  assert.deepEqual(far.diagnostics.map((d) => d.ruleId), ['author-unknown']);
+});
+
+test('config: discovery stops at the site root', async () => {
+  const workspace = new MemoryWorkspace({
+    '/outer/.postlintrc.json': '{ "rules": { "author-unknown": "off" } }',
+    '/outer/s/hugo.yaml': 'title: x\n',
+    '/outer/s/content/posts/a.md': POST,
+  });
+  const settings = await serviceFor(workspace).settingsFor('/outer/s/content/posts/a.md', POST);
+  assert.equal(settings.configFile, undefined);
+});
+
+test('config: extends picks the preset; without it the baseURL does', async () => {
+  const base = { '/s/config/_default/hugo.yaml': 'title: x\n', '/s/config/production/hugo.yaml': 'baseURL: https://todogroup.org\n', '/s/content/en/blog/a.md': POST };
+  assert.equal((await serviceFor(new MemoryWorkspace(base)).settingsFor('/s/content/en/blog/a.md', POST)).preset, 'todogroup');
+  const overridden = new MemoryWorkspace({ ...base, '/s/.postlintrc.json': '{ "extends": "hugo" }' });
+  assert.equal((await serviceFor(overridden).settingsFor('/s/content/en/blog/a.md', POST)).preset, 'hugo');
+});
+
+test('config: a broken file is a ConfigError with the zod path, never a crash', async () => {
+  const cases: [string, RegExp][] = [
+    ['{ "rules": { "no-such-rule": "off" } }', /rules: Unrecognized key: "no-such-rule"/],
+    ['{ "rules": { "frontmatter-unknown-key": ["warn", { "mode": "some" }] } }', /rules\.frontmatter-unknown-key/],
+    ['{ "extends": "jekyll" }', /extends: Invalid option/],
+    ['{ "rules": ', /at line 1, column/],
+  ];
+  for (const [text, message] of cases) {
+    const workspace = new MemoryWorkspace({ '/s/hugo.yaml': 'title: x\n', '/s/.postlintrc.json': text, '/s/content/posts/a.md': POST });
+    await assert.rejects(serviceFor(workspace).check('/s/content/posts/a.md', POST), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.file, '/s/.postlintrc.json');
+      assert.match(error.detail, message);
+      return true;
+    });
+  }
+});
+
+test('config: kinds from the config replace the preset\'s matchers', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/hugo.yaml': 'title: x\n',
+    '/s/.postlintrc.json': '{ "kinds": { "event-recap": { "titles": ["\\\\brecap\\\\b"] }, "member-welcome": { "files": ["content/posts/members/**"] } } }',
+  });
+  const service = serviceFor(workspace);
+  const recap = await service.settingsFor('/s/content/posts/x.md', '---\ntitle: Summit recap\n---\n');
+  assert.deepEqual([recap.kind, recap.kindSource], ['event-recap', 'title']);
+  const member = await service.settingsFor('/s/content/posts/members/x.md', '---\ntitle: Hello\n---\n');
+  assert.deepEqual([member.kind, member.kindSource], ['member-welcome', 'file name']);
+  const named = await service.settingsFor('/s/content/posts/members/x.md', '---\ntitle: Hello\npostlint_kind: post\n---\n');
+  assert.deepEqual([named.kind, named.kindSource], ['post', 'front matter']);
+});
