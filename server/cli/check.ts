@@ -13,6 +13,7 @@ export interface CheckRun {
 
 export interface CheckRunOptions {
   configFile?: string;
+  fix: boolean;
   /** The script worker threads start from: the CLI bundle itself. */
   entryFile: string;
 }
@@ -23,7 +24,7 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { configFile, entryFile }: CheckRunOptions,
+  { configFile, fix, entryFile }: CheckRunOptions,
 ): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
@@ -37,7 +38,7 @@ export async function runCheck(
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, configFile, entryFile, service)) {
+  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix }, entryFile, service)) {
     if (outcome.report) reports.push(outcome.report);
     // A broken config file is said once, not once per post under it.
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);

@@ -21,6 +21,8 @@ Options for check:
   --config <file>         use this config file instead of the nearest
                           .postlintrc.json
   --max-warnings <n>      exit 1 when there are more than n warnings
+  --fix                   apply the safe fixes to the files, then report what
+                          is left (fixes that need a person are editor-only)
   --quiet                 report errors only
   --no-color              plain text even on a terminal (also NO_COLOR=1)
 

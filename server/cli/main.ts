@@ -26,6 +26,7 @@ function parseCheckArgs(args: string[]) {
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
     },
@@ -44,7 +45,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const workspace = new NodeWorkspace();
   const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
   const service = createLanguageService({ workspace, configFile });
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, entryFile: __filename });
+  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);

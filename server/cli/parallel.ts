@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/config';
+import { applySafeFixes } from '../engine/fixes';
 import { createLanguageService, type LanguageService } from '../engine/service';
 import { NodeWorkspace } from './node-workspace';
 import { toFileReport, type FileReport } from './report';
@@ -14,16 +16,25 @@ export interface TargetOutcome {
   failure?: string;
 }
 
+export interface CheckTargetsOptions {
+  configFile?: string;
+  /** Apply safe fixes and write the files (`--fix`). */
+  fix: boolean;
+}
+
 interface WorkerInput {
   targets: Target[];
-  configFile?: string;
+  options: CheckTargetsOptions;
 }
+
+/** How many times `--fix` re-checks a post after fixing it, as ESLint does. */
+const FIX_PASSES = 10;
 
 /** Checks targets one by one: what a worker thread runs (with an engine of its own), and the single-thread path. */
 export async function checkTargets(
   targets: Target[],
-  configFile: string | undefined,
-  service: LanguageService = createLanguageService({ workspace: new NodeWorkspace(), configFile }),
+  options: CheckTargetsOptions,
+  service: LanguageService = createLanguageService({ workspace: new NodeWorkspace(), configFile: options.configFile }),
 ): Promise<TargetOutcome[]> {
   const workspace = new NodeWorkspace();
   const outcomes: TargetOutcome[] = [];
@@ -34,14 +45,26 @@ export async function checkTargets(
       continue;
     }
     try {
-      const result = await service.check(target.path, text, { asPost: target.explicit });
-      outcomes.push(result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {});
+      outcomes.push(await checkOne(service, target, text, options.fix));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       outcomes.push({ failure: error.oneLine() });
     }
   }
   return outcomes;
+}
+
+async function checkOne(service: LanguageService, target: Target, original: string, fix: boolean): Promise<TargetOutcome> {
+  let text = original;
+  let result = await service.check(target.path, text, { asPost: target.explicit });
+  for (let pass = 0; fix && result.isPost && pass < FIX_PASSES; pass++) {
+    const fixed = applySafeFixes(text, result.diagnostics);
+    if (fixed.applied === 0) break;
+    text = fixed.text;
+    result = await service.check(target.path, text, { asPost: target.explicit });
+  }
+  if (text !== original) writeFileSync(target.path, text);
+  return result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {};
 }
 
 /**
@@ -51,15 +74,15 @@ export async function checkTargets(
  */
 export async function checkInParallel(
   targets: Target[],
-  configFile: string | undefined,
+  options: CheckTargetsOptions,
   entryFile: string,
   service: LanguageService,
 ): Promise<TargetOutcome[]> {
   const workers = Math.min(availableParallelism(), Math.floor(targets.length / MIN_FILES_PER_WORKER));
-  if (workers < 2) return checkTargets(targets, configFile, service);
+  if (workers < 2) return checkTargets(targets, options, service);
   const size = Math.ceil(targets.length / workers);
   const chunks = Array.from({ length: workers }, (_, index) => targets.slice(index * size, (index + 1) * size));
-  const results = await Promise.all(chunks.map((chunk) => runWorker(entryFile, { targets: chunk, configFile })));
+  const results = await Promise.all(chunks.map((chunk) => runWorker(entryFile, { targets: chunk, options })));
   return results.flat();
 }
 
@@ -77,7 +100,7 @@ function runWorker(entryFile: string, input: WorkerInput): Promise<TargetOutcome
 export function serveWorkerIfAny(): boolean {
   if (isMainThread || !workerData?.postlintCheck) return false;
   const input = workerData.postlintCheck as WorkerInput;
-  checkTargets(input.targets, input.configFile).then(
+  checkTargets(input.targets, input.options).then(
     (outcomes) => parentPort!.postMessage(outcomes),
     (error: unknown) => {
       throw error;

@@ -45,6 +45,11 @@ export interface PostSettings {
   rules: Record<string, RuleSetting>;
 }
 
+interface PathMatchers {
+  posts: (path: string) => boolean;
+  ignored: (path: string) => boolean;
+}
+
 const DEFAULT_SEVERITIES = new Map<RuleId, Severity>(RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
 
 /**
@@ -126,15 +131,31 @@ export class LanguageService {
   async isIgnored(path: string): Promise<boolean> {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
-    return config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(relative(site.root, path));
+    return this.matchers(site, config).ignored(relative(site.root, path));
   }
 
   private matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
     const rel = relative(site.root, path);
     if (rel.startsWith('..')) return false;
-    if (site.loose) return /\.(md|markdown)$/i.test(path) && !picomatch(config.ignore, { dot: true })(rel);
-    const match = picomatch(this.postGlobs(site, config), { dot: true, ignore: [...config.preset.notPosts, ...config.ignore] });
-    return match(rel);
+    const { posts, ignored } = this.matchers(site, config);
+    if (site.loose) return /\.(md|markdown)$/i.test(path) && !ignored(rel);
+    return posts(rel);
+  }
+
+  // Compiling a glob is far slower than matching one: once per site and config.
+  private readonly compiled = new WeakMap<ResolvedConfig, Map<string, PathMatchers>>();
+
+  private matchers(site: Site, config: ResolvedConfig): PathMatchers {
+    let bySite = this.compiled.get(config);
+    if (!bySite) this.compiled.set(config, (bySite = new Map()));
+    let matchers = bySite.get(site.root);
+    if (!matchers) {
+      const ignored: (path: string) => boolean = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+      const posts: (path: string) => boolean = picomatch(this.postGlobs(site, config), { dot: true, ignore: [...config.preset.notPosts, ...config.ignore] });
+      matchers = { posts, ignored };
+      bySite.set(site.root, matchers);
+    }
+    return matchers;
   }
 
   async settingsFor(path: string, text: string): Promise<PostSettings> {

@@ -146,3 +146,16 @@ test('--help documents every command, option and rule', async () => {
     assert.ok(stdout.includes(word), word);
   }
 });
+
+test('check --fix: safe fixes are written, then what is left is reported; unsafe ones are not applied', async () => {
+  const text = '---\nTitle: Capital key\ndate: 2025-01-01\nauthor: alcie\n---\nBody.\n';
+  const root = site('fix', { 'data/authors.yaml': 'alice: {}\n', 'content/posts/a.md': text });
+  const before = await runCli(['check', '--format', 'json'], root);
+  assert.equal(JSON.parse(before.stdout)[0].fixableWarningCount, 1);
+  const fixed = await runCli(['check', '--fix', '--format', 'json'], root);
+  const [report] = JSON.parse(fixed.stdout);
+  assert.deepEqual(report.messages.map((m: { ruleId: string }) => m.ruleId), ['author-unknown'], 'the author needs a person: it stays');
+  const { readFileSync } = await import('node:fs');
+  assert.equal(readFileSync(join(root, 'content/posts/a.md'), 'utf8'), text.replace('Title:', 'title:'));
+  assert.equal(fixed.code, 1);
+});

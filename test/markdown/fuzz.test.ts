@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Tree } from '@lezer/common';
+import { parseBodyStrict } from '../../server/engine/markdown/body.js';
+import { gfmParser, markdownParser } from '../../server/engine/markdown/lezer.js';
+import type { BodyModel, Span } from '../../server/engine/markdown/index.js';
+import { loadCorpus } from './corpus.js';
+
+/** Pieces that exercise every construct, including broken ones. */
+const PIECES = [
+  '{{<', '>}}', '{{%', '%}}', '{{</*', '*/>}}', '{{< button link="https://b.example/x" text="Go" >}}',
+  '{{< img src="/i.png" alt="A" >}}', '{{< x `raw', '"', '`', '```', '\\', '\\"',
+  '<!--', '-->', '<!-- postlint-disable link-text -->', '<a href="https://h.example">', '</a>', '<a href=',
+  '<img src="s.png" alt="">', '<img alt', '<iframe src="https://f.example">', '<div>', '</div>',
+  '[', ']', '(', ')', '![', '[t](u)', '[t][l]', '[l]: https://def.example', '<https://auto.example>',
+  'https://bare.example/p?q=1', 'www.w.example', 'me@mail.example', '&amp;', '&#x1F600;',
+  '# ', '## ', '{#id}', '===', '---', '> ', '- ', '1. ', '| a | b |', '|---|---|', '    ',
+  '*', '**', '_', '~~', '\n', '\n\n', '\r\n', '\r', ' ', '\t', 'word', 'é', '你',
+  '\ud800', '\udc00', '\ud83d\ude00',
+];
+
+const markdownish = fc
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), {
+    maxLength: 60,
+  })
+  .map((parts) => parts.join(''));
+
+const anyText = fc.oneof(
+  markdownish,
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+);
+
+function allSpans(m: BodyModel): Span[] {
+  const spans: Span[] = [];
+  for (const l of m.links) spans.push(l.span, l.urlSpan, ...(l.textSpan ? [l.textSpan] : []));
+  for (const i of m.images) spans.push(i.span, i.srcSpan, ...(i.altSpan ? [i.altSpan] : []));
+  for (const h of m.headings) spans.push(h.span);
+  for (const c of m.comments) spans.push(c.span);
+  for (const s of m.shortcodes) {
+    spans.push(s.span, s.nameSpan);
+    for (const p of s.params) spans.push(p.span, p.valueSpan);
+  }
+  for (const p of m.shortcodeProblems) spans.push(p.span);
+  spans.push(...m.code);
+  for (const d of m.definitions) spans.push(d.span, d.urlSpan);
+  for (const a of m.anchors) spans.push(a.span);
+  return spans;
+}
+
+function checkModel(text: string, bodyStart: number, m: BodyModel): void {
+  for (const s of allSpans(m)) {
+    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), 'integer offsets');
+    assert.ok(bodyStart <= s.start && s.start <= s.end && s.end <= text.length, `span ${s.start}-${s.end} in ${bodyStart}-${text.length}`);
+  }
+  const slice = (s: Span) => text.slice(s.start, s.end);
+  for (const l of m.links) {
+    if (l.source === 'shortcode' && slice(l.urlSpan).includes('\\"')) continue;
+    assert.equal(slice(l.urlSpan), l.url, `url of a ${l.source} link`);
+  }
+  for (const i of m.images) {
+    if (!(i.source === 'shortcode' && slice(i.srcSpan).includes('\\"'))) assert.equal(slice(i.srcSpan), i.src);
+    if (i.source !== 'markdown' && i.altSpan !== undefined && !slice(i.altSpan).includes('\\"')) assert.equal(slice(i.altSpan), i.alt);
+    if (i.source === 'markdown') assert.equal(typeof i.alt, 'string');
+  }
+  for (const c of m.comments) {
+    assert.ok(slice(c.span).startsWith('<!--'));
+    // The text is the inside as written (block-quote markers of later lines left out).
+    if (!c.text.includes('\n')) assert.equal(text.slice(c.span.start + 4, c.span.start + 4 + c.text.length), c.text);
+    assert.ok(c.text.length <= c.span.end - c.span.start - 4);
+  }
+  for (const s of m.shortcodes) assert.match(slice(s.span), /^\{\{[<%]/);
+  for (const h of m.headings) assert.ok(h.id === h.explicitId || h.id.length > 0);
+}
+
+describe('parseBody never throws and keeps offsets exact', () => {
+  it('on arbitrary and Markdown-like input', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (front, body) => {
+        const text = front + body;
+        const m = parseBodyStrict(text, front.length);
+        checkModel(text, front.length, m);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives the same result, shifted, whatever precedes the body', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), markdownish, (front, body) => {
+        const alone = parseBodyStrict(body, 0);
+        const shifted = parseBodyStrict(front + body, front.length);
+        const by = front.length;
+        const move = (s: Span) => ({ start: s.start + by, end: s.end + by });
+        assert.deepEqual(shifted.links.map((l) => [l.url, l.span, l.urlSpan]), alone.links.map((l) => [l.url, move(l.span), move(l.urlSpan)]));
+        assert.deepEqual(shifted.images.map((i) => [i.src, i.alt, i.span]), alone.images.map((i) => [i.src, i.alt, move(i.span)]));
+        assert.deepEqual(shifted.headings.map((h) => [h.id, h.span]), alone.headings.map((h) => [h.id, move(h.span)]));
+        assert.deepEqual(shifted.comments.map((c) => c.span), alone.comments.map((c) => move(c.span)));
+        assert.deepEqual(shifted.shortcodes.map((s) => s.span), alone.shortcodes.map((s) => move(s.span)));
+        assert.deepEqual(shifted.code, alone.code.map(move));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accepts out-of-range body offsets', () => {
+    for (const start of [-5, 1e9, Number.NaN, 2.5]) {
+      const m = parseBodyStrict('# Hi\n[x](y)', start);
+      checkModel('# Hi\n[x](y)', 0, m);
+    }
+  });
+});
+
+function nodes(tree: Tree): string {
+  const out: string[] = [];
+  const c = tree.cursor();
+  do out.push(`${c.type.name}:${c.from}-${c.to}`);
+  while (c.next());
+  return out.join(' ');
+}
+
+describe('the guarded autolink parser', () => {
+  it('builds the same tree as parser.configure(GFM) on random input', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        assert.equal(nodes(markdownParser.parse(text)), nodes(gfmParser.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('builds the same tree as parser.configure(GFM) on e-mail and URL edge cases', () => {
+    const samples = [
+      'a@b.co x.y@z.example_ -me@x.io +tag@a.b.c. user@host mailto:a@b.cc xmpp:a@b.cc/res',
+      'www.x.com/path) (https://q.example/a_(b)) http://x.y?z=1. https://a_b.c.d www.e_f.gh',
+      `${'a'.repeat(99)}@long.example ${'b'.repeat(100)}@long.example ${'c'.repeat(101)}@long.example`,
+      '[link www.in.example and me@in.example](u) word@ @start.example a.@b.cd',
+    ];
+    for (const s of samples) assert.equal(nodes(markdownParser.parse(s)), nodes(gfmParser.parse(s)));
+  });
+
+  it('builds the same tree as parser.configure(GFM) on the corpus', (t) => {
+    const posts = loadCorpus();
+    if (posts === undefined) {
+      t.skip('corpus not found');
+      return;
+    }
+    for (const p of posts) assert.equal(nodes(markdownParser.parse(p.text)), nodes(gfmParser.parse(p.text)), p.name);
+  });
+});
