@@ -16,10 +16,20 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The one candidate a reader most likely meant: a case-insensitive match first,
- * else the nearest by edit distance within a third of the word's length.
+ * else the nearest by edit distance within a third of the word's length, else the
+ * only candidate the word begins (a shortened key or name: `anajs` for `anajsana`).
  * Undefined when nothing is close or two candidates are equally close.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const near = nearest(word, list);
+  if (near !== undefined || word.length < 4) return near;
+  const lower = word.toLowerCase();
+  const extended = list.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : undefined;
+}
+
+function nearest(word: string, candidates: string[]): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -43,3 +43,15 @@ test('author-unknown: a site without data/authors has nothing to check against',
   });
   assert.deepEqual(await checkPost(site, 'content/posts/p.md'), []);
 });
+
+test('author-unknown: a shortened key suggests the one author it begins', async () => {
+  const site = hugoSite({
+    'data/authors.yaml': 'marisolr:\n  name: M R\nmarcus:\n  name: M\n',
+    'content/blog/p.md': '---\ntitle: A\ndate: 2025-01-01\nauthor: mariso\n---\n',
+    'content/blog/q.md': '---\ntitle: A\ndate: 2025-01-01\nauthor: mar\n---\n',
+  });
+  const [diagnostic] = only(await checkPost(site, 'content/blog/p.md'), 'author-unknown');
+  assert.match(diagnostic.message, /did you mean `marisolr`/);
+  const [ambiguous] = only(await checkPost(site, 'content/blog/q.md'), 'author-unknown');
+  assert.doesNotMatch(ambiguous.message, /did you mean/);
+});

@@ -18,7 +18,7 @@ test('frontmatter-schema: a missing required key is reported on the opening ---'
 test('frontmatter-schema: `Title:` gives a missing `title` that names the capitalised key', async () => {
   const problems = await schemaProblems('---\nTitle: Capital\ndate: 2025-01-01\n---\n');
   assert.equal(problems.length, 1);
-  assert.match(problems[0].message, /`title`.*missing.*`Title` is not `title`/);
+  assert.match(problems[0].message, /`title`.*missing.*found `Title`: write the key in lower case/);
 });
 
 test('frontmatter-schema: wrong types are reported on the value, naming key, found and expected', async () => {

@@ -18,7 +18,8 @@ function describeFound(node: Node | undefined, source: string): string {
   if (!node) return 'nothing';
   if (isSeq(node)) return 'a list';
   if (isMap(node)) return 'a set of key-value pairs';
-  const raw = source.length > 50 ? `${source.slice(0, 47)}…` : source;
+  // Long values keep both ends: a stray space at the end is often the point.
+  const raw = source.length > 50 ? `${source.slice(0, 24)}…${source.slice(-24)}` : source;
   if (isScalar(node)) {
     if (node.value === null) return 'an empty value';
     if (typeof node.value === 'number') return `the number ${raw}`;
@@ -79,7 +80,7 @@ export default defineRule({
       const missing = issue.path.length === 1 && !(String(issue.path[0]) in frontMatter.data);
       if (missing) {
         const sameName = pairs.find((pair) => pair.key.toLowerCase() === key.toLowerCase());
-        const hint = sameName ? ` (\`${sameName.key}\` is not \`${key}\`: keys are case-sensitive)` : '';
+        const hint = sameName ? ` (found \`${sameName.key}\`: write the key in lower case)` : '';
         report({
           span: frontMatter.openSpan,
           message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.`,

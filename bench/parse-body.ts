@@ -1,8 +1,8 @@
 // Parse speed of parseBody over the corpus blog.
-// Run: node --import tsx test/markdown/bench-parse-body.ts [rounds]
+// Run: node --import tsx bench/parse-body.ts [rounds]
 
-import { parseBody } from '../../server/engine/markdown/index.js';
-import { corpusBlogDir, loadCorpus } from './corpus.js';
+import { parseBody } from '../server/engine/markdown/index.js';
+import { corpusBlogDir, loadCorpus } from '../test/markdown/corpus.js';
 
 const posts = loadCorpus();
 if (posts === undefined) {
