@@ -31,6 +31,11 @@ export const hugoFields = {
   publishDate: dateField('The post is published from this date on; before it, Hugo leaves it out.'),
   expiryDate: dateField('The post is no longer published after this date.'),
   lastmod: dateField('When the post was last changed.'),
+  // Hugo's own aliases of the dates above.
+  pubdate: dateField('Another name Hugo reads for publishDate.'),
+  published: dateField('Another name Hugo reads for publishDate.'),
+  unpublishdate: dateField('Another name Hugo reads for expiryDate.'),
+  modified: dateField('Another name Hugo reads for lastmod.'),
   slug: z
     .string()
     .regex(/^[^\s/]+$/, { message: 'one URL segment with no spaces or slashes' })

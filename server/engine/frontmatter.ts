@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { Document, isMap, isScalar, LineCounter, Lexer, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { parseToml } from './frontmatter-toml';
 import type { Span } from './types';
 
 /** A problem found while reading the front matter block itself. */
@@ -17,12 +18,21 @@ export interface FrontMatter {
   language: string;
   /** Parsed YAML; undefined when the language is not YAML or JSON. */
   document?: Document.Parsed;
-  /** Plain data, read from `document` with the alias limit. Undefined when it could not be read. */
+  /** Plain data, read with YAML's alias limit (or from TOML). Undefined when it could not be read. */
   data?: Record<string, unknown>;
+  /** The top-level keys as written, with their spans. */
+  keys: { key: string; keySpan: Span }[];
+  /**
+   * Where the value at `path` is written: the deepest part of the path that exists,
+   * with how many steps of the path that is. YAML values come with their node.
+   */
+  valueAt(path: readonly PropertyKey[]): { span: Span; depth: number; node?: Node } | undefined;
   /** YAML comments with their offsets, for `# postlint-disable-next-line`. */
   comments: { text: string; span: Span }[];
   problems: FrontMatterProblem[];
 }
+
+export type ValueLocation = NonNullable<ReturnType<FrontMatter['valueAt']>>;
 
 export interface SplitPost {
   /** Offset where the body begins (after the closing delimiter line, or 0). */
@@ -47,6 +57,8 @@ class RefusedLanguage extends Error {
 // YAML (and JSON, a subset of YAML 1.2) is parsed by the `yaml` package below, for
 // its source ranges; gray-matter's own js-yaml pass would be wasted work.
 const skipParse = { parse: () => ({}) };
+
+const TOML_OPTIONS = { delimiters: '+++', language: 'toml', engines: { toml: skipParse } };
 
 const MATTER_OPTIONS = {
   engines: {
@@ -85,14 +97,16 @@ function lineEndAt(text: string, from: number): number {
 export function splitPost(text: string): SplitPost {
   const start = leadingBlankEnd(text);
   const rest = start === 0 ? text : text.slice(start);
-  if (!rest.startsWith('---') || rest[3] === '-') return { bodyStart: start };
+  // Hugo reads YAML between `---` lines and TOML between `+++` lines.
+  const delimiter = rest.startsWith('---') ? '---' : rest.startsWith('+++') ? '+++' : undefined;
+  if (!delimiter || rest[3] === delimiter[0]) return { bodyStart: start };
 
   // gray-matter fills the file object it is given before it calls an engine, so the
   // block's extent and language are known even when the engine refuses.
   const file = { content: rest, matter: '', language: '' };
   let refusal: string | undefined;
   try {
-    matter(file, MATTER_OPTIONS);
+    matter(file, delimiter === '+++' ? TOML_OPTIONS : MATTER_OPTIONS);
   } catch (error) {
     refusal =
       error instanceof RefusedLanguage
@@ -113,10 +127,18 @@ export function splitPost(text: string): SplitPost {
   const closed = matterEnd < text.length;
   const bodyStart = closed ? Math.min(text.length, lineEndAt(text, matterEnd + 1) + 1) : text.length;
   const language = file.language || 'yaml';
-  const frontMatter: FrontMatter = { openSpan, contentSpan: { start: contentStart, end: contentEnd }, language, comments: [], problems: [] };
+  const frontMatter: FrontMatter = {
+    openSpan,
+    contentSpan: { start: contentStart, end: contentEnd },
+    language,
+    comments: [],
+    problems: [],
+    keys: [],
+    valueAt: () => undefined,
+  };
   if (!closed) {
     frontMatter.problems.push({
-      message: 'The front matter opened here is never closed: add a line with `---` after its last key.',
+      message: `The front matter opened here is never closed: add a line with \`${delimiter}\` after its last key.`,
       span: openSpan,
     });
   }
@@ -124,8 +146,9 @@ export function splitPost(text: string): SplitPost {
     frontMatter.problems.push({ message: refusal, span: openSpan });
     return { bodyStart, frontMatter };
   }
-  // An unclosed block runs to the end of the post: its YAML errors would be about the body.
-  if (closed) parseYaml(text, frontMatter);
+  // An unclosed block runs to the end of the post: its errors would be about the body.
+  if (closed && language === 'toml') parseToml(text, frontMatter);
+  else if (closed) parseYaml(text, frontMatter);
   return { bodyStart, frontMatter };
 }
 
@@ -163,6 +186,8 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
     });
     return;
   }
+  frontMatter.keys = topLevelPairs(root, start);
+  frontMatter.valueAt = (path) => yamlValueAt(document, path, start);
   try {
     // toJS enforces the alias limit, so a "billion laughs" block fails here fast.
     frontMatter.data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
@@ -230,16 +255,21 @@ export function nodeSpan(node: Node | null | undefined, base: number): Span | un
   return { start: base + range[0], end: base + Math.max(range[1], range[0]) };
 }
 
-/** The top-level pairs of the front matter, with their key spans. */
-export function topLevelPairs(frontMatter: FrontMatter): { key: string; keySpan: Span; pair: Pair }[] {
-  const root = frontMatter.document?.contents;
-  if (!isMap(root)) return [];
-  const base = frontMatter.contentSpan.start;
-  const pairs: { key: string; keySpan: Span; pair: Pair }[] = [];
+function topLevelPairs(root: YAMLMap, base: number): { key: string; keySpan: Span }[] {
+  const pairs: { key: string; keySpan: Span }[] = [];
   for (const pair of root.items) {
     if (!isScalar(pair.key)) continue;
     const span = nodeSpan(pair.key, base);
-    if (span) pairs.push({ key: String(pair.key.value), keySpan: span, pair });
+    if (span) pairs.push({ key: String(pair.key.value), keySpan: span });
   }
   return pairs;
+}
+
+function yamlValueAt(document: Document.Parsed, path: readonly PropertyKey[], base: number): ValueLocation | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = document.getIn(path.slice(0, depth) as (string | number)[], true) as Node | undefined;
+    const span = node && typeof node === 'object' ? nodeSpan(node, base) : undefined;
+    if (span) return { span, depth, node };
+  }
+  return undefined;
 }

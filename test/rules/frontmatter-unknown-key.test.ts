@@ -45,3 +45,8 @@ test('frontmatter-unknown-key: keys allowed in the config are accepted', async (
   assert.deepEqual(diagnostics.map((d) => d.message.match(/`(\w+)`/)?.[1]), ['hero']);
   assert.ok(SITE);
 });
+
+test('frontmatter-unknown-key (hugo): a theme key that is a plural or singular of a known key is not a typo', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nimage: /hero.png\ntag: x\npubdate: 2025-01-01\n---\n';
+  assert.deepEqual(await unknownKeys(text), []);
+});

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { nodeSpan, topLevelPairs, type FrontMatter } from '../frontmatter';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 
@@ -15,7 +14,6 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function describeFound(node: Node | undefined, source: string): string {
-  if (!node) return 'nothing';
   if (isSeq(node)) return 'a list';
   if (isMap(node)) return 'a set of key-value pairs';
   // Long values keep both ends: a stray space at the end is often the point.
@@ -46,17 +44,6 @@ function expected(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** The deepest YAML node on the issue's path that exists, and how deep it is. */
-function locate(frontMatter: FrontMatter, path: PropertyKey[]): { node?: Node; depth: number } {
-  const document = frontMatter.document;
-  if (!document) return { depth: 0 };
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = document.getIn(path.slice(0, depth) as (string | number)[], true) as Node | undefined;
-    if (node && typeof node === 'object') return { node, depth };
-  }
-  return { depth: 0 };
-}
-
 function keyPath(path: PropertyKey[]): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
 }
@@ -74,7 +61,7 @@ export default defineRule({
     if (!frontMatter?.data) return;
     const result = schema.safeParse(frontMatter.data);
     if (result.success) return;
-    const pairs = topLevelPairs(frontMatter);
+    const pairs = frontMatter.keys;
     for (const issue of result.error.issues) {
       const key = keyPath(issue.path);
       const missing = issue.path.length === 1 && !(String(issue.path[0]) in frontMatter.data);
@@ -87,10 +74,9 @@ export default defineRule({
         });
         continue;
       }
-      const { node, depth } = locate(frontMatter, issue.path);
-      const base = frontMatter.contentSpan.start;
-      const span: Span = nodeSpan(node, base) ?? frontMatter.openSpan;
-      const found = depth === issue.path.length ? describeFound(node, post.text.slice(span.start, span.end)) : 'nothing';
+      const location = frontMatter.valueAt(issue.path);
+      const span: Span = location?.span ?? frontMatter.openSpan;
+      const found = location?.depth === issue.path.length ? describeFound(location.node, post.text.slice(span.start, span.end)) : 'nothing';
       report({ span, message: `\`${key}\` should be ${expected(issue)}; found ${found}.` });
     }
   },

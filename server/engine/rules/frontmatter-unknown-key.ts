@@ -1,6 +1,18 @@
-import { topLevelPairs } from '../frontmatter';
 import { defineRule } from '../rule';
 import { closest } from '../suggest';
+
+/**
+ * In `typos` mode a theme's own keys must pass: only a key one slip away from a
+ * known key is reported, never a singular or plural of it (`image` for a theme's
+ * featured image is not a misspelt `images`).
+ */
+function looksMisspelt(key: string, suggestion: string | undefined): suggestion is string {
+  if (suggestion === undefined) return false;
+  const a = key.toLowerCase();
+  const b = suggestion.toLowerCase();
+  if (a === b) return true;
+  return !(a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
+}
 
 /** Hugo passes an unknown key to the theme, which ignores it: a misspelt key is a lost value. */
 export default defineRule({
@@ -16,15 +28,18 @@ export default defineRule({
     const known = Object.keys(schema.shape);
     const allowed = new Set([...known, ...(options.allow ?? [])]);
     const mode = options.mode ?? preset.unknownKeys;
-    const present = new Set(topLevelPairs(frontMatter).map((pair) => pair.key));
-    for (const { key, keySpan } of topLevelPairs(frontMatter)) {
+    const present = new Set(frontMatter.keys.map((pair) => pair.key));
+    for (const { key, keySpan } of frontMatter.keys) {
       if (allowed.has(key)) continue;
       const suggestion = closest(key, known);
-      if (mode === 'typos' && suggestion === undefined) continue;
-      const renameIsSafe = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase() && !present.has(suggestion);
+      if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
+      const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();
+      const renameIsSafe = caseOnly && !present.has(suggestion);
       report({
         span: keySpan,
-        message: suggestion
+        message: caseOnly
+          ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Write it in lower case, as the site's templates and other tools expect.`
+          : suggestion
           ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Rename it so the site reads it.`
           : `Unknown front matter key \`${key}\`: the ${preset.name} preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
         fixes: suggestion

@@ -1,0 +1,64 @@
+import { parse, TomlError } from 'smol-toml';
+import type { FrontMatter, ValueLocation } from './frontmatter';
+import { LineIndex } from './text';
+import type { Span } from './types';
+
+/** A top-level `key = value` line, before the first `[table]`. */
+interface TomlLine {
+  key: string;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+/**
+ * Reads `+++` TOML front matter, as Hugo allows. smol-toml gives the data and the
+ * line and column of a syntax error. It gives no positions for values, so the
+ * top-level keys are found line by line: the keys a post's front matter has are
+ * plain `key = value` lines, and a value deeper than the top level is reported on
+ * its top-level line.
+ */
+export function parseToml(text: string, frontMatter: FrontMatter): void {
+  const { start, end } = frontMatter.contentSpan;
+  const source = text.slice(start, end);
+  try {
+    frontMatter.data = parse(source) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const offset = start + new LineIndex(source).offset({ line: error.line - 1, character: error.column - 1 });
+    frontMatter.problems.push({
+      message: `The front matter is not valid TOML: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}.`,
+      span: { start: offset, end: Math.min(end, offset + 1) },
+    });
+    return;
+  }
+  const lines = topLevelLines(source, start);
+  frontMatter.keys = lines.map(({ key, keySpan }) => ({ key, keySpan }));
+  frontMatter.valueAt = (path): ValueLocation | undefined => {
+    const line = lines.find((candidate) => candidate.key === path[0]);
+    return line ? { span: line.valueSpan, depth: 1 } : undefined;
+  };
+}
+
+function topLevelLines(source: string, base: number): TomlLine[] {
+  const lines: TomlLine[] = [];
+  let offset = 0;
+  for (const raw of source.split('\n')) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    const indent = line.length - line.trimStart().length;
+    const body = line.slice(indent);
+    if (body.startsWith('[')) break;
+    const key = /^("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=\s*/.exec(body);
+    if (!key) continue;
+    const name = key[1].startsWith('"') || key[1].startsWith("'") ? key[1].slice(1, -1) : key[1];
+    const keyStart = base + lineStart + indent;
+    const valueStart = keyStart + key[0].length;
+    lines.push({
+      key: name,
+      keySpan: { start: keyStart, end: keyStart + key[1].length },
+      valueSpan: { start: valueStart, end: base + lineStart + line.trimEnd().length },
+    });
+  }
+  return lines;
+}

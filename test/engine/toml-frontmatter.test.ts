@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, rangeText } from '../helpers/memory-workspace';
+
+async function findings(name: string, text: string) {
+  const site = hugoSite({ [`content/posts/${name}`]: text });
+  return (await checkPost(site, `content/posts/${name}`)).map((d) => `${d.ruleId} ${rangeText(text, d)}`);
+}
+
+test('TOML front matter (+++) is read as Hugo reads it: a good post gives nothing', async () => {
+  const text = '+++\ntitle = "Compost basics"\ndate = 2025-02-03T08:00:00-05:00\nauthor = "alice"\ntags = ["soil", "compost"]\n\n[params]\nhero = "x.png"\n+++\n\nBody.\n';
+  assert.deepEqual(await findings('2025-02-03-compost.md', text), []);
+});
+
+test('TOML front matter: each rule points at the key or value line', async () => {
+  const text = '+++\nTitle = "Compost"\ndate = "2025-02-30"\nauthor = "alcie"\ndraft = "no"\n+++\n';
+  assert.deepEqual((await findings('c.md', text)).sort(), [
+    'author-unknown "alcie"',
+    'frontmatter-schema "2025-02-30"',
+    'frontmatter-schema "no"',
+    'frontmatter-schema +++',
+    'frontmatter-unknown-key Title',
+  ]);
+});
+
+test('TOML front matter: syntax errors have a position; an unclosed +++ is said', async () => {
+  const broken = await findings('b.md', '+++\ntitle = "Open\ndate = 2025-01-01\n+++\n');
+  assert.equal(broken.length, 1);
+  assert.match(broken[0], /^frontmatter-syntax /);
+  assert.deepEqual(await findings('u.md', '+++\ntitle = "x"\n'), ['frontmatter-syntax +++']);
+});
+
+test('date-filename-mismatch reads the day as written, not moved to UTC', async () => {
+  const text = '---\ntitle: Late\ndate: 2025-02-03T23:30:00-08:00\n---\n';
+  assert.deepEqual(await findings('2025-02-03-late.md', text), []);
+});
