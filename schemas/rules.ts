@@ -20,6 +20,56 @@ export const RULE_OPTIONS = {
     .strict(),
   'author-unknown': z.object({}).strict(),
   'date-filename-mismatch': z.object({}).strict(),
+
+  'link-empty-text': z.object({}).strict(),
+  'link-descriptive-text': z
+    .object({
+      phrases: z
+        .array(z.string())
+        .optional()
+        .describe('Link texts that say nothing about the target, compared case-insensitively after trimming punctuation. Replaces the default list.'),
+    })
+    .strict(),
+  'link-empty-url': z.object({}).strict(),
+  'link-bare-url': z.object({}).strict(),
+  'link-insecure': z
+    .object({
+      allowHosts: z.array(z.string()).optional().describe('Hosts that serve no https: their http:// links are not reported.'),
+      httpsHosts: z
+        .array(z.string())
+        .optional()
+        .describe('Hosts known to serve the same pages over https: their links are upgraded by --fix. The site\u2019s own host always counts when its baseURL is https.'),
+    })
+    .strict(),
+  'link-tracking-params': z
+    .object({
+      params: z.array(z.string()).optional().describe('More query parameters to report (a trailing * matches a prefix, as in utm_*).'),
+      allow: z.array(z.string()).optional().describe('Parameters never to report, even if the default list has them.'),
+    })
+    .strict(),
+  'link-no-scheme': z.object({}).strict(),
+  'link-malformed': z.object({}).strict(),
+  'link-broken-local': z
+    .object({
+      ignore: z.array(z.string()).optional().describe('Link targets (paths from the site root, globs allowed) never to report, such as pages other tools generate.'),
+    })
+    .strict(),
+  'link-broken-fragment': z.object({}).strict(),
+
+  'image-alt-missing': z.object({}).strict(),
+  'image-alt-empty': z.object({}).strict(),
+  'image-alt-filename': z.object({}).strict(),
+  'image-alt-redundant': z.object({}).strict(),
+  'image-alt-length': z
+    .object({ max: z.number().int().positive().optional().describe('The longest alt text accepted, in characters. Default 150.') })
+    .strict(),
+
+  'shortcode-syntax': z.object({}).strict(),
+  'shortcode-unknown': z
+    .object({ known: z.array(z.string()).optional().describe('Shortcodes the site has beyond those found in its layouts, its theme and Hugo\u2019s built-ins.') })
+    .strict(),
+
+  'text-mojibake': z.object({}).strict(),
 } satisfies Record<string, z.ZodObject>;
 
 export type RuleId = keyof typeof RULE_OPTIONS;

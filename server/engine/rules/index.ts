@@ -6,6 +6,24 @@ import frontmatterMissing from './frontmatter-missing';
 import frontmatterSchema from './frontmatter-schema';
 import frontmatterSyntax from './frontmatter-syntax';
 import frontmatterUnknownKey from './frontmatter-unknown-key';
+import imageAltEmpty from './image-alt-empty';
+import imageAltFilename from './image-alt-filename';
+import imageAltLength from './image-alt-length';
+import imageAltMissing from './image-alt-missing';
+import imageAltRedundant from './image-alt-redundant';
+import linkBareUrl from './link-bare-url';
+import linkBrokenFragment from './link-broken-fragment';
+import linkBrokenLocal from './link-broken-local';
+import linkDescriptiveText from './link-descriptive-text';
+import linkEmptyText from './link-empty-text';
+import linkEmptyUrl from './link-empty-url';
+import linkInsecure from './link-insecure';
+import linkMalformed from './link-malformed';
+import linkNoScheme from './link-no-scheme';
+import linkTrackingParams from './link-tracking-params';
+import shortcodeSyntax from './shortcode-syntax';
+import shortcodeUnknown from './shortcode-unknown';
+import textMojibake from './text-mojibake';
 
 /** Every rule, in the order their problems are listed for one position. */
 export const RULES: Rule[] = [
@@ -15,6 +33,24 @@ export const RULES: Rule[] = [
   frontmatterUnknownKey,
   authorUnknown,
   dateFilenameMismatch,
+  linkEmptyText,
+  linkDescriptiveText,
+  linkEmptyUrl,
+  linkBareUrl,
+  linkInsecure,
+  linkTrackingParams,
+  linkNoScheme,
+  linkMalformed,
+  linkBrokenLocal,
+  linkBrokenFragment,
+  imageAltMissing,
+  imageAltEmpty,
+  imageAltFilename,
+  imageAltRedundant,
+  imageAltLength,
+  shortcodeSyntax,
+  shortcodeUnknown,
+  textMojibake,
 ] as Rule[];
 
 export const RULES_BY_ID = new Map<RuleId, Rule>(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,7 @@
+import { defineRule } from '../rule';
+
+// PLACEHOLDER: being written; reports nothing yet.
+export default defineRule({
+  meta: { id: 'text-mojibake', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
+  check() {},
+});
