@@ -2,6 +2,7 @@ import { ConfigError } from '../engine/config';
 import type { LanguageService } from '../engine/service';
 import type { Workspace } from '../engine/types';
 import { checkInParallel } from './parallel';
+import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import { resolveTargets } from './targets';
 
@@ -9,11 +10,15 @@ export interface CheckRun {
   reports: FileReport[];
   /** One line each: a file that could not be read, a broken config, nothing matched. */
   failures: string[];
+  /** `--fix-dry-run`: what the fixes would change, file by file. */
+  previews: FixPreview[];
 }
 
 export interface CheckRunOptions {
   configFile?: string;
   fix: boolean;
+  /** Fix in memory only and describe the changes (`--fix-dry-run`). */
+  fixDryRun?: boolean;
   /** The script worker threads start from: the CLI bundle itself. */
   entryFile: string;
 }
@@ -24,26 +29,28 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { configFile, fix, entryFile }: CheckRunOptions,
+  { configFile, fix, fixDryRun, entryFile }: CheckRunOptions,
 ): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
+  const previews: FixPreview[] = [];
   let resolved;
   try {
     resolved = await resolveTargets(service, workspace, inputs, cwd);
   } catch (error) {
-    if (error instanceof ConfigError) return { reports, failures: [error.oneLine()] };
+    if (error instanceof ConfigError) return { reports, failures: [error.oneLine()], previews };
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix }, entryFile, service)) {
+  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun }, entryFile, service)) {
     if (outcome.report) reports.push(outcome.report);
+    if (outcome.preview) previews.push(outcome.preview);
     // A broken config file is said once, not once per post under it.
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
     if (outcome.failure) seen.add(outcome.failure);
   }
   if (reports.length === 0 && failures.length === 0) failures.push(`${inputs.join(' ') || cwd}: no post matched`);
-  return { reports, failures };
+  return { reports, failures, previews };
 }

@@ -23,6 +23,9 @@ Options for check:
   --max-warnings <n>      exit 1 when there are more than n warnings
   --fix                   apply the safe fixes to the files, then report what
                           is left (fixes that need a person are editor-only)
+  --fix-dry-run           apply the safe fixes in memory only: print the lines
+                          they would change (json: each changed file's fixed
+                          text as \`output\`), then report what would be left
   --quiet                 report errors only
   --no-color              plain text even on a terminal (also NO_COLOR=1)
 

@@ -5,6 +5,7 @@ import { ConfigError } from '../engine/config';
 import { createLanguageService } from '../engine/service';
 import { runCheck } from './check';
 import { serveWorkerIfAny } from './parallel';
+import { formatPreviews } from './diff';
 import { formatJson } from './formatters/json';
 import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
@@ -27,11 +28,13 @@ function parseCheckArgs(args: string[]) {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
     },
   });
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use stylish or json`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -45,11 +48,13 @@ async function check(args: string[], cwd: string): Promise<number> {
   const workspace = new NodeWorkspace();
   const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
   const service = createLanguageService({ workspace, configFile });
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, entryFile: __filename });
+  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const output = options.format === 'json' ? `${formatJson(reports)}\n` : formatStylish(reports, { color, cwd });
+  // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
+  const preview = options.format === 'stylish' ? formatPreviews(run.previews, { color, cwd }) : '';
+  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd });
   process.stdout.write(output);
   for (const failure of run.failures) process.stderr.write(`postlint: ${failure}\n`);
 

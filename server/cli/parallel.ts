@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/config';
 import { applySafeFixes } from '../engine/fixes';
 import { createLanguageService, type LanguageService } from '../engine/service';
+import { diffLines, type FixPreview } from './diff';
+import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
 import { NodeWorkspace } from './node-workspace';
 import { toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
@@ -14,12 +15,16 @@ const MIN_FILES_PER_WORKER = 48;
 export interface TargetOutcome {
   report?: FileReport;
   failure?: string;
+  /** `--fix-dry-run`: the lines the fixes would change. */
+  preview?: FixPreview;
 }
 
 export interface CheckTargetsOptions {
   configFile?: string;
   /** Apply safe fixes and write the files (`--fix`). */
   fix: boolean;
+  /** Apply safe fixes in memory only, and say what would change (`--fix-dry-run`). */
+  fixDryRun?: boolean;
 }
 
 interface WorkerInput {
@@ -37,15 +42,18 @@ export async function checkTargets(
   service: LanguageService = createLanguageService({ workspace: new NodeWorkspace(), configFile: options.configFile }),
 ): Promise<TargetOutcome[]> {
   const workspace = new NodeWorkspace();
+  const fixing = options.fix || options.fixDryRun === true;
   const outcomes: TargetOutcome[] = [];
   for (const target of targets) {
-    const text = await workspace.readFile(target.path);
+    // Fixing needs the bytes and the time they were read, to write nothing else and nothing stale.
+    const snapshot = fixing ? readSnapshot(target.path) : undefined;
+    const text = fixing ? snapshot?.text : await workspace.readFile(target.path);
     if (text === undefined) {
       outcomes.push({ failure: `${target.path}: the file cannot be read` });
       continue;
     }
     try {
-      outcomes.push(await checkOne(service, target, text, options.fix));
+      outcomes.push(snapshot ? await fixOne(service, target, snapshot, options) : await checkOne(service, target, text));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       outcomes.push({ failure: error.oneLine() });
@@ -54,17 +62,43 @@ export async function checkTargets(
   return outcomes;
 }
 
-async function checkOne(service: LanguageService, target: Target, original: string, fix: boolean): Promise<TargetOutcome> {
+async function checkOne(service: LanguageService, target: Target, text: string): Promise<TargetOutcome> {
+  const result = await service.check(target.path, text, { asPost: target.explicit });
+  return result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {};
+}
+
+/**
+ * Applies the safe fixes, re-checking after each pass as ESLint does, then
+ * writes the file (`--fix`) or only describes the change (`--fix-dry-run`). The
+ * report is of what is left.
+ */
+export async function fixOne(service: LanguageService, target: Target, snapshot: Snapshot, options: CheckTargetsOptions): Promise<TargetOutcome> {
+  const original = snapshot.text;
   let text = original;
   let result = await service.check(target.path, text, { asPost: target.explicit });
-  for (let pass = 0; fix && result.isPost && pass < FIX_PASSES; pass++) {
+  for (let pass = 0; result.isPost && pass < FIX_PASSES; pass++) {
     const fixed = applySafeFixes(text, result.diagnostics);
-    if (fixed.applied === 0) break;
+    if (fixed.applied === 0 || fixed.text === text) break;
     text = fixed.text;
     result = await service.check(target.path, text, { asPost: target.explicit });
   }
-  if (text !== original) writeFileSync(target.path, text);
-  return result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {};
+  if (!result.isPost) return {};
+  if (text === original) return { report: toFileReport(target.path, result.diagnostics) };
+  // A file that is not valid UTF-8 would come back with other bytes changed too: leave it as it is.
+  if (!roundTrips(snapshot)) {
+    const unchanged = await service.check(target.path, original, { asPost: target.explicit });
+    return {
+      report: toFileReport(target.path, unchanged.diagnostics),
+      failure: `${target.path}: not fixed: the file is not valid UTF-8, and writing it back would change more than the fixes`,
+    };
+  }
+  const report = { ...toFileReport(target.path, result.diagnostics), output: text };
+  if (options.fixDryRun) return { report, preview: { filePath: target.path, hunks: diffLines(original, text) } };
+  const failure = writeFixed(snapshot, text);
+  if (!failure) return { report };
+  // Nothing was written: report the file as it is on disk.
+  const unchanged = await service.check(target.path, original, { asPost: target.explicit });
+  return { report: toFileReport(target.path, unchanged.diagnostics), failure };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface FileReport {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: never[];
+  /** With `--fix` or `--fix-dry-run`, on a file the fixes change: its fixed text, as ESLint gives it. */
+  output?: string;
 }
 
 export interface ReportMessage {

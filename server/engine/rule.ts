@@ -63,6 +63,11 @@ export interface RuleContext<Options> {
   workspace: Workspace;
   /** The engine's clock, so that tests can fix "today". */
   now: Date;
+  /**
+   * A value computed once per site and kept until the service's caches are
+   * invalidated: what a rule reads from the site's folders, not from the post.
+   */
+  siteCache<T>(key: string, compute: () => Promise<T>): Promise<T>;
   report(problem: Problem): void;
 }
 

@@ -63,6 +63,8 @@ export class LanguageService {
   private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly sites = new Map<string, Promise<Site>>();
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
+  /** Values rules compute once per site (`RuleContext.siteCache`), by site root and key. */
+  private readonly siteValues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -74,6 +76,7 @@ export class LanguageService {
     this.roots.clear();
     this.sites.clear();
     this.configs.clear();
+    this.siteValues.clear();
   }
 
   async siteFor(path: string): Promise<Site> {
@@ -217,6 +220,7 @@ export class LanguageService {
         options: setting.options as never,
         workspace: this.workspace,
         now: this.now(),
+        siteCache: (key, compute) => this.siteValue(site.root, key, compute),
         report: (problem) => problems.push(problem),
       });
     } catch (error) {
@@ -228,6 +232,13 @@ export class LanguageService {
       ];
     }
     return problems;
+  }
+
+  private siteValue<T>(root: string, key: string, compute: () => Promise<T>): Promise<T> {
+    const id = `${root}\0${key}`;
+    let value = this.siteValues.get(id) as Promise<T> | undefined;
+    if (!value) this.siteValues.set(id, (value = compute()));
+    return value;
   }
 
   private toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {

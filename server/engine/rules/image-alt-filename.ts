@@ -1,7 +1,31 @@
+import { filenameKind, filenameReason, quoteAlt, readAlt, type FilenameKind } from '../alt-text';
 import { defineRule } from '../rule';
 
-// PLACEHOLDER: being written; reports nothing yet.
+function advice(kind: FilenameKind): string {
+  if (kind === 'screenshot') return 'describe what the screenshot shows';
+  if (kind === 'placeholder') return 'replace it with a description of what the image shows';
+  return 'describe what the image shows';
+}
+
+/**
+ * Tools fill alt text with the file's name, and authors leave placeholders: a
+ * screen reader then reads `IMG_4821` aloud. The heuristics are in ../alt-text.
+ */
 export default defineRule({
-  meta: { id: 'image-alt-filename', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'image-alt-filename',
+    description: 'Alt text must describe the image, not repeat a file name, a tool\u2019s default or a placeholder.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ post, report }) {
+    for (const image of post.body.images) {
+      const alt = readAlt(image);
+      // Decorative images are skipped by screen readers: their alt is never heard.
+      if (!alt || !image.altSpan || image.decorative) continue;
+      const kind = filenameKind(alt);
+      if (!kind) continue;
+      report({ span: image.altSpan, message: `Alt text \`${quoteAlt(alt)}\` ${filenameReason(kind)}: ${advice(kind)}.` });
+    }
+  },
 });

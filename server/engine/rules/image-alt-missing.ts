@@ -1,7 +1,68 @@
+import type { ImageRef } from '../markdown';
+import type { Post } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** The snippet the editor inserts: a tab stop selects the words to type over. */
+const ALT_SNIPPET = ' alt="${1:describe the image}"';
+
+/** The file name a reader would be given in place of a description. */
+function fileName(src: string): string {
+  const path = src.split(/[?#]/u)[0];
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Where a new `alt` goes: right after the tag or shortcode name, which every
+ * image has. A shortcode with positional parameters gets none, since Hugo
+ * refuses a mix of positional and named ones.
+ */
+function insertionPoint(post: Post, image: ImageRef): number | undefined {
+  if (image.source === 'html') {
+    return post.text.slice(image.span.start, image.span.start + 4).toLowerCase() === '<img' ? image.span.start + 4 : undefined;
+  }
+  const shortcode = post.body.shortcodes.find((candidate) => candidate.span.start === image.span.start && !candidate.closing);
+  if (!shortcode || shortcode.params.some((param) => param.name === undefined)) return undefined;
+  return shortcode.nameSpan.end;
+}
+
+function message(image: ImageRef): string {
+  const what = image.source === 'html' ? 'This `<img>` has no `alt` attribute' : `This \`${image.shortcode}\` shortcode has no \`alt\` parameter`;
+  if (image.decorative) return `${what} although it is marked decorative: add \`alt=""\` so that screen readers skip it.`;
+  const name = fileName(image.src);
+  const fallback = name ? `the file name (\`${name}\`)` : 'the file name';
+  return `${what}, so screen readers get ${fallback} or nothing: add \`alt="…"\` saying what the image shows (or \`alt=""\` with \`role="presentation"\` if it is only decoration).`;
+}
+
+/** An image with no alt at all: the theme or the browser fills the gap with the file name. */
 export default defineRule({
-  meta: { id: 'image-alt-missing', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'image-alt-missing',
+    description: 'Images written as HTML or shortcodes must have an `alt` attribute.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check({ post, report }) {
+    for (const image of post.body.images) {
+      // Markdown images always have alt text, if only an empty one (image-alt-empty's business).
+      if (image.source === 'markdown' || image.alt !== undefined) continue;
+      const at = insertionPoint(post, image);
+      const insert: Span | undefined = at === undefined ? undefined : { start: at, end: at };
+      report({
+        span: image.span,
+        message: message(image),
+        fixes: insert
+          ? [
+              {
+                title: image.decorative ? 'Add `alt=""`' : 'Add an `alt` attribute',
+                // A snippet: the language server sends it with a tab stop, and it needs a person to type the words.
+                edits: [{ span: insert, newText: image.decorative ? ' alt=""' : ALT_SNIPPET }],
+                safe: false,
+                preferred: true,
+              },
+            ]
+          : [],
+      });
+    }
+  },
 });

@@ -1,7 +1,57 @@
+import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix, reportedBefore } from '../alt-text';
+import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/**
+ * The edit that drops the opening words as they are written, capitalising the
+ * next letter when the opening was capitalised. None when the written text does
+ * not begin with them plainly (markup or character references in the way).
+ */
+function dropPrefix(written: string, at: number): { span: Span; fix?: FixSpec } | undefined {
+  const lead = /^\s*/u.exec(written)![0].length;
+  const match = REDUNDANT_PREFIX.exec(written.slice(lead));
+  if (!match) return undefined;
+  const start = at + lead;
+  const words = match[0].trimEnd();
+  const span = { start, end: start + words.length };
+  const rest = written.slice(lead + match[0].length);
+  const next = String.fromCodePoint(rest.codePointAt(0) ?? 0x20);
+  if (rest.trim() === '') return { span };
+  const capitalise = /^\p{Lu}/u.test(words) && /^\p{Ll}$/u.test(next);
+  const end = start + match[0].length + (capitalise ? next.length : 0);
+  return {
+    span,
+    fix: {
+      title: `Remove \u201c${words}\u201d`,
+      edits: [{ span: { start, end }, newText: capitalise ? next.toUpperCase() : '' }],
+      safe: true,
+      preferred: true,
+    },
+  };
+}
+
+/** Screen readers announce an image before its alt: "image, image of a cat" says it twice. */
 export default defineRule({
-  meta: { id: 'image-alt-redundant', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'image-alt-redundant',
+    description: 'Alt text should not begin with \u201cimage of\u201d, \u201cphoto of\u201d and the like: screen readers already say it is an image.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ post, config, report }) {
+    for (const image of post.body.images) {
+      const alt = readAlt(image);
+      if (!alt || !image.altSpan || image.decorative) continue;
+      const words = redundantPrefix(alt);
+      if (!words || reportedBefore('image-alt-redundant', alt, config)) continue;
+      const written = post.text.slice(image.altSpan.start, image.altSpan.end);
+      const found = dropPrefix(written, image.altSpan.start);
+      report({
+        span: found?.span ?? image.altSpan,
+        message: `Alt text \`${quoteAlt(alt)}\` begins with \u201c${words.trim()}\u201d: screen readers already announce an image, so start with what it shows.`,
+        fixes: found?.fix ? [found.fix] : [],
+      });
+    }
+  },
 });

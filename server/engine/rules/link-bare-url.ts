@@ -1,7 +1,44 @@
+import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { isEmailAddress } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/**
+ * `<https://…>` renders exactly as the bare URL does, but any CommonMark renderer
+ * links it, and its end is written rather than guessed. A bare `www.` address has
+ * no scheme, and `<www.…>` is no autolink: it needs one, which the person chooses.
+ */
+function wrapFix(url: string, urlSpan: Span): FixSpec {
+  const www = !/^[a-z][a-z0-9+.-]*:/i.test(url);
+  const opening = www ? '<https://' : '<';
+  return {
+    title: www ? `Write it as \`<https://${url}>\`` : `Wrap it in angle brackets: \`<${url}>\``,
+    edits: [
+      { span: { start: urlSpan.start, end: urlSpan.start }, newText: opening },
+      { span: { start: urlSpan.end, end: urlSpan.end }, newText: '>' },
+    ],
+    safe: !www,
+    preferred: true,
+  };
+}
+
+/** A URL pasted into prose is linked only by GFM's guess at where it ends, and tells readers little. */
 export default defineRule({
-  meta: { id: 'link-bare-url', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-bare-url',
+    description: 'URLs in prose should be links with text, or at least `<url>` autolinks.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ post, report }) {
+    for (const link of post.body.links) {
+      // An e-mail address reads well as it is; the address is its own best text.
+      if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
+      report({
+        span: link.urlSpan,
+        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[the guide](${link.url})\`), or at least wrap it in angle brackets.`,
+        fixes: [wrapFix(link.url, link.urlSpan)],
+      });
+    }
+  },
 });

@@ -1,7 +1,104 @@
-import { defineRule } from '../rule';
+import { setting } from '../hugo-urls';
+import { classifyUrl, type LinkTarget } from '../links';
+import { localLinks, resolveLocal } from '../local-links';
+import { relative } from '../paths';
+import { defineRule, type Post, type Problem } from '../rule';
+import type { Site } from '../site';
+import { anchorsOfBody, sitePagesOf, type PageAnchors, type SitePage } from '../site-pages';
+import { closest } from '../suggest';
+import { uniqueTargets } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/**
+ * The body parser makes heading ids the way Goldmark's default `github` style does;
+ * a site that picks another style or renderer gets ids Postlint cannot know.
+ */
+const known = new WeakMap<Site, boolean>();
+
+function idsAreKnown(site: Site): boolean {
+  let value = known.get(site);
+  if (value === undefined) known.set(site, (value = readsGithubIds(site)));
+  return value;
+}
+
+function readsGithubIds(site: Site): boolean {
+  const markup = setting(site.config, 'markup');
+  const handler = setting(markup, 'defaultMarkdownHandler');
+  const type = setting(setting(setting(markup, 'goldmark'), 'parser'), 'autoHeadingIDType');
+  return (handler === undefined || String(handler).toLowerCase() === 'goldmark') && (type === undefined || type === 'github');
+}
+
+/** Fragments that work on any page: `#top` (the HTML standard scrolls to the top) and Goldmark's footnote ids. */
+function alwaysThere(fragment: string): boolean {
+  return fragment.toLowerCase() === 'top' || /^fn(ref\d*)?:/.test(fragment);
+}
+
+function matches(anchors: PageAnchors, fragment: string): boolean {
+  return anchors.ids.has(fragment) || anchors.shortcodeValues.has(fragment) || alwaysThere(fragment);
+}
+
+/** The fragment as written in the post, to replace it; undefined when the URL is not written as read. */
+function fragmentSpan(post: Post, target: LinkTarget) {
+  const { start, end } = target.urlSpan;
+  const raw = post.text.slice(start, end);
+  const hash = raw.indexOf('#');
+  return raw === target.url && hash >= 0 ? { start: start + hash + 1, end } : undefined;
+}
+
+function problem(post: Post, target: LinkTarget, fragment: string, anchors: PageAnchors, where: string): Problem {
+  const suggestion = closest(fragment, anchors.ids);
+  const span = fragmentSpan(post, target);
+  const advice = suggestion
+    ? `did you mean \`#${suggestion}\`?`
+    : "link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.";
+  return {
+    span: target.urlSpan,
+    message: `\`#${fragment}\` names no heading or anchor of ${where}: ${advice}`,
+    fixes:
+      suggestion && span
+        ? [{ title: `Change the fragment to \`#${suggestion}\``, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
+        : [],
+  };
+}
+
+/** A `#fragment` link whose target page has no heading or anchor of that id. */
 export default defineRule({
-  meta: { id: 'link-broken-fragment', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-broken-fragment',
+    description: 'A `#fragment` that names no heading or anchor of the page it links to.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  async check(context) {
+    const { post, site, workspace, report } = context;
+    if (!idsAreKnown(site)) return;
+    let own: PageAnchors | undefined;
+    const ownAnchors = () => (own ??= anchorsOfBody(post.body));
+
+    for (const target of uniqueTargets(post.body)) {
+      if (!target.link || !target.url.trimStart().startsWith('#')) continue;
+      const classified = classifyUrl(target.url, site.baseURL);
+      if (classified.kind !== 'fragment' || !classified.fragment) continue;
+      if (!matches(ownAnchors(), classified.fragment)) report(problem(post, target, classified.fragment, ownAnchors(), 'this post'));
+    }
+
+    const withFragments = localLinks(post, site).filter((link) => link.target.link && link.fragment);
+    if (withFragments.length === 0) return;
+    const pages = await sitePagesOf(context);
+    for (const link of withFragments) {
+      const fragment = link.fragment!;
+      if (site.loose && link.kind === 'site') continue;
+      const resolution = await resolveLocal(pages, workspace, post, link);
+      // A missing page is link-broken-local's to report; list pages get ids from their layout, unseen here.
+      const page: SitePage | undefined = resolution.found ? resolution.page : undefined;
+      if (!page || page.kind !== 'page') continue;
+      if (page.file === post.path) {
+        if (!matches(ownAnchors(), fragment)) report(problem(post, link.target, fragment, ownAnchors(), 'this post'));
+        continue;
+      }
+      const anchors = await pages.anchorsOf(page);
+      if (anchors && !matches(anchors, fragment)) {
+        report(problem(post, link.target, fragment, anchors, `\`${page.url}\` (\`${relative(site.root, page.file)}\`)`));
+      }
+    }
+  },
 });

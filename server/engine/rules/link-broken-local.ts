@@ -1,7 +1,93 @@
+import picomatch from 'picomatch';
+import { pathKey } from '../hugo-urls';
+import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../local-links';
+import { relative } from '../paths';
 import { defineRule } from '../rule';
+import { sitePagesOf, type SitePages } from '../site-pages';
 
-// PLACEHOLDER: being written; reports nothing yet.
+type Missing = Extract<LocalResolution, { found: false }>;
+
+// Compiling globs costs more than matching them: once per list of globs.
+const ignoreMatchers = new Map<string, (path: string) => boolean>();
+
+function ignoreMatcher(globs: string[] | undefined): (path: string) => boolean {
+  if (!globs || globs.length === 0) return () => false;
+  const id = JSON.stringify(globs);
+  let matcher = ignoreMatchers.get(id);
+  if (!matcher) {
+    const test = picomatch(globs.map((glob) => glob.replace(/^\/+/, '')), { dot: true, nocase: true });
+    // Globs are written from the site root, with or without the leading slash.
+    ignoreMatchers.set(id, (matcher = (path) => test(path.replace(/^\/+/, '')) || test(path.replace(/^\/+/, '').replace(/\/$/, ''))));
+  }
+  return matcher;
+}
+
+/** The link, and where it leads when that is not plain from how it is written. */
+function subject(link: LocalLink, missing: Missing): string {
+  const url = link.target.url.trim();
+  if (missing.isFile) return `\`${url}\` points to \`${missing.looked}\``;
+  if (missing.base !== undefined) return `\`${url}\` leads from this page (\`${missing.base}\`) to \`${missing.looked}\``;
+  return url.startsWith('/') ? `\`${url}\`` : `\`${url}\` is this site's \`${missing.looked}\``;
+}
+
+/** Where the writer most likely meant to link, said as an action. */
+function hint(pages: SitePages, key: string): string | undefined {
+  const suggestion = pages.suggestion(key);
+  if (suggestion === undefined) return undefined;
+  const page = pages.pageOfUrl(suggestion);
+  if (page) return `The page made from \`${relative(pages.site.root, page.file)}\` is served at \`${suggestion}\`: link there.`;
+  const sameName = suggestion.split('/').pop()!.toLowerCase() === key.split('/').pop();
+  return sameName ? `A file of that name is served at \`${suggestion}\`: link to it.` : `A file named like it is served at \`${suggestion}\`: link to it, or rename the file.`;
+}
+
+/** `/www.example.org/x`: an address of another site with a stray slash in front. */
+function elsewhere(link: LocalLink): string | undefined {
+  const path = link.path.replace(/^\/+/, '');
+  return link.kind === 'site' && link.target.url.trim().startsWith('/') && looksLikeHost(path)
+    ? `It looks like an address on another site: write \`https://${path}\`.`
+    : undefined;
+}
+
+function message(pages: SitePages, link: LocalLink, missing: Missing): string {
+  const what = subject(link, missing);
+  if (missing.isFile) return `${what}, which does not exist: check the file name and its folder.`;
+  const key = pathKey(missing.redirect?.target.replace(/[?#].*$/, '') ?? missing.looked);
+  const looksLikeFile = /\.[a-z0-9]+$/i.test(key);
+  const nothing = looksLikeFile ? 'no file of `static/` or of a page bundle is served there' : 'no page of this site is served there';
+  let problem: string;
+  if (missing.redirect) {
+    const { redirect, target } = missing.redirect;
+    problem =
+      redirect.status >= 400
+        ? `${what}: \`${redirect.source}\` answers it with a ${redirect.status} (\`${redirect.from}\`)`
+        : `${what}: \`${redirect.source}\` redirects it (\`${redirect.from}\` → \`${redirect.to}\`) to \`${target}\`, and ${nothing}`;
+  } else if (missing.besidePost) {
+    problem = `${what}, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with \`index.md\`)`;
+  } else problem = `${what}: ${nothing}`;
+  const fallback = looksLikeFile ? 'Check the path, or add the file.' : "Check the address against the page's file name or its `url`, `slug` and `aliases`.";
+  return `${problem}. ${hint(pages, key) ?? elsewhere(link) ?? fallback}`;
+}
+
+/** A link or image to a page or file of the site that the built site does not have. */
 export default defineRule({
-  meta: { id: 'link-broken-local', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-broken-local',
+    description: 'A link or image to a page or file of this site that does not exist.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  async check(context) {
+    const { post, site, options, workspace, report } = context;
+    const links = localLinks(post, site);
+    if (links.length === 0) return;
+    const pages = await sitePagesOf(context);
+    const ignored = ignoreMatcher(options.ignore);
+    for (const link of links) {
+      // Outside a Hugo site there is no root to resolve `/path` against.
+      if (site.loose && link.kind === 'site') continue;
+      const resolution = await resolveLocal(pages, workspace, post, link);
+      if (resolution.found || ignored(resolution.looked)) continue;
+      report({ span: link.target.urlSpan, message: message(pages, link, resolution) });
+    }
+  },
 });

@@ -1,7 +1,73 @@
+import { findAttribute, HtmlScanner, type HtmlAttribute } from '../markdown/html';
+import type { LinkRef } from '../markdown';
+import type { Post } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { attributeSpan, bracketSpan } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** Blanks (including no-break and zero-width spaces) and punctuation: nothing a reader can follow. */
+const NOTHING_TO_READ = /^[\s\p{Z}\p{P}\p{Cf}]*$/u;
+
+/** The attributes of an `<a …>` opening tag, read with the body parser's own HTML tokenizer. */
+function openingTagAttributes(tag: string): readonly HtmlAttribute[] {
+  let found: readonly HtmlAttribute[] = [];
+  new HtmlScanner().scan(tag, 0, {
+    onOpenTag: (_name, _start, _end, attributes) => {
+      if (found.length === 0) found = attributes;
+    },
+    onCloseTag: () => {},
+    onComment: () => {},
+    onText: () => {},
+  });
+  return found;
+}
+
+/** `<a aria-label="…">` or `aria-labelledby` names the link for screen readers without visible text. */
+function hasAccessibleName(post: Post, link: LinkRef, textSpan: Span): boolean {
+  if (link.source !== 'html') return false;
+  const tag = post.text.slice(link.span.start, textSpan.start);
+  const attributes = openingTagAttributes(tag);
+  return ['aria-label', 'aria-labelledby'].some((name) => {
+    const attribute = findAttribute(attributes, name);
+    return attribute !== undefined && tag.slice(attribute.valueStart, attribute.valueEnd).trim() !== '';
+  });
+}
+
+/** Where to point: the text when something is written there, else the brackets, attribute or element. */
+function spanOf(post: Post, link: LinkRef, textSpan: Span): Span {
+  if (post.text.slice(textSpan.start, textSpan.end).trim() !== '') return textSpan;
+  if (link.source === 'markdown' || link.source === 'reference') return bracketSpan(post.text, link) ?? link.span;
+  if (link.source === 'shortcode') return attributeSpan(post.text, post.body, link.span, textSpan, 'text');
+  return link.span;
+}
+
+function messageFor(post: Post, text: string, textSpan: Span): string {
+  const holdsImage = post.body.images.some((image) => image.span.start >= textSpan.start && image.span.end <= textSpan.end);
+  if (text.trim() === '' && holdsImage) {
+    return 'This link shows only an image without alt text, so it has no name: give the image alt text that says where the link leads.';
+  }
+  if (text.trim() === '') {
+    return 'This link has no text: readers see nothing to click and screen readers announce only the address. Write what the link leads to as its text, or remove the link.';
+  }
+  return `The text of this link is only punctuation (\`${text.trim()}\`): write words that say where it leads, or remove the link.`;
+}
+
+/** A link without words is invisible to sighted readers and unnamed for screen readers. */
 export default defineRule({
-  meta: { id: 'link-empty-text', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-empty-text',
+    description: 'Links must have text: not empty, blank or only punctuation.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check({ post, report }) {
+    for (const link of post.body.links) {
+      // Bare URLs and autolinks show their URL; an unclosed <a> or a shortcode
+      // without a text parameter leaves the text to the browser or the theme.
+      if (link.text === undefined || link.textSpan === undefined) continue;
+      if (!NOTHING_TO_READ.test(link.text)) continue;
+      if (hasAccessibleName(post, link, link.textSpan)) continue;
+      report({ span: spanOf(post, link, link.textSpan), message: messageFor(post, link.text, link.textSpan) });
+    }
+  },
 });

@@ -1,7 +1,65 @@
+import type { LinkTarget } from '../links';
+import { IMAGE_SHORTCODE_PARAMS } from '../markdown';
+import { lookupShortcodeTable } from '../markdown/shortcodes';
+import type { Post } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { attributeSpan, uniqueTargets } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/**
+ * An HTML or shortcode image with no source attribute at all is another matter
+ * (the theme may fill it in); an attribute that is there but empty is a slip.
+ */
+function hasSourceAttribute(target: LinkTarget): boolean {
+  const image = target.image;
+  if (image === undefined || image.source === 'markdown') return true;
+  return Object.prototype.hasOwnProperty.call(image.attributes, srcName(target));
+}
+
+/** The attribute or parameter that holds an image's source. */
+function srcName(target: LinkTarget): string {
+  const shortcode = target.image?.shortcode;
+  const params = shortcode === undefined ? undefined : lookupShortcodeTable(IMAGE_SHORTCODE_PARAMS, shortcode);
+  return params?.src ?? 'src';
+}
+
+/** Something visible to point at: `()`, `<>`, `href=""`, `link=""`, never an empty span. */
+function spanOf(post: Post, target: LinkTarget): Span {
+  const { urlSpan } = target;
+  if (urlSpan.end > urlSpan.start) return urlSpan;
+  const source = target.link?.source ?? target.image!.source;
+  if (source === 'html' || source === 'shortcode') {
+    const name = target.link?.param ?? srcName(target);
+    return attributeSpan(post.text, post.body, target.span, urlSpan, name);
+  }
+  const before = post.text[urlSpan.start - 1];
+  const after = post.text[urlSpan.end];
+  if ((before === '(' && after === ')') || (before === '<' && after === '>')) return { start: urlSpan.start - 1, end: urlSpan.end + 1 };
+  return target.link?.textSpan ?? target.span;
+}
+
+function messageFor(target: LinkTarget): string {
+  if (target.image) return 'This image has no source, so it shows nothing: write the path or URL of the image file.';
+  if (target.url.trim() === '#') {
+    return 'This link points to `#`, which only jumps to the top of the page: write the address it should lead to, or remove the link and keep its text.';
+  }
+  return 'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.';
+}
+
+/** A link to nothing looks like a link and does nothing when clicked. */
 export default defineRule({
-  meta: { id: 'link-empty-url', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-empty-url',
+    description: 'Links must lead somewhere: no empty URL and no bare `#`.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check({ post, report }) {
+    for (const target of uniqueTargets(post.body)) {
+      const url = target.url.trim();
+      if (url !== '' && (url !== '#' || target.image)) continue;
+      if (url === '' && !hasSourceAttribute(target)) continue;
+      report({ span: spanOf(post, target), message: messageFor(target) });
+    }
+  },
 });

@@ -1,7 +1,64 @@
+import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** A development server on this machine: there is nothing to encrypt, and no https to move to. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]' || host === '0.0.0.0';
+}
+
+/** The site's own host, when the site itself is published over https. */
+function ownHttpsHost(baseURL: string | undefined): string | undefined {
+  if (baseURL === undefined) return undefined;
+  const parts = urlParts(baseURL.trim());
+  return parts.scheme === 'https' ? parts.host : undefined;
+}
+
+const withoutWww = (host: string) => host.replace(/^www\./, '');
+
+/**
+ * Only `http` becomes `https`: the edit stops there, so that other fixes on the
+ * same URL (tracking parameters) apply alongside.
+ */
+function upgradeFix(urlSpan: Span, safe: boolean): FixSpec {
+  return {
+    title: 'Use https://',
+    edits: [{ span: { start: urlSpan.start, end: urlSpan.start + 'http'.length }, newText: 'https' }],
+    safe,
+    preferred: true,
+  };
+}
+
+/** http:// pages travel unencrypted, can be altered on the way, and make browsers warn. */
 export default defineRule({
-  meta: { id: 'link-insecure', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-insecure',
+    description: 'Links and images should use https://, not http://.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ post, site, options, report }) {
+    const allowHosts = options.allowHosts ?? [];
+    const httpsHosts = options.httpsHosts ?? [];
+    const ownHost = ownHttpsHost(site.baseURL);
+    for (const target of uniqueTargets(post.body)) {
+      const url = target.url.trim();
+      if (!/^http:\/\//i.test(url) || isTemplated(url)) continue;
+      // The span starts at the URL as written; an attribute may pad it with blanks.
+      const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
+      const urlSpan = { start, end: start + url.length };
+      const host = urlParts(url).host ?? '';
+      if (host === '' || isLoopback(host) || allowHosts.some((entry) => hostMatches(host, entry))) continue;
+      const known = httpsHosts.some((entry) => hostMatches(host, entry)) || (ownHost !== undefined && withoutWww(host) === withoutWww(ownHost));
+      const what = target.image ? 'image' : 'link';
+      report({
+        span: urlSpan,
+        message: known
+          ? `Insecure ${what} \`${url}\`: ${host} serves https, so use \`https://\`; over http:// the page travels unencrypted.`
+          : `Insecure ${what} \`${url}\`: http:// travels unencrypted and browsers may warn. Use \`https://\` if ${host} serves it (most sites do); if it does not, add ${host} to the rule's allowHosts.`,
+        fixes: [upgradeFix(urlSpan, known)],
+      });
+    }
+  },
 });

@@ -1,7 +1,111 @@
+import type { FixSpec, Problem } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { isTemplated, uniqueTargets, urlParts } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** A few characters either side of a position, so that a long URL's message shows the place. */
+function around(url: string, index: number): string {
+  const from = Math.max(0, index - 12);
+  const to = Math.min(url.length, index + 13);
+  return `${from > 0 ? '…' : ''}${url.slice(from, to)}${to < url.length ? '…' : ''}`;
+}
+
+/** Offsets (into the URL) of each character matched by `pattern`. */
+function positions(url: string, pattern: RegExp): number[] {
+  return [...url.matchAll(pattern)].map((match) => match.index);
+}
+
+/** Edits replacing the single characters at `offsets` of a URL starting at `start`. */
+function encode(start: number, offsets: number[], newText: string): FixSpec['edits'] {
+  return offsets.map((offset) => ({ span: { start: start + offset, end: start + offset + 1 }, newText }));
+}
+
+/** Where the host ends, so that a space inside it (which no encoding mends) is told apart. */
+function afterHost(url: string): number {
+  const parts = urlParts(url);
+  if (parts.host === undefined) return 0;
+  const hostStart = url.indexOf('//') + 2;
+  const rest = url.slice(hostStart).search(/[/?#]/);
+  return rest === -1 ? url.length : hostStart + rest;
+}
+
+/**
+ * Browsers send a space in a path, query or fragment as `%20`, and Hugo writes it
+ * so in the page: `%20` in the file changes nothing that is requested. The fix is
+ * safe there; any other blank, or a blank in the host, needs a person.
+ */
+function blanks(url: string, span: Span): Problem | undefined {
+  const all = positions(url, /\s/g);
+  if (all.length === 0) return undefined;
+  const spaces = positions(url, / /g);
+  const safe = spaces.length === all.length && spaces[0] >= afterHost(url);
+  return {
+    span,
+    message: `This URL contains ${spaces.length === all.length ? 'a space' : 'a line break or tab'} (\`${around(url, all[0])}\`): tools may cut the address there. Write each space as \`%20\`.`,
+    fixes: spaces.length > 0 ? [{ title: 'Write spaces as %20', edits: encode(span.start, spaces, '%20'), safe, preferred: true }] : [],
+  };
+}
+
+/**
+ * A `%` that starts no escape is read differently by different servers: `%25`
+ * makes it a plain percent sign, which is almost always what was meant, but it
+ * changes what is requested, so the fix is offered in the editor only.
+ */
+function strayPercents(url: string, span: Span): Problem | undefined {
+  const stray = positions(url, /%(?![0-9a-f]{2})/gi);
+  if (stray.length === 0) return undefined;
+  return {
+    span,
+    message: `This URL has a \`%\` that starts no escape (\`${around(url, stray[0])}\`): servers may reject it or read it differently. Write a percent sign as \`%25\`.`,
+    fixes: [{ title: 'Write % as %25', edits: encode(span.start, stray, '%25'), safe: false, preferred: true }],
+  };
+}
+
+/**
+ * The first bracket with no partner, if any: a sign of a character lost or added
+ * by hand. A backslash-escaped one (`\(` in Markdown) was written alone on purpose.
+ */
+function unbalanced(url: string): { index: number; char: string } | undefined {
+  for (const [open, close] of [['(', ')'], ['[', ']']]) {
+    const stack: number[] = [];
+    for (let index = 0; index < url.length; index++) {
+      if (url[index - 1] === '\\') continue;
+      if (url[index] === open) stack.push(index);
+      else if (url[index] === close && stack.pop() === undefined) return { index, char: close };
+    }
+    if (stack.length > 0) return { index: stack[0], char: open };
+  }
+  return undefined;
+}
+
+function brackets(url: string, span: Span): Problem | undefined {
+  const found = unbalanced(url);
+  if (found === undefined) return undefined;
+  return {
+    span,
+    message: `This URL has a \`${found.char}\` without its partner (\`${around(url, found.index)}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`,
+  };
+}
+
+/** An address with spaces, stray `%` or broken brackets may lead elsewhere than its author meant. */
 export default defineRule({
-  meta: { id: 'link-malformed', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-malformed',
+    description: 'URLs must be well formed: no spaces, no `%` outside an escape, balanced brackets.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ post, report }) {
+    for (const target of uniqueTargets(post.body)) {
+      const written = post.text.slice(target.urlSpan.start, target.urlSpan.end);
+      // Blanks around an attribute's value are dropped by browsers; only the URL itself counts.
+      const url = written.trim();
+      if (url === '' || isTemplated(url)) continue;
+      const start = target.urlSpan.start + written.length - written.trimStart().length;
+      const span = { start, end: start + url.length };
+      for (const problem of [blanks(url, span), strayPercents(url, span), brackets(url, span)]) {
+        if (problem) report(problem);
+      }
+    }
+  },
 });

@@ -1,7 +1,66 @@
+import type { LinkTarget } from '../links';
 import { defineRule } from '../rule';
+import { isTemplated, uniqueTargets } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/**
+ * Top-level domains common enough that `name.tld/…` is surely a host, and that
+ * no post links to as a file (`notes.md` or `chart.py` are files; `.md` and `.py`
+ * are also countries, so they are not listed).
+ */
+const HOST_TLDS = new Set(['com', 'net', 'org', 'io', 'dev', 'edu', 'gov']);
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+/** `www.example.org/…`, or `name.tld/…` with a common top-level domain. */
+function looksLikeHost(url: string): boolean {
+  const first = url.slice(0, url.search(/[/?#]|$/));
+  const labels = first.split('.');
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
+  return labels[0].toLowerCase() === 'www' || HOST_TLDS.has(labels[labels.length - 1].toLowerCase());
+}
+
+const EMAIL = /^[^\s/:@?#]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+/** What to put in front of the URL, when it is an address written without its scheme. */
+function missingScheme(url: string): 'https://' | 'mailto:' | undefined {
+  if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[/.#?]/.test(url)) return undefined;
+  if (EMAIL.test(url)) return 'mailto:';
+  return looksLikeHost(url) ? 'https://' : undefined;
+}
+
+/**
+ * Only written destinations count: GFM links a bare `www.` address in prose with
+ * http:// itself, and `<www.…>` is no link at all.
+ */
+function isDestination(target: LinkTarget): boolean {
+  const source = target.link?.source;
+  return source !== 'bare' && source !== 'autolink';
+}
+
+/** Without a scheme a browser reads `www.example.org/x` as a page under the post's own address. */
 export default defineRule({
-  meta: { id: 'link-no-scheme', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-no-scheme',
+    description: 'A link to another site must start with https:// (or mailto: for e-mail addresses).',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check({ post, report }) {
+    for (const target of uniqueTargets(post.body)) {
+      if (!isDestination(target) || isTemplated(target.url)) continue;
+      const url = target.url.trim();
+      const scheme = missingScheme(url);
+      if (scheme === undefined) continue;
+      const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
+      const span = { start, end: start + url.length };
+      report({
+        span,
+        message:
+          scheme === 'mailto:'
+            ? `\`${url}\` has no \`mailto:\`, so it is a relative link to a page that does not exist: write \`mailto:${url}\`.`
+            : `\`${url}\` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add \`https://\` in front.`,
+        fixes: [{ title: `Add \`${scheme}\``, edits: [{ span: { start, end: start }, newText: scheme }], safe: true, preferred: true }],
+      });
+    }
+  },
 });

@@ -1,7 +1,143 @@
+import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
+import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** Campaign and click identifiers: they record who shared or clicked, never which page to show. */
+export const DEFAULT_PARAMS = [
+  'utm_*',
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'igsh',
+  'ref_src',
+  'ref_url',
+  '_hsenc',
+  '_hsmi',
+  '__hstc',
+  '__hssc',
+  '__hsfp',
+  'hsctatracking',
+  'mkt_tok',
+  'yclid',
+  'ysclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  's_kwcid',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'wickedid',
+  'rb_clickid',
+  '_gl',
+];
+
+/**
+ * Names that mean tracking only on some hosts: `si` is YouTube's and Spotify's
+ * share identifier but an ordinary parameter elsewhere; `s` and `t` mark a shared
+ * tweet; `trk` is LinkedIn's click source.
+ */
+const HOST_PARAMS: { hosts: string[]; params: string[] }[] = [
+  { hosts: ['youtube.com', '*.youtube.com', 'youtu.be', 'open.spotify.com'], params: ['si'] },
+  { hosts: ['twitter.com', '*.twitter.com', 'x.com'], params: ['s', 't'] },
+  { hosts: ['linkedin.com', '*.linkedin.com'], params: ['trk', 'trackingid'] },
+];
+
+/** `utm_*` matches a prefix; other patterns match the whole name, ignoring case. */
+function matches(name: string, pattern: string): boolean {
+  const p = pattern.trim().toLowerCase();
+  return p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p;
+}
+
+interface Segment {
+  /** The separator written before it (`&`, `&amp;`, or '' for the first). */
+  separator: string;
+  text: string;
+  /** Lowercased, backslash escapes of Markdown removed. */
+  name: string;
+}
+
+/** The query's parameters as written; `&amp;` (HTML's spelling of `&`) counts as a separator. */
+function segments(query: string): Segment[] {
+  const result: Segment[] = [];
+  const pattern = /&amp;|&/gi;
+  let cursor = 0;
+  let separator = '';
+  for (const match of query.matchAll(pattern)) {
+    result.push(segment(separator, query.slice(cursor, match.index)));
+    separator = match[0];
+    cursor = match.index + match[0].length;
+  }
+  result.push(segment(separator, query.slice(cursor)));
+  return result;
+}
+
+function segment(separator: string, text: string): Segment {
+  const equals = text.indexOf('=');
+  const name = (equals === -1 ? text : text.slice(0, equals)).replace(/\\(.)/g, '$1').toLowerCase();
+  return { separator, text, name };
+}
+
+/** The query without the dropped parameters, every other byte as written. */
+function rebuild(kept: Segment[]): string {
+  if (kept.length === 0) return '';
+  return `?${kept.map((s, index) => (index === 0 ? '' : s.separator) + s.text).join('')}`;
+}
+
+function fixFor(querySpan: Span, kept: Segment[], dropped: string[]): FixSpec {
+  return {
+    title: `Remove ${dropped.map((name) => `\`${name}\``).join(', ')}`,
+    edits: [{ span: querySpan, newText: rebuild(kept) }],
+    safe: true,
+    preferred: true,
+  };
+}
+
+function messageFor(names: string[], what: string): string {
+  const list = names.map((name) => `\`${name}\``).join(', ');
+  return names.length === 1
+    ? `Tracking parameter ${list} in this ${what}: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`
+    : `Tracking parameters ${list} in this ${what}: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.`;
+}
+
+/** Tracking parameters follow readers from page to page and make links long and unshareable. */
 export default defineRule({
-  meta: { id: 'link-tracking-params', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'link-tracking-params',
+    description: 'Links should carry no tracking parameters such as utm_source, fbclid or YouTube\u2019s si.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ post, options, report }) {
+    const allow = options.allow ?? [];
+    const global = [...DEFAULT_PARAMS, ...(options.params ?? [])];
+    for (const target of uniqueTargets(post.body)) {
+      // The URL as it stands in the file, so that the edit keeps every other byte.
+      const written = post.text.slice(target.urlSpan.start, target.urlSpan.end);
+      if (isTemplated(written)) continue;
+      const parts = urlParts(written);
+      if (parts.query === undefined || (parts.scheme !== undefined && !/^https?$/.test(parts.scheme))) continue;
+      const host = parts.host ?? '';
+      const patterns = global.concat(HOST_PARAMS.filter((entry) => entry.hosts.some((h) => hostMatches(host, h))).flatMap((entry) => entry.params));
+      const isTracking = (s: Segment) => s.name !== '' && patterns.some((p) => matches(s.name, p)) && !allow.some((p) => matches(s.name, p));
+      const all = segments(written.slice(parts.query.start + 1, parts.query.end));
+      const dropped = all.filter(isTracking);
+      if (dropped.length === 0) continue;
+      const names = [...new Set(dropped.map((s) => s.text.split('=')[0]))];
+      const querySpan = { start: target.urlSpan.start + parts.query.start, end: target.urlSpan.start + parts.query.end };
+      report({
+        span: target.urlSpan,
+        message: messageFor(names, target.image ? 'image source' : 'link'),
+        fixes: [fixFor(querySpan, all.filter((s) => !isTracking(s)), names)],
+      });
+    }
+  },
 });

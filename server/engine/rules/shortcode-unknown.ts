@@ -1,7 +1,57 @@
-import { defineRule } from '../rule';
+import type { Shortcode } from '../markdown';
+import { defineRule, type FixSpec } from '../rule';
+import { HUGO_SHORTCODES, isInlineShortcode, shortcodeCatalog } from '../shortcode-catalog';
+import { closest } from '../suggest';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** Each opening tag's closing tag, paired by name as Hugo nests them. */
+function closingTags(shortcodes: readonly Shortcode[]): Map<Shortcode, Shortcode> {
+  const pairs = new Map<Shortcode, Shortcode>();
+  const open = new Map<string, Shortcode[]>();
+  for (const tag of shortcodes) {
+    if (tag.selfClosing) continue;
+    const stack = open.get(tag.name) ?? [];
+    open.set(tag.name, stack);
+    if (!tag.closing) stack.push(tag);
+    else if (stack.length > 0) pairs.set(stack.pop()!, tag);
+  }
+  return pairs;
+}
+
+function renameFix(tag: Shortcode, closing: Shortcode | undefined, name: string): FixSpec {
+  const edits = [{ span: tag.nameSpan, newText: name }];
+  if (closing) edits.push({ span: closing.nameSpan, newText: name });
+  // A near name is a guess: the author may have meant a shortcode yet to be written.
+  return { title: `Change the shortcode to \`${name}\``, edits, safe: false, preferred: true };
+}
+
+/** Hugo stops the build on a shortcode it has no template for. */
 export default defineRule({
-  meta: { id: 'shortcode-unknown', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'shortcode-unknown',
+    description: "Shortcodes must be ones the site, its theme or Hugo provides.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  async check({ post, site, preset, options, workspace, siteCache, report }) {
+    const tags = post.body.shortcodes.filter((tag) => !tag.closing && !isInlineShortcode(tag.name));
+    if (tags.length === 0) return;
+    const listed = [...(options.known ?? []), ...(preset.shortcodes ?? [])];
+    const catalog = await shortcodeCatalog(siteCache, workspace, site);
+    // Without the site's layouts (or a list to stand for them), any name may be real: say nothing.
+    if (!catalog.complete && listed.length === 0) return;
+    const names = [...new Set([...catalog.templates.keys(), ...listed, ...HUGO_SHORTCODES])];
+    const known = new Set(names.map((name) => name.toLowerCase()));
+    const pairs = closingTags(post.body.shortcodes);
+    for (const tag of tags) {
+      if (known.has(tag.name.toLowerCase())) continue;
+      const suggestion = closest(tag.name, names);
+      report({
+        span: tag.nameSpan,
+        message: suggestion
+          ? `Unknown shortcode \`${tag.name}\`: did you mean \`${suggestion}\`? Hugo stops the build on a shortcode it has no template for.`
+          : `Unknown shortcode \`${tag.name}\`: neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add layouts/shortcodes/${tag.name}.html, or list it in rules.shortcode-unknown.known.`,
+        fixes: suggestion ? [renameFix(tag, pairs.get(tag), suggestion)] : [],
+      });
+    }
+  },
 });

@@ -1,7 +1,111 @@
+import { findMojibake, type MojibakeFinding } from '../mojibake';
+import type { Post } from '../rule';
 import { defineRule } from '../rule';
+import type { Span } from '../types';
 
-// PLACEHOLDER: being written; reports nothing yet.
+/** `outer` without the `holes` (sorted or not): the parts of the text to read. */
+function without(outer: Span, holes: Span[]): Span[] {
+  const parts: Span[] = [];
+  let cursor = outer.start;
+  for (const hole of [...holes].sort((a, b) => a.start - b.start)) {
+    if (hole.end <= cursor || hole.start >= outer.end) continue;
+    if (hole.start > cursor) parts.push({ start: cursor, end: hole.start });
+    cursor = Math.max(cursor, hole.end);
+  }
+  if (cursor < outer.end) parts.push({ start: cursor, end: outer.end });
+  return parts;
+}
+
+/**
+ * Where people's words are: the front matter (titles and descriptions can be
+ * mojibake too) less its comments, and the body less code and HTML comments.
+ */
+function prose(post: Post): Span[] {
+  const frontMatter = post.frontMatter ? without(post.frontMatter.contentSpan, post.frontMatter.comments.map((comment) => comment.span)) : [];
+  const body = without({ start: post.bodyStart, end: post.text.length }, [...post.body.code, ...post.body.comments.map((comment) => comment.span)]);
+  return [...frontMatter, ...body];
+}
+
+/** Invisible characters shown by their code point, so the message can be read. */
+function visible(text: string): string {
+  return text.replace(/[\p{Z}\p{Cf}]/gu, (char) => (char === ' ' ? char : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+}
+
+/** Runs with their repair, or as written when the repair is not certain. */
+function repair(text: string, start: number, end: number, findings: MojibakeFinding[]): string {
+  let result = '';
+  let cursor = start;
+  for (const finding of findings) {
+    if (finding.end <= start || finding.start >= end) continue;
+    result += text.slice(cursor, finding.start) + (finding.run?.repaired ?? text.slice(finding.start, finding.end));
+    cursor = finding.end;
+  }
+  return result + text.slice(cursor, end);
+}
+
+/** Markup and ASCII punctuation at the ends of a quoted word (`**“OSPO` reads `“OSPO`). */
+const ASCII_PUNCTUATION_EDGES = /^[\s!-/:-@[-`{-~]+|[\s!-/:-@[-`{-~]+$/gu;
+
+/** Where the word around `from`…`to` starts and ends, at most 30 characters each way, within `part`. */
+function wordBounds(text: string, part: Span, from: number, to: number): Span {
+  let start = from;
+  while (start > part.start && from - start < 30 && !/\s/u.test(text[start - 1])) start--;
+  let end = to;
+  while (end < part.end && end - to < 30 && !/\s/u.test(text[end])) end++;
+  return { start, end };
+}
+
+/**
+ * The word around a run, every run in it repaired: `Jiménez` for `Jim√©nez`.
+ * A run that is a word of its own (`√ó` for `×`) is shown with its neighbours.
+ */
+function repairedWord(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string | undefined {
+  let { start, end } = wordBounds(text, part, finding.start, finding.end);
+  let word = repair(text, start, end, findings).replace(ASCII_PUNCTUATION_EDGES, '');
+  if (word === finding.run?.repaired) {
+    // Neighbours on the same line only: spaces and tabs, not line breaks.
+    const before = text.slice(part.start, start).replace(/[ \t]+$/u, '');
+    const after = text.slice(end, part.end).replace(/^[ \t]+/u, '');
+    ({ start } = wordBounds(text, part, part.start + before.length, part.start + before.length));
+    ({ end } = wordBounds(text, part, part.end - after.length, part.end - after.length));
+    word = repair(text, start, end, findings).replace(ASCII_PUNCTUATION_EDGES, '').replace(/\s+/gu, ' ');
+  }
+  return word === finding.run?.repaired ? undefined : word;
+}
+
+function message(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string {
+  const bad = visible(text.slice(finding.start, finding.end));
+  if (!finding.run) {
+    return `\`${bad}\` looks like mojibake (UTF-8 text read as ${finding.codePages.join(' or ')}), but which characters were meant is not certain: retype them.`;
+  }
+  const word = repairedWord(text, part, finding, findings);
+  const inWord = word ? ` (\`${visible(word)}\`)` : '';
+  return `\`${bad}\` is mojibake, UTF-8 text read as ${finding.run.codePage}: it should read \`${visible(finding.run.repaired)}\`${inWord}. Replace it, and check the encoding of the tool the text came from.`;
+}
+
+/** Text pasted through a tool that read UTF-8 as a legacy code page: readers see `Jim√©nez`. */
 export default defineRule({
-  meta: { id: 'text-mojibake', description: 'PLACEHOLDER', defaultSeverity: 'warning', fixable: false },
-  check() {},
+  meta: {
+    id: 'text-mojibake',
+    description: 'Text must not be mojibake: UTF-8 read as Mac Roman, Windows-1252 or Latin-1 (`Jim√©nez`, `â€™`).',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check({ post, report }) {
+    for (const part of prose(post)) {
+      const findings = findMojibake(post.text, part.start, part.end);
+      for (const finding of findings) {
+        const span = { start: finding.start, end: finding.end };
+        const run = finding.run;
+        report({
+          span,
+          message: message(post.text, part, finding, findings),
+          // Safe: the repair is the exact inverse of the wrong decoding, found in one code page only.
+          fixes: run
+            ? [{ title: `Replace \`${visible(post.text.slice(span.start, span.end))}\` with \`${visible(run.repaired)}\``, edits: [{ span, newText: run.repaired }], safe: true, preferred: true }]
+            : [],
+        });
+      }
+    }
+  },
 });

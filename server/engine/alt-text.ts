@@ -1,0 +1,287 @@
+import type { RuleId } from '../../schemas/rules';
+import type { ResolvedConfig } from './config';
+import { decodeEntities } from './markdown/entities';
+import type { ImageRef } from './markdown';
+
+/**
+ * What the image rules share: the alt text as a reader gets it, the heuristics that
+ * tell a file name or a default from a description, and which rule speaks when
+ * several would report the same alt text.
+ */
+
+/** The alt text as a screen reader gets it: references decoded, white space collapsed, trimmed. */
+export function readAlt(image: ImageRef): string | undefined {
+  if (image.alt === undefined) return undefined;
+  // Markdown alts come as plain text already; HTML and shortcode values are as written.
+  const text = image.source === 'markdown' ? image.alt : decodeEntities(image.alt);
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The alt text quoted in a message, long ones shortened. */
+export function quoteAlt(alt: string, max = 60): string {
+  const chars = [...alt];
+  return chars.length <= max ? alt : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export type FilenameKind = 'extension' | 'camera' | 'screenshot' | 'tool' | 'placeholder' | 'number' | 'slug' | 'run-together';
+
+// ---------------------------------------------------------------------------
+// File names and defaults. Each pattern is tried on the whole alt text.
+
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|jfif|gif|webp|avif|svg|bmp|tiff?|heic|heif|ico)$/iu;
+
+/** Names cameras, phones and export tools give files: IMG_4821, DSC04417, PXL_20240101_…. */
+const CAMERA_NAME = /^(?:img|dsc[nf_]?|dcim|pxl|mvimg|gopr|dji|cimg|pano|wp|p)[_-]?\d{4,}(?:[_-][\p{L}\p{N}_-]*)?$/iu;
+
+/** Generic words a tool numbers: image1, Image 3, Figure_1, fig-2, Picture 4 (Word), download (3). */
+const NUMBERED_DEFAULT =
+  /^(?:image|img|pic|picture|photo|foto|figure|fig|graphic|screenshot|untitled|unnamed|download|file|bild|imagen|immagine|imagem)[\s_-]*\(?\d+\)?$/iu;
+
+/** Flickr's `<photo id>_<secret>_<size>`, and UUIDs that upload tools use as names. */
+const FLICKR_ID = /^\d{6,}_[0-9a-f]{6,}(?:_[a-z0-9])?$/iu;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * A screenshot's default name, in the languages of the common desktops, alone or
+ * followed by a date or number ("Screenshot 2025-10-09 at 11 21 53", "Screen Shot
+ * 2019-03-04 at 10.21.33 AM", "Captura de pantalla 2024-05-01 a las…", "Screenshot
+ * from 2024-…"). "Screenshot of the dashboard" is a description, not a default.
+ */
+const SCREENSHOT =
+  /^(?:screenshot|screen[\s_-]?shot|screen[\s_-]?capture|captura(?:\s+de\s+(?:pantalla|tela|ecrã))?|capture\s+d['’]\s?écran|bildschirmfoto|bildschirmaufnahme|schermafbeelding|schermata|istantanea(?:\s+schermo)?|skärmbild|skjermbilde|zrzut\s+ekranu|snímek\s+obrazovky|näyttökuva|ekran\s+görüntüsü|снимок\s+экрана|スクリーンショット|屏幕截图|截屏|螢幕擷取畫面|스크린샷|whatsapp\s+image|pasted\s+(?:image|graphic))(?:[\s_-]*(?:from|von|de|du|del)?[\s_-]*\(?\d.*)?$/iu;
+
+/** Names design and office tools give a new file, compared without accents or case. */
+const TOOL_DEFAULTS = new Set(
+  [
+    'untitled',
+    'untitled design',
+    'untitled document',
+    'untitled presentation',
+    'untitled drawing',
+    'untitled image',
+    'unnamed',
+    'sans titre',
+    'design sans titre',
+    'sin titulo',
+    'diseno sin titulo',
+    'sem titulo',
+    'design sem nome',
+    'unbenannt',
+    'unbenanntes design',
+    'ohne titel',
+    'senza titolo',
+    'design senza titolo',
+    'zonder titel',
+    'naamloos',
+    'naamloos ontwerp',
+    'bez tytulu',
+    'bez nazvu',
+    'namnlos',
+    'adsiz',
+    'без названия',
+    '无标题',
+    '未命名',
+    '未命名设计',
+    '无标题设计',
+    '未命名設計',
+    '無題',
+    '名称未設定',
+    '名称未設定のデザイン',
+    '제목 없음',
+  ].map(fold),
+);
+
+/** Words left where an alt text was meant to be written. */
+const PLACEHOLDERS = new Set(
+  [
+    'image',
+    'img',
+    'photo',
+    'picture',
+    'pic',
+    'figure',
+    'graphic',
+    'thumbnail',
+    'alt',
+    'alt text',
+    'alttext',
+    'alt-text',
+    'alt tag',
+    'alternative text',
+    'image alt text',
+    'image alt',
+    'alt text here',
+    'add alt text',
+    'insert alt text',
+    'image description',
+    'description',
+    'enter image description here',
+    'insert image description here',
+    'describe the image',
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'xxx',
+    'placeholder',
+    'null',
+    'undefined',
+    'imagen',
+    'bild',
+    'immagine',
+    'imagem',
+    'foto',
+  ].map(fold),
+);
+
+/** Lower case, no accents, no outer punctuation: what the default lists are compared with. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
+    .replace(/[łŁ]/gu, 'l')
+    .replace(/ı/gu, 'i');
+}
+
+/** A browser's copy number ("name (1)") or a trailing export number ("name -4"). */
+const COPY_SUFFIX = /\s*(?:\(\d+\)|\s-\d+)$/u;
+
+/**
+ * Real words ending like these are long by derivation (`sustainability`,
+ * `documentation`), not by words run together.
+ */
+const WORD_SUFFIX = /(?:tion|sion|ment|ity|ities|ness|ing|ship|ism|ist|olog(?:y|ies)|ence|ance|ure|ice|ics|ive|able|ible|ous|ant|ent|or|al)s?$/iu;
+
+/**
+ * One "word" with no spaces that is a file's slug rather than a description.
+ * Separators or digits mark it; a long run of letters marks it when it cannot be
+ * one real word. Brand names and single words (`Kubernetes`, `OpenSSF`, `Logo`,
+ * `Wi-Fi`, `Coca-Cola`, `Web3`) pass.
+ */
+function slugKind(token: string): FilenameKind | undefined {
+  if (/\s/u.test(token) || !/\p{L}/u.test(token)) return undefined;
+  // Chinese, Japanese, Thai… are written without spaces: a long run of them is prose.
+  if (/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}\p{P}\p{S}]/u.test(token)) return undefined;
+  if (/[\p{L}\p{N}]_[\p{L}\p{N}]/u.test(token)) return 'slug';
+  if (token.includes('-')) return hyphenatedWord(token) ? undefined : 'slug';
+  if (!/^[\p{L}\p{N}]+$/u.test(token)) return undefined;
+  if (/\p{N}/u.test(token)) return mixedWithDigits(token) ? 'slug' : undefined;
+  return runTogether(token) ? 'run-together' : undefined;
+}
+
+/** `Wi-Fi`, `e-mail`, `X-ray`, `T-shirt`, `Coca-Cola`: two parts that make one word or name. */
+function hyphenatedWord(token: string): boolean {
+  const parts = token.split('-');
+  if (parts.length !== 2 || !parts.every((part) => /^\p{L}+$/u.test(part))) return false;
+  if (parts.some((part) => part.length <= 2)) return true;
+  return parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part));
+}
+
+/** `image4`, `MTG2024FINAL`, `team2023photo`, but not `Web3`, `K8s`, `Neo4j`, `MP3`. */
+function mixedWithDigits(token: string): boolean {
+  if ([...token].length < 5) return false;
+  const longestLetters = Math.max(...(token.match(/\p{L}+/gu) ?? ['']).map((run) => run.length));
+  const longestDigits = Math.max(...(token.match(/\p{N}+/gu) ?? ['']).map((run) => run.length));
+  return longestLetters >= 4 || longestDigits >= 2;
+}
+
+/**
+ * Letters only, no spaces: words run together (`teamphotoberlin`) or one long
+ * word? Without a dictionary, length and shape decide: over 20 letters is no
+ * word an alt text would be; 13 or more in one case (all lower or all upper) is
+ * a slug unless it ends like a derived word; three or more capitalised humps
+ * (`HarbourFestivalCrowd`) are words joined in camel case.
+ */
+function runTogether(token: string): boolean {
+  const length = [...token].length;
+  if (length > 20) return true;
+  const oneCase = token === token.toLowerCase() || token === token.toUpperCase();
+  if (oneCase && length >= 13 && !WORD_SUFFIX.test(token)) return true;
+  return length >= 12 && (token.match(/\p{Lu}\p{Ll}{2,}/gu) ?? []).length >= 3;
+}
+
+/** File names joined with underscores in place of spaces, more than once: `Team_Photo_Final`. */
+function underscoredName(alt: string): boolean {
+  return (alt.match(/[\p{L}\p{N}]_[\p{L}\p{N}]/gu) ?? []).length >= 2;
+}
+
+/** Why an alt text is a file name or a default, or undefined when it may describe the image. */
+export function filenameKind(alt: string): FilenameKind | undefined {
+  if (alt === '') return undefined;
+  if (IMAGE_EXTENSION.test(alt)) return 'extension';
+  const name = alt.replace(COPY_SUFFIX, '');
+  const folded = fold(name);
+  if (PLACEHOLDERS.has(folded)) return 'placeholder';
+  if (TOOL_DEFAULTS.has(folded)) return 'tool';
+  if (SCREENSHOT.test(name)) return 'screenshot';
+  if (CAMERA_NAME.test(name) || FLICKR_ID.test(name) || UUID.test(name)) return 'camera';
+  if (NUMBERED_DEFAULT.test(alt) || NUMBERED_DEFAULT.test(name)) return 'placeholder';
+  // A year or a count may be what the image shows; six digits or more are an id or a timestamp.
+  if (!/\p{L}/u.test(name)) return (name.match(/\p{N}/gu) ?? []).length >= 6 ? 'number' : undefined;
+  if (/\p{N}{8,}/u.test(name)) return 'number';
+  if (underscoredName(name)) return 'slug';
+  return slugKind(name);
+}
+
+const FILENAME_REASONS: Record<FilenameKind, string> = {
+  extension: 'is a file name',
+  camera: 'looks like a camera or upload file name',
+  screenshot: 'is the default name of a screenshot',
+  tool: 'is the default name a design or office tool gives a new file',
+  placeholder: 'is a placeholder, not a description',
+  number: 'is a number or an id, not a description',
+  slug: 'looks like a file name (words joined by hyphens, underscores or digits)',
+  'run-together': 'looks like a file name (words run together with no spaces)',
+};
+
+export function filenameReason(kind: FilenameKind): string {
+  return FILENAME_REASONS[kind];
+}
+
+// ---------------------------------------------------------------------------
+// Redundant openings.
+
+/** "Image of", "a photo of", "Screenshot of"…: screen readers already say it is an image. */
+export const REDUNDANT_PREFIX = /^(?:(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|screenshot|screen\s+shot)\s+of\s+/iu;
+
+/** The opening words to drop, when the alt starts with one and says something after it. */
+export function redundantPrefix(alt: string): string | undefined {
+  const match = REDUNDANT_PREFIX.exec(alt);
+  return match && match[0].length < alt.length ? match[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Length.
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** User-perceived characters (grapheme clusters): an emoji or `é` written as e + accent counts once. */
+export function altLength(alt: string): number {
+  let count = 0;
+  for (const _ of GRAPHEMES.segment(alt)) count++;
+  return count;
+}
+
+// ---------------------------------------------------------------------------
+// Precedence.
+
+/**
+ * When one alt text would be reported by several rules, only the most useful is:
+ * a file name or default (the whole text must be rewritten) before a redundant
+ * opening (a safe fix), before the length. A rule that is off gives way.
+ */
+const PRECEDENCE: { id: RuleId; applies: (alt: string) => boolean }[] = [
+  { id: 'image-alt-filename', applies: (alt) => filenameKind(alt) !== undefined },
+  { id: 'image-alt-redundant', applies: (alt) => redundantPrefix(alt) !== undefined },
+];
+
+/** Whether a rule before `id` in precedence, and not off, already reports this alt text. */
+export function reportedBefore(id: RuleId, alt: string, config: ResolvedConfig): boolean {
+  for (const rule of PRECEDENCE) {
+    if (rule.id === id) return false;
+    if (config.rules.get(rule.id)?.severity !== 'off' && rule.applies(alt)) return true;
+  }
+  return false;
+}

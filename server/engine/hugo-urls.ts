@@ -1,0 +1,313 @@
+/**
+ * Where Hugo publishes a content file: languages and their content folders,
+ * `permalinks`, front matter `url` and `slug`, and the path sanitising Hugo
+ * applies (lower case, spaces as hyphens). Pure functions over the site's config.
+ */
+import { join } from './paths';
+import type { Site } from './site';
+
+export interface Language {
+  /** The language key, lower-cased as Hugo does (`zh-cn`). */
+  key: string;
+  /** `''` for the default language served at the root, else `/<key>`. */
+  prefix: string;
+  /** The folder of this language's content, absolute, without a trailing slash. */
+  contentDir: string;
+}
+
+export interface UrlSettings {
+  languages: Language[];
+  defaultLanguage: Language;
+  /** `permalinks` patterns of regular pages and of section pages, by top-level section. */
+  pagePatterns: Map<string, string>;
+  sectionPatterns: Map<string, string>;
+  /** Plural names of the taxonomies (`tags`, `categories`): their list pages are generated. */
+  taxonomies: string[];
+  uglyURLs: boolean;
+  /** True when the `frontmatter` setting tells where dates come from (file names, git…): unknown here. */
+  customDates: boolean;
+  /** The path part of `baseURL` (`/docs` for `https://example.org/docs/`), `''` at the root. */
+  basePath: string;
+}
+
+/** Hugo's config keys are case-insensitive. */
+export function setting(record: unknown, key: string): unknown {
+  if (!isRecord(record)) return undefined;
+  if (key in record) return record[key];
+  const lower = key.toLowerCase();
+  for (const [name, value] of Object.entries(record)) if (name.toLowerCase() === lower) return value;
+  return undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function stringMap(value: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!isRecord(value)) return map;
+  for (const [key, pattern] of Object.entries(value)) if (typeof pattern === 'string') map.set(key.toLowerCase(), pattern);
+  return map;
+}
+
+function basePathOf(baseURL: string | undefined): string {
+  if (!baseURL) return '';
+  try {
+    return new URL(baseURL).pathname.replace(/\/+$/, '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+export function urlSettings(site: Site): UrlSettings {
+  const config = site.config;
+  const defaultKey = String(setting(config, 'defaultContentLanguage') ?? 'en').toLowerCase();
+  const inSubdir = setting(config, 'defaultContentLanguageInSubdir') === true;
+  const configured = setting(config, 'languages');
+  const languages: Language[] = [];
+  if (isRecord(configured)) {
+    for (const [name, value] of Object.entries(configured)) {
+      if (setting(value, 'disabled') === true) continue;
+      const key = name.toLowerCase();
+      const own = setting(value, 'contentDir');
+      const contentDir = typeof own === 'string' ? join(site.root, own).replace(/\/+$/, '') : site.contentDir;
+      languages.push({ key, prefix: key === defaultKey && !inSubdir ? '' : `/${key}`, contentDir });
+    }
+  }
+  if (languages.length === 0) languages.push({ key: defaultKey, prefix: inSubdir ? `/${defaultKey}` : '', contentDir: site.contentDir });
+  const defaultLanguage = languages.find((language) => language.key === defaultKey) ?? languages[0];
+
+  // `permalinks: { section: pattern }` (the old form) sets regular pages; the new form nests `page:` and `section:`.
+  const permalinks = setting(config, 'permalinks');
+  const nested = isRecord(setting(permalinks, 'page')) || isRecord(setting(permalinks, 'section'));
+  const pagePatterns = stringMap(nested ? setting(permalinks, 'page') : permalinks);
+  const sectionPatterns = stringMap(nested ? setting(permalinks, 'section') : undefined);
+
+  const taxonomySetting = setting(config, 'taxonomies');
+  const taxonomies = isRecord(taxonomySetting)
+    ? Object.values(taxonomySetting).filter((plural): plural is string => typeof plural === 'string').map((plural) => plural.toLowerCase())
+    : ['tags', 'categories'];
+  return {
+    languages,
+    defaultLanguage,
+    pagePatterns,
+    sectionPatterns,
+    taxonomies,
+    uglyURLs: setting(config, 'uglyURLs') === true,
+    customDates: setting(config, 'frontmatter') !== undefined,
+    basePath: basePathOf(site.baseURL),
+  };
+}
+
+/**
+ * Hugo's path sanitising (`UnicodeSanitize`, then lower case): letters, digits,
+ * marks and `. _ # + ~ - @ /` are kept, a run of spaces becomes one hyphen,
+ * anything else is dropped. `What's New` becomes `whats-new`.
+ */
+export function sanitizePath(text: string): string {
+  // Most names are plain ASCII words: the common case skips the per-character walk.
+  if (/^[A-Za-z0-9._-]*$/.test(text)) return text.toLowerCase();
+  let out = '';
+  let pendingHyphen = false;
+  let lastWasHyphen = false;
+  for (const char of text) {
+    if (/[./\\_#+~\-@%]|[\p{L}\p{N}\p{M}]/u.test(char)) {
+      lastWasHyphen = char === '-';
+      if (pendingHyphen && !lastWasHyphen) out += '-';
+      pendingHyphen = false;
+      out += char;
+    } else if (out.length > 0 && !lastWasHyphen && /\s/u.test(char)) pendingHyphen = true;
+  }
+  return out.toLowerCase();
+}
+
+/** The canonical form of a served path, for lookups: lower case, no trailing slash or index.html, `/` for the root. */
+export function pathKey(path: string): string {
+  const lower = path.toLowerCase();
+  // Most paths are already clean: no empty, `.` or `..` segment, no index.html.
+  if (lower.startsWith('/') && !lower.includes('//') && !lower.includes('/.') && !lower.endsWith('index.html')) {
+    return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+  }
+  const segments: string[] = [];
+  for (const segment of lower.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  if (segments[segments.length - 1] === 'index.html') segments.pop();
+  return `/${segments.join('/')}`;
+}
+
+/** Front matter keys whose values decide a page's URL. */
+export interface UrlFrontMatter {
+  url?: unknown;
+  slug?: unknown;
+  title?: unknown;
+  date?: unknown;
+}
+
+/** A content file's place: its language and its path inside that language's content folder. */
+export interface ContentPlace {
+  language: Language;
+  /** Path inside the content folder, `/`-separated, without the language suffix (`blog/post.md`). */
+  rel: string;
+}
+
+export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.adoc', '.asciidoc', '.org', '.pandoc', '.pdc', '.rst'];
+
+export function contentExtension(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return CONTENT_EXTENSIONS.find((extension) => lower.endsWith(extension));
+}
+
+export type PageKind = 'home' | 'section' | 'page';
+
+export interface PageShape {
+  kind: PageKind;
+  /** The folders above the page, then the page's own name (file stem, or the bundle's folder). */
+  dirs: string[];
+  name: string;
+  /** True for `index.md` and `_index.md`: the folder is the page's bundle. */
+  bundle: boolean;
+}
+
+/** What kind of page a content path makes: `_index.md` a section (or the home page), `index.md` a leaf bundle. */
+export function pageShape(rel: string): PageShape {
+  const parts = rel.split('/');
+  const file = parts.pop()!;
+  const extension = contentExtension(file) ?? '';
+  const stem = file.slice(0, file.length - extension.length);
+  if (stem === '_index') return { kind: parts.length === 0 ? 'home' : 'section', dirs: parts, name: parts[parts.length - 1] ?? '', bundle: true };
+  if (stem === 'index' && parts.length > 0) return { kind: 'page', dirs: parts.slice(0, -1), name: parts[parts.length - 1], bundle: true };
+  return { kind: 'page', dirs: parts, name: stem, bundle: false };
+}
+
+export type PageUrl = { url: string } | { uncertainPrefix: string };
+
+/**
+ * Where Hugo serves a content file, as a path from the site root: `url` front matter
+ * wins, then a `permalinks` pattern, then the file's path (with `slug` for its last part).
+ * When a pattern needs what the front matter does not give, only the pattern's fixed
+ * beginning is known: the index then never reports links under it.
+ */
+export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): PageUrl {
+  const { prefix } = place.language;
+  if (typeof data.url === 'string' && data.url.trim() !== '') {
+    const url = data.url.trim();
+    return { url: url.startsWith('/') ? url : `${prefix}/${url}` };
+  }
+  if (shape.kind === 'home') return { url: `${prefix}/` };
+  const section = (shape.dirs[0] ?? '').toLowerCase();
+  const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
+  if (pattern) {
+    const expanded = expandPattern(pattern, shape, data, settings);
+    return expanded === undefined ? { uncertainPrefix: `${prefix}${pattern.slice(0, pattern.indexOf(':'))}` } : { url: `${prefix}${expanded}` };
+  }
+  const slug = shape.kind === 'page' && typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug.trim() : shape.name;
+  const segments = shape.kind === 'section' ? shape.dirs : [...shape.dirs, slug];
+  return { url: `${prefix}/${segments.map(sanitizePath).join('/')}/` };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function dateOf(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** One `:token` of a permalink pattern, or undefined when the page does not tell it. */
+// A page without a date has Hugo's zero time, 0001-01-01.
+const ZERO_DATE = new Date('0001-01-01T00:00:00Z');
+
+function tokenValue(token: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): string | undefined {
+  const title = typeof data.title === 'string' && data.title.trim() !== '' ? data.title : undefined;
+  const slug = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined;
+  const date = dateOf(data.date) ?? (settings.customDates ? undefined : ZERO_DATE);
+  switch (token) {
+    case 'section':
+      return shape.dirs[0];
+    case 'sections':
+      return shape.dirs.join('/');
+    case 'title':
+      return title && sanitizePath(title);
+    case 'slug':
+      // Hugo falls back to the title, not the file name.
+      return (slug ?? title) && sanitizePath((slug ?? title)!);
+    case 'filename':
+    case 'contentbasename':
+      return sanitizePath(shape.name);
+    case 'slugorfilename':
+    case 'slugorcontentbasename':
+      return sanitizePath(slug ?? shape.name);
+    case 'year':
+      return date && String(date.getUTCFullYear());
+    case 'month':
+      return date && pad(date.getUTCMonth() + 1);
+    case 'monthname':
+      return date && MONTHS[date.getUTCMonth()];
+    case 'day':
+      return date && pad(date.getUTCDate());
+    case 'weekday':
+      return date && String(date.getUTCDay());
+    case 'weekdayname':
+      return date && WEEKDAYS[date.getUTCDay()];
+    default:
+      return undefined;
+  }
+}
+
+function expandPattern(pattern: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): string | undefined {
+  let unknown = false;
+  const expanded = pattern.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (whole, token: string, index: string | undefined) => {
+    const value = index ? undefined : tokenValue(token.toLowerCase(), shape, data, settings);
+    if (value === undefined) unknown = true;
+    return value ?? whole;
+  });
+  return unknown ? undefined : expanded;
+}
+
+/** Which front matter keys a page's URL depends on, so that only those pages are parsed. */
+export function keysNeeded(shape: PageShape, settings: UrlSettings): string[] {
+  const section = (shape.dirs[0] ?? '').toLowerCase();
+  const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
+  const keys = ['url', 'slug', 'aliases'];
+  if (pattern && /:(title|slug)\b/i.test(pattern)) keys.push('title');
+  if (pattern && /:(year|month|monthname|day|weekday|weekdayname)\b/i.test(pattern)) keys.push('date', 'publishdate', 'lastmod');
+  return keys;
+}
+
+/**
+ * Finds which language a content file belongs to: by its language folder, else by
+ * a language suffix in its name (`post.ja.md`) when several languages share a folder.
+ */
+export function placeOf(path: string, settings: UrlSettings): ContentPlace | undefined {
+  let best: Language[] = [];
+  let bestDir = '';
+  for (const language of settings.languages) {
+    const dir = language.contentDir;
+    if (!path.startsWith(`${dir}/`) || dir.length < bestDir.length) continue;
+    if (dir.length > bestDir.length) best = [];
+    best.push(language);
+    bestDir = dir;
+  }
+  if (best.length === 0) return undefined;
+  let rel = path.slice(bestDir.length + 1);
+  let language = best.find((candidate) => candidate === settings.defaultLanguage) ?? best[0];
+  const extension = contentExtension(rel);
+  if (extension && settings.languages.length > 1) {
+    const stem = rel.slice(0, rel.length - extension.length);
+    const dot = stem.lastIndexOf('.');
+    const suffix = dot > stem.lastIndexOf('/') ? stem.slice(dot + 1).toLowerCase() : '';
+    const byName = suffix ? best.find((candidate) => candidate.key === suffix) : undefined;
+    if (byName) {
+      language = byName;
+      rel = stem.slice(0, dot) + extension;
+    }
+  }
+  return { language, rel };
+}

@@ -1,0 +1,177 @@
+/**
+ * The links and images of a post that point into its own site, and where each
+ * lands: shared by `link-broken-local` (does the target exist?) and
+ * `link-broken-fragment` (does the `#fragment` exist on it?).
+ */
+import { contentExtension } from './hugo-urls';
+import { classifyUrl, type LinkTarget } from './links';
+import { basename, dirname, join, normalize, relative } from './paths';
+import type { RedirectMatch } from './redirects';
+import type { Post } from './rule';
+import type { Site } from './site';
+import type { SitePage, SitePages } from './site-pages';
+import type { Workspace } from './types';
+import { isEmailAddress, uniqueTargets } from './url-parts';
+
+export interface LocalLink {
+  target: LinkTarget;
+  /** `site`: from the site root (or the site's own baseURL); `relative`: from the post. */
+  kind: 'site' | 'relative';
+  /** The path, percent-decoded, without query or fragment. */
+  path: string;
+  fragment?: string;
+  /** Written as a full URL (`https://example.org/…`), which render hooks leave alone. */
+  absolute: boolean;
+}
+
+/**
+ * Addresses of other sites written without a scheme (`www.example.org/x`,
+ * `team@example.org`) are link-no-scheme's to report, with the right advice.
+ */
+const COMMON_TLDS = new Set(['com', 'net', 'org', 'io', 'dev', 'edu', 'gov']);
+
+function writtenWithoutScheme(path: string): boolean {
+  return isEmailAddress(path) || looksLikeHost(path);
+}
+
+/** Whether a path begins with a host name (`www.example.org/…`, `example.com/…`). */
+export function looksLikeHost(path: string): boolean {
+  const labels = path.slice(0, path.search(/\/|$/)).toLowerCase().split('.');
+  return labels.length >= 2 && labels.every((label) => /^[a-z0-9-]+$/.test(label)) && (labels[0] === 'www' || COMMON_TLDS.has(labels[labels.length - 1]));
+}
+
+/** A host without `www.`, port or user, lower-cased: how the site's own links are told from others. */
+function bareHost(authority: string): string {
+  let host = authority.toLowerCase();
+  const at = host.lastIndexOf('@');
+  if (at !== -1) host = host.slice(at + 1);
+  const port = host.lastIndexOf(':');
+  if (port !== -1 && !host.endsWith(']')) host = host.slice(0, port);
+  return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+const hosts = new WeakMap<Site, string | undefined>();
+
+function siteHost(site: Site): string | undefined {
+  if (!hosts.has(site)) {
+    const match = site.baseURL ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(site.baseURL.trim()) : null;
+    hosts.set(site, match ? bareHost(match[1]) : undefined);
+  }
+  return hosts.get(site);
+}
+
+const ABSOLUTE = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)/i;
+const SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * How a target reads, with GFM's bare and autolinked addresses taken as the browser
+ * gets them. Most links go to other sites: they are told apart by their host alone,
+ * before any URL parsing.
+ */
+function classify(target: LinkTarget, site: Site) {
+  let url = target.url;
+  const source = target.link?.source;
+  if ((source === 'bare' || source === 'autolink') && !SCHEME.test(url)) {
+    // Without a scheme, these are e-mail addresses (mailto:) or GFM's `www.` links (http://).
+    if (!url.toLowerCase().startsWith('www.')) return undefined;
+    url = `http://${url}`;
+  }
+  const absolute = ABSOLUTE.exec(url);
+  if (absolute ? bareHost(absolute[1]) !== siteHost(site) : SCHEME.test(url)) return undefined;
+  // The baseURL only matters to full URLs; without it, paths are classified without URL parsing.
+  return classifyUrl(url, absolute ? site.baseURL : undefined);
+}
+
+const cache = new WeakMap<Post, LocalLink[]>();
+
+/** Every link and image of the post that points into the site, with a fragment or not; a shared definition once. */
+export function localLinks(post: Post, site: Site): LocalLink[] {
+  let links = cache.get(post);
+  if (links) return links;
+  links = [];
+  for (const target of uniqueTargets(post.body)) {
+    const classified = classify(target, site);
+    if (!classified || (classified.kind !== 'site' && classified.kind !== 'relative') || classified.path === undefined) continue;
+    if (classified.kind === 'relative' && writtenWithoutScheme(classified.path)) continue;
+    const absolute = ABSOLUTE.test(target.url) || target.link?.source === 'bare';
+    links.push({ target, kind: classified.kind, path: classified.path, fragment: classified.fragment, absolute });
+  }
+  cache.set(post, links);
+  return links;
+}
+
+export type LocalResolution =
+  | { found: true; page?: SitePage }
+  | {
+      found: false;
+      /** What was looked for: a path from the site root, or (for `.md` links) a file from the site root. */
+      looked: string;
+      isFile: boolean;
+      redirect?: RedirectMatch;
+      /** For a relative link: the URL of the post it was resolved against. */
+      base?: string;
+      /** A relative target that exists as a file next to the post, though Hugo does not publish it there. */
+      besidePost?: boolean;
+    };
+
+function isMarkdownFile(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** Shortcodes resolve their sources their own way: page resources and the assets folder count too. */
+function shortcodeFinds(pages: SitePages, post: Post, link: LocalLink): boolean {
+  const source = link.target.link?.source ?? link.target.image?.source;
+  if (source !== 'shortcode') return false;
+  return pages.hasAsset(link.path) || (link.kind === 'relative' && pages.hasContentFile(join(dirname(post.path), link.path)));
+}
+
+/**
+ * Hugo's embedded render hooks (and most sites' own) look a Markdown destination up
+ * as Hugo content before writing it out: a page by content path (links only), a
+ * resource of the post's bundle, a file of `assets/`.
+ */
+function renderHookFinds(pages: SitePages, post: Post, link: LocalLink): LocalResolution | undefined {
+  const { target } = link;
+  const isLink = target.link !== undefined && (target.link.source === 'markdown' || target.link.source === 'reference');
+  const isImage = target.image?.source === 'markdown';
+  if (link.absolute || (!(isLink && pages.renderHooks.link) && !(isImage && pages.renderHooks.image))) return undefined;
+  const page = isLink ? pages.pageByContentPath(post.path, link.path) : undefined;
+  if (page) return { found: true, page };
+  const isBundle = /^_?index\.[^/]+$/i.test(basename(post.path));
+  const resource = isBundle && link.kind === 'relative' && pages.hasContentFile(join(dirname(post.path), link.path));
+  return resource || pages.hasAsset(link.path) ? { found: true } : undefined;
+}
+
+/** A `.md` link names a content file, relative to the post (or to a content folder when it starts with `/`). */
+async function resolveMarkdownFile(pages: SitePages, workspace: Workspace, post: Post, link: LocalLink): Promise<LocalResolution> {
+  const folders = link.kind === 'relative' ? [dirname(post.path)] : [...new Set(pages.settings.languages.map((language) => language.contentDir))];
+  for (const folder of folders) {
+    const file = normalize(join(folder, link.path));
+    if (pages.hasContentFile(file) || (await workspace.stat(file)) === 'file') return { found: true, page: pages.pageOfFile(file) };
+  }
+  return { found: false, looked: relative(pages.site.root, normalize(join(folders[0], link.path))), isFile: true };
+}
+
+/** Where a local link lands on the built site. */
+export async function resolveLocal(pages: SitePages, workspace: Workspace, post: Post, link: LocalLink): Promise<LocalResolution> {
+  if (isMarkdownFile(link.path)) {
+    const byFile = await resolveMarkdownFile(pages, workspace, post, link);
+    if (byFile.found || link.kind === 'relative') return byFile;
+  }
+  if (link.kind === 'relative' && link.path === '') return { found: true, page: pages.pageOfFile(post.path) };
+  let path = link.path;
+  let base: string | undefined;
+  if (link.kind === 'relative') {
+    base = pages.urlOf(post.path, post.frontMatter?.data);
+    // Outside the content folders there is no page URL to resolve against: only the file can tell.
+    if (base === undefined) return resolveMarkdownFile(pages, workspace, post, link);
+    path = join(base.endsWith('/') ? base : dirname(base), link.path);
+  }
+  const resolution = pages.resolve(path);
+  if (resolution.found) return { found: true, page: resolution.page };
+  if (shortcodeFinds(pages, post, link)) return { found: true };
+  const hooked = renderHookFinds(pages, post, link);
+  if (hooked) return hooked;
+  const besidePost = link.kind === 'relative' && contentExtension(link.path) === undefined && pages.hasContentFile(join(dirname(post.path), link.path));
+  return { found: false, looked: path, isFile: false, redirect: resolution.redirect, base, besidePost };
+}

@@ -1,0 +1,102 @@
+/**
+ * Netlify-style redirects (`static/_redirects`, `netlify.toml`), which Cloudflare
+ * Pages and GitLab Pages read too: `from to [status]`, with a `*` splat at the end
+ * of `from` (`:splat` in `to`) and `:placeholder` segments.
+ */
+import { parse as parseToml } from 'smol-toml';
+import { isRecord, pathKey } from './hugo-urls';
+
+export interface Redirect {
+  from: string;
+  to: string;
+  status: number;
+  /** Where the rule is written, for messages (`static/_redirects`). */
+  source: string;
+  pattern: RegExp;
+  names: string[];
+}
+
+export interface RedirectMatch {
+  redirect: Redirect;
+  /** The target with the splat and placeholders filled in. */
+  target: string;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A rule's `from` as a regular expression over path keys (lower case, no trailing slash). */
+function compile(from: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const segments = pathKey(from).split('/').slice(1);
+  let source = '';
+  segments.forEach((segment, index) => {
+    if (segment === '*' && index === segments.length - 1) {
+      names.push('splat');
+      source += '(?:/(.*))?';
+    } else if (segment.startsWith(':')) {
+      names.push(segment.slice(1));
+      source += '/([^/]+)';
+    } else if (segment !== '') source += `/${escapeRegex(segment)}`;
+  });
+  return { pattern: new RegExp(`^${source || '/'}$`), names };
+}
+
+function makeRedirect(from: string, to: string, status: number, source: string): Redirect | undefined {
+  // Rules for another host (`https://old.example.org/*`) say nothing of this site's paths.
+  if (!from.startsWith('/')) return undefined;
+  return { from, to, status, source, ...compile(from) };
+}
+
+/** Reads a `_redirects` file; comments, blank lines and malformed rules are skipped. */
+export function parseRedirectsFile(text: string, source: string): Redirect[] {
+  const rules: Redirect[] = [];
+  for (const line of text.split('\n')) {
+    const tokens = line.replace(/#.*$/, '').trim().split(/\s+/).filter(Boolean);
+    if (tokens.length < 2) continue;
+    const [from, ...rest] = tokens;
+    // Query conditions (`id=:id`) come between `from` and `to`.
+    while (rest.length > 1 && rest[0].includes('=') && !rest[0].startsWith('/') && !/^https?:/i.test(rest[0])) rest.shift();
+    const [to, status] = rest;
+    const code = status && /^\d{3}!?$/.test(status) ? Number.parseInt(status, 10) : 301;
+    const rule = makeRedirect(from, to, code, source);
+    if (rule) rules.push(rule);
+  }
+  return rules;
+}
+
+/** Reads the `[[redirects]]` tables of a `netlify.toml`. */
+export function parseNetlifyToml(text: string, source: string): Redirect[] {
+  let data: unknown;
+  try {
+    data = parseToml(text);
+  } catch {
+    return [];
+  }
+  const list = isRecord(data) && Array.isArray(data.redirects) ? data.redirects : [];
+  const rules: Redirect[] = [];
+  for (const entry of list) {
+    if (!isRecord(entry) || typeof entry.from !== 'string' || typeof entry.to !== 'string') continue;
+    const rule = makeRedirect(entry.from, entry.to, typeof entry.status === 'number' ? entry.status : 301, source);
+    if (rule) rules.push(rule);
+  }
+  return rules;
+}
+
+/**
+ * The first rule whose `from` matches the path, as Netlify applies them: top to
+ * bottom. `key` is the path's lookup form; a splat keeps the path's trailing slash.
+ */
+export function matchRedirect(rules: readonly Redirect[], key: string, trailingSlash = false): RedirectMatch | undefined {
+  for (const redirect of rules) {
+    const match = redirect.pattern.exec(key);
+    if (!match) continue;
+    const values = new Map(redirect.names.map((name, index) => [name, match[index + 1] ?? '']));
+    const splat = values.get('splat');
+    if (splat && trailingSlash) values.set('splat', `${splat}/`);
+    const target = redirect.to.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => values.get(name.toLowerCase()) ?? whole);
+    return { redirect, target };
+  }
+  return undefined;
+}

@@ -1,0 +1,135 @@
+import { join } from './paths';
+import type { Site } from './site';
+import type { Workspace } from './types';
+
+/**
+ * Hugo's embedded shortcodes, current and retired: a site may still build with
+ * a Hugo that has `tweet` or `youtube_simple`, so a post using them is not wrong.
+ */
+export const HUGO_SHORTCODES: ReadonlySet<string> = new Set([
+  'comment',
+  'details',
+  'figure',
+  'gist',
+  'highlight',
+  'instagram',
+  'instagram_simple',
+  'param',
+  'qr',
+  'ref',
+  'relref',
+  'speakerdeck',
+  'tweet',
+  'twitter',
+  'twitter_simple',
+  'vimeo',
+  'vimeo_simple',
+  'x',
+  'x_simple',
+  'youtube',
+  'youtube_simple',
+]);
+
+/** Embedded shortcodes whose template reads `.Inner`: Hugo wants them closed or self-closed. */
+export const HUGO_PAIRED_SHORTCODES: ReadonlySet<string> = new Set(['comment', 'details', 'highlight']);
+
+/** What the site's own folders say about its shortcodes. */
+export interface ShortcodeCatalog {
+  /** Lower-cased name (Hugo looks shortcodes up regardless of case) → template files of the source that wins. */
+  templates: Map<string, string[]>;
+  /**
+   * Whether every place a shortcode could come from was read: the site has a
+   * shortcodes folder or a theme folder, and no theme or module is out of sight.
+   */
+  complete: boolean;
+}
+
+/** Keys under which rules share the catalog through `RuleContext.siteCache`. */
+export const CATALOG_CACHE_KEY = 'shortcodes:catalog';
+const innerCacheKey = (name: string) => `shortcodes:inner:${name.toLowerCase()}`;
+
+type SiteCache = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
+const SHORTCODE_FOLDERS = ['layouts/_shortcodes', 'layouts/shortcodes'];
+/** Deep enough for `a/b/c.html`; a symlink loop cannot keep the walk going. */
+const MAX_DEPTH = 8;
+
+export function isInlineShortcode(name: string): boolean {
+  return name.endsWith('.inline');
+}
+
+/** The site's catalog, read once per site. */
+export function shortcodeCatalog(cache: SiteCache, workspace: Workspace, site: Site): Promise<ShortcodeCatalog> {
+  return cache(CATALOG_CACHE_KEY, () => readShortcodeCatalog(workspace, site));
+}
+
+/** Whether a shortcode's template reads `.Inner` (or `.InnerDeindent`), so that it needs a closing tag. */
+export async function needsClosingTag(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<boolean> {
+  const catalog = await shortcodeCatalog(cache, workspace, site);
+  const files = catalog.templates.get(name.toLowerCase());
+  // The site's own template replaces an embedded one of the same name.
+  if (!files) return HUGO_PAIRED_SHORTCODES.has(name.toLowerCase());
+  return cache(innerCacheKey(name), async () => {
+    for (const file of files) if (/\.Inner\b|\.InnerDeindent\b/.test((await workspace.readFile(file)) ?? '')) return true;
+    return false;
+  });
+}
+
+/** Theme names from the config: a string (Hugo also reads "a,b") or a list. */
+export function themeNames(config: Record<string, unknown>): string[] {
+  const theme = config.theme;
+  const list = Array.isArray(theme) ? theme : typeof theme === 'string' ? theme.split(',') : [];
+  return list.filter((name): name is string => typeof name === 'string').map((name) => name.trim()).filter((name) => name !== '');
+}
+
+export async function readShortcodeCatalog(workspace: Workspace, site: Site): Promise<ShortcodeCatalog> {
+  const templates = new Map<string, string[]>();
+  if (site.loose) return { templates, complete: false };
+  const themesDir = typeof site.config.themesDir === 'string' ? join(site.root, site.config.themesDir) : join(site.root, 'themes');
+  // The site's own templates win over its themes', the leftmost theme over the next.
+  const sources = [site.root];
+  let outOfSight = hasModuleImports(site.config);
+  for (const theme of themeNames(site.config)) {
+    const folder = join(themesDir, theme);
+    if ((await workspace.stat(folder)) === 'directory') sources.push(folder);
+    else outOfSight = true;
+  }
+  let seen = sources.length > 1;
+  for (const source of sources) {
+    const found = new Map<string, string[]>();
+    for (const folder of SHORTCODE_FOLDERS) {
+      const path = join(source, folder);
+      if ((await workspace.stat(path)) !== 'directory') continue;
+      seen = true;
+      await collectTemplates(workspace, path, '', found, 0);
+    }
+    for (const [name, files] of found) if (!templates.has(name)) templates.set(name, files);
+  }
+  return { templates, complete: seen && !outOfSight };
+}
+
+/** `a/b.en.html` → `a/b`: the name is the path up to the first dot of the file name. */
+async function collectTemplates(workspace: Workspace, folder: string, prefix: string, found: Map<string, string[]>, depth: number): Promise<void> {
+  if (depth > MAX_DEPTH) return;
+  for (const entry of await workspace.readDirectory(folder)) {
+    const path = join(folder, entry.name);
+    if (entry.kind === 'directory') {
+      await collectTemplates(workspace, path, `${prefix}${entry.name}/`, found, depth + 1);
+      continue;
+    }
+    const stem = entry.name.split('.')[0];
+    if (stem === '') continue;
+    const name = `${prefix}${stem}`.toLowerCase();
+    const files = found.get(name);
+    if (files) files.push(path);
+    else found.set(name, [path]);
+  }
+}
+
+/** Hugo modules bring templates from elsewhere (a module cache or `_vendor`): unseen here. */
+function hasModuleImports(config: Record<string, unknown>): boolean {
+  const module = config.module;
+  if (typeof module !== 'object' || module === null) return false;
+  const imports = (module as Record<string, unknown>).imports;
+  return Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null;
+}

@@ -1,0 +1,443 @@
+/**
+ * What a Hugo site serves: its pages (by URL, alias and file), the files of
+ * `static/` and of page bundles, and its redirects. Built once per site (the
+ * language service caches it) by one walk of the content and static folders,
+ * reading of each page only the front matter keys that move its URL.
+ */
+import { splitPost } from './frontmatter';
+import {
+  contentExtension,
+  isRecord,
+  keysNeeded,
+  pageShape,
+  pageUrl,
+  pathKey,
+  placeOf,
+  sanitizePath,
+  setting,
+  urlSettings,
+  type PageKind,
+  type UrlFrontMatter,
+  type UrlSettings,
+} from './hugo-urls';
+import { parseBody } from './markdown';
+import { basename, dirname, join, normalize, relative } from './paths';
+import { matchRedirect, parseNetlifyToml, parseRedirectsFile, type Redirect, type RedirectMatch } from './redirects';
+import type { RuleContext } from './rule';
+import type { Site } from './site';
+import type { Workspace } from './types';
+
+export interface SitePage {
+  /** The content file, absolute. */
+  file: string;
+  /** Where Hugo serves it, from the site root (`/blog/end-of-year-2024/`). */
+  url: string;
+  kind: PageKind;
+  /** The language's URL prefix: `''` for the default language at the root, else `/<key>`. */
+  prefix: string;
+}
+
+export type Resolution =
+  | { found: true; page?: SitePage; via?: RedirectMatch }
+  | { found: false; key: string; redirect?: RedirectMatch };
+
+/** The ids a `#fragment` may name on a page. */
+export interface PageAnchors {
+  /** Heading ids (Hugo's) and HTML id/name attributes. */
+  ids: Set<string>;
+  /** Parameter values of the page's shortcodes: a theme's shortcode may turn one into an id. */
+  shortcodeValues: Set<string>;
+}
+
+/** Files Hugo or the host make on their own, at any level. */
+const GENERATED_NAMES = new Set(['index.xml', 'sitemap.xml', 'robots.txt', '404.html', 'index.json']);
+const MAX_REDIRECTS = 5;
+
+interface UrlData extends UrlFrontMatter {
+  aliases?: unknown;
+}
+
+// One prefilter per set of keys: most pages set none of them, and are never parsed.
+const keyTests = new Map<string, RegExp>();
+
+function keyTest(keys: string[]): RegExp {
+  const id = keys.join('|');
+  let test = keyTests.get(id);
+  if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
+  return test;
+}
+
+/** The raw front matter block, found cheaply; only a prefilter before the real parser. */
+function frontMatterBlock(text: string): string | undefined {
+  const start = text.search(/\S/);
+  if (start === -1) return undefined;
+  const delimiter = text.slice(start, start + 3);
+  if (delimiter !== '---' && delimiter !== '+++') return undefined;
+  const end = text.indexOf(`\n${delimiter}`, start + 3);
+  return end === -1 ? text.slice(start) : text.slice(start, end);
+}
+
+/** The front matter values a page's URL depends on; `{}` when it sets none of them. */
+function urlData(text: string, keys: string[]): UrlData {
+  const block = frontMatterBlock(text);
+  if (!block || !keyTest(keys).test(block)) return {};
+  const data = splitPost(text).frontMatter?.data;
+  return frontMatterUrlData(data);
+}
+
+/** The URL-related values of parsed front matter (Hugo reads keys case-insensitively). */
+export function frontMatterUrlData(data: Record<string, unknown> | undefined): UrlData {
+  if (!data) return {};
+  return {
+    url: setting(data, 'url'),
+    slug: setting(data, 'slug'),
+    title: setting(data, 'title'),
+    date: setting(data, 'date') ?? setting(data, 'publishDate') ?? setting(data, 'lastmod'),
+    aliases: setting(data, 'aliases'),
+  };
+}
+
+function stringList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+}
+
+function folderSettings(value: unknown, fallback: string): string[] {
+  const list = stringList(value);
+  return list.length > 0 ? list : [fallback];
+}
+
+export class SitePages {
+  readonly settings: UrlSettings;
+  /** Path key → page, for page URLs and aliases. */
+  private readonly pages = new Map<string, SitePage>();
+  private readonly pagesByFile = new Map<string, SitePage>();
+  /** `<lang>:<content path>` (lower case, no extension; bundles also by folder) → page: what `GetPage` finds. */
+  private readonly pagesByContentPath = new Map<string, SitePage>();
+  /**
+   * Whether Markdown links and images go through a render hook that resolves them
+   * as Hugo content (pages, page resources, assets) before the browser sees them.
+   */
+  readonly renderHooks = { link: false, image: false };
+  /** Path keys of list pages Hugo makes without a file: language home pages, top-level sections. */
+  private readonly implicitPages = new Set<string>();
+  /** Path key → served path as written, for static files and bundle resources. */
+  private readonly files = new Map<string, string>();
+  /** Lower-cased paths of every file under a content folder. */
+  private readonly contentFiles = new Set<string>();
+  /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
+  private readonly assets = new Set<string>();
+  /** Path keys under which some page's URL could not be worked out: nothing there is reported. */
+  private readonly uncertain: string[] = [];
+  private readonly redirects: Redirect[] = [];
+  /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
+  private readonly filesByName = new Map<string, string[]>();
+  private readonly pagesByName = new Map<string, SitePage[]>();
+  private readonly anchors = new Map<string, Promise<PageAnchors | undefined>>();
+
+  private constructor(
+    private readonly workspace: Workspace,
+    readonly site: Site,
+  ) {
+    this.settings = urlSettings(site);
+  }
+
+  static async load(workspace: Workspace, site: Site): Promise<SitePages> {
+    const index = new SitePages(workspace, site);
+    await index.build();
+    return index;
+  }
+
+  private async build(): Promise<void> {
+    const contentDirs = [...new Set(this.settings.languages.map((language) => language.contentDir))];
+    // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
+    this.implicitPages.add('/');
+    for (const language of this.settings.languages) this.implicitPages.add(pathKey(`${language.prefix}/`));
+    for (const dir of contentDirs) await this.walkContent(dir, dir, contentDirs);
+    for (const dir of this.siteFolders('staticDir', 'static')) await this.readStatic(dir);
+    const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
+    if (netlify !== undefined) this.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
+    for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.assets.add(pathKey(rel)));
+    await this.detectRenderHooks();
+  }
+
+  /**
+   * Hugo's embedded link and image hooks are on for multilingual single-host sites, or
+   * when `enableDefault` says so; a site's or theme's own hook may do the same.
+   */
+  private async detectRenderHooks(): Promise<void> {
+    const { config } = this.site;
+    const languages = setting(config, 'languages');
+    const multihost = isRecord(languages) && Object.values(languages).some((language) => setting(language, 'baseURL') !== undefined);
+    const embedded = this.settings.languages.length > 1 && !multihost;
+    const hooks = setting(setting(setting(config, 'markup'), 'goldmark'), 'renderHooks');
+    const layouts = this.siteFolders('layoutDir', 'layouts');
+    for (const kind of ['link', 'image'] as const) {
+      const enabled = setting(setting(hooks, kind), 'enableDefault') === true;
+      this.renderHooks[kind] = embedded || enabled || (await this.hasTemplate(layouts, `render-${kind}.html`));
+    }
+  }
+
+  private async hasTemplate(layouts: string[], name: string): Promise<boolean> {
+    for (const dir of layouts) {
+      for (const folder of ['_default/_markup', '_markup']) if ((await this.workspace.stat(join(dir, folder, name))) === 'file') return true;
+    }
+    return false;
+  }
+
+  /** The site's folders of one kind (`static`, `assets`), then the same folder of each theme. */
+  private siteFolders(settingName: string, fallback: string): string[] {
+    const { root, config } = this.site;
+    const themesDir = join(root, String(setting(config, 'themesDir') ?? 'themes'));
+    const own = folderSettings(setting(config, settingName), fallback).map((dir) => join(root, dir));
+    return [...own, ...stringList(setting(config, 'theme')).map((theme) => join(themesDir, theme, fallback))];
+  }
+
+  /** A static folder is served from the site root; its `_redirects` file goes to the host. */
+  private async readStatic(dir: string): Promise<void> {
+    await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name));
+    const redirects = await this.workspace.readFile(join(dir, '_redirects'));
+    if (redirects !== undefined) this.redirects.push(...parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
+  }
+
+  /** Every file under `dir`, by its path relative to the walk's start. */
+  private async walkFiles(dir: string, rel: string, visit: (rel: string, name: string) => void): Promise<void> {
+    for (const entry of await this.workspace.readDirectory(dir)) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.kind === 'directory') await this.walkFiles(join(dir, entry.name), childRel, visit);
+      else visit(childRel, entry.name);
+    }
+  }
+
+  private addFile(served: string, name: string): void {
+    const key = pathKey(served);
+    if (this.files.has(key)) return;
+    this.files.set(key, served);
+    const lower = name.toLowerCase();
+    const list = this.filesByName.get(lower);
+    if (list) list.push(served);
+    else this.filesByName.set(lower, [served]);
+  }
+
+  /** One folder of content: pages, bundles and their files. Other languages' folders inside it are theirs. */
+  private async walkContent(folder: string, contentDir: string, contentDirs: string[]): Promise<void> {
+    const entries = await this.workspace.readDirectory(folder);
+    const files = entries.filter((entry) => entry.kind === 'file');
+    const leaf = folder !== contentDir && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
+    if (leaf) {
+      const page = await this.addPage(join(folder, leaf.name));
+      await this.walkFiles(folder, '', (rel) => {
+        this.contentFiles.add(join(folder, rel).toLowerCase());
+        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel));
+      });
+      return;
+    }
+    const folderUrl = this.folderUrl(folder);
+    // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
+    const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
+    if (!hasIndex && folderUrl !== undefined && dirname(folder) === contentDir) this.implicitPages.add(pathKey(folderUrl));
+    let branchUrl: string | undefined;
+    for (const entry of files) {
+      const path = join(folder, entry.name);
+      this.contentFiles.add(path.toLowerCase());
+      if (!contentExtension(entry.name)) continue;
+      const page = await this.addPage(path);
+      if (page && page.kind !== 'page') branchUrl = page.url;
+    }
+    // A section's own files are published beside it (and Hugo puts them under its URL).
+    for (const entry of files) {
+      if (contentExtension(entry.name)) continue;
+      if (folderUrl !== undefined) this.addFile(`${folderUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name);
+      if (branchUrl !== undefined) this.addFile(`${branchUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name);
+    }
+    for (const entry of entries) {
+      const child = join(folder, entry.name);
+      if (entry.kind === 'directory' && !contentDirs.includes(child)) await this.walkContent(child, contentDir, contentDirs);
+    }
+  }
+
+  /** The URL of a content folder from its path, as Hugo derives section URLs. */
+  private folderUrl(folder: string): string | undefined {
+    const place = placeOf(`${folder}/_index.md`, this.settings);
+    if (!place) return undefined;
+    const dirs = place.rel.split('/').slice(0, -1);
+    return `${place.language.prefix}/${dirs.map(sanitizePath).join('/')}`;
+  }
+
+  private async addPage(file: string): Promise<SitePage | undefined> {
+    const place = placeOf(file, this.settings);
+    if (!place) return undefined;
+    const shape = pageShape(place.rel);
+    const text = await this.workspace.readFile(file);
+    if (text === undefined) return undefined;
+    const data = urlData(text, keysNeeded(shape, this.settings));
+    const result = pageUrl(place, shape, data, this.settings);
+    if ('uncertainPrefix' in result) {
+      this.uncertain.push(pathKey(result.uncertainPrefix));
+      return undefined;
+    }
+    const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
+    this.pagesByFile.set(file, page);
+    this.addContentPath(place.language.key, place.rel, shape.bundle, page);
+    this.addPageKey(result.url, page);
+    if (this.settings.uglyURLs && shape.kind === 'page') this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
+    const name = sanitizePath(shape.name);
+    const named = this.pagesByName.get(name);
+    if (named) named.push(page);
+    else this.pagesByName.set(name, [page]);
+    for (const alias of stringList(data.aliases)) {
+      if (alias.startsWith('/')) this.addPageKey(alias, page);
+      else {
+        // Hugo has read relative aliases both ways over its versions: accept either.
+        this.addPageKey(`${place.language.prefix}/${alias}`, page);
+        this.addPageKey(`${dirname(pathKey(result.url))}/${alias}`, page);
+      }
+    }
+    return page;
+  }
+
+  private addPageKey(path: string, page: SitePage): void {
+    const key = pathKey(path);
+    if (!this.pages.has(key)) this.pages.set(key, page);
+  }
+
+  /** Where a link to a path of this site lands: a page, a file, something generated, or nothing. */
+  resolve(path: string, depth = 0): Resolution {
+    let key = pathKey(path);
+    const base = this.settings.basePath;
+    if (base && (key === base || key.startsWith(`${base}/`))) key = key.slice(base.length) || '/';
+    const page = this.pages.get(key);
+    if (page) return { found: true, page };
+    if (this.implicitPages.has(key) || this.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
+    const match = matchRedirect(this.redirects, key, /\/$/.test(path.replace(/[?#].*$/, '')));
+    if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
+    if (match.redirect.status >= 400) return { found: false, key, redirect: match };
+    const target = match.target.replace(/[?#].*$/, '');
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return { found: true, via: match };
+    const next = this.resolve(target, depth + 1);
+    return next.found ? { ...next, via: match } : { found: false, key, redirect: match };
+  }
+
+  /** Feeds, sitemaps, taxonomy lists and paginated lists: Hugo makes them without a content file. */
+  private isGenerated(key: string): boolean {
+    const segments = key.split('/').slice(1);
+    if (GENERATED_NAMES.has(segments[segments.length - 1])) return true;
+    const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && segments[0] === candidate.prefix.slice(1));
+    const first = language ? segments[1] : segments[0];
+    if (first !== undefined && this.settings.taxonomies.includes(first)) return true;
+    const page = segments.lastIndexOf('page');
+    if (page >= 0 && page === segments.length - 2 && /^\d+$/.test(segments[page + 1])) {
+      const list = `/${segments.slice(0, page).join('/')}`;
+      return this.pages.has(list) || this.implicitPages.has(list);
+    }
+    return false;
+  }
+
+  private isUncertain(key: string): boolean {
+    return this.uncertain.some((prefix) => prefix === '/' || key === prefix || key.startsWith(`${prefix}/`));
+  }
+
+  /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
+  private addContentPath(language: string, rel: string, bundle: boolean, page: SitePage): void {
+    const stem = rel.slice(0, rel.length - (contentExtension(rel)?.length ?? 0)).toLowerCase();
+    const paths = bundle ? [stem, dirname(stem) === '.' ? '' : dirname(stem)] : [stem];
+    for (const path of paths) if (!this.pagesByContentPath.has(`${language}:${path}`)) this.pagesByContentPath.set(`${language}:${path}`, page);
+  }
+
+  /**
+   * The page a render hook's `GetPage` finds for a link written from `post`: a path
+   * from the content folder when it starts with `/`, else from the post's folder
+   * and then from the content folder; with or without the file's extension.
+   */
+  pageByContentPath(post: string, path: string): SitePage | undefined {
+    const place = placeOf(post, this.settings);
+    if (!place) return undefined;
+    const bare = path.replace(/\/+$/, '').toLowerCase();
+    const strip = (candidate: string) => normalize(candidate).replace(/^\/+/, '').replace(/\.(md|markdown|html?)$/, '');
+    const candidates = bare.startsWith('/') ? [strip(bare)] : [strip(join(dirname(place.rel), bare)), strip(bare)];
+    for (const candidate of candidates) {
+      const page = this.pagesByContentPath.get(`${place.language.key}:${candidate === '.' ? '' : candidate}`);
+      if (page) return page;
+    }
+    return undefined;
+  }
+
+  hasAsset(path: string): boolean {
+    return this.assets.has(pathKey(path));
+  }
+
+  /** Whether a file exists under a content folder (case-insensitively, as some hosts serve). */
+  hasContentFile(path: string): boolean {
+    return this.contentFiles.has(path.toLowerCase());
+  }
+
+  pageOfUrl(url: string): SitePage | undefined {
+    return this.pages.get(pathKey(url));
+  }
+
+  pageOfFile(file: string): SitePage | undefined {
+    return this.pagesByFile.get(file);
+  }
+
+  /** Where a content file is served given its (possibly edited) front matter; undefined outside the content folders. */
+  urlOf(file: string, data: Record<string, unknown> | undefined): string | undefined {
+    const place = placeOf(file, this.settings);
+    if (!place) return undefined;
+    const result = pageUrl(place, pageShape(place.rel), frontMatterUrlData(data), this.settings);
+    return 'url' in result ? result.url : undefined;
+  }
+
+  /**
+   * The one place a broken path was most likely meant to reach: the only file of
+   * that name (`/images/x.png` → `/img/x.png`), or the only page made from a file
+   * of that name (`/guides/strategy/` → the page of `guides/strategy.md`).
+   */
+  suggestion(key: string): string | undefined {
+    const last = key.split('/').pop() ?? '';
+    if (last === '') return undefined;
+    const files = this.filesByName.get(last) ?? this.filesNamedLike(last);
+    if (files.length === 1 && pathKey(files[0]) !== key) return files[0];
+    // Translations share a file name: only the page in the link's language is meant.
+    const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && key.startsWith(`${candidate.prefix}/`));
+    const pages = [...new Set(this.pagesByName.get(last) ?? [])].filter((page) => page.prefix === (language?.prefix ?? ''));
+    if (files.length === 0 && pages.length === 1 && pathKey(pages[0].url) !== key) return pages[0].url;
+    return undefined;
+  }
+
+  /** Files whose name extends the one wanted (`photo.jpg.jpg`, `photo.jpg.webp` for `photo.jpg`). */
+  private filesNamedLike(name: string): string[] {
+    if (!name.includes('.')) return [];
+    const found: string[] = [];
+    for (const [candidate, paths] of this.filesByName) if (candidate.startsWith(`${name}.`)) found.push(...paths);
+    return found;
+  }
+
+  /** The heading ids and HTML anchors of a Markdown page, parsed once per page. */
+  anchorsOf(page: SitePage): Promise<PageAnchors | undefined> {
+    let anchors = this.anchors.get(page.file);
+    if (!anchors) this.anchors.set(page.file, (anchors = this.readAnchors(page.file)));
+    return anchors;
+  }
+
+  private async readAnchors(file: string): Promise<PageAnchors | undefined> {
+    if (!/\.(md|markdown)$/i.test(file)) return undefined;
+    const text = await this.workspace.readFile(file);
+    if (text === undefined) return undefined;
+    return anchorsOfBody(parseBody(text, splitPost(text).bodyStart));
+  }
+}
+
+/** The ids a body declares, for `#fragment` links to it. */
+export function anchorsOfBody(body: ReturnType<typeof parseBody>): PageAnchors {
+  const ids = new Set<string>();
+  for (const heading of body.headings) ids.add(heading.id);
+  for (const anchor of body.anchors) ids.add(anchor.id);
+  const shortcodeValues = new Set<string>();
+  for (const shortcode of body.shortcodes) for (const param of shortcode.params) shortcodeValues.add(param.value);
+  return { ids, shortcodeValues };
+}
+
+/** The site's index, built on first use and shared by every post of the site until the service is invalidated. */
+export function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site'>): Promise<SitePages> {
+  return context.siteCache('site-pages', () => SitePages.load(context.workspace, context.site));
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applySafeFixes } from '../../server/engine/fixes';
+import { LineIndex } from '../../server/engine/text';
+import type { Diagnostic } from '../../server/engine/types';
+
+/** A diagnostic whose one fix makes the given edits (by offset). */
+function fixAt(text: string, edits: [number, number, string][], safe = true): Diagnostic {
+  const lines = new LineIndex(text);
+  return {
+    ruleId: 'test-rule',
+    severity: 'warning',
+    message: 'm',
+    range: lines.range({ start: 0, end: 0 }),
+    docsUrl: '',
+    fixes: [{ title: 't', safe, edits: edits.map(([start, end, newText]) => ({ range: lines.range({ start, end }), newText })) }],
+  };
+}
+
+test('applySafeFixes: several fixes at once, applied from the end so no offset moves', () => {
+  const text = 'alpha beta gamma';
+  const result = applySafeFixes(text, [fixAt(text, [[11, 16, 'GAMMA']]), fixAt(text, [[0, 5, 'A']]), fixAt(text, [[6, 10, 'BETA!']])]);
+  assert.deepEqual(result, { text: 'A BETA! GAMMA', applied: 3 });
+});
+
+test('applySafeFixes: unsafe fixes are never applied', () => {
+  const text = 'alpha';
+  assert.deepEqual(applySafeFixes(text, [fixAt(text, [[0, 5, 'x']], false)]), { text, applied: 0 });
+});
+
+test('applySafeFixes: an overlapping or touching fix waits for the next pass; a fix is applied whole or not at all', () => {
+  const text = 'abcdefghij';
+  const first = fixAt(text, [[2, 4, 'XX'], [8, 9, 'Y']]);
+  const overlapping = fixAt(text, [[3, 5, 'Z']]);
+  const touching = fixAt(text, [[9, 9, '!']]);
+  const later = fixAt(text, [[9, 10, 'J']]);
+  const result = applySafeFixes(text, [later, overlapping, first, touching]);
+  assert.deepEqual(result, { text: 'abXXefghYj', applied: 1 }, 'the edits of one fix span 2..9: everything starting inside waits');
+  const insertions = [fixAt(text, [[3, 3, 'a']]), fixAt(text, [[3, 3, 'b']])];
+  assert.equal(applySafeFixes(text, insertions).applied, 1, 'two insertions at one place: one waits, so their order is not a guess');
+});
+
+test('applySafeFixes: a fix whose own edits overlap, or fall outside the text, is not applied', () => {
+  const text = 'abcdef';
+  assert.equal(applySafeFixes(text, [fixAt(text, [[1, 4, 'x'], [2, 3, 'y']])]).applied, 0);
+  assert.equal(applySafeFixes(text, [fixAt(text, [[2, 2, 'x'], [2, 2, 'y']])]).applied, 0);
+  const beyond: Diagnostic = { ...fixAt(text, [[0, 1, 'x']]) };
+  beyond.fixes[0].edits[0].range = { start: { line: 0, character: 4 }, end: { line: 0, character: 2 } };
+  assert.equal(applySafeFixes(text, [beyond]).applied, 0);
+});
+
+test('applySafeFixes: inserted line breaks follow a CRLF file; BOM and final newline are kept', () => {
+  const text = '\uFEFFone\r\ntwo\r\n';
+  const insert = applySafeFixes(text, [fixAt(text, [[4, 4, '\nnew']])]);
+  assert.equal(insert.text, '\uFEFFone\r\nnew\r\ntwo\r\n');
+  const dropsBom = applySafeFixes(text, [fixAt(text, [[0, 4, 'ONE']])]);
+  assert.equal(dropsBom.text, '\uFEFFONE\r\ntwo\r\n', 'a fix cannot remove the byte order mark');
+  const dropsNewline = applySafeFixes(text, [fixAt(text, [[6, 11, 'TWO']])]);
+  assert.equal(dropsNewline.text, '\uFEFFone\r\nTWO\r\n', 'nor the final newline');
+  const noNewline = 'one';
+  assert.equal(applySafeFixes(noNewline, [fixAt(noNewline, [[3, 3, '\n']])]).text, 'one', 'nor add one');
+});

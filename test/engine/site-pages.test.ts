@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pathKey, sanitizePath } from '../../server/engine/hugo-urls';
+import { matchRedirect, parseNetlifyToml, parseRedirectsFile } from '../../server/engine/redirects';
+import { readSite } from '../../server/engine/site';
+import { SitePages } from '../../server/engine/site-pages';
+import { hugoSite, SITE } from '../helpers/memory-workspace';
+
+test("sanitizePath: Hugo's URL paths: lower case, spaces as one hyphen, punctuation dropped, letters of any script kept", () => {
+  assert.equal(sanitizePath('End-of-Year-2024'), 'end-of-year-2024');
+  assert.equal(sanitizePath("Measuring your program's success"), 'measuring-your-programs-success');
+  assert.equal(sanitizePath('Tools  (and more) - 2.0'), 'tools-and-more-2.0');
+  assert.equal(sanitizePath('À bord: été'), 'à-bord-été');
+  assert.equal(sanitizePath('オープンソース (OSPO) 入門'), 'オープンソース-ospo-入門');
+});
+
+test('pathKey: one form for every way of writing a path', () => {
+  for (const path of ['/Blog/Post/', '/blog/post', '/blog//post/index.html', '/blog/./other/../post']) assert.equal(pathKey(path), '/blog/post');
+  assert.equal(pathKey('/'), '/');
+  assert.equal(pathKey(''), '/');
+});
+
+test('redirects: comments, query conditions, statuses, splats and placeholders', () => {
+  const rules = parseRedirectsFile('# old\n/a   /b\n/shop id=:id  /items/:id  301\n/news/:year/*  /archive/:year/:splat  200!\nhttps://old.example.org/*  /x\n', '_redirects');
+  assert.equal(rules.length, 3);
+  assert.equal(matchRedirect(rules, '/a')?.target, '/b');
+  assert.equal(matchRedirect(rules, '/shop')?.redirect.to, '/items/:id');
+  const news = matchRedirect(rules, '/news/2024/spring/fair', true);
+  assert.equal(news?.target, '/archive/2024/spring/fair/');
+  assert.equal(news?.redirect.status, 200);
+  assert.equal(matchRedirect(rules, '/news'), undefined);
+  assert.deepEqual(parseNetlifyToml('[[redirects]]\nfrom = "/c"\nto = "/d"\nstatus = 302\n', 'netlify.toml').map((rule) => [rule.from, rule.to, rule.status]), [['/c', '/d', 302]]);
+  assert.deepEqual(parseNetlifyToml('not [ toml', 'netlify.toml'), []);
+});
+
+test('SitePages: pages by URL, alias and file; the post URL from edited front matter; anchors parsed on demand', async () => {
+  const workspace = hugoSite({
+    'content/blog/first.md': '---\ntitle: First\naliases: [old-first]\n---\n\n## Hello there\n',
+    'content/about.md': '---\ntitle: About\nURL: /about-us/\n---\n',
+  });
+  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  assert.equal(pages.resolve('/blog/first/').found, true);
+  assert.equal(pages.resolve('/about-us').found, true);
+  assert.equal(pages.resolve('/about/').found, false);
+  assert.equal(pages.resolve('/old-first/').found, true, 'a relative alias, from the language root');
+  assert.equal(pages.resolve('/blog/old-first/').found, true, 'or from the page folder');
+  assert.equal(pages.urlOf(`${SITE}/content/blog/first.md`, { slug: 'premier' }), '/blog/premier/');
+  const page = pages.pageOfFile(`${SITE}/content/blog/first.md`)!;
+  assert.deepEqual([...(await pages.anchorsOf(page))!.ids], ['hello-there']);
+});
+
+test('SitePages: date tokens of permalinks; a page without a date is at Hugo zero time', async () => {
+  const workspace = hugoSite({
+    'hugo.yaml': 'baseURL: https://example.org/\npermalinks:\n  posts: /:year/:month/:day/:filename/\n',
+    'content/posts/spring.md': '---\ntitle: Spring\ndate: 2025-03-09T10:00:00Z\n---\n',
+    'content/posts/undated.md': '---\ntitle: Undated\n---\n',
+  });
+  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  assert.equal(pages.resolve('/2025/03/09/spring/').found, true);
+  assert.equal(pages.resolve('/1/01/01/undated/').found, true);
+  assert.equal(pages.resolve('/posts/spring/').found, false);
+});

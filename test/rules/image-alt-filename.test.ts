@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { filenameKind } from '../../server/engine/alt-text';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Harbour day\ndate: 2025-03-01\nauthor: alice\n---\n\n';
+
+async function filenames(body: string, config?: string) {
+  const text = FRONT + body;
+  const files: Record<string, string> = { 'content/blog/p.md': text };
+  if (config) files['.postlintrc.json'] = config;
+  const diagnostics = await checkPost(hugoSite(files), 'content/blog/p.md');
+  return { text, diagnostics, found: only(diagnostics, 'image-alt-filename') };
+}
+
+test('image-alt-filename: a camera name in Markdown, an <img> and a shortcode, on the alt text', async () => {
+  const { text, found } = await filenames(
+    '![DSC04417](/img/a.jpg)\n\n<img src="/img/b.jpg" alt="IMG_2093">\n\n{{< img src="/img/c.png" alt="harbour-cranes-2.png" >}}\n',
+  );
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['DSC04417', 'IMG_2093', 'harbour-cranes-2.png']);
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(found[0].message, 'Alt text `DSC04417` looks like a camera or upload file name: describe what the image shows.');
+  assert.equal(found[2].message, 'Alt text `harbour-cranes-2.png` is a file name: describe what the image shows.');
+});
+
+test('image-alt-filename: screenshots, tool defaults and placeholders, in several languages', async () => {
+  const alts = [
+    'Screenshot 2024-11-30 at 09 14 07',
+    'Screen Shot 2021-02-03 at 4.05.06 PM',
+    'Captura de pantalla 2023-06-12 a las 18.01.44',
+    'Capture d’écran 2022-09-01 à 08.30.12',
+    'Bildschirmfoto 2020-01-15 um 12.00.00',
+    'Untitled design (2)',
+    'Diseño sin título (4)',
+    'Sans titre',
+    'Unbenannt',
+    'Senza titolo',
+    '无标题',
+    '未命名',
+    'Untitled',
+    'image',
+    'Photo',
+    'alt text',
+    'Image Alt Text',
+    'TODO',
+    'tbd',
+    'placeholder',
+    'Description',
+  ];
+  const { found } = await filenames(alts.map((alt, i) => `![${alt}](/img/${i}.png)`).join('\n\n') + '\n');
+  assert.equal(found.length, alts.length, found.map((d) => d.message).join('\n'));
+  assert.match(found[0].message, /is the default name of a screenshot: describe what the screenshot shows/);
+  assert.match(found[5].message, /default name a design or office tool gives a new file/);
+  assert.match(found[13].message, /is a placeholder, not a description: replace it/);
+});
+
+test('image-alt-filename: numbered defaults, ids and slugs', () => {
+  const cases: [string, string][] = [
+    ['image3', 'placeholder'],
+    ['image002', 'placeholder'],
+    ['Figure_2', 'placeholder'],
+    ['Picture 7', 'placeholder'],
+    ['img4(1)', 'placeholder'],
+    ['PXL_20230704_101112345', 'camera'],
+    ['IMG-20220101-WA0007', 'camera'],
+    ['49012345678_a1b2c3d4e5_o', 'camera'],
+    ['8723401956123', 'number'],
+    ['quay-lights', 'slug'],
+    ['HARBOUR-FESTIVAL-POSTER', 'slug'],
+    ['summer_meetup_crowd', 'slug'],
+    ['team2023photo', 'slug'],
+    ['MTG2024FINAL', 'slug'],
+    ['harbourfestival3 (1)', 'slug'],
+    ['Port Authority_Annual Report_Chart 4', 'slug'],
+    ['harbourfestivalcrowd', 'run-together'],
+    ['fishmarketopeningday', 'run-together'],
+    ['HarbourFestivalCrowd', 'run-together'],
+  ];
+  for (const [alt, kind] of cases) assert.equal(filenameKind(alt), kind, alt);
+});
+
+test('image-alt-filename: single words, brand names and descriptions pass', () => {
+  const fine = [
+    'Kubernetes',
+    'OpenSSF',
+    'Logo',
+    'GitHub',
+    'LinkedIn',
+    'PowerPoint',
+    'Wi-Fi',
+    'e-mail',
+    'X-ray',
+    'Coca-Cola',
+    'Web3',
+    'K8s',
+    'Neo4j',
+    'MP3',
+    'Node.js',
+    'Internationalization',
+    'sustainability',
+    'documentation',
+    'microservices',
+    'Photograph',
+    'banner',
+    'Hackathon',
+    '2025',
+    'Fishing boats moored in the harbour at dusk',
+    'Figure 2: the cargo route from the north quay',
+    'Our booth at the 2024 harbour fair',
+    'The v2.0 release banner',
+    'Diagram of the user_id column',
+    'Source: Port Authority, 2023',
+    '港の夕暮れの漁船',
+    'Équipe du port à Marseille',
+  ];
+  for (const alt of fine) assert.equal(filenameKind(alt), undefined, alt);
+});
+
+test('image-alt-filename: the most useful rule speaks: a file name that is also long is reported here only', async () => {
+  const long = `harbour_${'x'.repeat(160)}_final`;
+  const { diagnostics } = await filenames(`![${long}](/img/a.png) ![Image of IMG_1234](/img/b.png)\n`);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.ruleId.startsWith('image-alt')).map((d) => d.ruleId),
+    ['image-alt-filename', 'image-alt-redundant'],
+  );
+});
+
+test('image-alt-filename: decorative images, empty alts, code, comments and front matter are not reported', async () => {
+  const text =
+    '---\ntitle: IMG_1234\ndate: 2025-03-01\nauthor: alice\n---\n\n<img src="/img/a.png" alt="IMG_1234" aria-hidden="true">\n\n![](/img/b.png)\n\n`![IMG_1234](/img/c.png)`\n\n```\n<img src="/img/d.png" alt="DSC01234">\n```\n\n<!-- ![image1](/img/e.png) -->\n';
+  const found = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-filename');
+  assert.deepEqual(found, []);
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Harbour day\ndate: 2025-03-01\nauthor: alice\n---\n\n';
+
+async function missing(body: string) {
+  const text = FRONT + body;
+  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-missing');
+  return { text, diagnostics };
+}
+
+/** The text after applying a diagnostic's first fix. */
+function applied(text: string, diagnostic: { fixes: { edits: { range: { start: { line: number; character: number } }; newText: string }[] }[] }): string {
+  const lines = text.split('\n');
+  const edit = diagnostic.fixes[0].edits[0];
+  const line = lines[edit.range.start.line];
+  lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.start.character);
+  return lines.join('\n');
+}
+
+test('image-alt-missing: an <img> with no alt, with a snippet to type the description into', async () => {
+  const { text, diagnostics } = await missing('Boats at dawn: <img src="/img/boats-dawn.jpg" width="600">\n');
+  const [diagnostic, ...rest] = diagnostics;
+  assert.equal(rest.length, 0);
+  assert.equal(diagnostic.severity, 'error');
+  assert.equal(rangeText(text, diagnostic), '<img src="/img/boats-dawn.jpg" width="600">');
+  assert.match(diagnostic.message, /no `alt` attribute/);
+  assert.match(diagnostic.message, /`boats-dawn\.jpg`/);
+  const [fix] = diagnostic.fixes;
+  assert.equal(fix.safe, false, 'a person has to write the description: never applied by --fix');
+  assert.equal(fix.edits[0].newText, ' alt="${1:describe the image}"');
+  assert.match(applied(text, diagnostic), /<img alt="\$\{1:describe the image\}" src="\/img\/boats-dawn\.jpg"/);
+});
+
+test('image-alt-missing: img and figure shortcodes with no alt parameter', async () => {
+  const { text, diagnostics } = await missing('{{< img src="/img/net.png" width="300" >}}\n\n{{< figure src="/img/crane.png" caption="The old crane" >}}\n');
+  assert.deepEqual(
+    diagnostics.map((d) => rangeText(text, d)),
+    ['{{< img src="/img/net.png" width="300" >}}', '{{< figure src="/img/crane.png" caption="The old crane" >}}'],
+  );
+  assert.match(diagnostics[0].message, /`img` shortcode has no `alt` parameter/);
+  assert.match(applied(text, diagnostics[0]), /\{\{< img alt="\$\{1:describe the image\}" src=/);
+  assert.match(applied(text, diagnostics[1]), /\{\{< figure alt="\$\{1:describe the image\}" src=/);
+});
+
+test('image-alt-missing: a shortcode with positional parameters is reported, with no fix (Hugo refuses to mix them)', async () => {
+  const { diagnostics } = await missing('{{< img "/img/net.png" >}}\n');
+  assert.equal(diagnostics.length, 1);
+  assert.deepEqual(diagnostics[0].fixes, []);
+});
+
+test('image-alt-missing: a decorative image with no alt is offered alt=""', async () => {
+  const { diagnostics } = await missing('<img src="/img/wave-divider.svg" role="presentation">\n');
+  assert.equal(diagnostics.length, 1);
+  assert.match(diagnostics[0].message, /marked decorative/);
+  assert.equal(diagnostics[0].fixes[0].edits[0].newText, ' alt=""');
+});
+
+test('image-alt-missing: images with an alt, even an empty one, and Markdown images are not its business', async () => {
+  const { diagnostics } = await missing(
+    [
+      '<img src="/img/a.png" alt="Fishing nets drying on the quay">',
+      '<img src="/img/b.png" alt="">',
+      '{{< img src="/img/c.png" alt="A lighthouse in fog" >}}',
+      '![](/img/d.png) ![Gulls](/img/e.png)',
+      '',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(diagnostics, []);
+});
+
+test('image-alt-missing: never in code spans, fenced code, HTML comments or front matter', async () => {
+  const text = '---\ntitle: Harbour day\ndate: 2025-03-01\nauthor: alice\ndescription: \'<img src="/img/x.png">\'\n---\n\nUse `<img src="/img/a.png">` in templates.\n\n```html\n<img src="/img/b.png">\n{{< img src="/img/c.png" >}}\n```\n\n<!-- <img src="/img/d.png"> -->\n';
+  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-missing');
+  assert.deepEqual(diagnostics, []);
+});

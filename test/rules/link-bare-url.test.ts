@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixUntilStable, postWith } from '../helpers/link-fixes';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const RULE = 'link-bare-url';
+
+async function findings(body: string) {
+  const text = postWith(body);
+  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
+  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+test('link-bare-url: a URL pasted into prose, without the sentence punctuation after it', async () => {
+  const { diagnostics, ranges } = await findings('The seed library lives at https://seeds.example/library?lang=fr. Come by!\n');
+  assert.deepEqual(ranges, ['https://seeds.example/library?lang=fr']);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.match(diagnostics[0].message, /Bare URL `https:\/\/seeds\.example\/library\?lang=fr`: .*Give it text/);
+  const [fix] = diagnostics[0].fixes;
+  assert.equal(fix.safe, true);
+  assert.deepEqual(fix.edits.map((e) => e.newText), ['<', '>']);
+});
+
+test('link-bare-url: --fix wraps the URL in angle brackets, and the result is clean', async () => {
+  const site = hugoSite({ 'content/blog/p.md': postWith('Visit https://a.example/x and (https://b.example/y).\n') });
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE);
+  assert.equal(text, postWith('Visit <https://a.example/x> and (<https://b.example/y>).\n'));
+  assert.equal(left, 0);
+});
+
+test('link-bare-url: with an http:// fix on the same URL, both apply in turn', async () => {
+  const site = hugoSite({ 'content/blog/p.md': postWith('Our home: http://example.org/about?utm_source=x\n') });
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE, 'link-insecure', 'link-tracking-params');
+  assert.equal(text, postWith('Our home: <https://example.org/about>\n'));
+  assert.equal(left, 0);
+});
+
+test('link-bare-url: a bare www. address is reported; adding https:// is left to a person', async () => {
+  const { diagnostics, ranges } = await findings('Our old site www.garden.example still works.\n');
+  assert.deepEqual(ranges, ['www.garden.example']);
+  const [fix] = diagnostics[0].fixes;
+  assert.equal(fix.safe, false);
+  assert.deepEqual(fix.edits.map((e) => e.newText), ['<https://', '>']);
+});
+
+test('link-bare-url: e-mail addresses, autolinks, links with text, code and comments are fine', async () => {
+  const { diagnostics } = await findings(
+    [
+      'Write to team@garden.example or <mailto:team@garden.example>.',
+      'See <https://auto.example/> and [the guide](https://guide.example/).',
+      'In code: `https://code.example/`.',
+      '',
+      '```',
+      'https://fence.example/',
+      '```',
+      '',
+      '<!-- https://comment.example/ -->',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(diagnostics, []);
+});

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Knots\ndate: 2025-05-10\nauthor: bob\n---\n\n';
+const GUIDE = '---\ntitle: Mooring guide\n---\n\n## Before you arrive\n\n## Lines and fenders {#lines}\n\n<a id="checklist"></a>\n';
+
+async function fragments(body: string, files: Record<string, string> = {}) {
+  const text = FRONT + body;
+  const workspace = hugoSite({
+    'content/blog/mooring.md': GUIDE,
+    'content/blog/_index.md': '---\ntitle: Blog\n---\n',
+    'static/img/chart.svg': '',
+    ...files,
+    'content/blog/post.md': text,
+  });
+  const found = only(await checkPost(workspace, 'content/blog/post.md'), 'link-broken-fragment');
+  return { text, found, covered: found.map((d) => rangeText(text, d)) };
+}
+
+test('link-broken-fragment: a same-page fragment that names no heading, with the close id as an editor fix', async () => {
+  const { text, found } = await fragments('## Getting started\n\nSee [below](#getting-startd).\n');
+  const [diagnostic, ...rest] = found;
+  assert.equal(rest.length, 0);
+  assert.equal(diagnostic.severity, 'warning');
+  assert.equal(rangeText(text, diagnostic), '#getting-startd');
+  assert.match(diagnostic.message, /`#getting-startd` names no heading or anchor of this post: did you mean `#getting-started`\?/);
+  const [fix] = diagnostic.fixes;
+  assert.equal(fix.safe, false);
+  assert.equal(fix.edits[0].newText, 'getting-started');
+  const { start, end } = fix.edits[0].range;
+  assert.equal(text.split('\n')[start.line].slice(start.character, end.character), 'getting-startd');
+});
+
+test("link-broken-fragment: Hugo's ids: punctuation dropped, explicit {#id}, -1 for a repeated heading, HTML ids", async () => {
+  const body = [
+    '## What’s new in 2.0?',
+    '## Rigging {#rig}',
+    '## Notes',
+    '## Notes',
+    '<div id="box"></div> <a name="old-anchor"></a>',
+    '',
+    '[a](#whats-new-in-20) [b](#rig) [c](#notes) [d](#notes-1) [e](#box) [f](#old-anchor)',
+  ].join('\n\n');
+  assert.deepEqual((await fragments(`${body}\n`)).covered, []);
+  const { covered } = await fragments(`${body}\n\n[g](#rigging) [h](#notes-2)\n`);
+  assert.deepEqual(covered, ['#rigging', '#notes-2']);
+});
+
+test('link-broken-fragment: a case that differs is broken (ids match exactly) and fixed to the id', async () => {
+  const { found } = await fragments('## Tides\n\n[up](#Tides)\n');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].fixes[0].edits[0].newText, 'tides');
+});
+
+test('link-broken-fragment: fragments on another page are checked against its headings and anchors', async () => {
+  const good = '[a](/blog/mooring/#before-you-arrive) [b](../mooring/#lines) [c](mooring.md#checklist) [d](https://example.org/blog/mooring/#lines)\n';
+  assert.deepEqual((await fragments(good)).covered, []);
+  const { covered, found } = await fragments('[e](/blog/mooring/#lines-and-fenders) [f](/blog/mooring/#before-you-arive)\n');
+  assert.deepEqual(covered, ['/blog/mooring/#lines-and-fenders', '/blog/mooring/#before-you-arive']);
+  assert.match(found[0].message, /names no heading or anchor of `\/blog\/mooring\/` \(`content\/blog\/mooring.md`\)/);
+  assert.match(found[1].message, /did you mean `#before-you-arrive`/);
+});
+
+test('link-broken-fragment: a link to the post itself by URL uses the post as written', async () => {
+  const { covered } = await fragments('## Anchors away\n\n[a](/blog/post/#anchors-away) [b](/blog/post/#anchor)\n');
+  assert.deepEqual(covered, ['/blog/post/#anchor']);
+});
+
+test('link-broken-fragment: percent-encoded and non-Latin fragments compare decoded', async () => {
+  const body = '## 潮の満ち引き\n\n[a](#潮の満ち引き) [b](#%E6%BD%AE%E3%81%AE%E6%BA%80%E3%81%A1%E5%BC%95%E3%81%8D) [c](#潮の満ち引き？)\n';
+  assert.deepEqual((await fragments(body)).covered, ['#潮の満ち引き？']);
+});
+
+test('link-broken-fragment: other pages are parsed once per site', async () => {
+  const workspace = hugoSite({
+    'content/blog/mooring.md': GUIDE,
+    'content/blog/a.md': `${FRONT}[x](/blog/mooring/#lines)\n`,
+    'content/blog/b.md': `${FRONT}[y](/blog/mooring/#nope)\n`,
+  });
+  let reads = 0;
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = async (path: string) => {
+    if (path.endsWith('mooring.md')) reads++;
+    return readFile(path);
+  };
+  const service = serviceFor(workspace);
+  const results = [];
+  for (const name of ['a', 'b']) results.push(await service.check(`${SITE}/content/blog/${name}.md`, workspace.files.get(`${SITE}/content/blog/${name}.md`)!));
+  assert.equal(only(results[1].diagnostics, 'link-broken-fragment').length, 1);
+  assert.equal(reads, 2, 'once for the index, once for its headings');
+});
+
+test('link-broken-fragment: never #top, empty or footnote fragments, other sites, list pages, missing pages, code or comments', async () => {
+  const body = [
+    '[a](#top) [b](#) [c](#fn:1) [d](https://example.com/page/#nowhere) [e](/blog/#nowhere) [f](/blog/missing/#nowhere)',
+    '[g](/img/chart.svg#layer) `[h](#in-code)` <!-- [i](#in-comment) --> [j]({{< ref "mooring.md#nope" >}})',
+    '{{< anchor "harbour-map" >}} [k](#harbour-map)',
+    '',
+    '```',
+    '[l](#in-fence)',
+    '```',
+  ].join('\n');
+  assert.deepEqual((await fragments(`${body}\n`)).covered, []);
+});
+
+test('link-broken-fragment: a site with another heading id style is not checked', async () => {
+  const hugo = 'baseURL: https://example.org/\nmarkup:\n  goldmark:\n    parser:\n      autoHeadingIDType: github-ascii\n';
+  assert.deepEqual((await fragments('## Café\n\n[a](#cafe)\n', { 'hugo.yaml': hugo })).covered, []);
+});

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Tide tables\ndate: 2025-04-02\nauthor: alice\n---\n\n';
+const page = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nSome words.\n`;
+
+/** A small site: two posts, a page with its own URL, static files, redirects. */
+function site(files: Record<string, string> = {}, hugo?: string) {
+  return hugoSite({
+    ...(hugo ? { 'hugo.yaml': hugo } : {}),
+    'content/blog/_index.md': page('Blog'),
+    'content/blog/harbour-lights.md': page('Harbour lights'),
+    'content/blog/Storm-Season-2024.md': page('Storm season'),
+    'content/crew.md': page('Crew', 'url: /about/crew/\naliases:\n  - /people/\n'),
+    'content/blog/renamed.md': page('Renamed', 'slug: new-name\n'),
+    'static/img/blog/buoy.png': '',
+    'static/files/chart.pdf': '',
+    'static/_redirects': '# moved pages\n/team/    /about/crew/\n/old-blog/*   /blog/:splat   301\n/gone/*   /nowhere/:splat\n/go/:name   https://example.com/:name   302\n',
+    ...files,
+  });
+}
+
+async function broken(body: string, files: Record<string, string> = {}, hugo?: string, path = 'content/blog/post.md') {
+  const text = FRONT + body;
+  const found = only(await checkPost(site({ ...files, [path]: text }, hugo), path), 'link-broken-local');
+  return { text, found, covered: found.map((d) => rangeText(text, d)) };
+}
+
+test('link-broken-local: a root-relative link to a page that does not exist, on its URL, as an error', async () => {
+  const { text, found } = await broken('See [the archive](/blog/missing-post/) for more.\n');
+  const [diagnostic, ...rest] = found;
+  assert.equal(rest.length, 0);
+  assert.equal(diagnostic.severity, 'error');
+  assert.equal(rangeText(text, diagnostic), '/blog/missing-post/');
+  assert.match(diagnostic.message, /`\/blog\/missing-post\/`: no page of this site is served there/);
+});
+
+test('link-broken-local: pages by file name (lower-cased), section, slug, url and aliases all resolve', async () => {
+  const body = [
+    '[a](/blog/harbour-lights/) [b](/blog/harbour-lights) [c](/blog/storm-season-2024/) [d](/blog/)',
+    '[e](/blog/new-name/) [f](/about/crew/) [g](/people/) [h](/) [i](/blog/harbour-lights/index.html)',
+    '[j](/blog/harbour-lights/?ref=home#top)',
+  ].join('\n');
+  assert.deepEqual((await broken(`${body}\n`)).covered, []);
+});
+
+test('link-broken-local: a page moved by slug or url is not at its file path any more', async () => {
+  const { covered, found } = await broken('[a](/blog/renamed/) and [b](/crew/)\n');
+  assert.deepEqual(covered, ['/blog/renamed/', '/crew/']);
+  assert.match(found[0].message, /The page made from `content\/blog\/renamed.md` is served at `\/blog\/new-name\/`: link there/);
+});
+
+test('link-broken-local: static files, with a file of the same name suggested', async () => {
+  const { covered, found } = await broken('![Buoy](/img/blog/buoy.png) [chart](/files/chart.pdf)\n\n![Buoy](/images/blog/buoy.png)\n');
+  assert.deepEqual(covered, ['/images/blog/buoy.png']);
+  assert.match(found[0].message, /no file of `static\/` or of a page bundle is served there\. A file of that name is served at `\/img\/blog\/buoy.png`: link to it\./);
+});
+
+test('link-broken-local: links to the site by its own baseURL, http or https, www or not', async () => {
+  const body = '[a](https://example.org/blog/harbour-lights/) [b](http://www.example.org/about/crew/) [c](https://example.org)\n\n[d](https://www.example.org/blog/nope/)\n';
+  const { covered, found } = await broken(body);
+  assert.deepEqual(covered, ['https://www.example.org/blog/nope/']);
+  assert.match(found[0].message, /is this site's `\/blog\/nope\/`/);
+});
+
+test('link-broken-local: static/_redirects: plain, splat and placeholder rules; a redirect to nothing is reported', async () => {
+  const ok = '[a](/team/) [b](/old-blog/harbour-lights/) [c](/go/anything)\n';
+  assert.deepEqual((await broken(ok)).covered, []);
+  const { covered, found } = await broken('[d](/old-blog/no-such-post/) [e](/gone/away/)\n');
+  assert.deepEqual(covered, ['/old-blog/no-such-post/', '/gone/away/']);
+  assert.match(found[0].message, /`static\/_redirects` redirects it \(`\/old-blog\/\*` → `\/blog\/:splat`\) to `\/blog\/no-such-post\/`, and no page of this site is served there/);
+});
+
+test('link-broken-local: netlify.toml redirects count too', async () => {
+  const toml = '[[redirects]]\nfrom = "/docs/*"\nto = "/blog/:splat"\nstatus = 301\n';
+  assert.deepEqual((await broken('[a](/docs/harbour-lights/)\n', { 'netlify.toml': toml })).covered, []);
+});
+
+test('link-broken-local: permalinks: `:slug` falls back to the title, as Hugo does', async () => {
+  const hugo = 'baseURL: https://example.org/\npermalinks:\n  guides: "/resources/guides/:slug/"\n  notes: "/:year/:month/:slug/"\n';
+  const files = {
+    'content/guides/knots.md': page("Tying a sailor's knots"),
+    'content/guides/rigging.md': page('Rigging', 'slug: rig-it\n'),
+    'content/notes/first.md': '---\ntitle: First light\ndate: 2024-11-05\n---\n',
+  };
+  const good = '[a](/resources/guides/tying-a-sailors-knots/) [b](/resources/guides/rig-it/) [c](/2024/11/first-light/)\n';
+  assert.deepEqual((await broken(good, files, hugo)).covered, []);
+  const { covered, found } = await broken('[d](/resources/guides/knots/) [e](/guides/knots/)\n', files, hugo);
+  assert.deepEqual(covered, ['/resources/guides/knots/', '/guides/knots/']);
+  assert.match(found[0].message, /The page made from `content\/guides\/knots.md` is served at `\/resources\/guides\/tying-a-sailors-knots\/`/);
+});
+
+test('link-broken-local: page bundles publish their files; a plain post does not', async () => {
+  const bundle = 'content/blog/regatta/index.md';
+  const files = { 'content/blog/regatta/start.jpg': '', 'content/blog/regatta/maps/course.png': '', 'content/blog/gull.jpg': '' };
+  const ok = await broken('![Start](start.jpg) ![Course](maps/course.png) ![Start](./start.jpg)\n', files, undefined, bundle);
+  assert.deepEqual(ok.covered, []);
+  const missing = await broken('![Finish](finish.jpg)\n', files, undefined, bundle);
+  assert.deepEqual(missing.covered, ['finish.jpg']);
+  assert.match(missing.found[0].message, /`finish.jpg` leads from this page \(`\/blog\/regatta\/`\) to `\/blog\/regatta\/finish.jpg`/);
+  const plain = await broken('![Gull](gull.jpg) ![Start](../regatta/start.jpg)\n', files);
+  assert.deepEqual(plain.covered, ['gull.jpg']);
+  assert.match(plain.found[0].message, /the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle/);
+});
+
+test('link-broken-local: relative links: other pages by URL, Markdown files by path', async () => {
+  const ok = '[a](../harbour-lights/) [b](harbour-lights.md) [c](./Storm-Season-2024.md#top) [d](../crew.md)\n';
+  assert.deepEqual((await broken(ok)).covered, []);
+  const { covered, found } = await broken('[e](../harbor-lights/) [f](./harbor-lights.md)\n');
+  assert.deepEqual(covered, ['../harbor-lights/', './harbor-lights.md']);
+  assert.match(found[1].message, /`.\/harbor-lights.md` points to `content\/blog\/harbor-lights.md`, which does not exist/);
+});
+
+test('link-broken-local: multilingual sites: the default language at the root, others under /<lang>/', async () => {
+  const hugo = [
+    'baseURL: https://example.org/',
+    'defaultContentLanguage: en',
+    'languages:',
+    '  en:',
+    '    contentDir: content/en',
+    '  fr:',
+    '    contentDir: content/fr',
+  ].join('\n');
+  const files = { 'content/en/blog/tides.md': page('Tides'), 'content/fr/blog/marees.md': page('Marées'), 'content/fr/blog/à-bord.md': page('À bord') };
+  const path = 'content/en/blog/post.md';
+  const ok = await broken('[a](/blog/tides/) [b](/fr/blog/marees/) [c](/fr/) [d](/fr/blog/à-bord/) [e](/fr/blog/%C3%A0-bord/)\n', files, `${hugo}\n`, path);
+  assert.deepEqual(ok.covered, []);
+  const bad = await broken('[f](/blog/marees/) [g](/en/blog/tides/)\n', files, `${hugo}\n`, path);
+  assert.deepEqual(bad.covered, ['/blog/marees/', '/en/blog/tides/']);
+  const subdir = await broken('[h](/en/blog/tides/) [i](/fr/blog/marees/) [j](/)\n', files, `${hugo}\ndefaultContentLanguageInSubdir: true\n`, path);
+  assert.deepEqual(subdir.covered, []);
+});
+
+test('link-broken-local: translations by file name share a folder', async () => {
+  const hugo = 'baseURL: https://example.org/\nlanguages:\n  en: {}\n  de: {}\n';
+  const files = { 'content/blog/wind.md': page('Wind'), 'content/blog/wind.de.md': page('Wind') };
+  assert.deepEqual((await broken('[a](/blog/wind/) [b](/de/blog/wind/)\n', files, hugo)).covered, []);
+});
+
+test('link-broken-local: HTML and shortcode links and images are checked; shortcodes may use assets/', async () => {
+  const body = '<a href="/blog/nope/">x</a> <img src="/img/none.png" alt="x">\n\n{{< img src="/img/also-none.png" alt="x" >}}\n\n{{< img src="images/wave.svg" alt="x" >}}\n';
+  const { covered } = await broken(body, { 'assets/images/wave.svg': '' });
+  assert.deepEqual(covered, ['/blog/nope/', '/img/none.png', '/img/also-none.png']);
+});
+
+test('link-broken-local: a reference definition used twice is reported once, on the definition', async () => {
+  const { covered } = await broken('[one][m] and [two][m].\n\n[m]: /blog/nowhere/\n');
+  assert.deepEqual(covered, ['/blog/nowhere/']);
+});
+
+test('link-broken-local: generated pages: feeds, sitemap, taxonomies, pagination', async () => {
+  const body = '[a](/index.xml) [b](/blog/index.xml) [c](/sitemap.xml) [d](/tags/boats/) [e](/categories/) [f](/blog/page/2/)\n';
+  assert.deepEqual((await broken(body)).covered, []);
+});
+
+test('link-broken-local: `ignore` globs name targets never reported', async () => {
+  const config = '{ "rules": { "link-broken-local": ["error", { "ignore": ["/downloads/**", "search/"] }] } }';
+  const { covered } = await broken('[a](/downloads/app.zip) [b](/search/) [c](/blog/nope/)\n', { '.postlintrc.json': config });
+  assert.deepEqual(covered, ['/blog/nope/']);
+});
+
+test('link-broken-local: a root-relative address of another site says how to write it', async () => {
+  const { found } = await broken('[profile](/www.example.com/in/someone/)\n');
+  assert.match(found[0].message, /write `https:\/\/www.example.com\/in\/someone\/`/);
+});
+
+test('link-broken-local: never other sites, schemes, templates, code, comments or front matter', async () => {
+  const body = [
+    '[a](https://example.com/missing/) [b](mailto:crew@example.org) [c](tel:+123) <crew@example.org> crew@example.org',
+    '[d]({{< ref "nowhere.md" >}}) [e]({{ .Site.BaseURL }}/x/) [f](www.example.com/page) [g](#somewhere) www.example.com/x',
+    '`[h](/blog/in-code/)` <!-- [i](/blog/in-comment/) -->',
+    '',
+    '```',
+    '[j](/blog/in-fence/)',
+    '```',
+  ].join('\n');
+  const text = `---\ntitle: Tide tables\ndate: 2025-04-02\nauthor: alice\nimage: /img/not-there.png\n---\n\n${body}\n`;
+  const found = only(await checkPost(site({ 'content/blog/post.md': text }), 'content/blog/post.md'), 'link-broken-local');
+  assert.deepEqual(found, []);
+});
+
+test('link-broken-local: the site index is built once per site, not once per post', async () => {
+  const workspace = site({ 'content/blog/a.md': `${FRONT}[x](/blog/harbour-lights/)\n`, 'content/blog/b.md': `${FRONT}[x](/blog/nope/)\n` });
+  let reads = 0;
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = async (path: string) => {
+    if (path.endsWith('harbour-lights.md')) reads++;
+    return readFile(path);
+  };
+  const service = serviceFor(workspace);
+  for (const name of ['a', 'b']) await service.check(`${SITE}/content/blog/${name}.md`, workspace.files.get(`${SITE}/content/blog/${name}.md`)!);
+  assert.equal(reads, 1);
+  service.invalidate();
+  await service.check(`${SITE}/content/blog/a.md`, workspace.files.get(`${SITE}/content/blog/a.md`)!);
+  assert.equal(reads, 2, 'invalidate() forgets the index');
+});
+
+test("link-broken-local: where a render hook resolves Markdown links as Hugo content (multilingual sites), content paths work", async () => {
+  const hugo = 'baseURL: https://example.org/\nlanguages:\n  en:\n    contentDir: content/en\n  de:\n    contentDir: content/de\n';
+  const files = {
+    'content/en/blog/swell.md': page('Swell', 'url: /reports/swell/\n'),
+    'content/en/guides/_index.md': page('Guides'),
+    'content/en/guides/knots.md': page('Knots'),
+    'assets/images/map.png': '',
+  };
+  const path = 'content/en/blog/post.md';
+  const ok = await broken('[a](swell) [b](/guides/knots) [c](../guides/knots.md) [d](/guides/) [e](/reports/swell/) ![m](images/map.png)\n', files, hugo, path);
+  assert.deepEqual(ok.covered, []);
+  const html = await broken('<a href="swell">a</a> [f](nothing-here) [g](https://example.org/blog/swell)\n', files, hugo, path);
+  assert.deepEqual(html.covered, ['swell', 'nothing-here', 'https://example.org/blog/swell'], 'HTML links, full URLs and unknown paths are not resolved by the hook');
+  const single = await broken('[a](swell)\n', files, 'baseURL: https://example.org/\ncontentDir: content/en\n', path);
+  assert.deepEqual(single.covered, ['swell'], 'a one-language site has no hook unless it adds one');
+  const own = await broken('[a](swell)\n', { ...files, 'layouts/_default/_markup/render-link.html': '{{ .Destination }}' }, 'baseURL: https://example.org/\ncontentDir: content/en\n', path);
+  assert.deepEqual(own.covered, []);
+});

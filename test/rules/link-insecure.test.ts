@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixUntilStable, postWith } from '../helpers/link-fixes';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const RULE = 'link-insecure';
+
+async function findings(body: string, options: { config?: string; baseURL?: string } = {}) {
+  const text = postWith(body);
+  const files: Record<string, string> = { 'content/blog/p.md': text };
+  if (options.config !== undefined) files['.postlintrc.json'] = options.config;
+  const diagnostics = only(await checkPost(hugoSite(files, { baseURL: options.baseURL }), 'content/blog/p.md'), RULE);
+  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+test('link-insecure: http:// in every kind of link and image source', async () => {
+  const { diagnostics, ranges } = await findings(
+    [
+      'See [the co-op](http://coop.example/about) and http://bare.example/ and <http://auto.example/>.',
+      '![Field](http://img.example/field.jpg)',
+      '<a href="http://html.example/">the map</a> <img src="http://img.example/b.png" alt="B">',
+      '{{< button link="http://button.example/" text="Join" >}}',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, [
+    'http://coop.example/about',
+    'http://bare.example/',
+    'http://auto.example/',
+    'http://img.example/field.jpg',
+    'http://html.example/',
+    'http://img.example/b.png',
+    'http://button.example/',
+  ]);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.match(diagnostics[0].message, /Insecure link `http:\/\/coop\.example\/about`: .*Use `https:\/\/` if coop\.example serves it.*allowHosts/);
+  assert.match(diagnostics[3].message, /Insecure image/);
+});
+
+test('link-insecure: the upgrade is an editor suggestion for unknown hosts, and edits only the scheme', async () => {
+  const { text, diagnostics } = await findings('[Old page](http://old.example/p)\n');
+  const [fix] = diagnostics[0].fixes;
+  assert.equal(fix.safe, false);
+  assert.equal(fix.edits.length, 1);
+  assert.equal(fix.edits[0].newText, 'https');
+  assert.equal(text.split('\n')[fix.edits[0].range.start.line].slice(fix.edits[0].range.start.character, fix.edits[0].range.end.character), 'http');
+});
+
+test('link-insecure: safe for httpsHosts and for the site\u2019s own https host (with or without www.)', async () => {
+  const body = '[A](http://www.example.org/blog/) [B](http://docs.known.example/x) [C](http://elsewhere.example/)\n';
+  const { diagnostics } = await findings(body, { config: '{ "rules": { "link-insecure": ["warn", { "httpsHosts": ["docs.known.example"] }] } }' });
+  assert.deepEqual(diagnostics.map((d) => d.fixes[0].safe), [true, true, false]);
+  assert.match(diagnostics[0].message, /example\.org serves https, so use `https:\/\/`/);
+  const plain = await findings('[A](http://example.org/blog/)\n', { baseURL: 'http://example.org/' });
+  assert.equal(plain.diagnostics[0].fixes[0].safe, false, 'a site published over http gives no promise');
+});
+
+test('link-insecure: --fix upgrades the safe ones, once per reference definition, and stops', async () => {
+  const body = '[One][home] and [two][home] and [C](http://elsewhere.example/)\n\n[home]: http://example.org/\n';
+  const site = hugoSite({ 'content/blog/p.md': postWith(body) });
+  const before = only(await checkPost(site, 'content/blog/p.md'), RULE);
+  assert.deepEqual(before.map((d) => rangeText(postWith(body), d)), ['http://elsewhere.example/', 'http://example.org/']);
+  assert.equal(before[1].range.start.line, 7, 'on the definition');
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE);
+  assert.equal(text, postWith('[One][home] and [two][home] and [C](http://elsewhere.example/)\n\n[home]: https://example.org/\n'));
+  assert.equal(left, 1, 'only the unknown host is left, for a person');
+});
+
+test('link-insecure: with tracking parameters on the same URL, both fixes apply', async () => {
+  const site = hugoSite({ 'content/blog/p.md': postWith('[Talk](http://example.org/talk?utm_source=news&id=7#notes)\n') });
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE, 'link-tracking-params');
+  assert.equal(text, postWith('[Talk](https://example.org/talk?id=7#notes)\n'));
+  assert.equal(left, 0);
+  assert.equal(only(await checkPost(site, 'content/blog/p.md'), 'link-tracking-params').length, 0);
+});
+
+test('link-insecure: localhost, allowHosts, https and relative links are fine', async () => {
+  const { diagnostics } = await findings(
+    [
+      '[Dev](http://localhost:1313/) [Loop](http://127.0.0.1:8080/x) [v6](http://[::1]/)',
+      '[Legacy](http://legacy.example/) [Sub](http://a.wild.example/) [S](https://secure.example/) [Rel](../other/)',
+      '`http://code.example/`',
+      '<!-- [old](http://comment.example/) -->',
+      '',
+    ].join('\n'),
+    { config: '{ "rules": { "link-insecure": ["warn", { "allowHosts": ["legacy.example", "*.wild.example"] }] } }' },
+  );
+  assert.deepEqual(diagnostics, []);
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixUntilStable, postWith } from '../helpers/link-fixes';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const RULE = 'link-no-scheme';
+
+async function findings(body: string) {
+  const text = postWith(body);
+  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
+  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+test('link-no-scheme: a www. or host.tld destination without https://', async () => {
+  const { diagnostics, ranges } = await findings(
+    [
+      'The [slides](www.slides.example/talk-2016) and [the repo](github.com/garden/seeds).',
+      '<a href="www.html.example/x">map</a>',
+      '{{< button link="www.button.example/join" text="Join" >}}',
+      '![Logo](www.img.example/logo.png)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['www.slides.example/talk-2016', 'github.com/garden/seeds', 'www.html.example/x', 'www.button.example/join', 'www.img.example/logo.png']);
+  assert.equal(diagnostics[0].severity, 'error');
+  assert.match(diagnostics[0].message, /`www\.slides\.example\/talk-2016` has no scheme, so it is a relative link.*Add `https:\/\/`/);
+  assert.equal(diagnostics[0].fixes[0].safe, true);
+});
+
+test('link-no-scheme: an e-mail address as a destination needs mailto:', async () => {
+  const { diagnostics, ranges } = await findings('[Write to us](team@garden.example)\n');
+  assert.deepEqual(ranges, ['team@garden.example']);
+  assert.match(diagnostics[0].message, /write `mailto:team@garden\.example`/);
+  assert.equal(diagnostics[0].fixes[0].edits[0].newText, 'mailto:');
+});
+
+test('link-no-scheme: --fix adds the scheme, once for a shared definition, and the rule is then quiet', async () => {
+  const site = hugoSite({ 'content/blog/p.md': postWith('[a](www.a.example/x) [b][def] [c][def] [d](team@garden.example)\n\n[def]: www.b.example\n') });
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE);
+  assert.equal(text, postWith('[a](https://www.a.example/x) [b][def] [c][def] [d](mailto:team@garden.example)\n\n[def]: https://www.b.example\n'));
+  assert.equal(left, 0);
+});
+
+test('link-no-scheme: bare www. in prose (GFM links it), relative files and real URLs are fine', async () => {
+  const { diagnostics } = await findings(
+    [
+      'Visit www.garden.example today, or <https://auto.example/>.',
+      '[Post](../other-post/) [Image](chart.png) [Notes](notes.md) [Script](setup.sh) [Top](#top) [Root](/about/)',
+      '[Site](https://www.garden.example/) [Mail](mailto:a@b.example) [Proto](//cdn.example/x.js)',
+      '`[code](www.code.example)`',
+      '<!-- [old](www.comment.example) -->',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(diagnostics, []);
+});

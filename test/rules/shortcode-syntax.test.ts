@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Notes from the orchard\ndate: 2025-04-02\nauthor: alice\n---\n';
+const POST = 'content/blog/p.md';
+
+async function findings(body: string, files: Record<string, string> = {}) {
+  const text = FRONT + body;
+  const diagnostics = only(await checkPost(hugoSite({ ...files, [POST]: text }), POST), 'shortcode-syntax');
+  return { text, diagnostics, spans: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+test('shortcode-syntax: a tag that is never closed', async () => {
+  const { diagnostics, spans } = await findings('See {{< gallery dir="/img/pears"\n\nand the rest.\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal(spans[0], '{{< gallery');
+  assert.match(diagnostics[0].message, /is not closed with ">}}"/);
+  assert.match(diagnostics[0].message, /End the tag with ">}}"/);
+  assert.equal(diagnostics[0].severity, 'error');
+});
+
+test('shortcode-syntax: an unbalanced quote in a parameter', async () => {
+  const { diagnostics, spans } = await findings('{{< figure src="/img/pear.jpg alt="A pear" >}}\n');
+  assert.ok(diagnostics.length >= 1);
+  assert.ok(diagnostics.some((d) => /Unbalanced quote|not closed/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+  assert.ok(spans.every((span) => span.length > 0));
+  const { diagnostics: raw, spans: rawSpans } = await findings('{{< note text=`never ends >}}\n');
+  assert.equal(raw.length, 1);
+  assert.equal(rawSpans[0], '`never ends >}}');
+  assert.match(raw[0].message, /End the value with a backtick/);
+});
+
+test('shortcode-syntax: named and positional parameters mixed', async () => {
+  const { diagnostics, spans } = await findings('{{< video intro.mp4 width="300" >}}\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal(spans[0], 'width="300"');
+  assert.match(diagnostics[0].message, /Give every parameter a name, or none/);
+});
+
+test('shortcode-syntax: a closing tag with no opening tag', async () => {
+  const { diagnostics, spans } = await findings('Text.\n\n{{< /aside >}}\n');
+  assert.deepEqual(spans, ['{{< /aside >}}']);
+  assert.match(diagnostics[0].message, /closes a `aside` shortcode that is not open: remove it, or add `\{\{< aside >\}\}`/);
+});
+
+test('shortcode-syntax: a closing tag after its shortcode was already closed', async () => {
+  const { spans } = await findings('{{< aside >}}Hi{{< /aside >}} and {{% /aside %}}\n');
+  assert.deepEqual(spans, ['{{% /aside %}}']);
+});
+
+test('shortcode-syntax: crossed pairs are reported once, on the closing tag that crosses', async () => {
+  const { diagnostics, spans } = await findings('{{< box >}}\n{{< tint >}}\nInside.\n{{< /box >}}\n{{< /tint >}}\n');
+  assert.deepEqual(spans, ['{{< /box >}}']);
+  assert.match(diagnostics[0].message, /closes `box` while `tint` \(opened inside it on line 7\) is still open: close `tint` first/);
+});
+
+test('shortcode-syntax: built-in paired shortcodes need their closing tag', async () => {
+  const { diagnostics, spans } = await findings('{{< details summary="More" >}}\nHidden text.\n');
+  assert.deepEqual(spans, ['{{< details summary="More" >}}']);
+  assert.match(diagnostics[0].message, /`\{\{< details >\}\}` is never closed: add `\{\{< \/details >\}\}` after its content/);
+});
+
+test("shortcode-syntax: a site shortcode whose template reads .Inner needs its closing tag; others do not", async () => {
+  const files = {
+    'layouts/shortcodes/callout.html': '<div class="callout">{{ .Inner | markdownify }}</div>\n',
+    'layouts/shortcodes/media/clip.html': '<video>{{ .InnerDeindent }}</video>\n',
+    'layouts/shortcodes/badge.html': '<span>{{ .Get 0 }}</span>\n',
+  };
+  const { spans } = await findings('{{< callout >}}\nLook.\n\n{{< media/clip >}}\n\n{{< badge new >}}\n', files);
+  assert.deepEqual(spans, ['{{< callout >}}', '{{< media/clip >}}']);
+});
+
+test('shortcode-syntax: an opening tag used twice and closed once leaves the first open', async () => {
+  const { spans } = await findings('{{< aside >}} one {{< aside >}} two {{< /aside >}}\n');
+  assert.deepEqual(spans, ['{{< aside >}}']);
+});
+
+test('shortcode-syntax: well-formed posts have no findings', async () => {
+  const body = [
+    '{{< img src="/img/a.png" alt="A pear tree in bloom" >}}',
+    '{{< details summary="Why" >}}Because.{{< /details >}}',
+    '{{< details summary="Short" />}}',
+    '{{% aside %}}**Bold** words.{{% /aside %}}',
+    '{{< box >}}{{< tint >}}x{{< /tint >}}{{< /box >}}',
+    '{{< highlight go >}}',
+    'fmt.Println("{{< not a tag")',
+    '{{< /highlight >}}',
+    '{{< button link="https://example.org" text="Join" >}}',
+    '',
+  ].join('\n');
+  const { diagnostics } = await findings(body, { 'layouts/shortcodes/aside.html': '{{ .Inner }}' });
+  assert.deepEqual(diagnostics, []);
+});
+
+test('shortcode-syntax: nothing is reported inside code spans, fenced code or front matter', async () => {
+  const text = '---\ntitle: "About {{< broken"\ndate: 2025-04-02\nauthor: alice\n---\n'
+    + 'Write `{{< /aside >}}` to close it.\n\n```md\n{{< details >}}\n{{< img src="x\n```\n\n    {{< /indented >}}\n';
+  const diagnostics = only(await checkPost(hugoSite({ [POST]: text }), POST), 'shortcode-syntax');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('shortcode-syntax: an HTML comment does not hide a broken shortcode from Hugo, and the message says so', async () => {
+  const { diagnostics, spans } = await findings('Text.\n\n<!-- {{< /gone >}} -->\n');
+  assert.deepEqual(spans, ['{{< /gone >}}']);
+  assert.match(diagnostics[0].message, /An HTML comment does not hide a shortcode from Hugo: write `\{\{<\/\* … \*\/>\}\}`/);
+});
+
+test('shortcode-syntax: shortcode comments are not tags; an unclosed one is reported', async () => {
+  assert.deepEqual((await findings('{{</* details */>}} shows the syntax.\n')).diagnostics, []);
+  const { diagnostics, spans } = await findings('{{</* details >}} is not closed.\n');
+  assert.equal(spans[0], '{{</*');
+  assert.match(diagnostics[0].message, /Close the comment with "\*\/>}}"/);
+});

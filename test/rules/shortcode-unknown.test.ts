@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MemoryWorkspace, checkPost, hugoSite, only, rangeText, serviceFor } from '../helpers/memory-workspace';
+
+const FRONT = '---\ntitle: Notes from the orchard\ndate: 2025-04-02\nauthor: alice\n---\n';
+const POST = 'content/blog/p.md';
+const LAYOUTS = { 'layouts/shortcodes/callout.html': '<aside>{{ .Inner }}</aside>', 'layouts/shortcodes/media/clip.html': '<video></video>' };
+
+async function findings(body: string, files: Record<string, string> = LAYOUTS, baseURL?: string) {
+  const text = FRONT + body;
+  const diagnostics = only(await checkPost(hugoSite({ ...files, [POST]: text }, { baseURL }), POST), 'shortcode-unknown');
+  return { text, diagnostics, spans: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+test('shortcode-unknown: a misspelt site shortcode, with the closest name and a fix for both tags', async () => {
+  const { text, diagnostics, spans } = await findings('{{< calout >}}\nMind the frost.\n{{< /calout >}}\n');
+  assert.deepEqual(spans, ['calout']);
+  assert.match(diagnostics[0].message, /Unknown shortcode `calout`: did you mean `callout`\?/);
+  assert.equal(diagnostics[0].severity, 'error');
+  const [fix] = diagnostics[0].fixes;
+  assert.equal(fix.safe, false);
+  assert.deepEqual(fix.edits.map((edit) => edit.newText), ['callout', 'callout']);
+  assert.equal(fix.edits[1].range.start.line, text.split('\n').indexOf('{{< /calout >}}'));
+});
+
+test('shortcode-unknown: a misspelt built-in; a name close to nothing gets no guess', async () => {
+  const { diagnostics } = await findings('{{< youtub abc123 >}}\n\n{{< totally-made-up >}}\n');
+  assert.equal(diagnostics.length, 2);
+  assert.match(diagnostics[0].message, /did you mean `youtube`\?/);
+  assert.match(diagnostics[1].message, /neither the site, its theme nor Hugo provides it/);
+  assert.deepEqual(diagnostics[1].fixes, []);
+});
+
+test('shortcode-unknown: site, nested, _shortcodes, theme, built-in and listed shortcodes are known, in any case', async () => {
+  const files = {
+    ...LAYOUTS,
+    'layouts/_shortcodes/newer.html': 'x',
+    'hugo.yaml': 'baseURL: https://example.org/\ntheme: [grove, missing-no]\n',
+    'themes/grove/layouts/shortcodes/leaf.en.html': 'x',
+    '.postlintrc.json': '{ "rules": { "shortcode-unknown": ["error", { "known": ["stamp"] }] } }',
+  };
+  const body = '{{< callout >}}x{{< /callout >}} {{< media/clip >}} {{< newer >}} {{< leaf >}} {{< Figure src="a.png" >}} {{< stamp >}} {{< qr text="hi" />}} {{< time.inline >}}{{ now }}{{< /time.inline >}}\n';
+  assert.deepEqual((await findings(body, files)).diagnostics, []);
+});
+
+test('shortcode-unknown: a theme that is present is read; its shortcodes make the list known', async () => {
+  const files = { 'hugo.yaml': 'baseURL: https://example.org/\ntheme: grove\n', 'themes/grove/layouts/shortcodes/leaf.html': 'x' };
+  const { spans } = await findings('{{< leaf >}} {{< twig >}}\n', files);
+  assert.deepEqual(spans, ['twig']);
+});
+
+test('shortcode-unknown: silent where the site shortcodes cannot be known', async () => {
+  // No layouts folder and no theme folder: any name may be real.
+  assert.deepEqual((await findings('{{< anything >}}\n', {})).diagnostics, []);
+  // A theme the config names but the checkout does not hold.
+  const missingTheme = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\ntheme: elsewhere\n' };
+  assert.deepEqual((await findings('{{< anything >}}\n', missingTheme)).diagnostics, []);
+  // Templates from Hugo modules are out of sight too.
+  const modules = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: github.com/x/y\n' };
+  assert.deepEqual((await findings('{{< anything >}}\n', modules)).diagnostics, []);
+});
+
+test('shortcode-unknown: the option alone makes the list known', async () => {
+  const files = { '.postlintrc.json': '{ "rules": { "shortcode-unknown": ["error", { "known": ["stamp"] }] } }' };
+  const { spans, diagnostics } = await findings('{{< stamp >}} {{< stmap >}} {{< figure src="a.png" >}}\n', files);
+  assert.deepEqual(spans, ['stmap']);
+  assert.match(diagnostics[0].message, /did you mean `stamp`\?/);
+});
+
+test("shortcode-unknown: the todogroup preset lists the site's shortcodes (its theme is not in the repository)", async () => {
+  const body = '{{< button link="https://example.org" text="Join" >}} {{< img src="/img/a.png" alt="A pear" >}} {{< tweet user="x" id="1" >}} {{< youtube_enhanced id="abc" >}} {{< iframe src="https://example.org" >}} {{< imgg src="/img/b.png" >}}\n';
+  const { spans, diagnostics } = await findings(body, {}, 'https://todogroup.org/');
+  assert.deepEqual(spans, ['imgg']);
+  assert.match(diagnostics[0].message, /did you mean `img`\?/);
+});
+
+test('shortcode-unknown: nothing is reported inside code spans, fenced code or front matter', async () => {
+  const text = '---\ntitle: "{{< nope >}}"\ndate: 2025-04-02\nauthor: alice\n---\n`{{< nope >}}`\n\n```\n{{< nope >}}\n```\n\n{{< highlight md >}}\n{{< nope >}}\n{{< /highlight >}}\n';
+  const diagnostics = only(await checkPost(hugoSite({ ...LAYOUTS, [POST]: text }), POST), 'shortcode-unknown');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('shortcode-unknown: the site folders are read once per site, not once per post', async () => {
+  const files: Record<string, string> = { ...LAYOUTS };
+  for (let i = 0; i < 20; i++) files[`content/blog/p${i}.md`] = `${FRONT}{{< callout >}}x{{< /callout >}} {{< unknown${i} >}}\n`;
+  const workspace = hugoSite(files);
+  let reads = 0;
+  const counting = new Proxy(workspace, {
+    get(target, key) {
+      if (key === 'readDirectory') return async (path: string) => {
+        if (path.includes('/layouts/')) reads++;
+        return target.readDirectory(path);
+      };
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as MemoryWorkspace;
+  const service = serviceFor(counting);
+  let found = 0;
+  for (let i = 0; i < 20; i++) {
+    const path = `/site/content/blog/p${i}.md`;
+    found += only((await service.check(path, workspace.files.get(path)!)).diagnostics, 'shortcode-unknown').length;
+  }
+  assert.equal(found, 20);
+  assert.ok(reads <= 2, `layouts folders read ${reads} times`);
+});

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { applySafeFixes } from '../../server/engine/fixes';
+import { findMojibake } from '../../server/engine/mojibake';
+import type { Diagnostic } from '../../server/engine/types';
+import { BRIEF_POSTS, corpusMissing, TODO_SITE } from '../helpers/corpus';
+import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+/** UTF-8 bytes read back as Mac Roman, by the platform's own decoder (not the rule's table). */
+function asMacRoman(text: string): string {
+  return new TextDecoder('macintosh').decode(Buffer.from(text, 'utf8'));
+}
+
+/** UTF-8 bytes read back as Latin-1: every byte becomes the code point of the same number. */
+function asLatin1(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}
+
+async function mojibake(text: string): Promise<Diagnostic[]> {
+  return only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'text-mojibake');
+}
+
+/** Applies the safe fixes until none is left, as `--fix` does. */
+async function fixAll(text: string): Promise<string> {
+  for (let pass = 0; pass < 10; pass++) {
+    const { text: next, applied } = applySafeFixes(text, await mojibake(text));
+    if (applied === 0) return text;
+    text = next;
+  }
+  return text;
+}
+
+const FRONT = '---\ntitle: Harbour day\ndate: 2025-03-01\nauthor: alice\n---\n\n';
+const PROSE =
+  'Renée’s café served crème brûlée — “délicieux”, said the cook. The hall was 12 × 30 m at 21 °C. ' +
+  'Niño and Zoë brought ½ kg of Łódź pierogi 🥟 and a map of 東京.';
+
+test('text-mojibake: UTF-8 read as Mac Roman is found, each run on its own span, and repaired exactly', async () => {
+  const garbled = asMacRoman(PROSE);
+  assert.notEqual(garbled, PROSE);
+  const text = FRONT + garbled + '\n';
+  const found = await mojibake(text);
+  assert.equal(found[0].severity, 'error');
+  assert.equal(rangeText(text, found[0]), asMacRoman('é'));
+  assert.equal(
+    found[0].message,
+    '`√©` is mojibake, UTF-8 text read as Mac Roman: it should read `é` (`Renée’s`). Replace it, and check the encoding of the tool the text came from.',
+  );
+  assert.ok(found.every((d) => d.fixes.length === 1 && d.fixes[0].safe));
+  assert.ok(found.some((d) => rangeText(text, d) === asMacRoman('×')));
+  assert.ok(found.some((d) => rangeText(text, d) === asMacRoman('🥟')));
+  assert.equal(await fixAll(text), FRONT + PROSE + '\n');
+});
+
+test('text-mojibake: UTF-8 read as Windows-1252 or Latin-1 is found and repaired', async () => {
+  const windows = 'Itâ€™s the cafÃ©â€™s â€œgrand openingâ€\u009d â€” Ã\u00a0 bientÃ´t!';
+  const latin1 = asLatin1('Zoë’s “tide table” — ready');
+  const text = `${FRONT}${windows}\n\n${latin1}\n`;
+  const found = await mojibake(text);
+  assert.deepEqual(found.slice(0, 3).map((d) => rangeText(text, d)), ['â€™', 'Ã©â€™', 'â€œ']);
+  assert.match(found[0].message, /read as Windows-1252: it should read `’` \(`It’s`\)/);
+  assert.match(found.find((d) => rangeText(text, d) === 'Ã\u00a0')!.message, /should read `à`/);
+  assert.equal(await fixAll(text), `${FRONT}It’s the café’s “grand opening” — à bientôt!\n\nZoë’s “tide table” — ready\n`);
+});
+
+test('text-mojibake: titles and other front matter values, but not YAML comments', async () => {
+  const text = `---\ntitle: "${asMacRoman('Fish × chips at Café Brûlé')}"\n# ${asMacRoman('a note – ignored')}\ndate: 2025-03-01\nauthor: alice\n---\n\nAll good.\n`;
+  const found = await mojibake(text);
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['√ó', '√©', '√ª', '√©']);
+  assert.equal(await fixAll(text), text.replace(/title: .*/, 'title: "Fish × chips at Café Brûlé"'));
+});
+
+test('text-mojibake: never in code spans, fenced code or HTML comments', async () => {
+  const bad = asMacRoman('Renée’s “tide notes”');
+  const text = `${FRONT}Run \`echo ${bad}\` first.\n\n\`\`\`\n${bad}\n\`\`\`\n\n    ${bad}\n\n<!-- ${bad} -->\n`;
+  assert.deepEqual(await mojibake(text), []);
+});
+
+test('text-mojibake: real French, Spanish, German, symbols, emoji and CJK are not mojibake', async () => {
+  const text =
+    FRONT +
+    [
+      'Le café de José — très bien ! «école» “écrire” l’été à Paris, naïve façade, Noël, cœur.',
+      'El niño comió jalapeños en España. ¿Qué tal? ¡Olé! «Él» dijo: “año nuevo”.',
+      'Größe, Übung, „MENÜ“ und „Ärger“ — weiß, Straße, äöü ÄÖÜ ß. Łódź, Kraków, Gdańsk, şehir, İstanbul.',
+      '© 2025 Harbour Co. 3×4 = 12, 20 °C, ±5 %, 5 µs, ½, ², €10, £5, ¥100, ™, ®, §3, †, •, …',
+      '😀 🎉 🇯🇵 日本語のテキスト、中文文本，한국어. Привет, мир! Γειά σου. שלום.',
+      'x ≠ y, ∞, ∑, ∆, ◊, ﬁ, ‰, ‹a›, ‚single‘, ·middle·; SÃO PAULO, NÃO, IRMÃ, maçã; Ñandú, ‘Ü’, Æ Ø Å.',
+      '',
+    ].join('\n\n');
+  assert.deepEqual(await mojibake(text), []);
+});
+
+test('text-mojibake: a run two code pages read differently is reported with no fix', async () => {
+  // `Ã‚` is `Â` in Windows-1252, and `‚Äô` is `’` in Mac Roman: the runs overlap.
+  const text = `${FRONT}The harbourÃ‚Äôs lights.\n`;
+  const [diagnostic, ...rest] = await mojibake(text);
+  assert.equal(rest.length, 0);
+  assert.equal(rangeText(text, diagnostic), 'Ã‚Äô');
+  assert.match(diagnostic.message, /not certain: retype them/);
+  assert.deepEqual(diagnostic.fixes, []);
+});
+
+test('text-mojibake: the brief’s event recap (Mac Roman throughout) is found, and its repair reads right', { skip: corpusMissing(BRIEF_POSTS) }, async () => {
+  const text = readFileSync(join(BRIEF_POSTS, '001_4a8ba5a2dbd3c479.txt'), 'utf8');
+  const found = await mojibake(text);
+  assert.ok(found.length >= 20, `${found.length} runs`);
+  assert.ok(found.every((d) => d.message.includes('Mac Roman') && d.fixes[0]?.safe));
+  const title = found[0];
+  assert.equal(title.range.start.line, 1, 'the title is mojibake too');
+  assert.equal(rangeText(text, title), '√ó');
+  assert.equal(title.fixes[0].edits[0].newText, '×');
+  const fixed = await fixAll(text);
+  for (const phrase of ['IPA × TODO Group Workshop', 'Japan’s', 'Ana Jiménez', '“OSPO Level-1” corporate workshop', 'Linux Foundation’s', 'series—a']) {
+    assert.ok(fixed.includes(phrase), phrase);
+  }
+  assert.doesNotMatch(fixed, /√|‚Ä/);
+  assert.deepEqual(await mojibake(fixed), []);
+});
+
+test('text-mojibake: no mojibake anywhere in the TODO Group site', { skip: corpusMissing(TODO_SITE) }, () => {
+  const pages = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? pages(join(folder, entry.name)) : entry.name.endsWith('.md') ? [join(folder, entry.name)] : [],
+    );
+  const content = join(TODO_SITE, 'content');
+  assert.ok(existsSync(content));
+  const files = pages(content);
+  assert.ok(files.length > 100);
+  const found = files.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return findMojibake(text, 0, text.length).map((finding) => `${file}: ${text.slice(finding.start, finding.end)}`);
+  });
+  assert.deepEqual(found, []);
+});
