@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { Document, isMap, isScalar, LineCounter, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import { parseToml } from './frontmatter-toml';
 import type { Span } from './types';
 
@@ -103,7 +103,11 @@ export function splitPost(text: string): SplitPost {
 
   // gray-matter fills the file object it is given before it calls an engine, so the
   // block's extent and language are known even when the engine refuses.
-  const file = { content: rest, matter: '', language: '' };
+  // gray-matter copies what it is given into a Buffer; give it the block and the
+  // line after it, not the whole post. (Its own search decides where the block ends.)
+  const close = rest.indexOf(`\n${delimiter}`, 3);
+  const closeLineEnd = close === -1 ? -1 : rest.indexOf('\n', close + 4);
+  const file = { content: close === -1 || closeLineEnd === -1 ? rest : rest.slice(0, closeLineEnd + 1), matter: '', language: '' };
   let refusal: string | undefined;
   try {
     matter(file, delimiter === '+++' ? TOML_OPTIONS : MATTER_OPTIONS);
@@ -155,9 +159,10 @@ export function splitPost(text: string): SplitPost {
 function parseYaml(text: string, frontMatter: FrontMatter): void {
   const { start, end } = frontMatter.contentSpan;
   const source = text.slice(start, end);
-  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   frontMatter.document = document;
-  frontMatter.comments = yamlComments(source, start);
+  // Most front matter has no comments: skip the second pass of YAML's lexer then.
+  frontMatter.comments = source.includes('#') ? yamlComments(source, start) : [];
 
   for (const error of document.errors) {
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuote(document, source, error.pos[0]) : undefined;

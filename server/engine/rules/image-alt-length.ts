@@ -15,7 +15,8 @@ export default defineRule({
     const max = options.max ?? DEFAULT_MAX;
     for (const image of post.body.images) {
       const alt = readAlt(image);
-      if (!alt || !image.altSpan || image.decorative) continue;
+      // A text has no more characters than UTF-16 units: short ones need no counting.
+      if (!alt || alt.length <= max || !image.altSpan || image.decorative) continue;
       const length = altLength(alt);
       if (length <= max || reportedBefore('image-alt-length', alt, config)) continue;
       report({

@@ -36,7 +36,7 @@ export default defineRule({
       if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
       report({
         span: link.urlSpan,
-        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[the guide](${link.url})\`), or at least wrap it in angle brackets.`,
+        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${link.url})\`), or at least wrap it in angle brackets.`,
         fixes: [wrapFix(link.url, link.urlSpan)],
       });
     }
