@@ -1,5 +1,6 @@
 import { applySafeFixes } from '../../server/engine/fixes';
-import { type MemoryWorkspace, SITE, checkPost, only } from './memory-workspace';
+import type { Diagnostic } from '../../server/engine/types';
+import { type MemoryWorkspace, SITE, checkPost, hugoSite, only, rangeText } from './memory-workspace';
 
 /** A post with sound front matter around the given body, as the link rule tests write them. */
 export function postWith(body: string): string {
@@ -21,4 +22,20 @@ export async function fixUntilStable(site: MemoryWorkspace, path: string, ...rul
     site.files.set(full, text);
   }
   return { text: site.files.get(full)!, left: only(await checkPost(site, path), ruleId).length };
+}
+
+/**
+ * What one rule reports on a post with the given body (in a site with the given
+ * config file and baseURL, if any), with the text each finding covers.
+ */
+export async function bodyFindings(
+  ruleId: string,
+  body: string,
+  options: { config?: string; baseURL?: string } = {},
+): Promise<{ text: string; diagnostics: Diagnostic[]; ranges: string[] }> {
+  const text = postWith(body);
+  const files: Record<string, string> = { 'content/blog/p.md': text };
+  if (options.config !== undefined) files['.postlintrc.json'] = options.config;
+  const diagnostics = only(await checkPost(hugoSite(files, { baseURL: options.baseURL }), 'content/blog/p.md'), ruleId);
+  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
 }

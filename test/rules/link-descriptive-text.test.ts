@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings } from '../helpers/link-fixes';
 
 const RULE = 'link-descriptive-text';
 
-async function findings(body: string, config?: string) {
-  const text = postWith(body);
-  const files: Record<string, string> = { 'content/blog/p.md': text };
-  if (config !== undefined) files['.postlintrc.json'] = config;
-  const diagnostics = only(await checkPost(hugoSite(files), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string, config?: string) => bodyFindings(RULE, body, { config });
 
 test('link-descriptive-text: "here", "click here", "read more" and friends, whatever their case and punctuation', async () => {
   const { diagnostics, ranges } = await findings(

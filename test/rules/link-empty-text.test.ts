@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings } from '../helpers/link-fixes';
+import { checkPost, hugoSite, only } from '../helpers/memory-workspace';
 
 const RULE = 'link-empty-text';
 
-async function findings(body: string) {
-  const text = postWith(body);
-  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string) => bodyFindings(RULE, body);
 
 test('link-empty-text: empty and blank link text points at the brackets', async () => {
   const { diagnostics, ranges } = await findings('The map tool [](https://maps.example/) and [ ](https://maps.example/b) and [\u00a0](https://maps.example/c).\n');

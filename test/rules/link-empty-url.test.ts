@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings } from '../helpers/link-fixes';
 
 const RULE = 'link-empty-url';
 
-async function findings(body: string) {
-  const text = postWith(body);
-  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string) => bodyFindings(RULE, body);
 
 test('link-empty-url: an empty destination points at the parentheses', async () => {
   const { diagnostics, ranges } = await findings('Download [the planting calendar]() and [the map](<>) today.\n');

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixUntilStable, postWith } from '../helpers/link-fixes';
+import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
 
 const RULE = 'link-insecure';
 
-async function findings(body: string, options: { config?: string; baseURL?: string } = {}) {
-  const text = postWith(body);
-  const files: Record<string, string> = { 'content/blog/p.md': text };
-  if (options.config !== undefined) files['.postlintrc.json'] = options.config;
-  const diagnostics = only(await checkPost(hugoSite(files, { baseURL: options.baseURL }), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string, options: { config?: string; baseURL?: string } = {}) => bodyFindings(RULE, body, options);
 
 test('link-insecure: http:// in every kind of link and image source', async () => {
   const { diagnostics, ranges } = await findings(

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixUntilStable, postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
+import { hugoSite, only } from '../helpers/memory-workspace';
 
 const RULE = 'link-malformed';
 
-async function findings(body: string) {
-  const text = postWith(body);
-  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string) => bodyFindings(RULE, body);
 
 test('link-malformed: spaces in a URL, with a safe %20 fix', async () => {
   const { diagnostics, ranges } = await findings('The [report](<https://files.example/annual report 2025.pdf>) and <a href="https://x.example/a b">x</a>.\n');

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixUntilStable, postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
+import { hugoSite } from '../helpers/memory-workspace';
 
 const RULE = 'link-no-scheme';
 
-async function findings(body: string) {
-  const text = postWith(body);
-  const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string) => bodyFindings(RULE, body);
 
 test('link-no-scheme: a www. or host.tld destination without https://', async () => {
   const { diagnostics, ranges } = await findings(

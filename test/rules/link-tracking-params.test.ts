@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixUntilStable, postWith } from '../helpers/link-fixes';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
+import { hugoSite, only } from '../helpers/memory-workspace';
 
 const RULE = 'link-tracking-params';
 
-async function findings(body: string, config?: string) {
-  const text = postWith(body);
-  const files: Record<string, string> = { 'content/blog/p.md': text };
-  if (config !== undefined) files['.postlintrc.json'] = config;
-  const diagnostics = only(await checkPost(hugoSite(files), 'content/blog/p.md'), RULE);
-  return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
-}
+const findings = (body: string, config?: string) => bodyFindings(RULE, body, { config });
 
 async function fixed(body: string, config?: string): Promise<{ text: string; left: number }> {
   const files: Record<string, string> = { 'content/blog/p.md': postWith(body) };
