@@ -27,6 +27,22 @@ const kindMatcher = z
   })
   .strict();
 
+const templates = z
+  .object({
+    'member-welcome': z.string().optional().describe('A Markdown file, from the site root, to use as the member-welcome template.'),
+    'event-recap': z.string().optional().describe('A Markdown file, from the site root, to use as the event-recap template.'),
+    folder: z.string().optional().describe('Where `postlint new` writes posts, from the site root. Default: the blog folder of the preset.'),
+    datePrefix: z.boolean().optional().describe('Start new posts\u2019 file names with their date (YYYY-MM-DD-). Default: false.'),
+    author: z.string().optional().describe('The author new posts get when none is given. Default: the preset\u2019s.'),
+    siteName: z.string().optional().describe('How templates name the site in running text. Default: the preset\u2019s, else the Hugo title.'),
+    about: z
+      .string()
+      .optional()
+      .describe('A file, from the site root, with the site\u2019s standard "About" text for member welcomes. Default: data/postlint/about.md.'),
+  })
+  .strict()
+  .describe('Templates for new posts and what `postlint new` fills in.');
+
 export const configSchema = z
   .object({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
@@ -40,6 +56,7 @@ export const configSchema = z
       .strict()
       .optional()
       .describe('How to recognise each kind of post that does not name its kind, replacing the preset\u2019s matchers.'),
+    templates: templates.optional(),
   })
   .strict();
 

@@ -25,6 +25,8 @@ export interface Preset {
   unknownKeys: 'all' | 'typos';
   /** Author used by templates and `postlint new` when none is given. */
   defaultAuthor?: string;
+  /** How templates name the site in running text (`[[site]]`). */
+  siteName?: string;
   /** The site's own shortcodes, where its layouts are not at hand (`shortcode-unknown`). */
   shortcodes?: string[];
   /** The zod schema of a post of this kind. */
@@ -76,6 +78,7 @@ export const todogroupPreset: Preset = {
   ],
   unknownKeys: 'all',
   defaultAuthor: 'todogroup',
+  siteName: 'the TODO Group',
   // The theme (dot-org-hugo-theme) is not vendored in the site's repository.
   shortcodes: ['button', 'img', 'iframe', 'tweet', 'youtube_enhanced'],
   schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, ['title', 'date', 'author']),

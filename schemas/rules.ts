@@ -70,6 +70,11 @@ export const RULE_OPTIONS = {
     .strict(),
 
   'text-mojibake': z.object({}).strict(),
+
+  'template-structure': z.object({}).strict(),
+  'template-placeholder': z.object({}).strict(),
+  'heading-increment': z.object({}).strict(),
+  'heading-title-duplicate': z.object({}).strict(),
 } satisfies Record<string, z.ZodObject>;
 
 export type RuleId = keyof typeof RULE_OPTIONS;

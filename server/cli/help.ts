@@ -13,6 +13,18 @@ Usage:
   postlint print-config <file>
       Prints, as JSON, the site, config file, preset, post kind and rule settings
       that apply to a post.
+  postlint new member-welcome|event-recap --title <title> [options]
+      Writes a new post from the kind's template and prints its absolute path.
+      --org <name>      the organisation welcomed (member-welcome: required)
+      --event <name>    the event recapped (event-recap: required)
+      --date YYYY-MM-DD the post's date (default: today)
+      --author <key>    the author (default: the config's, else the preset's)
+      --out <file>      where to write (default: the site's blog folder, named
+                        after the title); an existing file is never overwritten
+      Exit 2, with a one-line message, when the file exists, a required option is
+      missing, or no site is found.
+  postlint lsp --stdio
+      Starts the language server, for any editor that speaks LSP.
   postlint --help | --version
 
 Options for check:

@@ -2,8 +2,9 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config';
-import { createLanguageService } from '../engine/service';
+import { cliService } from './cli-service';
 import { runCheck } from './check';
+import { newPost } from './new';
 import { serveWorkerIfAny } from './parallel';
 import { formatPreviews } from './diff';
 import { formatJson } from './formatters/json';
@@ -47,7 +48,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const options = parseCheckArgs(args);
   const workspace = new NodeWorkspace();
   const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
-  const service = createLanguageService({ workspace, configFile });
+  const service = cliService(configFile);
   const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
@@ -79,7 +80,7 @@ async function printConfig(args: string[], cwd: string): Promise<number> {
     process.stderr.write(`postlint: ${path}: the file cannot be read\n`);
     return 2;
   }
-  const service = createLanguageService({ workspace, configFile: values.config ? toPosix(resolve(cwd, values.config)) : undefined });
+  const service = cliService(values.config ? toPosix(resolve(cwd, values.config)) : undefined);
   process.stdout.write(`${JSON.stringify(await service.settingsFor(path, text), null, 2)}\n`);
   return 0;
 }
@@ -92,6 +93,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return await check(rest, cwd);
       case 'print-config':
         return await printConfig(rest, cwd);
+      case 'new':
+        return await newPost(rest, cwd);
       case 'lsp':
         // Loaded on demand so `check` does not pay for the server's modules.
         (await import('../lsp/server')).startServer();

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/config';
 import { applySafeFixes } from '../engine/fixes';
-import { createLanguageService, type LanguageService } from '../engine/service';
+import type { LanguageService } from '../engine/service';
+import { cliService } from './cli-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
 import { NodeWorkspace } from './node-workspace';
@@ -39,7 +40,7 @@ const FIX_PASSES = 10;
 export async function checkTargets(
   targets: Target[],
   options: CheckTargetsOptions,
-  service: LanguageService = createLanguageService({ workspace: new NodeWorkspace(), configFile: options.configFile }),
+  service: LanguageService = cliService(options.configFile),
 ): Promise<TargetOutcome[]> {
   const workspace = new NodeWorkspace();
   const fixing = options.fix || options.fixDryRun === true;

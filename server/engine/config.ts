@@ -25,6 +25,8 @@ export interface ResolvedConfig {
   ignore: string[];
   authors: string[];
   kinds: KindMatcher[];
+  /** Template settings (`postlint new`, snippets, template rules). */
+  templates: NonNullable<PostlintConfig['templates']>;
 }
 
 /** A config file that cannot be used: the CLI exits 2 with this, the server shows it. */
@@ -103,6 +105,7 @@ export function resolveConfig(
     ignore: config?.ignore ?? [],
     authors: config?.authors ?? [],
     kinds,
+    templates: config?.templates ?? {},
   };
 }
 

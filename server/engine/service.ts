@@ -6,6 +6,8 @@ import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type Res
 import { splitPost } from './frontmatter';
 import { resolveKind, type KindSource } from './kinds';
 import { parseBody } from './markdown';
+import { findPlaceholders } from './templates';
+import { planNewPost, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
 import { ancestors, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
@@ -20,6 +22,8 @@ export interface LanguageServiceOptions {
   configFile?: string;
   /** The clock; tests fix it. */
   now?: () => Date;
+  /** The built-in templates' text, which the adapters read from `schemas/templates/`. */
+  templates?: Partial<Record<TemplateKind, string>>;
 }
 
 export interface CheckOptions {
@@ -164,6 +168,30 @@ export class LanguageService {
     return matchers;
   }
 
+  /** The template of a kind: the site's own (config `templates.<kind>`), else the built-in one. */
+  async templateText(kind: TemplateKind, site: Site, config: ResolvedConfig): Promise<string | undefined> {
+    const own = config.templates[kind];
+    if (own === undefined) return this.options.templates?.[kind];
+    const file = join(site.root, own);
+    const text = await this.siteValue(site.root, `template:${file}`, async () => this.workspace.readFile(file));
+    if (text === undefined) throw new ConfigError(config.file ?? file, `templates.${kind}: ${file} does not exist or cannot be read`);
+    return text;
+  }
+
+  /**
+   * Plans a new post from its kind's template, for `postlint new` and the editor's
+   * New Post command: where it goes and its text. `anchor` is a path inside the
+   * site (the working folder, or the file the editor has open).
+   */
+  async planNewPost(anchor: string, input: NewPostInput): Promise<{ site: Site; plan: NewPostPlan }> {
+    const site = await this.siteFor(anchor);
+    const config = await this.configFor(anchor, site);
+    const template = await this.templateText(input.kind, site, config);
+    if (template === undefined) throw new Error(`no template for ${input.kind}`);
+    const plan = await planNewPost(this.workspace, site, config, this.postGlobs(site, config), template, input, this.now());
+    return { site, plan };
+  }
+
   async settingsFor(path: string, text: string): Promise<PostSettings> {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
@@ -191,6 +219,7 @@ export class LanguageService {
     const post = this.parse(path, text, site, config);
     const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
     const diagnostics: Diagnostic[] = [];
+    const placeholders = text.includes('[[') ? findPlaceholders(text).map((placeholder) => placeholder.span) : [];
     const shared: SharedContext = {
       post,
       site,
@@ -200,6 +229,7 @@ export class LanguageService {
       workspace: this.workspace,
       now: this.now(),
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
+      template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
     };
     for (const rule of RULES) {
       const setting = config.rules.get(rule.meta.id);
@@ -207,6 +237,8 @@ export class LanguageService {
       const problems = await this.runRule(rule, setting, shared);
       for (const problem of problems) {
         if (suppressions.suppresses(rule.meta.id, problem.span.start)) continue;
+        // Text still a template placeholder is reported once, as a placeholder, not by every rule it trips.
+        if (rule.meta.id !== 'template-placeholder' && placeholders.some((span) => span.start < problem.span.end && problem.span.start < span.end)) continue;
         diagnostics.push(this.toDiagnostic(rule.meta.id, setting.severity, problem, post.lines));
       }
     }

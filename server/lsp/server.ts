@@ -8,6 +8,7 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadBuiltinTemplates } from '../cli/builtin-templates';
 import { NodeWorkspace } from '../cli/node-workspace';
 import { ConfigError } from '../engine/config';
 import { createLanguageService } from '../engine/service';
@@ -28,7 +29,7 @@ export function startServer(): void {
     stat: (path) => disk.stat(path),
     readDirectory: (path) => disk.readDirectory(path),
   };
-  const service = createLanguageService({ workspace });
+  const service = createLanguageService({ workspace, templates: loadBuiltinTemplates() });
   const latest = new Map<string, number>();
 
   connection.onInitialize(() => ({

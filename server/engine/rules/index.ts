@@ -1,5 +1,9 @@
 import type { RuleId } from '../../../schemas/rules';
 import type { Rule } from '../rule';
+import headingIncrement from './heading-increment';
+import headingTitleDuplicate from './heading-title-duplicate';
+import templatePlaceholder from './template-placeholder';
+import templateStructure from './template-structure';
 import authorUnknown from './author-unknown';
 import dateFilenameMismatch from './date-filename-mismatch';
 import frontmatterMissing from './frontmatter-missing';
@@ -51,6 +55,10 @@ export const RULES: Rule[] = [
   shortcodeSyntax,
   shortcodeUnknown,
   textMojibake,
+  templateStructure,
+  templatePlaceholder,
+  headingIncrement,
+  headingTitleDuplicate,
 ] as Rule[];
 
 export const RULES_BY_ID = new Map<RuleId, Rule>(RULES.map((rule) => [rule.meta.id, rule]));

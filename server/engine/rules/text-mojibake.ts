@@ -1,30 +1,7 @@
 import { findMojibake, type MojibakeFinding } from '../mojibake';
-import type { Post } from '../rule';
+import { proseSpans } from '../prose';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-
-/** `outer` without the `holes` (sorted or not): the parts of the text to read. */
-function without(outer: Span, holes: Span[]): Span[] {
-  const parts: Span[] = [];
-  let cursor = outer.start;
-  for (const hole of [...holes].sort((a, b) => a.start - b.start)) {
-    if (hole.end <= cursor || hole.start >= outer.end) continue;
-    if (hole.start > cursor) parts.push({ start: cursor, end: hole.start });
-    cursor = Math.max(cursor, hole.end);
-  }
-  if (cursor < outer.end) parts.push({ start: cursor, end: outer.end });
-  return parts;
-}
-
-/**
- * Where people's words are: the front matter (titles and descriptions can be
- * mojibake too) less its comments, and the body less code and HTML comments.
- */
-function prose(post: Post): Span[] {
-  const frontMatter = post.frontMatter ? without(post.frontMatter.contentSpan, post.frontMatter.comments.map((comment) => comment.span)) : [];
-  const body = without({ start: post.bodyStart, end: post.text.length }, [...post.body.code, ...post.body.comments.map((comment) => comment.span)]);
-  return [...frontMatter, ...body];
-}
 
 /** Invisible characters shown by their code point, so the message can be read. */
 function visible(text: string): string {
@@ -92,7 +69,7 @@ export default defineRule({
     fixable: true,
   },
   check({ post, report }) {
-    for (const part of prose(post)) {
+    for (const part of proseSpans(post)) {
       const findings = findMojibake(post.text, part.start, part.end);
       for (const finding of findings) {
         const span = { start: finding.start, end: finding.end };

@@ -1,0 +1,8 @@
+import { createLanguageService, type LanguageService } from '../engine/service';
+import { loadBuiltinTemplates } from './builtin-templates';
+import { NodeWorkspace } from './node-workspace';
+
+/** The engine as the CLI (and its worker threads) use it: the disk, the built-in templates. */
+export function cliService(configFile?: string): LanguageService {
+  return createLanguageService({ workspace: new NodeWorkspace(), configFile, templates: loadBuiltinTemplates() });
+}

@@ -1,0 +1,45 @@
+import { proseSpans } from '../prose';
+import { defineRule } from '../rule';
+import { findPlaceholders, templateHints } from '../templates';
+
+/** Filler text that ships now and then; "TODO" is not one of them: it is an organisation's name. */
+const FILLER = /\blorem ipsum\b/gi;
+
+/** A published placeholder is a visible hole in the post. */
+export default defineRule({
+  meta: {
+    id: 'template-placeholder',
+    description: 'No template placeholder (`[[name]]`), template guidance or filler text is left in a post.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check({ post, template, report }) {
+    const hints = template ? templateHints(template) : [];
+    for (const part of proseSpans(post)) {
+      for (const placeholder of findPlaceholders(post.text, part.start, part.end)) {
+        const what = placeholder.hint ? `: ${placeholder.hint.replace(/[.\s]+$/, '')}` : '';
+        report({
+          span: placeholder.span,
+          message: `The placeholder \`[[${placeholder.name}]]\` is still here${what}. Replace it with your own text.`,
+        });
+      }
+      const text = post.text.slice(part.start, part.end);
+      for (const hint of hints) {
+        for (let at = text.indexOf(hint); at !== -1; at = text.indexOf(hint, at + hint.length)) {
+          // Inside a placeholder, the placeholder itself is reported.
+          if (text.slice(Math.max(0, at - 80), at).lastIndexOf('[[') > text.slice(Math.max(0, at - 80), at).lastIndexOf(']]')) continue;
+          report({
+            span: { start: part.start + at, end: part.start + at + hint.length },
+            message: `This is the template\u2019s guidance (\u201c${hint}\u201d), not the post\u2019s text: replace it with your own words.`,
+          });
+        }
+      }
+      for (const match of text.matchAll(FILLER)) {
+        report({
+          span: { start: part.start + match.index, end: part.start + match.index + match[0].length },
+          message: 'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,113 @@
+import { classifyUrl } from '../links';
+import type { Heading } from '../markdown';
+import { ABOUT_FILE } from '../new-post';
+import { join } from '../paths';
+import { defineRule, type Post, type RuleContext } from '../rule';
+import { hasPlaceholder } from '../templates';
+import type { Span } from '../types';
+
+const REPRESENTATIVES = /\brepresentatives?\b/i;
+const ABOUT = /^about\b/i;
+
+/** Where a missing section is reported: the front matter line that makes the post this kind. */
+function kindSpan(post: Post): Span {
+  const frontMatter = post.frontMatter;
+  return frontMatter?.valueAt(['postlint_kind'])?.span ?? frontMatter?.valueAt(['title'])?.span ?? frontMatter?.openSpan ?? { start: 0, end: 0 };
+}
+
+/** The text of a section: from the end of its heading to the next heading of the same or a higher level. */
+function sectionBody(post: Post, heading: Heading): Span {
+  const headings = post.body.headings;
+  const next = headings.slice(headings.indexOf(heading) + 1).find((other) => other.level <= heading.level);
+  const lineEnd = post.text.indexOf('\n', heading.span.end - 1);
+  const start = lineEnd === -1 ? post.text.length : lineEnd + 1;
+  let end = next ? next.span.start : post.text.length;
+  while (end > start && /\s/.test(post.text[end - 1])) end--;
+  let from = start;
+  while (from < end && /\s/.test(post.text[from])) from++;
+  return { start: from, end };
+}
+
+/** Typography aside (quotes, dashes, spacing), is this the same text? */
+function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+async function checkAbout(context: RuleContext<unknown>, about: Heading): Promise<void> {
+  const { post, site, config, workspace, siteCache, report } = context;
+  const file = join(site.root, config.templates.about ?? ABOUT_FILE);
+  const canonical = (await siteCache(`about:${file}`, () => workspace.readFile(file)))?.trim();
+  if (!canonical) return;
+  const body = sectionBody(post, about);
+  const written = post.text.slice(body.start, body.end);
+  if (hasPlaceholder(written) || normalise(written) === normalise(canonical)) return;
+  report({
+    span: body,
+    message: `This "About" section differs from the site's standard text in ${file.slice(site.root.length + 1)}: use the standard text, so every post says the same.`,
+    fixes: [{ title: 'Replace with the site\u2019s standard "About" text', edits: [{ span: body, newText: canonical }], safe: false, preferred: true }],
+  });
+}
+
+function checkMemberWelcome(context: RuleContext<unknown>): Promise<void> | void {
+  const { post, report } = context;
+  const headings = post.body.headings;
+  if (!headings.some((heading) => REPRESENTATIVES.test(heading.text))) {
+    report({
+      span: kindSpan(post),
+      message: 'This member welcome has no representatives section: add a heading such as "## Representatives" naming the people who will represent the member.',
+    });
+  }
+  const about = headings.find((heading) => ABOUT.test(heading.text.trim()));
+  if (!about) {
+    report({
+      span: kindSpan(post),
+      message: 'This member welcome has no "About" section: end it with a heading such as "## About <your site>" and the site\u2019s standard text.',
+    });
+    return;
+  }
+  return checkAbout(context, about);
+}
+
+function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
+  if (post.body.images.length === 0) {
+    report({ span: kindSpan(post), message: 'This event recap has no image: add a photo of the event, with alt text saying what it shows.' });
+  }
+  const eventUrl = post.frontMatter?.data?.eventUrl;
+  const links = post.body.links;
+  const trim = (url: string) => url.trim().replace(/\/+$/, '');
+  const linked =
+    typeof eventUrl === 'string' && eventUrl.trim() !== ''
+      ? links.some((link) => trim(link.url) === trim(eventUrl) || hasPlaceholder(link.url))
+      : links.some((link) => {
+          const first = post.body.headings[0];
+          return (!first || link.span.start < first.span.start) && classifyUrl(link.url, site.baseURL).kind === 'external';
+        });
+  if (!linked) {
+    report({
+      span: kindSpan(post),
+      message:
+        typeof eventUrl === 'string'
+          ? `This event recap never links to the event (\`eventUrl\` ${eventUrl}): link the event's name to it in the opening.`
+          : 'This event recap never links to the event in its opening: link the event\u2019s name to its page.',
+    });
+  }
+}
+
+/** A post of a kind keeps the sections readers of that kind expect. */
+export default defineRule({
+  meta: {
+    id: 'template-structure',
+    description: 'Member welcomes and event recaps keep their kind\u2019s required sections.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(context) {
+    if (context.post.kind === 'member-welcome') return checkMemberWelcome(context);
+    if (context.post.kind === 'event-recap') return checkEventRecap(context);
+  },
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createLanguageService } from '../../server/engine/service';
+import { FIXED_NOW, MemoryWorkspace, hugoSite, only, rangeText, SITE } from '../helpers/memory-workspace';
+
+async function findings(text: string, templates: Record<string, string> = {}) {
+  const workspace: MemoryWorkspace = hugoSite({ 'content/blog/p.md': text });
+  const service = createLanguageService({ workspace, now: () => FIXED_NOW, templates });
+  const diagnostics = only((await service.check(`${SITE}/content/blog/p.md`, text)).diagnostics, 'template-placeholder');
+  return { diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };
+}
+
+const FRONT = '---\ntitle: A\ndate: 2025-01-01\nauthor: alice\n---\n';
+
+test('template-placeholder: each placeholder left, in the body and the front matter, with its hint', async () => {
+  const text = `---\ntitle: "[[title]]"\ndate: 2025-01-01\nauthor: alice\n---\nWe welcome [[org]]. [[intro: Say who they are.]]\n`;
+  const { diagnostics, ranges } = await findings(text);
+  assert.deepEqual(ranges, ['[[title]]', '[[org]]', '[[intro: Say who they are.]]']);
+  assert.equal(diagnostics[0].severity, 'error');
+  assert.match(diagnostics[2].message, /The placeholder `\[\[intro\]\]` is still here: Say who they are\. Replace it/);
+});
+
+test('template-placeholder: placeholders in code, in HTML comments and in YAML comments are not the post', async () => {
+  const text = `---\ntitle: A\ndate: 2025-01-01\n# [[note]] for editors\n---\n\`[[literal]]\`\n\n<!-- [[hidden]] -->\n\n\`\`\`\n[[block]]\n\`\`\`\n`;
+  assert.deepEqual((await findings(text)).ranges, []);
+});
+
+test('template-placeholder: "TODO" is an organisation, not a placeholder; lorem ipsum is filler', async () => {
+  const { ranges } = await findings(`${FRONT}TODO welcomes new members. TODO: nothing here is a placeholder.\n\nLorem ipsum dolor sit amet.\n`);
+  assert.deepEqual(ranges, ['Lorem ipsum']);
+});
+
+test('template-placeholder: a template hint left without its brackets is guidance, not text', async () => {
+  const template = '---\ntitle: "[[title]]"\n---\n[[intro: In one or two sentences, say who the member is.]]\n';
+  const text = `---\ntitle: A\ndate: 2025-01-01\npostlint_kind: member-welcome\n---\nIn one or two sentences, say who the member is.\n\n## Representatives\n\n## About us\n\nUs.\n`;
+  const { ranges, diagnostics } = await findings(text, { 'member-welcome': template });
+  assert.deepEqual(ranges, ['In one or two sentences, say who the member is.']);
+  assert.match(diagnostics[0].message, /template\u2019s guidance/);
+});
+
+test('template-placeholder: other rules stay quiet about text that is still a placeholder', async () => {
+  const text = `${FRONT}![[[alt: Describe the image]]]([[image]]) and [a link]([[url]]).\n`;
+  const workspace = hugoSite({ 'content/blog/p.md': text });
+  const service = createLanguageService({ workspace, now: () => FIXED_NOW });
+  const all = (await service.check(`${SITE}/content/blog/p.md`, text)).diagnostics;
+  assert.deepEqual([...new Set(all.map((d) => d.ruleId))], ['template-placeholder']);
+});
