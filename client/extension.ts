@@ -1,23 +1,83 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, type PostlintContext } from './commands';
+
+/** The files whose changes can change a post's problems: posts and pages, the config, authors, Hugo's config, link targets, shortcodes. */
+const WATCHED = [
+  '**/*.{md,markdown}',
+  '**/.postlintrc.json',
+  '**/data/authors.{yaml,yml,toml,json}',
+  '**/{hugo,config}.{yaml,yml,toml,json}',
+  '**/config/**/*.{yaml,yml,toml,json}',
+  '**/static/**',
+  '**/layouts/shortcodes/**',
+];
+
+/** A failed start is reported once, with its reason, by `reportStartFailure`; the library's own notices of it go to the output only. */
+class PostlintClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    const starting = this.state === State.Starting || this.state === State.StartFailed;
+    super.error(message, data, starting ? false : showNotification);
+  }
+}
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server; all checking happens there. */
-export async function activate(context: ExtensionContext): Promise<void> {
+/** Starts the bundled language server, where all checking happens, and registers the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/.postlintrc.json' },
+    ],
+    // Settings: the server asks for them per resource (workspace/configuration) and registers for their changes.
+    synchronize: { fileEvents: watchers },
+    // In Restricted Mode the server runs nothing from the folder; the built-in rules still run. Read at each (re)start.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // A failed initialize is reported like any failed start: once, by `reportStartFailure`.
+    initializationFailedHandler: () => false,
   };
-  client = new LanguageClient('postlint', 'Postlint', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new PostlintClient('postlint', 'Postlint', serverOptions, clientOptions);
+  client = languageClient;
+
+  const statusBar = vscode.window.createStatusBarItem('postlint.checking', vscode.StatusBarAlignment.Left);
+  statusBar.name = 'Postlint';
+  statusBar.text = '$(sync~spin) Postlint: checking site\u2026';
+  statusBar.tooltip = 'Postlint is checking every post of the site. Show the problems';
+  statusBar.command = 'workbench.actions.view.problems';
+
+  const ctx: PostlintContext = { vscode, client: languageClient, statusBar };
+  for (const [id, run] of Object.entries(commands(ctx))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  context.subscriptions.push(
+    statusBar,
+    ...watchers,
+    // The server learns of the trust at start: restart it with the folder trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (languageClient.isRunning()) languageClient.restart().catch((error: unknown) => reportStartFailure(languageClient, error));
+    }),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    reportStartFailure(languageClient, error);
+  }
+}
+
+function reportStartFailure(languageClient: LanguageClient, error: unknown): void {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  void vscode.window.showErrorMessage(`Postlint could not start its language server: ${reason}. Its output tells why.`, 'Show Output').then((choice) => {
+    if (choice) languageClient.outputChannel.show();
+  });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client?.isRunning()) await client.stop();
 }

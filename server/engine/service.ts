@@ -3,7 +3,8 @@ import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
 import type { RuleId } from '../../schemas/rules';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
-import { splitPost } from './frontmatter';
+import type { z } from 'zod';
+import { splitPost, type FrontMatter } from './frontmatter';
 import { resolveKind, type KindSource } from './kinds';
 import { parseBody } from './markdown';
 import { findPlaceholders } from './templates';
@@ -49,6 +50,17 @@ export interface PostSettings {
   rules: Record<string, RuleSetting>;
 }
 
+export interface PostContext {
+  site: Site;
+  config: ResolvedConfig;
+  kind: PostKind;
+  kindSource: KindSource;
+  schema: z.ZodObject;
+  frontMatter?: FrontMatter;
+  bodyStart: number;
+  isPost: boolean;
+}
+
 /** What every rule of one check shares; each rule adds its options and its report. */
 type SharedContext = Omit<RuleContext<unknown>, 'options' | 'report'>;
 
@@ -76,6 +88,11 @@ export class LanguageService {
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = options.workspace;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The workspace the engine reads through. */
+  workspaceOf(): Workspace {
+    return this.workspace;
   }
 
   /** Forget cached site and config data (all of it, or what a changed file may affect). */
@@ -207,6 +224,15 @@ export class LanguageService {
       isPost: this.matchesPost(path, site, config),
       rules: Object.fromEntries(config.rules),
     };
+  }
+
+  /** What the editor needs to complete and explain a post's front matter. */
+  async postContext(path: string, text: string): Promise<PostContext> {
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    const { frontMatter, bodyStart } = splitPost(text);
+    const { kind, source } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
+    return { site, config, kind, kindSource: source, schema: config.preset.schema(kind), frontMatter, bodyStart, isPost: this.matchesPost(path, site, config) };
   }
 
   /** Checks one file. Only posts get diagnostics; other pages are link targets. */

@@ -1,79 +1,199 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
 import {
+  CodeActionKind,
   createConnection,
-  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type Diagnostic as LspDiagnostic,
+  type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadBuiltinTemplates } from '../cli/builtin-templates';
-import { NodeWorkspace } from '../cli/node-workspace';
-import { ConfigError } from '../engine/config';
-import { createLanguageService } from '../engine/service';
-import type { Diagnostic, Workspace } from '../engine/types';
+import { fillPost, type NewPostInput } from '../engine/new-post';
+import { toSnippet } from '../engine/templates';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { completions } from './completion';
+import { toPath, toUri } from './convert';
+import { Engines } from './engines';
+import { hover } from './hover';
+import { SettingsCache } from './settings';
+import { Validator } from './validation';
+import { checkWorkspace } from './workspace-check';
+
+export interface NewPostParams extends NewPostInput {
+  /** A file or folder inside the site: where `postlint new` would have been run. */
+  anchorUri: string;
+}
+
+/** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
+function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
+  return async (...args: P) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      connection.console.error(`Postlint: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+}
 
 /**
- * The language server: an adapter that feeds open documents to the engine and
- * publishes what it returns. It reads the disk through the same workspace as the
- * CLI, with open documents taking the place of their files.
+ * The language server: an adapter that feeds documents to the engine and turns
+ * its results into LSP. It reads the disk itself (open documents taking the
+ * place of their files), so any editor can use it.
  */
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const disk = new NodeWorkspace();
-  const toPath = (uri: string) => fileURLToPath(uri).split('\\').join('/');
-  const workspace: Workspace = {
-    readFile: async (path) => documents.get(pathToFileURL(path).toString())?.getText() ?? disk.readFile(path),
-    stat: (path) => disk.stat(path),
-    readDirectory: (path) => disk.readDirectory(path),
+  const engines = new Engines((uri) => documents.get(uri)?.getText());
+  const settings = new SettingsCache(connection);
+  const validator = new Validator(connection, documents, settings, (uri) => serviceFor(uri));
+  const checkedOnce = new Set<string>();
+  let folders: string[] = [];
+  let workspaceChecked = false;
+
+  connection.onInitialize((params) => {
+    const capabilities = params.capabilities;
+    settings.supported = capabilities.workspace?.configuration === true;
+    validator.pull = capabilities.textDocument?.diagnostic !== undefined;
+    folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
+    if (folders.length === 0 && params.rootUri) folders = [toPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        hoverProvider: true,
+        diagnosticProvider: validator.pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'postlint' },
+    };
+  });
+
+  /** The engine for a resource, with its `postlint.configFile` resolved from the workspace folder. */
+  const configFileFor = (uri: string, configFile: string): string => {
+    if (configFile === '' || isAbsolute(configFile)) return configFile;
+    const path = toPath(uri);
+    const folder = folders.find((candidate) => path === candidate || path.startsWith(`${candidate}/`)) ?? folders[0] ?? '';
+    return resolve(folder, configFile).split('\\').join('/');
   };
-  const service = createLanguageService({ workspace, templates: loadBuiltinTemplates() });
-  const latest = new Map<string, number>();
+  const serviceFor = async (uri: string) => engines.get(configFileFor(uri, (await settings.get(uri)).configFile));
 
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-    serverInfo: { name: 'postlint' },
-  }));
-
-  async function validate(document: TextDocument): Promise<void> {
-    if (!document.uri.startsWith('file:')) return;
-    latest.set(document.uri, document.version);
-    let diagnostics: LspDiagnostic[];
-    try {
-      const result = await service.check(toPath(document.uri), document.getText());
-      diagnostics = result.diagnostics.map(toLsp);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      connection.console.error(error.message);
-      diagnostics = [];
-    }
-    // A newer version arrived while this one was checked: its own result will follow.
-    if (latest.get(document.uri) !== document.version) return;
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  async function runWorkspaceCheck(): Promise<number> {
+    workspaceChecked = true;
+    return checkWorkspace(
+      connection,
+      folders,
+      async (folder) => {
+        const folderSettings = await settings.get(toUri(folder));
+        return folderSettings.enable ? engines.get(configFileFor(toUri(folder), folderSettings.configFile)) : undefined;
+      },
+      validator,
+      (uri) => documents.get(uri) !== undefined,
+    );
   }
 
-  documents.onDidChangeContent((event) => {
-    validate(event.document).catch((error: unknown) => connection.console.error(String((error as Error).stack ?? error)));
-  });
+  function recheckOpenDocuments(): void {
+    if (validator.pull) void connection.languages.diagnostics.refresh();
+    for (const document of documents.all()) validator.schedule(document.uri);
+  }
+
+  connection.onInitialized(
+    guarded(connection, undefined, async () => {
+      if (settings.supported) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      if (folders.length > 0 && (await settings.get(toUri(folders[0]))).validateWorkspace) await runWorkspaceCheck();
+    }),
+  );
+
+  documents.onDidChangeContent(
+    guarded(connection, undefined, async (event) => {
+      const { uri } = event.document;
+      // On save only: a document is still checked once when it opens.
+      if ((await settings.get(uri)).run === 'onSave' && checkedOnce.has(uri)) return;
+      checkedOnce.add(uri);
+      validator.schedule(uri);
+    }),
+  );
+  documents.onDidSave(
+    guarded(connection, undefined, async (event) => {
+      // A saved page may be another post's link target: read the site afresh.
+      engines.invalidate();
+      if ((await settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
+    }),
+  );
   documents.onDidClose((event) => {
-    latest.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    checkedOnce.delete(event.document.uri);
+    // After a whole-site check, a closed post keeps its problems in the list.
+    if (!workspaceChecked) {
+      validator.forget(event.document.uri);
+      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }
   });
-  connection.onDidChangeWatchedFiles(() => service.invalidate());
+
+  connection.onDidChangeWatchedFiles(
+    guarded(connection, undefined, async () => {
+      engines.invalidate();
+      recheckOpenDocuments();
+      if (workspaceChecked) await runWorkspaceCheck();
+    }),
+  );
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    engines.invalidate();
+    recheckOpenDocuments();
+  });
+
+  connection.languages.diagnostics.on(
+    guarded(connection, { kind: 'full' as const, items: [] }, async (params) => ({
+      kind: 'full' as const,
+      items: await validator.pullDiagnostics(params.textDocument.uri),
+    })),
+  );
+
+  connection.onCodeAction(
+    guarded(connection, [], async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const diagnostics = validator.results.get(document.uri) ?? (await validator.diagnose(document.uri, document.getText()));
+      return codeActions(document, params, diagnostics);
+    }),
+  );
+
+  connection.onCompletion(
+    guarded(connection, [], async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !document.uri.startsWith('file:')) return [];
+      return completions(await serviceFor(document.uri), toPath(document.uri), document, params.position, new Date());
+    }),
+  );
+
+  connection.onHover(
+    guarded(connection, null, async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !document.uri.startsWith('file:')) return null;
+      return hover(await serviceFor(document.uri), toPath(document.uri), document, params.position, validator.results.get(document.uri) ?? []);
+    }),
+  );
+
+  connection.onRequest(
+    'postlint/checkWorkspace',
+    guarded(connection, { checked: 0 }, async () => ({ checked: await runWorkspaceCheck() })),
+  );
+
+  connection.onRequest(
+    'postlint/newPost',
+    guarded(connection, { error: 'Postlint could not plan the post: see its output.' } as object, async (params: NewPostParams) => {
+      const service = await serviceFor(params.anchorUri);
+      // A folder is anchored in, as the CLI anchors in its working folder.
+      const given = toPath(params.anchorUri).replace(/\/$/, '');
+      const anchor = (await service.workspaceOf().stat(given)) === 'directory' ? `${given}/postlint-new.md` : given;
+      const { site, plan } = await service.planNewPost(anchor, params);
+      if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
+      return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();
-}
-
-function toLsp(diagnostic: Diagnostic): LspDiagnostic {
-  return {
-    range: diagnostic.range,
-    severity: diagnostic.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: diagnostic.ruleId,
-    codeDescription: { href: diagnostic.docsUrl },
-    source: 'postlint',
-    message: diagnostic.message,
-  };
 }

@@ -1,0 +1,133 @@
+import type * as vscode from 'vscode';
+
+/** The requests the commands send; the language server answers them. */
+export const CHECK_WORKSPACE = 'postlint/checkWorkspace';
+export const NEW_POST = 'postlint/newPost';
+
+export type NewPostKind = 'member-welcome' | 'event-recap';
+
+export interface NewPostParams {
+  kind: NewPostKind;
+  title: string;
+  org?: string;
+  event?: string;
+  /** A file or folder inside the site: where `postlint new` would have been run. */
+  anchorUri: string;
+}
+
+export type NewPostResult = { uri: string; text: string; snippet: string } | { error: string };
+
+/** What the commands need of the language client. */
+export interface Client {
+  sendRequest<R>(method: string, params?: unknown): Promise<R>;
+  readonly outputChannel: { show(preserveFocus?: boolean): void };
+}
+
+/** The context of the commands. The VS Code API is passed in, so that tests can stand in for it. */
+export interface PostlintContext {
+  readonly vscode: typeof vscode;
+  readonly client: Client;
+  /** Shown while a whole-site check runs. */
+  readonly statusBar: vscode.StatusBarItem;
+}
+
+/** The commands, by id; package.json contributes the same ids. */
+export function commands(ctx: PostlintContext): Record<string, () => Promise<void> | void> {
+  return {
+    'postlint.checkWholeSite': checkWholeSite(ctx),
+    'postlint.newPost': newPost(ctx),
+    'postlint.showOutput': () => ctx.client.outputChannel.show(),
+  };
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function checkWholeSite({ vscode, client, statusBar }: PostlintContext): () => Promise<void> {
+  let running = 0;
+  return async () => {
+    running += 1;
+    statusBar.show();
+    try {
+      // The server reports its progress itself ($/progress).
+      await client.sendRequest(CHECK_WORKSPACE);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Postlint could not check the site: ${reason(error)}`);
+    } finally {
+      running -= 1;
+      if (running === 0) statusBar.hide();
+    }
+  };
+}
+
+const KINDS = [
+  {
+    id: 'member-welcome',
+    label: 'Member welcome',
+    description: 'member-welcome',
+    option: 'org',
+    prompt: 'The organisation that joined (--org)',
+    missing: 'A member welcome names the organisation.',
+  },
+  { id: 'event-recap', label: 'Event recap', description: 'event-recap', option: 'event', prompt: 'The event (--event)', missing: 'An event recap names the event.' },
+] as const;
+
+/** Where `postlint new` would run: the active file if it is in a workspace folder, else the first folder. */
+function anchorUri({ window, workspace }: typeof vscode): string | undefined {
+  const uri = window.activeTextEditor?.document.uri;
+  if (uri?.scheme === 'file' && workspace.getWorkspaceFolder(uri)) return uri.toString();
+  const folder = workspace.workspaceFolders?.[0];
+  return folder && `${folder.uri.toString().replace(/\/$/, '')}/`;
+}
+
+async function exists(vscode: PostlintContext['vscode'], uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FileNotFound') return false;
+    throw error;
+  }
+}
+
+/** Asks for the kind, the title and the organisation or event; the server plans the post, which is never written over a file. */
+function newPost({ vscode, client }: PostlintContext): () => Promise<void> {
+  const { window, workspace } = vscode;
+  const required = (message: string) => (value: string) => (value.trim() ? undefined : message);
+  return async () => {
+    const anchor = anchorUri(vscode);
+    if (!anchor) {
+      void window.showErrorMessage('Postlint: open the folder of a Hugo site to create a post in it.');
+      return;
+    }
+    const title = 'Postlint: New Post';
+    const kind = await window.showQuickPick(KINDS, { title, placeHolder: 'The kind of post' });
+    if (!kind) return;
+    const postTitle = await window.showInputBox({ title, prompt: 'The title of the post', ignoreFocusOut: true, validateInput: required('A post needs a title.') });
+    if (postTitle === undefined) return;
+    const subject = await window.showInputBox({ title, prompt: kind.prompt, ignoreFocusOut: true, validateInput: required(kind.missing) });
+    if (subject === undefined) return;
+    try {
+      const params: NewPostParams = { kind: kind.id, title: postTitle.trim(), [kind.option]: subject.trim(), anchorUri: anchor };
+      const result = await client.sendRequest<NewPostResult>(NEW_POST, params);
+      if ('error' in result) {
+        void window.showErrorMessage(result.error);
+        return;
+      }
+      const uri = vscode.Uri.parse(result.uri);
+      if (await exists(vscode, uri)) {
+        void window.showErrorMessage(`${uri.fsPath} exists: Postlint never overwrites a post`);
+        return;
+      }
+      await workspace.fs.writeFile(uri, new Uint8Array());
+      const editor = await window.showTextDocument(uri);
+      const start = new vscode.Position(0, 0);
+      // The snippet puts the cursor on the first placeholder; the plain text is the fallback.
+      if (!(await editor.insertSnippet(new vscode.SnippetString(result.snippet), start))) {
+        await editor.edit((edit) => edit.insert(start, result.text));
+      }
+      await editor.document.save();
+    } catch (error) {
+      void window.showErrorMessage(`Postlint could not create the post: ${reason(error)}`);
+    }
+  };
+}

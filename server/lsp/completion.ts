@@ -1,0 +1,81 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { KIND_DESCRIPTIONS } from '../../schemas/posts';
+import { fillPost, TEMPLATE_KINDS } from '../engine/new-post';
+import type { LanguageService, PostContext } from '../engine/service';
+import { toSnippet } from '../engine/templates';
+import { enumValues, typeName } from './describe';
+
+const DATE_KEYS = new Set(['date', 'publishDate', 'lastmod', 'expiryDate', 'pubdate', 'published', 'modified', 'unpublishdate']);
+
+function today(now: Date): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** Keys of the post's schema not yet in its front matter, with their descriptions. */
+function keyItems(context: PostContext): CompletionItem[] {
+  const present = new Set(context.frontMatter?.keys.map((key) => key.key) ?? []);
+  return Object.entries(context.schema.shape)
+    .filter(([key]) => !present.has(key))
+    .map(([key, field]) => ({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: typeName(field),
+      documentation: { kind: MarkupKind.Markdown, value: field.description ?? '' },
+      insertText: `${key}: `,
+    }));
+}
+
+/** Values the schema or the site knows for a key. */
+function valueItems(key: string, context: PostContext, now: Date): CompletionItem[] {
+  if (key === 'author' && context.site.authors) {
+    return [...context.site.authors].map(([author, entry]) => ({ label: author, kind: CompletionItemKind.Value, detail: entry.name }));
+  }
+  if (DATE_KEYS.has(key)) return [{ label: today(now), kind: CompletionItemKind.Value, detail: 'today' }];
+  const field = context.schema.shape[key];
+  if (!field) return [];
+  if (typeName(field) === 'boolean') return ['true', 'false'].map((label) => ({ label, kind: CompletionItemKind.Value }));
+  return (enumValues(field) ?? []).map((label) => ({
+    label,
+    kind: CompletionItemKind.EnumMember,
+    documentation: label in KIND_DESCRIPTIONS ? KIND_DESCRIPTIONS[label as keyof typeof KIND_DESCRIPTIONS] : undefined,
+  }));
+}
+
+/** The templates as snippets, for a post that has no front matter yet. */
+async function templateItems(service: LanguageService, path: string): Promise<CompletionItem[]> {
+  const items: CompletionItem[] = [];
+  for (const kind of TEMPLATE_KINDS) {
+    const { plan } = await service.planNewPost(path, { kind, title: '' });
+    // What the author must type stays a tab stop; what Postlint knows is filled in.
+    const values = { ...plan.values, title: undefined, org: undefined, event: undefined };
+    items.push({
+      label: kind === 'member-welcome' ? 'Postlint: member welcome post' : 'Postlint: event recap post',
+      kind: CompletionItemKind.Snippet,
+      detail: KIND_DESCRIPTIONS[kind],
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertText: toSnippet(fillPost(plan.template, values), {}),
+      filterText: `--- ${kind} template post`,
+      sortText: '0',
+    });
+  }
+  return items;
+}
+
+export async function completions(service: LanguageService, path: string, document: TextDocument, position: Position, now: Date): Promise<CompletionItem[]> {
+  const text = document.getText();
+  const context = await service.postContext(path, text);
+  const offset = document.offsetAt(position);
+  const frontMatter = context.frontMatter;
+  if (!frontMatter) {
+    // Only where a front matter block could start: the top of the post, before any text.
+    return text.slice(0, offset).trim() === '' || /^-{0,3}$/.test(text.slice(0, offset).trim()) ? templateItems(service, path) : [];
+  }
+  const { start, end } = frontMatter.contentSpan;
+  if (offset < start || offset > end + 1) return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const key = /^([A-Za-z_][\w-]*):\s*/.exec(before);
+  if (key) return valueItems(key[1], context, now);
+  return /^\S*$/.test(before) ? keyItems(context) : [];
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../engine/types';
+
+export const toPath = (uri: string): string => fileURLToPath(uri).split('\\').join('/');
+export const toUri = (path: string): string => pathToFileURL(path).toString();
+
+/** An engine diagnostic as LSP sends it: the rule id as `code`, its docs page as `codeDescription`. */
+export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+  return {
+    range: diagnostic.range,
+    severity: diagnostic.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: diagnostic.ruleId,
+    codeDescription: { href: diagnostic.docsUrl },
+    source: 'postlint',
+    message: diagnostic.message,
+  };
+}
+
+/** The same problem, as the client sends it back with a code action request. */
+export function sameDiagnostic(engine: Diagnostic, lsp: LspDiagnostic): boolean {
+  return (
+    engine.ruleId === lsp.code &&
+    engine.message === lsp.message &&
+    engine.range.start.line === lsp.range.start.line &&
+    engine.range.start.character === lsp.range.start.character &&
+    engine.range.end.line === lsp.range.end.line &&
+    engine.range.end.character === lsp.range.end.character
+  );
+}

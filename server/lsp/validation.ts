@@ -1,0 +1,105 @@
+import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError } from '../engine/config';
+import type { Diagnostic } from '../engine/types';
+import { toLspDiagnostic, toPath } from './convert';
+import type { LanguageService } from '../engine/service';
+import type { SettingsCache } from './settings';
+
+/**
+ * Checks documents as they change. Changes are coalesced: while a check runs, a
+ * newer change only marks the document dirty, and one more check follows with the
+ * latest text; a result whose version is no longer current is never published.
+ */
+export class Validator {
+  /** The engine's diagnostics last published per URI: code actions read their fixes. */
+  readonly results = new Map<string, Diagnostic[]>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private readonly reportedConfigErrors = new Set<string>();
+  /** Pull mode: the client asks for diagnostics; nothing is pushed for open documents. */
+  pull = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsCache,
+    /** The engine for a resource, its settings applied. */
+    private readonly serviceFor: (uri: string) => Promise<LanguageService>,
+  ) {}
+
+  /** The engine's diagnostics for a text, or none when Postlint is off there; never throws. */
+  async diagnose(uri: string, text: string): Promise<Diagnostic[]> {
+    if (!uri.startsWith('file:')) return [];
+    const settings = await this.settings.get(uri);
+    if (!settings.enable) return [];
+    try {
+      return (await (await this.serviceFor(uri)).check(toPath(uri), text)).diagnostics;
+    } catch (error) {
+      this.reportFailure(error);
+      return [];
+    }
+  }
+
+  private reportFailure(error: unknown): void {
+    if (error instanceof ConfigError) {
+      const line = error.oneLine();
+      if (!this.reportedConfigErrors.has(line)) void this.connection.window.showErrorMessage(`Postlint: ${line}`);
+      this.reportedConfigErrors.add(line);
+      this.connection.console.error(line);
+      return;
+    }
+    this.connection.console.error(`Postlint failed: ${(error as Error).stack ?? String(error)}`);
+  }
+
+  /** Pull mode's answer: the diagnostics of the document as it is now. */
+  async pullDiagnostics(uri: string): Promise<LspDiagnostic[]> {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const diagnostics = await this.diagnose(uri, document.getText());
+    this.results.set(uri, diagnostics);
+    return diagnostics.map(toLspDiagnostic);
+  }
+
+  schedule(uri: string): void {
+    if (this.pull) return;
+    if (this.running.has(uri)) {
+      this.dirty.add(uri);
+      return;
+    }
+    const run = async () => {
+      do {
+        this.dirty.delete(uri);
+        await this.validateOnce(uri);
+      } while (this.dirty.has(uri));
+    };
+    this.running.set(
+      uri,
+      run()
+        .catch((error: unknown) => this.reportFailure(error))
+        .finally(() => this.running.delete(uri)),
+    );
+  }
+
+  private async validateOnce(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = await this.diagnose(uri, document.getText());
+    // A newer version arrived meanwhile: its own check follows, and this result is stale.
+    if (this.documents.get(uri)?.version !== version) return;
+    this.results.set(uri, diagnostics);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  }
+
+  /** Publishes diagnostics of a file that is not open (whole-site checks). */
+  async publishFile(uri: string, diagnostics: Diagnostic[]): Promise<void> {
+    this.results.set(uri, diagnostics);
+    await this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+  }
+
+  forget(uri: string): void {
+    this.results.delete(uri);
+    this.dirty.delete(uri);
+  }
+}

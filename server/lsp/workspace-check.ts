@@ -1,0 +1,56 @@
+import { glob } from 'tinyglobby';
+import type { Connection } from 'vscode-languageserver/node';
+import type { LanguageService } from '../engine/service';
+import { findSiteRoot } from '../engine/site';
+import { toUri } from './convert';
+import type { Validator } from './validation';
+
+/** The posts of the Hugo site in or around a workspace folder. */
+async function sitePosts(service: LanguageService, folder: string): Promise<string[]> {
+  const root = (await findSiteRoot(service.workspaceOf(), `${folder}/postlint-probe`)) ?? undefined;
+  if (root === undefined) return [];
+  const anchor = `${root}/postlint-probe`;
+  const site = await service.siteFor(anchor);
+  const config = await service.configFor(anchor, site);
+  const found = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  const posts: string[] = [];
+  for (const path of found.map((file) => file.split('\\').join('/')).sort()) {
+    if ((await service.isPost(path)) && !(await service.isIgnored(path))) posts.push(path);
+  }
+  return posts;
+}
+
+/**
+ * Checks every post of the workspace's sites and publishes what it finds, with
+ * work-done progress. Open documents are left to the document checks.
+ */
+export async function checkWorkspace(
+  connection: Connection,
+  folders: string[],
+  serviceFor: (folder: string) => Promise<LanguageService | undefined>,
+  validator: Validator,
+  isOpen: (uri: string) => boolean,
+): Promise<number> {
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Postlint', 0, 'Finding posts…', false);
+  let checked = 0;
+  try {
+    for (const folder of folders) {
+      const service = await serviceFor(folder);
+      if (!service) continue;
+      const posts = await sitePosts(service, folder);
+      for (const [index, path] of posts.entries()) {
+        const uri = toUri(path);
+        if (index % 10 === 0) progress.report(Math.round((index / posts.length) * 100), `${index} of ${posts.length} posts`);
+        if (isOpen(uri)) continue;
+        const text = await service.workspaceOf().readFile(path);
+        if (text === undefined) continue;
+        await validator.publishFile(uri, await validator.diagnose(uri, text));
+        checked++;
+      }
+    }
+  } finally {
+    progress.done();
+  }
+  return checked;
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { commands, type NewPostResult, type PostlintContext } from '../../client/commands';
+
+/** The commands against a stand-in for the VS Code API and the language client, recording what they do. */
+
+const SITE = 'file:///sites/blog/';
+const POST = 'file:///sites/blog/content/en/blog/welcoming-fabrikam.md';
+
+class FakeUri {
+  constructor(private readonly text: string) {}
+  static parse = (text: string) => new FakeUri(text);
+  get scheme() {
+    return this.text.slice(0, this.text.indexOf(':'));
+  }
+  get fsPath() {
+    return fileURLToPath(this.text);
+  }
+  toString() {
+    return this.text;
+  }
+}
+
+interface Setup {
+  answers?: (string | undefined)[];
+  activeFile?: string;
+  inWorkspace?: boolean;
+  folders?: string[];
+  existing?: string[];
+  response?: NewPostResult | Error;
+}
+
+function fake(setup: Setup = {}) {
+  const log: unknown[][] = [];
+  const requests: [string, unknown][] = [];
+  const answers = [...(setup.answers ?? [])];
+  const files = new Map<string, string>((setup.existing ?? []).map((uri) => [uri, 'old']));
+  let shown = false;
+  const api = {
+    Uri: FakeUri,
+    Position: class {
+      constructor(readonly line: number, readonly character: number) {}
+    },
+    SnippetString: class {
+      constructor(readonly value: string) {}
+    },
+    window: {
+      activeTextEditor: setup.activeFile ? { document: { uri: new FakeUri(setup.activeFile) } } : undefined,
+      showQuickPick: async (items: { id: string }[]) => {
+        const answer = answers.shift();
+        return items.find((item) => item.id === answer);
+      },
+      showInputBox: async (options: { validateInput(value: string): string | undefined }) => {
+        const answer = answers.shift();
+        log.push(['input', answer, answer === undefined ? undefined : options.validateInput(answer)]);
+        return answer;
+      },
+      showErrorMessage: async (message: string) => void log.push(['error', message]),
+      showTextDocument: async (uri: FakeUri) => {
+        log.push(['open', uri.toString()]);
+        const document = { save: async () => void log.push(['save', uri.toString()]) };
+        return {
+          document,
+          insertSnippet: async (snippet: { value: string }, at: { line: number; character: number }) => {
+            log.push(['snippet', snippet.value, at.line, at.character]);
+            files.set(uri.toString(), snippet.value);
+            return true;
+          },
+        };
+      },
+    },
+    workspace: {
+      workspaceFolders: (setup.folders ?? [SITE.slice(0, -1)]).map((folder) => ({ uri: new FakeUri(folder) })),
+      getWorkspaceFolder: () => (setup.inWorkspace ? {} : undefined),
+      fs: {
+        stat: async (uri: FakeUri) => {
+          if (!files.has(uri.toString())) throw Object.assign(new Error('not found'), { code: 'FileNotFound' });
+          return {};
+        },
+        writeFile: async (uri: FakeUri, content: Uint8Array) => {
+          log.push(['write', uri.toString(), content.length]);
+          files.set(uri.toString(), '');
+        },
+      },
+    },
+  };
+  const client = {
+    outputChannel: { show: () => void log.push(['output']) },
+    sendRequest: async <R>(method: string, params?: unknown): Promise<R> => {
+      requests.push([method, params]);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (setup.response instanceof Error) throw setup.response;
+      return (setup.response ?? { checked: 3 }) as R;
+    },
+  };
+  const statusBar = { show: () => ((shown = true), log.push(['status', 'show'])), hide: () => ((shown = false), log.push(['status', 'hide'])) };
+  const ctx = { vscode: api, client, statusBar } as unknown as PostlintContext;
+  return { run: commands(ctx), log, requests, files, shown: () => shown };
+}
+
+const planned: NewPostResult = { uri: POST, text: '---\ntitle: Welcoming Fabrikam\n---\n[[intro]]\n', snippet: '---\ntitle: Welcoming Fabrikam\n---\n${1:[[intro]]}\n' };
+
+test('New Post asks the kind, the title and the organisation, and opens the new post on its first placeholder', async () => {
+  const { run, log, requests, files } = fake({ answers: ['member-welcome', ' Welcoming Fabrikam ', 'Fabrikam'], response: planned });
+  await run['postlint.newPost']();
+  assert.deepEqual(requests, [['postlint/newPost', { kind: 'member-welcome', title: 'Welcoming Fabrikam', org: 'Fabrikam', anchorUri: SITE }]]);
+  assert.deepEqual(log.slice(2), [
+    ['write', POST, 0],
+    ['open', POST],
+    ['snippet', planned.snippet, 0, 0],
+    ['save', POST],
+  ]);
+  assert.equal(files.get(POST), planned.snippet);
+});
+
+test('New Post: an event recap asks for the event; the anchor is the active file when it is in a workspace folder', async () => {
+  const active = 'file:///sites/blog/content/en/blog/other.md';
+  const { run, requests } = fake({ answers: ['event-recap', 'OSPO Meetup: Highlights', 'OSPO Meetup'], response: planned, activeFile: active, inWorkspace: true });
+  await run['postlint.newPost']();
+  assert.deepEqual(requests[0][1], { kind: 'event-recap', title: 'OSPO Meetup: Highlights', event: 'OSPO Meetup', anchorUri: active });
+});
+
+test('New Post never overwrites a post', async () => {
+  const { run, log, files } = fake({ answers: ['member-welcome', 'Welcoming Fabrikam', 'Fabrikam'], response: planned, existing: [POST] });
+  await run['postlint.newPost']();
+  assert.deepEqual(log.at(-1), ['error', `${fileURLToPath(POST)} exists: Postlint never overwrites a post`]);
+  assert.ok(!log.some(([what]) => what === 'write' || what === 'open'));
+  assert.equal(files.get(POST), 'old');
+});
+
+test('New Post shows the server\u2019s error, and stops when a question is dismissed', async () => {
+  const refused = fake({ answers: ['member-welcome', 'Welcoming Fabrikam', 'Fabrikam'], response: { error: 'No Hugo site found around this folder.' } });
+  await refused.run['postlint.newPost']();
+  assert.deepEqual(refused.log.at(-1), ['error', 'No Hugo site found around this folder.']);
+
+  const dismissed = fake({ answers: ['member-welcome', undefined], response: planned });
+  await dismissed.run['postlint.newPost']();
+  assert.deepEqual(dismissed.requests, []);
+
+  const blank = fake({ answers: ['event-recap', '  ', 'x'] });
+  await blank.run['postlint.newPost']();
+  assert.deepEqual(blank.log[0], ['input', '  ', 'A post needs a title.']);
+
+  const noFolder = fake({ answers: ['member-welcome'], folders: [] });
+  await noFolder.run['postlint.newPost']();
+  assert.deepEqual(noFolder.log, [['error', 'Postlint: open the folder of a Hugo site to create a post in it.']]);
+});
+
+test('Check Whole Site shows the status bar item while the request runs', async () => {
+  const { run, log, requests, shown } = fake();
+  const running = run['postlint.checkWholeSite']();
+  assert.ok(shown());
+  await running;
+  assert.ok(!shown());
+  assert.deepEqual(requests, [['postlint/checkWorkspace', undefined]]);
+  assert.deepEqual(log, [
+    ['status', 'show'],
+    ['status', 'hide'],
+  ]);
+
+  const failing = fake({ response: new Error('Client is not running') });
+  await failing.run['postlint.checkWholeSite']();
+  assert.ok(!failing.shown());
+  assert.deepEqual(failing.log, [
+    ['status', 'show'],
+    ['error', 'Postlint could not check the site: Client is not running'],
+    ['status', 'hide'],
+  ]);
+});
+
+test('Show Output shows the client\u2019s output channel', async () => {
+  const { run, log } = fake();
+  await run['postlint.showOutput']();
+  assert.deepEqual(log, [['output']]);
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { REPO } from '../helpers/cli';
+import { TestClient, uriOf } from './client';
+
+const temp = mkdtempSync(join(tmpdir(), 'postlint-lsp-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+function exampleSite(name: string): string {
+  const root = join(temp, name);
+  cpSync(join(REPO, 'examples', 'site'), root, { recursive: true });
+  return root;
+}
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
+
+test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeout: 60_000 }, async () => {
+  const root = exampleSite('push');
+  const client = new TestClient(root);
+  const init = await client.initialize(root);
+  assert.ok(init.capabilities.codeActionProvider && init.capabilities.hoverProvider && init.capabilities.completionProvider);
+
+  const path = join(root, 'content', 'blog', 'front-matter-typos.md');
+  const uri = uriOf(path);
+  let document = TextDocument.create(uri, 'markdown', 1, readFileSync(path, 'utf8'));
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: document.getText() } });
+  const first = await client.diagnostics((p) => p.uri === uri && p.version === 1);
+  assert.deepEqual(codes(first.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key']);
+  const unknownKey = first.diagnostics.find((d) => d.code === 'frontmatter-unknown-key')!;
+  assert.deepEqual(unknownKey.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
+  assert.match(String(unknownKey.codeDescription?.href), /docs\/rules\/frontmatter-unknown-key\.md$/);
+
+  // Typing, without saving: the new text is checked.
+  const edit = (version: number, changes: TextEdit[]) => {
+    document = TextDocument.update(document, changes.map((change) => ({ range: change.range, text: change.newText })), version);
+    return client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes.map((change) => ({ range: change.range, text: change.newText })),
+    });
+  };
+  await edit(2, [{ range: unknownKey.range, newText: 'title' }]);
+  const second = await client.diagnostics((p) => p.uri === uri && p.version === 2);
+  assert.deepEqual(codes(second.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
+
+  // A quick fix from the engine, applied as an editor would.
+  const author = second.diagnostics.find((d) => d.code === 'author-unknown')!;
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: author.range,
+    context: { diagnostics: [author] },
+  })) as CodeAction[];
+  assert.deepEqual(actions.map((action) => action.title), ['Change the author to `mreyes`', 'Disable author-unknown for this line']);
+  assert.equal(actions[0].isPreferred, true);
+  await edit(3, actions[0].edit!.changes![uri]);
+  const third = await client.diagnostics((p) => p.uri === uri && p.version === 3);
+  assert.deepEqual(codes(third.diagnostics), ['frontmatter-schema', 'frontmatter-schema']);
+
+  // The disable comment goes in front matter as a YAML comment.
+  const draft = third.diagnostics.find((d) => /draft/.test(String(d.message)))!;
+  const disable = ((await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: draft.range, context: { diagnostics: [draft] } })) as CodeAction[]).at(-1)!;
+  assert.equal(disable.edit!.changes![uri][0].newText, '# postlint-disable-next-line frontmatter-schema\n');
+
+  // Hover: the key's description and type from the schema, and the rule of a problem under it.
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 1 } })) as Hover;
+  assert.match(JSON.stringify(hover.contents), /\*\*date\*\*.*The date of the post/);
+
+  const onProblem = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: draft.range.start })) as Hover;
+  assert.match(JSON.stringify(onProblem.contents), /frontmatter-schema/);
+
+  // Completion: keys with descriptions, then values the site knows.
+  await edit(4, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: 'de' }]);
+  const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 2 } })) as CompletionItem[];
+  const description = keys.find((item) => item.label === 'description');
+  assert.ok(description, 'description is offered');
+  assert.match(JSON.stringify(description.documentation ?? ''), /search engines/);
+  assert.ok(!keys.some((item) => item.label === 'title'), 'keys already present are not offered again');
+  await edit(5, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 2 } }, newText: 'author: ' }]);
+  const authors = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 8 } })) as CompletionItem[];
+  assert.deepEqual(authors.map((item) => item.label).sort(), ['mreyes', 'orchard', 'tkowalski']);
+  assert.equal(authors.find((item) => item.label === 'mreyes')!.detail, 'Marisol Reyes');
+
+  assert.equal(await client.stop(), 0);
+});
+
+test('protocol: templates as snippets in an empty post; New Post plans the file', { timeout: 60_000 }, async () => {
+  const root = exampleSite('snippets');
+  const client = new TestClient(root);
+  await client.initialize(root);
+  const uri = uriOf(join(root, 'content', 'blog', 'new.md'));
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '' } });
+  const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as CompletionItem[];
+  const welcome = items.find((item) => /member welcome/.test(item.label))!;
+  assert.equal(welcome.insertTextFormat, 2, 'a snippet');
+  assert.match(welcome.insertText!, /^---\ntitle: "\$\{1:title\}"\n/);
+  assert.match(welcome.insertText!, /postlint_kind: member-welcome/);
+
+  const withFrontMatter = uriOf(join(root, 'content', 'blog', 'welcome-orchard-labs.md'));
+  const text = readFileSync(join(root, 'content', 'blog', 'welcome-orchard-labs.md'), 'utf8');
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: withFrontMatter, languageId: 'markdown', version: 1, text } });
+  const body = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: withFrontMatter }, position: { line: 10, character: 0 } })) as CompletionItem[];
+  assert.ok(!body.some((item) => item.insertTextFormat === 2), 'never a second front matter block');
+
+  const plan = (await client.connection.sendRequest('postlint/newPost', { kind: 'event-recap', title: 'Cider Day', event: 'Cider Day 2026', anchorUri: uriOf(root) })) as { uri: string; snippet: string };
+  assert.equal(plan.uri, uriOf(join(root, 'content', 'blog', 'cider-day.md')));
+  assert.match(plan.snippet, /^---\ntitle: "Cider Day"\n/);
+  assert.match(plan.snippet, /\$\{1:/);
+  assert.equal(await client.stop(), 0);
+});
+
+test('protocol: pull diagnostics when the client supports them; whole-site check with progress', { timeout: 60_000 }, async () => {
+  const root = exampleSite('pull');
+  const client = new TestClient(root);
+  const init = await client.initialize(root, { textDocument: { diagnostic: {}, publishDiagnostics: {} } });
+  assert.ok(init.capabilities.diagnosticProvider);
+  const path = join(root, 'content', 'blog', 'no-front-matter.md');
+  const uri = uriOf(path);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path, 'utf8') } });
+  const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+  assert.equal(report.kind, 'full');
+  assert.deepEqual(codes(report.items), ['frontmatter-missing', 'heading-title-duplicate']);
+
+  const result = (await client.connection.sendRequest('postlint/checkWorkspace')) as { checked: number };
+  assert.equal(result.checked, 5, 'the six posts but the open one');
+  const broken = await client.diagnostics((p) => p.uri.endsWith('/broken-yaml.md'));
+  assert.deepEqual(codes(broken.diagnostics), ['frontmatter-syntax']);
+  const clean = await client.diagnostics((p) => p.uri.endsWith('/welcome-orchard-labs.md'));
+  assert.deepEqual(clean.diagnostics, []);
+  assert.ok(client.progress.some((p) => JSON.stringify(p).includes('"kind":"begin"')) && client.progress.some((p) => JSON.stringify(p).includes('"kind":"end"')));
+  assert.equal(await client.stop(), 0);
+});
