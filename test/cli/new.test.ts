@@ -159,3 +159,17 @@ test('new on a copy of the TODO Group site: only template-placeholder findings, 
     assert.match(text, /^---\ntitle: ".*"\nauthor: "todogroup"\n/);
   }
 });
+
+test('new: a site brings its own template through .postlintrc.json; a missing one is a config error', async () => {
+  const root = site('own-template', {
+    '.postlintrc.json': '{ "templates": { "event-recap": "templates/recap.md" } }',
+    'templates/recap.md': '---\ntitle: "[[title]]"\ndate: [[date]]\npostlint_kind: event-recap\n---\nOur own outline for [[event]].\n',
+  });
+  const { code, stdout } = await runCli(['new', 'event-recap', '--title', 'Own', '--event', 'Apple Day', '--date', '2026-09-01'], root);
+  assert.equal(code, 0);
+  assert.equal(readFileSync(stdout.trim(), 'utf8'), '---\ntitle: "Own"\ndate: 2026-09-01\npostlint_kind: event-recap\n---\nOur own outline for Apple Day.\n');
+  const broken = site('missing-template', { '.postlintrc.json': '{ "templates": { "event-recap": "templates/none.md" } }' });
+  const missing = await runCli(['new', 'event-recap', '--title', 'X', '--event', 'E'], broken);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /invalid configuration: templates\.event-recap: .*none\.md does not exist/);
+});
