@@ -120,7 +120,11 @@ function nodes(tree: Tree): string {
   return out.join(' ');
 }
 
-describe('the guarded autolink parser', () => {
+describe('the guarded parser (autolink and table guards, plain-text skipping)', () => {
+  it('skips plain text (every inline parser is known to the skipper)', () => {
+    assert.equal((markdownParser as unknown as { inlineNames: string[] }).inlineNames[0], 'PlainText');
+  });
+
   it('builds the same tree as parser.configure(GFM) on random input', () => {
     fc.assert(
       fc.property(anyText, (text) => {
@@ -130,12 +134,18 @@ describe('the guarded autolink parser', () => {
     );
   });
 
-  it('builds the same tree as parser.configure(GFM) on e-mail and URL edge cases', () => {
+  it('builds the same tree as parser.configure(GFM) on e-mail, URL, hard break, emphasis and table edge cases', () => {
     const samples = [
       'a@b.co x.y@z.example_ -me@x.io +tag@a.b.c. user@host mailto:a@b.cc xmpp:a@b.cc/res',
       'www.x.com/path) (https://q.example/a_(b)) http://x.y?z=1. https://a_b.c.d www.e_f.gh',
       `${'a'.repeat(99)}@long.example ${'b'.repeat(100)}@long.example ${'c'.repeat(101)}@long.example`,
       '[link www.in.example and me@in.example](u) word@ @start.example a.@b.cd',
+      `x.${'d'.repeat(100)}@e.example -${'f'.repeat(99)}@g.example a+b.c-d@h.example .@i.example é${'j'.repeat(5)}@k.example`,
+      'hard  \nbreak   \r\nnot \nbreak\\\nescaped  \n  \n trailing  ',
+      'a  b   c\tc \t \n*em* _u_ **s** ~~del~~ ~~~x~~~ `code` ``a`b`` \\[ \\* &amp; &#35; &x; <b>t</b> <!-- c --> ![i](s) [l][r] ]',
+      '| a | [b|c](u) |\n|---|:-:|\n| `d|e` | f \\| g |\nh | i\n\nno|table\n-|-\n\n- [ ] task\n- [x] done [l](u)\n',
+      '> quote www.q.example\n> *more*  \n> end',
+      `a_${'b'.repeat(60)}@c.example x_y@z.example *${'e'.repeat(98)}@f.example`,
     ];
     for (const s of samples) assert.equal(nodes(markdownParser.parse(s)), nodes(gfmParser.parse(s)));
   });

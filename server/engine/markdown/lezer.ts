@@ -1,8 +1,8 @@
 // The Markdown parser (CommonMark + GFM via @lezer/markdown) and the numeric
 // ids of the node types the walk looks at.
 
-import { Autolink, GFM, parser } from '@lezer/markdown';
-import type { InlineContext, MarkdownConfig } from '@lezer/markdown';
+import { Autolink, GFM, parser, Table } from '@lezer/markdown';
+import type { BlockParser, InlineContext, MarkdownConfig, MarkdownParser } from '@lezer/markdown';
 
 /** The parser exactly as `parser.configure(GFM)` builds it (reference for tests). */
 export const gfmParser = parser.configure(GFM);
@@ -71,12 +71,119 @@ function guardedAutolink(): MarkdownConfig[] {
   ];
 }
 
+// --- A faster front for GFM's Table extension -----------------------------
+//
+// The Table block parser looks for a '|' in every paragraph, and in every line
+// that continues one, one character at a time. Where `indexOf` finds no '|' at
+// all, the original would find none either and decline; everywhere else the
+// original decides, so the trees are identical (checked by a test).
+
+function guardedTable(): MarkdownConfig {
+  const original = Table.parseBlock?.length === 1 ? (Table.parseBlock[0] as BlockParser) : undefined;
+  if (original?.name !== 'Table' || !original.leaf || !original.endLeaf) return Table;
+  const { leaf, endLeaf } = original;
+  return {
+    defineNodes: Table.defineNodes,
+    parseBlock: [
+      {
+        name: 'Table',
+        leaf: (cx, block) => (block.content.indexOf('|') < 0 ? null : leaf(cx, block)),
+        endLeaf: (cx, line, block) => (line.text.indexOf('|', line.basePos) < 0 ? false : endLeaf(cx, line, block)),
+        before: original.before,
+        after: original.after,
+      },
+    ],
+  };
+}
+
+// --- Skipping plain text ---------------------------------------------------
+//
+// @lezer/markdown's inline loop offers every position of a paragraph to every
+// inline parser in turn (eleven function calls a character), and nearly all of
+// them decline at once: most characters are letters. The parser below runs
+// first and, from a position no inline parser could use, jumps to the next
+// position one might use, so the trees are identical (checked by a test).
+//
+// A position is "plain" when every known inline parser returns -1 there without
+// looking at anything but the text:
+//   - Escape, Entity, InlineCode, HTMLTag, Emphasis, Link, Image, LinkEnd and
+//     Strikethrough act only on their own characters (\ & ` < * _ [ ! ] ~);
+//   - HardBreak acts on `\` and on a run of two or more spaces that ends a line;
+//   - Autolink acts only where its own sticky expression can match (the
+//     conditions of the guard above, made exact for e-mail addresses).
+// Any parser not in this list turns the skipping off.
+
+/** The inline parsers whose every use the skipper knows (see above). */
+const KNOWN_INLINE = new Set(['Escape', 'Entity', 'InlineCode', 'HTMLTag', 'Emphasis', 'HardBreak', 'Link', 'Image', 'LinkEnd', 'Strikethrough', 'Autolink']);
+
+/**
+ * Where an inline parser other than Autolink's e-mail branch may act: the
+ * characters of Escape, Entity, InlineCode, HTMLTag, Emphasis, Link, Image,
+ * LinkEnd and Strikethrough; two or more spaces before a line break
+ * (HardBreak); Autolink's prefixes after no word character.
+ */
+const USABLE = /[\\&`<*_[\]!~]|  +\n|(?<![A-Za-z0-9_])(?:www\.|http|mailto:|xmpp:)/g;
+
+/** `[\w.+-]`: the characters of an e-mail address's local part in GFM's Autolink. */
+function isLocalPartChar(c: number): boolean {
+  return isWordChar(c) || c === 0x2e || c === 0x2b || c === 0x2d;
+}
+
+/**
+ * The first position from `from` where Autolink's `[\w.+-]{1,100}@` matches an
+ * e-mail address ending at the '@' at `at` (after no word character), or -1.
+ */
+function emailStart(text: string, from: number, at: number): number {
+  const low = Math.max(from, at - 100);
+  let start = at;
+  while (start > low && isLocalPartChar(text.charCodeAt(start - 1))) start--;
+  for (let p = start; p < at; p++) if (p === 0 || !isWordChar(text.charCodeAt(p - 1))) return p;
+  return -1;
+}
+
+/** The first position from `i` (relative to the inline text) that some inline parser may act on. */
+function nextUsable(cx: InlineContext, i: number): number {
+  const text = cx.text;
+  USABLE.lastIndex = i;
+  const found = USABLE.exec(text);
+  const to = found === null ? text.length : found.index;
+  // E-mail addresses: only where an '@' follows within 100 characters.
+  for (let at = nextAt(cx, i); at >= 0 && at - 100 < to; at = nextAt(cx, at + 1)) {
+    const start = emailStart(text, i, at);
+    if (start >= 0) return Math.min(start, to);
+  }
+  return to;
+}
+
+function plainTextSkipper(): MarkdownConfig {
+  return {
+    parseInline: [
+      {
+        name: 'PlainText',
+        before: 'Escape',
+        parse(cx, _next, absPos) {
+          const to = nextUsable(cx, absPos - cx.offset) + cx.offset;
+          return to > absPos ? to : -1;
+        },
+      },
+    ],
+  };
+}
+
+/** Adds the skipper to a parser whose inline parsers are all known to it. */
+function withSkipper(base: MarkdownParser): MarkdownParser {
+  const names = (base as unknown as { inlineNames?: unknown }).inlineNames;
+  if (!Array.isArray(names) || !names.every((name) => KNOWN_INLINE.has(name))) return base;
+  return base.configure(plainTextSkipper());
+}
+
 /**
  * CommonMark with GFM tables, strikethrough, task lists and autolinks: the same
- * as `parser.configure(GFM)`, with the autolink scan guarded for speed.
+ * as `parser.configure(GFM)`, with the autolink scan guarded and plain text
+ * skipped for speed.
  */
-export const markdownParser = parser.configure(
-  GFM.filter((ext) => ext !== Autolink).concat(guardedAutolink()),
+export const markdownParser = withSkipper(
+  parser.configure(GFM.map((ext) => (ext === Table ? guardedTable() : ext)).filter((ext) => ext !== Autolink).concat(guardedAutolink())),
 );
 
 const NAMES = [
