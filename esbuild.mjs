@@ -15,6 +15,10 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build hides its requires from the bundler; its ES module build does not.
   mainFields: ['module', 'main'],
+  // yaml's ES module build is its Node build less two debug switches it reads from process.env
+  // for every token (LOG_TOKENS, LOG_STREAM): a fifth of each front matter parse. (Its rare
+  // warnings go to console.warn rather than process.emitWarning.)
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   // Some dependencies ship ES modules that read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { POSTLINT_VERSION: JSON.stringify(version), 'import.meta.url': '__postlintFileUrl' },
   banner: { js: "const __postlintFileUrl = require('url').pathToFileURL(__filename).href;" },
