@@ -1,7 +1,7 @@
 import { ConfigError } from '../engine/config';
 import type { LanguageService } from '../engine/service';
 import type { Workspace } from '../engine/types';
-import { checkInParallel } from './parallel';
+import { checkInParallel, EarlyWorkers } from './parallel';
 import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import { resolveTargets } from './targets';
@@ -34,17 +34,20 @@ export async function runCheck(
   const failures: string[] = [];
   const reports: FileReport[] = [];
   const previews: FixPreview[] = [];
+  // Worker threads start loading as soon as the files found are enough to share.
+  const early = new EarlyWorkers(entryFile);
   let resolved;
   try {
-    resolved = await resolveTargets(service, workspace, inputs, cwd);
+    resolved = await resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
   } catch (error) {
+    early.stop();
     if (error instanceof ConfigError) return { reports, failures: [error.oneLine()], previews };
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun }, entryFile, service)) {
+  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun }, entryFile, service, early)) {
     if (outcome.report) reports.push(outcome.report);
     if (outcome.preview) previews.push(outcome.preview);
     // A broken config file is said once, not once per post under it.

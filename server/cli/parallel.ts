@@ -3,6 +3,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { ConfigError } from '../engine/config';
 import { applySafeFixes } from '../engine/fixes';
 import type { LanguageService } from '../engine/service';
+import type { Site } from '../engine/site';
+import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site-pages';
 import { cliService } from './cli-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
@@ -29,42 +31,98 @@ export interface CheckTargetsOptions {
 }
 
 interface WorkerInput {
+  /** All the targets: the workers take them one at a time, in turn, through `next`. */
   targets: Target[];
+  /** The index of the next target to check, shared by the workers (over a SharedArrayBuffer). */
+  next: Int32Array;
   options: CheckTargetsOptions;
+  /** A post of the site whose index (`SitePages`) the parent builds once and sends to every worker. */
+  sitePagesFor?: string;
 }
+
+/** What the parent sends a worker: first its input, then (when `sitePagesFor` is set) the site index. */
+type ParentMessage = { input: WorkerInput } | SitePagesMessage;
+
+interface SitePagesMessage {
+  /** Null when the parent could not build it: the worker then builds its own. */
+  sitePages: SitePagesData | null;
+}
+
+/**
+ * Every target is a post: resolveTargets keeps only the posts among the files of
+ * folders and globs, and a file named explicitly is checked as one. Saying so
+ * spares each check matching the path against the post globs again.
+ */
+const TARGET_IS_POST = { asPost: true } as const;
 
 /** How many times `--fix` re-checks a post after fixing it, as ESLint does. */
 const FIX_PASSES = 10;
 
-/** Checks targets one by one: what a worker thread runs (with an engine of its own), and the single-thread path. */
+/**
+ * How many posts a thread keeps under way at once. A post whose rules wait (for
+ * the site index the main thread is still building) lets the next ones be parsed
+ * and checked meanwhile; and checks under way take turns between their steps
+ * (LanguageService.parse), so each step's code runs for many posts in a row.
+ * Fixes, which write files, go one by one.
+ */
+const CHECKS_UNDER_WAY = 128;
+
+/** Checks targets on this thread (the single-thread path). Outcomes are in the order of `targets`. */
 export async function checkTargets(
   targets: Target[],
   options: CheckTargetsOptions,
   service: LanguageService = cliService(options.configFile),
 ): Promise<TargetOutcome[]> {
+  return inOrder(targets.length, [await checkShare(targets, new Int32Array(1), options, service)]);
+}
+
+/** The outcomes of the targets this thread checked, with their indices in the targets. */
+interface Checked {
+  indices: number[];
+  outcomes: TargetOutcome[];
+}
+
+/**
+ * Checks targets, each taking the next index from `next`, which worker threads
+ * share: whoever is free checks the next post, so they all finish together.
+ */
+async function checkShare(targets: Target[], next: Int32Array, options: CheckTargetsOptions, service: LanguageService): Promise<Checked> {
   const workspace = new NodeWorkspace();
   const fixing = options.fix || options.fixDryRun === true;
-  const outcomes: TargetOutcome[] = [];
-  for (const target of targets) {
-    // Fixing needs the bytes and the time they were read, to write nothing else and nothing stale.
-    const snapshot = fixing ? readSnapshot(target.path) : undefined;
-    const text = fixing ? snapshot?.text : await workspace.readFile(target.path);
-    if (text === undefined) {
-      outcomes.push({ failure: `${target.path}: the file cannot be read` });
-      continue;
+  const checked: Checked = { indices: [], outcomes: [] };
+  const lane = async () => {
+    for (let index = Atomics.add(next, 0, 1); index < targets.length; index = Atomics.add(next, 0, 1)) {
+      const outcome = await checkTarget(service, workspace, targets[index], options, fixing);
+      checked.indices.push(index);
+      checked.outcomes.push(outcome);
     }
-    try {
-      outcomes.push(snapshot ? await fixOne(service, target, snapshot, options) : await checkOne(service, target, text));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      outcomes.push({ failure: error.oneLine() });
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: fixing ? 1 : Math.min(CHECKS_UNDER_WAY, targets.length) }, lane));
+  return checked;
+}
+
+/** The outcomes of all `count` targets, in their order, from what each thread checked. */
+function inOrder(count: number, results: Checked[]): TargetOutcome[] {
+  const outcomes: TargetOutcome[] = new Array(count);
+  for (const { indices, outcomes: some } of results) indices.forEach((index, k) => (outcomes[index] = some[k]));
   return outcomes;
 }
 
+async function checkTarget(service: LanguageService, workspace: NodeWorkspace, target: Target, options: CheckTargetsOptions, fixing: boolean): Promise<TargetOutcome> {
+  // Fixing needs the bytes and the time they were read, to write nothing else and nothing stale.
+  const snapshot = fixing ? readSnapshot(target.path) : undefined;
+  const text = fixing ? snapshot?.text : await workspace.readFile(target.path);
+  if (text === undefined) return { failure: `${target.path}: the file cannot be read` };
+  try {
+    return snapshot ? await fixOne(service, target, snapshot, options) : await checkOne(service, target, text);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { failure: error.oneLine() };
+  }
+}
+
 async function checkOne(service: LanguageService, target: Target, text: string): Promise<TargetOutcome> {
-  const result = await service.check(target.path, text, { asPost: target.explicit });
+  const result = await service.check(target.path, text, TARGET_IS_POST);
   return result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {};
 }
 
@@ -76,18 +134,18 @@ async function checkOne(service: LanguageService, target: Target, text: string):
 export async function fixOne(service: LanguageService, target: Target, snapshot: Snapshot, options: CheckTargetsOptions): Promise<TargetOutcome> {
   const original = snapshot.text;
   let text = original;
-  let result = await service.check(target.path, text, { asPost: target.explicit });
+  let result = await service.check(target.path, text, TARGET_IS_POST);
   for (let pass = 0; result.isPost && pass < FIX_PASSES; pass++) {
     const fixed = applySafeFixes(text, result.diagnostics);
     if (fixed.applied === 0 || fixed.text === text) break;
     text = fixed.text;
-    result = await service.check(target.path, text, { asPost: target.explicit });
+    result = await service.check(target.path, text, TARGET_IS_POST);
   }
   if (!result.isPost) return {};
   if (text === original) return { report: toFileReport(target.path, result.diagnostics) };
   // A file that is not valid UTF-8 would come back with other bytes changed too: leave it as it is.
   if (!roundTrips(snapshot)) {
-    const unchanged = await service.check(target.path, original, { asPost: target.explicit });
+    const unchanged = await service.check(target.path, original, TARGET_IS_POST);
     return {
       report: toFileReport(target.path, unchanged.diagnostics),
       failure: `${target.path}: not fixed: the file is not valid UTF-8, and writing it back would change more than the fixes`,
@@ -98,48 +156,133 @@ export async function fixOne(service: LanguageService, target: Target, snapshot:
   const failure = writeFixed(snapshot, text);
   if (!failure) return { report };
   // Nothing was written: report the file as it is on disk.
-  const unchanged = await service.check(target.path, original, { asPost: target.explicit });
+  const unchanged = await service.check(target.path, original, TARGET_IS_POST);
   return { report: toFileReport(target.path, unchanged.diagnostics), failure };
+}
+
+/** How many worker threads `files` files get: one per core, with at least MIN_FILES_PER_WORKER files each. */
+function workerCount(files: number): number {
+  return Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER));
+}
+
+/**
+ * Worker threads started before the posts are known, as soon as the files found
+ * are enough to share: each loads while the main thread picks the posts among the
+ * files. `checkInParallel` takes them; `stop` ends those it did not take.
+ */
+export class EarlyWorkers {
+  private idle: CheckWorker[] = [];
+  private started = false;
+
+  constructor(private readonly entryFile: string) {}
+
+  /** `files` files were found so far. */
+  found(files: number): void {
+    const count = workerCount(files);
+    if (this.started || count < 2) return;
+    this.started = true;
+    this.idle = Array.from({ length: count }, () => startWorker(this.entryFile));
+  }
+
+  take(count: number): CheckWorker[] {
+    return this.idle.splice(0, count);
+  }
+
+  stop(): void {
+    for (const { worker, done } of this.idle.splice(0)) {
+      done.catch(() => undefined);
+      void worker.terminate();
+    }
+  }
 }
 
 /**
  * Spreads the files over worker threads, one per core, each with its own engine.
  * The engine is pure, so the results are the same as on one thread; they come
- * back in the order of `targets`.
+ * back in the order of `targets`. Workers started early are used first.
  */
 export async function checkInParallel(
   targets: Target[],
   options: CheckTargetsOptions,
   entryFile: string,
   service: LanguageService,
+  early?: EarlyWorkers,
 ): Promise<TargetOutcome[]> {
-  const workers = Math.min(availableParallelism(), Math.floor(targets.length / MIN_FILES_PER_WORKER));
+  const workers = workerCount(targets.length);
+  const running = workers < 2 ? [] : (early?.take(workers) ?? []);
+  early?.stop();
   if (workers < 2) return checkTargets(targets, options, service);
-  const size = Math.ceil(targets.length / workers);
-  const chunks = Array.from({ length: workers }, (_, index) => targets.slice(index * size, (index + 1) * size));
-  const results = await Promise.all(chunks.map((chunk) => runWorker(entryFile, { targets: chunk, options })));
-  return results.flat();
+  while (running.length < workers) running.push(startWorker(entryFile));
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  // Every worker would read all the site's pages for its index: the main thread, idle
+  // while the workers check, builds it once as they start, and sends it to each.
+  const site = await service.siteFor(targets[0].path);
+  const sitePagesFor = site.loose || site.problems.length > 0 ? undefined : targets[0].path;
+  const input: WorkerInput = { targets, next, options, sitePagesFor };
+  for (const { worker } of running) worker.postMessage({ input } satisfies ParentMessage);
+  if (sitePagesFor !== undefined) {
+    const message: ParentMessage = { sitePages: await sitePagesData(site) };
+    for (const { worker } of running) worker.postMessage(message);
+  }
+  return inOrder(targets.length, await Promise.all(running.map(({ done }) => done)));
 }
 
-function runWorker(entryFile: string, input: WorkerInput): Promise<TargetOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entryFile, { workerData: { postlintCheck: input } });
-    let result: TargetOutcome[] | undefined;
-    worker.once('message', (message: TargetOutcome[]) => (result = message));
+/** The site's index as data, or null when building it fails (each worker then builds its own and reports). */
+async function sitePagesData(site: Site): Promise<SitePagesData | null> {
+  try {
+    return (await SitePages.load(new NodeWorkspace(), site)).data();
+  } catch {
+    return null;
+  }
+}
+
+interface CheckWorker {
+  worker: Worker;
+  /** What it checked, once it has sent it and stopped. */
+  done: Promise<Checked>;
+}
+
+/** A worker thread waiting for its input (`ParentMessage`). */
+function startWorker(entryFile: string): CheckWorker {
+  const worker = new Worker(entryFile, { workerData: { postlintCheck: true } });
+  const done = new Promise<Checked>((resolve, reject) => {
+    let result: Checked | undefined;
+    worker.once('message', (message: Checked) => (result = message));
     worker.once('error', reject);
     worker.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`a check worker stopped with code ${code}`))));
   });
+  return { worker, done };
 }
 
-/** In a worker started by `checkInParallel`: check the chunk and send the outcomes back. */
+/** In a worker started by `checkInParallel`: check posts while there are any left, and send the outcomes back. */
 export function serveWorkerIfAny(): boolean {
-  if (isMainThread || !workerData?.postlintCheck) return false;
-  const input = workerData.postlintCheck as WorkerInput;
-  checkTargets(input.targets, input.options).then(
-    (outcomes) => parentPort!.postMessage(outcomes),
-    (error: unknown) => {
-      throw error;
-    },
-  );
+  if (isMainThread || workerData?.postlintCheck !== true) return false;
+  const port = parentPort!;
+  let sitePages: (message: SitePagesMessage) => void = () => undefined;
+  const received = new Promise<SitePagesMessage>((resolve) => (sitePages = resolve));
+  const listener = (message: ParentMessage) => {
+    if ('input' in message) serve(message.input, received).finally(() => port.off('message', listener));
+    else sitePages(message);
+  };
+  port.on('message', listener);
   return true;
+}
+
+async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): Promise<void> {
+  const service = cliService(input.options.configFile);
+  if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
+  parentPort!.postMessage(await checkShare(input.targets, input.next, input.options, service));
+}
+
+/**
+ * Gives the worker's engine the index the parent sends for the site of `post`, in
+ * place of building its own: rules that need it wait for the message.
+ */
+async function receiveSitePages(service: LanguageService, post: string, message: Promise<SitePagesMessage>): Promise<void> {
+  const site = await service.siteFor(post);
+  const workspace = new NodeWorkspace();
+  void service.siteValue(site.root, SITE_PAGES_KEY, async () => {
+    const { sitePages } = await message;
+    return sitePages ? SitePages.fromData(workspace, site, sitePages) : SitePages.load(workspace, site);
+  });
 }

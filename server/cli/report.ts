@@ -25,6 +25,14 @@ export interface ReportMessage {
   endColumn: number;
 }
 
+/**
+ * A copy of `text` that shares no memory with the post: a message quoting part of
+ * the post would otherwise keep the post's whole text alive as long as the report.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 /** Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. */
 export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileReport {
   const report: FileReport = {
@@ -44,7 +52,7 @@ export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileR
     report.messages.push({
       ruleId: diagnostic.ruleId,
       severity: isError ? 2 : 1,
-      message: diagnostic.message,
+      message: detached(diagnostic.message),
       line: diagnostic.range.start.line + 1,
       column: diagnostic.range.start.character + 1,
       endLine: diagnostic.range.end.line + 1,

@@ -22,12 +22,6 @@ function toPosix(path: string): string {
   return path.split('\\').join('/');
 }
 
-async function postsUnder(service: LanguageService, paths: string[]): Promise<string[]> {
-  const posts: string[] = [];
-  for (const path of paths) if ((await service.isPost(path)) && !(await service.isIgnored(path))) posts.push(path);
-  return posts;
-}
-
 /**
  * Turns the command line's files, folders and globs into the files to check. A
  * folder or glob selects the posts in it; with nothing named, the posts of the
@@ -38,9 +32,12 @@ export async function resolveTargets(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
+  /** Told how many files the folders and globs hold so far, before the posts among them are picked. */
+  found: (files: number) => void = () => undefined,
 ): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
   const targets = new Map<string, Target>();
   const problems: TargetProblem[] = [];
+  let files = 0;
   const add = (path: string, explicit: boolean) => {
     if (!targets.has(path) || explicit) targets.set(path, { path, explicit });
   };
@@ -52,8 +49,9 @@ export async function resolveTargets(
     } else {
       const site = await service.siteFor(`${root}/postlint-probe`);
       const config = await service.configFor(`${root}/postlint-probe`, site);
-      const found = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
-      for (const path of await postsUnder(service, found.map(toPosix))) add(path, false);
+      const paths = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
+      found((files += paths.length));
+      for (const path of await service.postsAmong(paths.map(toPosix))) add(path, false);
     }
   }
 
@@ -64,16 +62,17 @@ export async function resolveTargets(
       add(absolute, true);
       continue;
     }
-    let found: string[];
+    let paths: string[];
     if (stats?.isDirectory()) {
-      found = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS });
+      paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS });
     } else if (isDynamicPattern(input)) {
-      found = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS });
+      paths = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS });
     } else {
       problems.push({ input, message: 'no such file or folder' });
       continue;
     }
-    const posts = await postsUnder(service, found.map(toPosix).sort());
+    found((files += paths.length));
+    const posts = await service.postsAmong(paths.map(toPosix).sort());
     if (posts.length === 0) problems.push({ input, message: 'no post matched' });
     for (const path of posts) add(path, false);
   }

@@ -107,45 +107,120 @@ function folderSettings(value: unknown, fallback: string): string[] {
   return list.length > 0 ? list : [fallback];
 }
 
-export class SitePages {
-  readonly settings: UrlSettings;
+/**
+ * What the index holds, as plain data: what a thread that built the index hands
+ * to others (structured cloning keeps the Maps, the Sets and the pages they share).
+ */
+export interface SitePagesData {
   /** Path key → page, for page URLs and aliases. */
-  private readonly pages = new Map<string, SitePage>();
-  private readonly pagesByFile = new Map<string, SitePage>();
+  pages: Map<string, SitePage>;
+  pagesByFile: Map<string, SitePage>;
   /** `<lang>:<content path>` (lower case, no extension; bundles also by folder) → page: what `GetPage` finds. */
-  private readonly pagesByContentPath = new Map<string, SitePage>();
+  pagesByContentPath: Map<string, SitePage>;
   /**
    * Whether Markdown links and images go through a render hook that resolves them
    * as Hugo content (pages, page resources, assets) before the browser sees them.
    */
-  readonly renderHooks = { link: false, image: false };
+  renderHooks: { link: boolean; image: boolean };
   /** Path keys of list pages Hugo makes without a file: language home pages, top-level sections. */
-  private readonly implicitPages = new Set<string>();
+  implicitPages: Set<string>;
   /** Path key → served path as written, for static files and bundle resources. */
-  private readonly files = new Map<string, string>();
+  files: Map<string, string>;
   /** Lower-cased paths of every file under a content folder. */
-  private readonly contentFiles = new Set<string>();
+  contentFiles: Set<string>;
   /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
-  private readonly assets = new Set<string>();
+  assets: Set<string>;
   /** Path keys under which some page's URL could not be worked out: nothing there is reported. */
-  private readonly uncertain: string[] = [];
-  private readonly redirects: Redirect[] = [];
+  uncertain: string[];
+  redirects: Redirect[];
   /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
-  private readonly filesByName = new Map<string, string[]>();
-  private readonly pagesByName = new Map<string, SitePage[]>();
+  filesByName: Map<string, string[]>;
+  pagesByName: Map<string, SitePage[]>;
+}
+
+function emptyData(): SitePagesData {
+  return {
+    pages: new Map(),
+    pagesByFile: new Map(),
+    pagesByContentPath: new Map(),
+    renderHooks: { link: false, image: false },
+    implicitPages: new Set(),
+    files: new Map(),
+    contentFiles: new Set(),
+    assets: new Set(),
+    uncertain: [],
+    redirects: [],
+    filesByName: new Map(),
+    pagesByName: new Map(),
+  };
+}
+
+/** The key of the site's index in `RuleContext.siteCache`. */
+export const SITE_PAGES_KEY = 'site-pages';
+
+export class SitePages {
+  readonly settings: UrlSettings;
+  private readonly pages: Map<string, SitePage>;
+  private readonly pagesByFile: Map<string, SitePage>;
+  private readonly pagesByContentPath: Map<string, SitePage>;
+  readonly renderHooks: { link: boolean; image: boolean };
+  private readonly implicitPages: Set<string>;
+  private readonly files: Map<string, string>;
+  private readonly contentFiles: Set<string>;
+  private readonly assets: Set<string>;
+  private readonly uncertain: string[];
+  private readonly redirects: Redirect[];
+  private readonly filesByName: Map<string, string[]>;
+  private readonly pagesByName: Map<string, SitePage[]>;
   private readonly anchors = new Map<string, Promise<PageAnchors | undefined>>();
 
   private constructor(
     private readonly workspace: Workspace,
     readonly site: Site,
+    data: SitePagesData = emptyData(),
   ) {
     this.settings = urlSettings(site);
+    this.pages = data.pages;
+    this.pagesByFile = data.pagesByFile;
+    this.pagesByContentPath = data.pagesByContentPath;
+    this.renderHooks = data.renderHooks;
+    this.implicitPages = data.implicitPages;
+    this.files = data.files;
+    this.contentFiles = data.contentFiles;
+    this.assets = data.assets;
+    this.uncertain = data.uncertain;
+    this.redirects = data.redirects;
+    this.filesByName = data.filesByName;
+    this.pagesByName = data.pagesByName;
   }
 
   static async load(workspace: Workspace, site: Site): Promise<SitePages> {
     const index = new SitePages(workspace, site);
     await index.build();
     return index;
+  }
+
+  /** The index of `site` from the data of one built elsewhere (`data()`), for the same site. */
+  static fromData(workspace: Workspace, site: Site, data: SitePagesData): SitePages {
+    return new SitePages(workspace, site, data);
+  }
+
+  /** The index's data, to hand to another thread (page anchors, read on demand, are left out). */
+  data(): SitePagesData {
+    return {
+      pages: this.pages,
+      pagesByFile: this.pagesByFile,
+      pagesByContentPath: this.pagesByContentPath,
+      renderHooks: this.renderHooks,
+      implicitPages: this.implicitPages,
+      files: this.files,
+      contentFiles: this.contentFiles,
+      assets: this.assets,
+      uncertain: this.uncertain,
+      redirects: this.redirects,
+      filesByName: this.filesByName,
+      pagesByName: this.pagesByName,
+    };
   }
 
   private async build(): Promise<void> {
@@ -439,5 +514,5 @@ export function anchorsOfBody(body: ReturnType<typeof parseBody>): PageAnchors {
 
 /** The site's index, built on first use and shared by every post of the site until the service is invalidated. */
 export function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site'>): Promise<SitePages> {
-  return context.siteCache('site-pages', () => SitePages.load(context.workspace, context.site));
+  return context.siteCache(SITE_PAGES_KEY, () => SitePages.load(context.workspace, context.site));
 }

@@ -60,3 +60,27 @@ test('SitePages: date tokens of permalinks; a page without a date is at Hugo zer
   assert.equal(pages.resolve('/1/01/01/undated/').found, true);
   assert.equal(pages.resolve('/posts/spring/').found, false);
 });
+
+test('SitePages: an index rebuilt from the data another thread sent (structured clone) answers as the original', async () => {
+  const workspace = hugoSite({
+    'hugo.yaml': 'baseURL: https://example.org/\n',
+    'content/blog/first.md': '---\ntitle: First\naliases: [/old-first/]\n---\n\n## Hello there\n',
+    'content/blog/bundle/index.md': '---\ntitle: Bundle\n---\n',
+    'content/blog/bundle/photo.png': 'png',
+    'content/docs/_index.md': '---\ntitle: Docs\n---\n',
+    'static/img/logo.svg': '<svg/>',
+    'static/_redirects': '/gone /blog/first/ 301\n/dead /nowhere 404\n',
+  });
+  const site = await readSite(workspace, SITE);
+  const original = await SitePages.load(workspace, site);
+  const copy = SitePages.fromData(workspace, site, structuredClone(original.data()));
+  for (const path of ['/blog/first/', '/old-first/', '/blog/bundle/', '/blog/bundle/photo.png', '/docs/', '/img/logo.svg', '/gone', '/dead', '/blog/missing/', '/img/logo.png', '/blog/index.xml']) {
+    assert.deepEqual(copy.resolve(path), original.resolve(path), path);
+  }
+  assert.equal(copy.suggestion('/images/logo.svg'), original.suggestion('/images/logo.svg'));
+  assert.deepEqual(copy.renderHooks, original.renderHooks);
+  assert.equal(copy.hasContentFile(`${SITE}/content/blog/bundle/photo.png`), true);
+  const page = copy.pageOfFile(`${SITE}/content/blog/first.md`)!;
+  assert.equal(page, copy.pageOfUrl('/blog/first/'), 'the pages the maps share stay one object');
+  assert.deepEqual([...(await copy.anchorsOf(page))!.ids], ['hello-there']);
+});
