@@ -18,9 +18,18 @@ export function resolveKind(
   const title = typeof data?.title === 'string' ? data.title.trim() : undefined;
   for (const matcher of matchers) {
     if (title !== undefined && matcher.titles?.some((pattern) => safeRegExp(pattern)?.test(title))) return { kind: matcher.kind, source: 'title' };
-    if (matcher.files?.length && picomatch(matcher.files, { dot: true })(relativePath)) return { kind: matcher.kind, source: 'file name' };
+    if (matcher.files?.length && filesMatcher(matcher.files)(relativePath)) return { kind: matcher.kind, source: 'file name' };
   }
   return { kind: 'post', source: 'default' };
+}
+
+// Compiling globs costs far more than matching them: once per list (of a config), not per post.
+const compiledFiles = new WeakMap<string[], (path: string) => boolean>();
+
+function filesMatcher(files: string[]): (path: string) => boolean {
+  let matcher = compiledFiles.get(files);
+  if (!matcher) compiledFiles.set(files, (matcher = picomatch(files, { dot: true })));
+  return matcher;
 }
 
 const compiled = new Map<string, RegExp | undefined>();

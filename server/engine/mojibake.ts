@@ -165,7 +165,13 @@ export interface MojibakeFinding {
  * overlapping runs that repair differently, the finding has no repair.
  */
 export function findMojibake(text: string, start: number, end: number): MojibakeFinding[] {
-  const all = ENCODERS.flatMap(([codePage, encoder]) => runsFor(text, start, end, codePage, encoder)).sort((a, b) => a.start - b.start || b.end - a.end);
+  // The text up to `end` (same offsets, no copy): searches for the next non-ASCII
+  // character stop there instead of running on through the rest of the post.
+  const upToEnd = end < text.length ? text.slice(0, end) : text;
+  // Every byte of a UTF-8 sequence reads as a character from U+0080 up: most spans have none.
+  NON_ASCII.lastIndex = start;
+  if (NON_ASCII.exec(upToEnd) === null) return [];
+  const all = ENCODERS.flatMap(([codePage, encoder]) => runsFor(upToEnd, start, end, codePage, encoder)).sort((a, b) => a.start - b.start || b.end - a.end);
   const findings: MojibakeFinding[] = [];
   for (const run of all) {
     const last = findings[findings.length - 1];

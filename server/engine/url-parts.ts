@@ -69,15 +69,22 @@ export function isTemplated(url: string): boolean {
  * definition share its URL span, and a problem of that URL is reported (and
  * fixed) once, on the definition.
  */
-export function uniqueTargets(body: BodyModel): LinkTarget[] {
+export function uniqueTargets(body: BodyModel): readonly LinkTarget[] {
+  // Most link rules ask for them: worked out once per post.
+  let targets = uniqueTargetsOf.get(body);
+  if (targets) return targets;
   const seen = new Set<string>();
-  return linkTargets(body).filter((target) => {
+  targets = linkTargets(body).filter((target) => {
     const key = `${target.urlSpan.start}:${target.urlSpan.end}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  uniqueTargetsOf.set(body, targets);
+  return targets;
 }
+
+const uniqueTargetsOf = new WeakMap<BodyModel, readonly LinkTarget[]>();
 
 /** The span of `name="value"` of an HTML attribute or shortcode parameter holding `valueSpan`. */
 export function attributeSpan(text: string, body: BodyModel, owner: Span, valueSpan: Span, name: string): Span {

@@ -35,6 +35,7 @@ function afterHost(url: string): number {
  * safe there; any other blank, or a blank in the host, needs a person.
  */
 function blanks(url: string, span: Span): Problem | undefined {
+  if (!/\s/.test(url)) return undefined;
   const all = positions(url, /\s/g);
   if (all.length === 0) return undefined;
   const spaces = positions(url, / /g);
@@ -52,6 +53,7 @@ function blanks(url: string, span: Span): Problem | undefined {
  * changes what is requested, so the fix is offered in the editor only.
  */
 function strayPercents(url: string, span: Span): Problem | undefined {
+  if (!url.includes('%')) return undefined;
   const stray = positions(url, /%(?![0-9a-f]{2})/gi);
   if (stray.length === 0) return undefined;
   return {
@@ -66,6 +68,7 @@ function strayPercents(url: string, span: Span): Problem | undefined {
  * by hand. A backslash-escaped one (`\(` in Markdown) was written alone on purpose.
  */
 function unbalanced(url: string): { index: number; char: string } | undefined {
+  if (!/[()[\]]/.test(url)) return undefined;
   for (const [open, close] of [['(', ')'], ['[', ']']]) {
     const stack: number[] = [];
     for (let index = 0; index < url.length; index++) {

@@ -122,7 +122,8 @@ export default defineRule({
     for (const target of uniqueTargets(post.body)) {
       // The URL as it stands in the file, so that the edit keeps every other byte.
       const written = post.text.slice(target.urlSpan.start, target.urlSpan.end);
-      if (isTemplated(written)) continue;
+      // No `?`, no query: most URLs are done here.
+      if (!written.includes('?') || isTemplated(written)) continue;
       const parts = urlParts(written);
       if (parts.query === undefined || (parts.scheme !== undefined && !/^https?$/.test(parts.scheme))) continue;
       const host = parts.host ?? '';
