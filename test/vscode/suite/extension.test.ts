@@ -1,0 +1,71 @@
+/// <reference types="mocha" />
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, EXTENSION_ID, openPost, ruleId, sitePath, waitForDiagnostics } from './helpers';
+
+/** The post of examples/site with known front matter mistakes (see `postlint check examples/site`). */
+const TYPOS = ['content', 'blog', 'front-matter-typos.md'];
+const TYPOS_RULES = ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key'];
+
+const sortedRules = (diagnostics: vscode.Diagnostic[]) => diagnostics.map(ruleId).sort();
+
+suite('Postlint in VS Code', () => {
+  teardown(closeAllEditors);
+
+  test('activates on a post and registers its commands', async () => {
+    await openPost(sitePath(...TYPOS));
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['postlint.checkWholeSite', 'postlint.newPost', 'postlint.showOutput']) assert.ok(commands.includes(command), `${command} is not registered`);
+  });
+
+  test('reports the post\u2019s problems by rule id', async () => {
+    const uri = sitePath(...TYPOS);
+    await openPost(uri);
+    const diagnostics = await waitForDiagnostics(uri, (found) => found.length === TYPOS_RULES.length, `${TYPOS_RULES.length} problems`);
+    assert.deepEqual(sortedRules(diagnostics), TYPOS_RULES);
+    const unknownKey = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key');
+    assert.equal(unknownKey?.range.start.line, 1, 'the unknown key `Title` is on line 2');
+    assert.equal(unknownKey?.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('a quick fix renames `Title` to `title`, and the problems it caused go away', async () => {
+    const uri = sitePath(...TYPOS);
+    const editor = await openPost(uri);
+    const diagnostics = await waitForDiagnostics(uri, (found) => found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key'), 'frontmatter-unknown-key');
+    const unknownKey = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknownKey.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((action) => action.title);
+    const rename = actions.find((action) => action.title === 'Rename `Title` to `title`');
+    assert.ok(rename?.edit, `no rename among the quick fixes: ${titles.join(' | ')}`);
+    assert.ok(titles.includes('Disable frontmatter-unknown-key for this line'), titles.join(' | '));
+
+    assert.equal(await vscode.workspace.applyEdit(rename.edit), true);
+    assert.equal(editor.document.lineAt(1).text, 'title: Planting plans for the autumn');
+    // The server checks the changed text: no unknown key, and `title` is no longer missing.
+    const after = await waitForDiagnostics(uri, (found) => !found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key'), 'check of the fixed text');
+    assert.deepEqual(sortedRules(after), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
+  });
+
+  test('completion offers the member-welcome template in an empty post, and it inserts', async () => {
+    const uri = sitePath('content', 'blog', 'empty-post.md');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    const editor = await openPost(uri);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const template = list.items.find((item) => item.label === 'Postlint: member welcome post');
+    assert.ok(template, `no member-welcome template among: ${labels.join(' | ')}`);
+    assert.ok(template.insertText instanceof vscode.SnippetString, 'the template is a snippet');
+
+    assert.equal(await editor.insertSnippet(template.insertText), true);
+    const text = editor.document.getText();
+    assert.match(text, /^---\ntitle: /);
+    assert.match(text, /^postlint_kind: member-welcome$/m);
+    assert.match(text, /^## Representatives$/m);
+    // The cursor waits on the first thing to type: the title.
+    assert.equal(editor.selection.start.line, 1);
+  });
+});
