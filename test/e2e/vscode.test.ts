@@ -1,0 +1,226 @@
+// The real-VS-Code level: Postlint's packaged extension in code-server (VS Code 1.100.3 from the npm
+// registry), driven through its real UI by Playwright and Debian's Chromium; then the extension-host
+// Mocha suite (test/vscode/suite) inside the same code-server. `npm run test:e2e` installs what this
+// needs (.ci/install-vscode), packages the extension and bundles the suite first.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_VARIABLE, type SuiteResults } from '../vscode/results';
+import { copyExampleSite, REPO, SUITE_INDEX, writeUserSettings } from '../vscode/workspace';
+import { codeServerBin, installExtension, startCodeServer, type CodeServer, type Dirs } from './code-server';
+import { editorLines, launchChromium, openWorkbench, problemsPanel, quickOpen, runCommand, UI_TIMEOUT, type ProblemsFile } from './workbench';
+
+const VSIX = join(REPO, 'postlint.vsix');
+/** Screenshots and code-server's logs, kept after the run (gitignored). */
+const RESULTS_DIR = join(REPO, 'test-results');
+const SCREENSHOT = join(RESULTS_DIR, 'problems-panel.png');
+
+const temp = mkdtempSync(join(tmpdir(), 'postlint-e2e-'));
+const dirs: Dirs = { userDataDir: join(temp, 'user-data'), extensionsDir: join(temp, 'extensions'), configFile: join(temp, 'code-server.yaml') };
+const suiteResults = join(temp, 'mocha-results.json');
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  const bin = codeServerBin();
+  assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:e2e does)`);
+  assert.ok(existsSync(SUITE_INDEX), `${SUITE_INDEX} is missing: run node test/vscode/build.mjs (npm run test:e2e does)`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeUserSettings(dirs.userDataDir);
+  await installExtension(bin, VSIX, dirs);
+  // The extension host inherits code-server's environment: that is how the suite learns where to write its results.
+  server = await startCodeServer(bin, dirs, { [RESULTS_VARIABLE]: suiteResults });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  // code-server's logs (extension host, Postlint's output channel) outlive the temporary folder.
+  const logs = join(dirs.userDataDir, 'logs');
+  rmSync(join(RESULTS_DIR, 'code-server-logs'), { recursive: true, force: true });
+  if (existsSync(logs)) cpSync(logs, join(RESULTS_DIR, 'code-server-logs'), { recursive: true });
+  rmSync(temp, { recursive: true, force: true });
+});
+
+/** The workbench URL that opens `folder` (a path on the machine code-server runs on). */
+function folderUrl(folder: string, payload?: [string, string][]): string {
+  const query = new URLSearchParams({ folder });
+  if (payload) query.set('payload', JSON.stringify(payload));
+  return `${server!.url}/?${query}`;
+}
+
+/** Runs one step of a UI test; a failing step leaves a screenshot of what the workbench showed. */
+async function step(t: TestContext, page: Page, name: string, run: () => Promise<void>, options: { todo?: string } = {}): Promise<void> {
+  await t.test(name, options, async () => {
+    // A step that failed may have left a widget open, which would take the next step's keys.
+    await page.keyboard.press('Escape');
+    try {
+      await run();
+    } catch (error) {
+      const shot = join(RESULTS_DIR, `failed-${name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      throw Object.assign(error as Error, { message: `${(error as Error).message}\n(screenshot: ${shot})` });
+    }
+  });
+}
+
+/** Resolves once `file` exists and `ready` accepts its text; fs.watch on its folder says when to look again. */
+function waitForFile(file: string, ready: (text: string) => boolean, timeoutMs = UI_TIMEOUT): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const read = () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const check = () => {
+      const text = read();
+      if (text === undefined || !ready(text)) return;
+      finish();
+      resolve(text);
+    };
+    const watcher = watch(dirname(file), check);
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${file}; it holds: ${JSON.stringify(read())}`));
+    }, timeoutMs);
+    function finish() {
+      watcher.close();
+      clearTimeout(timer);
+    }
+    check();
+  });
+}
+
+const TYPOS_CODES = ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key'];
+const sorted = (codes: string[]) => [...codes].sort();
+const codesOf = (files: ProblemsFile[], file: string) => sorted(files.find((entry) => entry.file === file)?.codes ?? []);
+
+test('the packaged extension in code-server, through its UI', { timeout: 300_000 }, async (t) => {
+  const site = copyExampleSite(temp, 'ui-site');
+  const page = await openWorkbench(browser!, folderUrl(site));
+  try {
+    await step(t, page, 'the Problems panel lists the post\u2019s problems by rule id', async () => {
+      await quickOpen(page, 'front-matter-typos.md');
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+      const files = await problemsPanel(page, 'the problems of front-matter-typos.md', (shown) => codesOf(shown, 'front-matter-typos.md').length === TYPOS_CODES.length);
+      assert.deepEqual(codesOf(files, 'front-matter-typos.md'), TYPOS_CODES);
+      await page.screenshot({ path: SCREENSHOT });
+      t.diagnostic(`screenshot of the Problems panel: ${SCREENSHOT}`);
+    });
+
+    await step(t, page, 'a quick fix (Ctrl+.) renames `Title` to `title` in the editor', async () => {
+      await page.locator('.editor-instance .monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input.input').fill(':2');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      // The preferred fix comes focused; a click would land on the widget's pointer block.
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename `Title` to `title`' }).waitFor();
+      await page.keyboard.press('Enter');
+      const lines = await editorLines(page, 'line 2 to read `title:`', (shown) => shown[1]?.startsWith('title:') ?? false);
+      assert.equal(lines[1], 'title: Planting plans for the autumn');
+      // The server checks the changed text: the unknown key and the missing `title` are gone.
+      const files = await problemsPanel(page, 'the problems left after the fix', (shown) => codesOf(shown, 'front-matter-typos.md').length === 3);
+      assert.deepEqual(codesOf(files, 'front-matter-typos.md'), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
+    });
+
+    await step(t, page, 'the member-welcome snippet inserts into an empty post (Ctrl+Space)', async () => {
+      writeFileSync(join(site, 'content', 'blog', 'empty-post.md'), '');
+      await quickOpen(page, 'empty-post.md');
+      await page.keyboard.press('Control+Space');
+      const snippet = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Postlint: member welcome post' });
+      await snippet.waitFor();
+      await snippet.click();
+      const lines = await editorLines(page, 'the member-welcome template in the editor', (shown) => shown.includes('postlint_kind: member-welcome'));
+      assert.equal(lines[0], '---');
+      assert.match(lines[1], /^title: /);
+      assert.ok(lines.includes('## Representatives'), lines.join('\n'));
+    });
+
+    await step(t, page, 'Postlint: New Post\u2026 from the command palette creates a post', async () => {
+      await runCommand(page, 'Postlint: New Post\u2026');
+      await answerQuickPick(page, 'Member welcome');
+      await answerInputBox(page, 'The title of the post', 'Welcoming Contoso');
+      await answerInputBox(page, 'The organisation that joined', 'Contoso');
+      const post = join(site, 'content', 'blog', 'welcoming-contoso.md');
+      const text = await waitForFile(post, (written) => written.includes('member: "Contoso"'));
+      assert.match(text, /^title: "Welcoming Contoso"$/m);
+      assert.match(text, /^postlint_kind: member-welcome$/m);
+      await page.locator('.tabs-container .tab.active', { hasText: basename(post) }).waitFor();
+    });
+
+    await step(t, page, 'Postlint: Check Whole Site lists the posts that are not open', async () => {
+      await runCommand(page, 'Postlint: Check Whole Site');
+      await runCommand(page, 'View: Toggle Maximized Panel');
+      const files = await problemsPanel(page, 'the problems of the posts that are not open', (shown) => codesOf(shown, '2025-03-01-spring-update.md').length > 0);
+      assert.deepEqual(codesOf(files, 'broken-yaml.md'), ['frontmatter-syntax']);
+      assert.deepEqual(codesOf(files, 'no-front-matter.md'), ['frontmatter-missing', 'heading-title-duplicate']);
+      assert.deepEqual(codesOf(files, '2025-03-01-spring-update.md'), ['date-filename-mismatch']);
+      await runCommand(page, 'View: Toggle Maximized Panel');
+    });
+
+    await step(
+      t,
+      page,
+      'a post opened after the whole-site check loses a problem once it is fixed',
+      async () => {
+        await quickOpen(page, 'no-front-matter.md');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('---\ntitle: Now with front matter\ndate: 2025-05-01\n---\n\nSome text.\n');
+        // A re-check takes well under a second here; 15 s is ample, and keeps the known failure cheap.
+        const gone = (shown: ProblemsFile[]) => !codesOf(shown, 'no-front-matter.md').includes('frontmatter-missing');
+        const files = await problemsPanel(page, 'frontmatter-missing to leave no-front-matter.md', gone, 15_000);
+        assert.deepEqual(codesOf(files, 'no-front-matter.md'), []);
+      },
+      {
+        todo:
+          'known server bug: the whole-site check pushes the problems of posts that are not open; once such a post ' +
+          'is open VS Code pulls them as well, so the Problems panel lists them twice, and the pushed copy is never ' +
+          'cleared: fixed, the post still shows frontmatter-missing',
+      },
+    );
+  } finally {
+    await page.close();
+  }
+});
+
+async function answerQuickPick(page: Page, label: string): Promise<void> {
+  const item = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label });
+  await item.waitFor();
+  await item.click();
+}
+
+/** Types into the input box that shows `prompt`: the widget is reused, so wait for the prompt itself. */
+async function answerInputBox(page: Page, prompt: string, answer: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor();
+  await page.locator('.quick-input-widget input.input').fill(answer);
+  await page.keyboard.press('Enter');
+}
+
+test('the extension-host suite (Mocha) inside code-server', { timeout: 300_000 }, async (t) => {
+  const site = copyExampleSite(temp, 'suite-site');
+  // VS Code's web workbench takes the extension test parameters in its URL's payload; code-server's
+  // command line has no --extensionDevelopmentPath. The paths are on the server: vscode-remote URIs.
+  const remote = (path: string) => `vscode-remote://${new URL(server!.url).host}${path}`;
+  const page = await openWorkbench(
+    browser!,
+    folderUrl(site, [
+      ['extensionDevelopmentPath', remote(REPO)],
+      ['extensionTestsPath', remote(SUITE_INDEX)],
+    ]),
+  );
+  let results: SuiteResults;
+  try {
+    results = JSON.parse(await waitForFile(suiteResults, () => true, 240_000)) as SuiteResults;
+  } finally {
+    await page.close();
+  }
+  assert.equal(results.error, undefined, results.error);
+  assert.ok(results.tests.length > 0, 'the suite ran no test');
+  for (const result of results.tests) {
+    await t.test(result.title, { skip: result.state === 'pending' ? 'pending in Mocha' : false }, () => {
+      if (result.state === 'failed') assert.fail(result.error);
+    });
+  }
+});
