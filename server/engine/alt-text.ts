@@ -255,12 +255,15 @@ export function redundantPrefix(alt: string): string | undefined {
 // ---------------------------------------------------------------------------
 // Length.
 
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: a segmenter costs 10 ms to make, and most runs never need one
+// (short alts are measured without it), which the language server's start-up feels.
+let graphemes: Intl.Segmenter | undefined;
 
 /** User-perceived characters (grapheme clusters): an emoji or `é` written as e + accent counts once. */
 export function altLength(alt: string): number {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let count = 0;
-  for (const _ of GRAPHEMES.segment(alt)) count++;
+  for (const _ of graphemes.segment(alt)) count++;
   return count;
 }
 
