@@ -68,6 +68,11 @@ export interface RuleContext<Options> {
    * invalidated: what a rule reads from the site's folders, not from the post.
    */
   siteCache<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * What this check looked up in the site's page index (`SitePages.keysOf` terms):
+   * `sitePagesOf` notes it here, so that a rule need not.
+   */
+  dependencies?: Set<string>;
   /** The template of the post's kind (the site's own or the built-in one); undefined for plain posts. */
   template?: string;
   report(problem: Problem): void;

@@ -13,6 +13,7 @@ import { ancestors, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { findSiteRoot, looseSite, readSite, type Site } from './site';
+import { SITE_PAGES_KEY, SitePages } from './site-pages';
 import { Suppressions } from './suppressions';
 import { LineIndex } from './text';
 import type { Diagnostic, Severity, Workspace } from './types';
@@ -36,6 +37,11 @@ export interface CheckResult {
   path: string;
   isPost: boolean;
   diagnostics: Diagnostic[];
+  /**
+   * What the check looked up in the site's page index, as `indexKeysOf` names files:
+   * when a file with one of these keys changes, this post's problems may change.
+   */
+  dependencies: string[];
 }
 
 /** What applies to a post and why: `postlint print-config`. */
@@ -257,12 +263,13 @@ export class LanguageService {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
     const isPost = options.asPost === true || this.matchesPost(path, site, config);
-    if (!isPost) return { path, isPost, diagnostics: [] };
+    if (!isPost) return { path, isPost, diagnostics: [], dependencies: [] };
 
     const post = await this.parse(path, text, site, config);
     const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
     const diagnostics: Diagnostic[] = [];
     const placeholders = text.includes('[[') ? findPlaceholders(text).map((placeholder) => placeholder.span) : [];
+    const dependencies = new Set<string>();
     // One context for all the rules of the post, each given its options and report in turn:
     // a copy for every rule cost more than some rules.
     const context: RuleContext<unknown> = {
@@ -274,6 +281,7 @@ export class LanguageService {
       workspace: this.workspace,
       now: this.now(),
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
+      dependencies,
       template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
       options: undefined,
       report: () => undefined,
@@ -292,7 +300,29 @@ export class LanguageService {
       }
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { path, isPost, diagnostics };
+    return { path, isPost, diagnostics, dependencies: [...dependencies] };
+  }
+
+  /**
+   * The keys under which checks reach `path` through its site's page index (see
+   * `CheckResult.dependencies`), or `site` when the file is not a page or a published
+   * file (config, data, layouts, redirects), whose change may touch every post.
+   * `build: false` answers from an index already built, and with none when there is none.
+   */
+  async indexKeysOf(path: string, options: { build: boolean }): Promise<string[] | 'site'> {
+    const site = await this.siteFor(path);
+    if (site.loose) return [];
+    const id = `${site.root}\0${SITE_PAGES_KEY}`;
+    if (!options.build && !this.siteValues.has(id)) return [];
+    const pages = await this.siteValue(site.root, SITE_PAGES_KEY, () => SitePages.load(this.workspace, site));
+    return pages.serves(path) ? pages.keysOf(path) : 'site';
+  }
+
+  /** Forgets what was read from a page that is being edited (its headings), keeping the rest of the index. */
+  async forgetPage(path: string): Promise<void> {
+    const site = await this.siteFor(path);
+    const pages = this.siteValues.get(`${site.root}\0${SITE_PAGES_KEY}`) as Promise<SitePages> | undefined;
+    (await pages)?.forgetAnchors(path);
   }
 
   /**

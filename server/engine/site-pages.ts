@@ -126,6 +126,8 @@ export interface SitePagesData {
   implicitPages: Set<string>;
   /** Path key → served path as written, for static files and bundle resources. */
   files: Map<string, string>;
+  /** Source file → the path keys it is served at (static files, bundle and section resources). */
+  filesBySource: Map<string, string[]>;
   /** Lower-cased paths of every file under a content folder. */
   contentFiles: Set<string>;
   /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
@@ -146,6 +148,7 @@ function emptyData(): SitePagesData {
     renderHooks: { link: false, image: false },
     implicitPages: new Set(),
     files: new Map(),
+    filesBySource: new Map(),
     contentFiles: new Set(),
     assets: new Set(),
     uncertain: [],
@@ -153,6 +156,11 @@ function emptyData(): SitePagesData {
     filesByName: new Map(),
     pagesByName: new Map(),
   };
+}
+
+/** The key under which a look-up of a file itself (its anchors, its existence) is noted. */
+export function fileKey(file: string): string {
+  return `file:${file.toLowerCase()}`;
 }
 
 /** The key of the site's index in `RuleContext.siteCache`. */
@@ -166,6 +174,7 @@ export class SitePages {
   readonly renderHooks: { link: boolean; image: boolean };
   private readonly implicitPages: Set<string>;
   private readonly files: Map<string, string>;
+  private readonly filesBySource: Map<string, string[]>;
   private readonly contentFiles: Set<string>;
   private readonly assets: Set<string>;
   private readonly uncertain: string[];
@@ -173,6 +182,8 @@ export class SitePages {
   private readonly filesByName: Map<string, string[]>;
   private readonly pagesByName: Map<string, SitePage[]>;
   private readonly anchors = new Map<string, Promise<PageAnchors | undefined>>();
+  /** Where a view made by `observedBy` notes what is looked up through it. */
+  private observer?: Set<string>;
 
   private constructor(
     private readonly workspace: Workspace,
@@ -186,6 +197,7 @@ export class SitePages {
     this.renderHooks = data.renderHooks;
     this.implicitPages = data.implicitPages;
     this.files = data.files;
+    this.filesBySource = data.filesBySource;
     this.contentFiles = data.contentFiles;
     this.assets = data.assets;
     this.uncertain = data.uncertain;
@@ -214,6 +226,7 @@ export class SitePages {
       renderHooks: this.renderHooks,
       implicitPages: this.implicitPages,
       files: this.files,
+      filesBySource: this.filesBySource,
       contentFiles: this.contentFiles,
       assets: this.assets,
       uncertain: this.uncertain,
@@ -270,7 +283,7 @@ export class SitePages {
 
   /** A static folder is served from the site root; its `_redirects` file goes to the host. */
   private async readStatic(dir: string): Promise<void> {
-    await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name));
+    await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name, join(dir, rel)));
     const redirects = await this.workspace.readFile(join(dir, '_redirects'));
     if (redirects !== undefined) this.redirects.push(...parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
   }
@@ -284,8 +297,11 @@ export class SitePages {
     }
   }
 
-  private addFile(served: string, name: string): void {
+  private addFile(served: string, name: string, source: string): void {
     const key = pathKey(served);
+    const keys = this.filesBySource.get(source);
+    if (keys) keys.push(key);
+    else this.filesBySource.set(source, [key]);
     if (this.files.has(key)) return;
     this.files.set(key, served);
     const lower = name.toLowerCase();
@@ -303,7 +319,7 @@ export class SitePages {
       const page = await this.addPage(join(folder, leaf.name));
       await this.walkFiles(folder, '', (rel) => {
         this.contentFiles.add(join(folder, rel).toLowerCase());
-        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel));
+        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
     }
@@ -322,8 +338,9 @@ export class SitePages {
     // A section's own files are published beside it (and Hugo puts them under its URL).
     for (const entry of files) {
       if (contentExtension(entry.name)) continue;
-      if (folderUrl !== undefined) this.addFile(`${folderUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name);
-      if (branchUrl !== undefined) this.addFile(`${branchUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name);
+      const source = join(folder, entry.name);
+      if (folderUrl !== undefined) this.addFile(`${folderUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
+      if (branchUrl !== undefined) this.addFile(`${branchUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
     }
     for (const entry of entries) {
       const child = join(folder, entry.name);
@@ -376,11 +393,49 @@ export class SitePages {
     if (!this.pages.has(key)) this.pages.set(key, page);
   }
 
+  /**
+   * This index, noting into `keys` every look-up made through it, in the terms of
+   * `keysOf`: a check records what it reached or looked for, and the language server
+   * re-checks the post when a file with one of those keys changes.
+   */
+  observedBy(keys: Set<string>): SitePages {
+    const view = Object.create(this) as SitePages;
+    view.observer = keys;
+    return view;
+  }
+
+  /** The keys under which look-ups reach `file`: its page URLs and aliases, its served paths, its content path. */
+  keysOf(file: string): string[] {
+    const keys = [fileKey(file), ...(this.filesBySource.get(file) ?? [])];
+    for (const [key, page] of this.pages) if (page.file === file) keys.push(key);
+    for (const [key, page] of this.pagesByContentPath) if (page.file === file) keys.push(`content:${key}`);
+    for (const dir of this.siteFolders('assetDir', 'assets')) if (file.startsWith(`${dir}/`)) keys.push(`asset:${pathKey(file.slice(dir.length))}`);
+    return keys;
+  }
+
+  /**
+   * Whether `file` is a page or a published file (content, static, assets): a change to
+   * it matters only to the posts that reach it. Anything else (config, data, layouts,
+   * redirects) may change every post's problems.
+   */
+  serves(file: string): boolean {
+    if (basename(file) === '_redirects') return false;
+    const contentDirs = this.settings.languages.map((language) => language.contentDir);
+    const dirs = [...contentDirs, ...this.siteFolders('staticDir', 'static'), ...this.siteFolders('assetDir', 'assets')];
+    return dirs.some((dir) => file.startsWith(`${dir}/`));
+  }
+
+  /** Forgets the anchors read from `file`: its text changed, saved or not. */
+  forgetAnchors(file: string): void {
+    this.anchors.delete(file);
+  }
+
   /** Where a link to a path of this site lands: a page, a file, something generated, or nothing. */
   resolve(path: string, depth = 0): Resolution {
     let key = pathKey(path);
     const base = this.settings.basePath;
     if (base && (key === base || key.startsWith(`${base}/`))) key = key.slice(base.length) || '/';
+    this.observer?.add(key);
     const page = this.pages.get(key);
     if (page) return { found: true, page };
     if (this.implicitPages.has(key) || this.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
@@ -431,18 +486,23 @@ export class SitePages {
     const strip = (candidate: string) => normalize(candidate).replace(/^\/+/, '').replace(/\.(md|markdown|html?)$/, '');
     const candidates = bare.startsWith('/') ? [strip(bare)] : [strip(join(dirname(place.rel), bare)), strip(bare)];
     for (const candidate of candidates) {
-      const page = this.pagesByContentPath.get(`${place.language.key}:${candidate === '.' ? '' : candidate}`);
+      const key = `${place.language.key}:${candidate === '.' ? '' : candidate}`;
+      this.observer?.add(`content:${key}`);
+      const page = this.pagesByContentPath.get(key);
       if (page) return page;
     }
     return undefined;
   }
 
   hasAsset(path: string): boolean {
-    return this.assets.has(pathKey(path));
+    const key = pathKey(path);
+    this.observer?.add(`asset:${key}`);
+    return this.assets.has(key);
   }
 
   /** Whether a file exists under a content folder (case-insensitively, as some hosts serve). */
   hasContentFile(path: string): boolean {
+    this.observer?.add(fileKey(path));
     return this.contentFiles.has(path.toLowerCase());
   }
 
@@ -489,6 +549,7 @@ export class SitePages {
 
   /** The heading ids and HTML anchors of a Markdown page, parsed once per page. */
   anchorsOf(page: SitePage): Promise<PageAnchors | undefined> {
+    this.observer?.add(fileKey(page.file));
     let anchors = this.anchors.get(page.file);
     if (!anchors) this.anchors.set(page.file, (anchors = this.readAnchors(page.file)));
     return anchors;
@@ -512,7 +573,11 @@ export function anchorsOfBody(body: ReturnType<typeof parseBody>): PageAnchors {
   return { ids, shortcodeValues };
 }
 
-/** The site's index, built on first use and shared by every post of the site until the service is invalidated. */
-export function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site'>): Promise<SitePages> {
-  return context.siteCache(SITE_PAGES_KEY, () => SitePages.load(context.workspace, context.site));
+/**
+ * The site's index, built on first use and shared by every post of the site until the
+ * service is invalidated; what the check looks up in it goes into its dependencies.
+ */
+export async function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site' | 'dependencies'>): Promise<SitePages> {
+  const pages = await context.siteCache(SITE_PAGES_KEY, () => SitePages.load(context.workspace, context.site));
+  return context.dependencies ? pages.observedBy(context.dependencies) : pages;
 }

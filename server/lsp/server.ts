@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,6 +18,7 @@ import { toPath, toUri } from './convert';
 import { Engines } from './engines';
 import { hover } from './hover';
 import { SettingsCache } from './settings';
+import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
 
@@ -99,6 +101,21 @@ export function startServer(): void {
     for (const document of documents.all()) validator.schedule(document.uri);
   }
 
+  const siteChanges: SiteChangeContext = {
+    validator,
+    serviceFor,
+    invalidate: () => engines.invalidate(),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    refreshPulled: () => {
+      if (validator.pull) void connection.languages.diagnostics.refresh();
+    },
+    workspaceChecked: () => workspaceChecked,
+    recheckEverything: async () => {
+      recheckOpenDocuments();
+      if (workspaceChecked) await runWorkspaceCheck();
+    },
+  };
+
   connection.onInitialized(
     guarded(connection, undefined, async () => {
       if (settings.supported) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
@@ -113,13 +130,16 @@ export function startServer(): void {
       if ((await settings.get(uri)).run === 'onSave' && checkedOnce.has(uri)) return;
       checkedOnce.add(uri);
       validator.schedule(uri);
+      // The page may be another post's link target: its headings are what they are now.
+      if (uri.startsWith('file:')) await pageEdited(siteChanges, uri);
     }),
   );
   documents.onDidSave(
     guarded(connection, undefined, async (event) => {
-      // A saved page may be another post's link target: read the site afresh.
-      engines.invalidate();
+      // A saved page may have a new address: as for any file changed on disk (editors
+      // without file watching tell only this; with it, the watcher's event follows).
       if ((await settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
+      await filesChanged(siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
     }),
   );
   documents.onDidClose((event) => {
@@ -131,13 +151,7 @@ export function startServer(): void {
     }
   });
 
-  connection.onDidChangeWatchedFiles(
-    guarded(connection, undefined, async () => {
-      engines.invalidate();
-      recheckOpenDocuments();
-      if (workspaceChecked) await runWorkspaceCheck();
-    }),
-  );
+  connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(siteChanges, params.changes)));
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     engines.invalidate();

@@ -14,6 +14,8 @@ import type { SettingsCache } from './settings';
 export class Validator {
   /** The engine's diagnostics last published per URI: code actions read their fixes. */
   readonly results = new Map<string, Diagnostic[]>();
+  /** What each post's last check looked up in its site's page index (`CheckResult.dependencies`). */
+  private readonly dependencies = new Map<string, Set<string>>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private readonly reportedConfigErrors = new Set<string>();
@@ -34,7 +36,9 @@ export class Validator {
     const settings = await this.settings.get(uri);
     if (!settings.enable) return [];
     try {
-      return (await (await this.serviceFor(uri)).check(toPath(uri), text)).diagnostics;
+      const result = await (await this.serviceFor(uri)).check(toPath(uri), text);
+      this.dependencies.set(uri, new Set(result.dependencies));
+      return result.diagnostics;
     } catch (error) {
       this.reportFailure(error);
       return [];
@@ -61,8 +65,29 @@ export class Validator {
     return diagnostics.map(toLspDiagnostic);
   }
 
+  /**
+   * The checked posts whose problems may change when files with these keys
+   * (`LanguageService.indexKeysOf`) change: those whose check reached or looked for
+   * one of them, and those with a broken link or fragment, which a new or renamed
+   * file may mend (or whose suggested fix it may change), unless `withBroken` is false.
+   */
+  dependents(keys: Iterable<string>, withBroken = true): string[] {
+    const wanted = [...keys];
+    const found: string[] = [];
+    for (const [uri, diagnostics] of this.results) {
+      const looked = this.dependencies.get(uri);
+      const broken = withBroken && diagnostics.some((diagnostic) => diagnostic.ruleId === 'link-broken-local' || diagnostic.ruleId === 'link-broken-fragment');
+      if (broken || (looked && wanted.some((key) => looked.has(key)))) found.push(uri);
+    }
+    return found;
+  }
+
+  /**
+   * Checks a document again, coalescing with a check under way: an open one from
+   * its text (in pull mode the client asks instead), a closed one from the disk.
+   */
   schedule(uri: string): void {
-    if (this.pull) return;
+    if (this.pull && this.documents.get(uri)) return;
     if (this.running.has(uri)) {
       this.dirty.add(uri);
       return;
@@ -83,7 +108,7 @@ export class Validator {
 
   private async validateOnce(uri: string): Promise<void> {
     const document = this.documents.get(uri);
-    if (!document) return;
+    if (!document) return this.validateClosed(uri);
     const version = document.version;
     const diagnostics = await this.diagnose(uri, document.getText());
     // A newer version arrived meanwhile: its own check follows, and this result is stale.
@@ -92,14 +117,37 @@ export class Validator {
     await this.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
+  /** A post that is not open, read from the disk; a post that is gone takes its problems with it. */
+  private async validateClosed(uri: string): Promise<void> {
+    const text = await (await this.serviceFor(uri)).workspaceOf().readFile(toPath(uri));
+    if (text === undefined) {
+      this.forget(uri);
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diagnostics = await this.diagnose(uri, text);
+    // Opened meanwhile: the open document's own checks take over.
+    if (!this.documents.get(uri)) await this.publishFile(uri, diagnostics);
+  }
+
   /** Publishes diagnostics of a file that is not open (whole-site checks). */
   async publishFile(uri: string, diagnostics: Diagnostic[]): Promise<void> {
     this.results.set(uri, diagnostics);
     await this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
+  /** Clears the problems of closed files not in `keep`: after a whole-site check, the posts that are gone. */
+  async clearClosedExcept(keep: Set<string>): Promise<void> {
+    for (const uri of [...this.results.keys()]) {
+      if (keep.has(uri) || this.documents.get(uri)) continue;
+      this.forget(uri);
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
   forget(uri: string): void {
     this.results.delete(uri);
+    this.dependencies.delete(uri);
     this.dirty.delete(uri);
   }
 }

@@ -22,7 +22,8 @@ async function sitePosts(service: LanguageService, folder: string): Promise<stri
 
 /**
  * Checks every post of the workspace's sites and publishes what it finds, with
- * work-done progress. Open documents are left to the document checks.
+ * work-done progress. Open documents are left to the document checks; closed
+ * files checked before that are no longer posts (deleted, ignored) lose their problems.
  */
 export async function checkWorkspace(
   connection: Connection,
@@ -34,6 +35,7 @@ export async function checkWorkspace(
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Postlint', 0, 'Finding posts…', false);
   let checked = 0;
+  const found = new Set<string>();
   try {
     for (const folder of folders) {
       const service = await serviceFor(folder);
@@ -41,6 +43,7 @@ export async function checkWorkspace(
       const posts = await sitePosts(service, folder);
       for (const [index, path] of posts.entries()) {
         const uri = toUri(path);
+        found.add(uri);
         if (index % 10 === 0) progress.report(Math.round((index / posts.length) * 100), `${index} of ${posts.length} posts`);
         if (isOpen(uri)) continue;
         const text = await service.workspaceOf().readFile(path);
@@ -49,6 +52,7 @@ export async function checkWorkspace(
         checked++;
       }
     }
+    await validator.clearClosedExcept(found);
   } finally {
     progress.done();
   }

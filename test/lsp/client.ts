@@ -46,9 +46,14 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** The next (or an already received) diagnostics notification that matches. */
-  diagnostics(match: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-    const seen = this.published.find(match);
+  /** How many diagnostics notifications have arrived: `diagnostics(match, since)` looks only at later ones. */
+  mark(): number {
+    return this.published.length;
+  }
+
+  /** The next (or an already received) diagnostics notification that matches, among those from `since` on. */
+  diagnostics(match: (params: PublishDiagnosticsParams) => boolean, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.slice(since).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
