@@ -142,14 +142,21 @@ export function startServer(): void {
       await filesChanged(siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
     }),
   );
-  documents.onDidClose((event) => {
-    checkedOnce.delete(event.document.uri);
-    // After a whole-site check, a closed post keeps its problems in the list.
-    if (!workspaceChecked) {
-      validator.forget(event.document.uri);
-      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    }
-  });
+  documents.onDidOpen(guarded(connection, undefined, (event) => validator.opened(event.document.uri)));
+  documents.onDidClose(
+    guarded(connection, undefined, async (event) => {
+      const { uri } = event.document;
+      checkedOnce.delete(uri);
+      // After a whole-site check, a closed post keeps its problems listed: those of the file
+      // as saved (a client that pulls drops the open document's own when it closes).
+      if (workspaceChecked) {
+        validator.schedule(uri);
+        return;
+      }
+      validator.forget(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }),
+  );
 
   connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(siteChanges, params.changes)));
   connection.onDidChangeConfiguration(() => {

@@ -14,6 +14,8 @@ import type { SettingsCache } from './settings';
 export class Validator {
   /** The engine's diagnostics last published per URI: code actions read their fixes. */
   readonly results = new Map<string, Diagnostic[]>();
+  /** Closed files whose problems were pushed to a client that pulls those of open documents. */
+  private readonly pushed = new Set<string>();
   /** What each post's last check looked up in its site's page index (`CheckResult.dependencies`). */
   private readonly dependencies = new Map<string, Set<string>>();
   private readonly running = new Map<string, Promise<void>>();
@@ -132,8 +134,20 @@ export class Validator {
 
   /** Publishes diagnostics of a file that is not open (whole-site checks). */
   async publishFile(uri: string, diagnostics: Diagnostic[]): Promise<void> {
+    // Opened while it was being checked: the open document's own checks speak for it now.
+    if (this.documents.get(uri)) return;
     this.results.set(uri, diagnostics);
+    if (this.pull) this.pushed.add(uri);
     await this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+  }
+
+  /**
+   * A document opened in pull mode: the client now pulls its problems, and would list
+   * a pushed copy beside them, left stale as the text changes. The copy is withdrawn.
+   */
+  async opened(uri: string): Promise<void> {
+    if (!this.pushed.delete(uri)) return;
+    await this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Clears the problems of closed files not in `keep`: after a whole-site check, the posts that are gone. */
@@ -147,6 +161,7 @@ export class Validator {
 
   forget(uri: string): void {
     this.results.delete(uri);
+    this.pushed.delete(uri);
     this.dependencies.delete(uri);
     this.dirty.delete(uri);
   }

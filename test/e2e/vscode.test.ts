@@ -54,8 +54,8 @@ function folderUrl(folder: string, payload?: [string, string][]): string {
 }
 
 /** Runs one step of a UI test; a failing step leaves a screenshot of what the workbench showed. */
-async function step(t: TestContext, page: Page, name: string, run: () => Promise<void>, options: { todo?: string } = {}): Promise<void> {
-  await t.test(name, options, async () => {
+async function step(t: TestContext, page: Page, name: string, run: () => Promise<void>): Promise<void> {
+  await t.test(name, async () => {
     // A step that failed may have left a widget open, which would take the next step's keys.
     await page.keyboard.press('Escape');
     try {
@@ -173,16 +173,10 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
         await quickOpen(page, 'no-front-matter.md');
         await page.keyboard.press('Control+A');
         await page.keyboard.type('---\ntitle: Now with front matter\ndate: 2025-05-01\n---\n\nSome text.\n');
-        // A re-check takes well under a second here; 15 s is ample, and keeps the known failure cheap.
+        // A re-check takes well under a second here; 15 s is ample.
         const gone = (shown: ProblemsFile[]) => !codesOf(shown, 'no-front-matter.md').includes('frontmatter-missing');
         const files = await problemsPanel(page, 'frontmatter-missing to leave no-front-matter.md', gone, 15_000);
         assert.deepEqual(codesOf(files, 'no-front-matter.md'), []);
-      },
-      {
-        todo:
-          'known server bug: the whole-site check pushes the problems of posts that are not open; once such a post ' +
-          'is open VS Code pulls them as well, so the Problems panel lists them twice, and the pushed copy is never ' +
-          'cleared: fixed, the post still shows frontmatter-missing',
       },
     );
   } finally {

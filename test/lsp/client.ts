@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -10,6 +11,12 @@ import {
 import { CLI } from '../helpers/cli';
 
 export const uriOf = (path: string) => pathToFileURL(path).toString();
+
+/** Servers still running when a test file ends (a test failed before stopping its own): none may keep it from exiting. */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill();
+});
 
 /**
  * Drives the built server over stdio as an editor would (`postlint lsp --stdio`),
@@ -26,6 +33,8 @@ export class TestClient {
 
   constructor(cwd: string) {
     this.child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+    running.add(this.child);
+    this.child.once('exit', () => running.delete(this.child));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);

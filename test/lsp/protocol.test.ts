@@ -96,7 +96,7 @@ test('protocol: templates as snippets in an empty post; New Post plans the file'
   const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as CompletionItem[];
   const welcome = items.find((item) => /member welcome/.test(item.label))!;
   assert.equal(welcome.insertTextFormat, 2, 'a snippet');
-  assert.match(welcome.insertText!, /^---\ntitle: "\$\{1:title\}"\n/);
+  assert.match(welcome.insertText!, /^---\ntitle: "\$\{1:\[\[title\]\]\}"\n/, "a tab stop starts as the placeholder itself");
   assert.match(welcome.insertText!, /postlint_kind: member-welcome/);
 
   const withFrontMatter = uriOf(join(root, 'content', 'blog', 'welcome-orchard-labs.md'));

@@ -69,3 +69,27 @@ test('site changes: a changed, created or deleted page re-checks the posts that 
   assert.deepEqual((await client.diagnostics((p) => p.uri === linking, since)).diagnostics, []);
   assert.equal(await client.stop(), 0);
 });
+
+test('site changes: in pull mode, opening a post the whole-site check pushed withdraws the pushed copy; closing it pushes the saved file\u2019s problems again', { timeout: 60_000 }, async () => {
+  const root = join(temp, 'pull');
+  write(root, 'hugo.yaml', 'baseURL: https://example.org/\n');
+  const path = write(root, 'content/blog/untitled.md', '---\ndate: 2026-01-05\n---\n\nNo title yet.\n');
+  const uri = uriOf(path);
+  const client = new TestClient(root);
+  await client.initialize(root, { textDocument: { diagnostic: {}, publishDiagnostics: {} } });
+  await client.connection.sendRequest('postlint/checkWorkspace');
+  assert.deepEqual(codes((await client.diagnostics((p) => p.uri === uri)).diagnostics), ['frontmatter-schema']);
+
+  let since = client.mark();
+  const fixed = '---\ntitle: Now with a title\ndate: 2026-01-05\n---\n\nNo title yet.\n';
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: fixed } });
+  assert.deepEqual((await client.diagnostics((p) => p.uri === uri, since)).diagnostics, [], 'the pushed copy is withdrawn');
+  const pulled = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+  assert.deepEqual(pulled.items, [], 'the open text has a title');
+
+  // Closed unsaved: the file on disk still has no title, and the list says so again.
+  since = client.mark();
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  assert.deepEqual(codes((await client.diagnostics((p) => p.uri === uri, since)).diagnostics), ['frontmatter-schema']);
+  assert.equal(await client.stop(), 0);
+});

@@ -28,9 +28,6 @@ export const TEST_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
-  // No whole-site check on start: it races with the post a test opens (a post it reaches after the
-  // post opened is listed twice, its stale copy never cleared). The e2e test runs it on purpose.
-  'postlint.validateWorkspace': false,
 };
 
 export function writeUserSettings(userDataDir: string, settings: object = TEST_SETTINGS): void {
