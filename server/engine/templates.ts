@@ -32,8 +32,11 @@ export function fillTemplate(template: string, values: Record<string, string | u
 
 /**
  * The template as an LSP/VS Code snippet: each unfilled placeholder becomes a tab
- * stop showing its hint (or name), numbered in order of first appearance, and a
- * name used twice is the same tab stop, so typing once fills both.
+ * stop, numbered in order of first appearance, and a name used twice is the same
+ * tab stop, so typing once fills both. A tab stop starts as the placeholder itself,
+ * `[[name: hint]]`, selected: typing replaces it, and one skipped stays a
+ * placeholder that `template-placeholder` reports, as in a file `postlint new` wrote
+ * (a bare hint would read as a real value: `author: "author"`).
  */
 export function toSnippet(template: string, values: Record<string, string | undefined>): string {
   const numbers = new Map<string, number>();
@@ -50,7 +53,8 @@ export function toSnippet(template: string, values: Record<string, string | unde
     let number = numbers.get(placeholder.name);
     const first = number === undefined;
     if (number === undefined) numbers.set(placeholder.name, (number = numbers.size + 1));
-    result += first ? `\${${number}:${escapeSnippet(placeholder.hint ?? placeholder.name, true)}}` : `\$${number}`;
+    const marker = template.slice(placeholder.span.start, placeholder.span.end);
+    result += first ? `\${${number}:${escapeSnippet(marker, true)}}` : `\$${number}`;
   }
   return result + escapeSnippet(template.slice(cursor)) + (numbers.size > 0 ? '' : '$0');
 }
