@@ -23,7 +23,9 @@ const common = {
   // yaml's ES module build is its Node build less two debug switches it reads from process.env
   // for every token (LOG_TOKENS, LOG_STREAM): a fifth of each front matter parse. (Its rare
   // warnings go to console.warn rather than process.emitWarning.)
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // js-yaml (and the esprima it loads) only serves gray-matter's default YAML engine, which
+  // Postlint replaces: the bundles get a stand-in that is never called (server/engine/js-yaml-unused.ts).
+  alias: { yaml: './node_modules/yaml/browser/index.js', 'js-yaml': './server/engine/js-yaml-unused.ts' },
   // Some dependencies ship ES modules that read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { POSTLINT_VERSION: JSON.stringify(version), 'import.meta.url': '__postlintFileUrl' },
   banner: { js: "const __postlintFileUrl = require('url').pathToFileURL(__filename).href;" },
