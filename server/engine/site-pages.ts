@@ -5,6 +5,7 @@
  * reading of each page only the front matter keys that move its URL.
  */
 import { splitPost } from './frontmatter';
+import { yamlData } from './yaml-data';
 import {
   contentExtension,
   isRecord,
@@ -67,22 +68,33 @@ function keyTest(keys: string[]): RegExp {
   return test;
 }
 
-/** The raw front matter block, found cheaply; only a prefilter before the real parser. */
-function frontMatterBlock(text: string): string | undefined {
+/** The raw front matter block, found cheaply, and whether it is closed: a prefilter before the real parsers. */
+function frontMatterBlock(text: string): { block: string; closed: boolean } | undefined {
   const start = text.search(/\S/);
   if (start === -1) return undefined;
   const delimiter = text.slice(start, start + 3);
   if (delimiter !== '---' && delimiter !== '+++') return undefined;
   const end = text.indexOf(`\n${delimiter}`, start + 3);
-  return end === -1 ? text.slice(start) : text.slice(start, end);
+  return end === -1 ? { block: text.slice(start), closed: false } : { block: text.slice(start, end), closed: true };
 }
 
-/** The front matter values a page's URL depends on; `{}` when it sets none of them. */
+/** The front matter values a page's URL depends on; `{}` when it sets none of them, or cannot be read. */
 function urlData(text: string, keys: string[]): UrlData {
-  const block = frontMatterBlock(text);
-  if (!block || !keyTest(keys).test(block)) return {};
-  const data = splitPost(text).frontMatter?.data;
-  return frontMatterUrlData(data);
+  const found = frontMatterBlock(text);
+  if (!found || !keyTest(keys).test(found.block)) return {};
+  // Only values are wanted here, no positions: plain YAML between `---` lines is read the
+  // fast way (yaml-data.ts); anything else (TOML, a named language, no closing line) as posts are.
+  const { block, closed } = found;
+  const lineEnd = block.indexOf('\n');
+  if (closed && lineEnd !== -1 && block.slice(0, lineEnd).trimEnd() === '---') {
+    try {
+      const data = yamlData(block.slice(lineEnd + 1));
+      return isRecord(data) ? frontMatterUrlData(data) : {};
+    } catch {
+      return {};
+    }
+  }
+  return frontMatterUrlData(splitPost(text).frontMatter?.data);
 }
 
 /** The URL-related values of parsed front matter (Hugo reads keys case-insensitively). */

@@ -1,8 +1,8 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import { presetForBaseUrl, type PresetName } from '../../schemas/presets';
 import { ancestors, join } from './paths';
 import type { Workspace } from './types';
+import { yamlData } from './yaml-data';
 
 /** What the engine knows of a Hugo site, read as Hugo's production build reads it. */
 export interface Site {
@@ -40,7 +40,7 @@ export async function findSiteRoot(workspace: Workspace, path: string): Promise<
 function parseConfigText(name: string, text: string): unknown {
   if (name.endsWith('.toml')) return parseToml(text);
   if (name.endsWith('.json')) return JSON.parse(text);
-  return parseYaml(text, { maxAliasCount: 100 });
+  return yamlData(text);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
