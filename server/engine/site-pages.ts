@@ -180,19 +180,8 @@ export const SITE_PAGES_KEY = 'site-pages';
 
 export class SitePages {
   readonly settings: UrlSettings;
-  private readonly pages: Map<string, SitePage>;
-  private readonly pagesByFile: Map<string, SitePage>;
-  private readonly pagesByContentPath: Map<string, SitePage>;
-  readonly renderHooks: { link: boolean; image: boolean };
-  private readonly implicitPages: Set<string>;
-  private readonly files: Map<string, string>;
-  private readonly filesBySource: Map<string, string[]>;
-  private readonly contentFiles: Set<string>;
-  private readonly assets: Set<string>;
-  private readonly uncertain: string[];
-  private readonly redirects: Redirect[];
-  private readonly filesByName: Map<string, string[]>;
-  private readonly pagesByName: Map<string, SitePage[]>;
+  /** All the index holds, as data: built here, or received from the thread that built it. */
+  private readonly index: SitePagesData;
   private readonly anchors = new Map<string, Promise<PageAnchors | undefined>>();
   /** Where a view made by `observedBy` notes what is looked up through it. */
   private observer?: Set<string>;
@@ -203,19 +192,15 @@ export class SitePages {
     data: SitePagesData = emptyData(),
   ) {
     this.settings = urlSettings(site);
-    this.pages = data.pages;
-    this.pagesByFile = data.pagesByFile;
-    this.pagesByContentPath = data.pagesByContentPath;
-    this.renderHooks = data.renderHooks;
-    this.implicitPages = data.implicitPages;
-    this.files = data.files;
-    this.filesBySource = data.filesBySource;
-    this.contentFiles = data.contentFiles;
-    this.assets = data.assets;
-    this.uncertain = data.uncertain;
-    this.redirects = data.redirects;
-    this.filesByName = data.filesByName;
-    this.pagesByName = data.pagesByName;
+    this.index = data;
+  }
+
+  /**
+   * Whether Markdown links and images go through a render hook that resolves them
+   * as Hugo content (pages, page resources, assets) before the browser sees them.
+   */
+  get renderHooks(): { link: boolean; image: boolean } {
+    return this.index.renderHooks;
   }
 
   static async load(workspace: Workspace, site: Site): Promise<SitePages> {
@@ -231,33 +216,19 @@ export class SitePages {
 
   /** The index's data, to hand to another thread (page anchors, read on demand, are left out). */
   data(): SitePagesData {
-    return {
-      pages: this.pages,
-      pagesByFile: this.pagesByFile,
-      pagesByContentPath: this.pagesByContentPath,
-      renderHooks: this.renderHooks,
-      implicitPages: this.implicitPages,
-      files: this.files,
-      filesBySource: this.filesBySource,
-      contentFiles: this.contentFiles,
-      assets: this.assets,
-      uncertain: this.uncertain,
-      redirects: this.redirects,
-      filesByName: this.filesByName,
-      pagesByName: this.pagesByName,
-    };
+    return this.index;
   }
 
   private async build(): Promise<void> {
     const contentDirs = [...new Set(this.settings.languages.map((language) => language.contentDir))];
     // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
-    this.implicitPages.add('/');
-    for (const language of this.settings.languages) this.implicitPages.add(pathKey(`${language.prefix}/`));
+    this.index.implicitPages.add('/');
+    for (const language of this.settings.languages) this.index.implicitPages.add(pathKey(`${language.prefix}/`));
     for (const dir of contentDirs) await this.walkContent(dir, dir, contentDirs);
     for (const dir of this.siteFolders('staticDir', 'static')) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
-    if (netlify !== undefined) this.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
-    for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.assets.add(pathKey(rel)));
+    if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
+    for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
     await this.detectRenderHooks();
   }
 
@@ -274,7 +245,7 @@ export class SitePages {
     const layouts = this.siteFolders('layoutDir', 'layouts');
     for (const kind of ['link', 'image'] as const) {
       const enabled = setting(setting(hooks, kind), 'enableDefault') === true;
-      this.renderHooks[kind] = embedded || enabled || (await this.hasTemplate(layouts, `render-${kind}.html`));
+      this.index.renderHooks[kind] = embedded || enabled || (await this.hasTemplate(layouts, `render-${kind}.html`));
     }
   }
 
@@ -297,7 +268,7 @@ export class SitePages {
   private async readStatic(dir: string): Promise<void> {
     await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name, join(dir, rel)));
     const redirects = await this.workspace.readFile(join(dir, '_redirects'));
-    if (redirects !== undefined) this.redirects.push(...parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
+    if (redirects !== undefined) this.index.redirects.push(...parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
   }
 
   /** Every file under `dir`, by its path relative to the walk's start. */
@@ -311,15 +282,15 @@ export class SitePages {
 
   private addFile(served: string, name: string, source: string): void {
     const key = pathKey(served);
-    const keys = this.filesBySource.get(source);
+    const keys = this.index.filesBySource.get(source);
     if (keys) keys.push(key);
-    else this.filesBySource.set(source, [key]);
-    if (this.files.has(key)) return;
-    this.files.set(key, served);
+    else this.index.filesBySource.set(source, [key]);
+    if (this.index.files.has(key)) return;
+    this.index.files.set(key, served);
     const lower = name.toLowerCase();
-    const list = this.filesByName.get(lower);
+    const list = this.index.filesByName.get(lower);
     if (list) list.push(served);
-    else this.filesByName.set(lower, [served]);
+    else this.index.filesByName.set(lower, [served]);
   }
 
   /** One folder of content: pages, bundles and their files. Other languages' folders inside it are theirs. */
@@ -330,7 +301,7 @@ export class SitePages {
     if (leaf) {
       const page = await this.addPage(join(folder, leaf.name));
       await this.walkFiles(folder, '', (rel) => {
-        this.contentFiles.add(join(folder, rel).toLowerCase());
+        this.index.contentFiles.add(join(folder, rel).toLowerCase());
         if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
@@ -338,11 +309,11 @@ export class SitePages {
     const folderUrl = this.folderUrl(folder);
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
     const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
-    if (!hasIndex && folderUrl !== undefined && dirname(folder) === contentDir) this.implicitPages.add(pathKey(folderUrl));
+    if (!hasIndex && folderUrl !== undefined && dirname(folder) === contentDir) this.index.implicitPages.add(pathKey(folderUrl));
     let branchUrl: string | undefined;
     for (const entry of files) {
       const path = join(folder, entry.name);
-      this.contentFiles.add(path.toLowerCase());
+      this.index.contentFiles.add(path.toLowerCase());
       if (!contentExtension(entry.name)) continue;
       const page = await this.addPage(path);
       if (page && page.kind !== 'page') branchUrl = page.url;
@@ -377,18 +348,18 @@ export class SitePages {
     const data = urlData(text, keysNeeded(shape, this.settings));
     const result = pageUrl(place, shape, data, this.settings);
     if ('uncertainPrefix' in result) {
-      this.uncertain.push(pathKey(result.uncertainPrefix));
+      this.index.uncertain.push(pathKey(result.uncertainPrefix));
       return undefined;
     }
     const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
-    this.pagesByFile.set(file, page);
+    this.index.pagesByFile.set(file, page);
     this.addContentPath(place.language.key, place.rel, shape.bundle, page);
     this.addPageKey(result.url, page);
     if (this.settings.uglyURLs && shape.kind === 'page') this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
     const name = sanitizePath(shape.name);
-    const named = this.pagesByName.get(name);
+    const named = this.index.pagesByName.get(name);
     if (named) named.push(page);
-    else this.pagesByName.set(name, [page]);
+    else this.index.pagesByName.set(name, [page]);
     for (const alias of stringList(data.aliases)) {
       if (alias.startsWith('/')) this.addPageKey(alias, page);
       else {
@@ -402,7 +373,7 @@ export class SitePages {
 
   private addPageKey(path: string, page: SitePage): void {
     const key = pathKey(path);
-    if (!this.pages.has(key)) this.pages.set(key, page);
+    if (!this.index.pages.has(key)) this.index.pages.set(key, page);
   }
 
   /**
@@ -418,9 +389,9 @@ export class SitePages {
 
   /** The keys under which look-ups reach `file`: its page URLs and aliases, its served paths, its content path. */
   keysOf(file: string): string[] {
-    const keys = [fileKey(file), ...(this.filesBySource.get(file) ?? [])];
-    for (const [key, page] of this.pages) if (page.file === file) keys.push(key);
-    for (const [key, page] of this.pagesByContentPath) if (page.file === file) keys.push(`content:${key}`);
+    const keys = [fileKey(file), ...(this.index.filesBySource.get(file) ?? [])];
+    for (const [key, page] of this.index.pages) if (page.file === file) keys.push(key);
+    for (const [key, page] of this.index.pagesByContentPath) if (page.file === file) keys.push(`content:${key}`);
     for (const dir of this.siteFolders('assetDir', 'assets')) if (file.startsWith(`${dir}/`)) keys.push(`asset:${pathKey(file.slice(dir.length))}`);
     return keys;
   }
@@ -448,10 +419,10 @@ export class SitePages {
     const base = this.settings.basePath;
     if (base && (key === base || key.startsWith(`${base}/`))) key = key.slice(base.length) || '/';
     this.observer?.add(key);
-    const page = this.pages.get(key);
+    const page = this.index.pages.get(key);
     if (page) return { found: true, page };
-    if (this.implicitPages.has(key) || this.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
-    const match = matchRedirect(this.redirects, key, /\/$/.test(path.replace(/[?#].*$/, '')));
+    if (this.index.implicitPages.has(key) || this.index.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
+    const match = matchRedirect(this.index.redirects, key, /\/$/.test(path.replace(/[?#].*$/, '')));
     if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
     if (match.redirect.status >= 400) return { found: false, key, redirect: match };
     const target = match.target.replace(/[?#].*$/, '');
@@ -470,20 +441,20 @@ export class SitePages {
     const page = segments.lastIndexOf('page');
     if (page >= 0 && page === segments.length - 2 && /^\d+$/.test(segments[page + 1])) {
       const list = `/${segments.slice(0, page).join('/')}`;
-      return this.pages.has(list) || this.implicitPages.has(list);
+      return this.index.pages.has(list) || this.index.implicitPages.has(list);
     }
     return false;
   }
 
   private isUncertain(key: string): boolean {
-    return this.uncertain.some((prefix) => prefix === '/' || key === prefix || key.startsWith(`${prefix}/`));
+    return this.index.uncertain.some((prefix) => prefix === '/' || key === prefix || key.startsWith(`${prefix}/`));
   }
 
   /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
   private addContentPath(language: string, rel: string, bundle: boolean, page: SitePage): void {
     const stem = rel.slice(0, rel.length - (contentExtension(rel)?.length ?? 0)).toLowerCase();
     const paths = bundle ? [stem, dirname(stem) === '.' ? '' : dirname(stem)] : [stem];
-    for (const path of paths) if (!this.pagesByContentPath.has(`${language}:${path}`)) this.pagesByContentPath.set(`${language}:${path}`, page);
+    for (const path of paths) if (!this.index.pagesByContentPath.has(`${language}:${path}`)) this.index.pagesByContentPath.set(`${language}:${path}`, page);
   }
 
   /**
@@ -500,7 +471,7 @@ export class SitePages {
     for (const candidate of candidates) {
       const key = `${place.language.key}:${candidate === '.' ? '' : candidate}`;
       this.observer?.add(`content:${key}`);
-      const page = this.pagesByContentPath.get(key);
+      const page = this.index.pagesByContentPath.get(key);
       if (page) return page;
     }
     return undefined;
@@ -509,21 +480,21 @@ export class SitePages {
   hasAsset(path: string): boolean {
     const key = pathKey(path);
     this.observer?.add(`asset:${key}`);
-    return this.assets.has(key);
+    return this.index.assets.has(key);
   }
 
   /** Whether a file exists under a content folder (case-insensitively, as some hosts serve). */
   hasContentFile(path: string): boolean {
     this.observer?.add(fileKey(path));
-    return this.contentFiles.has(path.toLowerCase());
+    return this.index.contentFiles.has(path.toLowerCase());
   }
 
   pageOfUrl(url: string): SitePage | undefined {
-    return this.pages.get(pathKey(url));
+    return this.index.pages.get(pathKey(url));
   }
 
   pageOfFile(file: string): SitePage | undefined {
-    return this.pagesByFile.get(file);
+    return this.index.pagesByFile.get(file);
   }
 
   /** Where a content file is served given its (possibly edited) front matter; undefined outside the content folders. */
@@ -542,11 +513,11 @@ export class SitePages {
   suggestion(key: string): string | undefined {
     const last = key.split('/').pop() ?? '';
     if (last === '') return undefined;
-    const files = this.filesByName.get(last) ?? this.filesNamedLike(last);
+    const files = this.index.filesByName.get(last) ?? this.filesNamedLike(last);
     if (files.length === 1 && pathKey(files[0]) !== key) return files[0];
     // Translations share a file name: only the page in the link's language is meant.
     const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && key.startsWith(`${candidate.prefix}/`));
-    const pages = [...new Set(this.pagesByName.get(last) ?? [])].filter((page) => page.prefix === (language?.prefix ?? ''));
+    const pages = [...new Set(this.index.pagesByName.get(last) ?? [])].filter((page) => page.prefix === (language?.prefix ?? ''));
     if (files.length === 0 && pages.length === 1 && pathKey(pages[0].url) !== key) return pages[0].url;
     return undefined;
   }
@@ -555,7 +526,7 @@ export class SitePages {
   private filesNamedLike(name: string): string[] {
     if (!name.includes('.')) return [];
     const found: string[] = [];
-    for (const [candidate, paths] of this.filesByName) if (candidate.startsWith(`${name}.`)) found.push(...paths);
+    for (const [candidate, paths] of this.index.filesByName) if (candidate.startsWith(`${name}.`)) found.push(...paths);
     return found;
   }
 
