@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fast-check';
 import { splitPost } from '../../server/engine/frontmatter';
 import { LineIndex } from '../../server/engine/text';
 import { hugoSite, serviceFor } from '../helpers/memory-workspace';

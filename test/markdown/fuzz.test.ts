@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fast-check';
 import type { Tree } from '@lezer/common';
 import { parseBodyStrict } from '../../server/engine/markdown/body.js';
 import { gfmParser, markdownParser } from '../../server/engine/markdown/lezer.js';
