@@ -13,7 +13,7 @@ import { ancestors, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { findSiteRoot, looseSite, readSite, type Site } from './site';
-import { SITE_PAGES_KEY, SitePages } from './site-pages';
+import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site-pages';
 import { Suppressions } from './suppressions';
 import { LineIndex } from './text';
 import type { Diagnostic, Severity, Workspace } from './types';
@@ -312,17 +312,20 @@ export class LanguageService {
   async indexKeysOf(path: string, options: { build: boolean }): Promise<string[] | 'site'> {
     const site = await this.siteFor(path);
     if (site.loose) return [];
-    const id = `${site.root}\0${SITE_PAGES_KEY}`;
-    if (!options.build && !this.siteValues.has(id)) return [];
-    const pages = await this.siteValue(site.root, SITE_PAGES_KEY, () => SitePages.load(this.workspace, site));
+    const pages = options.build ? await this.sitePages(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
+    if (!pages) return [];
     return pages.serves(path) ? pages.keysOf(path) : 'site';
   }
 
   /** Forgets what was read from a page that is being edited (its headings), keeping the rest of the index. */
   async forgetPage(path: string): Promise<void> {
     const site = await this.siteFor(path);
-    const pages = this.siteValues.get(`${site.root}\0${SITE_PAGES_KEY}`) as Promise<SitePages> | undefined;
-    (await pages)?.forgetAnchors(path);
+    (await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY))?.forgetAnchors(path);
+  }
+
+  /** The site's page index, as the rules get it (built on first use). */
+  private sitePages(site: Site): Promise<SitePages> {
+    return sitePagesOf({ site, workspace: this.workspace, siteCache: (key, compute) => this.siteValue(site.root, key, compute) });
   }
 
   /**
@@ -360,11 +363,16 @@ export class LanguageService {
    * the value in advance (the CLI's workers get the site index the main thread built).
    */
   siteValue<T>(root: string, key: string, compute: () => Promise<T>): Promise<T> {
-    const id = `${root}\0${key}`;
+    const id = siteValueId(root, key);
     let value = this.siteValues.get(id) as Promise<T> | undefined;
     if (!value) this.siteValues.set(id, (value = compute()));
     return value;
   }
+  /** A site value already computed (or under way), without computing it. */
+  private computedSiteValue<T>(root: string, key: string): Promise<T> | undefined {
+    return this.siteValues.get(siteValueId(root, key)) as Promise<T> | undefined;
+  }
+
 
   private toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {
     return {
@@ -381,6 +389,10 @@ export class LanguageService {
       })),
     };
   }
+}
+
+function siteValueId(root: string, key: string): string {
+  return `${root}\0${key}`;
 }
 
 /** Lets the other checks under way run their next step (see `parse`). */
