@@ -23,6 +23,19 @@ function toPosix(path: string): string {
 }
 
 /**
+ * The posts of the Hugo site at `root`, as its config and preset select them, sorted.
+ * `found` is told how many files the post globs matched, before the posts among them are picked.
+ */
+export async function postsOfSite(service: LanguageService, root: string, found: (files: number) => void = () => undefined): Promise<string[]> {
+  const anchor = `${root}/postlint-probe`;
+  const site = await service.siteFor(anchor);
+  const config = await service.configFor(anchor, site);
+  const paths = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
+  found(paths.length);
+  return service.postsAmong(paths.map(toPosix).sort());
+}
+
+/**
  * Turns the command line's files, folders and globs into the files to check. A
  * folder or glob selects the posts in it; with nothing named, the posts of the
  * site around the working folder.
@@ -47,11 +60,7 @@ export async function resolveTargets(
     if (root === undefined) {
       problems.push({ input: cwd, message: 'no Hugo site found here or above: name the posts to check' });
     } else {
-      const site = await service.siteFor(`${root}/postlint-probe`);
-      const config = await service.configFor(`${root}/postlint-probe`, site);
-      const paths = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
-      found((files += paths.length));
-      for (const path of await service.postsAmong(paths.map(toPosix))) add(path, false);
+      for (const path of await postsOfSite(service, root, (count) => found((files += count)))) add(path, false);
     }
   }
 

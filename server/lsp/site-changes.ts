@@ -30,10 +30,9 @@ async function indexKeys(context: SiteChangeContext, uris: string[], build: bool
   return keys;
 }
 
+/** Whether the file is a post that the config does not ignore. */
 async function isPost(context: SiteChangeContext, uri: string): Promise<boolean> {
-  const service = await context.serviceFor(uri);
-  const path = toPath(uri);
-  return (await service.isPost(path)) && !(await service.isIgnored(path));
+  return (await (await context.serviceFor(uri)).postsAmong([toPath(uri)])).length > 0;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { glob } from 'tinyglobby';
 import type { Connection } from 'vscode-languageserver/node';
+import { postsOfSite } from '../cli/targets';
 import type { LanguageService } from '../engine/service';
 import { findSiteRoot } from '../engine/site';
 import { toUri } from './convert';
@@ -7,17 +7,8 @@ import type { Validator } from './validation';
 
 /** The posts of the Hugo site in or around a workspace folder. */
 async function sitePosts(service: LanguageService, folder: string): Promise<string[]> {
-  const root = (await findSiteRoot(service.workspaceOf(), `${folder}/postlint-probe`)) ?? undefined;
-  if (root === undefined) return [];
-  const anchor = `${root}/postlint-probe`;
-  const site = await service.siteFor(anchor);
-  const config = await service.configFor(anchor, site);
-  const found = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  const posts: string[] = [];
-  for (const path of found.map((file) => file.split('\\').join('/')).sort()) {
-    if ((await service.isPost(path)) && !(await service.isIgnored(path))) posts.push(path);
-  }
-  return posts;
+  const root = await findSiteRoot(service.workspaceOf(), `${folder}/postlint-probe`);
+  return root === undefined ? [] : postsOfSite(service, root);
 }
 
 /**
