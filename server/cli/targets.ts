@@ -5,10 +5,9 @@ import type { LanguageService } from '../engine/service';
 import { findSiteRoot } from '../engine/site';
 import type { Workspace } from '../engine/types';
 
-/** A file to check, and whether it was named explicitly (then it is a post whatever its name). */
+/** A file to check: a post of a folder or glob, or a file named explicitly (a post whatever its name). */
 export interface Target {
   path: string;
-  explicit: boolean;
 }
 
 export interface TargetProblem {
@@ -48,19 +47,17 @@ export async function resolveTargets(
   /** Told how many files the folders and globs hold so far, before the posts among them are picked. */
   found: (files: number) => void = () => undefined,
 ): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
-  const targets = new Map<string, Target>();
+  const chosen = new Set<string>();
   const problems: TargetProblem[] = [];
   let files = 0;
-  const add = (path: string, explicit: boolean) => {
-    if (!targets.has(path) || explicit) targets.set(path, { path, explicit });
-  };
+  const add = (path: string) => void chosen.add(path);
 
   if (inputs.length === 0) {
     const root = await findSiteRoot(workspace, toPosix(resolve(cwd, 'postlint-probe')));
     if (root === undefined) {
       problems.push({ input: cwd, message: 'no Hugo site found here or above: name the posts to check' });
     } else {
-      for (const path of await postsOfSite(service, root, (count) => found((files += count)))) add(path, false);
+      for (const path of await postsOfSite(service, root, (count) => found((files += count)))) add(path);
     }
   }
 
@@ -68,7 +65,7 @@ export async function resolveTargets(
     const absolute = toPosix(resolve(cwd, input));
     const stats = await fs.stat(absolute).catch(() => undefined);
     if (stats?.isFile()) {
-      add(absolute, true);
+      add(absolute);
       continue;
     }
     let paths: string[];
@@ -83,7 +80,7 @@ export async function resolveTargets(
     found((files += paths.length));
     const posts = await service.postsAmong(paths.map(toPosix).sort());
     if (posts.length === 0) problems.push({ input, message: 'no post matched' });
-    for (const path of posts) add(path, false);
+    for (const path of posts) add(path);
   }
-  return { targets: [...targets.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
+  return { targets: [...chosen].sort().map((path) => ({ path })), problems };
 }

@@ -110,7 +110,7 @@ test('check: an unreadable file is exit 2, naming it', async () => {
     rmSync(locked);
     mkdirSync(locked);
   } else chmodSync(locked, 0o000);
-  const outcomes = await checkTargets([{ path: locked, explicit: true }, { path: join(root, 'content/posts/ok.md'), explicit: true }], { fix: false });
+  const outcomes = await checkTargets([{ path: locked }, { path: join(root, 'content/posts/ok.md') }], { fix: false });
   assert.deepEqual(outcomes[0], { failure: `${locked}: the file cannot be read` });
   assert.deepEqual(outcomes[1].report?.messages, [], 'the readable file is still checked');
 });

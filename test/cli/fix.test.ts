@@ -136,7 +136,7 @@ test('--fix refuses to write a file that changed on disk since it was read', asy
   const current = readSnapshot(path)!;
   writeFileSync(path, `${edited}More.\n`);
   const service = createLanguageService({ workspace: new NodeWorkspace() });
-  const outcome = await fixOne(service, { path, explicit: true }, current, { fix: true });
+  const outcome = await fixOne(service, { path }, current, { fix: true });
   assert.match(outcome.failure ?? '', /^\/.*a\.md: not fixed: the file changed on disk since it was read/);
   assert.ok(outcome.report!.messages.some((m) => m.ruleId === 'frontmatter-unknown-key'), 'the unfixed problems are still reported');
   assert.equal(readFileSync(path, 'utf8'), `${edited}More.\n`);
