@@ -17,6 +17,13 @@ function copyOfCli(): string {
   return folder;
 }
 
+/** Replaces the copy's cache with what `change` makes of it; the header is its first line. */
+function rewriteCache(folder: string, change: (cache: Buffer, bodyStart: number) => Buffer): void {
+  const file = join(folder, 'cli.bundle.js.cache');
+  const cache = readFileSync(file);
+  writeFileSync(file, change(cache, cache.indexOf(10) + 1));
+}
+
 function version(folder: string) {
   const run = spawnSync(process.execPath, [join(folder, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, POSTLINT_CODE_CACHE_REPORT: '1' } });
   return { code: run.status, stdout: run.stdout.trim(), cache: /postlint code cache: (\w+)/.exec(run.stderr)?.[1], stderr: run.stderr };
@@ -33,9 +40,8 @@ test('boot: the CLI starts from the code cache the build wrote', () => {
 
 test('boot: a cache from another build is ignored, and the CLI still runs', () => {
   const folder = copyOfCli();
-  const cache = readFileSync(join(folder, 'cli.bundle.js.cache'));
   // Same data, but the header names another build: V8 alone would not notice a same-length bundle.
-  writeFileSync(join(folder, 'cli.bundle.js.cache'), Buffer.concat([Buffer.from('// postlint build another\n'), cache.subarray(cache.indexOf(10) + 1)]));
+  rewriteCache(folder, (cache, bodyStart) => Buffer.concat([Buffer.from('// postlint build another\n'), cache.subarray(bodyStart)]));
   const run = version(folder);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, VERSION);
@@ -44,8 +50,7 @@ test('boot: a cache from another build is ignored, and the CLI still runs', () =
 
 test('boot: a damaged or missing cache costs nothing but time', () => {
   const folder = copyOfCli();
-  const cache = readFileSync(join(folder, 'cli.bundle.js.cache'));
-  writeFileSync(join(folder, 'cli.bundle.js.cache'), cache.subarray(0, cache.indexOf(10) + 200));
+  rewriteCache(folder, (cache, bodyStart) => cache.subarray(0, bodyStart + 199));
   const damaged = version(folder);
   assert.equal(damaged.code, 0, damaged.stderr);
   assert.equal(damaged.stdout, VERSION);

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { REPO } from '../helpers/cli';
+import { copyExampleSite } from '../vscode/workspace';
 import { TestClient, uriOf } from './client';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-lsp-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-function exampleSite(name: string): string {
-  const root = join(temp, name);
-  cpSync(join(REPO, 'examples', 'site'), root, { recursive: true });
-  return root;
-}
+const exampleSite = (name: string) => copyExampleSite(temp, name);
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
 
