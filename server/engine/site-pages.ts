@@ -170,6 +170,12 @@ function emptyData(): SitePagesData {
   };
 }
 
+function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The key under which a look-up of a file itself (its anchors, its existence) is noted. */
 export function fileKey(file: string): string {
   return `file:${file.toLowerCase()}`;
@@ -282,15 +288,10 @@ export class SitePages {
 
   private addFile(served: string, name: string, source: string): void {
     const key = pathKey(served);
-    const keys = this.index.filesBySource.get(source);
-    if (keys) keys.push(key);
-    else this.index.filesBySource.set(source, [key]);
+    addToList(this.index.filesBySource, source, key);
     if (this.index.files.has(key)) return;
     this.index.files.set(key, served);
-    const lower = name.toLowerCase();
-    const list = this.index.filesByName.get(lower);
-    if (list) list.push(served);
-    else this.index.filesByName.set(lower, [served]);
+    addToList(this.index.filesByName, name.toLowerCase(), served);
   }
 
   /** One folder of content: pages, bundles and their files. Other languages' folders inside it are theirs. */
@@ -357,9 +358,7 @@ export class SitePages {
     this.addPageKey(result.url, page);
     if (this.settings.uglyURLs && shape.kind === 'page') this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
     const name = sanitizePath(shape.name);
-    const named = this.index.pagesByName.get(name);
-    if (named) named.push(page);
-    else this.index.pagesByName.set(name, [page]);
+    addToList(this.index.pagesByName, name, page);
     for (const alias of stringList(data.aliases)) {
       if (alias.startsWith('/')) this.addPageKey(alias, page);
       else {
