@@ -153,8 +153,7 @@ export function startServer(): void {
         validator.schedule(uri);
         return;
       }
-      validator.forget(uri);
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      await validator.withdraw(uri);
     }),
   );
 

@@ -122,14 +122,8 @@ export class Validator {
   /** A post that is not open, read from the disk; a post that is gone takes its problems with it. */
   private async validateClosed(uri: string): Promise<void> {
     const text = await (await this.serviceFor(uri)).workspaceOf().readFile(toPath(uri));
-    if (text === undefined) {
-      this.forget(uri);
-      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
-    const diagnostics = await this.diagnose(uri, text);
-    // Opened meanwhile: the open document's own checks take over.
-    if (!this.documents.get(uri)) await this.publishFile(uri, diagnostics);
+    if (text === undefined) return this.withdraw(uri);
+    await this.publishFile(uri, await this.diagnose(uri, text));
   }
 
   /** Publishes diagnostics of a file that is not open (whole-site checks). */
@@ -153,10 +147,14 @@ export class Validator {
   /** Clears the problems of closed files not in `keep`: after a whole-site check, the posts that are gone. */
   async clearClosedExcept(keep: Set<string>): Promise<void> {
     for (const uri of [...this.results.keys()]) {
-      if (keep.has(uri) || this.documents.get(uri)) continue;
-      this.forget(uri);
-      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!keep.has(uri) && !this.documents.get(uri)) await this.withdraw(uri);
     }
+  }
+
+  /** Forgets a file and clears its problems in the client's list. */
+  async withdraw(uri: string): Promise<void> {
+    this.forget(uri);
+    await this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   forget(uri: string): void {
