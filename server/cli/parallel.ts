@@ -221,16 +221,16 @@ export async function checkInParallel(
   const input: WorkerInput = { targets, next, options, sitePagesFor };
   for (const { worker } of running) worker.postMessage({ input } satisfies ParentMessage);
   if (sitePagesFor !== undefined) {
-    const message: ParentMessage = { sitePages: await sitePagesData(site) };
+    const message: ParentMessage = { sitePages: await sitePagesData(service, site) };
     for (const { worker } of running) worker.postMessage(message);
   }
   return inOrder(targets.length, await Promise.all(running.map(({ done }) => done)));
 }
 
 /** The site's index as data, or null when building it fails (each worker then builds its own and reports). */
-async function sitePagesData(site: Site): Promise<SitePagesData | null> {
+async function sitePagesData(service: LanguageService, site: Site): Promise<SitePagesData | null> {
   try {
-    return (await SitePages.load(new NodeWorkspace(), site)).data();
+    return (await service.pageIndex(site)).data();
   } catch {
     return null;
   }
@@ -280,7 +280,7 @@ async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): 
  */
 async function receiveSitePages(service: LanguageService, post: string, message: Promise<SitePagesMessage>): Promise<void> {
   const site = await service.siteFor(post);
-  const workspace = new NodeWorkspace();
+  const workspace = service.workspaceOf();
   void service.siteValue(site.root, SITE_PAGES_KEY, async () => {
     const { sitePages } = await message;
     return sitePages ? SitePages.fromData(workspace, site, sitePages) : SitePages.load(workspace, site);

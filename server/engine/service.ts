@@ -312,7 +312,7 @@ export class LanguageService {
   async indexKeysOf(path: string, options: { build: boolean }): Promise<string[] | 'site'> {
     const site = await this.siteFor(path);
     if (site.loose) return [];
-    const pages = options.build ? await this.sitePages(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
+    const pages = options.build ? await this.pageIndex(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
     if (!pages) return [];
     return pages.serves(path) ? pages.keysOf(path) : 'site';
   }
@@ -324,7 +324,7 @@ export class LanguageService {
   }
 
   /** The site's page index, as the rules get it (built on first use). */
-  private sitePages(site: Site): Promise<SitePages> {
+  pageIndex(site: Site): Promise<SitePages> {
     return sitePagesOf({ site, workspace: this.workspace, siteCache: (key, compute) => this.siteValue(site.root, key, compute) });
   }
 
