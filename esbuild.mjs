@@ -11,22 +11,6 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-/**
- * gray-matter requires its own js-yaml (3.x, which loads esprima) for its default YAML
- * engine, which Postlint replaces: the bundles give it a stand-in that is never called
- * (server/engine/js-yaml-unused.ts). Postlint's own js-yaml import is left alone.
- */
-function grayMatterWithoutJsYaml() {
-  return {
-    name: 'gray-matter-without-js-yaml',
-    setup(build) {
-      build.onResolve({ filter: /^js-yaml$/ }, (args) =>
-        /[\\/]gray-matter[\\/]/.test(args.importer) ? { path: resolve('server/engine/js-yaml-unused.ts') } : undefined,
-      );
-    },
-  };
-}
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -40,7 +24,6 @@ const common = {
   // for every token (LOG_TOKENS, LOG_STREAM): a fifth of each front matter parse. (Its rare
   // warnings go to console.warn rather than process.emitWarning.)
   alias: { yaml: './node_modules/yaml/browser/index.js' },
-  plugins: [grayMatterWithoutJsYaml()],
   // Some dependencies ship ES modules that read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { POSTLINT_VERSION: JSON.stringify(version), 'import.meta.url': '__postlintFileUrl' },
   banner: { js: "const __postlintFileUrl = require('url').pathToFileURL(__filename).href;" },

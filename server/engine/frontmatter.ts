@@ -1,5 +1,5 @@
-import matter from 'gray-matter';
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './frontmatter-split';
 import { parseToml } from './frontmatter-toml';
 import type { Span } from './types';
 
@@ -12,10 +12,10 @@ export interface FrontMatterProblem {
 export interface FrontMatter {
   /** The opening delimiter line (`---`), where whole-block problems are reported. */
   openSpan: Span;
-  /** Where the YAML text starts and ends in the post. */
+  /** Where the text handed to the parser starts and ends in the post. */
   contentSpan: Span;
-  /** The language named after the opening `---`, `yaml` when none is. */
-  language: string;
+  /** The format, from the opening delimiter as Hugo reads it (never from a name after it). */
+  language: FrontMatterFormat;
   /** Parsed YAML; undefined when the language is not YAML or JSON. */
   document?: Document.Parsed;
   /** Plain data, read with YAML's alias limit (or from TOML). Undefined when it could not be read. */
@@ -40,120 +40,139 @@ export interface SplitPost {
   frontMatter?: FrontMatter;
 }
 
-// Front matter in other languages would be evaluated as code by gray-matter's
-// defaults; a linter must never run what it is checking.
-const refuse = (language: string) => ({
-  parse(): never {
-    throw new RefusedLanguage(language);
-  },
-});
-
-class RefusedLanguage extends Error {
-  constructor(readonly language: string) {
-    super(`front matter in ${language} is code; Postlint never runs it`);
-  }
-}
-
-// YAML (and JSON, a subset of YAML 1.2) is parsed by the `yaml` package below, for
-// its source ranges; gray-matter's own js-yaml pass would be wasted work.
-const skipParse = { parse: () => ({}) };
-
-const TOML_OPTIONS = { delimiters: '+++', language: 'toml', engines: { toml: skipParse } };
-
-const MATTER_OPTIONS = {
-  engines: {
-    yaml: skipParse,
-    yml: skipParse,
-    json: skipParse,
-    javascript: refuse('JavaScript'),
-    js: refuse('JavaScript'),
-    coffee: refuse('CoffeeScript'),
-    coffeescript: refuse('CoffeeScript'),
-    cson: refuse('CoffeeScript'),
-  },
-};
-
-/** Skips a UTF-8 byte order mark and blank lines, which Hugo accepts before front matter. */
-function leadingBlankEnd(text: string): number {
-  let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    let i = offset;
-    while (text[i] === ' ' || text[i] === '\t' || text[i] === '\r') i++;
-    if (text[i] !== '\n') return offset;
-    offset = i + 1;
-  }
-}
-
-function lineEndAt(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline === -1 ? text.length : newline;
-}
-
 /**
- * Finds and parses the front matter of a post. gray-matter decides where the block
- * is and what language it claims; the `yaml` package parses it with source ranges.
+ * Finds and parses the front matter of a post, as Hugo does (see frontmatter-split.ts).
+ * Each format is read by a parser that only reads data: `yaml`, smol-toml, JSON.parse.
  * Every offset returned is an offset into `text`.
  */
 export function splitPost(text: string): SplitPost {
-  const start = leadingBlankEnd(text);
-  const rest = start === 0 ? text : text.slice(start);
-  // Hugo reads YAML between `---` lines and TOML between `+++` lines.
-  const delimiter = rest.startsWith('---') ? '---' : rest.startsWith('+++') ? '+++' : undefined;
-  if (!delimiter || rest[3] === delimiter[0]) return { bodyStart: start };
-
-  // gray-matter fills the file object it is given before it calls an engine, so the
-  // block's extent and language are known even when the engine refuses.
-  // gray-matter copies what it is given into a Buffer; give it the block and the
-  // line after it, not the whole post. (Its own search decides where the block ends.)
-  const close = rest.indexOf(`\n${delimiter}`, 3);
-  const closeLineEnd = close === -1 ? -1 : rest.indexOf('\n', close + 4);
-  const file = { content: close === -1 || closeLineEnd === -1 ? rest : rest.slice(0, closeLineEnd + 1), matter: '', language: '' };
-  let refusal: string | undefined;
-  try {
-    matter(file, delimiter === '+++' ? TOML_OPTIONS : MATTER_OPTIONS);
-  } catch (error) {
-    refusal =
-      error instanceof RefusedLanguage
-        ? `Front matter in ${error.language} is not checked and never run: write it in YAML (\`---\`) instead.`
-        : `Front matter in \`${file.language}\` is not supported: write it in YAML (\`---\`) instead.`;
-  }
-
-  const openEnd = lineEndAt(text, start);
-  const openSpan = { start, end: text[openEnd - 1] === '\r' ? openEnd - 1 : openEnd };
-  // gray-matter's `matter` starts after the opening `---` (and after the language
-  // name, when there is one) and runs up to the line break before the closing `---`.
-  const named = text.slice(start + 3, openSpan.end).trim() !== '';
-  const contentStart = named ? openSpan.end : start + 3;
-  const matterEnd = contentStart + file.matter.length;
-  // A CRLF file leaves the `\r` of the last line in gray-matter's block; YAML would
-  // read it as part of the last value.
-  const contentEnd = text[matterEnd - 1] === '\r' && matterEnd < text.length ? matterEnd - 1 : matterEnd;
-  const closed = matterEnd < text.length;
-  const bodyStart = closed ? Math.min(text.length, lineEndAt(text, matterEnd + 1) + 1) : text.length;
-  const language = file.language || 'yaml';
+  const { bodyStart, block, invalidOpener } = splitFrontMatter(text);
+  if (invalidOpener) return { bodyStart, frontMatter: invalidOpenerProblem(text, invalidOpener) };
+  if (!block) return { bodyStart };
   const frontMatter: FrontMatter = {
-    openSpan,
-    contentSpan: { start: contentStart, end: contentEnd },
-    language,
+    openSpan: block.openSpan,
+    contentSpan: block.contentSpan,
+    language: block.format,
     comments: [],
     problems: [],
     keys: [],
     valueAt: () => undefined,
   };
-  if (!closed) {
-    frontMatter.problems.push({
-      message: `The front matter opened here is never closed: add a line with \`${delimiter}\` after its last key.`,
-      span: openSpan,
-    });
-  }
-  if (refusal) {
-    frontMatter.problems.push({ message: refusal, span: openSpan });
+  if (!block.closed) {
+    frontMatter.problems.push({ message: unclosedMessage(block.format), span: block.openSpan });
+    // An unclosed block runs to the end of the post: its errors would be about the body.
     return { bodyStart, frontMatter };
   }
-  // An unclosed block runs to the end of the post: its errors would be about the body.
-  if (closed && language === 'toml') parseToml(text, frontMatter);
-  else if (closed) parseYaml(text, frontMatter);
+  if (block.format === 'org') {
+    frontMatter.problems.push({
+      message: 'Org-mode front matter (`#+key:` lines) is not checked by Postlint: write it as YAML between `---` lines.',
+      span: block.openSpan,
+    });
+    return { bodyStart, frontMatter };
+  }
+  if (block.format === 'json') {
+    parseJson(text, frontMatter);
+    return { bodyStart, frontMatter };
+  }
+  const tag = openerTag(text, block);
+  if (tag) {
+    frontMatter.problems.push({ message: tagMessage(text, block, tag), span: tag });
+    // Reported once, at the tag: the keys below are still read, from the next line on.
+    frontMatter.contentSpan = { start: afterLine(text, tag.end), end: block.contentSpan.end };
+  }
+  if (block.format === 'toml') parseToml(text, frontMatter);
+  else parseYaml(text, frontMatter);
+  const leftover = closerLeftover(text, block);
+  if (leftover) frontMatter.problems.push(leftover);
   return { bodyStart, frontMatter };
+}
+
+const DELIMITERS: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++', json: '}', org: '#+' };
+
+function unclosedMessage(format: FrontMatterFormat): string {
+  if (format === 'json') return 'The JSON front matter opened here never ends: close its `{` with a `}`.';
+  return `The front matter opened here is never closed: add a line with \`${DELIMITERS[format]}\` after its last key.`;
+}
+
+function invalidOpenerProblem(text: string, span: Span): FrontMatter {
+  const char = text[span.start];
+  const opener = char.repeat(3);
+  const message =
+    `Hugo reads a page that starts with \`${char}\` as front matter, which opens with exactly \`${opener}\`, and stops the build here: ` +
+    `open the front matter with a \`${opener}\` line, or start the page with other text.`;
+  const empty = { start: span.start, end: span.start };
+  return { openSpan: span, contentSpan: empty, language: DELIMITER_LANGUAGE[char], comments: [], problems: [{ message, span }], keys: [], valueAt: () => undefined };
+}
+
+const DELIMITER_LANGUAGE: Record<string, FrontMatterFormat> = { '-': 'yaml', '+': 'toml' };
+
+/**
+ * The text after `---` (or `+++`) on the opening line, when it is more than Hugo's
+ * parser takes in its stride there: white space, a comment, and (YAML) a `---`
+ * document marker, which is why Hugo reads a `------` opener.
+ */
+function openerTag(text: string, block: FrontMatterBlock): Span | undefined {
+  const rest = text.slice(block.openSpan.start + 3, block.openSpan.end);
+  const trimmed = rest.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return undefined;
+  if (block.format === 'yaml' && /^---(?:[ \t]+(?:#.*)?)?$/.test(trimmed)) return undefined;
+  const start = block.openSpan.start + 3 + (rest.length - rest.trimStart().length);
+  return { start, end: start + trimmed.length };
+}
+
+function tagMessage(text: string, block: FrontMatterBlock, tag: Span): string {
+  const opener = DELIMITERS[block.format];
+  const written = text.slice(tag.start, tag.end);
+  const char = opener[0];
+  if ([...written].every((c) => c === char)) {
+    return `The opening line has ${3 + written.length} \`${char}\`: Hugo opens front matter with exactly \`${opener}\` and would read the rest as a broken first line. Write \`${opener}\` alone.`;
+  }
+  const language = block.format === 'yaml' ? 'YAML' : 'TOML';
+  return (
+    `Hugo reads no language name after \`${opener}\`: it reads YAML between \`---\` lines and TOML between \`+++\` lines, ` +
+    `so \`${written}\` would stop the build (Postlint never runs front matter as code). Remove \`${written}\` and write the front matter in ${language}.`
+  );
+}
+
+/** Hugo ends the block after three delimiter characters; the rest of the closing line is published. */
+function closerLeftover(text: string, block: FrontMatterBlock): FrontMatterProblem | undefined {
+  if (!block.closeSpan) return undefined;
+  const leftover = text.slice(block.closeSpan.start + 3, block.closeSpan.end);
+  if (leftover.trim() === '') return undefined;
+  const opener = DELIMITERS[block.format];
+  return {
+    message: `The closing line has more than \`${opener}\`: Hugo ends the front matter after \`${opener}\` and publishes \`${leftover.trim()}\` at the top of the page. Write \`${opener}\` alone on the line.`,
+    span: { start: block.closeSpan.start, end: block.closeSpan.end },
+  };
+}
+
+function afterLine(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/**
+ * JSON front matter, which Hugo accepts. JSON.parse decides whether it is valid,
+ * strictly; the `yaml` package (JSON is YAML's flow style) gives the positions.
+ */
+function parseJson(text: string, frontMatter: FrontMatter): void {
+  const { start, end } = frontMatter.contentSpan;
+  const source = text.slice(start, end);
+  try {
+    JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Math.min(end - 1, start + Number(at[1])) : start;
+    // A page that starts with a shortcode (`{{< … >}}`) is read by Hugo as JSON front matter too.
+    const advice = source.startsWith('{{') ? 'Hugo reads a page that starts with `{` as JSON front matter: put the front matter, or a line of text, before the shortcode.' : 'Fix it, or write it as YAML between `---` lines.';
+    frontMatter.problems.push({
+      message: `The front matter is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}. ${advice}`,
+      span: { start: offset, end: offset + 1 },
+    });
+    return;
+  }
+  parseYaml(text, frontMatter);
 }
 
 function parseYaml(text: string, frontMatter: FrontMatter): void {

@@ -57,4 +57,11 @@ export interface Workspace {
   stat(path: string): Promise<'file' | 'directory' | undefined>;
   /** Entry names of a folder; empty when it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: 'file' | 'directory' }[]>;
+  /**
+   * This workspace as seen from inside the site at `root`: what lies outside it is
+   * absent. The engine already refuses paths that are outside `root` as written
+   * (`confine` in paths.ts); a workspace on a real disk also refuses what a symlink
+   * leads out of it. Workspaces without symlinks (tests, memory) need not implement it.
+   */
+  within?(root: string): Workspace;
 }

@@ -19,12 +19,50 @@ test('splitPost: offsets stay right with leading blank lines, a BOM and CRLF', (
   }
 });
 
-test('splitPost: no front matter, --- not on the first line, or ---- is not a block', () => {
-  for (const text of ['Just text', 'Text\n---\ntitle: A\n---\n', '----\ntitle: A\n----\n', '']) {
+test('splitPost: no front matter when the page starts with other text, or --- is not first', () => {
+  for (const text of ['Just text', 'Text\n---\ntitle: A\n---\n', '# Heading\n', ';;;\ntitle: A\n;;;\n', '']) {
     const { bodyStart, frontMatter } = splitPost(text);
     assert.equal(frontMatter, undefined, JSON.stringify(text));
-    assert.ok(bodyStart <= text.length);
+    assert.equal(bodyStart, 0);
   }
+});
+
+// Hugo's lexer: three delimiter characters open the block, and the rest of that line is
+// the parser's first line; the first line starting with the same three closes it.
+test('splitPost: openers and closers as Hugo reads them', () => {
+  const cases: [string, string, string[]][] = [
+    // text, body, the text of each problem's span
+    ['------\ntitle: A\n---\nBody', 'Body', []],
+    ['--- # a comment\ntitle: A\n---\nBody', 'Body', []],
+    ['-----\ntitle: A\n---\nBody', 'Body', ['--']],
+    ['----\ntitle: A\n----\nBody', '-\nBody', ['-', '----']],
+    ['---\ntitle: A\n------\nBody', '---\nBody', ['------']],
+    ['---\n---\nBody', 'Body', []],
+    ['- a list\n- first\n', '- a list\n- first\n', ['-']],
+    ['++ plus\n', '++ plus\n', ['++']],
+    ['  \n\t---\ntitle: A\n---\nBody', 'Body', []],
+    ['---\rtitle: A\r---\rBody', 'Body', []],
+  ];
+  for (const [text, body, problems] of cases) {
+    const { bodyStart, frontMatter } = splitPost(text);
+    assert.equal(text.slice(bodyStart), body, JSON.stringify(text));
+    assert.deepEqual(frontMatter!.problems.map((p) => slice(text, p.span)), problems, JSON.stringify(text));
+  }
+});
+
+test('splitPost: JSON front matter is read as JSON data, with positions', () => {
+  const text = '{\n  "title": "A {brace} \\" quote",\n  "date": "2025-01-01"\n}\nBody';
+  const { bodyStart, frontMatter } = splitPost(text);
+  assert.equal(text.slice(bodyStart), 'Body');
+  assert.equal(frontMatter!.language, 'json');
+  assert.deepEqual(frontMatter!.data, { title: 'A {brace} " quote', date: '2025-01-01' });
+  assert.deepEqual(frontMatter!.keys.map((k) => slice(text, k.keySpan)), ['"title"', '"date"']);
+
+  const broken = '{ "title": "A", }\nBody';
+  const problems = splitPost(broken).frontMatter!.problems;
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /not valid JSON/);
+  assert.equal(splitPost('{ "title": "A"\nBody').frontMatter!.problems[0].message, 'The JSON front matter opened here never ends: close its `{` with a `}`.');
 });
 
 test('splitPost: YAML errors carry offsets inside the block', () => {
