@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Front matter field schemas shared by the presets. Every field carries a

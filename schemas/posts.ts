@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { booleanField, dateField, stringList, tidyTitle } from './fields';
 
 /** The front matter key that names a post's kind. Hugo gives it no meaning. */

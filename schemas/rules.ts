@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The options each rule takes in `.postlintrc.json`. The rule modules read their

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The editor's `postlint.*` settings: their single source. The language server
