@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { hugoFields, kindFields, todogroupFields, type PostKind } from './posts';
 
 export const PRESET_NAMES = ['hugo', 'todogroup'] as const;
@@ -7,7 +7,7 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 /** How a preset recognises a kind when a post does not name it. */
 export interface KindMatcher {
   kind: PostKind;
-  /** Case-insensitive regular expressions tested against the title. */
+  /** Case-insensitive regular expressions (RE2 syntax, schemas/patterns.ts) searched for in the title. */
   titles?: string[];
   /** Globs on the path relative to the site root. */
   files?: string[];
@@ -72,8 +72,9 @@ export const todogroupPreset: Preset = {
   kinds: [
     {
       kind: 'member-welcome',
-      // Welcomes of members, not of ambassadors, associates or maintainers.
-      titles: ['\\bgeneral member\\b', '\\bbecomes a todo member\\b', '^welcoming\\s.+\\sto the todo group$'],
+      // Welcomes of members, not of ambassadors, associates or maintainers. RE2's `\s` is ASCII
+      // white space only; `[\s\pZ]` also takes the no-break spaces that pasted titles carry.
+      titles: ['\\bgeneral member\\b', '\\bbecomes a todo member\\b', '^welcoming[\\s\\pZ].+[\\s\\pZ]to the todo group$'],
     },
   ],
   unknownKeys: 'all',

@@ -22,11 +22,18 @@ export interface RedirectMatch {
   target: string;
 }
 
-function escapeRegex(text: string): string {
+/** Text that a regular expression (without the `u` flag) matches as it is. */
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A rule's `from` as a regular expression over path keys (lower case, no trailing slash). */
+/**
+ * A rule's `from` as a regular expression over path keys (lower case, no trailing slash).
+ * The rules are the pull request author's to write, so the pattern must match in linear
+ * time whatever they say: literal segments are escaped whole; a placeholder is one
+ * `/([^/]+)`, which cannot cross the `/` that starts the next segment; the splat is one
+ * `(.*)` at the very end. No two quantifiers can share a character, so nothing backtracks.
+ */
 function compile(from: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
   const segments = pathKey(from).split('/').slice(1);
@@ -49,11 +56,26 @@ function makeRedirect(from: string, to: string, status: number, source: string):
   return { from, to, status, source, ...compile(from) };
 }
 
+/**
+ * A line up to its `#`. Not `/#.*$/`: a line of `#`s with a `\r` (which `.` does not
+ * match) makes that pattern retry from every `#`, quadratic in the line's length.
+ */
+function withoutComment(line: string): string {
+  const hash = line.indexOf('#');
+  return hash === -1 ? line : line.slice(0, hash);
+}
+
+/** A URL or path cut at its first `?` or `#`: its query and fragment (not by `/[?#].*$/`, for the same reason). */
+export function withoutQueryOrFragment(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
+}
+
 /** Reads a `_redirects` file; comments, blank lines and malformed rules are skipped. */
 export function parseRedirectsFile(text: string, source: string): Redirect[] {
   const rules: Redirect[] = [];
   for (const line of text.split('\n')) {
-    const tokens = line.replace(/#.*$/, '').trim().split(/\s+/).filter(Boolean);
+    const tokens = withoutComment(line).trim().split(/\s+/).filter(Boolean);
     if (tokens.length < 2) continue;
     const [from, ...rest] = tokens;
     // Query conditions (`id=:id`) come between `from` and `to`.

@@ -3,6 +3,7 @@ import { pathKey } from '../hugo-urls';
 import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../local-links';
 import { relative } from '../paths';
 import { defineRule } from '../rule';
+import { withoutQueryOrFragment } from '../redirects';
 import { sitePagesOf, type SitePages } from '../site-pages';
 
 type Missing = Extract<LocalResolution, { found: false }>;
@@ -51,7 +52,7 @@ function elsewhere(link: LocalLink): string | undefined {
 function message(pages: SitePages, link: LocalLink, missing: Missing): string {
   const what = subject(link, missing);
   if (missing.isFile) return `${what}, which does not exist: check the file name and its folder.`;
-  const key = pathKey(missing.redirect?.target.replace(/[?#].*$/, '') ?? missing.looked);
+  const key = pathKey(missing.redirect ? withoutQueryOrFragment(missing.redirect.target) : missing.looked);
   const looksLikeFile = /\.[a-z0-9]+$/i.test(key);
   const nothing = looksLikeFile ? 'no file of `static/` or of a page bundle is served there' : 'no page of this site is served there';
   let problem: string;
