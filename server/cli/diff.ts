@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
+import { escapeText } from './formatters/escape';
 
 /** Lines removed and added at one place; line numbers are 1-based. */
 export interface Hunk {
@@ -107,12 +108,13 @@ export function formatPreviews(previews: FixPreview[], options: { color: boolean
   const out: string[] = [];
   for (const preview of previews) {
     if (preview.hunks.length === 0) continue;
-    const name = relative(options.cwd, preview.filePath) || preview.filePath;
+    const name = escapeText(relative(options.cwd, preview.filePath) || preview.filePath);
     out.push(paint('bold', `--- ${name}`), paint('bold', `+++ ${name} (fixed)`));
     for (const hunk of preview.hunks) {
       out.push(paint('cyan', `@@ -${range(hunk.oldStart, hunk.oldLines.length)} +${range(hunk.newStart, hunk.newLines.length)} @@`));
-      for (const line of hunk.oldLines) out.push(paint('red', `-${line}`));
-      for (const line of hunk.newLines) out.push(paint('green', `+${line}`));
+      // The lines stay lines; what is inside one is text from the post.
+      for (const line of hunk.oldLines) out.push(paint('red', `-${escapeText(line)}`));
+      for (const line of hunk.newLines) out.push(paint('green', `+${escapeText(line)}`));
     }
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';

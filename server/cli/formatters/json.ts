@@ -1,6 +1,7 @@
 import type { FileReport } from '../report';
+import { safeJson } from './escape';
 
-/** ESLint's `json` formatter: the result array, nothing else. */
+/** ESLint's `json` formatter: the result array, nothing else; parsed, the text is as the posts wrote it. */
 export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(reports);
+  return safeJson(reports);
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
 import type { FileReport } from '../report';
+import { escapeLeadingPath, escapeText } from './escape';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -18,12 +19,13 @@ export function formatStylish(reports: FileReport[], options: { color: boolean; 
     fixableErrors += report.fixableErrorCount;
     fixableWarnings += report.fixableWarningCount;
     if (report.messages.length === 0) continue;
-    lines.push('', paint('underline', relative(options.cwd, report.filePath) || report.filePath));
+    lines.push('', paint('underline', escapeLeadingPath(relative(options.cwd, report.filePath) || report.filePath)));
     const rows = report.messages.map((message) => [
       `${message.line}:${message.column}`,
       message.severity === 2 ? 'error' : 'warning',
-      message.message,
-      message.ruleId,
+      escapeText(message.message),
+      // A fatal message (the file was not checked) has no rule to name.
+      escapeText(message.ruleId ?? ''),
     ]);
     const width = (column: number) => Math.max(...rows.map((row) => row[column].length));
     const positionWidth = width(0);
@@ -31,7 +33,7 @@ export function formatStylish(reports: FileReport[], options: { color: boolean; 
     for (const [position, severity, message, ruleId] of rows) {
       const severityText = severity.padEnd(severityWidth);
       lines.push(
-        `  ${paint('dim', position.padEnd(positionWidth))}  ${paint(severity === 'error' ? 'red' : 'yellow', severityText)}  ${message}  ${paint('dim', ruleId)}`,
+        `  ${paint('dim', position.padEnd(positionWidth))}  ${paint(severity === 'error' ? 'red' : 'yellow', severityText)}  ${message}${ruleId ? `  ${paint('dim', ruleId)}` : ''}`,
       );
     }
   }
