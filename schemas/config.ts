@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { POST_KINDS } from './posts';
+import { PATTERN_SYNTAX, titlePatternError } from './patterns';
 import { PRESET_NAMES } from './presets';
+import { sitePath } from './site-paths';
 import { RULE_IDS, RULE_OPTIONS } from './rules';
 
 /** The schema of `.postlintrc.json`. Its JSON Schema, for editors, is generated from it. */
@@ -20,25 +22,31 @@ const rules = z
   .strict()
   .describe('Severity and options of each rule: "error", "warn", "off", or ["warn", { options }].');
 
+// Checked when the config loads, so that a pattern RE2 cannot run is a config error, not a matcher that never fits.
+const titlePattern = z.string().superRefine((pattern, context) => {
+  const error = titlePatternError(pattern);
+  if (error) context.addIssue({ code: 'custom', message: error });
+});
+
 const kindMatcher = z
   .object({
-    titles: z.array(z.string()).optional().describe('Regular expressions (case-insensitive) matched against the title.'),
+    titles: z
+      .array(titlePattern)
+      .optional()
+      .describe(`Regular expressions (case-insensitive, ${PATTERN_SYNTAX}) searched for in the title. RE2 runs in linear time, so no pattern can hang a check.`),
     files: z.array(z.string()).optional().describe('Globs on the path from the site root.'),
   })
   .strict();
 
 const templates = z
   .object({
-    'member-welcome': z.string().optional().describe('A Markdown file, from the site root, to use as the member-welcome template.'),
-    'event-recap': z.string().optional().describe('A Markdown file, from the site root, to use as the event-recap template.'),
-    folder: z.string().optional().describe('Where `postlint new` writes posts, from the site root. Default: the blog folder of the preset.'),
+    'member-welcome': sitePath('A Markdown file, from the site root, to use as the member-welcome template.').optional(),
+    'event-recap': sitePath('A Markdown file, from the site root, to use as the event-recap template.').optional(),
+    folder: sitePath('Where `postlint new` writes posts, from the site root. Default: the blog folder of the preset.').optional(),
     datePrefix: z.boolean().optional().describe('Start new posts\u2019 file names with their date (YYYY-MM-DD-). Default: false.'),
     author: z.string().optional().describe('The author new posts get when none is given. Default: the preset\u2019s.'),
     siteName: z.string().optional().describe('How templates name the site in running text. Default: the preset\u2019s, else the Hugo title.'),
-    about: z
-      .string()
-      .optional()
-      .describe('A file, from the site root, with the site\u2019s standard "About" text for member welcomes. Default: data/postlint/about.md.'),
+    about: sitePath('A file, from the site root, with the site\u2019s standard "About" text for member welcomes. Default: data/postlint/about.md.').optional(),
   })
   .strict()
   .describe('Templates for new posts and what `postlint new` fills in.');
@@ -48,7 +56,7 @@ export const configSchema = z
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     extends: z.enum(PRESET_NAMES).optional().describe('The preset to start from. Default: todogroup on todogroup.org, hugo elsewhere.'),
     rules: rules.optional(),
-    posts: z.array(z.string()).optional().describe('Globs, from the site root, of the files that are posts. Default: the preset\u2019s.'),
+    posts: z.array(sitePath('A glob, from the site root, inside the site.')).optional().describe('Globs, from the site root, of the files that are posts. Default: the preset\u2019s.'),
     ignore: z.array(z.string()).optional().describe('Globs, from the site root, of files never to check.'),
     authors: z.array(z.string()).optional().describe('Authors accepted beyond the keys of data/authors.yaml.'),
     kinds: z

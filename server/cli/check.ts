@@ -19,6 +19,8 @@ export interface CheckRunOptions {
   fix: boolean;
   /** Fix in memory only and describe the changes (`--fix-dry-run`). */
   fixDryRun?: boolean;
+  /** Files larger than this many bytes are not read (`--max-file-size`). */
+  maxFileSize?: number;
   /** The script worker threads start from: the CLI bundle itself. */
   entryFile: string;
 }
@@ -29,7 +31,7 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { configFile, fix, fixDryRun, entryFile }: CheckRunOptions,
+  { configFile, fix, fixDryRun, maxFileSize, entryFile }: CheckRunOptions,
 ): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
@@ -47,7 +49,7 @@ export async function runCheck(
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun }, entryFile, service, early)) {
+  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun, maxFileSize }, entryFile, service, early)) {
     if (outcome.report) reports.push(outcome.report);
     if (outcome.preview) previews.push(outcome.preview);
     // A broken config file is said once, not once per post under it.

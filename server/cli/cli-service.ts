@@ -2,7 +2,7 @@ import { createLanguageService, type LanguageService } from '../engine/service';
 import { loadBuiltinTemplates } from './builtin-templates';
 import { NodeWorkspace } from './node-workspace';
 
-/** The engine as the CLI (and its worker threads) use it: the disk, the built-in templates. */
-export function cliService(configFile?: string): LanguageService {
-  return createLanguageService({ workspace: new NodeWorkspace(), configFile, templates: loadBuiltinTemplates() });
+/** The engine as the CLI (and its worker threads) use it: the disk, files up to `maxFileSize` bytes, the built-in templates. */
+export function cliService(configFile?: string, maxFileSize?: number): LanguageService {
+  return createLanguageService({ workspace: new NodeWorkspace({ maxFileSize }), configFile, templates: loadBuiltinTemplates() });
 }

@@ -1,6 +1,7 @@
-import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { NodeWorkspace, readRegularFile, type Refused } from './node-workspace';
 
 /** A file as `--fix` read it: what it must still be on disk when the fixed text is written. */
 export interface Snapshot {
@@ -9,17 +10,18 @@ export interface Snapshot {
   text: string;
   mtimeMs: number;
   mode: number;
+  /** The site the file was read within: the fixed file is written only inside it. */
+  site: NodeWorkspace;
 }
 
-/** Reads a file for `--fix`; undefined when it cannot be read. */
-export function readSnapshot(path: string): Snapshot | undefined {
-  try {
-    const stats = statSync(path);
-    const bytes = readFileSync(path);
-    return { path, bytes, text: bytes.toString('utf8'), mtimeMs: stats.mtimeMs, mode: stats.mode };
-  } catch {
-    return undefined;
-  }
+/**
+ * Reads a file for `--fix`, within its site (by default its own folder): the bytes
+ * and the times are those of the one opened file. Refused as `NodeWorkspace` refuses.
+ */
+export function readSnapshot(path: string, site: NodeWorkspace = new NodeWorkspace().within(dirname(path))): Snapshot | Refused {
+  const read = site.readBytes(path);
+  if ('refused' in read) return read;
+  return { path, bytes: read.bytes, text: read.bytes.toString('utf8'), mtimeMs: read.stats.mtimeMs, mode: read.stats.mode, site };
 }
 
 /** Whether writing the decoded text back gives the same bytes (not so for a file that is not UTF-8). */
@@ -36,6 +38,10 @@ export function roundTrips(snapshot: Snapshot): boolean {
 export function writeFixed(snapshot: Snapshot, text: string): string | undefined {
   const data = Buffer.from(text, 'utf8');
   if (data.equals(snapshot.bytes)) return undefined;
+  // A stranger's symlink must not make --fix write anywhere else on the disk.
+  if (!snapshot.site.writesInside(snapshot.path)) {
+    return `${snapshot.path}: not fixed: it leads through a symlink to a file outside the site, and Postlint writes only inside the site`;
+  }
   let target: string;
   try {
     // Through a symlink, the file it points to is replaced, not the link.
@@ -66,10 +72,9 @@ export function writeFixed(snapshot: Snapshot, text: string): string | undefined
 
 /** Why the file on disk is no longer the one that was read, if it is not. */
 function changedSince(snapshot: Snapshot, target: string): string | undefined {
-  const stats = statSync(target, { throwIfNoEntry: false });
-  if (!stats) return 'the file was deleted since it was read';
-  if (stats.mtimeMs !== snapshot.mtimeMs || stats.size !== snapshot.bytes.length || !readFileSync(target).equals(snapshot.bytes)) {
-    return 'the file changed on disk since it was read';
-  }
+  // No more than the bytes read are read again: a file that grew has changed.
+  const now = readRegularFile(target, snapshot.bytes.length);
+  if ('refused' in now) return now.refused === 'not-found' ? 'the file was deleted since it was read' : 'the file changed on disk since it was read';
+  if (now.stats.mtimeMs !== snapshot.mtimeMs || !now.bytes.equals(snapshot.bytes)) return 'the file changed on disk since it was read';
   return undefined;
 }

@@ -33,6 +33,8 @@ Options for check:
   --config <file>         use this config file instead of the nearest
                           .postlintrc.json
   --max-warnings <n>      exit 1 when there are more than n warnings
+  --max-file-size <MB>    read files up to this size (default 10); a larger post
+                          is not checked: one fatal error says so (exit 1)
   --fix                   apply the safe fixes to the files, then report what
                           is left (fixes that need a person are editor-only)
   --fix-dry-run           apply the safe fixes in memory only: print the lines

@@ -7,10 +7,11 @@ import { runCheck } from './check';
 import { newPost } from './new';
 import { serveWorkerIfAny } from './parallel';
 import { formatPreviews } from './diff';
+import { escapeText, safeJson } from './formatters/escape';
 import { formatJson } from './formatters/json';
 import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
-import { NodeWorkspace } from './node-workspace';
+import { MEGABYTE, NodeWorkspace, refusalText } from './node-workspace';
 import { errorsOnly } from './report';
 
 declare const POSTLINT_VERSION: string | undefined;
@@ -27,6 +28,7 @@ function parseCheckArgs(args: string[]) {
       format: { type: 'string', default: 'stylish' },
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
+      'max-file-size': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
@@ -41,15 +43,24 @@ function parseCheckArgs(args: string[]) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
-  return { ...values, format: values.format, maxWarnings, positionals };
+  return { ...values, format: values.format, maxWarnings, maxFileSize: maxFileSizeOf(values['max-file-size']), positionals };
+}
+
+/** `--max-file-size <MB>` in bytes; undefined when not given (the default applies). */
+function maxFileSizeOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const megabytes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-file-size takes a number of megabytes greater than 0, such as 20, not "${value}"`);
+  return Math.floor(megabytes * MEGABYTE);
 }
 
 async function check(args: string[], cwd: string): Promise<number> {
   const options = parseCheckArgs(args);
-  const workspace = new NodeWorkspace();
+  const { maxFileSize } = options;
+  const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
-  const service = cliService(configFile);
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], entryFile: __filename });
+  const service = cliService(configFile, maxFileSize);
+  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], maxFileSize, entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -57,7 +68,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const preview = options.format === 'stylish' ? formatPreviews(run.previews, { color, cwd }) : '';
   const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd });
   process.stdout.write(output);
-  for (const failure of run.failures) process.stderr.write(`postlint: ${failure}\n`);
+  for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
 
   if (run.failures.length > 0) return 2;
   const errors = reports.reduce((sum, report) => sum + report.errorCount, 0);
@@ -73,15 +84,16 @@ async function check(args: string[], cwd: string): Promise<number> {
 async function printConfig(args: string[], cwd: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('print-config takes one file');
-  const workspace = new NodeWorkspace();
   const path = toPosix(resolve(cwd, positionals[0]));
-  const text = await workspace.readFile(path);
-  if (text === undefined) {
-    process.stderr.write(`postlint: ${path}: the file cannot be read\n`);
+  const service = cliService(values.config ? toPosix(resolve(cwd, values.config)) : undefined);
+  // Read within its site, as `check` reads it.
+  const site = new NodeWorkspace().within((await service.siteFor(path)).root);
+  const read = site.readText(path);
+  if ('refused' in read) {
+    process.stderr.write(`postlint: ${escapeText(`${path}: ${refusalText(read, site.maxFileSize, 'read')}`)}\n`);
     return 2;
   }
-  const service = cliService(values.config ? toPosix(resolve(cwd, values.config)) : undefined);
-  process.stdout.write(`${JSON.stringify(await service.settingsFor(path, text), null, 2)}\n`);
+  process.stdout.write(`${safeJson(await service.settingsFor(path, read.text), 2)}\n`);
   return 0;
 }
 
@@ -114,15 +126,25 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`postlint: ${(error as Error).message}\n`);
+      process.stderr.write(`postlint: ${escapeText((error as Error).message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`postlint: ${error.oneLine()}\n`);
+      process.stderr.write(`postlint: ${escapeText(error.oneLine())}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/**
+ * An unexpected error: its message may quote a post, so it is escaped onto the first
+ * line; the stack frames follow, one a line, as they help a bug report.
+ */
+function crashReport(error: unknown): string {
+  if (!(error instanceof Error)) return escapeText(String(error));
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [escapeText(`${error.name}: ${error.message}`), ...frames.map(escapeText)].join('\n');
 }
 
 function isEntryPoint(): boolean {
@@ -141,7 +163,7 @@ if (serveWorkerIfAny()) {
       if (code >= 0) process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`postlint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(`postlint: internal error: ${crashReport(error)}\n`);
       process.exitCode = 2;
     },
   );

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../schemas/fields';
 import { TEMPLATE_KINDS, type TemplateKind } from '../engine/new-post';
 import { cliService } from './cli-service';
+import { NodeWorkspace } from './node-workspace';
+import { escapeText } from './formatters/escape';
 
 const toPosix = (path: string) => path.split('\\').join('/');
 
@@ -37,6 +39,19 @@ function parseNewArgs(args: string[]) {
 }
 
 /**
+ * Postlint writes only inside the site: neither `--out ../x.md` nor a site whose blog
+ * folder is a symlink leads it elsewhere. With no site around, the working folder
+ * stands for one. The file does not exist yet: the nearest of its folders that does is
+ * what must really be inside.
+ */
+function refuseOutside(path: string, siteRoot: string | undefined, cwd: string): void {
+  const root = siteRoot ?? cwd;
+  if (new NodeWorkspace().within(root).writesInside(path)) return;
+  const where = siteRoot ? `the site ${siteRoot}` : `the working folder ${cwd}`;
+  throw new NewPostError(`${path}: not written: it is outside ${where} (directly or through a symlink), and Postlint writes only inside it: choose a path inside it with --out`);
+}
+
+/**
  * `postlint new <kind>`: writes a post from the kind's template and prints its
  * absolute path. Never overwrites: the file is created with the `wx` flag.
  */
@@ -55,6 +70,9 @@ export async function newPost(args: string[], cwd: string): Promise<number> {
     });
     if (site.loose && !options.out) throw new NewPostError('no Hugo site found here or above: run it inside a site, or name the file with --out');
     const path = options.out ? resolve(cwd, options.out) : plan.path;
+    // With --out outside any site, the site it must stay in is the one around the working folder.
+    const home = site.loose ? await service.siteFor(toPosix(resolve(cwd, 'postlint-new.md'))) : site;
+    refuseOutside(path, home.loose ? undefined : home.root, cwd);
     mkdirSync(dirname(path), { recursive: true });
     try {
       writeFileSync(path, plan.text, { flag: 'wx' });
@@ -62,11 +80,11 @@ export async function newPost(args: string[], cwd: string): Promise<number> {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new NewPostError(`${path} exists: Postlint never overwrites a post`);
       throw error;
     }
-    process.stdout.write(`${path}\n`);
+    process.stdout.write(`${escapeText(path)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof NewPostError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`postlint: ${(error as Error).message}\n`);
+      process.stderr.write(`postlint: ${escapeText((error as Error).message)}\n`);
       return 2;
     }
     throw error;

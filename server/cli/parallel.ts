@@ -8,8 +8,8 @@ import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site-pa
 import { cliService } from './cli-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
-import { NodeWorkspace } from './node-workspace';
-import { toFileReport, type FileReport } from './report';
+import { NodeWorkspace, refusalText, type Refused } from './node-workspace';
+import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -28,6 +28,8 @@ export interface CheckTargetsOptions {
   fix: boolean;
   /** Apply safe fixes in memory only, and say what would change (`--fix-dry-run`). */
   fixDryRun?: boolean;
+  /** Files larger than this many bytes are not read (`--max-file-size`); default NodeWorkspace's. */
+  maxFileSize?: number;
 }
 
 interface WorkerInput {
@@ -71,7 +73,7 @@ const CHECKS_UNDER_WAY = 128;
 export async function checkTargets(
   targets: Target[],
   options: CheckTargetsOptions,
-  service: LanguageService = cliService(options.configFile),
+  service: LanguageService = cliService(options.configFile, options.maxFileSize),
 ): Promise<TargetOutcome[]> {
   return inOrder(targets.length, [await checkShare(targets, new Int32Array(1), options, service)]);
 }
@@ -87,7 +89,7 @@ interface Checked {
  * share: whoever is free checks the next post, so they all finish together.
  */
 async function checkShare(targets: Target[], next: Int32Array, options: CheckTargetsOptions, service: LanguageService): Promise<Checked> {
-  const workspace = new NodeWorkspace();
+  const workspace = new NodeWorkspace({ maxFileSize: options.maxFileSize });
   const fixing = options.fix || options.fixDryRun === true;
   const checked: Checked = { indices: [], outcomes: [] };
   const lane = async () => {
@@ -109,16 +111,29 @@ function inOrder(count: number, results: Checked[]): TargetOutcome[] {
 }
 
 async function checkTarget(service: LanguageService, workspace: NodeWorkspace, target: Target, options: CheckTargetsOptions, fixing: boolean): Promise<TargetOutcome> {
-  // Fixing needs the bytes and the time they were read, to write nothing else and nothing stale.
-  const snapshot = fixing ? readSnapshot(target.path) : undefined;
-  const text = fixing ? snapshot?.text : await workspace.readFile(target.path);
-  if (text === undefined) return { failure: `${target.path}: the file cannot be read` };
   try {
-    return snapshot ? await fixOne(service, target, snapshot, options) : await checkOne(service, target, text);
+    // Read within the post's site (a file outside any site: its own folder), as the engine reads the rest.
+    const site = workspace.within((await service.siteFor(target.path)).root);
+    if (fixing) {
+      // Fixing needs the bytes and the time they were read, to write nothing else and nothing stale.
+      const snapshot = readSnapshot(target.path, site);
+      return 'refused' in snapshot ? refusedOutcome(target, snapshot, site) : await fixOne(service, target, snapshot, options);
+    }
+    const read = site.readText(target.path);
+    return 'refused' in read ? refusedOutcome(target, read, site) : await checkOne(service, target, read.text);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { failure: error.oneLine() };
   }
+}
+
+/**
+ * A post that is not read: too large, it is a finding of its own (one fatal error);
+ * anything else fails the run with a line naming the file and why.
+ */
+function refusedOutcome(target: Target, refused: Refused, site: NodeWorkspace): TargetOutcome {
+  if (refused.refused === 'too-large') return { report: tooLargeReport(target.path, refused.size ?? 0, site.maxFileSize) };
+  return { failure: `${target.path}: ${refusalText(refused, site.maxFileSize, 'checked')}` };
 }
 
 async function checkOne(service: LanguageService, target: Target, text: string): Promise<TargetOutcome> {
@@ -269,7 +284,7 @@ export function serveWorkerIfAny(): boolean {
 }
 
 async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): Promise<void> {
-  const service = cliService(input.options.configFile);
+  const service = cliService(input.options.configFile, input.options.maxFileSize);
   if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
   parentPort!.postMessage(await checkShare(input.targets, input.next, input.options, service));
 }

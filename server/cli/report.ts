@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../engine/types';
+import { formatMegabytes, MEGABYTE } from './node-workspace';
 
 /** One checked file in ESLint's result shape, which CI tools already read. */
 export interface FileReport {
@@ -15,14 +16,20 @@ export interface FileReport {
   output?: string;
 }
 
+/**
+ * A problem found by a rule; or, as ESLint reports a file it could not parse, a
+ * problem that kept the file from being checked at all: no rule (`ruleId: null`),
+ * `fatal: true`, an error at 1:1 with no end.
+ */
 export interface ReportMessage {
-  ruleId: string;
+  ruleId: string | null;
   severity: 1 | 2;
   message: string;
   line: number;
   column: number;
-  endLine: number;
-  endColumn: number;
+  endLine?: number;
+  endColumn?: number;
+  fatal?: true;
 }
 
 /**
@@ -33,9 +40,8 @@ function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-/** Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. */
-export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileReport {
-  const report: FileReport = {
+function emptyReport(filePath: string): FileReport {
+  return {
     filePath,
     messages: [],
     suppressedMessages: [],
@@ -46,6 +52,25 @@ export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileR
     fixableWarningCount: 0,
     usedDeprecatedRules: [],
   };
+}
+
+/** The report of a file that was not checked because it is larger than the limit: one fatal error, which fails the run. */
+export function tooLargeReport(filePath: string, size: number, maxFileSize: number): FileReport {
+  const needed = Math.ceil(size / MEGABYTE);
+  const message =
+    `File not checked: it is ${size} bytes, over the ${formatMegabytes(maxFileSize)} MB limit on the files Postlint reads. ` +
+    `To check it, raise the limit: --max-file-size ${needed}`;
+  return {
+    ...emptyReport(filePath),
+    messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }],
+    errorCount: 1,
+    fatalErrorCount: 1,
+  };
+}
+
+/** Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. */
+export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileReport {
+  const report = emptyReport(filePath);
   for (const diagnostic of diagnostics) {
     const isError = diagnostic.severity === 'error';
     const fixable = diagnostic.fixes.some((fix) => fix.safe);

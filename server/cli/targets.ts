@@ -29,9 +29,13 @@ export async function postsOfSite(service: LanguageService, root: string, found:
   const anchor = `${root}/postlint-probe`;
   const site = await service.siteFor(anchor);
   const config = await service.configFor(anchor, site);
-  const paths = await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS });
+  // Globs cannot lead out of the site (the config schema refuses `..` and absolute paths),
+  // and symlinked folders are not walked: Hugo does not follow them in content either.
+  const paths = (await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false }))
+    .map(toPosix)
+    .filter((path) => path.startsWith(`${root}/`));
   found(paths.length);
-  return service.postsAmong(paths.map(toPosix).sort());
+  return service.postsAmong(paths.sort());
 }
 
 /**
@@ -64,15 +68,16 @@ export async function resolveTargets(
   for (const input of inputs) {
     const absolute = toPosix(resolve(cwd, input));
     const stats = await fs.stat(absolute).catch(() => undefined);
-    if (stats?.isFile()) {
+    // A FIFO or a device named explicitly is a target too: reading it is refused, saying why.
+    if (stats && !stats.isDirectory()) {
       add(absolute);
       continue;
     }
     let paths: string[];
     if (stats?.isDirectory()) {
-      paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS });
+      paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else if (isDynamicPattern(input)) {
-      paths = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS });
+      paths = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else {
       problems.push({ input, message: 'no such file or folder' });
       continue;

@@ -60,24 +60,29 @@ export async function newPostFolder(workspace: Workspace, site: Site, config: Re
   return join(site.root, ...literal);
 }
 
+/** The site's standard "About" text (see ABOUT_FILE), read afresh: it may have been edited since the last post. */
+export async function readSiteAbout(workspace: Workspace, site: Site, config: ResolvedConfig): Promise<string | undefined> {
+  const about = await workspace.readFile(join(site.root, config.templates.about ?? ABOUT_FILE));
+  return about?.trim() || undefined;
+}
+
 function today(now: Date): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
 }
 
-/** Plans a new post: its text from the kind's template and its path in the site. */
+/** Plans a new post: its text from the kind's template and the site's "About" text, and its path in the site. */
 export async function planNewPost(
   workspace: Workspace,
   site: Site,
   config: ResolvedConfig,
   postGlobs: string[],
   template: string,
+  about: string | undefined,
   input: NewPostInput,
   now: Date,
 ): Promise<NewPostPlan> {
   const date = input.date ?? today(now);
-  const aboutFile = join(site.root, config.templates.about ?? ABOUT_FILE);
-  const about = (await workspace.readFile(aboutFile))?.trim();
   const values: Record<string, string | undefined> = {
     title: input.title,
     org: input.org,
@@ -85,7 +90,7 @@ export async function planNewPost(
     date,
     author: input.author ?? config.templates.author ?? config.preset.defaultAuthor,
     site: config.templates.siteName ?? config.preset.siteName ?? (typeof site.config.title === 'string' ? site.config.title : undefined),
-    about: about || undefined,
+    about,
   };
   const folder = await newPostFolder(workspace, site, config, postGlobs);
   const name = `${config.templates.datePrefix ? `${date}-` : ''}${slugify(input.title) || 'post'}.md`;

@@ -75,6 +75,11 @@ export interface RuleContext<Options> {
   dependencies?: Set<string>;
   /** The template of the post's kind (the site's own or the built-in one); undefined for plain posts. */
   template?: string;
+  /**
+   * Whether the site's own template files, such as its standard "About" text, may be
+   * read (see `LanguageServiceOptions.useSiteTemplates`): false in an untrusted folder.
+   */
+  useSiteTemplates: boolean;
   report(problem: Problem): void;
 }
 

@@ -8,8 +8,8 @@ import { splitPost, type FrontMatter } from './frontmatter';
 import { resolveKind, type KindSource } from './kinds';
 import { parseBody } from './markdown';
 import { findPlaceholders } from './templates';
-import { planNewPost, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
-import { ancestors, dirname, isInside, join, relative } from './paths';
+import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
+import { ancestors, confine, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { findSiteRoot, looseSite, readSite, type Site } from './site';
@@ -26,6 +26,14 @@ export interface LanguageServiceOptions {
   now?: () => Date;
   /** The built-in templates' text, which the adapters read from `schemas/templates/`. */
   templates?: Partial<Record<TemplateKind, string>>;
+  /**
+   * Whether the site's own template files are used: those its config names
+   * (`templates.member-welcome`, `templates.event-recap`) and its standard "About"
+   * text (`templates.about`, else data/postlint/about.md). False in a folder the editor
+   * does not trust: its text is then never put into new posts or fixes, and the
+   * built-in templates apply. Default true.
+   */
+  useSiteTemplates?: boolean;
 }
 
 export interface CheckOptions {
@@ -87,6 +95,8 @@ export class LanguageService {
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
   /** Values rules compute once per site (`RuleContext.siteCache`), by site root and key. */
   private readonly siteValues = new Map<string, Promise<unknown>>();
+  /** Each site's view of the workspace, which sees nothing outside the site (`confine`). */
+  private readonly siteWorkspaces = new Map<string, Workspace>();
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -98,12 +108,24 @@ export class LanguageService {
     return this.workspace;
   }
 
+  /**
+   * What the engine reads of the site at `root`: nothing outside it. A pull request
+   * controls the site's config, so `../` in Hugo's `staticDir` or in a template path
+   * must not reach the rest of the disk. (Finding the root lists folders above it.)
+   */
+  siteWorkspace(root: string): Workspace {
+    let workspace = this.siteWorkspaces.get(root);
+    if (!workspace) this.siteWorkspaces.set(root, (workspace = confine(this.workspace, root)));
+    return workspace;
+  }
+
   /** Forget cached site and config data (all of it, or what a changed file may affect). */
   invalidate(): void {
     this.roots.clear();
     this.sites.clear();
     this.configs.clear();
     this.siteValues.clear();
+    this.siteWorkspaces.clear();
   }
 
   async siteFor(path: string): Promise<Site> {
@@ -113,7 +135,7 @@ export class LanguageService {
     const rootPath = await root;
     if (rootPath === undefined) return looseSite(folder);
     let site = this.sites.get(rootPath);
-    if (!site) this.sites.set(rootPath, (site = readSite(this.workspace, rootPath)));
+    if (!site) this.sites.set(rootPath, (site = readSite(this.siteWorkspace(rootPath), rootPath)));
     return site;
   }
 
@@ -129,7 +151,8 @@ export class LanguageService {
     if (site.problems.length > 0) throw new ConfigError(site.root, site.problems[0]);
     const file = this.options.configFile ?? (await this.findConfigFile(path, site));
     if (file === undefined) return resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES);
-    const text = await this.workspace.readFile(file);
+    // A config file named by the person running Postlint (`--config`) may be anywhere; a found one is the site's.
+    const text = await (this.options.configFile ? this.workspace : this.siteWorkspace(site.root)).readFile(file);
     if (text === undefined) throw new ConfigError(file, 'the config file does not exist or cannot be read');
     return resolveConfig(parseConfigText(file, text), file, site.impliedPreset, DEFAULT_SEVERITIES);
   }
@@ -138,7 +161,7 @@ export class LanguageService {
   private async findConfigFile(path: string, site: Site): Promise<string | undefined> {
     for (const folder of ancestors(path)) {
       const candidate = join(folder, CONFIG_FILE_NAME);
-      if ((await this.workspace.stat(candidate)) === 'file') return candidate;
+      if ((await this.siteWorkspace(site.root).stat(candidate)) === 'file') return candidate;
       if (folder === site.root || !isInside(site.root, folder)) return undefined;
     }
     return undefined;
@@ -147,7 +170,9 @@ export class LanguageService {
   /** Globs, relative to the site root, of the site's posts. */
   postGlobs(site: Site, config: ResolvedConfig): string[] {
     const contentDir = relative(site.root, site.contentDir) || '.';
-    return config.posts.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
+    // A content folder Hugo's config puts outside the site is not read: its globs select nothing.
+    const globs = contentDir.startsWith('..') ? config.posts.filter((glob) => !glob.includes('{contentDir}')) : config.posts;
+    return globs.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
   }
 
   /** Whether the preset (or config) calls this file a post. */
@@ -208,12 +233,16 @@ export class LanguageService {
     return matchers;
   }
 
-  /** The template of a kind: the site's own (config `templates.<kind>`), else the built-in one. */
+  private usesSiteTemplates(): boolean {
+    return this.options.useSiteTemplates !== false;
+  }
+
+  /** The template of a kind: the site's own (config `templates.<kind>`, when used), else the built-in one. */
   async templateText(kind: TemplateKind, site: Site, config: ResolvedConfig): Promise<string | undefined> {
-    const own = config.templates[kind];
+    const own = this.usesSiteTemplates() ? config.templates[kind] : undefined;
     if (own === undefined) return this.options.templates?.[kind];
     const file = join(site.root, own);
-    const text = await this.siteValue(site.root, `template:${file}`, async () => this.workspace.readFile(file));
+    const text = await this.siteValue(site.root, `template:${file}`, async () => this.siteWorkspace(site.root).readFile(file));
     if (text === undefined) throw new ConfigError(config.file ?? file, `templates.${kind}: ${file} does not exist or cannot be read`);
     return text;
   }
@@ -228,7 +257,9 @@ export class LanguageService {
     const config = await this.configFor(anchor, site);
     const template = await this.templateText(input.kind, site, config);
     if (template === undefined) throw new Error(`no template for ${input.kind}`);
-    const plan = await planNewPost(this.workspace, site, config, this.postGlobs(site, config), template, input, this.now());
+    const workspace = this.siteWorkspace(site.root);
+    const about = this.usesSiteTemplates() ? await readSiteAbout(workspace, site, config) : undefined;
+    const plan = await planNewPost(workspace, site, config, this.postGlobs(site, config), template, about, input, this.now());
     return { site, plan };
   }
 
@@ -278,11 +309,12 @@ export class LanguageService {
       config,
       preset: config.preset,
       schema: config.preset.schema(post.kind),
-      workspace: this.workspace,
+      workspace: this.siteWorkspace(site.root),
       now: this.now(),
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
       dependencies,
       template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
+      useSiteTemplates: this.usesSiteTemplates(),
       options: undefined,
       report: () => undefined,
     };
@@ -325,7 +357,7 @@ export class LanguageService {
 
   /** The site's page index, as the rules get it (built on first use). */
   pageIndex(site: Site): Promise<SitePages> {
-    return sitePagesOf({ site, workspace: this.workspace, siteCache: (key, compute) => this.siteValue(site.root, key, compute) });
+    return sitePagesOf({ site, workspace: this.siteWorkspace(site.root), siteCache: (key, compute) => this.siteValue(site.root, key, compute) });
   }
 
   /**

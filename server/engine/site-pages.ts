@@ -22,8 +22,8 @@ import {
   type UrlSettings,
 } from './hugo-urls';
 import { parseBody } from './markdown';
-import { basename, dirname, join, normalize, relative } from './paths';
-import { matchRedirect, parseNetlifyToml, parseRedirectsFile, type Redirect, type RedirectMatch } from './redirects';
+import { basename, dirname, isInside, join, normalize, relative } from './paths';
+import { escapeRegex, matchRedirect, parseNetlifyToml, parseRedirectsFile, withoutQueryOrFragment, type Redirect, type RedirectMatch } from './redirects';
 import type { RuleContext } from './rule';
 import type { Site } from './site';
 import type { Workspace } from './types';
@@ -62,7 +62,8 @@ interface UrlData extends UrlFrontMatter {
 const keyTests = new Map<string, RegExp>();
 
 function keyTest(keys: string[]): RegExp {
-  const id = keys.join('|');
+  // The keys are Postlint's own names (keysNeeded), escaped all the same: no text of the site reaches the pattern.
+  const id = keys.map(escapeRegex).join('|');
   let test = keyTests.get(id);
   if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
   return test;
@@ -230,8 +231,8 @@ export class SitePages {
     // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
     this.index.implicitPages.add('/');
     for (const language of this.settings.languages) this.index.implicitPages.add(pathKey(`${language.prefix}/`));
-    for (const dir of contentDirs) await this.walkContent(dir, dir, contentDirs);
-    for (const dir of this.siteFolders('staticDir', 'static')) await this.readStatic(dir);
+    for (const dir of contentDirs) if (this.readable(dir)) await this.walkContent(dir, dir, contentDirs);
+    for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
@@ -259,6 +260,18 @@ export class SitePages {
     for (const dir of layouts) {
       for (const folder of ['_default/_markup', '_markup']) if ((await this.workspace.stat(join(dir, folder, name))) === 'file') return true;
     }
+    return false;
+  }
+
+  /**
+   * Whether a content or static folder of Hugo's config lies inside the site, where
+   * Postlint reads. One outside (a theme in a shared folder, `../` in `staticDir`) is
+   * never read; what it publishes is served from the site root, so no address can be
+   * called broken, and every one becomes uncertain.
+   */
+  private readable(dir: string): boolean {
+    if (dir === this.site.root || isInside(this.site.root, dir)) return true;
+    if (!this.index.uncertain.includes('/')) this.index.uncertain.push('/');
     return false;
   }
 
@@ -421,10 +434,10 @@ export class SitePages {
     const page = this.index.pages.get(key);
     if (page) return { found: true, page };
     if (this.index.implicitPages.has(key) || this.index.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
-    const match = matchRedirect(this.index.redirects, key, /\/$/.test(path.replace(/[?#].*$/, '')));
+    const match = matchRedirect(this.index.redirects, key, withoutQueryOrFragment(path).endsWith('/'));
     if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
     if (match.redirect.status >= 400) return { found: false, key, redirect: match };
-    const target = match.target.replace(/[?#].*$/, '');
+    const target = withoutQueryOrFragment(match.target);
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return { found: true, via: match };
     const next = this.resolve(target, depth + 1);
     return next.found ? { ...next, via: match } : { found: false, key, redirect: match };

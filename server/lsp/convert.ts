@@ -5,13 +5,15 @@ import type { Diagnostic } from '../engine/types';
 export const toPath = (uri: string): string => fileURLToPath(uri).split('\\').join('/');
 export const toUri = (path: string): string => pathToFileURL(path).toString();
 
-/** An engine diagnostic as LSP sends it: the rule id as `code`, its docs page as `codeDescription`. */
+/**
+ * An engine diagnostic as LSP sends it: the rule id as `code`, its docs page as
+ * `codeDescription`; neither for one no rule made (a file too large to check).
+ */
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
   return {
     range: diagnostic.range,
     severity: diagnostic.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: diagnostic.ruleId,
-    codeDescription: { href: diagnostic.docsUrl },
+    ...(diagnostic.ruleId ? { code: diagnostic.ruleId, codeDescription: { href: diagnostic.docsUrl } } : {}),
     source: 'postlint',
     message: diagnostic.message,
   };

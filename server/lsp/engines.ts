@@ -13,27 +13,63 @@ export class Engines {
   private readonly services = new Map<string, LanguageService>();
   private readonly templates = loadBuiltinTemplates();
   readonly workspace: Workspace;
+  /** The disk alone, for posts read from it (whole-site checks, closed files): each within its site. */
+  readonly disk = new NodeWorkspace();
+  /**
+   * Whether the editor trusts the folder (`trustOf`); set before the first engine is made.
+   * Untrusted, the `postlint.configFile` setting (which the folder's own settings may
+   * give) is ignored, and so are the site's own template files: see `trustNotice`.
+   */
+  trusted = true;
 
   constructor(openText: (uri: string) => string | undefined) {
-    const disk = new NodeWorkspace();
-    this.workspace = {
-      readFile: async (path) => openText(toUri(path)) ?? disk.readFile(path),
-      stat: (path) => disk.stat(path),
-      readDirectory: (path) => disk.readDirectory(path),
-    };
+    this.workspace = withOpenDocuments(this.disk, openText);
   }
 
   get(configFile: string): LanguageService {
-    let service = this.services.get(configFile);
+    const file = this.trusted ? configFile : '';
+    let service = this.services.get(file);
     if (!service) {
-      service = createLanguageService({ workspace: this.workspace, configFile: configFile || undefined, templates: this.templates });
-      this.services.set(configFile, service);
+      service = createLanguageService({
+        workspace: this.workspace,
+        configFile: file || undefined,
+        templates: this.templates,
+        useSiteTemplates: this.trusted,
+      });
+      this.services.set(file, service);
     }
     return service;
   }
 
   /** Forget what was read from disk: a config, an authors file or a page changed. */
   invalidate(): void {
+    this.disk.forget();
     for (const service of this.services.values()) service.invalidate();
   }
+}
+
+/**
+ * The disk, with open documents in place of their files. Within a site, the disk's
+ * part is confined to it (`NodeWorkspace.within`); open documents are the editor's,
+ * what the person sees, and are taken as they are, up to the same size limit.
+ */
+function withOpenDocuments(disk: NodeWorkspace, openText: (uri: string) => string | undefined): Workspace {
+  return {
+    readFile: async (path) => {
+      const open = openText(toUri(path));
+      if (open === undefined) return disk.readFile(path);
+      return exceedsSize(open, disk.maxFileSize) ? undefined : open;
+    },
+    stat: (path) => disk.stat(path),
+    readDirectory: (path) => disk.readDirectory(path),
+    within: (root) => withOpenDocuments(disk.within(root), openText),
+  };
+}
+
+/** Whether a text takes more than `maxSize` bytes as UTF-8, without encoding it when its length already tells. */
+export function exceedsSize(text: string, maxSize: number): boolean {
+  // A UTF-16 code unit takes one to three bytes in UTF-8.
+  if (text.length > maxSize) return true;
+  if (text.length * 3 <= maxSize) return false;
+  return Buffer.byteLength(text, 'utf8') > maxSize;
 }

@@ -17,7 +17,7 @@ import { completions } from './completion';
 import { toPath, toUri } from './convert';
 import { Engines } from './engines';
 import { hover } from './hover';
-import { SettingsCache } from './settings';
+import { SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
@@ -49,7 +49,7 @@ export function startServer(): void {
   const documents = new TextDocuments(TextDocument);
   const engines = new Engines((uri) => documents.get(uri)?.getText());
   const settings = new SettingsCache(connection);
-  const validator = new Validator(connection, documents, settings, (uri) => serviceFor(uri));
+  const validator = new Validator(connection, documents, settings, (uri) => serviceFor(uri), engines.disk);
   const checkedOnce = new Set<string>();
   let folders: string[] = [];
   let workspaceChecked = false;
@@ -58,6 +58,8 @@ export function startServer(): void {
     const capabilities = params.capabilities;
     settings.supported = capabilities.workspace?.configuration === true;
     validator.pull = capabilities.textDocument?.diagnostic !== undefined;
+    engines.trusted = trustOf(params.initializationOptions);
+    connection.console.log(trustNotice(engines.trusted));
     folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
     if (folders.length === 0 && params.rootUri) folders = [toPath(params.rootUri)];
     return {
@@ -210,6 +212,8 @@ export function startServer(): void {
       const anchor = (await service.workspaceOf().stat(given)) === 'directory' ? `${given}/postlint-new.md` : given;
       const { site, plan } = await service.planNewPost(anchor, params);
       if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
+      // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
+      if (!engines.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
       return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
     }),
   );

@@ -29,3 +29,26 @@ export class SettingsCache {
     this.byUri.clear();
   }
 }
+
+/**
+ * Whether the editor trusts the workspace, from `initializationOptions.trusted`
+ * (VS Code's Restricted Mode). Editors without a notion of trust send nothing: the
+ * folder is then trusted. Any value but `true` or nothing counts as untrusted.
+ */
+export function trustOf(initializationOptions: unknown): boolean {
+  if (typeof initializationOptions !== 'object' || initializationOptions === null) return true;
+  const { trusted } = initializationOptions as { trusted?: unknown };
+  return trusted === undefined || trusted === true;
+}
+
+/** What the server logs once at start: whether the workspace is trusted, and what that changes. */
+export function trustNotice(trusted: boolean): string {
+  const never = 'Postlint never executes anything from a folder, trusted or not.';
+  if (trusted) return `Postlint: the workspace is trusted: the postlint.configFile setting and the site\u2019s own templates apply. ${never}`;
+  return (
+    'Postlint: the workspace is not trusted (Restricted Mode), so the postlint.configFile setting is ignored (the nearest .postlintrc.json still applies) ' +
+    'and the site\u2019s own templates are not read: new posts, template completions and checks use the built-in templates, not the files named by ' +
+    'templates.member-welcome and templates.event-recap, and no "About" text (templates.about, data/postlint/about.md). ' +
+    `${never} Trust the workspace to use its config file setting and templates.`
+  );
+}

@@ -1,10 +1,13 @@
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError } from '../engine/config';
+import { CONFIG_FILE_NAME, ConfigError } from '../engine/config';
+import { configDiagnostics } from '../engine/config-diagnostics';
 import type { Diagnostic } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
 import type { LanguageService } from '../engine/service';
 import type { SettingsCache } from './settings';
+import { formatMegabytes, NodeWorkspace, refusalText } from '../cli/node-workspace';
+import { exceedsSize } from './engines';
 
 /**
  * Checks documents as they change. Changes are coalesced: while a check runs, a
@@ -30,6 +33,8 @@ export class Validator {
     private readonly settings: SettingsCache,
     /** The engine for a resource, its settings applied. */
     private readonly serviceFor: (uri: string) => Promise<LanguageService>,
+    /** The disk, from which closed posts are read within their site (the engines' own, so that it forgets with them). */
+    private readonly disk: NodeWorkspace = new NodeWorkspace(),
   ) {}
 
   /** The engine's diagnostics for a text, or none when Postlint is off there; never throws. */
@@ -37,6 +42,9 @@ export class Validator {
     if (!uri.startsWith('file:')) return [];
     const settings = await this.settings.get(uri);
     if (!settings.enable) return [];
+    // A huge text would hold the server up for long, and nobody writes a post that size.
+    if (exceedsSize(text, this.disk.maxFileSize)) return [tooLarge(Buffer.byteLength(text, 'utf8'), this.disk.maxFileSize)];
+    if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) return configDiagnostics(text);
     try {
       const result = await (await this.serviceFor(uri)).check(toPath(uri), text);
       this.dependencies.set(uri, new Set(result.dependencies));
@@ -121,9 +129,25 @@ export class Validator {
 
   /** A post that is not open, read from the disk; a post that is gone takes its problems with it. */
   private async validateClosed(uri: string): Promise<void> {
-    const text = await (await this.serviceFor(uri)).workspaceOf().readFile(toPath(uri));
-    if (text === undefined) return this.withdraw(uri);
-    await this.publishFile(uri, await this.diagnose(uri, text));
+    const diagnostics = await this.diagnoseClosed(uri);
+    if (diagnostics === undefined) return this.withdraw(uri);
+    await this.publishFile(uri, diagnostics);
+  }
+
+  /**
+   * The diagnostics of a post that is not open, read from the disk within its site
+   * as the CLI reads it: never a FIFO, a device or a file the size limit refuses, nor
+   * one a symlink leads out of the site. Undefined when it is not read (said in the
+   * log, unless it is simply gone); a file too large gets the one diagnostic that says so.
+   */
+  async diagnoseClosed(uri: string): Promise<Diagnostic[] | undefined> {
+    const path = toPath(uri);
+    const root = (await (await this.serviceFor(uri)).siteFor(path)).root;
+    const read = this.disk.within(root).readText(path);
+    if ('text' in read) return this.diagnose(uri, read.text);
+    if (read.refused === 'too-large' && (await this.settings.get(uri)).enable) return [tooLarge(read.size ?? 0, this.disk.maxFileSize)];
+    if (read.refused !== 'not-found') this.connection.console.warn(`Postlint: ${path}: ${refusalText(read, this.disk.maxFileSize, 'checked')}`);
+    return undefined;
   }
 
   /** Publishes diagnostics of a file that is not open (whole-site checks). */
@@ -163,4 +187,19 @@ export class Validator {
     this.dependencies.delete(uri);
     this.dirty.delete(uri);
   }
+}
+
+/**
+ * In place of a check, for a file larger than the limit: no rule (as ESLint's fatal
+ * messages have none), so no code, no docs link and no "disable" action.
+ */
+function tooLarge(size: number, maxFileSize: number): Diagnostic {
+  return {
+    ruleId: '',
+    severity: 'error',
+    message: `Postlint did not check this file: it is ${size} bytes, over the ${formatMegabytes(maxFileSize)} MB limit on the files it reads.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docsUrl: '',
+    fixes: [],
+  };
 }

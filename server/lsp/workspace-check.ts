@@ -37,9 +37,9 @@ export async function checkWorkspace(
         found.add(uri);
         if (index % 10 === 0) progress.report(Math.round((index / posts.length) * 100), `${index} of ${posts.length} posts`);
         if (isOpen(uri)) continue;
-        const text = await service.workspaceOf().readFile(path);
-        if (text === undefined) continue;
-        await validator.publishFile(uri, await validator.diagnose(uri, text));
+        const diagnostics = await validator.diagnoseClosed(uri);
+        if (diagnostics === undefined) continue;
+        await validator.publishFile(uri, diagnostics);
         checked++;
       }
     }

@@ -104,14 +104,18 @@ test('check: exit 2 for usage errors, missing files, no posts, broken config; 2 
 test('check: an unreadable file is exit 2, naming it', async () => {
   const root = site('unreadable', { 'content/posts/locked.md': GOOD, 'content/posts/ok.md': GOOD });
   // Root reads any file whatever its mode, so where the tests run as root a
-  // folder stands in for the unreadable file: reading it fails the same way.
+  // folder stands in for the unreadable file: it is refused too, saying it is a folder.
   const locked = join(root, 'content/posts/locked.md');
-  if (process.getuid?.() === 0) {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
     rmSync(locked);
     mkdirSync(locked);
   } else chmodSync(locked, 0o000);
   const outcomes = await checkTargets([{ path: locked }, { path: join(root, 'content/posts/ok.md') }], { fix: false });
-  assert.deepEqual(outcomes[0], { failure: `${locked}: the file cannot be read` });
+  const why = asRoot
+    ? 'not checked: it is a folder, not a regular file, and Postlint reads regular files only: remove it, or leave it out of the files to check'
+    : 'the file cannot be read';
+  assert.deepEqual(outcomes[0], { failure: `${locked}: ${why}` });
   assert.deepEqual(outcomes[1].report?.messages, [], 'the readable file is still checked');
 });
 

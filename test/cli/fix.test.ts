@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fixOne } from '../../server/cli/parallel';
-import { readSnapshot, writeFixed } from '../../server/cli/fix-files';
+import { readSnapshot, writeFixed, type Snapshot } from '../../server/cli/fix-files';
 import { NodeWorkspace } from '../../server/cli/node-workspace';
 import { createLanguageService } from '../../server/engine/service';
 import { runCli } from '../helpers/cli';
@@ -26,6 +26,13 @@ const LONG_AGO = new Date('2020-02-02T02:02:02Z');
 /** Bytes and modification time: what "untouched" means. */
 function fingerprint(path: string): { bytes: string; mtimeMs: number } {
   return { bytes: readFileSync(path).toString('base64'), mtimeMs: statSync(path).mtimeMs };
+}
+
+/** The file as --fix reads it (within its own folder); the test fails if it is refused. */
+function snapshotOf(path: string): Snapshot {
+  const snapshot = readSnapshot(path);
+  assert.ok(!('refused' in snapshot), `${path} is read`);
+  return snapshot;
 }
 
 function age(path: string): void {
@@ -118,7 +125,7 @@ test('--fix refuses to write a file that changed on disk since it was read', asy
   const root = site('stale', { 'content/posts/a.md': FIXABLE });
   const path = join(root, 'content/posts/a.md');
   age(path);
-  const snapshot = readSnapshot(path)!;
+  const snapshot = snapshotOf(path);
   // Someone saves the file while the check runs.
   const edited = FIXABLE.replace('A body', 'An edited body');
   writeFileSync(path, edited);
@@ -128,12 +135,12 @@ test('--fix refuses to write a file that changed on disk since it was read', asy
   assert.deepEqual(tempFilesIn(join(root, 'content/posts')), []);
 
   // Same bytes, newer modification time: still refused (it was saved again).
-  const resaved = readSnapshot(path)!;
+  const resaved = snapshotOf(path);
   utimesSync(path, new Date(), new Date(Date.now() + 5000));
   assert.match(writeFixed(resaved, FIXED) ?? '', /changed on disk since it was read/);
 
   // Through the check: the outcome is a one-line failure (exit code 2) and the report is of the file as it is.
-  const current = readSnapshot(path)!;
+  const current = snapshotOf(path);
   writeFileSync(path, `${edited}More.\n`);
   const service = createLanguageService({ workspace: new NodeWorkspace() });
   const outcome = await fixOne(service, { path }, current, { fix: true });

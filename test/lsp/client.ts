@@ -67,9 +67,11 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
-  async initialize(folder: string, capabilities: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `initializationOptions` as an editor sends them (VS Code: `{ trusted }`); none by default, as most editors. */
+  async initialize(folder: string, capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'site' }],
       capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: {} }, ...capabilities },

@@ -4,7 +4,7 @@ import { defineRule } from '../rule';
 export default defineRule({
   meta: {
     id: 'frontmatter-syntax',
-    description: 'Front matter must be a closed block of valid YAML key-value pairs with unique keys.',
+    description: 'Front matter must be a block Hugo can read: opened and closed as Hugo expects, valid YAML (or TOML or JSON), with `key: value` pairs and each key once.',
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -40,6 +40,8 @@ function normalise(text: string): string {
 
 async function checkAbout(context: RuleContext<unknown>, about: Heading): Promise<void> {
   const { post, site, config, workspace, siteCache, report } = context;
+  // Without the site's own text there is nothing to compare with, and no text to offer as a fix.
+  if (!context.useSiteTemplates) return;
   const file = join(site.root, config.templates.about ?? ABOUT_FILE);
   const canonical = (await siteCache(`about:${file}`, () => workspace.readFile(file)))?.trim();
   if (!canonical) return;
