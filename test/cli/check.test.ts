@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { checkTargets } from '../../server/cli/parallel';
 import { REPO, runCli } from '../helpers/cli';
+import { diskSites } from '../helpers/disk-site';
 
 const EXAMPLES = join(REPO, 'examples', 'site');
-const temp = mkdtempSync(join(tmpdir(), 'postlint-cli-'));
-after(() => rmSync(temp, { recursive: true, force: true }));
+const { site } = diskSites('postlint-cli-');
 
-function site(name: string, files: Record<string, string>): string {
-  const root = join(temp, name);
-  for (const [path, text] of Object.entries({ 'hugo.yaml': 'baseURL: https://example.org/\n', ...files })) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 const GOOD = '---\ntitle: Fine\ndate: 2025-01-01\n---\nAll good.\n';
 

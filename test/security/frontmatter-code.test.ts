@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import fc from '../helpers/fast-check';
 import { runCli } from '../helpers/cli';
+import { MINIMAL_HUGO_CONFIG, writeFiles } from '../helpers/disk-site';
 import { hugoSite, serviceFor, SITE } from '../helpers/memory-workspace';
 import { TestClient, uriOf } from '../lsp/client';
 
@@ -84,10 +85,7 @@ test('engine: any text after the opener, as a property: nothing runs, and only w
 });
 
 function writeSite(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries({ 'hugo.yaml': 'baseURL: https://example.org/\n', ...files })) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeFiles(root, { 'hugo.yaml': MINIMAL_HUGO_CONFIG, ...files });
 }
 
 test('CLI: the 24 payloads as posts and as a page run nothing, through check, --fix-dry-run and print-config', { timeout: 120_000 }, async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { escapeLeadingPath, escapeText, safeJson } from '../../server/cli/formatters/escape';
 import { runCli, type CliResult } from '../helpers/cli';
 import fc from '../helpers/fast-check';
+import { diskSites } from '../helpers/disk-site';
 
 // A pull request controls post text, front matter keys, URLs and file names: none of
 // them may forge a line of the CLI's output (a GitHub Actions command) or reach the
@@ -16,17 +16,8 @@ const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 /** The same, less the line feed that separates the CLI's own lines. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
-const temp = mkdtempSync(join(tmpdir(), 'postlint-output-'));
-after(() => rmSync(temp, { recursive: true, force: true }));
+const { site } = diskSites('postlint-output-');
 
-function site(name: string, files: Record<string, string>): string {
-  const root = join(temp, name);
-  for (const [path, text] of Object.entries({ 'hugo.yaml': 'baseURL: https://example.org/\n', ...files })) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 /** What GitHub's runner would take as a command: `::` after leading blanks, or the legacy `##[` anywhere. */
 function assertNothingForged(result: CliResult): void {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { titlePatternProblem } from '../../schemas/patterns';
 import { PRESETS, todogroupPreset } from '../../schemas/presets';
@@ -14,6 +13,7 @@ import { matchRedirect, parseRedirectsFile } from '../../server/engine/redirects
 import { CLI } from '../helpers/cli';
 import { corpusMissing, TODO_BLOG } from '../helpers/corpus';
 import { MemoryWorkspace, serviceFor } from '../helpers/memory-workspace';
+import { diskSites } from '../helpers/disk-site';
 
 // A pull request writes `.postlintrc.json`, the posts and `_redirects`. None of them may
 // hang a check: patterns from them run on RE2, in time linear in the text they are
@@ -28,17 +28,8 @@ const POST = (title: string) => `---\ntitle: ${title}\ndate: 2026-01-05\n---\n\n
 const CONFIG = (titles: string[]) => JSON.stringify({ kinds: { 'event-recap': { titles } } });
 const PATTERN_SYNTAX = '(RE2 syntax: no look-around or back-references)';
 
-const temp = realpathSync(mkdtempSync(join(tmpdir(), 'postlint-patterns-')));
-after(() => rmSync(temp, { recursive: true, force: true }));
+const { site } = diskSites('postlint-patterns-');
 
-function site(name: string, files: Record<string, string>): string {
-  const root = join(temp, name);
-  for (const [path, text] of Object.entries({ 'hugo.yaml': 'baseURL: https://example.org/\n', ...files })) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 interface BoundedRun {
   code: number | null;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -8,6 +8,7 @@ import { configDiagnostics } from '../../server/engine/config-diagnostics';
 import type { Workspace } from '../../server/engine/types';
 import { runCli } from '../helpers/cli';
 import { hugoSite, serviceFor, SITE, type MemoryWorkspace } from '../helpers/memory-workspace';
+import { writeFiles } from '../helpers/disk-site';
 import { TestClient, uriOf } from '../lsp/client';
 
 // The site root is a boundary: a pull request controls the site's .postlintrc.json and
@@ -99,12 +100,6 @@ test('engine: the editor shows each config problem on the value at fault', () =>
 const scratch = mkdtempSync(join(tmpdir(), 'postlint-boundary-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function writeTree(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
 
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -122,11 +117,11 @@ function snapshot(folder: string): Record<string, string> {
 test('CLI: post globs leading out of the site stop with one line naming the key; --fix rewrites nothing outside', { timeout: 60_000 }, async () => {
   const outside = join(scratch, 'outside');
   // A post with a safe fix (`Title:` → `title:`), which --fix would apply if it reached it.
-  writeTree(outside, { 'notes/a.md': '---\nTitle: Outside\ndate: 2026-01-05\n---\nText.\n' });
+  writeFiles(outside, { 'notes/a.md': '---\nTitle: Outside\ndate: 2026-01-05\n---\nText.\n' });
   const before = snapshot(outside);
   for (const glob of [`${outside}/**/*.md`, '../outside/**/*.md']) {
     const site = join(scratch, `site-${glob.startsWith('/') ? 'absolute' : 'relative'}`);
-    writeTree(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': JSON.stringify({ posts: [glob] }), 'content/blog/p.md': POST('Text.') });
+    writeFiles(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': JSON.stringify({ posts: [glob] }), 'content/blog/p.md': POST('Text.') });
     const result = await runCli(['check', '--fix'], site);
     assert.equal(result.code, 2, result.stderr);
     assert.equal(result.stdout, '');
@@ -139,10 +134,10 @@ test('CLI: post globs leading out of the site stop with one line naming the key;
 
 test('CLI: postlint new refuses template paths out of the site and writes nothing', { timeout: 60_000 }, async () => {
   const outside = join(scratch, 'new-outside');
-  writeTree(outside, { 'recap.md': '---\ntitle: "[[title]]"\n---\nSecret template\n' });
+  writeFiles(outside, { 'recap.md': '---\ntitle: "[[title]]"\n---\nSecret template\n' });
   const before = snapshot(outside);
   const site = join(scratch, 'site-new');
-  writeTree(site, {
+  writeFiles(site, {
     'hugo.yaml': 'baseURL: https://example.org/\n',
     '.postlintrc.json': JSON.stringify({ templates: { folder: '../new-outside', 'event-recap': '../new-outside/recap.md' } }),
   });
@@ -156,8 +151,8 @@ test('CLI: postlint new refuses template paths out of the site and writes nothin
 
 test('CLI: a site whose static folder is outside it is checked, with no link into that folder called broken', { timeout: 60_000 }, async () => {
   const site = join(scratch, 'site-static');
-  writeTree(scratch, { 'shared-static/img/kite.png': 'png' });
-  writeTree(site, {
+  writeFiles(scratch, { 'shared-static/img/kite.png': 'png' });
+  writeFiles(site, {
     'hugo.yaml': 'baseURL: https://example.org/\nstaticDir: ../shared-static\n',
     'content/blog/p.md': POST('A ![A small red kite over a field](/img/kite.png).'),
   });
@@ -169,7 +164,7 @@ test('CLI: a site whose static folder is outside it is checked, with no link int
 test('language server: an open .postlintrc.json shows a path out of the site on its value', { timeout: 60_000 }, async () => {
   const site = join(scratch, 'site-lsp');
   const configText = '{\n  "posts": ["../../**/*.md"]\n}\n';
-  writeTree(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': configText });
+  writeFiles(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': configText });
   const client = new TestClient(site);
   try {
     await client.initialize(site);
@@ -191,7 +186,7 @@ test('language server: New Post refuses a posts folder that a symlink leads out 
   const outside = join(scratch, 'lsp-new-outside');
   mkdirSync(outside, { recursive: true });
   const site = join(scratch, 'site-lsp-new');
-  writeTree(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': JSON.stringify({ templates: { folder: 'content/news' } }) });
+  writeFiles(site, { 'hugo.yaml': 'baseURL: https://example.org/\n', '.postlintrc.json': JSON.stringify({ templates: { folder: 'content/news' } }) });
   mkdirSync(join(site, 'content'));
   symlinkSync(outside, join(site, 'content/news'));
   const client = new TestClient(site);

@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+
+export const MINIMAL_HUGO_CONFIG = 'baseURL: https://example.org/\n';
+
+/** Writes `files` (paths from `root`) with their folders. */
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+/**
+ * Hugo sites on disk, for tests that run the CLI or the server: each in a folder of
+ * one temporary folder (its real path, so that paths the CLI prints compare equal),
+ * removed when the test file ends.
+ */
+export function diskSites(prefix: string): { temp: string; site(name: string, files: Record<string, string>): string } {
+  const temp = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  after(() => rmSync(temp, { recursive: true, force: true }));
+  return {
+    temp,
+    site(name, files) {
+      const root = join(temp, name);
+      writeFiles(root, { 'hugo.yaml': MINIMAL_HUGO_CONFIG, ...files });
+      return root;
+    },
+  };
+}
