@@ -2,7 +2,8 @@ import { z } from './zod';
 import { POST_KINDS } from './posts';
 import { PATTERN_SYNTAX, titlePatternError } from './patterns';
 import { PRESET_NAMES } from './presets';
-import { sitePath } from './site-paths';
+import { GLOB_SYNTAX } from './globs';
+import { checkedString, globString, sitePath, siteGlob } from './site-paths';
 import { RULE_IDS, RULE_OPTIONS } from './rules';
 
 /** The schema of `.postlintrc.json`. Its JSON Schema, for editors, is generated from it. */
@@ -23,10 +24,7 @@ const rules = z
   .describe('Severity and options of each rule: "error", "warn", "off", or ["warn", { options }].');
 
 // Checked when the config loads, so that a pattern RE2 cannot run is a config error, not a matcher that never fits.
-const titlePattern = z.string().superRefine((pattern, context) => {
-  const error = titlePatternError(pattern);
-  if (error) context.addIssue({ code: 'custom', message: error });
-});
+const titlePattern = checkedString('A regular expression in RE2 syntax, searched for in the title.', titlePatternError);
 
 const kindMatcher = z
   .object({
@@ -34,7 +32,10 @@ const kindMatcher = z
       .array(titlePattern)
       .optional()
       .describe(`Regular expressions (case-insensitive, ${PATTERN_SYNTAX}) searched for in the title. RE2 runs in linear time, so no pattern can hang a check.`),
-    files: z.array(z.string()).optional().describe('Globs on the path from the site root.'),
+    files: z
+      .array(globString('A glob on the path from the site root.'))
+      .optional()
+      .describe(`Globs on the path from the site root (${GLOB_SYNTAX}). They run in linear time, so no glob can hang a check.`),
   })
   .strict();
 
@@ -56,8 +57,11 @@ export const configSchema = z
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     extends: z.enum(PRESET_NAMES).optional().describe('The preset to start from. Default: todogroup on todogroup.org, hugo elsewhere.'),
     rules: rules.optional(),
-    posts: z.array(sitePath('A glob, from the site root, inside the site.')).optional().describe('Globs, from the site root, of the files that are posts. Default: the preset\u2019s.'),
-    ignore: z.array(z.string()).optional().describe('Globs, from the site root, of files never to check.'),
+    posts: z
+      .array(siteGlob('A glob, from the site root, inside the site.'))
+      .optional()
+      .describe(`Globs, from the site root, of the files that are posts (${GLOB_SYNTAX}). Default: the preset\u2019s.`),
+    ignore: z.array(globString('A glob, from the site root.')).optional().describe(`Globs, from the site root, of files never to check (${GLOB_SYNTAX}).`),
     authors: z.array(z.string()).optional().describe('Authors accepted beyond the keys of data/authors.yaml.'),
     kinds: z
       .object(Object.fromEntries(POST_KINDS.filter((kind) => kind !== 'post').map((kind) => [kind, kindMatcher.optional()])))

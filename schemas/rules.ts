@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { globString } from './site-paths';
 
 /**
  * The options each rule takes in `.postlintrc.json`. The rule modules read their
@@ -51,7 +52,10 @@ export const RULE_OPTIONS = {
   'link-malformed': z.object({}).strict(),
   'link-broken-local': z
     .object({
-      ignore: z.array(z.string()).optional().describe('Link targets (paths from the site root, globs allowed) never to report, such as pages other tools generate.'),
+      ignore: z
+        .array(globString('A link target: a path from the site root, or a glob.'))
+        .optional()
+        .describe('Link targets (paths from the site root, globs allowed) never to report, such as pages other tools generate.'),
     })
     .strict(),
   'link-broken-fragment': z.object({}).strict(),

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { globError } from './globs';
 
 /**
  * Paths and globs that `.postlintrc.json` writes "from the site root". The config comes
@@ -15,13 +16,31 @@ export function outsideSiteError(path: string): string | undefined {
   return undefined;
 }
 
-/** A file, folder or glob from the site root that must stay inside the site. */
-export function sitePath(description: string) {
+/** A config string that `problem` checks when the config loads: its message, naming the key, is the config error. */
+export function checkedString(description: string, problem: (value: string) => string | undefined) {
   return z
     .string()
-    .superRefine((path, context) => {
-      const error = outsideSiteError(path);
+    .superRefine((value, context) => {
+      const error = problem(value);
       if (error) context.addIssue({ code: 'custom', message: error });
     })
     .describe(description);
+}
+
+/** A file or folder from the site root that must stay inside the site. */
+export function sitePath(description: string) {
+  return checkedString(description, outsideSiteError);
+}
+
+/**
+ * A glob in the syntax Postlint matches in linear time (schemas/globs.ts): a glob it
+ * would not match as written is a config error, not a matcher that selects nothing.
+ */
+export function globString(description: string) {
+  return checkedString(description, globError);
+}
+
+/** A glob from the site root: inside the site, in the syntax of `globString`. */
+export function siteGlob(description: string) {
+  return checkedString(description, (glob) => outsideSiteError(glob) ?? globError(glob));
 }

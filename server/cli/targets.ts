@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { globBases, globMatcher } from '../../schemas/globs';
 import type { LanguageService } from '../engine/service';
 import { findSiteRoot } from '../engine/site';
 import type { Workspace } from '../engine/types';
@@ -29,13 +30,32 @@ export async function postsOfSite(service: LanguageService, root: string, found:
   const anchor = `${root}/postlint-probe`;
   const site = await service.siteFor(anchor);
   const config = await service.configFor(anchor, site);
-  // Globs cannot lead out of the site (the config schema refuses `..` and absolute paths),
-  // and symlinked folders are not walked: Hugo does not follow them in content either.
-  const paths = (await glob(service.postGlobs(site, config), { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false }))
+  const postGlobs = service.postGlobs(site, config);
+  // The post globs come with the site's config, which a pull request writes: they are never
+  // handed to tinyglobby, whose matcher backtracks. It walks the folders the globs start from
+  // with a fixed pattern, and the globs pick among the files on RE2 (schemas/globs.ts), in
+  // time linear in the path. Globs cannot lead out of the site (the config schema refuses
+  // `..` and absolute paths), and symlinked folders are not walked: Hugo does not follow
+  // them in content either.
+  const isPostPath = globMatcher(postGlobs);
+  const walks = walkedFolders(postGlobs, root).map((folder) =>
+    glob('**/*', { cwd: folder, absolute: true, dot: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false }),
+  );
+  const paths = (await Promise.all(walks))
+    .flat()
     .map(toPosix)
-    .filter((path) => path.startsWith(`${root}/`));
+    .filter((path) => path.startsWith(`${root}/`) && isPostPath(path.slice(root.length + 1)));
   found(paths.length);
   return service.postsAmong(paths.sort());
+}
+
+/** The folders (absolute) that hold every file the globs can match, none inside another, so that no file is walked twice. */
+function walkedFolders(globs: string[], root: string): string[] {
+  const folders = [...new Set(globs.flatMap(globBases))]
+    .map((base) => toPosix(resolve(root, base)))
+    .filter((folder) => folder === root || folder.startsWith(`${root}/`))
+    .sort();
+  return folders.filter((folder) => !folders.some((other) => other !== folder && (other === root || folder.startsWith(`${other}/`))));
 }
 
 /**
@@ -77,6 +97,8 @@ export async function resolveTargets(
     if (stats?.isDirectory()) {
       paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else if (isDynamicPattern(input)) {
+      // A glob on the command line is written by the person running Postlint, not by a pull
+      // request: tinyglobby may match it. (The site's own globs never reach it: postsOfSite.)
       paths = await glob(input, { cwd, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else {
       problems.push({ input, message: 'no such file or folder' });

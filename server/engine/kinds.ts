@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import type { RE2JS } from 're2js';
+import { globMatcher } from '../../schemas/globs';
 import { compileTitlePattern } from '../../schemas/patterns';
 import { KIND_KEY, POST_KINDS, type PostKind } from '../../schemas/posts';
 import type { KindMatcher } from '../../schemas/presets';
@@ -34,11 +34,12 @@ export function resolveKind(
 }
 
 // Compiling globs costs far more than matching them: once per list (of a config), not per post.
+// They run on RE2 (schemas/globs.ts), in time linear in the path.
 const compiledFiles = new WeakMap<string[], (path: string) => boolean>();
 
 function filesMatcher(files: string[]): (path: string) => boolean {
   let matcher = compiledFiles.get(files);
-  if (!matcher) compiledFiles.set(files, (matcher = picomatch(files, { dot: true })));
+  if (!matcher) compiledFiles.set(files, (matcher = globMatcher(files)));
   return matcher;
 }
 

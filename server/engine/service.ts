@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../schemas/globs';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
 import type { RuleId } from '../../schemas/rules';
@@ -225,8 +225,11 @@ export class LanguageService {
     if (!bySite) this.compiled.set(config, (bySite = new Map()));
     let matchers = bySite.get(site.root);
     if (!matchers) {
-      const ignored: (path: string) => boolean = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-      const posts: (path: string) => boolean = picomatch(this.postGlobs(site, config), { dot: true, ignore: [...config.preset.notPosts, ...config.ignore] });
+      // Globs run on RE2 (schemas/globs.ts): a pull request writes both them and the file names.
+      const ignored = globMatcher(config.ignore);
+      const postGlobs = globMatcher(this.postGlobs(site, config));
+      const notPosts = globMatcher(config.preset.notPosts);
+      const posts = (path: string) => postGlobs(path) && !notPosts(path) && !ignored(path);
       matchers = { posts, ignored };
       bySite.set(site.root, matchers);
     }

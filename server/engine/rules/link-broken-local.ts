@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../../schemas/globs';
 import { pathKey } from '../hugo-urls';
 import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../local-links';
 import { relative } from '../paths';
@@ -8,7 +8,8 @@ import { sitePagesOf, type SitePages } from '../site-pages';
 
 type Missing = Extract<LocalResolution, { found: false }>;
 
-// Compiling globs costs more than matching them: once per list of globs.
+// Compiling globs costs more than matching them: once per list of globs. They run on
+// RE2 (schemas/globs.ts): the config and the links' text both come with a pull request.
 const ignoreMatchers = new Map<string, (path: string) => boolean>();
 
 function ignoreMatcher(globs: string[] | undefined): (path: string) => boolean {
@@ -16,7 +17,7 @@ function ignoreMatcher(globs: string[] | undefined): (path: string) => boolean {
   const id = JSON.stringify(globs);
   let matcher = ignoreMatchers.get(id);
   if (!matcher) {
-    const test = picomatch(globs.map((glob) => glob.replace(/^\/+/, '')), { dot: true, nocase: true });
+    const test = globMatcher(globs.map((glob) => glob.replace(/^\/+/, '')), { caseInsensitive: true });
     // Globs are written from the site root, with or without the leading slash.
     ignoreMatchers.set(id, (matcher = (path) => test(path.replace(/^\/+/, '')) || test(path.replace(/^\/+/, '').replace(/\/$/, ''))));
   }
