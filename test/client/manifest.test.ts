@@ -91,7 +91,7 @@ test('the extension activates on Markdown and on the config file, in VS Code 1.1
   assert.ok(pkg.devDependencies['@types/vscode'] === pkg.engines.vscode);
 });
 
-test('the config file gets its JSON Schema and comments; an untrusted folder gets the built-in rules only', () => {
+test('the config file gets its JSON Schema and comments; an untrusted folder cannot set postlint.configFile', () => {
   const pkg = manifest();
   const [validation] = pkg.contributes.jsonValidation;
   assert.equal(validation.fileMatch, '.postlintrc.json');
@@ -100,5 +100,7 @@ test('the config file gets its JSON Schema and comments; an untrusted folder get
   const trust = pkg.capabilities.untrustedWorkspaces;
   assert.equal(trust.supported, 'limited');
   assert.ok(trust.description);
+  // VS Code then ignores the folder's own value of the setting; the server ignores any value when untrusted (test/lsp/trust.test.ts).
+  assert.deepEqual(trust.restrictedConfigurations, ['postlint.configFile']);
   for (const name of trust.restrictedConfigurations) assert.ok(name in contributedSettings(), name);
 });
