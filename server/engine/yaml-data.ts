@@ -25,13 +25,19 @@ function sharesNodes(value: unknown, seen = new Set<object>()): boolean {
 }
 
 /** The data of a YAML document (the 1.2 core schema: dates stay strings); throws `yaml`'s error when it has one. */
+/**
+ * `yaml`'s own warnings (an unknown tag such as `!!js/function`) would be printed to
+ * stderr with the file's text in them, unescaped; the value read is all we need.
+ */
+const YAML_OPTIONS = { maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error' } as const;
+
 export function yamlData(text: string): unknown {
   let value: unknown;
   try {
     // The core schema is `yaml`'s default too: the same values, and no js-yaml extras (timestamps, merge keys).
     value = load(text, { schema: CORE_SCHEMA });
   } catch {
-    return parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
+    return parse(text, YAML_OPTIONS);
   }
-  return sharesNodes(value) ? parse(text, { maxAliasCount: MAX_ALIAS_COUNT }) : value;
+  return sharesNodes(value) ? parse(text, YAML_OPTIONS) : value;
 }

@@ -67,6 +67,17 @@ describe('the stylish output and stderr', () => {
     assert.ok(result.stdout.includes('Unknown front matter key `\\u202egpj.exe`'), result.stdout);
   });
 
+  test('site data the YAML parser warns about (an unknown tag, an ESC) prints nothing: no warning quoting the file', async () => {
+    const root = site('data', {
+      // js-yaml refuses the unknown tag, so `yaml` reads the file, and would warn with its text.
+      'data/authors.yaml': 'alice: !!js/function "f\x1b[31m"\n"\\n::error file=README.md::forged": !!js/undefined ""\n',
+      'content/blog/data.md': '---\ntitle: Data\ndate: 2025-01-01\nauthor: alice\n---\nBody.\n',
+    });
+    const result = await runCli(['check', '--no-color'], root);
+    assertNothingForged(result);
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, '', '']);
+  });
+
   test('a URL with ESC and a bidi override in a link is quoted escaped', async () => {
     const root = site('url', {
       'content/blog/url.md': '---\ntitle: Url\ndate: 2025-01-01\n---\nSee [the red page](http://example.com/a\x1b[31m) and [the file](http://example.com/\u202egpj.exe).\n',
