@@ -13,7 +13,8 @@ export function isCalendarDate(text: string): boolean {
   if (!match) return false;
   const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 61;
+  // Go's time.Parse, which Hugo reads dates with, has no leap second: :60 fails as :61 does.
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
 }
 
 // The `yaml` package reads an unquoted 2024-01-18 as a string (YAML 1.2), other

@@ -1,4 +1,4 @@
-import { chmodSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { NodeWorkspace, readRegularFile, type Refused } from './node-workspace';
@@ -30,12 +30,18 @@ export function roundTrips(snapshot: Snapshot): boolean {
 }
 
 /**
+ * The file system calls `writeFixed` makes: node:fs in production; a test passes its
+ * own to make one of them fail between the write and the rename.
+ */
+export type FixWriterFs = Pick<typeof nodeFs, 'chmodSync' | 'realpathSync' | 'renameSync' | 'unlinkSync' | 'writeFileSync'>;
+
+/**
  * Writes the fixed text over the file without ever leaving it half written: a
  * temporary file in the same folder (same file system, so the rename is atomic),
  * with the file's mode, renamed over it, and only if the file is still exactly
  * what was read. Returns a one-line failure naming the file, or undefined.
  */
-export function writeFixed(snapshot: Snapshot, text: string): string | undefined {
+export function writeFixed(snapshot: Snapshot, text: string, fs: FixWriterFs = nodeFs): string | undefined {
   const data = Buffer.from(text, 'utf8');
   if (data.equals(snapshot.bytes)) return undefined;
   // A stranger's symlink must not make --fix write anywhere else on the disk.
@@ -45,24 +51,24 @@ export function writeFixed(snapshot: Snapshot, text: string): string | undefined
   let target: string;
   try {
     // Through a symlink, the file it points to is replaced, not the link.
-    target = realpathSync(snapshot.path);
+    target = fs.realpathSync(snapshot.path);
   } catch {
     return `${snapshot.path}: not fixed: the file is gone since it was read`;
   }
   const temp = join(dirname(target), `.${basename(target)}.postlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
-    chmodSync(temp, snapshot.mode & 0o7777);
+    fs.writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
+    fs.chmodSync(temp, snapshot.mode & 0o7777);
     const changed = changedSince(snapshot, target);
     if (changed) {
-      unlinkSync(temp);
+      fs.unlinkSync(temp);
       return `${snapshot.path}: not fixed: ${changed}; run again to fix the new version`;
     }
-    renameSync(temp, target);
+    fs.renameSync(temp, target);
     return undefined;
   } catch (error) {
     try {
-      unlinkSync(temp);
+      fs.unlinkSync(temp);
     } catch {
       // The temporary file was never made.
     }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fixOne } from '../../server/cli/parallel';
-import { readSnapshot, writeFixed, type Snapshot } from '../../server/cli/fix-files';
+import { readSnapshot, writeFixed, type FixWriterFs, type Snapshot } from '../../server/cli/fix-files';
 import { NodeWorkspace } from '../../server/cli/node-workspace';
 import { createLanguageService } from '../../server/engine/service';
 import { runCli } from '../helpers/cli';
@@ -162,4 +163,93 @@ test('--fix leaves a file that is not valid UTF-8 alone, and says so (exit 2)', 
 test('--help documents --fix-dry-run', async () => {
   const { stdout } = await runCli(['--help']);
   assert.match(stdout, /--fix-dry-run {2,}apply the safe fixes in memory only/);
+});
+
+/** Everything that identifies the file on disk: a rewrite in place keeps the inode, a rename does not. */
+function identity(path: string): { bytes: string; mtimeMs: number; ino: number; mode: number } {
+  const stats = statSync(path);
+  return { bytes: readFileSync(path).toString('base64'), mtimeMs: stats.mtimeMs, ino: stats.ino, mode: stats.mode };
+}
+
+/** node:fs with the calls `writeFixed` makes recorded, as [call, file name]; `fail` may throw in place of one. */
+function recordingFs(calls: string[][], fail: (call: string, path: string, data?: unknown) => void = () => {}): FixWriterFs {
+  const name = (path: nodeFs.PathLike) => String(path).split('/').pop()!;
+  return {
+    ...nodeFs,
+    writeFileSync: ((path: string, data: Buffer, options: nodeFs.WriteFileOptions) => {
+      calls.push(['writeFileSync', name(path)]);
+      fail('writeFileSync', path, data);
+      nodeFs.writeFileSync(path, data, options);
+    }) as typeof nodeFs.writeFileSync,
+    chmodSync: (path, mode) => {
+      calls.push(['chmodSync', name(path)]);
+      fail('chmodSync', String(path));
+      nodeFs.chmodSync(path, mode);
+    },
+    renameSync: (from, to) => {
+      calls.push(['renameSync', name(from), name(to)]);
+      fail('renameSync', String(from));
+      nodeFs.renameSync(from, to);
+    },
+  };
+}
+
+const TEMP_NAME = new RegExp(`^\\.a\\.md\\.postlint-${process.pid}-[0-9a-f]{8}\\.tmp$`);
+
+test('writeFixed replaces the file by renaming a temporary file over it: a new inode, the fixed bytes, the mode kept', () => {
+  const root = site('rename', { 'content/posts/a.md': FIXABLE });
+  const path = join(root, 'content/posts/a.md');
+  chmodSync(path, 0o640);
+  const before = identity(path);
+  const calls: string[][] = [];
+  assert.equal(writeFixed(snapshotOf(path), FIXED, recordingFs(calls)), undefined);
+  const after = identity(path);
+  assert.notEqual(after.ino, before.ino, 'a new file took the name: the old one was never opened for writing');
+  assert.equal(readFileSync(path, 'utf8'), FIXED);
+  assert.equal(after.mode & 0o777, 0o640);
+  assert.deepEqual(calls.map(([call]) => call), ['writeFileSync', 'chmodSync', 'renameSync']);
+  const [[, written], [, chmodded], [, renamed, onto]] = calls;
+  assert.match(written, TEMP_NAME);
+  assert.deepEqual([chmodded, renamed, onto], [written, written, 'a.md'], 'the temporary file, beside the post, renamed onto it');
+  assert.deepEqual(tempFilesIn(join(root, 'content/posts')), []);
+});
+
+test('writeFixed: a failure between the write and the rename leaves the original byte for byte, and no temporary file', () => {
+  const root = site('rename-fails', { 'content/posts/a.md': FIXABLE });
+  const path = join(root, 'content/posts/a.md');
+  age(path);
+  const before = identity(path);
+  let tempExisted = false;
+  const calls: string[][] = [];
+  const failing = recordingFs(calls, (call, from) => {
+    if (call !== 'renameSync') return;
+    tempExisted = nodeFs.existsSync(from) && readFileSync(from, 'utf8') === FIXED;
+    throw new Error('EIO: i/o error, rename (made to fail by the test)');
+  });
+  const failure = writeFixed(snapshotOf(path), FIXED, failing);
+  assert.equal(failure, `${path}: not fixed: the fixed file could not be written (EIO: i/o error, rename (made to fail by the test))`);
+  assert.ok(tempExisted, 'the fixed text was written to the temporary file before the rename failed');
+  assert.deepEqual(identity(path), before);
+  assert.deepEqual(tempFilesIn(join(root, 'content/posts')), []);
+});
+
+test('writeFixed: a write that fails half way (disk full) or a chmod that fails leaves the original and no temporary file', () => {
+  const root = site('write-fails', { 'content/posts/a.md': FIXABLE });
+  const path = join(root, 'content/posts/a.md');
+  age(path);
+  const before = identity(path);
+  const diskFull = recordingFs([], (call, temp, data) => {
+    if (call !== 'writeFileSync') return;
+    nodeFs.writeFileSync(temp, (data as Buffer).subarray(0, 10));
+    throw new Error('ENOSPC: no space left on device, write');
+  });
+  assert.equal(writeFixed(snapshotOf(path), FIXED, diskFull), `${path}: not fixed: the fixed file could not be written (ENOSPC: no space left on device, write)`);
+  assert.deepEqual(identity(path), before);
+  assert.deepEqual(tempFilesIn(join(root, 'content/posts')), []);
+  const chmodFails = recordingFs([], (call) => {
+    if (call === 'chmodSync') throw new Error('EPERM: operation not permitted, chmod');
+  });
+  assert.equal(writeFixed(snapshotOf(path), FIXED, chmodFails), `${path}: not fixed: the fixed file could not be written (EPERM: operation not permitted, chmod)`);
+  assert.deepEqual(identity(path), before);
+  assert.deepEqual(tempFilesIn(join(root, 'content/posts')), []);
 });

@@ -55,3 +55,24 @@ test('author-unknown: a shortened key suggests the one author it begins', async 
   const [ambiguous] = only(await checkPost(site, 'content/blog/q.md'), 'author-unknown');
   assert.doesNotMatch(ambiguous.message, /did you mean/);
 });
+
+test('author-unknown: a display name in any case suggests its key; a key in another case is not the key', async () => {
+  const authors = 'jdoe:\n  name: Jane Doe\nmlopez:\n  name: María López\nalice:\n  name: Alice Martin\n';
+  const cases: [string, string][] = [
+    ['jane doe', 'jdoe'],
+    ['JANE DOE', 'jdoe'],
+    ['jAnE dOe', 'jdoe'],
+    ['MARÍA LÓPEZ', 'mlopez'],
+    ['alice martin', 'alice'],
+    ['ALICE', 'alice'],
+  ];
+  for (const [written, key] of cases) {
+    const text = `---\ntitle: A\ndate: 2025-01-01\nauthor: ${written}\n---\n`;
+    const found = only(await checkPost(hugoSite({ 'data/authors.yaml': authors, 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
+    assert.deepEqual(
+      found.map((d) => [rangeText(text, d), d.message, d.fixes.map((fix) => [fix.title, fix.edits[0].newText, fix.safe])]),
+      [[written, `\`${written}\` is not an author of this site: did you mean \`${key}\`? Use a key of data/authors.yaml.`, [[`Change the author to \`${key}\``, key, false]]]],
+      written,
+    );
+  }
+});

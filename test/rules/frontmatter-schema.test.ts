@@ -76,3 +76,65 @@ test('frontmatter-schema: a good post of each kind gives nothing; a kind key wit
 test('frontmatter-schema: not run when the YAML itself is broken (frontmatter-syntax says it)', async () => {
   assert.deepEqual(await schemaProblems('---\ntitle: "A\ndate: 2025-01-01\n---\n'), []);
 });
+
+/**
+ * Dates as Hugo reads them (Go's time.Parse): the day must exist in its month, with
+ * 29 February only in leap years (every fourth year, but not centuries unless divisible
+ * by 400); hours 00-23, minutes and seconds 00-59 (Go has no leap second). Each row:
+ * the value as written, and whether it is a real date.
+ */
+const DATE_TABLE: [string, boolean][] = [
+  ['2024-02-29', true],
+  ['2025-02-29', false],
+  ['1900-02-29', false],
+  ['2000-02-29', true],
+  ['2100-02-29', false],
+  ['2024-02-30', false],
+  ['2025-02-28', true],
+  ['2025-01-31', true],
+  ['2025-01-32', false],
+  ['2025-03-31', true],
+  ['2025-03-32', false],
+  ['2025-04-30', true],
+  ['2025-04-31', false],
+  ['2025-05-31', true],
+  ['2025-05-32', false],
+  ['2025-06-30', true],
+  ['2025-06-31', false],
+  ['2025-07-31', true],
+  ['2025-07-32', false],
+  ['2025-08-31', true],
+  ['2025-08-32', false],
+  ['2025-09-30', true],
+  ['2025-09-31', false],
+  ['2025-10-31', true],
+  ['2025-10-32', false],
+  ['2025-11-30', true],
+  ['2025-11-31', false],
+  ['2025-12-31', true],
+  ['2025-12-32', false],
+  ['2025-00-10', false],
+  ['2025-13-01', false],
+  ['2025-01-00', false],
+  ['2025-01-01T00:00:00Z', true],
+  ['2025-01-01T23:59:59Z', true],
+  ['2025-01-01T24:00:00Z', false],
+  ['2025-01-01T24:00', false],
+  ['2025-01-01 24:00:00', false],
+  ['2025-01-01T23:60:00Z', false],
+  ['2025-01-01T23:59:60Z', false],
+  ['2025-01-01T12:30:59.999+02:00', true],
+  ['2024-02-29T23:59:59-07:00', true],
+  ['2025-02-29T10:00:00Z', false],
+  ['"2025-02-29"', false],
+  ["'2000-02-29'", true],
+];
+
+test('frontmatter-schema: a table of calendar dates and times, each with its exact verdict and message', async () => {
+  for (const [written, real] of DATE_TABLE) {
+    const expected = real
+      ? []
+      : [{ text: written, message: `\`date\` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found \`${written}\`.` }];
+    assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: ${written}\n---\n`), expected, written);
+  }
+});

@@ -131,3 +131,60 @@ test('image-alt-filename: decorative images, empty alts, code, comments and fron
   const found = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-filename');
   assert.deepEqual(found, []);
 });
+
+const CAMERA = 'looks like a camera or upload file name: describe what the image shows.';
+const PLACEHOLDER = 'is a placeholder, not a description: replace it with a description of what the image shows.';
+const SLUG = 'looks like a file name (words joined by hyphens, underscores or digits): describe what the image shows.';
+const SCREENSHOT = 'is the default name of a screenshot: describe what the screenshot shows.';
+
+/**
+ * Camera and file names at their boundaries: four digits or more after a camera's
+ * prefix make a camera name; with three, other heuristics speak (or none does).
+ * Each row: the alt text, then every image-alt finding on it as [rule, message].
+ */
+const NAME_TABLE: [string, [string, string][]][] = [
+  ['IMG_123', [['image-alt-filename', `Alt text \`IMG_123\` ${PLACEHOLDER}`]]],
+  ['IMG_1234', [['image-alt-filename', `Alt text \`IMG_1234\` ${CAMERA}`]]],
+  ['IMG_2093', [['image-alt-filename', `Alt text \`IMG_2093\` ${CAMERA}`]]],
+  ['IMG_12345', [['image-alt-filename', `Alt text \`IMG_12345\` ${CAMERA}`]]],
+  ['IMG_1234 (1)', [['image-alt-filename', `Alt text \`IMG_1234 (1)\` ${CAMERA}`]]],
+  ['img-20240704-101112', [['image-alt-filename', `Alt text \`img-20240704-101112\` ${CAMERA}`]]],
+  ['img_2093.jpg', [['image-alt-filename', 'Alt text `img_2093.jpg` is a file name: describe what the image shows.']]],
+  ['IMG', [['image-alt-filename', `Alt text \`IMG\` ${PLACEHOLDER}`]]],
+  ['DSC123', [['image-alt-filename', `Alt text \`DSC123\` ${SLUG}`]]],
+  ['DSC1234', [['image-alt-filename', `Alt text \`DSC1234\` ${CAMERA}`]]],
+  ['DSC01234', [['image-alt-filename', `Alt text \`DSC01234\` ${CAMERA}`]]],
+  ['DSCN0042', [['image-alt-filename', `Alt text \`DSCN0042\` ${CAMERA}`]]],
+  ['dscf0042', [['image-alt-filename', `Alt text \`dscf0042\` ${CAMERA}`]]],
+  ['DSC', []],
+  ['PXL_123', [['image-alt-filename', `Alt text \`PXL_123\` ${SLUG}`]]],
+  ['PXL_1234', [['image-alt-filename', `Alt text \`PXL_1234\` ${CAMERA}`]]],
+  ['PXL_20230704_101112345', [['image-alt-filename', `Alt text \`PXL_20230704_101112345\` ${CAMERA}`]]],
+  ['P123', []],
+  ['P1234', [['image-alt-filename', `Alt text \`P1234\` ${CAMERA}`]]],
+  ['GOPR0042', [['image-alt-filename', `Alt text \`GOPR0042\` ${CAMERA}`]]],
+  ['DJI_0042', [['image-alt-filename', `Alt text \`DJI_0042\` ${CAMERA}`]]],
+  ['Screenshot', [['image-alt-filename', `Alt text \`Screenshot\` ${SCREENSHOT}`]]],
+  ['Screenshot (12)', [['image-alt-filename', `Alt text \`Screenshot (12)\` ${SCREENSHOT}`]]],
+  ['screenshot-1', [['image-alt-filename', `Alt text \`screenshot-1\` ${SCREENSHOT}`]]],
+  ['Screenshot_20240101-101010', [['image-alt-filename', `Alt text \`Screenshot_20240101-101010\` ${SCREENSHOT}`]]],
+  [
+    'Screenshot of the dashboard',
+    [['image-alt-redundant', 'Alt text `Screenshot of the dashboard` begins with \u201cScreenshot of\u201d: screen readers already announce an image, so start with what it shows.']],
+  ],
+  ['image1', [['image-alt-filename', `Alt text \`image1\` ${PLACEHOLDER}`]]],
+  ['2024', []],
+  ['12345', []],
+  ['123456', [['image-alt-filename', 'Alt text `123456` is a number or an id, not a description: describe what the image shows.']]],
+];
+
+test('image-alt-filename: camera names need four digits or more; at each boundary the exact rule and message', async () => {
+  const body = NAME_TABLE.map(([alt], index) => `![${alt}](/img/${index}.png)`).join('\n\n') + '\n';
+  const { diagnostics } = await filenames(body);
+  const firstLine = FRONT.split('\n').length - 1;
+  const onRow = (index: number) =>
+    diagnostics.filter((d) => d.ruleId.startsWith('image-alt') && d.range.start.line === firstLine + 2 * index).map((d) => [d.ruleId, d.message]);
+  for (const [index, [alt, expected]] of NAME_TABLE.entries()) assert.deepEqual(onRow(index), expected, alt);
+  const expectedCount = NAME_TABLE.reduce((sum, [, expected]) => sum + expected.length, 0);
+  assert.equal(diagnostics.filter((d) => d.ruleId.startsWith('image-alt')).length, expectedCount, 'no finding outside the rows');
+});

@@ -108,3 +108,14 @@ test('link-broken-fragment: a site with another heading id style is not checked'
   const hugo = 'baseURL: https://example.org/\nmarkup:\n  goldmark:\n    parser:\n      autoHeadingIDType: github-ascii\n';
   assert.deepEqual((await fragments('## Café\n\n[a](#cafe)\n', { 'hugo.yaml': hugo })).covered, []);
 });
+
+test('link-broken-fragment: fragments of the site\u2019s own URLs are checked with the scheme and host in any case', async () => {
+  const good = '[a](HTTPS://EXAMPLE.ORG/blog/mooring/#lines) [b](Http://Www.Example.org/blog/mooring/#checklist)\n';
+  assert.deepEqual((await fragments(good)).covered, []);
+  const { covered, found } = await fragments('[c](hTTps://Example.org/blog/mooring/#lines-and-fenders) [d](HTTPS://elsewhere.example/blog/mooring/#nothing)\n');
+  assert.deepEqual(covered, ['hTTps://Example.org/blog/mooring/#lines-and-fenders']);
+  assert.equal(
+    found[0].message,
+    "`#lines-and-fenders` names no heading or anchor of `/blog/mooring/` (`content/blog/mooring.md`): link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.",
+  );
+});

@@ -214,3 +214,15 @@ test("link-broken-local: where a render hook resolves Markdown links as Hugo con
   const own = await broken('[a](swell)\n', { ...files, 'layouts/_default/_markup/render-link.html': '{{ .Destination }}' }, 'baseURL: https://example.org/\ncontentDir: content/en\n', path);
   assert.deepEqual(own.covered, []);
 });
+
+test('link-broken-local: the site\u2019s own URLs are recognised with the scheme and host in any case', async () => {
+  const body = '[a](HTTPS://EXAMPLE.ORG/blog/harbour-lights/) [b](Http://Www.Example.Org/about/crew/) [c](hTTps://example.org/zzz-nowhere/) [d](HTTP://Other.Example/zzz/)\n';
+  const { covered, found } = await broken(body);
+  assert.deepEqual(covered, ['hTTps://example.org/zzz-nowhere/']);
+  assert.equal(
+    found[0].message,
+    "`hTTps://example.org/zzz-nowhere/` is this site's `/zzz-nowhere/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+  );
+  const upperBase = await broken('[e](https://example.org/zzz-nowhere/) [f](https://example.org/blog/harbour-lights/)\n', {}, 'baseURL: HTTPS://Example.ORG/\n');
+  assert.deepEqual(upperBase.covered, ['https://example.org/zzz-nowhere/'], 'an upper-case baseURL names the same site');
+});

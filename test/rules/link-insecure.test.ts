@@ -81,3 +81,48 @@ test('link-insecure: localhost, allowHosts, https and relative links are fine', 
   );
   assert.deepEqual(diagnostics, []);
 });
+
+test('link-insecure: the scheme is matched in any case (HTTP://, Http://, hTTp://), and the fix edits it as written', async () => {
+  const { text, diagnostics, ranges } = await findings(
+    [
+      '[Upper](HTTP://upper.example/a) [Title](Http://title.example/b) ![Mixed](hTTp://mixed.example/c.png)',
+      '<a href="HTTP://html.example/">map</a> [Secure](HTTPS://secure.example/) [Odd](hTTps://odd.example/) <img src="Https://img.example/x.png" alt="X">',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['HTTP://upper.example/a', 'Http://title.example/b', 'hTTp://mixed.example/c.png', 'HTTP://html.example/']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    "Insecure link `HTTP://upper.example/a`: http:// travels unencrypted and browsers may warn. Use `https://` if upper.example serves it (most sites do); if it does not, add upper.example to the rule's allowHosts.",
+    "Insecure link `Http://title.example/b`: http:// travels unencrypted and browsers may warn. Use `https://` if title.example serves it (most sites do); if it does not, add title.example to the rule's allowHosts.",
+    "Insecure image `hTTp://mixed.example/c.png`: http:// travels unencrypted and browsers may warn. Use `https://` if mixed.example serves it (most sites do); if it does not, add mixed.example to the rule's allowHosts.",
+    "Insecure link `HTTP://html.example/`: http:// travels unencrypted and browsers may warn. Use `https://` if html.example serves it (most sites do); if it does not, add html.example to the rule's allowHosts.",
+  ]);
+  const lines = text.split('\n');
+  const replaced = diagnostics.map((d) => {
+    const { range, newText } = d.fixes[0].edits[0];
+    return [lines[range.start.line].slice(range.start.character, range.end.character), newText];
+  });
+  assert.deepEqual(replaced, [['HTTP', 'https'], ['Http', 'https'], ['hTTp', 'https'], ['HTTP', 'https']]);
+});
+
+test('link-insecure: hosts compare in any case: allowHosts, httpsHosts and an upper-case https baseURL', async () => {
+  const config = '{ "rules": { "link-insecure": ["warn", { "allowHosts": ["legacy.example"], "httpsHosts": ["docs.known.example"] }] } }';
+  const body = '[L](HTTP://LEGACY.Example/) [D](HTTP://Docs.Known.Example/x) [O](HTTP://WWW.EXAMPLE.ORG/blog/) [U](http://Unknown.Example/)\n';
+  const { diagnostics, ranges } = await findings(body, { config, baseURL: 'HTTPS://Example.org/' });
+  assert.deepEqual(ranges, ['HTTP://Docs.Known.Example/x', 'HTTP://WWW.EXAMPLE.ORG/blog/', 'http://Unknown.Example/']);
+  assert.deepEqual(diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
+    ['Insecure link `HTTP://Docs.Known.Example/x`: docs.known.example serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+    ['Insecure link `HTTP://WWW.EXAMPLE.ORG/blog/`: www.example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+    [
+      "Insecure link `http://Unknown.Example/`: http:// travels unencrypted and browsers may warn. Use `https://` if unknown.example serves it (most sites do); if it does not, add unknown.example to the rule's allowHosts.",
+      false,
+    ],
+  ]);
+});
+
+test('link-insecure: --fix turns an upper-case HTTP:// into https://, keeping the rest as written', async () => {
+  const site = hugoSite({ 'content/blog/p.md': postWith('[Home](HTTP://Example.org/Blog/)\n') });
+  const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE);
+  assert.equal(text, postWith('[Home](https://Example.org/Blog/)\n'));
+  assert.equal(left, 0);
+});

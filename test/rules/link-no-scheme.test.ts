@@ -50,3 +50,18 @@ test('link-no-scheme: bare www. in prose (GFM links it), relative files and real
   );
   assert.deepEqual(diagnostics, []);
 });
+
+test('link-no-scheme: a scheme in any case is a scheme; www. and the top-level domain in any case still need one', async () => {
+  const { diagnostics, ranges } = await findings(
+    [
+      '[A](HTTP://www.upper.example/x) [B](Https://example.com/) [C](hTTps://example.org/) [D](MAILTO:team@garden.example)',
+      '[E](WWW.Shout.example/x) [F](Garden.COM/seeds)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['WWW.Shout.example/x', 'Garden.COM/seeds']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    "`WWW.Shout.example/x` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add `https://` in front.",
+    "`Garden.COM/seeds` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add `https://` in front.",
+  ]);
+});

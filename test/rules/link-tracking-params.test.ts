@@ -98,3 +98,26 @@ test('link-tracking-params: ordinary parameters, look-alike names, code and comm
   );
   assert.deepEqual(diagnostics, []);
 });
+
+test('link-tracking-params: http and https in any case are web links; other schemes in any case are left alone', async () => {
+  const { diagnostics, ranges } = await findings(
+    [
+      '[News](HTTPS://news.example/story?utm_source=x&page=2) [Old](Http://old.example/?fbclid=1) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc&si=Q1)',
+      '[Mail](MAILTO:team@garden.example?utm_source=x) [Mail2](mailto:team@garden.example?utm_source=x) [Chat](XMPP:room@chat.example?utm_source=x)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, [
+    'HTTPS://news.example/story?utm_source=x&page=2',
+    'Http://old.example/?fbclid=1',
+    'hTTps://WWW.YouTube.COM/watch?v=abc&si=Q1',
+  ]);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'Tracking parameter `utm_source` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
+    'Tracking parameter `fbclid` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
+    'Tracking parameter `si` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
+  ]);
+  const { text, left } = await fixed('[News](HTTPS://news.example/story?utm_source=x&page=2) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc&si=Q1)\n');
+  assert.equal(text, postWith('[News](HTTPS://news.example/story?page=2) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc)\n'));
+  assert.equal(left, 0);
+});

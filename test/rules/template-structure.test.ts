@@ -45,3 +45,14 @@ test('template-structure: an event recap needs an image and a link to the event'
   const noUrl = '---\ntitle: Recap\ndate: 2025-01-01\npostlint_kind: event-recap\n---\nWe met at [the summit](https://summit.example/).\n\n![People](/img/a.jpg)\n';
   assert.deepEqual((await findings(noUrl)).ranges, [], 'without eventUrl, an external link in the opening will do');
 });
+
+test('template-structure: an event recap\u2019s link to the event counts with the scheme and host in any case', async () => {
+  const image = '\n\n![People in a hall](/img/a.jpg)\n';
+  const toEventUrl = `${RECAP}We met at [the summit](HTTPS://Summit.Example/2025/).${image}`;
+  assert.deepEqual((await findings(toEventUrl)).messages, [], 'the same address as eventUrl, written in capitals');
+  const noUrl = '---\ntitle: Recap\ndate: 2025-01-01\npostlint_kind: event-recap\n---\n';
+  assert.deepEqual((await findings(`${noUrl}We met at [the summit](Https://summit.example/).${image}`)).messages, [], 'an external link in the opening, Https://');
+  assert.deepEqual((await findings(`${noUrl}We met at [the summit](MAILTO:team@summit.example).${image}`)).messages, [
+    'This event recap never links to the event in its opening: link the event\u2019s name to its page.',
+  ]);
+});

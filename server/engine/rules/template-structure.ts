@@ -81,7 +81,8 @@ function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
   }
   const eventUrl = post.frontMatter?.data?.eventUrl;
   const links = post.body.links;
-  const trim = (url: string) => url.trim().replace(/\/+$/, '');
+  // Scheme and host are compared in any case (`HTTPS://Summit.Example/` is `https://summit.example/`); the path is not.
+  const trim = (url: string) => url.trim().replace(/\/+$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, (origin) => origin.toLowerCase());
   const linked =
     typeof eventUrl === 'string' && eventUrl.trim() !== ''
       ? links.some((link) => trim(link.url) === trim(eventUrl) || hasPlaceholder(link.url))

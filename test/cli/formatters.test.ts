@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatJson } from '../../server/cli/formatters/json';
+import { formatStylish } from '../../server/cli/formatters/stylish';
+import { toFileReport } from '../../server/cli/report';
+import type { Diagnostic } from '../../server/engine/types';
+import { runCli } from '../helpers/cli';
+import { diskSites } from '../helpers/disk-site';
+
+const { site } = diskSites('postlint-formatters-');
+
+/** An engine diagnostic (0-based lines and UTF-16 columns, end exclusive) over the given range. */
+function diagnostic(ruleId: string, severity: 'error' | 'warning', start: [number, number], end: [number, number], safeFix = false): Diagnostic {
+  return {
+    ruleId,
+    severity,
+    message: `${ruleId} says so.`,
+    range: { start: { line: start[0], character: start[1] }, end: { line: end[0], character: end[1] } },
+    docsUrl: `https://example.org/rules/${ruleId}`,
+    fixes: safeFix ? [{ title: 'Fix it', edits: [], safe: true }] : [],
+  };
+}
+
+/**
+ * Ranges whose end differs from their start in line, in column, or both: a range over
+ * three lines, one that ends at the very start of a later line, and one on a single line.
+ */
+const MULTI_LINE = [
+  diagnostic('link-descriptive-text', 'warning', [2, 4], [5, 7]),
+  diagnostic('frontmatter-schema', 'error', [0, 0], [3, 0], true),
+  diagnostic('author-unknown', 'error', [9, 8], [9, 16]),
+];
+
+test('report: 1-based line and column for both ends of a range, endLine from the end, endColumn on the end line', () => {
+  const report = toFileReport('/site/content/blog/p.md', MULTI_LINE);
+  assert.deepEqual(
+    report.messages.map(({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn })),
+    [
+      { line: 3, column: 5, endLine: 6, endColumn: 8 },
+      { line: 1, column: 1, endLine: 4, endColumn: 1 },
+      { line: 10, column: 9, endLine: 10, endColumn: 17 },
+    ],
+  );
+});
+
+test('json formatter: multi-line ranges are written with their own end line and end column', () => {
+  const text = formatJson([toFileReport('/site/content/blog/p.md', MULTI_LINE)]);
+  assert.equal(
+    text,
+    '[{"filePath":"/site/content/blog/p.md","messages":[' +
+      '{"ruleId":"link-descriptive-text","severity":1,"message":"link-descriptive-text says so.","line":3,"column":5,"endLine":6,"endColumn":8},' +
+      '{"ruleId":"frontmatter-schema","severity":2,"message":"frontmatter-schema says so.","line":1,"column":1,"endLine":4,"endColumn":1},' +
+      '{"ruleId":"author-unknown","severity":2,"message":"author-unknown says so.","line":10,"column":9,"endLine":10,"endColumn":17}],' +
+      '"suppressedMessages":[],"errorCount":2,"fatalErrorCount":0,"warningCount":1,"fixableErrorCount":1,"fixableWarningCount":0,"usedDeprecatedRules":[]}]',
+  );
+});
+
+test('stylish formatter: a multi-line range is shown at its start, as ESLint shows it', () => {
+  const text = formatStylish([toFileReport('/site/content/blog/p.md', MULTI_LINE)], { color: false, cwd: '/site' });
+  assert.equal(
+    text,
+    [
+      '',
+      'content/blog/p.md',
+      '  3:5   warning  link-descriptive-text says so.  link-descriptive-text',
+      '  1:1   error    frontmatter-schema says so.  frontmatter-schema',
+      '  10:9  error    author-unknown says so.  author-unknown',
+      '',
+      '\u2716 3 problems (2 errors, 1 warning)',
+      '  1 error and 0 warnings potentially fixable with the `--fix` option.',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('check --format json: a link whose text runs over two lines ends on the second line', async () => {
+  const root = site('two-lines', { 'content/blog/p.md': '---\ntitle: A\ndate: 2025-01-01\n---\nSee [click\nhere](https://x.example/) now.\n' });
+  const { code, stdout, stderr } = await runCli(['check', '--format', 'json', 'content'], root);
+  assert.equal(stderr, '');
+  assert.equal(code, 0, 'a warning only');
+  const [report] = JSON.parse(stdout) as { messages: Record<string, unknown>[] }[];
+  assert.deepEqual(report.messages, [
+    {
+      ruleId: 'link-descriptive-text',
+      severity: 1,
+      message:
+        'Link text `click here` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.',
+      line: 5,
+      column: 6,
+      endLine: 6,
+      endColumn: 5,
+    },
+  ]);
+});
