@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliService } from '../../server/cli/cli-service';
-import { findPlaceholders, fillTemplate } from '../../server/engine/templates';
 import { runCli } from '../helpers/cli';
-import { corpusMissing, TODO_SITE } from '../helpers/corpus';
+import { copyCorpus, corpusTest, TODO_SITE } from '../helpers/corpus';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-new-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -59,6 +58,33 @@ const SAMPLES: Record<string, string> = {
   thanks: 'Thank you to our hosts at the city library and to every speaker.',
 };
 
+/**
+ * Placeholders, `[[name]]` or `[[name: hint]]`, found by the test's own expression
+ * (the syntax docs/templates.md gives), not by the engine's parser.
+ */
+const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)(?::[^\]]*)?\]\]/g;
+const placeholderNames = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+const fillByHand = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => SAMPLES[name] ?? whole);
+
+/**
+ * The placeholders `postlint new` leaves, in order, read from schemas/templates/*.md:
+ * the command fills the title, date, organisation or event, the author when given
+ * and the site's name; the author stays for the event recap, given no --author.
+ */
+const MEMBER_WELCOME_LEFT = ['intro', 'work', 'focus-1', 'focus-2', 'focus-3', 'image-alt', 'image', 'representative-1', 'representative-2', 'about'];
+const EVENT_RECAP_LEFT = ['event-url', 'event-date', 'attendance', 'location', 'event-url', 'summary', 'photo-alt', 'photo', 'talk-1-title', 'talk-1', 'talk-2-title', 'talk-2', 'recording-url', 'slides-url', 'next', 'thanks'];
+const LEFT: Record<string, string[]> = { 'member-welcome': MEMBER_WELCOME_LEFT, 'event-recap': ['author', ...EVENT_RECAP_LEFT] };
+
+/** The placeholder each finding covers, by name: `[[intro: …]]` is `intro`. */
+function coveredNames(text: string, ranges: { start: { line: number; character: number }; end: { line: number; character: number } }[]): string[] {
+  const lines = text.split('\n');
+  return ranges.map((range) => {
+    assert.equal(range.start.line, range.end.line, 'a placeholder is on one line');
+    const covered = lines[range.start.line].slice(range.start.character, range.end.character);
+    return placeholderNames(covered).length === 1 && covered.startsWith('[[') && covered.endsWith(']]') ? placeholderNames(covered)[0] : `not a placeholder: ${covered}`;
+  });
+}
+
 const ARGS: Record<string, string[]> = {
   'member-welcome': ['--title', 'Welcoming Orchard Labs as a New Member', '--org', 'Orchard Labs', '--author', 'rosa'],
   'event-recap': ['--title', 'Garden Summit 2026: Highlights', '--event', 'Garden Summit 2026', '--date', '2026-05-14'],
@@ -73,8 +99,9 @@ for (const kind of ['member-welcome', 'event-recap']) {
     assert.equal(stdout.split('\n').length, 2, 'exactly one line');
     assert.ok(path.startsWith(join(root, 'content', 'blog')), path);
     const written = readFileSync(path, 'utf8');
-    const filled = fillTemplate(written, SAMPLES);
-    assert.deepEqual(findPlaceholders(filled), [], 'every placeholder has a sample value');
+    assert.deepEqual(placeholderNames(written), LEFT[kind]);
+    const filled = fillByHand(written);
+    assert.deepEqual(placeholderNames(filled), [], 'every placeholder has a sample value');
     const result = await cliService().check(path, filled);
     assert.deepEqual(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`), []);
   });
@@ -85,9 +112,8 @@ for (const kind of ['member-welcome', 'event-recap']) {
     const path = stdout.trim();
     const text = readFileSync(path, 'utf8');
     const diagnostics = (await cliService().check(path, text)).diagnostics;
-    assert.ok(diagnostics.length > 5);
     assert.deepEqual([...new Set(diagnostics.map((d) => d.ruleId))], ['template-placeholder']);
-    assert.equal(diagnostics.length, findPlaceholders(text).length);
+    assert.deepEqual(coveredNames(text, diagnostics.map((d) => d.range)), LEFT[kind]);
   });
 }
 
@@ -139,23 +165,25 @@ test('new: exit 2 with one line when the file exists, an option is missing, or n
   assert.ok(existsSync(join(nowhere, 'drafts', 'x.md')));
 });
 
-test('new on a copy of the TODO Group site: only template-placeholder findings, one per placeholder', { skip: corpusMissing() }, async () => {
+corpusTest('new on a copy of the TODO Group site: only template-placeholder findings, one per placeholder', {}, async () => {
   const root = join(temp, 'todogroup');
-  cpSync(TODO_SITE, root, { recursive: true });
-  const commands = [
-    ['member-welcome', '--title', 'Welcoming Fabrikam as a New TODO Group General Member', '--org', 'Fabrikam'],
-    ['event-recap', '--title', 'OSPO Meetup Lisbon: Highlights', '--event', 'OSPO Meetup Lisbon'],
+  copyCorpus(TODO_SITE, root);
+  // The todogroup preset gives the author (todogroup), so only the recap's own placeholders stay.
+  const commands: [string[], string[]][] = [
+    [['member-welcome', '--title', 'Welcoming Fabrikam as a New TODO Group General Member', '--org', 'Fabrikam'], MEMBER_WELCOME_LEFT],
+    [['event-recap', '--title', 'OSPO Meetup Lisbon: Highlights', '--event', 'OSPO Meetup Lisbon'], EVENT_RECAP_LEFT],
   ];
-  for (const args of commands) {
+  for (const [args, left] of commands) {
     const { code, stdout, stderr } = await runCli(['new', ...args], root);
     assert.equal(code, 0, stderr);
     const path = stdout.trim();
     assert.ok(path.startsWith(join(root, 'content', 'en', 'blog')), path);
     const check = await runCli(['check', '--format', 'json', path], root);
-    const [report] = JSON.parse(check.stdout);
+    const [report] = JSON.parse(check.stdout) as { messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
     const text = readFileSync(path, 'utf8');
-    assert.deepEqual([...new Set(report.messages.map((m: { ruleId: string }) => m.ruleId))], ['template-placeholder']);
-    assert.equal(report.messages.length, findPlaceholders(text).length);
+    assert.deepEqual([...new Set(report.messages.map((m) => m.ruleId))], ['template-placeholder']);
+    const ranges = report.messages.map((m) => ({ start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } }));
+    assert.deepEqual(coveredNames(text, ranges), left);
     assert.match(text, /^---\ntitle: ".*"\nauthor: "todogroup"\n/);
   }
 });

@@ -68,7 +68,14 @@ test('splitPost: JSON front matter is read as JSON data, with positions', () => 
 test('splitPost: YAML errors carry offsets inside the block', () => {
   const text = '---\ntitle: A\n  bad: indent\n---\n';
   const { frontMatter } = splitPost(text);
-  assert.ok(frontMatter!.problems.length > 0);
+  // The YAML parser's two complaints about `A` followed by a more indented key, on the text they are about.
+  assert.deepEqual(
+    frontMatter!.problems.map((problem) => [problem.message, text.slice(problem.span.start, problem.span.end)]),
+    [
+      ['The front matter is not valid YAML: Nested mappings are not allowed in compact mappings.', 'A'],
+      ['The front matter is not valid YAML: Implicit keys need to be on a single line.', 'A\n  bad'],
+    ],
+  );
   for (const problem of frontMatter!.problems) {
     assert.ok(problem.span.start >= frontMatter!.contentSpan.start && problem.span.end <= frontMatter!.contentSpan.end + 1);
   }

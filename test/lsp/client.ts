@@ -12,6 +12,43 @@ import { CLI } from '../helpers/cli';
 
 export const uriOf = (path: string) => pathToFileURL(path).toString();
 
+/**
+ * How long a wait on the server lasts by default: far longer than any reply or
+ * check takes, far shorter than the test runner's own timeout, so that a lost
+ * message fails saying what was lost rather than as a bare runner timeout.
+ */
+export const WAIT_MS = 10_000;
+
+/**
+ * `promise`, or once `ms` have passed a failure "`waitedFor` within N s", followed
+ * by `detail()`: computed then, to say what had arrived meanwhile.
+ */
+export function within<T>(promise: Promise<T>, ms: number, waitedFor: string, detail?: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${waitedFor} within ${ms / 1000} s${detail ? `; ${detail()}` : ''}`)), ms);
+  });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+}
+
+/** Which notification a test waits for: a document (at a version, if given), or any predicate. */
+export type DiagnosticsMatch = { uri: string; version?: number } | ((params: PublishDiagnosticsParams) => boolean);
+
+function predicateOf(match: DiagnosticsMatch): (params: PublishDiagnosticsParams) => boolean {
+  if (typeof match === 'function') return match;
+  return (params) => params.uri === match.uri && (match.version === undefined || params.version === match.version);
+}
+
+function describeMatch(match: DiagnosticsMatch): string {
+  if (typeof match === 'function') return `matching ${match.toString()}`;
+  return match.version === undefined ? `for ${match.uri}` : `for ${match.uri} version ${match.version}`;
+}
+
+function summary(published: PublishDiagnosticsParams[]): string {
+  if (published.length === 0) return 'none';
+  return published.map((p) => `${p.uri} version ${p.version ?? '-'} [${p.diagnostics.map((d) => d.code).join(', ')}]`).join('; ');
+}
+
 /** Servers still running when a test file ends (a test failed before stopping its own): none may keep it from exiting. */
 const running = new Set<ChildProcess>();
 after(() => {
@@ -35,7 +72,7 @@ export class TestClient {
     this.child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     running.add(this.child);
     this.child.once('exit', () => running.delete(this.child));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = boundedRequests(createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!)));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
       for (const waiter of [...this.waiters]) {
@@ -60,11 +97,25 @@ export class TestClient {
     return this.published.length;
   }
 
-  /** The next (or an already received) diagnostics notification that matches, among those from `since` on. */
-  diagnostics(match: (params: PublishDiagnosticsParams) => boolean, since = 0): Promise<PublishDiagnosticsParams> {
-    const seen = this.published.slice(since).find(match);
+  /**
+   * The next (or an already received) diagnostics notification that matches, among
+   * those from `since` on; a failure naming what it waited for and what arrived
+   * instead once `timeoutMs` have passed.
+   */
+  diagnostics(match: DiagnosticsMatch, since = 0, timeoutMs = WAIT_MS): Promise<PublishDiagnosticsParams> {
+    const matches = predicateOf(match);
+    const seen = this.published.slice(since).find(matches);
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+    const waiter = { match: matches, resolve: (_: PublishDiagnosticsParams) => {} };
+    const arrived = new Promise<PublishDiagnosticsParams>((resolve) => {
+      waiter.resolve = resolve;
+      this.waiters.push(waiter);
+    });
+    const received = () => `received${since > 0 ? ` after the first ${since}` : ''}: ${summary(this.published.slice(since))}`;
+    return within(arrived, timeoutMs, `no diagnostics ${describeMatch(match)}`, received).catch((error: unknown) => {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      throw error;
+    });
   }
 
   /** `initializationOptions` as an editor sends them (VS Code: `{ trusted }`); none by default, as most editors. */
@@ -80,12 +131,25 @@ export class TestClient {
     return result as { capabilities: Record<string, unknown> };
   }
 
-  async stop(): Promise<number | null> {
+  /** Shuts the server down as an editor does; its exit code, or a failure if it has not exited within `timeoutMs`. */
+  async stop(timeoutMs = WAIT_MS): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.child.once('exit', resolve));
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
-    const code = await exited;
+    const code = await within(exited, timeoutMs, 'the server did not exit after shutdown and exit');
     this.connection.dispose();
     return code;
   }
+}
+
+/**
+ * The connection with every request bounded (initialize, shutdown and the
+ * requests tests send themselves): a request the server never answers fails
+ * naming its method instead of hanging the test.
+ */
+function boundedRequests(connection: ProtocolConnection, timeoutMs = WAIT_MS): ProtocolConnection {
+  const send = connection.sendRequest.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+  const methodOf = (type: unknown) => (typeof type === 'string' ? type : (type as { method: string }).method);
+  connection.sendRequest = ((...args: unknown[]) => within(send(...args), timeoutMs, `no reply to ${methodOf(args[0])}`)) as ProtocolConnection['sendRequest'];
+  return connection;
 }

@@ -57,10 +57,10 @@ test('a FIFO or /dev/zero read from disk never blocks the server; a text over th
   for (const name of ['fifo.md', 'zero.md']) {
     const uri = uriOf(join(root, 'content/posts', name));
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: GOOD } });
-    await client.diagnostics((p) => p.uri === uri && p.version === 1);
+    await client.diagnostics({ uri, version: 1 });
     const since = client.mark();
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    const closed = await client.diagnostics((p) => p.uri === uri, since);
+    const closed = await client.diagnostics({ uri }, since);
     assert.deepEqual(closed.diagnostics, [], `${name}: not read, its problems withdrawn`);
   }
 
@@ -70,14 +70,14 @@ test('a FIFO or /dev/zero read from disk never blocks the server; a text over th
   await client.connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri: insecure, languageId: 'markdown', version: 7, text: '---\ntitle: Insecure\ndate: 2025-01-01\n---\nSee [the garden guide](http://example.com/other).\n' },
   });
-  const opened = await client.diagnostics((p) => p.uri === insecure && p.version === 7, since);
+  const opened = await client.diagnostics({ uri: insecure, version: 7 }, since);
   assert.deepEqual(opened.diagnostics.map((d) => `${d.range.start.line} ${d.code}`), ['4 link-insecure']);
 
   // An open document over the limit: one diagnostic on line 1 instead of a check.
   const big = uriOf(join(root, 'content/posts/big-draft.md'));
   const text = `${GOOD}${'é'.repeat(TOO_LARGE / 2)}`;
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text } });
-  const bigDiagnostics = await client.diagnostics((p) => p.uri === big && p.version === 1);
+  const bigDiagnostics = await client.diagnostics({ uri: big, version: 1 });
   assert.deepEqual(bigDiagnostics.diagnostics, [tooLarge(GOOD.length + TOO_LARGE)]);
 
   assert.equal(await client.stop(), 0);

@@ -25,7 +25,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
   const uri = uriOf(path);
   let document = TextDocument.create(uri, 'markdown', 1, readFileSync(path, 'utf8'));
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: document.getText() } });
-  const first = await client.diagnostics((p) => p.uri === uri && p.version === 1);
+  const first = await client.diagnostics({ uri, version: 1 });
   assert.deepEqual(codes(first.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key']);
   const unknownKey = first.diagnostics.find((d) => d.code === 'frontmatter-unknown-key')!;
   assert.deepEqual(unknownKey.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
@@ -40,7 +40,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
     });
   };
   await edit(2, [{ range: unknownKey.range, newText: 'title' }]);
-  const second = await client.diagnostics((p) => p.uri === uri && p.version === 2);
+  const second = await client.diagnostics({ uri, version: 2 });
   assert.deepEqual(codes(second.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
 
   // A quick fix from the engine, applied as an editor would.
@@ -53,7 +53,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
   assert.deepEqual(actions.map((action) => action.title), ['Change the author to `mreyes`', 'Disable author-unknown for this line']);
   assert.equal(actions[0].isPreferred, true);
   await edit(3, actions[0].edit!.changes![uri]);
-  const third = await client.diagnostics((p) => p.uri === uri && p.version === 3);
+  const third = await client.diagnostics({ uri, version: 3 });
   assert.deepEqual(codes(third.diagnostics), ['frontmatter-schema', 'frontmatter-schema']);
 
   // The disable comment goes in front matter as a YAML comment.

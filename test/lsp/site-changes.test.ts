@@ -36,24 +36,24 @@ test('site changes: a changed, created or deleted page re-checks the posts that 
   await client.initialize(root);
 
   assert.equal(((await client.connection.sendRequest('postlint/checkWorkspace')) as { checked: number }).checked, 2);
-  const first = await client.diagnostics((p) => p.uri === linking);
+  const first = await client.diagnostics({ uri: linking });
   assert.deepEqual(codes(first.diagnostics), ['link-broken-local'], 'the sequel does not exist yet');
 
   // The guide's heading changes on disk: its fragment breaks.
   let since = client.mark();
   writeFileSync(guide, GUIDE('First steps'));
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(guide), type: FILE_CHANGED }] });
-  const renamed = await client.diagnostics((p) => p.uri === linking, since);
+  const renamed = await client.diagnostics({ uri: linking }, since);
   assert.deepEqual(codes(renamed.diagnostics), ['link-broken-fragment', 'link-broken-local']);
 
   // The sequel is written: that link is mended.
   since = client.mark();
   const sequel = write(root, 'content/blog/sequel.md', POST('The story goes on.'));
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(sequel), type: FILE_CREATED }] });
-  const mended = await client.diagnostics((p) => p.uri === linking, since);
+  const mended = await client.diagnostics({ uri: linking }, since);
   assert.deepEqual(codes(mended.diagnostics), ['link-broken-fragment']);
   // A new post of a site checked whole is checked too.
-  assert.deepEqual((await client.diagnostics((p) => p.uri === uriOf(sequel), since)).diagnostics, []);
+  assert.deepEqual((await client.diagnostics({ uri: uriOf(sequel) }, since)).diagnostics, []);
 
   // The guide is opened and its heading typed back, unsaved: the closed post follows.
   since = client.mark();
@@ -66,7 +66,7 @@ test('site changes: a changed, created or deleted page re-checks the posts that 
   since = client.mark();
   rmSync(join(root, 'content/blog/linking.md'));
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: linking, type: FILE_DELETED }] });
-  assert.deepEqual((await client.diagnostics((p) => p.uri === linking, since)).diagnostics, []);
+  assert.deepEqual((await client.diagnostics({ uri: linking }, since)).diagnostics, []);
   assert.equal(await client.stop(), 0);
 });
 
@@ -78,18 +78,18 @@ test('site changes: in pull mode, opening a post the whole-site check pushed wit
   const client = new TestClient(root);
   await client.initialize(root, { textDocument: { diagnostic: {}, publishDiagnostics: {} } });
   await client.connection.sendRequest('postlint/checkWorkspace');
-  assert.deepEqual(codes((await client.diagnostics((p) => p.uri === uri)).diagnostics), ['frontmatter-schema']);
+  assert.deepEqual(codes((await client.diagnostics({ uri })).diagnostics), ['frontmatter-schema']);
 
   let since = client.mark();
   const fixed = '---\ntitle: Now with a title\ndate: 2026-01-05\n---\n\nNo title yet.\n';
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: fixed } });
-  assert.deepEqual((await client.diagnostics((p) => p.uri === uri, since)).diagnostics, [], 'the pushed copy is withdrawn');
+  assert.deepEqual((await client.diagnostics({ uri }, since)).diagnostics, [], 'the pushed copy is withdrawn');
   const pulled = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
   assert.deepEqual(pulled.items, [], 'the open text has a title');
 
   // Closed unsaved: the file on disk still has no title, and the list says so again.
   since = client.mark();
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  assert.deepEqual(codes((await client.diagnostics((p) => p.uri === uri, since)).diagnostics), ['frontmatter-schema']);
+  assert.deepEqual(codes((await client.diagnostics({ uri }, since)).diagnostics), ['frontmatter-schema']);
   assert.equal(await client.stop(), 0);
 });

@@ -59,7 +59,7 @@ async function run(initializationOptions: unknown) {
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'markdown', version: 1, text: FILES['content/blog/hello.md'] },
     });
-    const published = await client.diagnostics((params) => params.uri === uri && params.version === 1);
+    const published = await client.diagnostics({ uri, version: 1 });
     const plan = (await client.connection.sendRequest('postlint/newPost', { ...NEW_POST, anchorUri: uriOf(temp) })) as { uri: string; text: string };
     const notices = logged.filter((message) => message.startsWith('Postlint: the workspace is'));
     return { codes: published.diagnostics.map((d) => d.code), plan, notices, exit: await client.stop() };

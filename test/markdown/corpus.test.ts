@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { parseBody } from '../../server/engine/markdown/index.js';
 import type { BodyModel } from '../../server/engine/markdown/index.js';
+import { corpusTest } from '../helpers/corpus';
 import { corpusBlogDir, loadCorpus } from './corpus.js';
 
 // Facts checked by reading the files of the todogroup.org corpus
@@ -10,14 +11,10 @@ import { corpusBlogDir, loadCorpus } from './corpus.js';
 describe('todogroup.org blog corpus', () => {
   const posts = loadCorpus();
 
-  it('parses every post and agrees with facts counted by hand', (t) => {
-    if (posts === undefined) {
-      t.skip(`corpus not found at ${corpusBlogDir()}`);
-      return;
-    }
-    assert.equal(posts.filter((p) => p.name !== '_index.md').length, 136);
+  corpusTest('parses every post and agrees with facts counted by hand', { corpus: corpusBlogDir() }, () => {
+    assert.equal(posts!.filter((p) => p.name !== '_index.md').length, 136);
     const models = new Map<string, BodyModel>();
-    for (const p of posts) {
+    for (const p of posts!) {
       const m = parseBody(p.text, p.bodyStart);
       models.set(p.name, m);
       for (const l of m.links) {
@@ -56,12 +53,8 @@ describe('todogroup.org blog corpus', () => {
     assert.deepEqual([here, website], [25, 1]);
   });
 
-  it('finds the img shortcode without alt in ospo-survey-2023.md, and no image in its comment', (t) => {
-    const post = posts?.find((p) => p.name === 'ospo-survey-2023.md');
-    if (post === undefined) {
-      t.skip(`corpus not found at ${corpusBlogDir()}`);
-      return;
-    }
+  corpusTest('finds the img shortcode without alt in ospo-survey-2023.md, and no image in its comment', { corpus: corpusBlogDir() }, () => {
+    const post = posts!.find((p) => p.name === 'ospo-survey-2023.md')!;
     const m = parseBody(post.text, post.bodyStart);
     const img = m.images.filter((i) => i.source === 'shortcode' && i.shortcode === 'img');
     assert.equal(img.length, 1);
@@ -76,12 +69,8 @@ describe('todogroup.org blog corpus', () => {
     assert.equal(m.images.length, 1);
   });
 
-  it('finds the two kepler.gl links with blank or punctuation-only text', (t) => {
-    const post = posts?.find((p) => p.name === 'why-we-run-an-open-source-program-uber.md');
-    if (post === undefined) {
-      t.skip(`corpus not found at ${corpusBlogDir()}`);
-      return;
-    }
+  corpusTest('finds the two kepler.gl links with blank or punctuation-only text', { corpus: corpusBlogDir() }, () => {
+    const post = posts!.find((p) => p.name === 'why-we-run-an-open-source-program-uber.md')!;
     const m = parseBody(post.text, post.bodyStart);
     const kepler = m.links.filter((l) => l.url === 'https://kepler.gl/');
     assert.equal(kepler.length, 4); // two more say "kepler.gl"
@@ -96,13 +85,9 @@ describe('todogroup.org blog corpus', () => {
     );
   });
 
-  it('keeps an empty destination and a scheme-less www link as written', (t) => {
-    const goals = posts?.find((p) => p.name === 'todogroup-strategic-goals-2026.md');
-    const keynote = posts?.find((p) => p.name === 'linuxcon-japan-keynote.md');
-    if (goals === undefined || keynote === undefined) {
-      t.skip(`corpus not found at ${corpusBlogDir()}`);
-      return;
-    }
+  corpusTest('keeps an empty destination and a scheme-less www link as written', { corpus: corpusBlogDir() }, () => {
+    const goals = posts!.find((p) => p.name === 'todogroup-strategic-goals-2026.md')!;
+    const keynote = posts!.find((p) => p.name === 'linuxcon-japan-keynote.md')!;
     const deck = parseBody(goals.text, goals.bodyStart).links.filter((l) => l.text === 'Overview Deck');
     assert.equal(deck.length, 1);
     assert.equal(deck[0].url, '');

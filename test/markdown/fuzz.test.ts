@@ -5,7 +5,8 @@ import type { Tree } from '@lezer/common';
 import { parseBodyStrict } from '../../server/engine/markdown/body.js';
 import { gfmParser, markdownParser } from '../../server/engine/markdown/lezer.js';
 import type { BodyModel, Span } from '../../server/engine/markdown/index.js';
-import { loadCorpus } from './corpus.js';
+import { corpusTest } from '../helpers/corpus';
+import { corpusBlogDir, loadCorpus } from './corpus.js';
 
 /** Pieces that exercise every construct, including broken ones. */
 const PIECES = [
@@ -150,12 +151,8 @@ describe('the guarded parser (autolink and table guards, plain-text skipping)', 
     for (const s of samples) assert.equal(nodes(markdownParser.parse(s)), nodes(gfmParser.parse(s)));
   });
 
-  it('builds the same tree as parser.configure(GFM) on the corpus', (t) => {
-    const posts = loadCorpus();
-    if (posts === undefined) {
-      t.skip('corpus not found');
-      return;
-    }
+  corpusTest('builds the same tree as parser.configure(GFM) on the corpus', { corpus: corpusBlogDir() }, () => {
+    const posts = loadCorpus()!;
     for (const p of posts) assert.equal(nodes(markdownParser.parse(p.text)), nodes(gfmParser.parse(p.text)), p.name);
   });
 });

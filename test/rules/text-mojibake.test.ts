@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { applySafeFixes } from '../../server/engine/fixes';
 import { findMojibake } from '../../server/engine/mojibake';
 import type { Diagnostic } from '../../server/engine/types';
-import { BRIEF_POSTS, corpusMissing, TODO_SITE } from '../helpers/corpus';
+import { BRIEF_POSTS, corpusTest, TODO_SITE } from '../helpers/corpus';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
 
 /** UTF-8 bytes read back as Mac Roman, by the platform's own decoder (not the rule's table). */
@@ -103,11 +103,39 @@ test('text-mojibake: a run two code pages read differently is reported with no f
   assert.deepEqual(diagnostic.fixes, []);
 });
 
-test('text-mojibake: the brief’s event recap (Mac Roman throughout) is found, and its repair reads right', { skip: corpusMissing(BRIEF_POSTS) }, async () => {
+/**
+ * Every run of non-ASCII characters of a text that is Mac Roman mojibake throughout
+ * (brief-posts README), with its repair: the run's Mac Roman bytes, by the
+ * platform's decoder, read as UTF-8. `line:column run -> repair`.
+ */
+function macRomanRuns(text: string): string[] {
+  const macRoman = new TextDecoder('macintosh');
+  const byteOf = new Map<string, number>();
+  for (let byte = 0x80; byte <= 0xff; byte++) byteOf.set(macRoman.decode(Uint8Array.of(byte)), byte);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return text.split('\n').flatMap((line, index) =>
+    [...line.matchAll(/[^\x00-\x7f]+/g)].map((run) => {
+      const repaired = utf8.decode(Uint8Array.from([...run[0]].map((char) => byteOf.get(char)!)));
+      return `${index + 1}:${run.index! + 1} ${run[0]} -> ${repaired}`;
+    }),
+  );
+}
+
+corpusTest('text-mojibake: the brief’s event recap (Mac Roman throughout) is found, and its repair reads right', { corpus: BRIEF_POSTS }, async () => {
   const text = readFileSync(join(BRIEF_POSTS, '001_4a8ba5a2dbd3c479.txt'), 'utf8');
   const found = await mojibake(text);
-  assert.ok(found.length >= 20, `${found.length} runs`);
-  assert.ok(found.every((d) => d.message.includes('Mac Roman') && d.fixes[0]?.safe));
+  const runs = macRomanRuns(text);
+  assert.equal(runs.length, 27, 'counted by hand: 27 runs, the first in the title');
+  const asRuns = found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${rangeText(text, d)} -> ${d.fixes[0]?.edits[0].newText}`);
+  assert.deepEqual(asRuns, runs);
+  for (const d of found) {
+    const [run, repaired] = [rangeText(text, d), d.fixes[0].edits[0].newText];
+    // The message quotes the repaired word in context: its fixed parts, whole; the context, by its shape.
+    assert.ok(d.message.startsWith(`\`${run}\` is mojibake, UTF-8 text read as Mac Roman: it should read \`${repaired}\` (\``), d.message);
+    assert.ok(d.message.endsWith('`). Replace it, and check the encoding of the tool the text came from.'), d.message);
+    assert.equal(d.fixes[0].safe, true);
+  }
+  assert.equal(found[0].message, '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×` (`IPA × TODO`). Replace it, and check the encoding of the tool the text came from.');
   const title = found[0];
   assert.equal(title.range.start.line, 1, 'the title is mojibake too');
   assert.equal(rangeText(text, title), '√ó');
@@ -120,7 +148,7 @@ test('text-mojibake: the brief’s event recap (Mac Roman throughout) is found, 
   assert.deepEqual(await mojibake(fixed), []);
 });
 
-test('text-mojibake: no mojibake anywhere in the TODO Group site', { skip: corpusMissing(TODO_SITE) }, () => {
+corpusTest('text-mojibake: no mojibake anywhere in the TODO Group site', { corpus: TODO_SITE }, () => {
   const pages = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? pages(join(folder, entry.name)) : entry.name.endsWith('.md') ? [join(folder, entry.name)] : [],
@@ -128,7 +156,7 @@ test('text-mojibake: no mojibake anywhere in the TODO Group site', { skip: corpu
   const content = join(TODO_SITE, 'content');
   assert.ok(existsSync(content));
   const files = pages(content);
-  assert.ok(files.length > 100);
+  assert.equal(files.length, 306, 'README: every Markdown page of the site, 306 files');
   const found = files.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     return findMojibake(text, 0, text.length).map((finding) => `${file}: ${text.slice(finding.start, finding.end)}`);
