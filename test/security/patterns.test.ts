@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,7 +9,7 @@ import { ConfigError } from '../../server/engine/config';
 import { configDiagnostics } from '../../server/engine/config-diagnostics';
 import { MAX_MATCHED_TITLE, resolveKind } from '../../server/engine/kinds';
 import { matchRedirect, parseRedirectsFile } from '../../server/engine/redirects';
-import { CLI } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
 import { corpusTest, TODO_BLOG } from '../helpers/corpus';
 import { MemoryWorkspace, serviceFor } from '../helpers/memory-workspace';
 import { diskSites } from '../helpers/disk-site';
@@ -31,25 +30,8 @@ const PATTERN_SYNTAX = '(RE2 syntax: no look-around or back-references)';
 const { site } = diskSites('postlint-patterns-');
 
 
-interface BoundedRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built CLI, killed after 20 s: a hang shows as a signal, not as a stuck test. */
-function runBounded(args: string[], cwd: string): Promise<BoundedRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+const runBounded = (args: string[], cwd: string) => runCli(args, cwd, {}, 20_000);
 
 async function printedKind(root: string, post: string): Promise<[string, string]> {
   const run = await runBounded(['print-config', post], root);
@@ -224,29 +206,19 @@ describe('the CLI', () => {
     ]);
   });
 
-  test('a look-around pattern: exit 2 and one line naming the key path', async () => {
-    const root = site('look-around', { '.postlintrc.json': CONFIG(['(?=recap)']), 'content/blog/a.md': POST('Recap') });
-    const run = await runBounded(['check'], root);
-    assert.equal(run.signal, null);
-    assert.equal(run.code, 2);
-    assert.equal(run.stdout, '');
-    assert.equal(
-      run.stderr,
-      `postlint: ${root}/.postlintrc.json: invalid configuration: kinds.event-recap.titles.0: "(?=recap)" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: look-around at "(?="\n`,
-    );
-  });
-
-  test('a back-reference pattern: exit 2 and one line naming the key path', async () => {
-    const root = site('back-reference', { '.postlintrc.json': CONFIG(['(a)\\1']), 'content/blog/a.md': POST('Recap') });
-    const run = await runBounded(['check'], root);
-    assert.equal(run.signal, null);
-    assert.equal(run.code, 2);
-    assert.equal(run.stdout, '');
-    assert.equal(
-      run.stderr,
-      `postlint: ${root}/.postlintrc.json: invalid configuration: kinds.event-recap.titles.0: "(a)\\\\1" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: back-reference at "\\\\1"\n`,
-    );
-  });
+  const REFUSED: [string, string, string][] = [
+    // what, the pattern, how the message ends (JSON-quoted parts, as printed)
+    ['a look-around pattern', '(?=recap)', `"(?=recap)" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: look-around at "(?="`],
+    ['a back-reference pattern', '(a)\\1', `"(a)\\\\1" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: back-reference at "\\\\1"`],
+  ];
+  for (const [what, pattern, message] of REFUSED) {
+    test(`${what}: exit 2 and one line naming the key path`, async () => {
+      const root = site(what.replaceAll(' ', '-'), { '.postlintrc.json': CONFIG([pattern]), 'content/blog/a.md': POST('Recap') });
+      const run = await runBounded(['check'], root);
+      assert.deepEqual([run.signal, run.code, run.stdout], [null, 2, '']);
+      assert.equal(run.stderr, `postlint: ${root}/.postlintrc.json: invalid configuration: kinds.event-recap.titles.0: ${message}\n`);
+    });
+  }
 
   test('hostile redirects (200 placeholders and a splat, stars, a comment of # and \\r, a target of ? and \\n) against long links: the check ends', async () => {
     const placeholders = Array.from({ length: 200 }, (_, index) => `:p${index}`).join('/');
