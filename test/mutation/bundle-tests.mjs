@@ -5,7 +5,8 @@
 // thousands of mutants, each run against a few test files, that is most of the time.
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 const FOLDERS = ['test/rules', 'test/engine', 'test/markdown', 'test/cli', 'test/lsp', 'test/security'];
 
@@ -22,19 +23,40 @@ const entryPoints = FOLDERS.flatMap((folder) =>
     .filter((file) => !SPAWNS.test(readFileSync(file, 'utf8'))),
 );
 
+/**
+ * Our sources name their own folder with `__dirname` (tests build paths from it). ES
+ * modules have none: each file gets its folder written in at build time. Dependencies
+ * that read `__dirname` get the chunk's own from the banner.
+ */
+const ownFolder = {
+  name: 'own-folder',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      return { contents: text.replaceAll('__dirname', JSON.stringify(dirname(args.path))), loader: 'ts' };
+    });
+  },
+};
+
 await esbuild.build({
   entryPoints,
   outdir: '.',
   outbase: '.',
   entryNames: '[dir]/[name].mutation',
-  outExtension: { '.js': '.cjs' },
+  chunkNames: 'test/mutation/chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
+  // One copy of the engine for all test files, loaded once when a process runs several.
+  splitting: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
+  format: 'esm',
   logLevel: 'warning',
   // As in esbuild.mjs: jsonc-parser's UMD build hides its requires from a bundler.
   mainFields: ['module', 'main'],
-  define: { 'import.meta.url': '__mutationFileUrl' },
-  banner: { js: "const __mutationFileUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [ownFolder],
+  banner: {
+    js: "import { createRequire as __mutationRequire } from 'node:module'; import { fileURLToPath as __mutationPath } from 'node:url'; import { dirname as __mutationDir } from 'node:path'; const require = __mutationRequire(import.meta.url); const __filename = __mutationPath(import.meta.url); const __dirname = __mutationDir(__filename);",
+  },
 });
