@@ -161,3 +161,24 @@ test('check --fix: safe fixes are written, then what is left is reported; unsafe
   assert.equal(readFileSync(join(root, 'content/posts/a.md'), 'utf8'), text.replace('Title:', 'title:'));
   assert.equal(fixed.code, 1);
 });
+
+// The formatters' own unit tests are in formatters.test.ts (in-process, so mutation testing sees them).
+test('check --format json: a link whose text runs over two lines ends on the second line', async () => {
+  const root = site('two-lines', { 'content/blog/p.md': '---\ntitle: A\ndate: 2025-01-01\n---\nSee [click\nhere](https://x.example/) now.\n' });
+  const { code, stdout, stderr } = await runCli(['check', '--format', 'json', 'content'], root);
+  assert.equal(stderr, '');
+  assert.equal(code, 0, 'a warning only');
+  const [report] = JSON.parse(stdout) as { messages: Record<string, unknown>[] }[];
+  assert.deepEqual(report.messages, [
+    {
+      ruleId: 'link-descriptive-text',
+      severity: 1,
+      message:
+        'Link text `click here` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.',
+      line: 5,
+      column: 6,
+      endLine: 6,
+      endColumn: 5,
+    },
+  ]);
+});

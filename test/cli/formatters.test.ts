@@ -4,10 +4,7 @@ import { formatJson } from '../../server/cli/formatters/json';
 import { formatStylish } from '../../server/cli/formatters/stylish';
 import { toFileReport } from '../../server/cli/report';
 import type { Diagnostic } from '../../server/engine/types';
-import { runCli } from '../helpers/cli';
-import { diskSites } from '../helpers/disk-site';
 
-const { site } = diskSites('postlint-formatters-');
 
 /** An engine diagnostic (0-based lines and UTF-16 columns, end exclusive) over the given range. */
 function diagnostic(ruleId: string, severity: 'error' | 'warning', start: [number, number], end: [number, number], safeFix = false): Diagnostic {
@@ -71,24 +68,4 @@ test('stylish formatter: a multi-line range is shown at its start, as ESLint sho
       '',
     ].join('\n'),
   );
-});
-
-test('check --format json: a link whose text runs over two lines ends on the second line', async () => {
-  const root = site('two-lines', { 'content/blog/p.md': '---\ntitle: A\ndate: 2025-01-01\n---\nSee [click\nhere](https://x.example/) now.\n' });
-  const { code, stdout, stderr } = await runCli(['check', '--format', 'json', 'content'], root);
-  assert.equal(stderr, '');
-  assert.equal(code, 0, 'a warning only');
-  const [report] = JSON.parse(stdout) as { messages: Record<string, unknown>[] }[];
-  assert.deepEqual(report.messages, [
-    {
-      ruleId: 'link-descriptive-text',
-      severity: 1,
-      message:
-        'Link text `click here` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.',
-      line: 5,
-      column: 6,
-      endLine: 6,
-      endColumn: 5,
-    },
-  ]);
 });
