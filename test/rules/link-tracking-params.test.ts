@@ -121,3 +121,103 @@ test('link-tracking-params: http and https in any case are web links; other sche
   assert.equal(text, postWith('[News](HTTPS://news.example/story?page=2) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc)\n'));
   assert.equal(left, 0);
 });
+
+/** Every campaign and click identifier the rule knows by default, written out by hand so the test does not trust the rule's list. */
+const KNOWN = [
+  'utm_source', 'utm_content', 'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid',
+  'igshid', 'igsh', 'ref_src', 'ref_url', '_hsenc', '_hsmi', '__hstc', '__hssc', '__hsfp', 'hsctatracking', 'mkt_tok',
+  'yclid', 'ysclid', 'twclid', 'ttclid', 'li_fat_id', 's_kwcid', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'wickedid',
+  'rb_clickid', '_gl',
+];
+
+const single = (name: string, what = 'link') =>
+  `Tracking parameter \`${name}\` in this ${what}: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`;
+
+test('link-tracking-params: each default identifier is reported on any host', async () => {
+  const body = KNOWN.map((name, i) => `[l${i}](https://any.example/p?${name}=1)`).join('\n') + '\n';
+  const { diagnostics, ranges } = await findings(body);
+  assert.deepEqual(ranges, KNOWN.map((name) => `https://any.example/p?${name}=1`));
+  assert.deepEqual(diagnostics.map((d) => d.message), KNOWN.map((name) => single(name)));
+});
+
+test('link-tracking-params: host-specific names count only on their hosts, bare domains and subdomains alike', async () => {
+  const tracked = [
+    'https://youtube.com/watch?v=a&si=1', 'https://x.com/u/status/1?s=20', 'https://x.com/u/status/1?t=Ab',
+    'https://twitter.com/u/status/1?s=20', 'https://mobile.twitter.com/u/status/1?t=Ab',
+    'https://linkedin.com/posts/a?trk=feed', 'https://www.linkedin.com/posts/a?trackingId=Q1',
+  ];
+  // A site-relative link has no host: it must not pass for any of the hosts above.
+  const elsewhere = ['https://other.example/?s=20&t=Ab&trk=x&trackingid=y', 'https://notyoutube.com/?si=1', '/search/?si=1&s=2&t=3&trk=4'];
+  const { diagnostics, ranges } = await findings([...tracked, ...elsewhere].map((url, i) => `[l${i}](${url})`).join('\n') + '\n');
+  assert.deepEqual(ranges, tracked);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['si', 's', 't', 's', 't', 'trk', 'trackingId'].map((name) => single(name)));
+});
+
+test('link-tracking-params: names match ignoring case and Markdown escapes, each reported once as first written', async () => {
+  const { diagnostics } = await findings(
+    '[a](https://a.example/?UTM_Source=x&utm_source=y) [b](https://b.example/?utm\\_medium=z&FBCLID=1&fbclid=2)\n',
+  );
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'Tracking parameters `UTM_Source`, `utm_source` in this link: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+    'Tracking parameters `utm\\_medium`, `FBCLID`, `fbclid` in this link: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+  ]);
+});
+
+test('link-tracking-params: the fix is titled with the names, preferred and safe, and replaces only the query', async () => {
+  const { text, diagnostics } = await findings('![Chart](https://img.example/c.png?a=1&gclid=x&fbclid=y#f)\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal(
+    diagnostics[0].message,
+    'Tracking parameters `gclid`, `fbclid` in this image source: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+  );
+  const [fix] = diagnostics[0].fixes;
+  assert.equal(fix.title, 'Remove `gclid`, `fbclid`');
+  assert.equal(fix.preferred, true);
+  assert.equal(fix.safe, true);
+  assert.equal(fix.edits.length, 1);
+  assert.equal(fix.edits[0].newText, '?a=1');
+  const { start, end } = fix.edits[0].range;
+  assert.equal(start.line, end.line);
+  assert.equal(text.split('\n')[start.line].slice(start.character, end.character), '?a=1&gclid=x&fbclid=y');
+});
+
+test('link-tracking-params: &AMP; in any case separates, empty names are kept, site-relative links count', async () => {
+  const { text, left } = await fixed(
+    '<a href="https://x.example/?id=4&AMP;fbclid=1&AmP;lang=fr">d</a> [e](https://x.example/?&=v&fbclid=1) [f](/blog/?utm_source=x&p=2)\n',
+  );
+  assert.equal(text, postWith('<a href="https://x.example/?id=4&AmP;lang=fr">d</a> [e](https://x.example/?&=v) [f](/blog/?p=2)\n'));
+  assert.equal(left, 0);
+});
+
+test('link-tracking-params: configured params and allow entries match ignoring case and surrounding spaces', async () => {
+  const config = '{ "rules": { "link-tracking-params": ["warn", { "params": [" SRC "], "allow": [" FBCLID "] }] } }';
+  const { ranges } = await findings('[a](https://a.example/?src=x) [b](https://b.example/?fbclid=y) [c](https://c.example/?gclid=z)\n', config);
+  assert.deepEqual(ranges, ['https://a.example/?src=x', 'https://c.example/?gclid=z']);
+});
+
+test('link-tracking-params: a name without a value counts; a ? in the fragment or a templated URL is left alone', async () => {
+  const { diagnostics, ranges } = await findings(
+    '[a](https://a.example/?fbclid&x=1) [b](https://b.example/#top?utm_source=x) {{< button link="https://c.example/{{ .Site.Params.x }}?utm_source=x" >}}\n',
+  );
+  assert.deepEqual(ranges, ['https://a.example/?fbclid&x=1']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [single('fbclid')]);
+  assert.equal(diagnostics[0].fixes[0].edits[0].newText, '?x=1');
+});
+
+test('link-tracking-params: a blank configured name flags nothing, not even parameters without a name', async () => {
+  const config = '{ "rules": { "link-tracking-params": ["warn", { "params": [""] }] } }';
+  const { diagnostics } = await findings('[a](https://a.example/?=x&b=1) [b](https://b.example/?&&c=2)\n', config);
+  assert.deepEqual(diagnostics, []);
+});
+
+test('link-tracking-params: names that only begin like a known one, and schemes that only contain http, are left alone', async () => {
+  const { diagnostics } = await findings(
+    '[a](https://a.example/?fbclix=1&units=2&utm=3) [b](git+https://b.example/repo?utm_source=x) [c](httpx://c.example/?fbclid=1)\n',
+  );
+  assert.deepEqual(diagnostics, []);
+});
+
+test('link-tracking-params: declares itself fixable, as every finding carries a safe fix', async () => {
+  const { default: rule } = await import('../../server/engine/rules/link-tracking-params');
+  assert.equal(rule.meta.fixable, true);
+});
