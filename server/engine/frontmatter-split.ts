@@ -40,7 +40,7 @@ export interface SplitResult {
    * A page that starts with `-` or `+` but not with three of them: Hugo stops the
    * build there ("invalid YAML delimiter"). The span is the characters it read.
    */
-  invalidOpener?: Span;
+  invalidOpener?: { span: Span; format: 'yaml' | 'toml' };
 }
 
 const DELIMITER_FORMAT: Record<string, 'yaml' | 'toml'> = { '-': 'yaml', '+': 'toml' };
@@ -55,7 +55,7 @@ function isLineBreak(char: string | undefined): boolean {
 }
 
 /** Hugo's `consumeCRLF`: an optional `\r`, then an optional `\n`. */
-function afterLineBreak(text: string, at: number): number {
+export function afterLineBreak(text: string, at: number): number {
   if (text[at] === '\r') at++;
   if (text[at] === '\n') at++;
   return at;
@@ -82,7 +82,7 @@ function delimitedBlock(text: string, start: number, char: string): SplitResult 
   if (!text.startsWith(delimiter, start)) {
     let end = start;
     while (text[end] === char) end++;
-    return { bodyStart: 0, invalidOpener: { start, end } };
+    return { bodyStart: 0, invalidOpener: { span: { start, end }, format: DELIMITER_FORMAT[char] } };
   }
   const format = DELIMITER_FORMAT[char];
   const openSpan = { start, end: lineEnd(text, start) };

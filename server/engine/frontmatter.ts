@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
-import { splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './frontmatter-split';
+import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './frontmatter-split';
 import { parseToml } from './frontmatter-toml';
 import type { Span } from './types';
 
@@ -47,7 +47,7 @@ export interface SplitPost {
  */
 export function splitPost(text: string): SplitPost {
   const { bodyStart, block, invalidOpener } = splitFrontMatter(text);
-  if (invalidOpener) return { bodyStart, frontMatter: invalidOpenerProblem(text, invalidOpener) };
+  if (invalidOpener) return { bodyStart, frontMatter: invalidOpenerProblem(text, invalidOpener.span, invalidOpener.format) };
   if (!block) return { bodyStart };
   const frontMatter: FrontMatter = {
     openSpan: block.openSpan,
@@ -78,7 +78,7 @@ export function splitPost(text: string): SplitPost {
   if (tag) {
     frontMatter.problems.push({ message: tagMessage(text, block, tag), span: tag });
     // Reported once, at the tag: the keys below are still read, from the next line on.
-    frontMatter.contentSpan = { start: afterLine(text, tag.end), end: block.contentSpan.end };
+    frontMatter.contentSpan = { start: afterLineBreak(text, block.openSpan.end), end: block.contentSpan.end };
   }
   if (block.format === 'toml') parseToml(text, frontMatter);
   else parseYaml(text, frontMatter);
@@ -94,17 +94,15 @@ function unclosedMessage(format: FrontMatterFormat): string {
   return `The front matter opened here is never closed: add a line with \`${DELIMITERS[format]}\` after its last key.`;
 }
 
-function invalidOpenerProblem(text: string, span: Span): FrontMatter {
+function invalidOpenerProblem(text: string, span: Span, format: FrontMatterFormat): FrontMatter {
   const char = text[span.start];
   const opener = char.repeat(3);
   const message =
     `Hugo reads a page that starts with \`${char}\` as front matter, which opens with exactly \`${opener}\`, and stops the build here: ` +
     `open the front matter with a \`${opener}\` line, or start the page with other text.`;
   const empty = { start: span.start, end: span.start };
-  return { openSpan: span, contentSpan: empty, language: DELIMITER_LANGUAGE[char], comments: [], problems: [{ message, span }], keys: [], valueAt: () => undefined };
+  return { openSpan: span, contentSpan: empty, language: format, comments: [], problems: [{ message, span }], keys: [], valueAt: () => undefined };
 }
-
-const DELIMITER_LANGUAGE: Record<string, FrontMatterFormat> = { '-': 'yaml', '+': 'toml' };
 
 /**
  * The text after `---` (or `+++`) on the opening line, when it is more than Hugo's
@@ -144,11 +142,6 @@ function closerLeftover(text: string, block: FrontMatterBlock): FrontMatterProbl
     message: `The closing line has more than \`${opener}\`: Hugo ends the front matter after \`${opener}\` and publishes \`${leftover.trim()}\` at the top of the page. Write \`${opener}\` alone on the line.`,
     span: { start: block.closeSpan.start, end: block.closeSpan.end },
   };
-}
-
-function afterLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline === -1 ? text.length : newline + 1;
 }
 
 /**
