@@ -42,3 +42,15 @@ test('every rule has one file, metadata, options, a docs page with a wrong and a
     assert.ok(readme.includes(`[\`${id}\`](docs/rules/${id}.md) | ${defaultSeverity} |`), `README row for ${id}`);
   }
 });
+
+test('a rule is fixable exactly when its docs page and its README row say it offers a fix', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  for (const { meta } of RULES) {
+    const page = readFileSync(join(REPO, 'docs', 'rules', `${meta.id}.md`), 'utf8');
+    const pageSays = /^- Fixable: no\b/m.test(page) ? false : /^- Fixable:/m.test(page) ? true : undefined;
+    assert.equal(pageSays, meta.fixable, `docs/rules/${meta.id}.md says whether it is fixable`);
+    // The README's fix column is "—" for a rule with no fix.
+    const row = readme.split('\n').find((line) => line.startsWith(`| [\`${meta.id}\`]`));
+    assert.equal(row?.split(' | ')[2] !== '—', meta.fixable, `README row of ${meta.id}`);
+  }
+});
