@@ -26,6 +26,7 @@ export function readSnapshot(path: string, site: NodeWorkspace = new NodeWorkspa
 
 /** Whether writing the decoded text back gives the same bytes (not so for a file that is not UTF-8). */
 export function roundTrips(snapshot: Snapshot): boolean {
+  // Stryker disable next-line StringLiteral: Buffer.from's default encoding is UTF-8 too; the name is written for the reader
   return Buffer.from(snapshot.text, 'utf8').equals(snapshot.bytes);
 }
 
@@ -42,6 +43,7 @@ export type FixWriterFs = Pick<typeof nodeFs, 'chmodSync' | 'realpathSync' | 're
  * what was read. Returns a one-line failure naming the file, or undefined.
  */
 export function writeFixed(snapshot: Snapshot, text: string, fs: FixWriterFs = nodeFs): string | undefined {
+  // Stryker disable next-line StringLiteral: Buffer.from's default encoding is UTF-8 too; the name is written for the reader
   const data = Buffer.from(text, 'utf8');
   if (data.equals(snapshot.bytes)) return undefined;
   // A stranger's symlink must not make --fix write anywhere else on the disk.

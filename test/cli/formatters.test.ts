@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatJson } from '../../server/cli/formatters/json';
 import { formatStylish } from '../../server/cli/formatters/stylish';
-import { toFileReport } from '../../server/cli/report';
+import { errorsOnly, tooLargeReport, toFileReport } from '../../server/cli/report';
 import type { Diagnostic } from '../../server/engine/types';
-
 
 /** An engine diagnostic (0-based lines and UTF-16 columns, end exclusive) over the given range. */
 function diagnostic(ruleId: string, severity: 'error' | 'warning', start: [number, number], end: [number, number], safeFix = false): Diagnostic {
@@ -68,4 +67,48 @@ test('stylish formatter: a multi-line range is shown at its start, as ESLint sho
       '',
     ].join('\n'),
   );
+});
+
+test('report: errors and warnings, and those with a safe fix, are counted apart', () => {
+  const report = toFileReport('/site/p.md', [
+    diagnostic('link-insecure', 'warning', [0, 0], [0, 4], true),
+    diagnostic('link-bare-url', 'warning', [1, 0], [1, 4], true),
+    diagnostic('link-descriptive-text', 'warning', [2, 0], [2, 4]),
+    diagnostic('text-mojibake', 'error', [3, 0], [3, 4], true),
+    diagnostic('author-unknown', 'error', [4, 0], [4, 4]),
+  ]);
+  const { errorCount, warningCount, fixableErrorCount, fixableWarningCount, fatalErrorCount } = report;
+  assert.deepEqual({ errorCount, warningCount, fixableErrorCount, fixableWarningCount, fatalErrorCount }, { errorCount: 2, warningCount: 3, fixableErrorCount: 1, fixableWarningCount: 2, fatalErrorCount: 0 });
+});
+
+test('report --quiet: the errors only, and no warning counted', () => {
+  const report = toFileReport('/site/p.md', [diagnostic('link-insecure', 'warning', [0, 0], [0, 4], true), ...MULTI_LINE]);
+  const quiet = errorsOnly(report);
+  assert.deepEqual(quiet.messages.map((message) => message.ruleId), ['frontmatter-schema', 'author-unknown']);
+  assert.deepEqual([quiet.errorCount, quiet.warningCount, quiet.fixableErrorCount, quiet.fixableWarningCount], [2, 0, 1, 0]);
+  assert.equal(quiet.filePath, '/site/p.md');
+  assert.equal(report.messages.length, 4, 'the full report is left as it was');
+});
+
+test('report of a file over the size limit: one fatal error at 1:1 with no rule, naming the option that lets it be read', () => {
+  assert.deepEqual(tooLargeReport('/site/big.md', 15_000_000, 10 * 1024 * 1024), {
+    filePath: '/site/big.md',
+    messages: [
+      {
+        ruleId: null,
+        fatal: true,
+        severity: 2,
+        message: 'File not checked: it is 15000000 bytes, over the 10 MB limit on the files Postlint reads. To check it, raise the limit: --max-file-size 15',
+        line: 1,
+        column: 1,
+      },
+    ],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  });
 });

@@ -6,7 +6,7 @@ import { after } from 'node:test';
 export const MINIMAL_HUGO_CONFIG = 'baseURL: https://example.org/\n';
 
 /** Writes `files` (paths from `root`) with their folders. */
-export function writeFiles(root: string, files: Record<string, string>): void {
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -18,7 +18,7 @@ export function writeFiles(root: string, files: Record<string, string>): void {
  * one temporary folder (its real path, so that paths the CLI prints compare equal),
  * removed when the test file ends.
  */
-export function diskSites(prefix: string): { temp: string; site(name: string, files: Record<string, string>): string } {
+export function diskSites(prefix: string): { temp: string; site(name: string, files: Record<string, string | Buffer>): string } {
   const temp = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   after(() => rmSync(temp, { recursive: true, force: true }));
   return {
