@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applySafeFixes } from '../../server/engine/fixes';
+import { applySafeFixes, lineBreakOf } from '../../server/engine/fixes';
 import { LineIndex } from '../../server/engine/text';
 import type { Diagnostic } from '../../server/engine/types';
 
@@ -59,4 +59,57 @@ test('applySafeFixes: inserted line breaks follow a CRLF file; BOM and final new
   assert.equal(dropsNewline.text, '\uFEFFone\r\nTWO\r\n', 'nor the final newline');
   const noNewline = 'one';
   assert.equal(applySafeFixes(noNewline, [fixAt(noNewline, [[3, 3, '\n']])]).text, 'one', 'nor add one');
+});
+
+test('applySafeFixes: the edits of one fix may come in any order', () => {
+  const text = 'abcdef';
+  assert.deepEqual(applySafeFixes(text, [fixAt(text, [[4, 5, 'E'], [0, 1, 'A']])]), { text: 'AbcdEf', applied: 1 });
+  assert.deepEqual(applySafeFixes(text, [fixAt(text, [[3, 5, 'Y'], [3, 3, 'X']])]), { text: 'abcXYf', applied: 1 }, 'an insertion and a replacement at one offset: the insertion first');
+  assert.deepEqual(applySafeFixes(text, [fixAt(text, [[1, 2, 'B'], [0, 1, 'A']])]), { text: 'ABcdef', applied: 1 }, 'edits that touch within one fix');
+});
+
+test('applySafeFixes: of two fixes starting at one offset, the one ending first is applied, whatever their order', () => {
+  const text = 'abcdef';
+  const short = fixAt(text, [[1, 2, 'S']]);
+  const long = fixAt(text, [[1, 4, 'L']]);
+  assert.deepEqual(applySafeFixes(text, [long, short]), { text: 'aScdef', applied: 1 });
+  assert.deepEqual(applySafeFixes(text, [short, long]), { text: 'aScdef', applied: 1 });
+  const shortPair = fixAt(text, [[0, 1, 'A'], [2, 3, 'C']]);
+  const longPair = fixAt(text, [[0, 1, 'A'], [4, 5, 'E']]);
+  assert.deepEqual(applySafeFixes(text, [longPair, shortPair]), { text: 'AbCdef', applied: 1 }, 'compared by the end of their last edit');
+});
+
+test('applySafeFixes: a safe fix with no edits is skipped, and the others are applied', () => {
+  const text = 'abc';
+  const empty: Diagnostic = { ...fixAt(text, []) };
+  assert.deepEqual(applySafeFixes(text, [empty, fixAt(text, [[0, 1, 'A']])]), { text: 'Abc', applied: 1 });
+});
+
+test('applySafeFixes: an edit before the start of the text is not applied', () => {
+  const text = 'abcdef';
+  const before: Diagnostic = { ...fixAt(text, [[0, 1, 'x']]) };
+  before.fixes[0].edits[0].range = { start: { line: 0, character: -2 }, end: { line: 0, character: 1 } };
+  assert.deepEqual(applySafeFixes(text, [before]), { text, applied: 0 });
+});
+
+test('applySafeFixes: inserted line breaks follow an LF file too, CRLF in the fix becoming LF', () => {
+  const text = 'one\ntwo\n';
+  assert.equal(applySafeFixes(text, [fixAt(text, [[3, 3, '\nnew']])]).text, 'one\nnew\ntwo\n');
+  assert.equal(applySafeFixes(text, [fixAt(text, [[3, 3, '\r\nnew\r\n']])]).text, 'one\nnew\n\ntwo\n');
+});
+
+test('applySafeFixes: a fix cannot add a byte order mark, nor a final CRLF to a file without one', () => {
+  const text = 'one\r\ntwo';
+  assert.equal(applySafeFixes(text, [fixAt(text, [[0, 0, '\uFEFF']])]).text, 'one\r\ntwo');
+  assert.equal(applySafeFixes(text, [fixAt(text, [[8, 8, '\r\n']])]).text, 'one\r\ntwo');
+  assert.equal(applySafeFixes(text, [fixAt(text, [[5, 8, 'TWO\n']])]).text, 'one\r\nTWO');
+});
+
+test('lineBreakOf: the first line break decides; none, or one at the very start, is LF', () => {
+  assert.equal(lineBreakOf('a\r\nb\nc'), '\r\n');
+  assert.equal(lineBreakOf('a\nb\r\nc'), '\n');
+  assert.equal(lineBreakOf('\nb\r\n'), '\n');
+  assert.equal(lineBreakOf('\r\n'), '\r\n');
+  assert.equal(lineBreakOf('one line'), '\n');
+  assert.equal(lineBreakOf('ends with CR\r'), '\n');
 });
