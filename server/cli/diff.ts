@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { styleText } from 'node:util';
 import { escapeText } from './formatters/escape';
+import { painter } from './formatters/paint';
 
 /** Lines removed and added at one place; line numbers are 1-based. */
 export interface Hunk {
@@ -104,7 +104,7 @@ function range(start: number, count: number): string {
 
 /** The previews as a unified diff without context lines, coloured like `git diff` on a terminal. */
 export function formatPreviews(previews: FixPreview[], options: { color: boolean; cwd: string }): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
+  const paint = painter(options.color);
   const out: string[] = [];
   for (const preview of previews) {
     if (preview.hunks.length === 0) continue;

@@ -182,3 +182,11 @@ test('check --format json: a link whose text runs over two lines ends on the sec
     },
   ]);
 });
+
+test('--color colours the report even through a pipe; without it a pipe gets plain text', async () => {
+  const root = site('color', { 'content/posts/a.md': '---\ntitle: Colour\ndate: 2025-01-01\n---\nSee http://example.org/.\n' });
+  const colored = await runCli(['check', '--color', 'content/posts/a.md'], root);
+  assert.equal(colored.stdout.split('\n')[1], '\u001b[4mcontent/posts/a.md\u001b[24m');
+  const plain = await runCli(['check', 'content/posts/a.md'], root);
+  assert.equal(plain.stdout.split('\n')[1], 'content/posts/a.md');
+});

@@ -112,3 +112,68 @@ test('report of a file over the size limit: one fatal error at 1:1 with no rule,
     usedDeprecatedRules: [],
   });
 });
+
+/** ANSI SGR sequences, written out: what a terminal receives for each style. */
+const ANSI = {
+  underline: (text: string) => `\u001b[4m${text}\u001b[24m`,
+  dim: (text: string) => `\u001b[2m${text}\u001b[22m`,
+  red: (text: string) => `\u001b[31m${text}\u001b[39m`,
+  yellow: (text: string) => `\u001b[33m${text}\u001b[39m`,
+};
+
+test('stylish formatter with color: file underlined, positions and rules dim, errors red, warnings yellow, even when stdout is no terminal', () => {
+  const report = toFileReport('/site/content/blog/p.md', [
+    diagnostic('link-insecure', 'warning', [0, 0], [0, 4], true),
+    diagnostic('author-unknown', 'error', [9, 8], [9, 16]),
+  ]);
+  assert.equal(
+    formatStylish([report], { color: true, cwd: '/site' }),
+    [
+      '',
+      ANSI.underline('content/blog/p.md'),
+      `  ${ANSI.dim('1:1 ')}  ${ANSI.yellow('warning')}  link-insecure says so.  ${ANSI.dim('link-insecure')}`,
+      `  ${ANSI.dim('10:9')}  ${ANSI.red('error  ')}  author-unknown says so.  ${ANSI.dim('author-unknown')}`,
+      '',
+      ANSI.red('\u2716 2 problems (1 error, 1 warning)'),
+      ANSI.red('  0 errors and 1 warning potentially fixable with the `--fix` option.'),
+      '',
+    ].join('\n'),
+  );
+});
+
+test('stylish formatter: warnings alone make a yellow summary; fixable warnings of every file are added up', () => {
+  const first = toFileReport('/site/a.md', [diagnostic('link-insecure', 'warning', [0, 0], [0, 4], true)]);
+  const second = toFileReport('/site/b.md', [diagnostic('link-bare-url', 'warning', [2, 0], [2, 4], true)]);
+  const text = formatStylish([first, toFileReport('/site/clean.md', []), second], { color: true, cwd: '/site' });
+  const lines = text.split('\n');
+  assert.deepEqual(lines.slice(-4), [
+    '',
+    ANSI.yellow('\u2716 2 problems (0 errors, 2 warnings)'),
+    ANSI.yellow('  0 errors and 2 warnings potentially fixable with the `--fix` option.'),
+    '',
+  ]);
+  assert.deepEqual(
+    lines.filter((line) => line.startsWith('\u001b[4m')),
+    [ANSI.underline('a.md'), ANSI.underline('b.md')],
+    'a file with no problem gets no header',
+  );
+});
+
+test('stylish formatter: nothing at all when no file has a problem', () => {
+  assert.equal(formatStylish([toFileReport('/site/a.md', []), toFileReport('/site/b.md', [])], { color: true, cwd: '/site' }), '');
+});
+
+test('stylish formatter: a fatal message has no rule name after it', () => {
+  const text = formatStylish([tooLargeReport('/site/big.md', 11 * 1024 * 1024, 10 * 1024 * 1024)], { color: false, cwd: '/site' });
+  assert.equal(
+    text,
+    [
+      '',
+      'big.md',
+      '  1:1  error  File not checked: it is 11534336 bytes, over the 10 MB limit on the files Postlint reads. To check it, raise the limit: --max-file-size 11',
+      '',
+      '\u2716 1 problem (1 error, 0 warnings)',
+      '',
+    ].join('\n'),
+  );
+});

@@ -1,13 +1,11 @@
 import { relative } from 'node:path';
-import { styleText } from 'node:util';
 import type { FileReport } from '../report';
 import { escapeLeadingPath, escapeText } from './escape';
-
-type Style = Parameters<typeof styleText>[0];
+import { painter } from './paint';
 
 /** ESLint's `stylish` layout: a block per file, a summary line, what `--fix` could do. */
 export function formatStylish(reports: FileReport[], options: { color: boolean; cwd: string }): string {
-  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const paint = painter(options.color);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
