@@ -6,7 +6,7 @@ import { configJsonSchemaText } from '../../schemas/json-schema';
 import { POST_KINDS } from '../../schemas/posts';
 import { PRESETS } from '../../schemas/presets';
 import { RULE_IDS } from '../../schemas/rules';
-import { RULES } from '../../server/engine/rules';
+import { RULES, RULES_BY_ID } from '../../server/engine/rules';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -53,4 +53,10 @@ test('a rule is fixable exactly when its docs page and its README row say it off
     const row = readme.split('\n').find((line) => line.startsWith(`| [\`${meta.id}\`]`));
     assert.equal(row?.split(' | ')[2] !== '—', meta.fixable, `README row of ${meta.id}`);
   }
+});
+
+test('each rule is found by its id', () => {
+  assert.equal(RULES_BY_ID.size, RULES.length);
+  for (const rule of RULES) assert.equal(RULES_BY_ID.get(rule.meta.id), rule);
+  assert.equal(RULES_BY_ID.get('link-insecure' as never)?.meta.defaultSeverity, 'warning');
 });
