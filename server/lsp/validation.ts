@@ -43,6 +43,7 @@ export class Validator {
     const settings = await this.settings.get(uri);
     if (!settings.enable) return [];
     // A huge text would hold the server up for long, and nobody writes a post that size.
+    // Stryker disable next-line StringLiteral: Buffer.byteLength's default encoding is UTF-8 too; the name is written for the reader
     if (exceedsSize(text, this.disk.maxFileSize)) return [tooLarge(Buffer.byteLength(text, 'utf8'), this.disk.maxFileSize)];
     if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) return configDiagnostics(text);
     try {
