@@ -26,3 +26,30 @@ test('frontmatter-missing: pages that are not posts are not checked', async () =
   assert.deepEqual(await checkPost(site, 'content/about.md'), []);
   assert.deepEqual(await checkPost(site, 'content/blog/_index.md'), []);
 });
+
+/** The one frontmatter-missing diagnostic of a post, as text covered, message and fixes. */
+async function missing(text: string, baseURL?: string) {
+  const site = hugoSite({ 'content/blog/p.md': text }, { baseURL });
+  return only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-missing').map((d) => ({
+    text: rangeText(text, d),
+    message: d.message,
+    fixes: d.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => [edit.range, edit.newText]), safe: fix.safe })),
+  }));
+}
+
+const MESSAGE = 'This post has no front matter: start it with a `---` block holding at least its `title` and `date`.';
+const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+test('frontmatter-missing: the fix inserts a block dated today at the very start, with the preset\u2019s author when it has one', async () => {
+  assert.deepEqual(await missing('Plain text first.\nMore.\n'), [
+    { text: 'Plain text first.', message: MESSAGE, fixes: [{ title: 'Add a front matter block', edits: [[AT_START, '---\ntitle: ""\ndate: 2026-03-04\n---\n\n']], safe: false }] },
+  ]);
+  assert.deepEqual(await missing('Plain text first.\n', 'https://todogroup.org/'), [
+    { text: 'Plain text first.', message: MESSAGE, fixes: [{ title: 'Add a front matter block', edits: [[AT_START, '---\ntitle: ""\ndate: 2026-03-04\nauthor: todogroup\n---\n\n']], safe: false }] },
+  ]);
+});
+
+test('frontmatter-missing: broken front matter is still front matter (frontmatter-syntax says what is wrong)', async () => {
+  assert.deepEqual(await missing('---\ntitle: "A\n---\n'), []);
+  assert.deepEqual(await missing('---\ntitle: A\n'), []);
+});

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { z } from 'zod';
+import { splitPost } from '../../server/engine/frontmatter';
+import type { Problem, RuleContext } from '../../server/engine/rule';
+import rule from '../../server/engine/rules/frontmatter-schema';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
 
 async function schemaProblems(text: string, baseURL?: string) {
@@ -75,6 +79,8 @@ test('frontmatter-schema: a good post of each kind gives nothing; a kind key wit
 
 test('frontmatter-schema: not run when the YAML itself is broken (frontmatter-syntax says it)', async () => {
   assert.deepEqual(await schemaProblems('---\ntitle: "A\ndate: 2025-01-01\n---\n'), []);
+  // YAML that parses but cannot be read (too many aliases) is not checked either.
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nx: &x [1]\ny: [${Array(101).fill('*x').join(', ')}]\n---\n`), []);
 });
 
 /**
@@ -137,4 +143,129 @@ test('frontmatter-schema: a table of calendar dates and times, each with its exa
       : [{ text: written, message: `\`date\` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found \`${written}\`.` }];
     assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: ${written}\n---\n`), expected, written);
   }
+});
+
+/** Each row: front matter lines after `title` and `date`, the text reported, and the whole message. */
+const TYPE_TABLE: [string, string, string][] = [
+  ['weight: "x"', '"x"', '`weight` should be a number; found `"x"`.'],
+  ['weight: 1.5', '1.5', '`weight` should be a whole number; found the number 1.5.'],
+  ['draft: "no"', '"no"', '`draft` should be true or false; found `"no"`.'],
+  ['draft:', '', '`draft` should be true or false; found an empty value.'],
+  ['tags: gardening', 'gardening', '`tags` should be a list; found `gardening`.'],
+  ['tags: {a: 1}', '{a: 1}', '`tags` should be a list; found a set of key-value pairs.'],
+  ['linkTitle: [a, b]', '[a, b]', '`linkTitle` should be text; found a list.'],
+  ['linkTitle: true', 'true', '`linkTitle` should be text; found `true`.'],
+  ['params: x', 'x', '`params` should be a set of key-value pairs; found `x`.'],
+  ['lastmod: 42', '42', '`lastmod` should be a value of another form; found the number 42.'],
+  ['slug: a b', 'a b', '`slug` should be one URL segment with no spaces or slashes; found `a b`.'],
+];
+
+test('frontmatter-schema: each kind of wrong value gets its exact expectation and description of what was found', async () => {
+  for (const [line, text, message] of TYPE_TABLE) {
+    assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\n${line}\n---\n`), [{ text, message }], line);
+  }
+});
+
+test('frontmatter-schema: a kind key with a typo lists the kinds in full', async () => {
+  assert.deepEqual(await schemaProblems('---\ntitle: A\ndate: 2025-01-01\npostlint_kind: recap\n---\n'), [
+    { text: 'recap', message: '`postlint_kind` should be one of `post`, `member-welcome`, `event-recap`; found `recap`.' },
+  ]);
+});
+
+test('frontmatter-schema: missing keys give the whole message, with the lower-case hint only when a key differs in case', async () => {
+  assert.deepEqual(await schemaProblems('---\ntitle: A\n---\n'), [
+    { text: '---', message: 'The hugo preset requires `date`, which is missing: add `date:` to the front matter.' },
+  ]);
+  assert.deepEqual(await schemaProblems('---\nTITLE: A\ndate: 2025-01-01\n---\n'), [
+    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `TITLE`: write the key in lower case): add `title:` to the front matter.' },
+  ]);
+  // Both missing: one message each, in the schema's order of keys.
+  assert.deepEqual((await schemaProblems('---\nslug: a\n---\n')).map((p) => p.message), [
+    'The hugo preset requires `title`, which is missing: add `title:` to the front matter.',
+    'The hugo preset requires `date`, which is missing: add `date:` to the front matter.',
+  ]);
+});
+
+test('frontmatter-schema: a found value longer than 50 characters is shown by its first and last 24', async () => {
+  const fifty = `"${'a'.repeat(24)}${'b'.repeat(24)}"`;
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fifty}\n---\n`), [
+    { text: fifty, message: `\`weight\` should be a number; found \`${fifty}\`.` },
+  ]);
+  const fiftyOne = `"${'a'.repeat(24)}c${'b'.repeat(24)}"`;
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fiftyOne}\n---\n`), [
+    { text: fiftyOne, message: `\`weight\` should be a number; found \`"${'a'.repeat(23)}…${'b'.repeat(23)}"\`.` },
+  ]);
+});
+
+test('frontmatter-schema (todogroup): lengths and empty titles are phrased with their numbers', async () => {
+  const long = 'x'.repeat(161);
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\nauthor: alice\ndate: 2025-01-01\ndescription: ${long}\n---\n`, TODO), [
+    { text: long, message: `\`description\` should be at most 160 characters; found \`${'x'.repeat(24)}…${'x'.repeat(24)}\`.` },
+  ]);
+  assert.deepEqual(await schemaProblems('---\ntitle: A\nauthor: alice\ndate: 2025-01-01\ndescription: Too short.\n---\n', TODO), [
+    { text: 'Too short.', message: '`description` should be at least 50 characters; found `Too short.`.' },
+  ]);
+  assert.deepEqual(await schemaProblems('---\ntitle: ""\nauthor: alice\ndate: 2025-01-01\n---\n', TODO), [
+    { text: '""', message: '`title` should be at least 1 character; found `""`.' },
+  ]);
+  assert.deepEqual(await schemaProblems('---\ntitle: A\ndate: 2025-01-01\n---\n', TODO), [
+    { text: '---', message: 'The todogroup preset requires `author`, which is missing: add `author:` to the front matter.' },
+  ]);
+});
+
+test('frontmatter-schema (TOML): a value is shown on its line; one inside a list or a table cannot be, and says so', async () => {
+  const inList = '+++\ntitle = "A"\ndate = 2025-01-01\ntags = ["a", 1]\n+++\n';
+  assert.deepEqual(await schemaProblems(inList), [{ text: '["a", 1]', message: '`tags[1]` should be text; found nothing.' }]);
+  const table = '+++\ntitle = "A"\ndate = 2025-01-01\n[tags]\na = 1\n+++\n';
+  assert.deepEqual(await schemaProblems(table), [{ text: '+++', message: '`tags` should be a list; found nothing.' }]);
+  const plain = '+++\ntitle = "A"\ndate = 2025-01-01\ndraft = "no"\n+++\n';
+  assert.deepEqual(await schemaProblems(plain), [{ text: '"no"', message: '`draft` should be true or false; found `"no"`.' }]);
+});
+
+test('frontmatter-schema: a post without front matter is left to frontmatter-missing', async () => {
+  assert.deepEqual(await schemaProblems('# No front matter\n'), []);
+});
+
+/**
+ * The rule against a schema of the test's own: the presets have no nested objects, no
+ * list or number limits and no whole-object checks, but the rule phrases them all.
+ */
+function problemsFor(schema: z.ZodObject, text: string): { text: string; message: string }[] {
+  const problems: Problem[] = [];
+  const context = { post: { text, frontMatter: splitPost(text).frontMatter }, schema, preset: { name: 'hugo' }, report: (problem: Problem) => problems.push(problem) };
+  void rule.check(context as unknown as RuleContext<Record<string, never>>);
+  return problems.map((problem) => ({ text: text.slice(problem.span.start, problem.span.end), message: problem.message }));
+}
+
+test('frontmatter-schema: limits on lists and numbers, and nested keys, are phrased too', () => {
+  const schema = z.object({
+    tags: z.array(z.string()).min(2).max(3).optional(),
+    rating: z.number().min(1).max(5).optional(),
+    one: z.array(z.string()).min(1).optional(),
+    seo: z.object({ image: z.string(), when: z.date().optional(), box: z.object({}).optional() }).optional(),
+  });
+  assert.deepEqual(problemsFor(schema, '---\ntags: [a]\nrating: 0\none: []\n---\n'), [
+    { text: '[a]', message: '`tags` should be at least 2 items; found a list.' },
+    { text: '0', message: '`rating` should be at least 1; found the number 0.' },
+    { text: '[]', message: '`one` should be at least 1 item; found a list.' },
+  ]);
+  assert.deepEqual(problemsFor(schema, '---\ntags: [a, b, c, d]\nrating: 6\n---\n'), [
+    { text: '[a, b, c, d]', message: '`tags` should be at most 3 items; found a list.' },
+    { text: '6', message: '`rating` should be at most 5; found the number 6.' },
+  ]);
+  assert.deepEqual(problemsFor(schema, '---\nseo:\n  image: 7\n  when: soon\n  box: 1\n---\n'), [
+    { text: '7', message: '`seo.image` should be text; found the number 7.' },
+    { text: 'soon', message: '`seo.when` should be a date; found `soon`.' },
+    { text: '1', message: '`seo.box` should be a set of key-value pairs; found the number 1.' },
+  ]);
+  // A nested key that is missing is shown on the value that lacks it, not as a missing top-level key.
+  assert.deepEqual(problemsFor(schema, '---\nseo: {}\n---\n'), [{ text: '{}', message: '`seo.image` should be text; found nothing.' }]);
+});
+
+test('frontmatter-schema: a required key written in another case is spelt out when it is not lower case', () => {
+  const schema = z.object({ eventUrl: z.string(), title: z.string() });
+  assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), [
+    { text: '---', message: 'The hugo preset requires `eventUrl`, which is missing (found `eventurl`: write it as `eventUrl`): add `eventUrl:` to the front matter.' },
+    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `Title`: write the key in lower case): add `title:` to the front matter.' },
+  ]);
 });

@@ -66,3 +66,16 @@ test('frontmatter-syntax: valid YAML, with comments, quotes and CRLF, gives noth
   assert.deepEqual(await syntaxProblems('---\r\n# a comment\r\ntitle: "A # not a comment"\r\ndate: 2025-01-01\r\n---\r\n'), []);
   assert.deepEqual(await syntaxProblems('---\ntitle: Empty body\ndate: 2025-01-01\n---\n'), []);
 });
+
+test('frontmatter-syntax: a post without front matter has no block to read (frontmatter-missing says it)', async () => {
+  assert.deepEqual(await syntaxProblems('# Garden notes\n\nNo front matter.\n'), []);
+});
+
+test('frontmatter-syntax: every problem of the block is reported, each with its whole message', async () => {
+  const problems = await syntaxProblems('---\ntitle: One\ntitle: Two\ndate: 1\ndate: 2\n--- trailing\nBody\n');
+  assert.deepEqual(problems, [
+    { text: 'title', message: 'The key `title` appears more than once: keep one of them.', line: 2 },
+    { text: 'date', message: 'The key `date` appears more than once: keep one of them.', line: 4 },
+    { text: '--- trailing', message: 'The closing line has more than `---`: Hugo ends the front matter after `---` and publishes `trailing` at the top of the page. Write `---` alone on the line.', line: 5 },
+  ]);
+});

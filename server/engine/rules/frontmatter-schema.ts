@@ -10,6 +10,8 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a set of key-value pairs',
+  // zod names the type of z.record (params, build, sitemap) `record`.
+  record: 'a set of key-value pairs',
   date: 'a date',
 };
 
@@ -21,8 +23,8 @@ function describeFound(node: Node | undefined, source: string): string {
   if (isScalar(node)) {
     if (node.value === null) return 'an empty value';
     if (typeof node.value === 'number') return `the number ${raw}`;
-    if (typeof node.value === 'boolean') return `\`${raw}\``;
   }
+  // Text, and `true` or `false`, as written.
   return `\`${raw}\``;
 }
 
@@ -35,13 +37,20 @@ function expected(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return 'a value of another form';
     case 'too_small':
-      return issue.origin === 'string' ? `at least ${issue.minimum} characters` : issue.origin === 'array' ? `at least ${issue.minimum} items` : `at least ${issue.minimum}`;
+      return `at least ${bound(issue.minimum, issue.origin)}`;
     case 'too_big':
-      return issue.origin === 'string' ? `at most ${issue.maximum} characters` : issue.origin === 'array' ? `at most ${issue.maximum} items` : `at most ${issue.maximum}`;
+      return `at most ${bound(issue.maximum, issue.origin)}`;
     default:
       // Our own refinements phrase the expectation in their message.
       return issue.message;
   }
+}
+
+/** A length limit with its unit, singular for 1 (`at least 1 character`); a plain number otherwise. */
+function bound(limit: number | bigint, origin: string): string {
+  const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : undefined;
+  if (unit === undefined) return String(limit);
+  return `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}`;
 }
 
 function keyPath(path: PropertyKey[]): string {
@@ -64,10 +73,13 @@ export default defineRule({
     const pairs = frontMatter.keys;
     for (const issue of result.error.issues) {
       const key = keyPath(issue.path);
+      // Stryker disable next-line ConditionalExpression: the presets' schemas are plain objects with no whole-block checks, so every issue names a key, and a nested issue's first key is always there
       const missing = issue.path.length === 1 && !(String(issue.path[0]) in frontMatter.data);
       if (missing) {
         const sameName = pairs.find((pair) => pair.key.toLowerCase() === key.toLowerCase());
-        const hint = sameName ? ` (found \`${sameName.key}\`: write the key in lower case)` : '';
+        // Keys such as `eventUrl` are not lower case: then the hint spells the key out.
+        const spelling = key === key.toLowerCase() ? 'write the key in lower case' : `write it as \`${key}\``;
+        const hint = sameName ? ` (found \`${sameName.key}\`: ${spelling})` : '';
         report({
           span: frontMatter.openSpan,
           message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.`,

@@ -10,8 +10,14 @@ function looksMisspelt(key: string, suggestion: string | undefined): suggestion 
   if (suggestion === undefined) return false;
   const a = key.toLowerCase();
   const b = suggestion.toLowerCase();
+  // Stryker disable next-line ConditionalExpression: a key equal to its suggestion is no plural of it either, so the line below also returns true; this only says it first
   if (a === b) return true;
   return !(a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
+}
+
+/** How to write a key that was only written in the wrong case: kind keys such as `eventUrl` are not lower case. */
+function spelling(known: string): string {
+  return known === known.toLowerCase() ? 'in lower case' : `as \`${known}\``;
 }
 
 /** Hugo passes an unknown key to the theme, which ignores it: a misspelt key is a lost value. */
@@ -26,11 +32,11 @@ export default defineRule({
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
     const known = Object.keys(schema.shape);
-    const allowed = new Set([...known, ...(options.allow ?? [])]);
+    const schemaKeys = new Set(known);
     const mode = options.mode ?? preset.unknownKeys;
     const present = new Set(frontMatter.keys.map((pair) => pair.key));
     for (const { key, keySpan } of frontMatter.keys) {
-      if (allowed.has(key)) continue;
+      if (schemaKeys.has(key) || options.allow?.includes(key)) continue;
       const suggestion = closest(key, known);
       if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
       const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();
@@ -38,7 +44,7 @@ export default defineRule({
       report({
         span: keySpan,
         message: caseOnly
-          ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Write it in lower case, as the site's templates and other tools expect.`
+          ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Write it ${spelling(suggestion)}, as the site's templates and other tools expect.`
           : suggestion
           ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Rename it so the site reads it.`
           : `Unknown front matter key \`${key}\`: the ${preset.name} preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
