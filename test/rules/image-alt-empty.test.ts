@@ -39,3 +39,22 @@ test('image-alt-empty: alt text, a missing alt, code, comments and front matter 
   const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-empty');
   assert.deepEqual(diagnostics, []);
 });
+
+test('image-alt-empty: each kind of image gets its own full message', async () => {
+  const { diagnostics } = await empty('![](/img/a.png)\n\n<img src="/img/b.png" alt="">\n\n{{< img src="/img/c.png" alt="" >}}\n');
+  const markdown =
+    'This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.';
+  const attribute =
+    'This image has an empty `alt`, which tells screen readers to skip it: write what it shows, or mark it `role="presentation"` if it is only decoration.';
+  assert.deepEqual(diagnostics.map((d) => d.message), [markdown, attribute, attribute]);
+});
+
+test('image-alt-empty: spaces around the `=` of an HTML attribute are part of the reported attribute', async () => {
+  const { text, diagnostics } = await empty('<img src="/img/a.png" alt = "">\n\n<img src="/img/b.png" alt= \'\'>\n\n<img src="/img/c.png" alt ="">\n');
+  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['alt = ""', "alt= ''", 'alt =""']);
+});
+
+test('image-alt-empty: a shortcode alt written as an empty raw string (backquotes) is reported on the whole parameter', async () => {
+  const { text, diagnostics } = await empty('{{< figure src="/img/a.png" alt=`` >}}\n');
+  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['alt=``']);
+});

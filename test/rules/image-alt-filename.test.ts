@@ -188,3 +188,8 @@ test('image-alt-filename: camera names need four digits or more; at each boundar
   const expectedCount = NAME_TABLE.reduce((sum, [, expected]) => sum + expected.length, 0);
   assert.equal(diagnostics.filter((d) => d.ruleId.startsWith('image-alt')).length, expectedCount, 'no finding outside the rows');
 });
+
+test('image-alt-filename: an image with no alt attribute at all is left to image-alt-missing', async () => {
+  const { found } = await filenames('<img src="/img/IMG_1234.jpg">\n\n{{< img src="/img/DSC01234.jpg" >}}\n');
+  assert.deepEqual(found, []);
+});

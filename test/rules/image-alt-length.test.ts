@@ -63,3 +63,27 @@ test('image-alt-length: gives way to a file name or a redundant opening; code an
   );
   assert.deepEqual(found, []);
 });
+
+test('image-alt-length: the message quotes the first 39 characters of a long alt and gives the exact count', async () => {
+  const { found } = await tooLong(`![${LONG}](/img/a.png)\n`);
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      'Alt text `Fishing boats moored three deep along t…` is 215 characters long, more than 150: say what the image shows in a sentence, and move the details to a caption or the text around it.',
+    ],
+  );
+});
+
+test('image-alt-length: an emoji written as two UTF-16 units counts once, so 149 letters and a fish make exactly 150', async () => {
+  const fish = '\u{1F41F}';
+  const atLimit = `${'x'.repeat(149)}${fish}`; // 151 UTF-16 units, 150 characters
+  const over = `${'y'.repeat(150)}${fish}`; // 152 UTF-16 units, 151 characters
+  const { text, found } = await tooLong(`![${atLimit}](/img/a.png)\n\n![${over}](/img/b.png)\n`);
+  assert.deepEqual(found.map((d) => rangeText(text, d)), [over]);
+  assert.match(found[0].message, / is 151 characters long, more than 150:/);
+});
+
+test('image-alt-length: an <img> with no alt at all, or an empty one, is not this rule\u2019s business', async () => {
+  const { found } = await tooLong('<img src="/img/a.png">\n\n<img src="/img/b.png" alt="">\n\n![](/img/c.png)\n', '{ "rules": { "image-alt-length": ["warn", { "max": 1 }] } }');
+  assert.deepEqual(found, []);
+});

@@ -75,3 +75,45 @@ test('image-alt-missing: never in code spans, fenced code, HTML comments or fron
   const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'image-alt-missing');
   assert.deepEqual(diagnostics, []);
 });
+
+const ADVICE = 'add `alt="…"` saying what the image shows (or `alt=""` with `role="presentation"` if it is only decoration).';
+
+test('image-alt-missing: the fixes are titled for what they add, and preferred', async () => {
+  const { diagnostics } = await missing('<img src="/img/a.png">\n\n<img src="/img/rule.svg" role="presentation">\n');
+  // Both tags start a body line (6 and 8): `<img` ends at character 4.
+  assert.deepEqual(
+    diagnostics.map((d) => d.fixes),
+    [
+      [
+        {
+          title: 'Add an `alt` attribute',
+          safe: false,
+          preferred: true,
+          edits: [{ range: { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } }, newText: ' alt="${1:describe the image}"' }],
+        },
+      ],
+      [{ title: 'Add `alt=""`', safe: false, preferred: true, edits: [{ range: { start: { line: 8, character: 4 }, end: { line: 8, character: 4 } }, newText: ' alt=""' }] }],
+    ],
+  );
+  assert.equal(diagnostics[1].message, 'This `<img>` has no `alt` attribute although it is marked decorative: add `alt=""` so that screen readers skip it.');
+});
+
+test('image-alt-missing: with no file name to quote, the message says so plainly; a query and fragment are not part of the name', async () => {
+  const { diagnostics } = await missing('<img width="600">\n\n<img src="/img/x.png?v=2#top">\n');
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    [
+      `This \`<img>\` has no \`alt\` attribute, so screen readers get the file name or nothing: ${ADVICE}`,
+      `This \`<img>\` has no \`alt\` attribute, so screen readers get the file name (\`x.png\`) or nothing: ${ADVICE}`,
+    ],
+  );
+});
+
+test('image-alt-missing: a shortcode with no parameters gets the fix; one mixing positional and named ones gets none', async () => {
+  const { text, diagnostics } = await missing('{{< img >}}\n\n{{< figure "/img/a.png" caption="Nets" >}}\n');
+  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['{{< img >}}', '{{< figure "/img/a.png" caption="Nets" >}}']);
+  assert.equal(diagnostics[0].message, `This \`img\` shortcode has no \`alt\` parameter, so screen readers get the file name or nothing: ${ADVICE}`);
+  // `{{< img` ends at character 7 of body line 6.
+  assert.deepEqual(diagnostics[0].fixes[0].edits, [{ range: { start: { line: 6, character: 7 }, end: { line: 6, character: 7 } }, newText: ' alt="${1:describe the image}"' }]);
+  assert.deepEqual(diagnostics[1].fixes, []);
+});

@@ -68,3 +68,38 @@ test('image-alt-redundant: gives way to image-alt-filename, unless that rule is 
   assert.equal((await redundant('![Photo of IMG_0042.jpg](/img/a.png)\n')).found.length, 0);
   assert.equal((await redundant('![Photo of IMG_0042.jpg](/img/a.png)\n', '{ "rules": { "image-alt-filename": "off" } }')).found.length, 1);
 });
+
+test('image-alt-redundant: the fix is titled with the words it removes and is the preferred one', async () => {
+  const { found } = await redundant('![Image of boats](/img/a.png)\n');
+  // Body line 6: `![` ends at character 2; "Image of b" ends at 12, and "b" becomes "B".
+  assert.deepEqual(found[0].fixes, [
+    {
+      title: 'Remove \u201cImage of\u201d',
+      safe: true,
+      preferred: true,
+      edits: [{ range: { start: { line: 6, character: 2 }, end: { line: 6, character: 12 } }, newText: 'B' }],
+    },
+  ]);
+});
+
+test('image-alt-redundant: spaces written before the words are kept, and a digit after them is left as it is', async () => {
+  const { text, found } = await redundant('<img src="/img/a.png" alt="  image of 3 boats">\n');
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['image of']);
+  // `<img src="/img/a.png" alt="` is 27 characters; two spaces; "image of " is 9 more.
+  assert.deepEqual(found[0].fixes[0].edits, [{ range: { start: { line: 6, character: 29 }, end: { line: 6, character: 38 } }, newText: '' }]);
+  assert.equal(applySafeFixes(text, found).text, `${FRONT}<img src="/img/a.png" alt="  3 boats">\n`);
+});
+
+test('image-alt-redundant: only an opening that starts with a capital passes it on to the next word', async () => {
+  const { text, found } = await redundant('![the Photo of boats](/img/a.png)\n');
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['the Photo of']);
+  assert.equal(applySafeFixes(text, found).text, `${FRONT}![boats](/img/a.png)\n`);
+});
+
+test('image-alt-redundant: an opening written with a character reference is reported on the whole alt, with the full message', async () => {
+  const { text, found } = await redundant('<img src="/img/a.png" alt="Image&#32;of a quay">\n\n<img src="/img/b.png">\n');
+  assert.deepEqual(
+    found.map((d) => [rangeText(text, d), d.message]),
+    [['Image&#32;of a quay', 'Alt text `Image of a quay` begins with \u201cImage of\u201d: screen readers already announce an image, so start with what it shows.']],
+  );
+});

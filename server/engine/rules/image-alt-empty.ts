@@ -3,6 +3,9 @@ import type { ImageRef } from '../markdown';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 
+/** Quotes around a value; shortcodes also quote raw strings with backquotes (alt=``). */
+const QUOTES = new Set(['"', "'", '`']);
+
 /**
  * The whole `alt=""` attribute around an empty value: an empty span cannot be
  * pointed at. Walks back from the value over its quote, `=` and the name.
@@ -11,23 +14,30 @@ function attributeSpan(text: string, value: Span): Span {
   let start = value.start;
   let end = value.end;
   const quote = text[start - 1];
-  if ((quote === '"' || quote === "'") && text[end] === quote) {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: an empty value has a quote on both sides or on neither (a bare `alt`, an unquoted reference), so either half of the test decides alone
+  if (QUOTES.has(quote) && text[end] === quote) {
     start--;
     end++;
   }
   let nameEnd = start;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at 0, text[-1] is undefined, which is no space either: the bound changes nothing
   while (nameEnd > 0 && /\s/u.test(text[nameEnd - 1])) nameEnd--;
+  // Stryker disable next-line ConditionalExpression: only a bare `alt` has no `=`, and stepping back over one letter of its name still ends at the same start
   if (text[nameEnd - 1] === '=') {
     nameEnd--;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at 0, text[-1] is undefined, which is no space either: the bound changes nothing
     while (nameEnd > 0 && /\s/u.test(text[nameEnd - 1])) nameEnd--;
   }
   let nameStart = nameEnd;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an attribute never starts the text (`<img ` or `{{< name ` comes first), so the bound is never met
   while (nameStart > 0 && /[\w-]/u.test(text[nameStart - 1])) nameStart--;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: every alt value follows its name, so the fallback (kept for safety) is never taken
   return nameStart < nameEnd ? { start: nameStart, end } : { start, end };
 }
 
 /** `![]` (or `![ ]`): the brackets that hold no text. */
 function bracketsSpan(text: string, image: ImageRef, alt: Span): Span {
+  // Stryker disable next-line ConditionalExpression: the parser ends a Markdown image's alt text at its `]`, so the fallback (kept for safety) is never taken
   return text[alt.end] === ']' ? { start: image.span.start, end: alt.end + 1 } : image.span;
 }
 
