@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
+import { checkPost, hugoSite, MemoryWorkspace, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
 
 const FRONT = '---\ntitle: Knots\ndate: 2025-05-10\nauthor: bob\n---\n\n';
 const GUIDE = '---\ntitle: Mooring guide\n---\n\n## Before you arrive\n\n## Lines and fenders {#lines}\n\n<a id="checklist"></a>\n';
@@ -118,4 +118,86 @@ test('link-broken-fragment: fragments of the site\u2019s own URLs are checked wi
     found[0].message,
     "`#lines-and-fenders` names no heading or anchor of `/blog/mooring/` (`content/blog/mooring.md`): link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.",
   );
+});
+
+const NO_SUGGESTION = "link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.";
+
+/** The text an edit's range covers, on one line. */
+function editedText(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  return text.split('\n')[range.start.line].slice(range.start.character, range.end.character);
+}
+
+test('link-broken-fragment: the fix to another page\u2019s fragment replaces the fragment alone, as a preferred unsafe fix', async () => {
+  const { text, found } = await fragments('[a](/blog/mooring/#checklst)\n');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].message, "`#checklst` names no heading or anchor of `/blog/mooring/` (`content/blog/mooring.md`): did you mean `#checklist`?");
+  const [fix, ...others] = found[0].fixes;
+  assert.equal(others.length, 0);
+  assert.equal(fix.title, 'Change the fragment to `#checklist`');
+  assert.equal(fix.preferred, true);
+  assert.equal(fix.safe, false);
+  assert.equal(fix.edits.length, 1);
+  assert.equal(fix.edits[0].newText, 'checklist');
+  assert.equal(editedText(text, fix.edits[0].range), 'checklst');
+});
+
+test('link-broken-fragment: no fix without a close id, nor when the URL is not written as it reads', async () => {
+  const { found } = await fragments('## Tides\n\n[a](#zzzz-qqqq)\n\n{{< button link="#tide\\"s" text="Go" >}}\n');
+  assert.deepEqual(
+    found.map((d) => [d.message, d.fixes]),
+    [
+      [`\`#zzzz-qqqq\` names no heading or anchor of this post: ${NO_SUGGESTION}`, []],
+      ['`#tide"s` names no heading or anchor of this post: did you mean `#tides`?', []],
+    ],
+  );
+});
+
+test('link-broken-fragment: only links are checked, images are not; a fragment after spaces still counts', async () => {
+  const { covered } = await fragments('![map](#nope) [a](#{{ .Title }})\n\n<a href=" #nope-two">x</a>\n');
+  assert.deepEqual(covered, [' #nope-two']);
+});
+
+test('link-broken-fragment: footnote ids of Goldmark are always there, other ids with `fn:` in them are not', async () => {
+  const { covered } = await fragments('[a](#fnref12:1) [b](#fnref:2) [c](#see-fn:1) [d](#TOP)\n');
+  assert.deepEqual(covered, ['#see-fn:1']);
+});
+
+test('link-broken-fragment: a Markdown handler other than Goldmark (in any case) turns the check off', async () => {
+  const other = 'baseURL: https://example.org/\nmarkup:\n  defaultMarkdownHandler: blackfriday\n';
+  assert.deepEqual((await fragments('[a](#nope)\n', { 'hugo.yaml': other })).covered, []);
+  const goldmark = 'baseURL: https://example.org/\nmarkup:\n  defaultMarkdownHandler: GoldMark\n  goldmark:\n    parser:\n      autoHeadingIDType: github\n';
+  assert.deepEqual((await fragments('[a](#nope)\n', { 'hugo.yaml': goldmark })).covered, ['#nope']);
+});
+
+test('link-broken-fragment: a link to the post itself reads the text being edited, not the saved file', async () => {
+  const workspace = hugoSite({ 'content/blog/post.md': `${FRONT}## Old name\n` });
+  const text = `${FRONT}## New name\n\n[a](/blog/post/#new-name) [b](/blog/post/#old-name)\n`;
+  const { diagnostics } = await serviceFor(workspace).check(`${SITE}/content/blog/post.md`, text);
+  const found = only(diagnostics, 'link-broken-fragment');
+  assert.deepEqual(
+    found.map((d) => [rangeText(text, d), d.message]),
+    [['/blog/post/#old-name', `\`#old-name\` names no heading or anchor of this post: ${NO_SUGGESTION}`]],
+  );
+});
+
+test('link-broken-fragment: outside a Hugo site, fragments of links from the root are not checked, relative ones are', async () => {
+  // A `content/` folder next to the post would give `/guide/` a page, were the root known.
+  const guide = '---\ntitle: Guide\n---\n\n## One\n';
+  const workspace = new MemoryWorkspace({ '/notes/post.md': `${FRONT}## Here\n\n[a](/guide/#nope) [b](#nope-too) [c](content/guide.md#one) [d](content/guide.md#two)\n`, '/notes/content/guide.md': guide });
+  const text = workspace.files.get('/notes/post.md')!;
+  const found = only(await checkPost(workspace, '../notes/post.md'), 'link-broken-fragment');
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['#nope-too', 'content/guide.md#two'], 'relative links are still checked');
+});
+
+test('link-broken-fragment: a post whose links into the site carry no fragment never reads the site\u2019s pages', async () => {
+  const config = '{ "rules": { "link-broken-local": "off" } }';
+  const workspace = hugoSite({ 'content/blog/mooring.md': GUIDE, '.postlintrc.json': config, 'content/blog/post.md': `${FRONT}## Here\n\n[a](/blog/mooring/) [b](#here)\n` });
+  const read: string[] = [];
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = async (path: string) => {
+    read.push(path);
+    return readFile(path);
+  };
+  await serviceFor(workspace).check(`${SITE}/content/blog/post.md`, workspace.files.get(`${SITE}/content/blog/post.md`)!);
+  assert.deepEqual(read.filter((path) => path.endsWith('mooring.md')), []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
+import { checkPost, hugoSite, MemoryWorkspace, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
 
 const FRONT = '---\ntitle: Tide tables\ndate: 2025-04-02\nauthor: alice\n---\n\n';
 const page = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nSome words.\n`;
@@ -225,4 +225,169 @@ test('link-broken-local: the site\u2019s own URLs are recognised with the scheme
   );
   const upperBase = await broken('[e](https://example.org/zzz-nowhere/) [f](https://example.org/blog/harbour-lights/)\n', {}, 'baseURL: HTTPS://Example.ORG/\n');
   assert.deepEqual(upperBase.covered, ['https://example.org/zzz-nowhere/'], 'an upper-case baseURL names the same site');
+});
+
+test('link-broken-local: `ignore` globs: leading slashes, inner and trailing slashes, and letter case as written', async () => {
+  const globs = ['//downloads/**', 'files/old.pdf', '/Archive/**', 'search', 'reports/2019', 'mirror/', 'mirror-b'];
+  const config = JSON.stringify({ rules: { 'link-broken-local': ['error', { ignore: globs }] } });
+  const body = '[a](/downloads/app.zip) [b](/files/old.pdf) [c](/archive/2019/) [d](/search/) [e](/reports/2019/) [f](/%2Fmirror/) [g](/%2Fmirror-b/) [h](/blog/nope/)\n';
+  const { covered } = await broken(body, { '.postlintrc.json': config });
+  assert.deepEqual(covered, ['/blog/nope/']);
+});
+
+test('link-broken-local: a target written with spaces around it is named without them', async () => {
+  const { covered, found } = await broken('<a href=" /blog/spaced/ ">x</a>\n');
+  assert.deepEqual(covered, [' /blog/spaced/ ']);
+  assert.equal(found[0].message, "`/blog/spaced/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.");
+});
+
+test('link-broken-local: another site\u2019s address is suggested only for a path written from the root', async () => {
+  const body = '[a](/%2Fwww.example.com/in/) [b](/www.example.com/in/someone) [c](https://example.org/www.example.com/in/x/)\n\n<a href=" /www.example.com/x">x</a>\n';
+  const { found } = await broken(body);
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      '`/%2Fwww.example.com/in/`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/in/`.',
+      '`/www.example.com/in/someone`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/in/someone`.',
+      "`https://example.org/www.example.com/in/x/` is this site's `/www.example.com/in/x/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+      '`/www.example.com/x`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/x`.',
+    ],
+  );
+});
+
+test('link-broken-local: a redirect rule with an error status (400 and up) answers with that status', async () => {
+  const { found } = await broken('[a](/secret/x/) [b](/bad/z/)\n', { 'static/_redirects': '/secret/*  /x  404\n/bad/*  /y  400\n' });
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      "`/secret/x/`: `static/_redirects` answers it with a 404 (`/secret/*`). Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+      "`/bad/z/`: `static/_redirects` answers it with a 400 (`/bad/*`). Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+    ],
+  );
+});
+
+test('link-broken-local: a path is a file only when it ends in an extension; a missing file with no namesake gets the fallback', async () => {
+  const { found } = await broken('[a](/docs/v1.2/intro/) [b](/files/none.pdf)\n');
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      "`/docs/v1.2/intro/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+      '`/files/none.pdf`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
+    ],
+  );
+});
+
+test('link-broken-local: outside a Hugo site, paths from the root are skipped and relative ones are still checked', async () => {
+  const workspace = new MemoryWorkspace({ '/notes/post.md': `${FRONT}[a](/x/) [b](./missing.md) [c](other.md)\n`, '/notes/other.md': '# Other\n' });
+  const found = only(await checkPost(workspace, '../notes/post.md'), 'link-broken-local');
+  assert.deepEqual(
+    found.map((d) => d.message),
+    ['`./missing.md` points to `missing.md`, which does not exist: check the file name and its folder.'],
+  );
+});
+
+test('link-broken-local: a post not saved yet links to itself with a bare query, and `./` still goes by its URL', async () => {
+  const workspace = site();
+  const text = `${FRONT}[a](?x=1) [b](./?y=2)\n`;
+  const { diagnostics } = await serviceFor(workspace).check(`${SITE}/content/blog/draft.md`, text);
+  assert.deepEqual(
+    only(diagnostics, 'link-broken-local').map((d) => [rangeText(text, d), d.message]),
+    [['./?y=2', "`./?y=2` leads from this page (`/blog/draft/`) to `/blog/draft/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`."]],
+  );
+});
+
+const MULTILINGUAL = 'baseURL: https://example.org/\nlanguages:\n  en:\n    contentDir: content/en\n  de:\n    contentDir: content/de\n';
+
+test('link-broken-local: `.md` links are found in any content folder, outside them, and in any letter case', async () => {
+  const files = { 'content/en/blog/swell.md': page('Swell'), 'content/de/blog/wind.md': page('Wind'), 'README.md': '# Read me\n' };
+  const ok = await broken('[b](/blog/wind.md) [c](../../../../README.md) [d](../Swell.md) [e](/blog/swell.md)\n', files, MULTILINGUAL, 'content/en/blog/trip/index.md');
+  assert.deepEqual(ok.covered, []);
+});
+
+test('link-broken-local: the embedded render hooks take reference links, not HTML images nor a plain post\u2019s own files', async () => {
+  const files = { 'content/en/blog/swell.md': page('Swell'), 'content/en/blog/gull.jpg': '', 'assets/images/map.png': '' };
+  const body = '[e][s] <img src="images/map.png" alt="m"> ![g](gull.jpg)\n\n[s]: swell\n';
+  const { found } = await broken(body, files, MULTILINGUAL, 'content/en/blog/post.md');
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      '`images/map.png` leads from this page (`/blog/post/`) to `/blog/post/images/map.png`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
+      "`gull.jpg` leads from this page (`/blog/post/`) to `/blog/post/gull.jpg`, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with `index.md`). A file of that name is served at `/blog/gull.jpg`: link to it.",
+    ],
+  );
+});
+
+test('link-broken-local: a render hook for links alone, or for images alone, resolves only its own kind', async () => {
+  const files = { 'content/blog/swell.md': page('Swell'), 'assets/images/map.png': '' };
+  const body = '[a](swell) ![m](images/map.png) [b](images/map.png)\n';
+  const images = await broken(body, { ...files, 'layouts/_markup/render-image.html': '{{ .Destination }}' });
+  assert.deepEqual(images.covered, ['swell', 'images/map.png']);
+  assert.equal(images.found[1].message, '`images/map.png` leads from this page (`/blog/post/`) to `/blog/post/images/map.png`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.');
+  assert.equal(rangeText(images.text, images.found[1]), 'images/map.png');
+  const links = await broken(body, files, 'baseURL: https://example.org/\nmarkup:\n  goldmark:\n    renderHooks:\n      link:\n        enableDefault: true\n');
+  assert.deepEqual(links.covered, ['images/map.png']);
+  assert.equal(links.found[0].range.start.character, '[a](swell) ![m]('.length, 'the image is reported, not the link');
+});
+
+test('link-broken-local: shortcodes find assets by path from the root, and a post\u2019s own files only by a relative path', async () => {
+  const files = { 'content/blog/gull.jpg': '', 'assets/images/map.png': '' };
+  const body = '{{< img src="/gull.jpg" >}} {{< button link="/images/map.png" text="x" >}} {{< img src="gull.jpg" >}}\n';
+  const { covered } = await broken(body, files);
+  assert.deepEqual(covered, ['/gull.jpg']);
+});
+
+test('link-broken-local: only a name ending in .md or .markdown (any case) is a file link; next to a plain post, only files that are not pages', async () => {
+  const files = { 'content/blog/notes.md.txt': '', 'content/blog/gull.jpg': '', 'content/blog/other.html': page('Other') };
+  const { covered, found } = await broken('[a](Harbour-Lights.MD) [b](notes.md.txt) ![g](/gull.jpg) [o](other.html)\n', files);
+  assert.deepEqual(covered, ['notes.md.txt', '/gull.jpg', 'other.html']);
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      "`notes.md.txt` leads from this page (`/blog/post/`) to `/blog/post/notes.md.txt`, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with `index.md`). A file of that name is served at `/blog/notes.md.txt`: link to it.",
+      '`/gull.jpg`: no file of `static/` or of a page bundle is served there. A file of that name is served at `/blog/gull.jpg`: link to it.',
+      '`other.html` leads from this page (`/blog/post/`) to `/blog/post/other.html`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
+    ],
+  );
+});
+
+test('link-broken-local: a post with no link into the site never reads the site\u2019s pages', async () => {
+  const workspace = site({ 'content/blog/post.md': `${FRONT}[a](https://example.com/) [b](#here)\n` });
+  const read: string[] = [];
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = async (path: string) => {
+    read.push(path);
+    return readFile(path);
+  };
+  await serviceFor(workspace).check(`${SITE}/content/blog/post.md`, workspace.files.get(`${SITE}/content/blog/post.md`)!);
+  assert.deepEqual(read.filter((path) => path.endsWith('harbour-lights.md')), []);
+});
+
+test('link-broken-local: a file whose name only extends the one linked is suggested with a rename', async () => {
+  const { found } = await broken('![Map](/map.png)\n', { 'static/files/map.png.webp': '' });
+  assert.deepEqual(
+    found.map((d) => d.message),
+    ['`/map.png`: no file of `static/` or of a page bundle is served there. A file named like it is served at `/files/map.png.webp`: link to it, or rename the file.'],
+  );
+});
+
+test('link-broken-local: under a render hook, a bundle\u2019s own files are found by relative paths only, even before a new `url` is saved', async () => {
+  const path = 'content/en/blog/trip/index.md';
+  const workspace = hugoSite({ 'hugo.yaml': MULTILINGUAL, 'content/en/blog/trip/photo.jpg': '', [path]: `${FRONT}Saved without a url.\n` });
+  const text = '---\ntitle: Trip\nurl: /elsewhere/\n---\n\n![p](photo.jpg) ![q](/photo.jpg)\n';
+  const { diagnostics } = await serviceFor(workspace).check(`${SITE}/${path}`, text);
+  assert.deepEqual(
+    only(diagnostics, 'link-broken-local').map((d) => [rangeText(text, d), d.message]),
+    [['/photo.jpg', '`/photo.jpg`: no file of `static/` or of a page bundle is served there. A file of that name is served at `/blog/trip/photo.jpg`: link to it.']],
+  );
+});
+
+test('link-broken-local: a `.md` link from the root that names no file is then looked up as an address', async () => {
+  const { found } = await broken('[a](/blog/nope.md)\n');
+  assert.deepEqual(found.map((d) => d.message), ['`/blog/nope.md`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.']);
+});
+
+test('link-broken-local: a post without front matter still resolves its relative links', async () => {
+  const text = '[a](../nope/) [b](../harbour-lights/)\n';
+  const found = only(await checkPost(site({ 'content/blog/bare.md': text }), 'content/blog/bare.md'), 'link-broken-local');
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['../nope/']);
 });
