@@ -28,6 +28,7 @@ export function urlParts(url: string): UrlParts {
   const beforeHash = hash === -1 ? url.length : hash;
   if (hash !== -1) parts.hash = hash;
   const question = url.indexOf('?');
+  // Stryker disable next-line EqualityOperator: the ? can sit neither where the # is nor past the end, so < and <= agree
   if (question !== -1 && question < beforeHash) parts.query = { start: question, end: beforeHash };
   const scheme = SCHEME.exec(url);
   if (scheme) parts.scheme = scheme[1].toLowerCase();

@@ -1,0 +1,390 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  contentExtension,
+  isRecord,
+  keysNeeded,
+  pageShape,
+  pageUrl,
+  pathKey,
+  placeOf,
+  sanitizePath,
+  setting,
+  urlSettings,
+  type Language,
+  type PageUrl,
+  type UrlFrontMatter,
+  type UrlSettings,
+} from '../../server/engine/hugo-urls';
+import type { Site } from '../../server/engine/site';
+
+// Every expected URL below is written by hand from Hugo's documentation
+// (URL management, permalinks, multilingual mode), never computed by the code.
+
+const ROOT = '/site';
+
+function siteWith(config: Record<string, unknown>, baseURL?: string): Site {
+  return { root: ROOT, config, baseURL, contentDir: `${ROOT}/content`, impliedPreset: 'hugo', problems: [], loose: false };
+}
+
+const settingsOf = (config: Record<string, unknown>, baseURL?: string) => urlSettings(siteWith(config, baseURL));
+
+/** Where Hugo serves `rel` (a path inside the content folder) in the given language. */
+function urlOf(rel: string, data: UrlFrontMatter, settings: UrlSettings, language: Language = settings.defaultLanguage): PageUrl {
+  return pageUrl({ language, rel }, pageShape(rel), data, settings);
+}
+
+const english: Language = { key: 'en', prefix: '', contentDir: `${ROOT}/content` };
+
+test('setting: config keys are found whatever their case, the exact spelling first', () => {
+  assert.equal(setting({ BaseURL: 'https://a.example/' }, 'baseurl'), 'https://a.example/');
+  assert.equal(setting({ baseurl: 'https://a.example/' }, 'baseURL'), 'https://a.example/');
+  assert.equal(setting({ title: 'lower', Title: 'exact' }, 'Title'), 'exact');
+  assert.equal(setting({ title: 'x' }, 'author'), undefined);
+  assert.equal(setting({ flag: false }, 'flag'), false, 'a false value is a value, not a missing key');
+});
+
+test('setting: only a mapping has keys (not a list, a date, null or a scalar)', () => {
+  assert.equal(setting(['a'], '0'), undefined);
+  assert.equal(setting(null, 'x'), undefined);
+  assert.equal(setting(undefined, 'x'), undefined);
+  assert.equal(setting('text', 'length'), undefined);
+  assert.equal(setting(new Date(0), 'getTime'), undefined);
+});
+
+test('isRecord: a plain mapping is one; lists, dates, null and scalars are not', () => {
+  assert.equal(isRecord({}), true);
+  assert.equal(isRecord({ a: 1 }), true);
+  for (const value of [[], [1], null, undefined, new Date(0), 'a', 3, true]) assert.equal(isRecord(value), false, String(value));
+});
+
+test('urlSettings: a site with no settings is Hugo default: English at the root, tags and categories, pretty URLs', () => {
+  assert.deepEqual(settingsOf({}), {
+    languages: [english],
+    defaultLanguage: english,
+    pagePatterns: new Map(),
+    sectionPatterns: new Map(),
+    taxonomies: ['tags', 'categories'],
+    uglyURLs: false,
+    customDates: false,
+    basePath: '',
+  });
+});
+
+test('urlSettings: the default language of a one-language site goes in a subfolder when defaultContentLanguageInSubdir is true', () => {
+  const settings = settingsOf({ defaultContentLanguage: 'DE', defaultContentLanguageInSubdir: true });
+  const german = { key: 'de', prefix: '/de', contentDir: `${ROOT}/content` };
+  assert.deepEqual(settings.languages, [german]);
+  assert.deepEqual(settings.defaultLanguage, german);
+});
+
+test('urlSettings: languages: keys lower-cased, own content folders, the default at the root, disabled ones left out', () => {
+  const settings = settingsOf({
+    defaultContentLanguage: 'FR',
+    languages: {
+      en: { contentDir: 'content/english/', weight: 2 },
+      FR: { ContentDir: 'content/french', weight: 1 },
+      de: { disabled: true, contentDir: 'content/german' },
+      it: { disabled: false },
+      ja: {},
+    },
+  });
+  const french = { key: 'fr', prefix: '', contentDir: `${ROOT}/content/french` };
+  assert.deepEqual(settings.languages, [
+    { key: 'en', prefix: '/en', contentDir: `${ROOT}/content/english` },
+    french,
+    { key: 'it', prefix: '/it', contentDir: `${ROOT}/content` },
+    { key: 'ja', prefix: '/ja', contentDir: `${ROOT}/content` },
+  ]);
+  assert.deepEqual(settings.defaultLanguage, french);
+});
+
+test('urlSettings: with defaultContentLanguageInSubdir every language has its prefix, the default one too', () => {
+  const settings = settingsOf({ defaultContentLanguageInSubdir: true, languages: { en: {}, es: {} } });
+  assert.deepEqual(
+    settings.languages.map((language) => language.prefix),
+    ['/en', '/es'],
+  );
+  assert.equal(settings.defaultLanguage.key, 'en');
+});
+
+test('urlSettings: a language list that does not name the default language falls back to its first language', () => {
+  const settings = settingsOf({ defaultContentLanguage: 'pt', languages: { es: {}, ca: {} } });
+  assert.equal(settings.defaultLanguage.key, 'es');
+});
+
+test('urlSettings: when every language is disabled the default language remains, at the root', () => {
+  assert.deepEqual(settingsOf({ languages: { en: { disabled: true } } }).languages, [english]);
+});
+
+test('urlSettings: permalinks in the old form (section: pattern) set regular pages only', () => {
+  const settings = settingsOf({ permalinks: { Posts: '/:year/:title/', broken: 3 } });
+  assert.deepEqual(settings.pagePatterns, new Map([['posts', '/:year/:title/']]));
+  assert.deepEqual(settings.sectionPatterns, new Map());
+});
+
+test('urlSettings: permalinks in the new form: page and section patterns, either one alone', () => {
+  const both = settingsOf({ Permalinks: { page: { posts: '/articles/:slug/' }, Section: { posts: '/articles/' } } });
+  assert.deepEqual(both.pagePatterns, new Map([['posts', '/articles/:slug/']]));
+  assert.deepEqual(both.sectionPatterns, new Map([['posts', '/articles/']]));
+  const sectionOnly = settingsOf({ permalinks: { section: { docs: '/manual/' } } });
+  assert.deepEqual(sectionOnly.pagePatterns, new Map());
+  assert.deepEqual(sectionOnly.sectionPatterns, new Map([['docs', '/manual/']]));
+  const pageOnly = settingsOf({ permalinks: { page: { docs: '/manual/:slug/' } } });
+  assert.deepEqual(pageOnly.pagePatterns, new Map([['docs', '/manual/:slug/']]));
+  assert.deepEqual(pageOnly.sectionPatterns, new Map());
+});
+
+test('urlSettings: taxonomies are the plural names of the taxonomies setting', () => {
+  assert.deepEqual(settingsOf({ taxonomies: { tag: 'tags', series: 'Series', broken: 7 } }).taxonomies, ['tags', 'series']);
+  assert.deepEqual(settingsOf({ taxonomies: ['tags'] }).taxonomies, ['tags', 'categories'], 'a list is not a taxonomies mapping');
+});
+
+test('urlSettings: uglyURLs only when set to true; a frontmatter setting makes dates unknown', () => {
+  assert.equal(settingsOf({ uglyURLs: true }).uglyURLs, true);
+  assert.equal(settingsOf({ uglyurls: true }).uglyURLs, true);
+  assert.equal(settingsOf({ uglyURLs: 'yes' }).uglyURLs, false);
+  assert.equal(settingsOf({ frontmatter: { date: [':filename', ':default'] } }).customDates, true);
+});
+
+test('urlSettings: the base path is the path of baseURL, without trailing slashes', () => {
+  assert.equal(settingsOf({}, 'https://example.org/Docs/').basePath, '/docs');
+  assert.equal(settingsOf({}, 'https://example.org/a/b//').basePath, '/a/b');
+  assert.equal(settingsOf({}, 'https://example.org/').basePath, '');
+  assert.equal(settingsOf({}, 'https://example.org').basePath, '');
+  assert.equal(settingsOf({}, '').basePath, '');
+  assert.equal(settingsOf({}, 'not a url/docs/').basePath, '', 'a baseURL that is no URL gives no base path');
+});
+
+test("sanitizePath: Hugo keeps . _ # + ~ - @ / and letters, turns a run of spaces into one hyphen, drops the rest", () => {
+  assert.equal(sanitizePath('Release_Notes.v2'), 'release_notes.v2');
+  assert.equal(sanitizePath('C# & C++'), 'c#-c++');
+  assert.equal(sanitizePath('a - b'), 'a-b', 'no second hyphen beside a written one');
+  assert.equal(sanitizePath('a -b'), 'a-b');
+  assert.equal(sanitizePath('a- b'), 'a-b');
+  assert.equal(sanitizePath('  Leading and trailing  '), 'leading-and-trailing');
+  assert.equal(sanitizePath('Tabs\tand\nlines'), 'tabs-and-lines');
+  assert.equal(sanitizePath('docs/Getting Started'), 'docs/getting-started');
+  assert.equal(sanitizePath('team@Example ~home'), 'team@example-~home');
+  assert.equal(sanitizePath('what?!'), 'what');
+  assert.equal(sanitizePath(''), '');
+  assert.equal(sanitizePath('?!'), '', 'nothing kept');
+  assert.equal(sanitizePath('   '), '');
+});
+
+test('pathKey: clean paths lose only a trailing slash; others are resolved segment by segment', () => {
+  assert.equal(pathKey('/Blog/'), '/blog');
+  assert.equal(pathKey('/blog'), '/blog');
+  assert.equal(pathKey('/'), '/');
+  assert.equal(pathKey('blog/post/'), '/blog/post', 'a path without its leading slash');
+  assert.equal(pathKey('/index.html'), '/');
+  assert.equal(pathKey('/blog/Index.HTML'), '/blog');
+  assert.equal(pathKey('/blog/index.html/extra'), '/blog/index.html/extra', 'index.html in the middle is a folder name');
+  assert.equal(pathKey('/a/../../b'), '/b', 'no climbing above the root');
+  assert.equal(pathKey('/.well-known/security.txt'), '/.well-known/security.txt');
+  assert.equal(pathKey('/a/b/.'), '/a/b');
+  assert.equal(pathKey('//'), '/');
+  assert.equal(pathKey('/a//b'), '/a/b');
+});
+
+test('contentExtension: the file kinds Hugo renders, whatever the case; others are not content', () => {
+  for (const extension of ['.md', '.markdown', '.html', '.htm', '.adoc', '.asciidoc', '.org', '.pandoc', '.pdc', '.rst']) {
+    assert.equal(contentExtension(`page${extension}`), extension);
+  }
+  assert.equal(contentExtension('POST.MD'), '.md');
+  assert.equal(contentExtension('notes.txt'), undefined);
+  assert.equal(contentExtension('post.md.bak'), undefined);
+});
+
+test('pageShape: _index is the home page or a section, index a leaf bundle, any other file a page', () => {
+  assert.deepEqual(pageShape('_index.md'), { kind: 'home', dirs: [], name: '', bundle: true });
+  assert.deepEqual(pageShape('docs/_index.md'), { kind: 'section', dirs: ['docs'], name: 'docs', bundle: true });
+  assert.deepEqual(pageShape('docs/guides/_index.html'), { kind: 'section', dirs: ['docs', 'guides'], name: 'guides', bundle: true });
+  assert.deepEqual(pageShape('posts/trip/index.md'), { kind: 'page', dirs: ['posts'], name: 'trip', bundle: true });
+  assert.deepEqual(pageShape('posts/2024/trip/index.md'), { kind: 'page', dirs: ['posts', '2024'], name: 'trip', bundle: true });
+  assert.deepEqual(pageShape('posts/Spring.Notes.md'), { kind: 'page', dirs: ['posts'], name: 'Spring.Notes', bundle: false });
+  assert.deepEqual(pageShape('about.md'), { kind: 'page', dirs: [], name: 'about', bundle: false });
+  assert.deepEqual(pageShape('posts/README'), { kind: 'page', dirs: ['posts'], name: 'README', bundle: false }, 'no extension: the stem is the whole name');
+});
+
+test('pageUrl: without settings a page is served at its path, sanitised, with a trailing slash', () => {
+  const settings = settingsOf({});
+  assert.deepEqual(urlOf('posts/My First Post.md', {}, settings), { url: '/posts/my-first-post/' });
+  assert.deepEqual(urlOf('about.md', {}, settings), { url: '/about/' });
+  assert.deepEqual(urlOf('posts/trip/index.md', {}, settings), { url: '/posts/trip/' });
+  assert.deepEqual(urlOf('Docs/Guide Book/_index.md', {}, settings), { url: '/docs/guide-book/' });
+  assert.deepEqual(urlOf('_index.md', {}, settings), { url: '/' });
+});
+
+test('pageUrl: slug replaces the last part of a page URL, not of a section one', () => {
+  const settings = settingsOf({});
+  assert.deepEqual(urlOf('posts/first.md', { slug: 'Hello World' }, settings), { url: '/posts/hello-world/' });
+  assert.deepEqual(urlOf('posts/trip/index.md', { slug: 'voyage' }, settings), { url: '/posts/voyage/' });
+  assert.deepEqual(urlOf('about.md', { slug: 'who' }, settings), { url: '/who/' });
+  assert.deepEqual(urlOf('posts/first.md', { slug: '' }, settings), { url: '/posts/first/' }, 'an empty slug is no slug');
+  assert.deepEqual(urlOf('posts/first.md', { slug: 2024 }, settings), { url: '/posts/2024/' }, 'Hugo reads a number as its text');
+  assert.deepEqual(urlOf('posts/first.md', { slug: ['x'] }, settings), { url: '/posts/first/' }, 'a list is no text');
+  assert.deepEqual(urlOf('posts/_index.md', { slug: 'articles' }, settings), { url: '/posts/' });
+});
+
+test('pageUrl: url replaces the whole path, on pages and sections, before any permalink', () => {
+  const settings = settingsOf({ permalinks: { page: { posts: '/:year/:slug/' }, section: { posts: '/articles/' } } });
+  assert.deepEqual(urlOf('posts/a.md', { url: '/custom/path/', slug: 'other' }, settings), { url: '/custom/path/' });
+  assert.deepEqual(urlOf('posts/_index.md', { url: '/all-posts/' }, settings), { url: '/all-posts/' });
+  assert.deepEqual(urlOf('posts/a.md', { url: ' /spaced/ ' }, settings), { url: '/spaced/' });
+  assert.deepEqual(urlOf('about.md', { url: 'relative/' }, settings), { url: '/relative/' });
+  assert.deepEqual(urlOf('about.md', { url: '   ' }, settings), { url: '/about/' }, 'a blank url is no url');
+  assert.deepEqual(urlOf('about.md', { url: 5 }, settings), { url: '/5' }, 'Hugo reads a number as its text (and serves /5/: lookups ignore the final slash)');
+  assert.deepEqual(urlOf('about.md', { url: ['/a/'] }, settings), { url: '/about/' });
+});
+
+test('pageUrl: in a language with a prefix, paths, permalinks and relative urls are under it; a url from / is not', () => {
+  const settings = settingsOf({ languages: { en: {}, fr: {} }, permalinks: { posts: '/articles/:slug/' } });
+  const french = settings.languages[1];
+  assert.deepEqual(urlOf('_index.md', {}, settings, french), { url: '/fr/' });
+  assert.deepEqual(urlOf('about.md', {}, settings, french), { url: '/fr/about/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'bonjour' }, settings, french), { url: '/fr/articles/bonjour/' });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings, french), { uncertainPrefix: '/fr/articles/' });
+  assert.deepEqual(urlOf('about.md', { url: 'a-propos/' }, settings, french), { url: '/fr/a-propos/' });
+  assert.deepEqual(urlOf('about.md', { url: '/a-propos/' }, settings, french), { url: '/a-propos/' });
+});
+
+test('pageUrl: a section pattern is for the section page, a page pattern for the pages of the top-level section', () => {
+  const settings = settingsOf({ permalinks: { page: { posts: '/articles/:sections/:filename/' }, section: { docs: '/manual/' } } });
+  assert.deepEqual(urlOf('docs/_index.md', {}, settings), { url: '/manual/' });
+  assert.deepEqual(urlOf('docs/setup.md', {}, settings), { url: '/docs/setup/' });
+  assert.deepEqual(urlOf('posts/_index.md', {}, settings), { url: '/posts/' });
+  assert.deepEqual(urlOf('posts/2024/spring.md', {}, settings), { url: '/articles/posts/2024/spring/' });
+  // Hugo lower-cases the whole path; lookups compare paths by pathKey, lower case.
+  const autumn = urlOf('Posts/Autumn.md', {}, settings);
+  assert.equal('url' in autumn && pathKey(autumn.url), '/articles/posts/autumn', 'patterns match the section whatever its case');
+});
+
+test('pageUrl: every permalink token Hugo documents, from the front matter and the file', () => {
+  const pattern = (token: string) => settingsOf({ permalinks: { posts: `/x/${token}/` } });
+  const data = { title: 'Spring Fair!', slug: 'Fair Day', date: '2024-03-09T10:00:00Z' };
+  const expect = (token: string, value: string, front: UrlFrontMatter = data) =>
+    assert.deepEqual(urlOf('posts/2024/Spring Notes.md', front, pattern(token)), { url: `/x/${value}/` }, token);
+  expect(':section', 'posts');
+  expect(':sections', 'posts/2024');
+  expect(':title', 'spring-fair');
+  expect(':slug', 'fair-day');
+  expect(':slug', 'spring-fair', { title: 'Spring Fair!' });
+  expect(':filename', 'spring-notes');
+  expect(':contentbasename', 'spring-notes');
+  expect(':slugorfilename', 'fair-day');
+  expect(':slugorfilename', 'spring-notes', { title: 'Spring Fair!' });
+  expect(':slugorcontentbasename', 'fair-day');
+  expect(':slugorcontentbasename', 'spring-notes', { slug: '' });
+  // 9 March 2024 was a Saturday.
+  expect(':year', '2024');
+  expect(':month', '03');
+  expect(':monthname', 'march');
+  expect(':day', '09');
+  expect(':weekday', '6');
+  expect(':weekdayname', 'saturday');
+});
+
+test('pageUrl: a leaf bundle is named after its folder in :filename', () => {
+  const settings = settingsOf({ permalinks: { posts: '/:filename/' } });
+  assert.deepEqual(urlOf('posts/Big Trip/index.md', {}, settings), { url: '/big-trip/' });
+});
+
+test('pageUrl: dates from a YAML timestamp, in UTC; 25 December 2023 was a Monday', () => {
+  const settings = settingsOf({ permalinks: { posts: '/:year/:month/:day/:monthname/:weekday/:weekdayname/' } });
+  assert.deepEqual(urlOf('posts/a.md', { date: new Date('2023-12-25T23:30:00Z') }, settings), { url: '/2023/12/25/december/1/monday/' });
+  assert.deepEqual(urlOf('posts/a.md', { date: ' 2023-12-25 ' }, settings), { url: '/2023/12/25/december/1/monday/' });
+});
+
+test('pageUrl: :monthname and :weekdayname are the English names, in lower case', () => {
+  const settings = settingsOf({ permalinks: { posts: '/:monthname/:weekdayname/' } });
+  const names = (date: string) => {
+    const result = urlOf('posts/a.md', { date }, settings);
+    return 'url' in result ? result.url : result.uncertainPrefix;
+  };
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  // The 1st of each month of 2024 fell on these days (2024 began on a Monday and was a leap year).
+  const firsts = ['monday', 'thursday', 'friday', 'monday', 'wednesday', 'saturday', 'monday', 'thursday', 'sunday', 'tuesday', 'friday', 'sunday'];
+  for (let month = 0; month < 12; month++) {
+    assert.equal(names(`2024-${String(month + 1).padStart(2, '0')}-01`), `/${months[month]}/${firsts[month]}/`);
+  }
+});
+
+test('pageUrl: a page without a date is at Hugo zero time, 1 January of year 1, a Monday', () => {
+  const settings = settingsOf({ permalinks: { posts: '/:year/:month/:day/:monthname/:weekday/:weekdayname/' } });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings), { url: '/1/01/01/january/1/monday/' });
+});
+
+test('pageUrl: when dates come from elsewhere (frontmatter setting), a page without a usable date has an unknown URL', () => {
+  const settings = settingsOf({ frontmatter: { date: [':filename'] }, permalinks: { posts: '/blog/:year/:slug/' } });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a' }, settings), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: new Date('invalid') }, settings), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'March 2024' }, settings), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'v2024-03-09' }, settings), { uncertainPrefix: '/blog/' }, 'a date starts the value');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 20240309 }, settings), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: '2024-03-09' }, settings), { url: '/blog/2024/a/' });
+});
+
+test('pageUrl: a token the page cannot tell leaves only the fixed start of the pattern known', () => {
+  const settings = (pattern: string) => settingsOf({ permalinks: { posts: pattern } });
+  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:yearday/:slug/')), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:sections[1:]/:slug/')), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:slug/')), { uncertainPrefix: '/blog/' }, 'no slug and no title');
+  assert.deepEqual(urlOf('posts/a.md', { title: '  ' }, settings('/blog/:title/')), { uncertainPrefix: '/blog/' }, 'a blank title is no title');
+  assert.deepEqual(urlOf('posts/a.md', { slug: ' ', title: 'T' }, settings('/blog/:slug/')), { url: '/blog/t/' }, 'a blank slug is no slug');
+  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:unknown/')), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 2024, title: 'T' }, settings('/blog/:slug/')), { url: '/blog/2024/' }, 'a number slug is its text');
+  assert.deepEqual(urlOf('posts/a.md', { title: 1984 }, settings('/blog/:title/')), { url: '/blog/1984/' }, 'a number title is its text');
+  assert.deepEqual(urlOf('posts/a.md', { title: ['T'] }, settings('/blog/:title/')), { uncertainPrefix: '/blog/' });
+});
+
+test('keysNeeded: url, slug and aliases always; title and dates only when the pattern uses them', () => {
+  const base = ['url', 'slug', 'aliases'];
+  const dates = ['date', 'publishdate', 'lastmod'];
+  const keys = (rel: string, config: Record<string, unknown>) => keysNeeded(pageShape(rel), settingsOf({ permalinks: config }));
+  assert.deepEqual(keys('posts/a.md', {}), base);
+  assert.deepEqual(keys('posts/a.md', { posts: '/:title/' }), [...base, 'title']);
+  assert.deepEqual(keys('posts/a.md', { posts: '/:slug/' }), [...base, 'title'], ':slug falls back to the title');
+  assert.deepEqual(keys('posts/a.md', { posts: '/:slugorfilename/' }), base, ':slugorfilename falls back to the file name');
+  for (const token of ['year', 'month', 'monthname', 'day', 'weekday', 'weekdayname']) {
+    assert.deepEqual(keys('posts/a.md', { posts: `/:${token}/:filename/` }), [...base, ...dates], token);
+  }
+  assert.deepEqual(keys('posts/a.md', { posts: '/:year/:title/' }), [...base, 'title', ...dates]);
+  assert.deepEqual(keys('docs/a.md', { posts: '/:title/' }), base, 'another section');
+  assert.deepEqual(keys('about.md', { posts: '/:title/' }), base, 'a page at the content root');
+  assert.deepEqual(keys('posts/_index.md', { page: { posts: '/:year/' }, section: { posts: '/:title/' } }), [...base, 'title']);
+  assert.deepEqual(keys('Posts/a.md', { posts: '/:title/' }), [...base, 'title']);
+});
+
+test('placeOf: a file of the content folder, in a one-language site, even with a dot in its name', () => {
+  const settings = settingsOf({});
+  assert.deepEqual(placeOf(`${ROOT}/content/posts/a.fr.md`, settings), { language: settings.defaultLanguage, rel: 'posts/a.fr.md' });
+  assert.equal(placeOf(`${ROOT}/contented/a.md`, settings), undefined);
+  assert.equal(placeOf(`${ROOT}/static/a.md`, settings), undefined);
+});
+
+test('placeOf: languages with their own content folders, the innermost folder winning', () => {
+  for (const languages of [
+    { en: {}, fr: { contentDir: 'content/fr' } },
+    { fr: { contentDir: 'content/fr' }, en: {} },
+  ]) {
+    const settings = settingsOf({ languages });
+    const [french, english] = ['fr', 'en'].map((key) => settings.languages.find((language) => language.key === key));
+    assert.deepEqual(placeOf(`${ROOT}/content/fr/posts/a.md`, settings), { language: french, rel: 'posts/a.md' });
+    assert.deepEqual(placeOf(`${ROOT}/content/posts/a.md`, settings), { language: english, rel: 'posts/a.md' });
+  }
+});
+
+test('placeOf: languages sharing a folder: the language suffix of the file name, else the default language', () => {
+  const settings = settingsOf({ defaultContentLanguage: 'fr', languages: { en: {}, fr: {}, ja: {} } });
+  const [en, fr, ja] = settings.languages;
+  const place = (rel: string) => placeOf(`${ROOT}/content/${rel}`, settings);
+  assert.deepEqual(place('posts/a.md'), { language: fr, rel: 'posts/a.md' });
+  assert.deepEqual(place('posts/a.ja.md'), { language: ja, rel: 'posts/a.md' });
+  assert.deepEqual(place('posts/a.EN.md'), { language: en, rel: 'posts/a.md' });
+  assert.deepEqual(place('posts/trip/index.en.md'), { language: en, rel: 'posts/trip/index.md' });
+  assert.deepEqual(place('posts/a.de.md'), { language: fr, rel: 'posts/a.de.md' }, 'de is no language of this site');
+  assert.deepEqual(place('ja.md'), { language: fr, rel: 'ja.md' }, 'a page named like a language has no suffix');
+  assert.deepEqual(place('posts.en/a.md'), { language: fr, rel: 'posts.en/a.md' }, 'a dot in a folder name is no suffix');
+  assert.deepEqual(place('posts/photo.en.png'), { language: fr, rel: 'posts/photo.en.png' }, 'only content files have a suffix here');
+});
