@@ -56,3 +56,29 @@ test('link-bare-url: e-mail addresses, autolinks, links with text, code and comm
   );
   assert.deepEqual(diagnostics, []);
 });
+
+/** Each finding as its message and fixes, with edits as [line, start, end, newText]. */
+function summary(diagnostics: Awaited<ReturnType<typeof findings>>['diagnostics']) {
+  return diagnostics.map((d) => [
+    d.message,
+    d.fixes.map((f) => [f.title, f.safe, f.preferred, f.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText])]),
+  ]);
+}
+
+const bare = (url: string) =>
+  `Bare URL \`${url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${url})\`), or at least wrap it in angle brackets.`;
+
+test('link-bare-url: a www. address with a colon in its path still has no scheme; the fixes are complete', async () => {
+  const { diagnostics } = await findings('See www.example.org/a:b and xmpp:team@garden.example now.\n');
+  assert.deepEqual(summary(diagnostics), [
+    [bare('www.example.org/a:b'), [['Write it as `<https://www.example.org/a:b>`', false, true, [[5, 4, 4, '<https://'], [5, 23, 23, '>']]]]],
+    [bare('xmpp:team@garden.example'), [['Wrap it in angle brackets: `<xmpp:team@garden.example>`', true, true, [[5, 28, 28, '<'], [5, 52, 52, '>']]]]],
+  ]);
+});
+
+test('link-bare-url: in a footnote an upper-case scheme is linked too, and is a scheme', async () => {
+  const { diagnostics } = await findings('A claim.[^1]\n\n[^1]: HTTPS://Up.example/x\n');
+  assert.deepEqual(summary(diagnostics), [
+    [bare('HTTPS://Up.example/x'), [['Wrap it in angle brackets: `<HTTPS://Up.example/x>`', true, true, [[7, 6, 6, '<'], [7, 26, 26, '>']]]]],
+  ]);
+});

@@ -64,3 +64,49 @@ test('link-empty-text: nothing in code, comments or front matter', async () => {
   const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), RULE);
   assert.deepEqual(diagnostics, []);
 });
+
+const NO_TEXT =
+  'This link has no text: readers see nothing to click and screen readers announce only the address. Write what the link leads to as its text, or remove the link.';
+
+test('link-empty-text: a zero-width space is nothing to read; text that only starts or ends with punctuation is fine', async () => {
+  const { diagnostics, ranges } = await findings('[a.](https://a.example/) [.a](https://b.example/) [\u200b](https://c.example/)\n');
+  assert.deepEqual(ranges, ['\u200b']);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['The text of this link is only punctuation (`\u200b`): write words that say where it leads, or remove the link.']);
+});
+
+test('link-empty-text: aria-labelledby names a link too; an empty or blank aria-label does not', async () => {
+  const { diagnostics, ranges } = await findings(
+    '<a href="https://d.example/" aria-labelledby="cap"></a> <a href="https://e.example/" aria-label=""></a> <a href="https://f.example/" aria-label="  "></a>\n',
+  );
+  assert.deepEqual(ranges, ['<a href="https://e.example/" aria-label=""></a>', '<a href="https://f.example/" aria-label="  "></a>']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [NO_TEXT, NO_TEXT]);
+});
+
+test('link-empty-text: only an image inside the link text makes it an image link', async () => {
+  const { diagnostics, ranges } = await findings('![](/img/x.png) [](https://g.example/) [![](/img/a.png) \u2026](https://h.example/)\n');
+  assert.deepEqual(ranges, ['[]', '![](/img/a.png) \u2026']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    NO_TEXT,
+    'The text of this link is only punctuation (`\u2026`): write words that say where it leads, or remove the link.',
+  ]);
+});
+
+test('link-empty-text: HTML with an aria-label inside a shortcode parameter does not name the shortcode\u2019s link', async () => {
+  const { diagnostics, ranges } = await findings('{{< button title="<span aria-label=\'Join\'>" link="https://x.example/" text="" >}}\n');
+  assert.deepEqual(ranges, ['text=""']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [NO_TEXT]);
+});
+
+test('link-empty-text: blank text around an image without alt is an image link; blank text alone is no text', async () => {
+  const { diagnostics, ranges } = await findings('[ ![](/img/logo.png) ](https://x.example/) [ ](https://y.example/)\n');
+  assert.deepEqual(ranges, [' ![](/img/logo.png) ', '[ ]']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'This link shows only an image without alt text, so it has no name: give the image alt text that says where the link leads.',
+    NO_TEXT,
+  ]);
+});
+
+test('link-empty-text: an empty HTML anchor is pointed at whole, even when the word text appears in it', async () => {
+  const { ranges } = await findings('<a href="https://text.example/"></a>\n');
+  assert.deepEqual(ranges, ['<a href="https://text.example/"></a>']);
+});

@@ -49,3 +49,23 @@ test('link-empty-url: real destinations, fragments and commented-out links are f
   );
   assert.deepEqual(diagnostics, []);
 });
+
+test('link-empty-url: blank destinations; an image may point at #, a link may not', async () => {
+  const { diagnostics, ranges } = await findings('[a]( ) ![d](#) <a href=" # ">e</a> <img alt="x"> <img src=" " alt="y">\n');
+  // `( )` holds a blank, not an empty pair: the finding points at the link text.
+  assert.deepEqual(ranges, ['a', ' # ', ' ']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.',
+    'This link points to `#`, which only jumps to the top of the page: write the address it should lead to, or remove the link and keep its text.',
+    'This image has no source, so it shows nothing: write the path or URL of the image file.',
+  ]);
+});
+
+test('link-empty-url: a blank image source points at the image, a blank link destination at its text', async () => {
+  const { diagnostics, ranges } = await findings('![Seeds]( ) [Plan]( )\n');
+  assert.deepEqual(ranges, ['![Seeds]( )', 'Plan']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'This image has no source, so it shows nothing: write the path or URL of the image file.',
+    'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.',
+  ]);
+});

@@ -126,3 +126,52 @@ test('link-insecure: --fix turns an upper-case HTTP:// into https://, keeping th
   assert.equal(text, postWith('[Home](https://Example.org/Blog/)\n'));
   assert.equal(left, 0);
 });
+
+test('link-insecure: every loopback form is fine, but only the exact forms', async () => {
+  const { ranges } = await findings(
+    [
+      '[A](http://app.localhost:3000/) [B](http://0.0.0.0:8000/) [C](http://127.10.20.30/)',
+      '[D](http://1127.0.0.1/) [E](http://127.0.0.1.evil.example/) [F](http://localhost.evil.example/) [G](http://mylocalhost/)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['http://1127.0.0.1/', 'http://127.0.0.1.evil.example/', 'http://localhost.evil.example/', 'http://mylocalhost/']);
+});
+
+test('link-insecure: http:// only at the start, not in a template, and not without a host', async () => {
+  const { diagnostics } = await findings('[A](https://x.example/?u=http://y.example/) [B](http://x.example/{{.Params.slug}}) [C](http:///x)\n');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('link-insecure: a padded attribute is reported without its blanks, and the fix is complete', async () => {
+  const { diagnostics, ranges } = await findings('<a href="  http://pad.example/ ">pad</a>\n');
+  assert.deepEqual(ranges, ['http://pad.example/']);
+  // The body is line 5; `<a href="  ` is 11 characters.
+  const at = (character: number) => ({ line: 5, character });
+  assert.deepEqual(diagnostics[0].fixes, [
+    { title: 'Use https://', safe: false, preferred: true, edits: [{ range: { start: at(11), end: at(15) }, newText: 'https' }] },
+  ]);
+});
+
+test('link-insecure: the site\u2019s own host is read from a padded baseURL, and only a leading www. is set aside', async () => {
+  const own = await findings('[A](http://example.org/x)\n', { baseURL: '"  https://example.org/"' });
+  assert.deepEqual(own.diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
+    ['Insecure link `http://example.org/x`: example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+  ]);
+  const shop = await findings('[B](http://shop.www.example.org/) [C](http://www.shop.example.org/)\n', { baseURL: 'https://shop.example.org/' });
+  assert.deepEqual(shop.diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
+    [
+      "Insecure link `http://shop.www.example.org/`: http:// travels unencrypted and browsers may warn. Use `https://` if shop.www.example.org serves it (most sites do); if it does not, add shop.www.example.org to the rule's allowHosts.",
+      false,
+    ],
+    ['Insecure link `http://www.shop.example.org/`: www.shop.example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+  ]);
+});
+
+test('link-insecure: a site without a baseURL has no own host, and no hosts are allowed or known unless configured', async () => {
+  const site = hugoSite({ 'hugo.yaml': 'title: No base\n', 'content/blog/p.md': postWith('[A](http://example.org/x)\n') });
+  const diagnostics = only(await checkPost(site, 'content/blog/p.md'), RULE);
+  assert.deepEqual(diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
+    ["Insecure link `http://example.org/x`: http:// travels unencrypted and browsers may warn. Use `https://` if example.org serves it (most sites do); if it does not, add example.org to the rule's allowHosts.", false],
+  ]);
+});

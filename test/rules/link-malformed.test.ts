@@ -56,3 +56,71 @@ test('link-malformed: well-formed URLs, templates, code and comments are fine', 
   );
   assert.deepEqual(diagnostics, []);
 });
+
+/** Each finding as its message and fixes, with edits as [start, end, newText] on the body's line. */
+function summary(diagnostics: Awaited<ReturnType<typeof findings>>['diagnostics']) {
+  return diagnostics.map((d) => [d.message, d.fixes.map((f) => [f.title, f.safe, f.preferred, f.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText])])]);
+}
+
+const SPACE = (shown: string) => `This URL contains a space (\`${shown}\`): tools may cut the address there. Write each space as \`%20\`.`;
+const TAB = (shown: string) => `This URL contains a line break or tab (\`${shown}\`): tools may cut the address there. Write each space as \`%20\`.`;
+
+test('link-malformed: the message shows the URL from its start when the blank is near it; a tab has no fix', async () => {
+  const { diagnostics, ranges } = await findings(
+    '[a](</a b>) [b](</abcdefghijk l>) <a href="https://x.example/a\tb">t</a> <a href="https://x.example/a b\tc">m</a>\n',
+  );
+  assert.deepEqual(ranges, ['/a b', '/abcdefghijk l', 'https://x.example/a\tb', 'https://x.example/a b\tc']);
+  assert.deepEqual(summary(diagnostics), [
+    [SPACE('/a b'), [['Write spaces as %20', true, true, [[7, 8, '%20']]]]],
+    [SPACE('/abcdefghijk l'), [['Write spaces as %20', true, true, [[29, 30, '%20']]]]],
+    [TAB('…/x.example/a\tb'), []],
+    // The space still gets its %20, but a person must see to the tab.
+    [TAB('…/x.example/a b\tc'), [['Write spaces as %20', false, true, [[100, 101, '%20']]]]],
+  ]);
+});
+
+test('link-malformed: the host ends at ? as well as /, or at the end; a padded attribute is fixed where the URL starts', async () => {
+  const { diagnostics, ranges } = await findings(
+    '<a href="https://x.example?q=a b">q</a> <a href="https://bad host.example">h</a> <a href="  https://x.example/a b ">p</a>\n',
+  );
+  assert.deepEqual(ranges, ['https://x.example?q=a b', 'https://bad host.example', 'https://x.example/a b']);
+  assert.deepEqual(summary(diagnostics), [
+    [SPACE('….example?q=a b'), [['Write spaces as %20', true, true, [[30, 31, '%20']]]]],
+    [SPACE('https://bad host.example'), [['Write spaces as %20', false, true, [[60, 61, '%20']]]]],
+    [SPACE('…/x.example/a b'), [['Write spaces as %20', true, true, [[111, 112, '%20']]]]],
+  ]);
+});
+
+test('link-malformed: a % needs two hex digits after it, in either case; every stray % is encoded', async () => {
+  const { diagnostics, ranges } = await findings('[a](/img/50%2.png) [b](https://s.example/caf%c3%a9) [c](/a%/b%)\n');
+  assert.deepEqual(ranges, ['/img/50%2.png', '/a%/b%']);
+  const stray = (shown: string) => `This URL has a \`%\` that starts no escape (\`${shown}\`): servers may reject it or read it differently. Write a percent sign as \`%25\`.`;
+  assert.deepEqual(summary(diagnostics), [
+    [stray('/img/50%2.png'), [['Write % as %25', false, true, [[11, 12, '%25']]]]],
+    [stray('/a%/b%'), [['Write % as %25', false, true, [[58, 59, '%25'], [61, 62, '%25']]]]],
+  ]);
+});
+
+test('link-malformed: the first bracket without a partner is named: a lone closer, the first of two openers, a lone [', async () => {
+  const { diagnostics } = await findings(
+    '[e](</a)b(>) [f](<https://wiki.example/((Seed_botany_and_more_text>) [g](<https://wiki.example/seed_(x)_[y>)\n',
+  );
+  const partner = (char: string, shown: string) =>
+    `This URL has a \`${char}\` without its partner (\`${shown}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`;
+  assert.deepEqual(summary(diagnostics), [
+    [partner(')', '/a)b('), []],
+    [partner('(', '…iki.example/((Seed_botany…'), []],
+    [partner('[', '…le/seed_(x)_[y'), []],
+  ]);
+});
+
+test('link-malformed: a URL that is only a bracket, and a space after the first 14 characters of a host', async () => {
+  const { diagnostics } = await findings('[a](<(>) <a href=")">b</a> <a href="https://badhost name.example/x">h</a>\n');
+  const partner = (char: string) =>
+    `This URL has a \`${char}\` without its partner (\`${char}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`;
+  assert.deepEqual(summary(diagnostics), [
+    [partner('('), []],
+    [partner(')'), []],
+    [SPACE('…ps://badhost name.example…'), [['Write spaces as %20', false, true, [[51, 52, '%20']]]]],
+  ]);
+});

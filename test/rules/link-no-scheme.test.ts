@@ -65,3 +65,61 @@ test('link-no-scheme: a scheme in any case is a scheme; www. and the top-level d
     "`Garden.COM/seeds` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add `https://` in front.",
   ]);
 });
+
+test('link-no-scheme: every listed top-level domain marks a host, and the host ends at /, ? or #', async () => {
+  const { ranges } = await findings(
+    [
+      '[A](garden.net/x) [B](garden.org) [C](garden.io/x) [D](garden.dev) [E](garden.edu/x) [F](garden.gov)',
+      '[G](a.com) [H](x-y.com/p) [I](garden.org?x=1) [J](garden.org#top) [K](www.garden.example?x) [L](www.garden.example#x)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, [
+    'garden.net/x', 'garden.org', 'garden.io/x', 'garden.dev', 'garden.edu/x', 'garden.gov',
+    'a.com', 'x-y.com/p', 'garden.org?x=1', 'garden.org#top', 'www.garden.example?x', 'www.garden.example#x',
+  ]);
+});
+
+test('link-no-scheme: a lone www, a name that is no host name, or a colon later in a host path', async () => {
+  const { ranges } = await findings(
+    [
+      '[A](www/page) [B](my_site.com/x) [C](a..com) [D](-a.com) [E](a-.com) [F](garden.md) [G](garden.example/www.x.com)',
+      '[H](www.garden.example/a:b)',
+      '',
+    ].join('\n'),
+  );
+  // Only the last is an address: its colon comes after the host, so it is no scheme.
+  assert.deepEqual(ranges, ['www.garden.example/a:b']);
+});
+
+test('link-no-scheme: e-mail addresses: any case, several domain labels; not without a dot or with a path', async () => {
+  const { diagnostics, ranges } = await findings(
+    '[A](Team@Garden.Example) [B](team@mail.garden.example) [C](team@garden) [D](team@garden.example/x) [E](<a b@garden.example>) [F](.team@garden.example)\n',
+  );
+  assert.deepEqual(ranges, ['Team@Garden.Example', 'team@mail.garden.example']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    '`Team@Garden.Example` has no `mailto:`, so it is a relative link to a page that does not exist: write `mailto:Team@Garden.Example`.',
+    '`team@mail.garden.example` has no `mailto:`, so it is a relative link to a page that does not exist: write `mailto:team@mail.garden.example`.',
+  ]);
+});
+
+test('link-no-scheme: an e-mail autolink or a bare address in prose already works', async () => {
+  const { diagnostics } = await findings('Write to <team@garden.example> or bare@garden.example today.\n');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('link-no-scheme: a templated destination is left to Hugo', async () => {
+  const { diagnostics } = await findings('[Post](www.garden.example/{{.Params.slug}})\n');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('link-no-scheme: a padded attribute is reported without its blanks, and the fix is complete', async () => {
+  const { diagnostics, ranges } = await findings('<a href="  www.pad.example/x   ">pad</a> [m](team@garden.example)\n');
+  assert.deepEqual(ranges, ['www.pad.example/x', 'team@garden.example']);
+  // The body is line 5; `<a href="  ` is 11 characters, and `[m](` ends at 45.
+  const at = (character: number) => ({ line: 5, character });
+  assert.deepEqual(diagnostics.map((d) => d.fixes), [
+    [{ title: 'Add `https://`', safe: true, preferred: true, edits: [{ range: { start: at(11), end: at(11) }, newText: 'https://' }] }],
+    [{ title: 'Add `mailto:`', safe: true, preferred: true, edits: [{ range: { start: at(45), end: at(45) }, newText: 'mailto:' }] }],
+  ]);
+});

@@ -18,7 +18,9 @@ function hasSourceAttribute(target: LinkTarget): boolean {
 
 /** The attribute or parameter that holds an image's source. */
 function srcName(target: LinkTarget): string {
+  // Stryker disable next-line OptionalChaining: only images get here, since every HTML and shortcode link names its URL parameter
   const shortcode = target.image?.shortcode;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: every image shortcode in the table names its source `src`, the same as the fallback
   const params = shortcode === undefined ? undefined : lookupShortcodeTable(IMAGE_SHORTCODE_PARAMS, shortcode);
   return params?.src ?? 'src';
 }
@@ -34,7 +36,12 @@ function spanOf(post: Post, target: LinkTarget): Span {
   }
   const before = post.text[urlSpan.start - 1];
   const after = post.text[urlSpan.end];
-  if ((before === '(' && after === ')') || (before === '<' && after === '>')) return { start: urlSpan.start - 1, end: urlSpan.end + 1 };
+  // An empty destination follows `(` or sits between `<` and `>`, which the parser strips only as a pair.
+  // Stryker disable next-line ConditionalExpression: `)` right after an empty destination always has `(` before it (that `(` alone is not enough is tested)
+  const inParens = before === '(' && after === ')';
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the parser strips `<` and `>` only as a pair, so one is there exactly when the other is
+  const inAngles = before === '<' && after === '>';
+  if (inParens || inAngles) return { start: urlSpan.start - 1, end: urlSpan.end + 1 };
   return target.link?.textSpan ?? target.span;
 }
 
@@ -58,6 +65,7 @@ export default defineRule({
     for (const target of uniqueTargets(post.body)) {
       const url = target.url.trim();
       if (url !== '' && (url !== '#' || target.image)) continue;
+      // Stryker disable next-line ConditionalExpression: a `#` that gets here belongs to a link, and links always count as having their attribute
       if (url === '' && !hasSourceAttribute(target)) continue;
       report({ span: spanOf(post, target), message: messageFor(target) });
     }
