@@ -115,3 +115,66 @@ test('shortcode-syntax: shortcode comments are not tags; an unclosed one is repo
   assert.equal(spans[0], '{{</*');
   assert.match(diagnostics[0].message, /Close the comment with "\*\/>}}"/);
 });
+
+test('shortcode-syntax: each problem of the scanner comes with its own advice, word for word', async () => {
+  const messages = async (body: string) => (await findings(body)).diagnostics.map((d) => d.message);
+  assert.deepEqual(await messages('Text {{< >}} here.\n'), [
+    'Shortcode "{{<" has no name (unexpected character ">"). Write the shortcode\'s name after the braces, or put the braces in a code span to show them as text; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('{{< figure src= >}}\n'), [
+    'Shortcode "{{< figure" is not closed with ">}}": parameter "src" has no value. Give the parameter a value, in quotes when it has spaces; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('Text {{< gallery dir="x"\n'), [
+    'Shortcode "{{< gallery" is not closed with ">}}": the text ends first. End the tag with ">}}" (or "%}}" after "{{%"); Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('{{< video intro.mp4 width="300" >}}\n'), [
+    'Shortcode "video" mixes named and positional parameters. Give every parameter a name, or none; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('{{< note text=`never ends >}}\n'), [
+    'Unbalanced quote: this raw-string (`) shortcode parameter is never closed. End the value with a backtick; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('{{</* details >}} is not closed.\n'), [
+    'Shortcode comment "{{</*" is never closed with "*/>}}". Close the comment with "*/>}}" (or "*/%}}"); Hugo stops the build on it.',
+  ]);
+});
+
+test('shortcode-syntax: pairing messages quote the tags as written, with their delimiters, word for word', async () => {
+  const messages = async (body: string) => (await findings(body)).diagnostics.map((d) => d.message);
+  assert.deepEqual(await messages('Text.\n\n{{% /aside %}}\n'), [
+    '`{{% /aside %}}` closes a `aside` shortcode that is not open: remove it, or add `{{% aside %}}` where its content starts; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual(await messages('{{% details summary="More" %}}\nHidden text.\n'), [
+    '`{{% details %}}` is never closed: add `{{% /details %}}` after its content, or end the tag with "/%}}" when it has none; Hugo stops the build on it.',
+  ]);
+  assert.deepEqual((await findings('{{% details summary="More" /%}}\n')).diagnostics, [], 'the self-closing form the message offers');
+  assert.deepEqual(await messages('{{< box >}}\n{{< tint >}}\nInside.\n{{< /box >}}\n{{< /tint >}}\n'), [
+    '`{{< /box >}}` closes `box` while `tint` (opened inside it on line 7) is still open: close `tint` first, as shortcodes must nest; Hugo stops the build on it.',
+  ]);
+});
+
+test('shortcode-syntax: the note about HTML comments is added only to problems inside a comment', async () => {
+  const { diagnostics, spans } = await findings('{{< /first >}}<!-- {{< /gone >}} -->{{< /left >}}\n');
+  assert.deepEqual(spans, ['{{< /first >}}', '{{< /gone >}}', '{{< /left >}}']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    '`{{< /first >}}` closes a `first` shortcode that is not open: remove it, or add `{{< first >}}` where its content starts; Hugo stops the build on it.',
+    '`{{< /gone >}}` closes a `gone` shortcode that is not open: remove it, or add `{{< gone >}}` where its content starts; Hugo stops the build on it. An HTML comment does not hide a shortcode from Hugo: write `{{</* … */>}}` to comment one out.',
+    '`{{< /left >}}` closes a `left` shortcode that is not open: remove it, or add `{{< left >}}` where its content starts; Hugo stops the build on it.',
+  ]);
+});
+
+test('shortcode-syntax: the backtick advice is for raw-string quotes, not for a shortcode named raw-string', async () => {
+  assert.deepEqual((await findings('{{< raw-string intro.mp4 width="300" >}}\n')).diagnostics.map((d) => d.message), [
+    'Shortcode "raw-string" mixes named and positional parameters. Give every parameter a name, or none; Hugo stops the build on it.',
+  ]);
+});
+
+test('shortcode-syntax: a later opening tag of the same name does not pair an opening tag', async () => {
+  const files = { 'layouts/shortcodes/badge.html': '<span>{{ .Get 0 }}</span>\n' };
+  assert.deepEqual((await findings('{{< badge new >}} and {{< badge old >}}\n', files)).diagnostics, []);
+});
+
+test('shortcode-syntax: a `{{< >}}` tag never closed is told to close itself with "/>}}"', async () => {
+  assert.deepEqual((await findings('{{< details summary="More" >}}\nHidden text.\n')).diagnostics.map((d) => d.message), [
+    '`{{< details >}}` is never closed: add `{{< /details >}}` after its content, or end the tag with "/>}}" when it has none; Hugo stops the build on it.',
+  ]);
+});

@@ -104,3 +104,26 @@ test('shortcode-unknown: the site folders are read once per site, not once per p
   assert.equal(found, 20);
   assert.ok(reads <= 2, `layouts folders read ${reads} times`);
 });
+
+test('shortcode-unknown: both messages and the fix, word for word', async () => {
+  const { diagnostics } = await findings('{{< calout >}}\n\n{{< totally-made-up >}}\n');
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'Unknown shortcode `calout`: did you mean `callout`? Hugo stops the build on a shortcode it has no template for.',
+    'Unknown shortcode `totally-made-up`: neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add layouts/shortcodes/totally-made-up.html, or list it in rules.shortcode-unknown.known.',
+  ]);
+  assert.deepEqual(diagnostics[0].fixes.map((fix) => [fix.title, fix.preferred, fix.edits.length]), [['Change the shortcode to `callout`', true, 1]]);
+});
+
+test('shortcode-unknown: the fix renames the closing tag paired by nesting, not a self-closing tag of the same name', async () => {
+  const body = '{{< calout >}}\n{{< calout >}}\ninner\n{{< /calout >}}\n{{< calout />}}\n{{< /calout >}}\n';
+  const { text, diagnostics } = await findings(body);
+  assert.equal(diagnostics.length, 3);
+  const editedLines = diagnostics.map((d) => d.fixes[0].edits.map((edit) => edit.range.start.line));
+  const first = text.split('\n').indexOf('{{< calout >}}');
+  // The outer tag pairs with the last closing tag, the inner with the first; the self-closing one has none.
+  assert.deepEqual(editedLines, [
+    [first, first + 5],
+    [first + 1, first + 3],
+    [first + 4],
+  ]);
+});

@@ -45,3 +45,50 @@ test('template-placeholder: other rules stay quiet about text that is still a pl
   const all = (await service.check(`${SITE}/content/blog/p.md`, text)).diagnostics;
   assert.deepEqual([...new Set(all.map((d) => d.ruleId))], ['template-placeholder']);
 });
+
+test('template-placeholder: the message names the placeholder, and its hint without the dots and spaces at its end', async () => {
+  const text = `${FRONT}We welcome [[org]]. [[intro: Say who. they are . ..]]\n`;
+  assert.deepEqual((await findings(text)).diagnostics.map((d) => d.message), [
+    'The placeholder `[[org]]` is still here. Replace it with your own text.',
+    'The placeholder `[[intro]]` is still here: Say who. they are. Replace it with your own text.',
+  ]);
+});
+
+const HINT = 'In one or two sentences, say who the member is.';
+const WELCOME_TEMPLATE = `---\ntitle: "[[title]]"\n---\n[[intro: ${HINT}]]\n`;
+const GUIDANCE = `This is the template\u2019s guidance (\u201c${HINT}\u201d), not the post\u2019s text: replace it with your own words.`;
+
+test('template-placeholder: a hint left twice is reported twice, word for word; a hint still in its placeholder, or in a plain post, is not', async () => {
+  const welcome = (body: string) => `---\ntitle: A\ndate: 2025-01-01\npostlint_kind: member-welcome\n---\n${body}\n`;
+  const twice = welcome(`${HINT} ${HINT}\n\n\`code\` then ${HINT}`);
+  const { ranges, diagnostics } = await findings(twice, { 'member-welcome': WELCOME_TEMPLATE });
+  assert.deepEqual(ranges, [HINT, HINT, HINT]);
+  assert.deepEqual(diagnostics.map((d) => d.message), [GUIDANCE, GUIDANCE, GUIDANCE]);
+  const inside = welcome(`[[intro: ${HINT}]] and [[org]] ${HINT}`);
+  assert.deepEqual((await findings(inside, { 'member-welcome': WELCOME_TEMPLATE })).ranges, [`[[intro: ${HINT}]]`, '[[org]]', HINT]);
+  const plain = `${FRONT}${HINT}\n`;
+  assert.deepEqual((await findings(plain, { 'member-welcome': WELCOME_TEMPLATE })).ranges, [], 'a plain post has no template');
+});
+
+test('template-placeholder: lorem ipsum in any case, as words of their own, in the front matter and after code', async () => {
+  const text = '---\ntitle: LOREM IPSUM\ndate: 2025-01-01\nauthor: alice\n---\n`x` lorem Ipsum, and loremipsum or lorem ipsums.\n';
+  const { ranges, diagnostics } = await findings(text);
+  assert.deepEqual(ranges, ['LOREM IPSUM', 'lorem Ipsum']);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
+    'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
+  ]);
+});
+
+test('template-placeholder: whether a hint is inside a placeholder looks back 80 characters, far into the text too', async () => {
+  const welcome = (body: string) => `---\ntitle: A\ndate: 2025-01-01\npostlint_kind: member-welcome\n---\n${body}\n`;
+  const filler = (length: number) => 'word '.repeat(length / 5);
+  const afterClosed = welcome(`[[org]] ${filler(100)}${HINT}`);
+  assert.deepEqual((await findings(afterClosed, { 'member-welcome': WELCOME_TEMPLATE })).ranges, ['[[org]]', HINT]);
+  const insideFar = welcome(`${filler(300)}[[org]] ${filler(200)}[[intro: ${HINT}]]`);
+  assert.deepEqual((await findings(insideFar, { 'member-welcome': WELCOME_TEMPLATE })).ranges, ['[[org]]', `[[intro: ${HINT}]]`]);
+});
+
+test('template-placeholder: a post without a template has no guidance to find', async () => {
+  assert.deepEqual((await findings(`${FRONT}${HINT}\n`)).ranges, []);
+});

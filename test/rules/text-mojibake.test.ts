@@ -163,3 +163,67 @@ corpusTest('text-mojibake: no mojibake anywhere in the TODO Group site', { corpu
   });
   assert.deepEqual(found, []);
 });
+
+const TAIL = ' Replace it, and check the encoding of the tool the text came from.';
+
+test('text-mojibake: invisible characters in a run and its repair are shown by their code point', async () => {
+  // `à` is C3 A0 and a no-break space C2 A0 in UTF-8: as Latin-1, `Ã` and `Â` each before a no-break space.
+  const text = `${FRONT}Voil\u00c3\u00a0 tout.\n`;
+  const [found, ...rest] = await mojibake(text);
+  assert.equal(rest.length, 0);
+  assert.equal(found.message, '`\u00c3U+00A0` is mojibake, UTF-8 text read as Windows-1252: it should read `à` (`Voilà`).' + TAIL);
+  assert.equal(found.fixes[0].title, 'Replace `\u00c3U+00A0` with `à`');
+  assert.deepEqual(found.fixes[0].edits.map((edit) => edit.newText), ['à']);
+  assert.equal(found.fixes[0].preferred, true);
+  const space = await mojibake(`${FRONT}Hall\u00c2\u00a0B.\n`);
+  assert.deepEqual(space.map((d) => d.message), ['`\u00c2U+00A0` is mojibake, UTF-8 text read as Windows-1252: it should read `U+00A0` (`HallU+00A0B`).' + TAIL]);
+});
+
+test('text-mojibake: a run the code pages read differently names both, in the order they start', async () => {
+  const [found] = await mojibake(`${FRONT}The harbour\u00c3\u201a\u00c4\u00f4s lights.\n`);
+  assert.equal(
+    found.message,
+    '`\u00c3\u201a\u00c4\u00f4` looks like mojibake (UTF-8 text read as Windows-1252 or Mac Roman), but which characters were meant is not certain: retype them.',
+  );
+});
+
+test('text-mojibake: the word quoted is the run’s own word, with every run in it repaired and no run of another word', async () => {
+  const text = `${FRONT}${asMacRoman('Jiménéz and Muñoz')} met.\n`;
+  const found = await mojibake(text);
+  assert.deepEqual(found.map((d) => [rangeText(text, d), d.message.match(/\(`(.*)`\)\./)?.[1]]), [
+    ['√©', 'Jiménéz'],
+    ['√©', 'Jiménéz'],
+    ['√±', 'Muñoz'],
+  ]);
+});
+
+test('text-mojibake: the word quoted stops at 30 characters each way, and at code spans', async () => {
+  const long = `${'a'.repeat(35)}${asMacRoman('é')}${'b'.repeat(35)}`;
+  const [found] = await mojibake(`${FRONT}${long}\n`);
+  assert.equal(found.message, `\`√©\` is mojibake, UTF-8 text read as Mac Roman: it should read \`é\` (\`${'a'.repeat(30)}é${'b'.repeat(30)}\`).` + TAIL);
+  const words = (await mojibake(`${FRONT}Use \`sudo\`${asMacRoman('Café')}\`ls\` now.\n`)).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  assert.deepEqual(words, ['Café']);
+});
+
+test('text-mojibake: a run that is a word of its own is quoted with its neighbours on the same line only', async () => {
+  const times = asMacRoman('×');
+  const found = await mojibake(`${FRONT}(12\t${times}\t30.)\n\nSize of a\n${times}\nwidth and depth.\n`);
+  assert.deepEqual(found.map((d) => d.message), [
+    '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×` (`12 × 30`).' + TAIL,
+    '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×`.' + TAIL,
+  ]);
+});
+
+test('text-mojibake: the word quoted keeps an uncertain run as written, and drops markup, punctuation and spaces at its ends', async () => {
+  const quoted = async (body: string) => (await mojibake(`${FRONT}${body}\n`)).filter((d) => d.fixes.length > 0).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  assert.deepEqual(await quoted('Ren\u221a\u00a9e\u00c3\u201a\u00c4\u00f4s visit.'), ['Ren\u00e9e\u00c3\u201a\u00c4\u00f4s']);
+  assert.deepEqual(await quoted(`"[{@${asMacRoman('Café')}!}]", he said.`), ['Café']);
+  assert.deepEqual(await quoted('Hall\u00c2\u00a0 B.'), ['Hall']);
+  assert.deepEqual(await quoted(`Size 12  ${asMacRoman('×')}  30 m.`), ['12 × 30']);
+});
+
+test('text-mojibake: a run 30 characters away is outside the word, and so not repaired in it', async () => {
+  const text = `${FRONT}${asMacRoman('é')}${'x'.repeat(30)}${asMacRoman('é')}\n`;
+  const words = (await mojibake(text)).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  assert.deepEqual(words, [`é${'x'.repeat(30)}`, `${'x'.repeat(30)}é`]);
+});

@@ -25,10 +25,24 @@ const ASCII_PUNCTUATION_EDGES = /^[\s!-/:-@[-`{-~]+|[\s!-/:-@[-`{-~]+$/gu;
 
 /** Where the word around `from`…`to` starts and ends, at most 30 characters each way, within `part`. */
 function wordBounds(text: string, part: Span, from: number, to: number): Span {
+  // The character just outside a prose part ends or starts code, a comment or the front matter
+  // (`, >, -, + or a line break), which the trim of ASCII punctuation drops from the word anyway.
   let start = from;
-  while (start > part.start && from - start < 30 && !/\s/u.test(text[start - 1])) start--;
+  while (
+    // Stryker disable next-line EqualityOperator: one step past the part only takes in that character
+    start > part.start &&
+    from - start < 30 &&
+    !/\s/u.test(text[start - 1])
+  )
+    start--;
   let end = to;
-  while (end < part.end && end - to < 30 && !/\s/u.test(text[end])) end++;
+  while (
+    // Stryker disable next-line EqualityOperator: one step past the part only takes in that character
+    end < part.end &&
+    end - to < 30 &&
+    !/\s/u.test(text[end])
+  )
+    end++;
   return { start, end };
 }
 
@@ -36,18 +50,20 @@ function wordBounds(text: string, part: Span, from: number, to: number): Span {
  * The word around a run, every run in it repaired: `Jiménez` for `Jim√©nez`.
  * A run that is a word of its own (`√ó` for `×`) is shown with its neighbours.
  */
-function repairedWord(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string | undefined {
+function repairedWord(text: string, part: Span, finding: MojibakeFinding, repaired: string, findings: MojibakeFinding[]): string | undefined {
   let { start, end } = wordBounds(text, part, finding.start, finding.end);
   let word = repair(text, start, end, findings).replace(ASCII_PUNCTUATION_EDGES, '');
-  if (word === finding.run?.repaired) {
+  if (word === repaired) {
     // Neighbours on the same line only: spaces and tabs, not line breaks.
     const before = text.slice(part.start, start).replace(/[ \t]+$/u, '');
     const after = text.slice(end, part.end).replace(/^[ \t]+/u, '');
-    ({ start } = wordBounds(text, part, part.start + before.length, part.start + before.length));
-    ({ end } = wordBounds(text, part, part.end - after.length, part.end - after.length));
+    const previousEnd = part.start + before.length;
+    const nextStart = part.end - after.length;
+    ({ start } = wordBounds(text, part, previousEnd, previousEnd));
+    ({ end } = wordBounds(text, part, nextStart, nextStart));
     word = repair(text, start, end, findings).replace(ASCII_PUNCTUATION_EDGES, '').replace(/\s+/gu, ' ');
   }
-  return word === finding.run?.repaired ? undefined : word;
+  return word === repaired ? undefined : word;
 }
 
 function message(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string {
@@ -55,7 +71,7 @@ function message(text: string, part: Span, finding: MojibakeFinding, findings: M
   if (!finding.run) {
     return `\`${bad}\` looks like mojibake (UTF-8 text read as ${finding.codePages.join(' or ')}), but which characters were meant is not certain: retype them.`;
   }
-  const word = repairedWord(text, part, finding, findings);
+  const word = repairedWord(text, part, finding, finding.run.repaired, findings);
   const inWord = word ? ` (\`${visible(word)}\`)` : '';
   return `\`${bad}\` is mojibake, UTF-8 text read as ${finding.run.codePage}: it should read \`${visible(finding.run.repaired)}\`${inWord}. Replace it, and check the encoding of the tool the text came from.`;
 }
