@@ -45,7 +45,7 @@ export function urlParts(url: string): UrlParts {
 function hostOf(authority: string): string {
   const withoutUser = authority.slice(authority.lastIndexOf('@') + 1);
   const port = withoutUser.startsWith('[') ? withoutUser.indexOf(']') + 1 : withoutUser.indexOf(':');
-  return (port > 0 ? withoutUser.slice(0, port) : withoutUser).toLowerCase();
+  return (port >= 0 ? withoutUser.slice(0, port) : withoutUser).toLowerCase();
 }
 
 /** Whether a host name matches a configured entry: exactly, or under `*.example.org`. */

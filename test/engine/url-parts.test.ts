@@ -47,6 +47,9 @@ test('urlParts: user info and port are not part of the host; IPv6 keeps its brac
   assert.deepEqual(urlParts('http://[::1]:8080/x'), { scheme: 'http', host: '[::1]' });
   assert.deepEqual(urlParts('http://[2001:DB8::1]/'), { scheme: 'http', host: '[2001:db8::1]' });
   assert.deepEqual(urlParts('http://'), { scheme: 'http', host: '' });
+  // RFC 3986: the host is what comes before the port's colon, here nothing.
+  assert.deepEqual(urlParts('http://:80/x'), { scheme: 'http', host: '' });
+  assert.deepEqual(urlParts('http://user@:8080/'), { scheme: 'http', host: '' });
 });
 
 test('hostMatches: an entry matches its own host exactly, a *. entry the domain and every subdomain', () => {
