@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { NodeWorkspace, readRegularFile, type Refused } from './node-workspace';
+import { NodeWorkspace, readRegularFile, type Refused } from '../node/node-workspace';
 
 /** A file as `--fix` read it: what it must still be on disk when the fixed text is written. */
 export interface Snapshot {

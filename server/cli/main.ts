@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config';
 import { cliService } from './cli-service';
@@ -11,14 +10,14 @@ import { escapeText, safeJson } from './formatters/escape';
 import { formatJson } from './formatters/json';
 import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
-import { MEGABYTE, NodeWorkspace, refusalText } from './node-workspace';
+import { MEGABYTE, NodeWorkspace, refusalText } from '../node/node-workspace';
 import { errorsOnly } from './report';
+import { resolvePosix, toPosix } from '../node/paths';
 
 declare const POSTLINT_VERSION: string | undefined;
 
 class UsageError extends Error {}
 
-const toPosix = (path: string) => path.split('\\').join('/');
 
 function parseCheckArgs(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -58,7 +57,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const options = parseCheckArgs(args);
   const { maxFileSize } = options;
   const workspace = new NodeWorkspace({ maxFileSize });
-  const configFile = options.config ? toPosix(resolve(cwd, options.config)) : undefined;
+  const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
   const service = cliService(configFile, maxFileSize);
   const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], maxFileSize, entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
@@ -84,8 +83,8 @@ async function check(args: string[], cwd: string): Promise<number> {
 async function printConfig(args: string[], cwd: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('print-config takes one file');
-  const path = toPosix(resolve(cwd, positionals[0]));
-  const service = cliService(values.config ? toPosix(resolve(cwd, values.config)) : undefined);
+  const path = resolvePosix(cwd, positionals[0]);
+  const service = cliService(values.config ? resolvePosix(cwd, values.config) : undefined);
   // Read within its site, as `check` reads it.
   const site = new NodeWorkspace().within((await service.siteFor(path)).root);
   const read = site.readText(path);

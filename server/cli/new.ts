@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../schemas/fields';
 import { TEMPLATE_KINDS, type TemplateKind } from '../engine/new-post';
 import { cliService } from './cli-service';
-import { NodeWorkspace } from './node-workspace';
+import { NodeWorkspace } from '../node/node-workspace';
 import { escapeText } from './formatters/escape';
+import { resolvePosix } from '../node/paths';
 
-const toPosix = (path: string) => path.split('\\').join('/');
 
 /** A problem with what was asked: one line on stderr, exit 2. */
 class NewPostError extends Error {}
@@ -59,8 +59,8 @@ export async function newPost(args: string[], cwd: string): Promise<number> {
   try {
     const options = parseNewArgs(args);
     const service = cliService();
-    const anchor = toPosix(resolve(cwd, options.out ? dirname(options.out) : '.', 'postlint-new.md'));
-    const { site, plan } = await service.planNewPost(anchor, {
+    const folder = resolvePosix(cwd, options.out ? dirname(options.out) : '.');
+    const { site, plan } = await service.planNewPost(folder, {
       kind: options.kind,
       title: options.title,
       org: options.org,
@@ -71,7 +71,7 @@ export async function newPost(args: string[], cwd: string): Promise<number> {
     if (site.loose && !options.out) throw new NewPostError('no Hugo site found here or above: run it inside a site, or name the file with --out');
     const path = options.out ? resolve(cwd, options.out) : plan.path;
     // With --out outside any site, the site it must stay in is the one around the working folder.
-    const home = site.loose ? await service.siteFor(toPosix(resolve(cwd, 'postlint-new.md'))) : site;
+    const home = site.loose ? await service.siteOfFolder(resolvePosix(cwd)) : site;
     refuseOutside(path, home.loose ? undefined : home.root, cwd);
     mkdirSync(dirname(path), { recursive: true });
     try {

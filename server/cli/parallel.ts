@@ -8,7 +8,7 @@ import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site-pa
 import { cliService } from './cli-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
-import { NodeWorkspace, refusalText, type Refused } from './node-workspace';
+import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 

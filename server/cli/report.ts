@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../engine/types';
-import { formatMegabytes, MEGABYTE } from './node-workspace';
+import { formatMegabytes, MEGABYTE } from '../node/node-workspace';
 
 /** One checked file in ESLint's result shape, which CI tools already read. */
 export interface FileReport {

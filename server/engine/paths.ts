@@ -7,15 +7,20 @@ import type { Workspace } from './types';
 
 export const { dirname, basename, extname, join, relative, resolve, normalize } = posix;
 
-/** Folders from `path`'s own folder up to the file system root, nearest first. */
-export function* ancestors(path: string): Generator<string> {
-  let folder = dirname(path);
+/** `start` and the folders above it up to the file system root, nearest first. */
+export function* foldersUp(start: string): Generator<string> {
+  let folder = start;
   for (;;) {
     yield folder;
     const parent = dirname(folder);
     if (parent === folder) return;
     folder = parent;
   }
+}
+
+/** Folders from `path`'s own folder up to the file system root, nearest first. */
+export function ancestors(path: string): Generator<string> {
+  return foldersUp(dirname(path));
 }
 
 export function isInside(folder: string, path: string): boolean {

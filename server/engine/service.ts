@@ -9,7 +9,7 @@ import { resolveKind, type KindSource } from './kinds';
 import { parseBody } from './markdown';
 import { findPlaceholders } from './templates';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
-import { ancestors, confine, dirname, isInside, join, relative } from './paths';
+import { confine, foldersUp, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { findSiteRoot, looseSite, readSite, type Site } from './site';
@@ -128,10 +128,15 @@ export class LanguageService {
     this.siteWorkspaces.clear();
   }
 
-  async siteFor(path: string): Promise<Site> {
-    const folder = dirname(path);
+  /** The site a file belongs to: the Hugo site around its folder, or a loose one. */
+  siteFor(path: string): Promise<Site> {
+    return this.siteOfFolder(dirname(path));
+  }
+
+  /** The Hugo site around `folder` (it, or the nearest folder above with a Hugo config), or a loose site. */
+  async siteOfFolder(folder: string): Promise<Site> {
     let root = this.roots.get(folder);
-    if (!root) this.roots.set(folder, (root = findSiteRoot(this.workspace, path)));
+    if (!root) this.roots.set(folder, (root = findSiteRoot(this.workspace, folder)));
     const rootPath = await root;
     if (rootPath === undefined) return looseSite(folder);
     let site = this.sites.get(rootPath);
@@ -140,16 +145,21 @@ export class LanguageService {
   }
 
   /** The config that applies to `path`: throws ConfigError when it is broken. */
-  async configFor(path: string, site: Site): Promise<ResolvedConfig> {
-    const key = this.options.configFile ?? dirname(path);
+  configFor(path: string, site: Site): Promise<ResolvedConfig> {
+    return this.configOfFolder(dirname(path), site);
+  }
+
+  /** The config that applies to the files of `folder`, in `site`: throws ConfigError when it is broken. */
+  async configOfFolder(folder: string, site: Site): Promise<ResolvedConfig> {
+    const key = this.options.configFile ?? folder;
     let config = this.configs.get(key);
-    if (!config) this.configs.set(key, (config = this.loadConfig(path, site)));
+    if (!config) this.configs.set(key, (config = this.loadConfig(folder, site)));
     return config;
   }
 
-  private async loadConfig(path: string, site: Site): Promise<ResolvedConfig> {
+  private async loadConfig(folder: string, site: Site): Promise<ResolvedConfig> {
     if (site.problems.length > 0) throw new ConfigError(site.root, site.problems[0]);
-    const file = this.options.configFile ?? (await this.findConfigFile(path, site));
+    const file = this.options.configFile ?? (await this.findConfigFile(folder, site));
     if (file === undefined) return resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES);
     // A config file named by the person running Postlint (`--config`) may be anywhere; a found one is the site's.
     const text = await (this.options.configFile ? this.workspace : this.siteWorkspace(site.root)).readFile(file);
@@ -157,9 +167,9 @@ export class LanguageService {
     return resolveConfig(parseConfigText(file, text), file, site.impliedPreset, DEFAULT_SEVERITIES);
   }
 
-  /** The nearest config file walking up from the post, stopping at the site root: no cascading. */
-  private async findConfigFile(path: string, site: Site): Promise<string | undefined> {
-    for (const folder of ancestors(path)) {
+  /** The nearest config file walking up from the post's folder, stopping at the site root: no cascading. */
+  private async findConfigFile(start: string, site: Site): Promise<string | undefined> {
+    for (const folder of foldersUp(start)) {
       const candidate = join(folder, CONFIG_FILE_NAME);
       if ((await this.siteWorkspace(site.root).stat(candidate)) === 'file') return candidate;
       if (folder === site.root || !isInside(site.root, folder)) return undefined;
@@ -252,12 +262,12 @@ export class LanguageService {
 
   /**
    * Plans a new post from its kind's template, for `postlint new` and the editor's
-   * New Post command: where it goes and its text. `anchor` is a path inside the
-   * site (the working folder, or the file the editor has open).
+   * New Post command: where it goes and its text. `folder` is a folder of the
+   * site (the working folder, or the folder of the file the editor has open).
    */
-  async planNewPost(anchor: string, input: NewPostInput): Promise<{ site: Site; plan: NewPostPlan }> {
-    const site = await this.siteFor(anchor);
-    const config = await this.configFor(anchor, site);
+  async planNewPost(folder: string, input: NewPostInput): Promise<{ site: Site; plan: NewPostPlan }> {
+    const site = await this.siteOfFolder(folder);
+    const config = await this.configOfFolder(folder, site);
     const template = await this.templateText(input.kind, site, config);
     if (template === undefined) throw new Error(`no template for ${input.kind}`);
     const workspace = this.siteWorkspace(site.root);

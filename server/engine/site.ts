@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { presetForBaseUrl, type PresetName } from '../../schemas/presets';
-import { ancestors, join } from './paths';
+import { foldersUp, join } from './paths';
 import type { Workspace } from './types';
 import { yamlData } from './yaml-data';
 
@@ -26,8 +26,8 @@ const ROOT_CONFIG_NAMES = ['hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json', 'c
 const EXTENSIONS = ['.yaml', '.yml', '.toml', '.json'];
 
 /** The nearest folder above `path` that holds a Hugo configuration. */
-export async function findSiteRoot(workspace: Workspace, path: string): Promise<string | undefined> {
-  for (const folder of ancestors(path)) {
+export async function findSiteRoot(workspace: Workspace, start: string): Promise<string | undefined> {
+  for (const folder of foldersUp(start)) {
     const entries = await workspace.readDirectory(folder);
     for (const entry of entries) {
       if (entry.kind === 'file' && ROOT_CONFIG_NAMES.includes(entry.name)) return folder;

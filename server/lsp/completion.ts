@@ -5,6 +5,7 @@ import { fillPost, TEMPLATE_KINDS } from '../engine/new-post';
 import type { LanguageService, PostContext } from '../engine/service';
 import { toSnippet } from '../engine/templates';
 import { enumValues, typeName } from './describe';
+import { dirname } from '../engine/paths';
 
 const DATE_KEYS = new Set(['date', 'publishDate', 'lastmod', 'expiryDate', 'pubdate', 'published', 'modified', 'unpublishdate']);
 
@@ -46,7 +47,7 @@ function valueItems(key: string, context: PostContext, now: Date): CompletionIte
 async function templateItems(service: LanguageService, path: string): Promise<CompletionItem[]> {
   const items: CompletionItem[] = [];
   for (const kind of TEMPLATE_KINDS) {
-    const { plan } = await service.planNewPost(path, { kind, title: '' });
+    const { plan } = await service.planNewPost(dirname(path), { kind, title: '' });
     // What the author must type stays a tab stop; what Postlint knows is filled in.
     const values = { ...plan.values, title: undefined, org: undefined, event: undefined };
     items.push({

@@ -1,8 +1,9 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../engine/types';
+import { toPosix } from '../node/paths';
 
-export const toPath = (uri: string): string => fileURLToPath(uri).split('\\').join('/');
+export const toPath = (uri: string): string => toPosix(fileURLToPath(uri));
 export const toUri = (path: string): string => pathToFileURL(path).toString();
 
 /**

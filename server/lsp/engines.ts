@@ -1,5 +1,5 @@
-import { NodeWorkspace } from '../cli/node-workspace';
-import { loadBuiltinTemplates } from '../cli/builtin-templates';
+import { NodeWorkspace } from '../node/node-workspace';
+import { loadBuiltinTemplates } from '../node/builtin-templates';
 import { createLanguageService, type LanguageService } from '../engine/service';
 import type { Workspace } from '../engine/types';
 import { toUri } from './convert';

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -21,6 +21,8 @@ import { SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
+import { resolvePosix } from '../node/paths';
+import { dirname } from '../engine/paths';
 
 export interface NewPostParams extends NewPostInput {
   /** A file or folder inside the site: where `postlint new` would have been run. */
@@ -80,7 +82,7 @@ export function startServer(): void {
     if (configFile === '' || isAbsolute(configFile)) return configFile;
     const path = toPath(uri);
     const folder = folders.find((candidate) => path === candidate || path.startsWith(`${candidate}/`)) ?? folders[0] ?? '';
-    return resolve(folder, configFile).split('\\').join('/');
+    return resolvePosix(folder, configFile);
   };
   const serviceFor = async (uri: string) => engines.get(configFileFor(uri, (await settings.get(uri)).configFile));
 
@@ -209,8 +211,8 @@ export function startServer(): void {
       const service = await serviceFor(params.anchorUri);
       // A folder is anchored in, as the CLI anchors in its working folder.
       const given = toPath(params.anchorUri).replace(/\/$/, '');
-      const anchor = (await service.workspaceOf().stat(given)) === 'directory' ? `${given}/postlint-new.md` : given;
-      const { site, plan } = await service.planNewPost(anchor, params);
+      const folder = (await service.workspaceOf().stat(given)) === 'directory' ? given : dirname(given);
+      const { site, plan } = await service.planNewPost(folder, params);
       if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
       // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
       if (!engines.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
 import type { LanguageService } from '../engine/service';
 import type { SettingsCache } from './settings';
-import { formatMegabytes, NodeWorkspace, refusalText } from '../cli/node-workspace';
+import { formatMegabytes, NodeWorkspace, refusalText } from '../node/node-workspace';
 import { exceedsSize } from './engines';
 
 /**

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { postsOfSite } from '../cli/targets';
+import { postsOfSite } from '../node/site-posts';
 import type { LanguageService } from '../engine/service';
 import { findSiteRoot } from '../engine/site';
 import { toUri } from './convert';
@@ -7,7 +7,7 @@ import type { Validator } from './validation';
 
 /** The posts of the Hugo site in or around a workspace folder. */
 async function sitePosts(service: LanguageService, folder: string): Promise<string[]> {
-  const root = await findSiteRoot(service.workspaceOf(), `${folder}/postlint-probe`);
+  const root = await findSiteRoot(service.workspaceOf(), folder);
   return root === undefined ? [] : postsOfSite(service, root);
 }
 

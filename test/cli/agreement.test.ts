@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../server/engine/types';
 import { checkCorpusBlog, corpusTest, TODO_BLOG, TODO_SITE } from '../helpers/corpus';
 import { REPO, runCli } from '../helpers/cli';
 import { createLanguageService } from '../../server/engine/service';
-import { NodeWorkspace } from '../../server/cli/node-workspace';
+import { NodeWorkspace } from '../../server/node/node-workspace';
 
 /**
  * ESLint's result for one file, written here from ESLint's documented format, not

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { NodeWorkspace } from '../../server/cli/node-workspace';
+import { NodeWorkspace } from '../../server/node/node-workspace';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-node-workspace-'));
 after(() => rmSync(temp, { recursive: true, force: true }));

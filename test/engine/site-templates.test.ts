@@ -26,7 +26,7 @@ function service(useSiteTemplates: boolean | undefined, files: Record<string, st
 }
 
 async function newPostText(useSiteTemplates: boolean | undefined, kind: 'member-welcome' | 'event-recap', files?: Record<string, string>) {
-  const { plan } = await service(useSiteTemplates, files).service.planNewPost(`${SITE}/content/blog/x.md`, {
+  const { plan } = await service(useSiteTemplates, files).service.planNewPost(`${SITE}/content/blog`, {
     kind,
     title: 'Hello',
     org: 'Fern Labs',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, type TestOptions } from 'node:test';
-import { NodeWorkspace } from '../../server/cli/node-workspace';
+import { NodeWorkspace } from '../../server/node/node-workspace';
 import { createLanguageService } from '../../server/engine/service';
 import type { Diagnostic } from '../../server/engine/types';
 

@@ -6,7 +6,7 @@ import { test, type TestContext } from 'node:test';
 import type { Connection, Diagnostic as LspDiagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../schemas/settings';
-import { NodeWorkspace } from '../../server/cli/node-workspace';
+import { NodeWorkspace } from '../../server/node/node-workspace';
 import { ConfigError } from '../../server/engine/config';
 import { createLanguageService, type CheckResult, type LanguageService } from '../../server/engine/service';
 import type { Diagnostic } from '../../server/engine/types';

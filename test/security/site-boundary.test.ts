@@ -71,7 +71,7 @@ test('engine: config paths that leave the site are configuration errors naming t
     memory.files.set('/etc/hostname', 'a-host');
     const { workspace, touched } = recording(memory);
     const service = serviceFor(workspace);
-    await assert.rejects(service.planNewPost(`${SITE}/content/blog/p.md`, { kind: 'event-recap', title: 'A recap', event: 'A meetup' }), (error: unknown) => {
+    await assert.rejects(service.planNewPost(`${SITE}/content/blog`, { kind: 'event-recap', title: 'A recap', event: 'A meetup' }), (error: unknown) => {
       assert.ok(error instanceof ConfigError, config);
       assert.ok(error.detail.startsWith(`${key}: `), `${config}: ${error.detail}`);
       assert.match(error.detail, reason);
