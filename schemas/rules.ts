@@ -83,4 +83,3 @@ export const RULE_OPTIONS = {
 
 export type RuleId = keyof typeof RULE_OPTIONS;
 export const RULE_IDS = Object.keys(RULE_OPTIONS) as RuleId[];
-export type RuleOptions<Id extends RuleId> = z.infer<(typeof RULE_OPTIONS)[Id]>;

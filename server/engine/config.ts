@@ -2,7 +2,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import type { z } from 'zod';
 import { configSchema, type PostlintConfig } from '../../schemas/config';
 import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../schemas/presets';
-import { RULE_IDS, RULE_OPTIONS, type RuleId } from '../../schemas/rules';
+import { RULE_IDS, type RuleId } from '../../schemas/rules';
 import { LineIndex } from './text';
 import type { Severity } from './types';
 
@@ -107,9 +107,4 @@ export function resolveConfig(
     kinds,
     templates: config?.templates ?? {},
   };
-}
-
-/** Validates a rule's options once more with the rule's own schema, for its types. */
-export function ruleOptions<Id extends RuleId>(id: Id, options: Record<string, unknown>): z.infer<(typeof RULE_OPTIONS)[Id]> {
-  return RULE_OPTIONS[id].parse(options) as z.infer<(typeof RULE_OPTIONS)[Id]>;
 }

@@ -185,23 +185,9 @@ export class LanguageService {
     return globs.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
   }
 
-  /** Whether the preset (or config) calls this file a post. */
-  async isPost(path: string): Promise<boolean> {
-    const site = await this.siteFor(path);
-    const config = await this.configFor(path, site);
-    return this.matchesPost(path, site, config);
-  }
-
-  /** Whether the config tells to leave this file alone. */
-  async isIgnored(path: string): Promise<boolean> {
-    const site = await this.siteFor(path);
-    const config = await this.configFor(path, site);
-    return this.matchers(site, config).ignored(relative(site.root, path));
-  }
-
   /**
-   * The posts among `paths` that the config does not ignore, in their order: as
-   * `isPost` and `isIgnored` tell, with one look-up of site and config per folder.
+   * The posts among `paths` (files the preset or config calls posts) that the config
+   * does not ignore, in their order, with one look-up of site and config per folder.
    */
   async postsAmong(paths: string[]): Promise<string[]> {
     const posts: string[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
-import { hugoSite, only } from '../helpers/memory-workspace';
+import { hugoSite } from '../helpers/memory-workspace';
 
 const RULE = 'link-tracking-params';
 

@@ -51,15 +51,10 @@ describe('hostile globs end, with the right answer', () => {
     assert.deepEqual([anything('a'.repeat(MAX_MATCHED_PATH)), anything('a'.repeat(MAX_MATCHED_PATH + 1))], [true, false]);
   });
 
-  test('engine: isPost, isIgnored and postsAmong with hostile posts, ignore and kind globs', async () => {
+  test('engine: postsAmong and kinds with hostile posts, ignore and kind globs', async () => {
     const workspace = hugoSite({ '.postlintrc.json': HOSTILE_CONFIG });
     const service = serviceFor(workspace);
     const path = (name: string) => `${SITE}/content/posts/${name}`;
-    assert.deepEqual(
-      await Promise.all([LONG_NAME, LONG_POST, SHORT_POST, IGNORED_POST].map((name) => service.isPost(path(name)))),
-      [false, true, true, false],
-    );
-    assert.deepEqual(await Promise.all([LONG_POST, IGNORED_POST].map((name) => service.isIgnored(path(name)))), [false, true]);
     assert.deepEqual(await service.postsAmong([LONG_NAME, LONG_POST, SHORT_POST, IGNORED_POST, KIND_POST].map(path)), [LONG_POST, SHORT_POST, KIND_POST].map(path));
     const kinds = await Promise.all([LONG_POST, KIND_POST].map(async (name) => service.settingsFor(path(name), POST('A post'))));
     assert.deepEqual(
@@ -287,7 +282,7 @@ describe('globs Postlint does not accept are config errors', () => {
       rules: { 'link-broken-local': ['error', { ignore: ['/old/{1..9}/'] }] },
     };
     const workspace = hugoSite({ '.postlintrc.json': JSON.stringify(config), 'content/posts/a.md': POST('A post') });
-    await assert.rejects(serviceFor(workspace).isPost(`${SITE}/content/posts/a.md`), (error: unknown) => {
+    await assert.rejects(serviceFor(workspace).postsAmong([`${SITE}/content/posts/a.md`]), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.equal(
         error.detail,
