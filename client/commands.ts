@@ -1,21 +1,5 @@
 import type * as vscode from 'vscode';
-
-/** The requests the commands send; the language server answers them. */
-export const CHECK_WORKSPACE = 'postlint/checkWorkspace';
-export const NEW_POST = 'postlint/newPost';
-
-export type NewPostKind = 'member-welcome' | 'event-recap';
-
-export interface NewPostParams {
-  kind: NewPostKind;
-  title: string;
-  org?: string;
-  event?: string;
-  /** A file or folder inside the site: where `postlint new` would have been run. */
-  anchorUri: string;
-}
-
-export type NewPostResult = { uri: string; text: string; snippet: string } | { error: string };
+import { CHECK_WORKSPACE, NEW_POST, type NewPostParams, type NewPostResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
 export interface Client {

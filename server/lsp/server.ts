@@ -10,7 +10,8 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fillPost, type NewPostInput } from '../engine/new-post';
+import { fillPost } from '../engine/new-post';
+import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
 import { toSnippet } from '../engine/templates';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
@@ -23,11 +24,6 @@ import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
 import { resolvePosix } from '../node/paths';
 import { dirname } from '../engine/paths';
-
-export interface NewPostParams extends NewPostInput {
-  /** A file or folder inside the site: where `postlint new` would have been run. */
-  anchorUri: string;
-}
 
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
@@ -201,13 +197,13 @@ export function startServer(): void {
   );
 
   connection.onRequest(
-    'postlint/checkWorkspace',
-    guarded(connection, { checked: 0 }, async () => ({ checked: await runWorkspaceCheck() })),
+    CHECK_WORKSPACE,
+    guarded(connection, { checked: 0 }, async (): Promise<CheckWorkspaceResult> => ({ checked: await runWorkspaceCheck() })),
   );
 
-  connection.onRequest(
-    'postlint/newPost',
-    guarded(connection, { error: 'Postlint could not plan the post: see its output.' } as object, async (params: NewPostParams) => {
+  connection.onRequest<NewPostResult, unknown>(
+    NEW_POST,
+    guarded<[NewPostParams], NewPostResult>(connection, { error: 'Postlint could not plan the post: see its output.' }, async (params) => {
       const service = await serviceFor(params.anchorUri);
       // A folder is anchored in, as the CLI anchors in its working folder.
       const given = toPath(params.anchorUri).replace(/\/$/, '');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { commands, type NewPostResult, type PostlintContext } from '../../client/commands';
+import { commands, type PostlintContext } from '../../client/commands';
+import type { NewPostResult } from '../../schemas/protocol';
 
 /** The commands against a stand-in for the VS Code API and the language client, recording what they do. */
 

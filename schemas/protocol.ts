@@ -1,0 +1,38 @@
+import type { PostKind } from './posts';
+
+/**
+ * The custom requests between the VS Code extension and the language server, named
+ * and typed once for both sides. Types only, and two strings: the extension's bundle
+ * takes nothing else from here.
+ */
+
+/** Checks every post of the open sites; answers how many were checked. */
+export const CHECK_WORKSPACE = 'postlint/checkWorkspace';
+export interface CheckWorkspaceResult {
+  checked: number;
+}
+
+/** Plans a post from its kind's template: where it goes and its text. The extension writes it. */
+export const NEW_POST = 'postlint/newPost';
+
+export type NewPostKind = Exclude<PostKind, 'post'>;
+
+export interface NewPostParams {
+  kind: NewPostKind;
+  title: string;
+  org?: string;
+  event?: string;
+  /** YYYY-MM-DD; default today. */
+  date?: string;
+  author?: string;
+  /** A file or folder inside the site: where `postlint new` would have been run. */
+  anchorUri: string;
+}
+
+export type NewPostResult = { uri: string; text: string; snippet: string } | { error: string };
+
+/** What the extension tells the server when it starts it. */
+export interface InitializationOptions {
+  /** Whether VS Code trusts the workspace (Restricted Mode off); see SECURITY.md. */
+  trusted: boolean;
+}
