@@ -8,11 +8,16 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fillPost } from '../engine/new-post';
 import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
+import { fillPost } from '../engine/new-post';
+import { dirname } from '../engine/paths';
+import type { LanguageService } from '../engine/service';
 import { toSnippet } from '../engine/templates';
+import { resolvePosix } from '../node/paths';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
 import { toPath, toUri } from './convert';
@@ -22,8 +27,6 @@ import { SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
-import { resolvePosix } from '../node/paths';
-import { dirname } from '../engine/paths';
 
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
@@ -43,179 +46,219 @@ function guarded<P extends unknown[], R>(connection: Connection, fallback: R, ha
  * place of their files), so any editor can use it.
  */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
-  const engines = new Engines((uri) => documents.get(uri)?.getText());
-  const settings = new SettingsCache(connection);
-  const validator = new Validator(connection, documents, settings, (uri) => serviceFor(uri), engines.disk);
-  const checkedOnce = new Set<string>();
-  let folders: string[] = [];
-  let workspaceChecked = false;
+  const server = new PostlintServer(createConnection(ProposedFeatures.all));
+  server.registerLifecycle();
+  server.registerDocumentEvents();
+  server.registerWorkspaceEvents();
+  server.registerLanguageFeatures();
+  server.registerRequests();
+  server.listen();
+}
 
-  connection.onInitialize((params) => {
+/** The server's state, and one method per group of handlers it registers on the connection. */
+class PostlintServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly engines = new Engines((uri) => this.documents.get(uri)?.getText());
+  private readonly settings: SettingsCache;
+  private readonly validator: Validator;
+  /** Documents checked since they opened: with `run: onSave`, a document is still checked once when it opens. */
+  private readonly checkedOnce = new Set<string>();
+  private folders: string[] = [];
+  private workspaceChecked = false;
+  private readonly siteChanges: SiteChangeContext;
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new SettingsCache(connection);
+    this.validator = new Validator(connection, this.documents, this.settings, (uri) => this.serviceFor(uri), this.engines.disk);
+    this.siteChanges = {
+      validator: this.validator,
+      serviceFor: (uri) => this.serviceFor(uri),
+      invalidate: () => this.engines.invalidate(),
+      isOpen: (uri) => this.documents.get(uri) !== undefined,
+      refreshPulled: () => this.refreshPulled(),
+      workspaceChecked: () => this.workspaceChecked,
+      recheckEverything: async () => {
+        this.recheckOpenDocuments();
+        if (this.workspaceChecked) await this.runWorkspaceCheck();
+      },
+    };
+  }
+
+  listen(): void {
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+
+  registerLifecycle(): void {
+    this.connection.onInitialize((params) => this.initialize(params));
+    this.connection.onInitialized(
+      guarded(this.connection, undefined, async () => {
+        if (this.settings.supported) await this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+        if (this.folders.length > 0 && (await this.settings.get(toUri(this.folders[0]))).validateWorkspace) await this.runWorkspaceCheck();
+      }),
+    );
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
     const capabilities = params.capabilities;
-    settings.supported = capabilities.workspace?.configuration === true;
-    validator.pull = capabilities.textDocument?.diagnostic !== undefined;
-    engines.trusted = trustOf(params.initializationOptions);
-    connection.console.log(trustNotice(engines.trusted));
-    folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
-    if (folders.length === 0 && params.rootUri) folders = [toPath(params.rootUri)];
+    this.settings.supported = capabilities.workspace?.configuration === true;
+    this.validator.pull = capabilities.textDocument?.diagnostic !== undefined;
+    this.engines.trusted = trustOf(params.initializationOptions);
+    this.connection.console.log(trustNotice(this.engines.trusted));
+    this.folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
+    if (this.folders.length === 0 && params.rootUri) this.folders = [toPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         hoverProvider: true,
-        diagnosticProvider: validator.pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: this.validator.pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'postlint' },
     };
-  });
+  }
 
-  /** The engine for a resource, with its `postlint.configFile` resolved from the workspace folder. */
-  const configFileFor = (uri: string, configFile: string): string => {
-    if (configFile === '' || isAbsolute(configFile)) return configFile;
-    const path = toPath(uri);
-    const folder = folders.find((candidate) => path === candidate || path.startsWith(`${candidate}/`)) ?? folders[0] ?? '';
-    return resolvePosix(folder, configFile);
-  };
-  const serviceFor = async (uri: string) => engines.get(configFileFor(uri, (await settings.get(uri)).configFile));
-
-  async function runWorkspaceCheck(): Promise<number> {
-    workspaceChecked = true;
-    return checkWorkspace(
-      connection,
-      folders,
-      async (folder) => {
-        const folderSettings = await settings.get(toUri(folder));
-        return folderSettings.enable ? engines.get(configFileFor(toUri(folder), folderSettings.configFile)) : undefined;
-      },
-      validator,
-      (uri) => documents.get(uri) !== undefined,
+  /** Open documents: checked as they change, re-checked or withdrawn as they are saved and closed. */
+  registerDocumentEvents(): void {
+    const { connection, documents, validator } = this;
+    documents.onDidChangeContent(
+      guarded(connection, undefined, async (event) => {
+        const { uri } = event.document;
+        // On save only: a document is still checked once when it opens.
+        if ((await this.settings.get(uri)).run === 'onSave' && this.checkedOnce.has(uri)) return;
+        this.checkedOnce.add(uri);
+        validator.schedule(uri);
+        // The page may be another post's link target: its headings are what they are now.
+        if (uri.startsWith('file:')) await pageEdited(this.siteChanges, uri);
+      }),
+    );
+    documents.onDidSave(
+      guarded(connection, undefined, async (event) => {
+        // A saved page may have a new address: as for any file changed on disk (editors
+        // without file watching tell only this; with it, the watcher's event follows).
+        if ((await this.settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
+        await filesChanged(this.siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
+      }),
+    );
+    documents.onDidOpen(guarded(connection, undefined, (event) => validator.opened(event.document.uri)));
+    documents.onDidClose(
+      guarded(connection, undefined, async (event) => {
+        const { uri } = event.document;
+        this.checkedOnce.delete(uri);
+        // After a whole-site check, a closed post keeps its problems listed: those of the file
+        // as saved (a client that pulls drops the open document's own when it closes).
+        if (this.workspaceChecked) {
+          validator.schedule(uri);
+          return;
+        }
+        await validator.withdraw(uri);
+      }),
     );
   }
 
-  function recheckOpenDocuments(): void {
-    if (validator.pull) void connection.languages.diagnostics.refresh();
-    for (const document of documents.all()) validator.schedule(document.uri);
+  /** Files changed on disk and settings changed in the editor. */
+  registerWorkspaceEvents(): void {
+    const { connection } = this;
+    connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(this.siteChanges, params.changes)));
+    connection.onDidChangeConfiguration(() => {
+      this.settings.clear();
+      this.engines.invalidate();
+      this.recheckOpenDocuments();
+    });
   }
 
-  const siteChanges: SiteChangeContext = {
-    validator,
-    serviceFor,
-    invalidate: () => engines.invalidate(),
-    isOpen: (uri) => documents.get(uri) !== undefined,
-    refreshPulled: () => {
-      if (validator.pull) void connection.languages.diagnostics.refresh();
-    },
-    workspaceChecked: () => workspaceChecked,
-    recheckEverything: async () => {
-      recheckOpenDocuments();
-      if (workspaceChecked) await runWorkspaceCheck();
-    },
-  };
+  /** Pulled diagnostics, code actions, completion and hover. */
+  registerLanguageFeatures(): void {
+    const { connection, documents, validator } = this;
+    connection.languages.diagnostics.on(
+      guarded(connection, { kind: 'full' as const, items: [] }, async (params) => ({
+        kind: 'full' as const,
+        items: await validator.pullDiagnostics(params.textDocument.uri),
+      })),
+    );
+    connection.onCodeAction(
+      guarded(connection, [], async (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+        const diagnostics = validator.results.get(document.uri) ?? (await validator.diagnose(document.uri, document.getText()));
+        return codeActions(document, params, diagnostics);
+      }),
+    );
+    connection.onCompletion(
+      guarded(connection, [], async (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document || !document.uri.startsWith('file:')) return [];
+        return completions(await this.serviceFor(document.uri), toPath(document.uri), document, params.position, new Date());
+      }),
+    );
+    connection.onHover(
+      guarded(connection, null, async (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document || !document.uri.startsWith('file:')) return null;
+        return hover(await this.serviceFor(document.uri), toPath(document.uri), document, params.position, validator.results.get(document.uri) ?? []);
+      }),
+    );
+  }
 
-  connection.onInitialized(
-    guarded(connection, undefined, async () => {
-      if (settings.supported) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
-      if (folders.length > 0 && (await settings.get(toUri(folders[0]))).validateWorkspace) await runWorkspaceCheck();
-    }),
-  );
+  /** Postlint's own requests (schemas/protocol.ts): check the whole site, plan a new post. */
+  registerRequests(): void {
+    const { connection } = this;
+    connection.onRequest(
+      CHECK_WORKSPACE,
+      guarded(connection, { checked: 0 }, async (): Promise<CheckWorkspaceResult> => ({ checked: await this.runWorkspaceCheck() })),
+    );
+    connection.onRequest<NewPostResult, unknown>(
+      NEW_POST,
+      guarded<[NewPostParams], NewPostResult>(connection, { error: 'Postlint could not plan the post: see its output.' }, (params) => this.newPost(params)),
+    );
+  }
 
-  documents.onDidChangeContent(
-    guarded(connection, undefined, async (event) => {
-      const { uri } = event.document;
-      // On save only: a document is still checked once when it opens.
-      if ((await settings.get(uri)).run === 'onSave' && checkedOnce.has(uri)) return;
-      checkedOnce.add(uri);
-      validator.schedule(uri);
-      // The page may be another post's link target: its headings are what they are now.
-      if (uri.startsWith('file:')) await pageEdited(siteChanges, uri);
-    }),
-  );
-  documents.onDidSave(
-    guarded(connection, undefined, async (event) => {
-      // A saved page may have a new address: as for any file changed on disk (editors
-      // without file watching tell only this; with it, the watcher's event follows).
-      if ((await settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
-      await filesChanged(siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
-    }),
-  );
-  documents.onDidOpen(guarded(connection, undefined, (event) => validator.opened(event.document.uri)));
-  documents.onDidClose(
-    guarded(connection, undefined, async (event) => {
-      const { uri } = event.document;
-      checkedOnce.delete(uri);
-      // After a whole-site check, a closed post keeps its problems listed: those of the file
-      // as saved (a client that pulls drops the open document's own when it closes).
-      if (workspaceChecked) {
-        validator.schedule(uri);
-        return;
-      }
-      await validator.withdraw(uri);
-    }),
-  );
+  private async newPost(params: NewPostParams): Promise<NewPostResult> {
+    const service = await this.serviceFor(params.anchorUri);
+    // A folder is anchored in, as the CLI anchors in its working folder.
+    const given = toPath(params.anchorUri).replace(/\/$/, '');
+    const folder = (await service.workspaceOf().stat(given)) === 'directory' ? given : dirname(given);
+    const { site, plan } = await service.planNewPost(folder, params);
+    if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
+    // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
+    if (!this.engines.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
+    return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
+  }
 
-  connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(siteChanges, params.changes)));
-  connection.onDidChangeConfiguration(() => {
-    settings.clear();
-    engines.invalidate();
-    recheckOpenDocuments();
-  });
+  /** The engine for a resource, with its `postlint.configFile` resolved from the workspace folder. */
+  private async serviceFor(uri: string): Promise<LanguageService> {
+    return this.engines.get(this.configFileFor(uri, (await this.settings.get(uri)).configFile));
+  }
 
-  connection.languages.diagnostics.on(
-    guarded(connection, { kind: 'full' as const, items: [] }, async (params) => ({
-      kind: 'full' as const,
-      items: await validator.pullDiagnostics(params.textDocument.uri),
-    })),
-  );
+  private configFileFor(uri: string, configFile: string): string {
+    if (configFile === '' || isAbsolute(configFile)) return configFile;
+    const path = toPath(uri);
+    const folder = this.folders.find((candidate) => path === candidate || path.startsWith(`${candidate}/`)) ?? this.folders[0] ?? '';
+    return resolvePosix(folder, configFile);
+  }
 
-  connection.onCodeAction(
-    guarded(connection, [], async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const diagnostics = validator.results.get(document.uri) ?? (await validator.diagnose(document.uri, document.getText()));
-      return codeActions(document, params, diagnostics);
-    }),
-  );
+  private async runWorkspaceCheck(): Promise<number> {
+    this.workspaceChecked = true;
+    return checkWorkspace(
+      this.connection,
+      this.folders,
+      async (folder) => {
+        const folderSettings = await this.settings.get(toUri(folder));
+        return folderSettings.enable ? this.engines.get(this.configFileFor(toUri(folder), folderSettings.configFile)) : undefined;
+      },
+      this.validator,
+      (uri) => this.documents.get(uri) !== undefined,
+    );
+  }
 
-  connection.onCompletion(
-    guarded(connection, [], async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !document.uri.startsWith('file:')) return [];
-      return completions(await serviceFor(document.uri), toPath(document.uri), document, params.position, new Date());
-    }),
-  );
+  private refreshPulled(): void {
+    if (this.validator.pull) void this.connection.languages.diagnostics.refresh();
+  }
 
-  connection.onHover(
-    guarded(connection, null, async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !document.uri.startsWith('file:')) return null;
-      return hover(await serviceFor(document.uri), toPath(document.uri), document, params.position, validator.results.get(document.uri) ?? []);
-    }),
-  );
-
-  connection.onRequest(
-    CHECK_WORKSPACE,
-    guarded(connection, { checked: 0 }, async (): Promise<CheckWorkspaceResult> => ({ checked: await runWorkspaceCheck() })),
-  );
-
-  connection.onRequest<NewPostResult, unknown>(
-    NEW_POST,
-    guarded<[NewPostParams], NewPostResult>(connection, { error: 'Postlint could not plan the post: see its output.' }, async (params) => {
-      const service = await serviceFor(params.anchorUri);
-      // A folder is anchored in, as the CLI anchors in its working folder.
-      const given = toPath(params.anchorUri).replace(/\/$/, '');
-      const folder = (await service.workspaceOf().stat(given)) === 'directory' ? given : dirname(given);
-      const { site, plan } = await service.planNewPost(folder, params);
-      if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
-      // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
-      if (!engines.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
-      return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
-    }),
-  );
-
-  documents.listen(connection);
-  connection.listen();
+  private recheckOpenDocuments(): void {
+    this.refreshPulled();
+    for (const document of this.documents.all()) this.validator.schedule(document.uri);
+  }
 }
