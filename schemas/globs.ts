@@ -214,7 +214,7 @@ function classSource(items: ClassItem[], negated: boolean): string {
 }
 
 function classChar(char: string): string {
-  return /[\\\]\[^-]/.test(char) ? `\\${char}` : char;
+  return /[\\\][^-]/.test(char) ? `\\${char}` : char;
 }
 
 // --- Reading braces ------------------------------------------------------------------

@@ -276,7 +276,8 @@ export function serveWorkerIfAny(): boolean {
   let sitePages: (message: SitePagesMessage) => void = () => undefined;
   const received = new Promise<SitePagesMessage>((resolve) => (sitePages = resolve));
   const listener = (message: ParentMessage) => {
-    if ('input' in message) serve(message.input, received).finally(() => port.off('message', listener));
+    // serve() answers every failure itself, as a message to the parent; nothing is left to handle here.
+    if ('input' in message) void serve(message.input, received).finally(() => port.off('message', listener));
     else sitePages(message);
   };
   port.on('message', listener);

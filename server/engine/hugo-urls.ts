@@ -31,6 +31,12 @@ export interface UrlSettings {
 }
 
 /** Hugo's config keys are case-insensitive. */
+/** A setting Hugo reads as text: a string, or a number written out; anything else is the fallback. */
+export function textSetting(record: unknown, key: string, fallback: string): string {
+  const value = setting(record, key);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+}
+
 export function setting(record: unknown, key: string): unknown {
   if (!isRecord(record)) return undefined;
   if (key in record) return record[key];
@@ -62,7 +68,7 @@ function basePathOf(baseURL: string | undefined): string {
 
 export function urlSettings(site: Site): UrlSettings {
   const config = site.config;
-  const defaultKey = String(setting(config, 'defaultContentLanguage') ?? 'en').toLowerCase();
+  const defaultKey = textSetting(config, 'defaultContentLanguage', 'en').toLowerCase();
   const inSubdir = setting(config, 'defaultContentLanguageInSubdir') === true;
   const configured = setting(config, 'languages');
   const languages: Language[] = [];

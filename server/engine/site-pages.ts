@@ -16,6 +16,7 @@ import {
   placeOf,
   sanitizePath,
   setting,
+  textSetting,
   urlSettings,
   type PageKind,
   type UrlFrontMatter,
@@ -278,7 +279,7 @@ export class SitePages {
   /** The site's folders of one kind (`static`, `assets`), then the same folder of each theme. */
   private siteFolders(settingName: string, fallback: string): string[] {
     const { root, config } = this.site;
-    const themesDir = join(root, String(setting(config, 'themesDir') ?? 'themes'));
+    const themesDir = join(root, textSetting(config, 'themesDir', 'themes'));
     const own = folderSettings(setting(config, settingName), fallback).map((dir) => join(root, dir));
     return [...own, ...stringList(setting(config, 'theme')).map((theme) => join(themesDir, theme, fallback))];
   }

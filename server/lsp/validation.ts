@@ -59,7 +59,7 @@ export class Validator {
   private reportFailure(error: unknown): void {
     if (error instanceof ConfigError) {
       const line = error.oneLine();
-      if (!this.reportedConfigErrors.has(line)) void this.connection.window.showErrorMessage(`Postlint: ${line}`);
+      if (!this.reportedConfigErrors.has(line)) this.connection.window.showErrorMessage(`Postlint: ${line}`);
       this.reportedConfigErrors.add(line);
       this.connection.console.error(line);
       return;
@@ -171,7 +171,8 @@ export class Validator {
 
   /** Clears the problems of closed files not in `keep`: after a whole-site check, the posts that are gone. */
   async clearClosedExcept(keep: Set<string>): Promise<void> {
-    for (const uri of [...this.results.keys()]) {
+    // A copy of the keys: withdrawing deletes from the map while it is walked.
+    for (const uri of Array.from(this.results.keys())) {
       if (!keep.has(uri) && !this.documents.get(uri)) await this.withdraw(uri);
     }
   }

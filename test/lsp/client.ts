@@ -75,7 +75,8 @@ export class TestClient {
     this.connection = boundedRequests(createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!)));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
-      for (const waiter of [...this.waiters]) {
+      // A copy: a matched waiter is removed from the list while it is walked.
+      for (const waiter of Array.from(this.waiters)) {
         if (waiter.match(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(params);
@@ -106,7 +107,7 @@ export class TestClient {
     const matches = predicateOf(match);
     const seen = this.published.slice(since).find(matches);
     if (seen) return Promise.resolve(seen);
-    const waiter = { match: matches, resolve: (_: PublishDiagnosticsParams) => {} };
+    const waiter = { match: matches, resolve: (() => {}) as (params: PublishDiagnosticsParams) => void };
     const arrived = new Promise<PublishDiagnosticsParams>((resolve) => {
       waiter.resolve = resolve;
       this.waiters.push(waiter);

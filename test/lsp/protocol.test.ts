@@ -13,7 +13,7 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 
 const exampleSite = (name: string) => copyExampleSite(temp, name);
 
-const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code)).sort();
 
 test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeout: 60_000 }, async () => {
   const root = exampleSite('push');
@@ -57,7 +57,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
   assert.deepEqual(codes(third.diagnostics), ['frontmatter-schema', 'frontmatter-schema']);
 
   // The disable comment goes in front matter as a YAML comment.
-  const draft = third.diagnostics.find((d) => /draft/.test(String(d.message)))!;
+  const draft = third.diagnostics.find((d) => /draft/.test(typeof d.message === 'string' ? d.message : d.message.value))!;
   const disable = ((await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: draft.range, context: { diagnostics: [draft] } })) as CodeAction[]).at(-1)!;
   assert.equal(disable.edit!.changes![uri][0].newText, '# postlint-disable-next-line frontmatter-schema\n');
 

@@ -22,7 +22,7 @@ function write(root: string, path: string, text: string): string {
   return full;
 }
 
-const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code)).sort();
 const FILE_CHANGED = 2;
 const FILE_CREATED = 1;
 const FILE_DELETED = 3;

@@ -1,4 +1,4 @@
-import { setting } from '../hugo-urls';
+import { setting, textSetting } from '../hugo-urls';
 import { classifyUrl, type LinkTarget } from '../links';
 import { localLinks, resolveLocal } from '../local-links';
 import { relative } from '../paths';
@@ -23,9 +23,9 @@ function idsAreKnown(site: Site): boolean {
 
 function readsGithubIds(site: Site): boolean {
   const markup = setting(site.config, 'markup');
-  const handler = setting(markup, 'defaultMarkdownHandler');
+  const handler = textSetting(markup, 'defaultMarkdownHandler', 'goldmark');
   const type = setting(setting(setting(markup, 'goldmark'), 'parser'), 'autoHeadingIDType');
-  return (handler === undefined || String(handler).toLowerCase() === 'goldmark') && (type === undefined || type === 'github');
+  return handler.toLowerCase() === 'goldmark' && (type === undefined || type === 'github');
 }
 
 /** Fragments that work on any page: `#top` (the HTML standard scrolls to the top) and Goldmark's footnote ids. */
