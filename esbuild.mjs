@@ -3,8 +3,7 @@
 import * as esbuild from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -42,7 +41,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.bundle.js', banner: bundleBanner }),
   esbuild.build({ ...boot, outfile: 'dist/server.js' }),
   esbuild.build({ ...boot, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild.build({ ...common, sourcemap: false, entryPoints: ['schemas/json-schema.ts'], outfile: 'dist/json-schema.js' }),
 ]);
 
 // Each bundle runs as it would for a user and leaves its code cache when it exits, so that
@@ -97,7 +95,3 @@ async function editorSession(args, env) {
   await exited;
   connection.dispose();
 }
-
-// The config file's JSON Schema is generated from the zod schema, never edited by hand.
-const { configJsonSchemaText } = createRequire(import.meta.url)('./dist/json-schema.js');
-writeFileSync('schemas/postlintrc.schema.json', configJsonSchemaText());

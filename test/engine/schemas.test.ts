@@ -12,7 +12,7 @@ const REPO = join(__dirname, '..', '..');
 
 test('the committed JSON Schema of .postlintrc.json is the one generated from zod', () => {
   const committed = readFileSync(join(REPO, 'schemas', 'postlintrc.schema.json'), 'utf8');
-  assert.equal(committed, configJsonSchemaText(), 'run npm run build to regenerate schemas/postlintrc.schema.json');
+  assert.equal(committed, configJsonSchemaText(), 'run npm run docs to regenerate schemas/postlintrc.schema.json');
   const schema = JSON.parse(committed);
   assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
 });
