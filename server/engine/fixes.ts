@@ -61,7 +61,7 @@ export function applySafeFixes(text: string, diagnostics: Diagnostic[]): { text:
 function isWellFormed(edits: OffsetEdit[], length: number): boolean {
   let previous: OffsetEdit | undefined;
   for (const edit of edits) {
-    // Stryker disable next-line ConditionalExpression: a start before the text is also before the first pass's lastEnd (-1) below, so such a fix is never chosen either way
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: a start before the text is also before the first pass's lastEnd (-1) below, so such a fix is never chosen either way
     if (edit.start < 0) return false;
     if (edit.start > edit.end) return false;
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: LineIndex.offset never goes past the text's end; the check stays for any other caller
