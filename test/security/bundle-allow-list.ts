@@ -9,7 +9,7 @@ import type { PatternName } from './code-scan';
 // Nothing from gray-matter or its js-yaml stand-in belongs here: its default engines
 // evaluate `---js` front matter, so it must not be in the bundles at all.
 
-export const BUNDLES = ['cli.js', 'cli.bundle.js', 'server.js', 'server.bundle.js', 'client.js', 'json-schema.js'] as const;
+export const BUNDLES = ['cli.js', 'cli.bundle.js', 'server.js', 'server.bundle.js', 'client.js'] as const;
 export type BundleName = (typeof BUNDLES)[number];
 
 export interface AllowedInBundles {
@@ -43,28 +43,28 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   { bundles: ['cli.js', 'server.js'], pattern: 'vm', snippet: 'script.runInThisContext()', source: 'server/boot.ts', why: BOOT },
 
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js', 'json-schema.js'],
+    bundles: ['cli.bundle.js', 'server.bundle.js'],
     pattern: 'Function constructor',
     snippet: 'const F = Function; new F("");',
     source: 'zod/v4/core/util.js (allowsEval: does this platform allow new Function?)',
     why: `The probe returns false under jitless before it tries. ${ZOD_JITLESS}`,
   },
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js', 'json-schema.js'],
+    bundles: ['cli.bundle.js', 'server.bundle.js'],
     pattern: 'Function constructor',
     snippet: 'compile() { const F = Function;',
     source: 'zod/v4/core/doc.js (Doc.compile: makes the object parser\u2019s fast path)',
     why: `Called by an object schema only when it was built without jitless, and by z.compile, which Postlint never calls. ${ZOD_JITLESS}`,
   },
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js', 'json-schema.js'],
+    bundles: ['cli.bundle.js', 'server.bundle.js'],
     pattern: 'Function constructor',
     snippet: 'const F = Function; const factoryCode = `return',
     source: 'zod/v4/core/compile.js (compileFn, behind z.compile and the `zod/compile` import)',
     why: 'Postlint never calls z.compile and never imports zod/compile (only schemas/zod.ts takes zod, from \u2018zod\u2019), and the shim that import installs respects jitless.',
   },
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js', 'json-schema.js'],
+    bundles: ['cli.bundle.js', 'server.bundle.js'],
     pattern: 'import(name)',
     snippet: 'an inline `import()` of an ESM path',
     source: 'zod/v4/core/json-schema-generator.js',
