@@ -5,7 +5,6 @@
  * reading of each page only the front matter keys that move its URL.
  */
 import { splitPost } from './frontmatter';
-import { yamlData } from './yaml-data';
 import {
   contentExtension,
   isRecord,
@@ -19,15 +18,19 @@ import {
   textSetting,
   urlSettings,
   type PageKind,
-  type UrlFrontMatter,
   type UrlSettings,
 } from './hugo-urls';
 import { parseBody } from './markdown';
+import { frontMatterUrlData, urlData } from './page-url-data';
+import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
-import { escapeRegex, matchRedirect, parseNetlifyToml, parseRedirectsFile, withoutQueryOrFragment, type Redirect, type RedirectMatch } from './redirects';
+import { matchRedirect, parseNetlifyToml, parseRedirectsFile, withoutQueryOrFragment, type RedirectMatch } from './redirects';
 import type { RuleContext } from './rule';
 import type { Site } from './site';
 import type { Workspace } from './types';
+
+// The index's plain data (what threads hand each other) has its own file; callers take it from here.
+export type { SitePagesData };
 
 export interface SitePage {
   /** The content file, absolute. */
@@ -55,62 +58,6 @@ export interface PageAnchors {
 const GENERATED_NAMES = new Set(['index.xml', 'sitemap.xml', 'robots.txt', '404.html', 'index.json']);
 const MAX_REDIRECTS = 5;
 
-interface UrlData extends UrlFrontMatter {
-  aliases?: unknown;
-}
-
-// One prefilter per set of keys: most pages set none of them, and are never parsed.
-const keyTests = new Map<string, RegExp>();
-
-function keyTest(keys: string[]): RegExp {
-  // The keys are Postlint's own names (keysNeeded), escaped all the same: no text of the site reaches the pattern.
-  const id = keys.map(escapeRegex).join('|');
-  let test = keyTests.get(id);
-  if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
-  return test;
-}
-
-/** The raw front matter block, found cheaply, and whether it is closed: a prefilter before the real parsers. */
-function frontMatterBlock(text: string): { block: string; closed: boolean } | undefined {
-  const start = text.search(/\S/);
-  if (start === -1) return undefined;
-  const delimiter = text.slice(start, start + 3);
-  if (delimiter !== '---' && delimiter !== '+++') return undefined;
-  const end = text.indexOf(`\n${delimiter}`, start + 3);
-  return end === -1 ? { block: text.slice(start), closed: false } : { block: text.slice(start, end), closed: true };
-}
-
-/** The front matter values a page's URL depends on; `{}` when it sets none of them, or cannot be read. */
-function urlData(text: string, keys: string[]): UrlData {
-  const found = frontMatterBlock(text);
-  if (!found || !keyTest(keys).test(found.block)) return {};
-  // Only values are wanted here, no positions: plain YAML between `---` lines is read the
-  // fast way (yaml-data.ts); anything else (TOML, a named language, no closing line) as posts are.
-  const { block, closed } = found;
-  const lineEnd = block.indexOf('\n');
-  if (closed && lineEnd !== -1 && block.slice(0, lineEnd).trimEnd() === '---') {
-    try {
-      const data = yamlData(block.slice(lineEnd + 1));
-      return isRecord(data) ? frontMatterUrlData(data) : {};
-    } catch {
-      return {};
-    }
-  }
-  return frontMatterUrlData(splitPost(text).frontMatter?.data);
-}
-
-/** The URL-related values of parsed front matter (Hugo reads keys case-insensitively). */
-export function frontMatterUrlData(data: Record<string, unknown> | undefined): UrlData {
-  if (!data) return {};
-  return {
-    url: setting(data, 'url'),
-    slug: setting(data, 'slug'),
-    title: setting(data, 'title'),
-    date: setting(data, 'date') ?? setting(data, 'publishDate') ?? setting(data, 'lastmod'),
-    aliases: setting(data, 'aliases'),
-  };
-}
-
 function stringList(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
@@ -119,57 +66,6 @@ function stringList(value: unknown): string[] {
 function folderSettings(value: unknown, fallback: string): string[] {
   const list = stringList(value);
   return list.length > 0 ? list : [fallback];
-}
-
-/**
- * What the index holds, as plain data: what a thread that built the index hands
- * to others (structured cloning keeps the Maps, the Sets and the pages they share).
- */
-export interface SitePagesData {
-  /** Path key → page, for page URLs and aliases. */
-  pages: Map<string, SitePage>;
-  pagesByFile: Map<string, SitePage>;
-  /** `<lang>:<content path>` (lower case, no extension; bundles also by folder) → page: what `GetPage` finds. */
-  pagesByContentPath: Map<string, SitePage>;
-  /**
-   * Whether Markdown links and images go through a render hook that resolves them
-   * as Hugo content (pages, page resources, assets) before the browser sees them.
-   */
-  renderHooks: { link: boolean; image: boolean };
-  /** Path keys of list pages Hugo makes without a file: language home pages, top-level sections. */
-  implicitPages: Set<string>;
-  /** Path key → served path as written, for static files and bundle resources. */
-  files: Map<string, string>;
-  /** Source file → the path keys it is served at (static files, bundle and section resources). */
-  filesBySource: Map<string, string[]>;
-  /** Lower-cased paths of every file under a content folder. */
-  contentFiles: Set<string>;
-  /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
-  assets: Set<string>;
-  /** Path keys under which some page's URL could not be worked out: nothing there is reported. */
-  uncertain: string[];
-  redirects: Redirect[];
-  /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
-  filesByName: Map<string, string[]>;
-  pagesByName: Map<string, SitePage[]>;
-}
-
-function emptyData(): SitePagesData {
-  return {
-    pages: new Map(),
-    pagesByFile: new Map(),
-    pagesByContentPath: new Map(),
-    renderHooks: { link: false, image: false },
-    implicitPages: new Set(),
-    files: new Map(),
-    filesBySource: new Map(),
-    contentFiles: new Set(),
-    assets: new Set(),
-    uncertain: [],
-    redirects: [],
-    filesByName: new Map(),
-    pagesByName: new Map(),
-  };
 }
 
 function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -1,0 +1,64 @@
+/**
+ * The front matter values that move a page's URL, read from thousands of pages
+ * when the site index is built: most pages set none of them and are never parsed.
+ */
+import { splitPost } from './frontmatter';
+import { isRecord, setting, type UrlFrontMatter } from './hugo-urls';
+import { escapeRegex } from './redirects';
+import { yamlData } from './yaml-data';
+
+export interface UrlData extends UrlFrontMatter {
+  aliases?: unknown;
+}
+
+// One prefilter per set of keys: most pages set none of them, and are never parsed.
+const keyTests = new Map<string, RegExp>();
+
+function keyTest(keys: string[]): RegExp {
+  // The keys are Postlint's own names (keysNeeded), escaped all the same: no text of the site reaches the pattern.
+  const id = keys.map(escapeRegex).join('|');
+  let test = keyTests.get(id);
+  if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
+  return test;
+}
+
+/** The raw front matter block, found cheaply, and whether it is closed: a prefilter before the real parsers. */
+function frontMatterBlock(text: string): { block: string; closed: boolean } | undefined {
+  const start = text.search(/\S/);
+  if (start === -1) return undefined;
+  const delimiter = text.slice(start, start + 3);
+  if (delimiter !== '---' && delimiter !== '+++') return undefined;
+  const end = text.indexOf(`\n${delimiter}`, start + 3);
+  return end === -1 ? { block: text.slice(start), closed: false } : { block: text.slice(start, end), closed: true };
+}
+
+/** The front matter values a page's URL depends on; `{}` when it sets none of them, or cannot be read. */
+export function urlData(text: string, keys: string[]): UrlData {
+  const found = frontMatterBlock(text);
+  if (!found || !keyTest(keys).test(found.block)) return {};
+  // Only values are wanted here, no positions: plain YAML between `---` lines is read the
+  // fast way (yaml-data.ts); anything else (TOML, a named language, no closing line) as posts are.
+  const { block, closed } = found;
+  const lineEnd = block.indexOf('\n');
+  if (closed && lineEnd !== -1 && block.slice(0, lineEnd).trimEnd() === '---') {
+    try {
+      const data = yamlData(block.slice(lineEnd + 1));
+      return isRecord(data) ? frontMatterUrlData(data) : {};
+    } catch {
+      return {};
+    }
+  }
+  return frontMatterUrlData(splitPost(text).frontMatter?.data);
+}
+
+/** The URL-related values of parsed front matter (Hugo reads keys case-insensitively). */
+export function frontMatterUrlData(data: Record<string, unknown> | undefined): UrlData {
+  if (!data) return {};
+  return {
+    url: setting(data, 'url'),
+    slug: setting(data, 'slug'),
+    title: setting(data, 'title'),
+    date: setting(data, 'date') ?? setting(data, 'publishDate') ?? setting(data, 'lastmod'),
+    aliases: setting(data, 'aliases'),
+  };
+}

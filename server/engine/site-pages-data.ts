@@ -1,0 +1,54 @@
+import type { Redirect } from './redirects';
+import type { SitePage } from './site-pages';
+
+/**
+ * What the index holds, as plain data: what a thread that built the index hands
+ * to others (structured cloning keeps the Maps, the Sets and the pages they share).
+ */
+export interface SitePagesData {
+  /** Path key → page, for page URLs and aliases. */
+  pages: Map<string, SitePage>;
+  pagesByFile: Map<string, SitePage>;
+  /** `<lang>:<content path>` (lower case, no extension; bundles also by folder) → page: what `GetPage` finds. */
+  pagesByContentPath: Map<string, SitePage>;
+  /**
+   * Whether Markdown links and images go through a render hook that resolves them
+   * as Hugo content (pages, page resources, assets) before the browser sees them.
+   */
+  renderHooks: { link: boolean; image: boolean };
+  /** Path keys of list pages Hugo makes without a file: language home pages, top-level sections. */
+  implicitPages: Set<string>;
+  /** Path key → served path as written, for static files and bundle resources. */
+  files: Map<string, string>;
+  /** Source file → the path keys it is served at (static files, bundle and section resources). */
+  filesBySource: Map<string, string[]>;
+  /** Lower-cased paths of every file under a content folder. */
+  contentFiles: Set<string>;
+  /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
+  assets: Set<string>;
+  /** Path keys under which some page's URL could not be worked out: nothing there is reported. */
+  uncertain: string[];
+  redirects: Redirect[];
+  /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
+  filesByName: Map<string, string[]>;
+  pagesByName: Map<string, SitePage[]>;
+}
+
+/** An index with nothing in it, filled by one walk of the site. */
+export function emptyData(): SitePagesData {
+  return {
+    pages: new Map(),
+    pagesByFile: new Map(),
+    pagesByContentPath: new Map(),
+    renderHooks: { link: false, image: false },
+    implicitPages: new Set(),
+    files: new Map(),
+    filesBySource: new Map(),
+    contentFiles: new Set(),
+    assets: new Set(),
+    uncertain: [],
+    redirects: [],
+    filesByName: new Map(),
+    pagesByName: new Map(),
+  };
+}
