@@ -5,12 +5,15 @@ import type { Diagnostic, Workspace } from '../../server/engine/types';
 /** A site held in a Map: tests describe it in a few lines and never touch the disk. */
 export class MemoryWorkspace implements Workspace {
   readonly files = new Map<string, string>();
+  /** Every path read, in order: tests that check what a rule reads, or how often, look here. */
+  readonly reads: string[] = [];
 
   constructor(files: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(files)) this.files.set(path, text);
   }
 
   async readFile(path: string): Promise<string | undefined> {
+    this.reads.push(path);
     return this.files.get(path);
   }
 
