@@ -38,7 +38,7 @@ for (const name of ['cli', 'server']) rmSync(`dist/${name}.bundle.js.cache`, { f
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.bundle.js', banner: bundleBanner }),
-  esbuild.build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.bundle.js', banner: bundleBanner }),
+  esbuild.build({ ...common, entryPoints: ['server/postlint.ts'], outfile: 'dist/cli.bundle.js', banner: bundleBanner }),
   esbuild.build({ ...boot, outfile: 'dist/server.js' }),
   esbuild.build({ ...boot, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -1,10 +1,8 @@
-import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config';
 import { cliService } from './cli-service';
 import { runCheck } from './check';
 import { newPost } from './new';
-import { serveWorkerIfAny } from './parallel';
 import { formatPreviews } from './diff';
 import { escapeText, safeJson } from './formatters/escape';
 import { formatJson } from './formatters/json';
@@ -17,7 +15,6 @@ import { resolvePosix, toPosix } from '../node/paths';
 declare const POSTLINT_VERSION: string | undefined;
 
 class UsageError extends Error {}
-
 
 function parseCheckArgs(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -96,7 +93,12 @@ async function printConfig(args: string[], cwd: string): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+/**
+ * Runs one `postlint` command and returns its exit code, or -1 for `lsp`, which serves
+ * until its client stops it. The language server comes in from the entry point
+ * (server/postlint.ts), so the CLI imports nothing of it.
+ */
+export async function main(argv: string[], startLanguageServer: () => Promise<void>, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -107,8 +109,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       case 'new':
         return await newPost(rest, cwd);
       case 'lsp':
-        // Loaded on demand so `check` does not pay for the server's modules.
-        (await import('../lsp/server')).startServer();
+        await startLanguageServer();
         return -1;
       case '--version':
       case '-v':
@@ -134,36 +135,4 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
     throw error;
   }
-}
-
-/**
- * An unexpected error: its message may quote a post, so it is escaped onto the first
- * line; the stack frames follow, one a line, as they help a bug report.
- */
-function crashReport(error: unknown): string {
-  if (!(error instanceof Error)) return escapeText(String(error));
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  return [escapeText(`${error.name}: ${error.message}`), ...frames.map(escapeText)].join('\n');
-}
-
-function isEntryPoint(): boolean {
-  try {
-    return require.main === module || realpathSync(process.argv[1] ?? '') === realpathSync(__filename);
-  } catch {
-    return false;
-  }
-}
-
-if (serveWorkerIfAny()) {
-  // A worker thread of `check`: it answers its parent and exits.
-} else if (isEntryPoint()) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      if (code >= 0) process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`postlint: internal error: ${crashReport(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }
