@@ -31,10 +31,14 @@ export interface UrlSettings {
 }
 
 /** Hugo's config keys are case-insensitive. */
-/** A setting Hugo reads as text: a string, or a number written out; anything else is the fallback. */
+/** A value Hugo reads as text: a string, or a number written out (`slug: 2024` is `2024`); undefined for anything else. */
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A setting Hugo reads as text; anything else is the fallback. */
 export function textSetting(record: unknown, key: string, fallback: string): string {
-  const value = setting(record, key);
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+  return scalarText(setting(record, key)) ?? fallback;
 }
 
 export function setting(record: unknown, key: string): unknown {
@@ -195,12 +199,9 @@ export function pageShape(rel: string): PageShape {
 
 export type PageUrl = { url: string } | { uncertainPrefix: string };
 
-/**
- * A text field of front matter as Hugo reads it: a number is written out, as Hugo
- * converts it (`slug: 2024` is `2024`); a blank or missing value is absent.
- */
+/** A text field of front matter as Hugo reads it (see scalarText), trimmed; a blank or missing value is absent. */
 function textOf(value: unknown): string | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const text = scalarText(value)?.trim();
   return text === '' ? undefined : text;
 }
 
