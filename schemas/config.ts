@@ -4,9 +4,12 @@ import { PATTERN_SYNTAX, titlePatternError } from './patterns';
 import { PRESET_NAMES } from './presets';
 import { GLOB_SYNTAX } from './globs';
 import { checkedString, globString, sitePath, siteGlob } from './site-paths';
-import { RULE_IDS, RULE_OPTIONS } from './rules';
 
-/** The schema of `.postlintrc.json`. Its JSON Schema, for editors, is generated from it. */
+/**
+ * The schema of `.postlintrc.json`. Its JSON Schema, for editors, is generated from it.
+ * Each rule declares its own options beside its check (server/engine/rules/); the
+ * engine passes them in, so the shared shape here needs nothing from the engine.
+ */
 
 export const SEVERITY_NAMES = ['off', 'warn', 'error'] as const;
 
@@ -18,10 +21,15 @@ function ruleSetting(options: z.ZodObject) {
   return z.union([severity, z.tuple([severity]), z.tuple([severity, options])]);
 }
 
-const rules = z
-  .object(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSetting(RULE_OPTIONS[id]).optional()])))
-  .strict()
-  .describe('Severity and options of each rule: "error", "warn", "off", or ["warn", { options }].');
+/** A rule's options schema, by rule id. */
+export type RuleOptionSchemas = Readonly<Record<string, z.ZodObject>>;
+
+function rulesOf(ruleOptions: RuleOptionSchemas) {
+  return z
+    .object(Object.fromEntries(Object.entries(ruleOptions).map(([id, options]) => [id, ruleSetting(options).optional()])))
+    .strict()
+    .describe('Severity and options of each rule: "error", "warn", "off", or ["warn", { options }].');
+}
 
 // Checked when the config loads, so that a pattern RE2 cannot run is a config error, not a matcher that never fits.
 const titlePattern = checkedString('A regular expression in RE2 syntax, searched for in the title.', titlePatternError);
@@ -52,24 +60,26 @@ const templates = z
   .strict()
   .describe('Templates for new posts and what `postlint new` fills in.');
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
-    extends: z.enum(PRESET_NAMES).optional().describe('The preset to start from. Default: todogroup on todogroup.org, hugo elsewhere.'),
-    rules: rules.optional(),
-    posts: z
-      .array(siteGlob('A glob, from the site root, inside the site.'))
-      .optional()
-      .describe(`Globs, from the site root, of the files that are posts (${GLOB_SYNTAX}). Default: the preset\u2019s.`),
-    ignore: z.array(globString('A glob, from the site root.')).optional().describe(`Globs, from the site root, of files never to check (${GLOB_SYNTAX}).`),
-    authors: z.array(z.string()).optional().describe('Authors accepted beyond the keys of data/authors.yaml.'),
-    kinds: z
-      .object(Object.fromEntries(POST_KINDS.filter((kind) => kind !== 'post').map((kind) => [kind, kindMatcher.optional()])))
-      .strict()
-      .optional()
-      .describe('How to recognise each kind of post that does not name its kind, replacing the preset\u2019s matchers.'),
-    templates: templates.optional(),
-  })
-  .strict();
+export function configSchemaFor(ruleOptions: RuleOptionSchemas) {
+  return z
+    .object({
+      $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+      extends: z.enum(PRESET_NAMES).optional().describe('The preset to start from. Default: todogroup on todogroup.org, hugo elsewhere.'),
+      rules: rulesOf(ruleOptions).optional(),
+      posts: z
+        .array(siteGlob('A glob, from the site root, inside the site.'))
+        .optional()
+        .describe(`Globs, from the site root, of the files that are posts (${GLOB_SYNTAX}). Default: the preset\u2019s.`),
+      ignore: z.array(globString('A glob, from the site root.')).optional().describe(`Globs, from the site root, of files never to check (${GLOB_SYNTAX}).`),
+      authors: z.array(z.string()).optional().describe('Authors accepted beyond the keys of data/authors.yaml.'),
+      kinds: z
+        .object(Object.fromEntries(POST_KINDS.filter((kind) => kind !== 'post').map((kind) => [kind, kindMatcher.optional()])))
+        .strict()
+        .optional()
+        .describe('How to recognise each kind of post that does not name its kind, replacing the preset\u2019s matchers.'),
+      templates: templates.optional(),
+    })
+    .strict();
+}
 
-export type PostlintConfig = z.infer<typeof configSchema>;
+export type PostlintConfig = z.output<ReturnType<typeof configSchemaFor>>;

@@ -1,5 +1,3 @@
-import type { RuleId } from '../../schemas/rules';
-import type { ResolvedConfig } from './config';
 import { decodeEntities } from './markdown/entities';
 import type { ImageRef } from './markdown';
 
@@ -265,26 +263,4 @@ export function altLength(alt: string): number {
   let count = 0;
   for (const _ of graphemes.segment(alt)) count++;
   return count;
-}
-
-// ---------------------------------------------------------------------------
-// Precedence.
-
-/**
- * When one alt text would be reported by several rules, only the most useful is:
- * a file name or default (the whole text must be rewritten) before a redundant
- * opening (a safe fix), before the length. A rule that is off gives way.
- */
-const PRECEDENCE: { id: RuleId; applies: (alt: string) => boolean }[] = [
-  { id: 'image-alt-filename', applies: (alt) => filenameKind(alt) !== undefined },
-  { id: 'image-alt-redundant', applies: (alt) => redundantPrefix(alt) !== undefined },
-];
-
-/** Whether a rule before `id` in precedence, and not off, already reports this alt text. */
-export function reportedBefore(id: RuleId, alt: string, config: ResolvedConfig): boolean {
-  for (const rule of PRECEDENCE) {
-    if (rule.id === id) return false;
-    if (config.rules.get(rule.id)?.severity !== 'off' && rule.applies(alt)) return true;
-  }
-  return false;
 }

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { configSchema } from '../../schemas/config';
+import { configSchema } from './config';
 import { DOCS_BASE } from './rule';
 import { LineIndex } from './text';
 import type { Diagnostic, Span } from './types';

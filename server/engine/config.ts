@@ -1,17 +1,21 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { configSchema, type PostlintConfig } from '../../schemas/config';
+import { configSchemaFor, type PostlintConfig } from '../../schemas/config';
 import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../schemas/presets';
-import { RULE_IDS, type RuleId } from '../../schemas/rules';
+import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from './rules';
 import { LineIndex } from './text';
 import type { Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.postlintrc.json';
 
+/** The schema of `.postlintrc.json`, with each rule's own options schema under `rules`. */
+export const configSchema = configSchemaFor(RULE_OPTIONS);
+
 export type RuleSeverity = Severity | 'off';
 
 export interface RuleSetting {
   severity: RuleSeverity;
+  /** The rule's options, parsed with its schema: every default filled in. */
   options: Record<string, unknown>;
 }
 
@@ -70,8 +74,13 @@ function formatZodIssues(issues: z.core.$ZodIssue[]): string {
 
 function defaultRules(defaults: Map<RuleId, Severity>): Map<RuleId, RuleSetting> {
   const rules = new Map<RuleId, RuleSetting>();
-  for (const id of RULE_IDS) rules.set(id, { severity: defaults.get(id) ?? 'warning', options: {} });
+  for (const id of RULE_IDS) rules.set(id, { severity: defaults.get(id) ?? 'warning', options: optionsOf(id, undefined) });
   return rules;
+}
+
+/** A rule's options with its defaults, from what the config file gave (already checked against the same schema). */
+function optionsOf(id: RuleId, given: unknown): Record<string, unknown> {
+  return RULES_BY_ID.get(id)!.options.parse(given ?? {});
 }
 
 /**
@@ -91,7 +100,7 @@ export function resolveConfig(
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
     rules.set(id, {
       severity: SEVERITY_BY_SETTING[String(severity)],
-      options: (options as Record<string, unknown> | undefined) ?? {},
+      options: optionsOf(id, options),
     });
   }
   const kinds: KindMatcher[] = config?.kinds

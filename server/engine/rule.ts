@@ -1,7 +1,6 @@
-import type { z } from 'zod';
+import { z } from '../../schemas/zod';
 import type { Preset } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
-import type { RuleId } from '../../schemas/rules';
 import type { ResolvedConfig } from './config';
 import type { FrontMatter } from './frontmatter';
 import type { BodyModel } from './markdown';
@@ -16,14 +15,23 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
-export interface RuleMeta<Id extends RuleId = RuleId> {
+export interface RuleMeta<Id extends string = string> {
   id: Id;
   /** One line: what the rule catches. */
   description: string;
   /** Errors break the published page or its metadata; warnings are the rest. */
   defaultSeverity: Severity;
-  /** Whether the rule offers fixes (some only in the editor). */
-  fixable: boolean;
+  /**
+   * The fixes the rule offers: `safe` ones, which `--fix` applies; `editor` ones, offered
+   * as quick fixes only, because a person must check them; `safe or editor` when that
+   * depends on the case (its docs page says when); or none.
+   */
+  fixable: 'safe' | 'editor' | 'safe or editor' | false;
+  /**
+   * Rules that say the same thing better: where one of them (when on) reports a span
+   * that overlaps this rule's problem, only that rule's problem is shown.
+   */
+  yieldsTo?: readonly string[];
 }
 
 /** A fix as a rule describes it: edits by offset, turned into ranges by the engine. */
@@ -83,11 +91,23 @@ export interface RuleContext<Options> {
   report(problem: Problem): void;
 }
 
-export interface Rule<Id extends RuleId = RuleId> {
+/** A rule that takes no options: `{}` is all its config may give. */
+export const NO_OPTIONS = z.object({}).strict();
+
+export interface Rule<Id extends string = string, Options extends z.ZodObject = z.ZodObject> {
   meta: RuleMeta<Id>;
-  check(context: RuleContext<z.infer<(typeof import('../../schemas/rules').RULE_OPTIONS)[Id]>>): void | Promise<void>;
+  /**
+   * What the rule takes in `.postlintrc.json`, with its defaults (`.default()`): the
+   * config loader parses each rule's options with it, so `check` gets them typed and
+   * complete, and the config file's JSON Schema and the rule's docs are made from it.
+   */
+  options: Options;
+  check(context: RuleContext<z.output<Options>>): void | Promise<void>;
 }
 
-export function defineRule<Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
-  return rule;
+/** Declares a rule, keeping its id's literal type (the rule list makes `RuleId` from them). */
+export function defineRule<const Id extends string, Options extends z.ZodObject = typeof NO_OPTIONS>(
+  rule: Omit<Rule<Id, Options>, 'options'> & { options?: Options },
+): Rule<Id, Options> {
+  return { ...rule, options: rule.options ?? (NO_OPTIONS as unknown as Options) };
 }

@@ -1,7 +1,6 @@
 import { globMatcher } from '../../schemas/globs';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
-import type { RuleId } from '../../schemas/rules';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
 import type { z } from 'zod';
 import { splitPost, type FrontMatter } from './frontmatter';
@@ -11,12 +10,12 @@ import { findPlaceholders } from './templates';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
 import { confine, foldersUp, dirname, isInside, join, relative } from './paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
-import { RULES, RULES_BY_ID } from './rules';
+import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import { findSiteRoot, looseSite, readSite, type Site } from './site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site-pages';
 import { Suppressions } from './suppressions';
 import { LineIndex } from './text';
-import type { Diagnostic, Severity, Workspace } from './types';
+import type { Diagnostic, Severity, Span, Workspace } from './types';
 
 export interface LanguageServiceOptions {
   workspace: Workspace;
@@ -317,17 +316,22 @@ export class LanguageService {
       options: undefined,
       report: () => undefined,
     };
+    const reported = new Map<RuleId, Problem[]>();
     for (const rule of RULES) {
       const setting = config.rules.get(rule.meta.id);
       if (!setting || setting.severity === 'off') continue;
       // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
       const ran = this.runRule(rule, setting, context);
-      const problems = ran instanceof Promise ? await ran : ran;
+      reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
+    }
+    for (const [id, problems] of reported) {
+      const rule = RULES_BY_ID.get(id)!;
+      const severity = config.rules.get(id)!.severity as Severity;
       for (const problem of problems) {
-        if (suppressions.suppresses(rule.meta.id, problem.span.start)) continue;
+        if (suppressions.suppresses(id, problem.span.start) || yieldsToAnother(rule, problem, reported)) continue;
         // Text still a template placeholder is reported once, as a placeholder, not by every rule it trips.
-        if (rule.meta.id !== 'template-placeholder' && placeholders.some((span) => span.start < problem.span.end && problem.span.start < span.end)) continue;
-        diagnostics.push(this.toDiagnostic(rule.meta.id, setting.severity, problem, post.lines));
+        if (id !== 'template-placeholder' && placeholders.some((span) => overlaps(span, problem.span))) continue;
+        diagnostics.push(this.toDiagnostic(id, severity, problem, post.lines));
       }
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -429,6 +433,15 @@ function siteValueId(root: string, key: string): string {
 /** Lets the other checks under way run their next step (see `parse`). */
 function nextTurn(): Promise<void> {
   return Promise.resolve();
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Whether a rule this one yields to (`meta.yieldsTo`) reported the same place: then it says it better. */
+function yieldsToAnother(rule: Rule, problem: Problem, reported: ReadonlyMap<RuleId, Problem[]>): boolean {
+  return (rule.meta.yieldsTo ?? []).some((other) => reported.get(other as RuleId)?.some((theirs) => overlaps(theirs.span, problem.span)));
 }
 
 function ruleFailure(rule: Rule, error: unknown): Problem {

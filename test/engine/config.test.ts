@@ -71,3 +71,31 @@ test('config: kinds from the config replace the preset\'s matchers', async () =>
   const named = await service.settingsFor('/s/content/posts/members/x.md', '---\ntitle: Hello\npostlint_kind: post\n---\n');
   assert.deepEqual([named.kind, named.kindSource], ['post', 'front matter']);
 });
+
+test('config: each rule gets its options parsed with its own schema, every default filled in', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/hugo.yaml': 'baseURL: https://example.org/\n',
+    '/s/.postlintrc.json': '{ "rules": { "image-alt-length": ["warn", { "max": 200 }], "link-insecure": ["error", { "allowHosts": ["old.example"] }] } }',
+    '/s/content/blog/a.md': POST,
+  });
+  const { rules } = await serviceFor(workspace).settingsFor('/s/content/blog/a.md', POST);
+  assert.deepEqual(rules['image-alt-length'], { severity: 'warning', options: { max: 200 } });
+  assert.deepEqual(rules['link-insecure'].options, { allowHosts: ['old.example'], httpsHosts: [] }, 'the option not given gets its default');
+  assert.deepEqual(rules['link-tracking-params'].options, { params: [], allow: [] }, 'a rule the file does not name gets its defaults');
+  assert.deepEqual(rules['frontmatter-unknown-key'].options, { allow: [] }, 'mode has no default: the preset decides');
+  assert.deepEqual(rules['text-mojibake'].options, {});
+});
+
+test('config: an option its rule does not take is an error naming the option', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/hugo.yaml': 'baseURL: https://example.org/\n',
+    '/s/.postlintrc.json': '{ "rules": { "image-alt-length": ["warn", { "max": 0 }], "link-insecure": ["warn", { "hosts": [] }] } }',
+    '/s/content/blog/a.md': POST,
+  });
+  await assert.rejects(serviceFor(workspace).check('/s/content/blog/a.md', POST), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.detail, /rules\.image-alt-length\.1\.max: /);
+    assert.match(error.detail, /rules\.link-insecure\.1: Unrecognized key: "hosts"/);
+    return true;
+  });
+});

@@ -26,3 +26,10 @@ test('the import scan sees the imports it checks', () => {
   assert.ok(cli.includes('../node/node-workspace'), 'the CLI imports the shared Node workspace');
   assert.ok(importsOf(join(SERVER, 'lsp')).some(({ from }) => from === '../node/site-posts'), 'the server finds posts through server/node/');
 });
+
+test('schemas/ imports nothing from server/ or client/: the rules hand their options schemas to it', () => {
+  const schemas = join(SERVER, '..', 'schemas');
+  const reaching = importsOf(schemas).filter(({ from }) => /^(\.\.\/)+(server|client)\//.test(from));
+  assert.deepEqual(reaching, []);
+  assert.ok(importsOf(schemas).some(({ from }) => from === './zod'), 'the scan sees the imports of schemas/');
+});

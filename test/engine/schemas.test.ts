@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { configJsonSchemaText } from '../../schemas/json-schema';
+import { generatedFiles } from '../../docs/generate';
 import { POST_KINDS } from '../../schemas/posts';
 import { PRESETS } from '../../schemas/presets';
-import { RULE_IDS } from '../../schemas/rules';
-import { RULES, RULES_BY_ID } from '../../server/engine/rules';
+import { RULE_IDS, RULES, RULES_BY_ID } from '../../server/engine/rules';
 
 const REPO = join(__dirname, '..', '..');
 
-test('the committed JSON Schema of .postlintrc.json is the one generated from zod', () => {
-  const committed = readFileSync(join(REPO, 'schemas', 'postlintrc.schema.json'), 'utf8');
-  assert.equal(committed, configJsonSchemaText(), 'run npm run docs to regenerate schemas/postlintrc.schema.json');
-  const schema = JSON.parse(committed);
+test('the generated files (JSON Schema, rule pages\' headers, README rule table) are as npm run docs makes them', () => {
+  const files = generatedFiles(REPO);
+  assert.ok(files.length >= RULES.length + 2, 'one page per rule, the README and the JSON Schema');
+  for (const { path, text } of files) assert.equal(readFileSync(join(REPO, path), 'utf8'), text, `${path} is stale: run npm run docs`);
+  const schema = JSON.parse(readFileSync(join(REPO, 'schemas', 'postlintrc.schema.json'), 'utf8'));
   assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
 });
 
@@ -27,9 +27,8 @@ test('every field of every preset and kind has a description (hover and docs use
   }
 });
 
-test('every rule has one file, metadata, options, a docs page with a wrong and a right example, and a README row', () => {
+test('every rule has one file, metadata, a docs page with a wrong and a right example, and a README row', () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  assert.deepEqual(RULES.map((rule) => rule.meta.id).sort(), [...RULE_IDS].sort());
   for (const rule of RULES) {
     const { id, description, defaultSeverity } = rule.meta;
     assert.ok(existsSync(join(REPO, 'server', 'engine', 'rules', `${id}.ts`)), `rule file for ${id}`);
@@ -43,15 +42,23 @@ test('every rule has one file, metadata, options, a docs page with a wrong and a
   }
 });
 
-test('a rule is fixable exactly when its docs page and its README row say it offers a fix', () => {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+test('a rule gives way only to other rules, each a rule that exists', () => {
   for (const { meta } of RULES) {
-    const page = readFileSync(join(REPO, 'docs', 'rules', `${meta.id}.md`), 'utf8');
-    const pageSays = /^- Fixable: no\b/m.test(page) ? false : /^- Fixable:/m.test(page) ? true : undefined;
-    assert.equal(pageSays, meta.fixable, `docs/rules/${meta.id}.md says whether it is fixable`);
-    // The README's fix column is "—" for a rule with no fix.
-    const row = readme.split('\n').find((line) => line.startsWith(`| [\`${meta.id}\`]`));
-    assert.equal(row?.split(' | ')[2] !== '—', meta.fixable, `README row of ${meta.id}`);
+    for (const other of meta.yieldsTo ?? []) {
+      assert.notEqual(other, meta.id);
+      assert.ok(RULES_BY_ID.has(other as never), `${meta.id} yields to ${other}, which is no rule`);
+    }
+  }
+});
+
+test('every option has a description, and an option without a default says what decides it', () => {
+  for (const { meta, options } of RULES) {
+    for (const [name, field] of Object.entries(options.shape)) {
+      const description = (field as { description?: string }).description ?? '';
+      assert.ok(description.length > 10, `${meta.id}.${name} has a description`);
+      const hasDefault = (field as { def: { type: string } }).def.type === 'default';
+      assert.ok(hasDefault || /Default:/.test(description), `${meta.id}.${name}: a default, or a description that says what decides it`);
+    }
   }
 });
 

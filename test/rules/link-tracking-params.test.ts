@@ -219,5 +219,5 @@ test('link-tracking-params: names that only begin like a known one, and schemes 
 
 test('link-tracking-params: declares itself fixable, as every finding carries a safe fix', async () => {
   const { default: rule } = await import('../../server/engine/rules/link-tracking-params');
-  assert.equal(rule.meta.fixable, true);
+  assert.equal(rule.meta.fixable, 'safe');
 });

@@ -5,9 +5,9 @@ import { closest } from '../suggest';
 export default defineRule({
   meta: {
     id: 'author-unknown',
-    description: "`author` must be a key of the site's data/authors file.",
+    description: '`author` must be a key of the site\u2019s `data/authors.yaml` (or `.yml`, `.toml`, `.json`).',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'editor',
   },
   check({ post, site, config, report }) {
     const frontMatter = post.frontMatter;

@@ -7,7 +7,7 @@ const FILE_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 export default defineRule({
   meta: {
     id: 'date-filename-mismatch',
-    description: 'A file name that starts with a date must match the post\u2019s `date`.',
+    description: 'A file name that starts with a date (`YYYY-MM-DD-\u2026`) must name the same day as the post\u2019s `date`.',
     defaultSeverity: 'warning',
     fixable: false,
   },

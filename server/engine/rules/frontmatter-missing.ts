@@ -6,7 +6,7 @@ export default defineRule({
     id: 'frontmatter-missing',
     description: 'A post must start with a YAML front matter block.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'editor',
   },
   check({ post, preset, now, report }) {
     if (post.frontMatter) return;

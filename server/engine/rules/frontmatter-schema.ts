@@ -61,7 +61,7 @@ function keyPath(path: PropertyKey[]): string {
 export default defineRule({
   meta: {
     id: 'frontmatter-schema',
-    description: 'Front matter values must have the type and form the post kind expects, and required keys must be present.',
+    description: 'Front matter values must have the type and form the post\u2019s kind expects, and the keys the preset requires must be present.',
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -1,3 +1,4 @@
+import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import { closest } from '../suggest';
 
@@ -24,10 +25,19 @@ function spelling(known: string): string {
 export default defineRule({
   meta: {
     id: 'frontmatter-unknown-key',
-    description: 'Front matter keys must be ones the post kind knows; misspelt keys are lost.',
+    description: 'Front matter keys must be ones the post\u2019s kind knows: a misspelt key is a lost value.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe or editor',
   },
+  options: z
+    .object({
+      allow: z.array(z.string()).default([]).describe('Keys to accept although the schema does not know them (a theme\u2019s own keys).'),
+      mode: z
+        .enum(['all', 'typos'])
+        .optional()
+        .describe('`all` reports every unknown key; `typos` only keys that look like a known key misspelt. Default: the preset\u2019s.'),
+    })
+    .strict(),
   check({ post, schema, preset, options, report }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
@@ -36,7 +46,7 @@ export default defineRule({
     const mode = options.mode ?? preset.unknownKeys;
     const present = new Set(frontMatter.keys.map((pair) => pair.key));
     for (const { key, keySpan } of frontMatter.keys) {
-      if (schemaKeys.has(key) || options.allow?.includes(key)) continue;
+      if (schemaKeys.has(key) || options.allow.includes(key)) continue;
       const suggestion = closest(key, known);
       if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
       const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();

@@ -7,7 +7,7 @@ export default defineRule({
     id: 'heading-increment',
     description: 'Heading levels go down one at a time: after the title (level 1) comes `##`, then `###`.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'editor',
   },
   check({ post, report }) {
     // The title, printed by the theme, is the level 1 heading every post starts under.

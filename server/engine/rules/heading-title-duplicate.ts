@@ -5,9 +5,9 @@ import { defineRule } from '../rule';
 export default defineRule({
   meta: {
     id: 'heading-title-duplicate',
-    description: 'A post\u2019s body has no `# H1`: the theme already shows the title as the page\u2019s heading.',
+    description: 'A post\u2019s body has no `# H1`: the theme already shows the front matter title as the page\u2019s heading.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'editor',
   },
   check({ post, report }) {
     for (const heading of post.body.headings) {

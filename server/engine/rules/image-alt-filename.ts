@@ -14,7 +14,7 @@ function advice(kind: FilenameKind): string {
 export default defineRule({
   meta: {
     id: 'image-alt-filename',
-    description: 'Alt text must describe the image, not repeat a file name, a tool\u2019s default or a placeholder.',
+    description: 'Alt text must describe the image, not repeat a file name, a tool\u2019s default name or a placeholder.',
     defaultSeverity: 'warning',
     fixable: false,
   },

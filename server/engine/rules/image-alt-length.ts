@@ -1,7 +1,6 @@
-import { altLength, quoteAlt, readAlt, reportedBefore } from '../alt-text';
+import { z } from '../../../schemas/zod';
+import { altLength, quoteAlt, readAlt } from '../alt-text';
 import { defineRule } from '../rule';
-
-const DEFAULT_MAX = 150;
 
 /** Screen readers read an alt in one breath, with no way to skim or go back a sentence. */
 export default defineRule({
@@ -10,9 +9,14 @@ export default defineRule({
     description: 'Alt text should be short: at most `max` characters (150 by default).',
     defaultSeverity: 'warning',
     fixable: false,
+    // A file name must be rewritten anyway, and a redundant opening has a safe fix, after which the length is checked again.
+    yieldsTo: ['image-alt-filename', 'image-alt-redundant'],
   },
-  check({ post, config, options, report }) {
-    const max = options.max ?? DEFAULT_MAX;
+  options: z
+    .object({ max: z.number().int().positive().default(150).describe('The longest alt text accepted, in characters.') })
+    .strict(),
+  check({ post, options, report }) {
+    const { max } = options;
     for (const image of post.body.images) {
       if (image.decorative) continue;
       const alt = readAlt(image);
@@ -22,8 +26,7 @@ export default defineRule({
       // Stryker disable next-line ConditionalExpression,EqualityOperator: altLength below never exceeds alt.length, so without this shortcut the same alts are reported
       if (alt.length <= max) continue;
       const length = altLength(alt);
-      // Stryker disable next-line StringLiteral: image-alt-length comes last in the precedence, so any id that is not an earlier rule's gives the same answer
-      if (length <= max || reportedBefore('image-alt-length', alt, config)) continue;
+      if (length <= max) continue;
       report({
         span: image.altSpan,
         message: `Alt text \`${quoteAlt(alt, 40)}\` is ${length} characters long, more than ${max}: say what the image shows in a sentence, and move the details to a caption or the text around it.`,

@@ -39,9 +39,9 @@ function message(image: ImageRef): string {
 export default defineRule({
   meta: {
     id: 'image-alt-missing',
-    description: 'Images written as HTML or shortcodes must have an `alt` attribute.',
+    description: 'Images written as HTML (`<img>`) or as `img`/`figure` shortcodes must have an `alt` attribute.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'editor',
   },
   check({ post, report }) {
     for (const image of post.body.images) {

@@ -1,4 +1,4 @@
-import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix, reportedBefore } from '../alt-text';
+import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix } from '../alt-text';
 import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
@@ -40,18 +40,20 @@ function dropPrefix(written: string, at: number): { span: Span; fix?: FixSpec } 
 export default defineRule({
   meta: {
     id: 'image-alt-redundant',
-    description: 'Alt text should not begin with \u201cimage of\u201d, \u201cphoto of\u201d and the like: screen readers already say it is an image.',
+    description: 'Alt text should not begin with "image of", "photo of" and the like: screen readers already say it is an image.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe',
+    // A file name or placeholder must be rewritten whole: removing "image of" from it would not help.
+    yieldsTo: ['image-alt-filename'],
   },
-  check({ post, config, report }) {
+  check({ post, report }) {
     for (const image of post.body.images) {
       if (image.decorative) continue;
       const alt = readAlt(image);
       // Stryker disable next-line ConditionalExpression,LogicalOperator: the parser sets altSpan exactly when alt is set, and a missing or empty alt has no redundant opening, so the next line skips it anyway
       if (!alt || !image.altSpan) continue;
       const words = redundantPrefix(alt);
-      if (!words || reportedBefore('image-alt-redundant', alt, config)) continue;
+      if (!words) continue;
       const written = post.text.slice(image.altSpan.start, image.altSpan.end);
       const found = dropPrefix(written, image.altSpan.start);
       report({

@@ -1,5 +1,5 @@
-import type { RuleId } from '../../../schemas/rules';
-import type { Rule } from '../rule';
+import type { z } from 'zod';
+import type { Rule, RuleMeta } from '../rule';
 import headingIncrement from './heading-increment';
 import headingTitleDuplicate from './heading-title-duplicate';
 import templatePlaceholder from './template-placeholder';
@@ -29,8 +29,8 @@ import shortcodeSyntax from './shortcode-syntax';
 import shortcodeUnknown from './shortcode-unknown';
 import textMojibake from './text-mojibake';
 
-/** Every rule, in the order their problems are listed for one position. */
-export const RULES: Rule[] = [
+// The list with each rule's own types, from which the rule ids' type is made.
+const RULE_LIST = [
   frontmatterMissing,
   frontmatterSyntax,
   frontmatterSchema,
@@ -59,6 +59,20 @@ export const RULES: Rule[] = [
   templatePlaceholder,
   headingIncrement,
   headingTitleDuplicate,
-] as Rule[];
+] as const satisfies readonly { meta: RuleMeta; options: z.ZodObject }[];
 
-export const RULES_BY_ID = new Map<RuleId, Rule>(RULES.map((rule) => [rule.meta.id, rule]));
+export type RuleId = (typeof RULE_LIST)[number]['meta']['id'];
+
+/**
+ * Every rule, in the order their problems are listed for one position. Each `check`
+ * takes its own options' type; the engine gives each rule the options its own schema
+ * parsed (see `resolveConfig`), which is what makes this one widening sound.
+ */
+export const RULES: readonly Rule<RuleId>[] = RULE_LIST as readonly unknown[] as readonly Rule<RuleId>[];
+
+export const RULE_IDS: readonly RuleId[] = RULE_LIST.map((rule) => rule.meta.id);
+
+/** Each rule's options schema by id: the config file's `rules` are made from them. */
+export const RULE_OPTIONS: Readonly<Record<RuleId, z.ZodObject>> = Object.fromEntries(RULE_LIST.map((rule) => [rule.meta.id, rule.options])) as Record<RuleId, z.ZodObject>;
+
+export const RULES_BY_ID = new Map<RuleId, Rule<RuleId>>(RULES.map((rule) => [rule.meta.id, rule]));

@@ -28,7 +28,7 @@ export default defineRule({
     id: 'link-bare-url',
     description: 'URLs in prose should be links with text, or at least `<url>` autolinks.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe or editor',
   },
   check({ post, report }) {
     for (const link of post.body.links) {

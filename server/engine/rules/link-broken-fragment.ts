@@ -67,7 +67,7 @@ export default defineRule({
     id: 'link-broken-fragment',
     description: 'A `#fragment` that names no heading or anchor of the page it links to.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'editor',
   },
   async check(context) {
     const { post, site, workspace, report } = context;

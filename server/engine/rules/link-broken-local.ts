@@ -1,4 +1,6 @@
 import { globMatcher } from '../../../schemas/globs';
+import { globString } from '../../../schemas/site-paths';
+import { z } from '../../../schemas/zod';
 import { pathKey } from '../hugo-urls';
 import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../local-links';
 import { relative } from '../paths';
@@ -12,9 +14,9 @@ type Missing = Extract<LocalResolution, { found: false }>;
 // RE2 (schemas/globs.ts): the config and the links' text both come with a pull request.
 const ignoreMatchers = new Map<string, (path: string) => boolean>();
 
-function ignoreMatcher(globs: string[] | undefined): (path: string) => boolean {
+function ignoreMatcher(globs: string[]): (path: string) => boolean {
   // Stryker disable next-line ArrowFunction: the matcher's answer is only read as true or false, so undefined works as false
-  if (!globs || globs.length === 0) return () => false;
+  if (globs.length === 0) return () => false;
   const id = JSON.stringify(globs);
   let matcher = ignoreMatchers.get(id);
   // Stryker disable next-line ConditionalExpression: compiling again gives the same matcher; the cache only saves time
@@ -80,6 +82,14 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
   },
+  options: z
+    .object({
+      ignore: z
+        .array(globString('A link target: a path from the site root, or a glob.'))
+        .default([])
+        .describe('Link targets (paths from the site root, globs allowed) never to report, such as pages other tools generate.'),
+    })
+    .strict(),
   async check(context) {
     const { post, site, options, workspace, report } = context;
     const links = localLinks(post, site);

@@ -1,3 +1,4 @@
+import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 
 /**
@@ -83,8 +84,16 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  options: z
+    .object({
+      phrases: z
+        .array(z.string())
+        .default(DEFAULT_PHRASES)
+        .describe('Link texts that say nothing about the target, compared case-insensitively after trimming punctuation. Replaces the default list.'),
+    })
+    .strict(),
   check({ post, options, report }) {
-    const phrases = phraseSet(options.phrases ?? DEFAULT_PHRASES);
+    const phrases = phraseSet(options.phrases);
     for (const link of post.body.links) {
       // The parser sets text and textSpan together; an empty text normalises to '' below.
       // Stryker disable next-line ConditionalExpression,LogicalOperator: text and textSpan are set together, so either test is enough

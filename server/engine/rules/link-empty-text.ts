@@ -58,7 +58,7 @@ function messageFor(post: Post, text: string, textSpan: Span): string {
 export default defineRule({
   meta: {
     id: 'link-empty-text',
-    description: 'Links must have text: not empty, blank or only punctuation.',
+    description: 'Links must have text: not empty, not blank, not only punctuation.',
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -1,4 +1,5 @@
 import type { FixSpec } from '../rule';
+import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
@@ -34,13 +35,21 @@ function upgradeFix(urlSpan: Span, safe: boolean): FixSpec {
 export default defineRule({
   meta: {
     id: 'link-insecure',
-    description: 'Links and images should use https://, not http://.',
+    description: 'Links and images should use `https://`, not `http://`.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe or editor',
   },
+  options: z
+    .object({
+      allowHosts: z.array(z.string()).default([]).describe('Hosts that serve no https: their http:// links are not reported.'),
+      httpsHosts: z
+        .array(z.string())
+        .default([])
+        .describe('Hosts known to serve the same pages over https: their links are upgraded by --fix. The site\u2019s own host always counts when its baseURL is https.'),
+    })
+    .strict(),
   check({ post, site, options, report }) {
-    const allowHosts = options.allowHosts ?? [];
-    const httpsHosts = options.httpsHosts ?? [];
+    const { allowHosts, httpsHosts } = options;
     const ownHost = ownHttpsHost(site.baseURL);
     for (const target of uniqueTargets(post.body)) {
       const url = target.url.trim();

@@ -102,7 +102,7 @@ export default defineRule({
     id: 'link-malformed',
     description: 'URLs must be well formed: no spaces, no `%` outside an escape, balanced brackets.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe or editor',
   },
   check({ post, report }) {
     for (const target of uniqueTargets(post.body)) {

@@ -45,9 +45,9 @@ function isDestination(target: LinkTarget): boolean {
 export default defineRule({
   meta: {
     id: 'link-no-scheme',
-    description: 'A link to another site must start with https:// (or mailto: for e-mail addresses).',
+    description: 'A link to another site must start with `https://` (or `mailto:` for an e-mail address).',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'safe',
   },
   check({ post, report }) {
     for (const target of uniqueTargets(post.body)) {

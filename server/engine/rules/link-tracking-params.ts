@@ -1,4 +1,5 @@
 import type { FixSpec } from '../rule';
+import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
@@ -112,13 +113,19 @@ function messageFor(names: string[], what: string): string {
 export default defineRule({
   meta: {
     id: 'link-tracking-params',
-    description: 'Links should carry no tracking parameters such as utm_source, fbclid or YouTube\u2019s si.',
+    description: 'Links should carry no tracking parameters such as `utm_source`, `fbclid` or YouTube\u2019s `si`.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'safe',
   },
+  options: z
+    .object({
+      params: z.array(z.string()).default([]).describe('More query parameters to report; a trailing * matches a prefix (campaign_*).'),
+      allow: z.array(z.string()).default([]).describe('Parameters never to report, even from the default list (a trailing * matches a prefix).'),
+    })
+    .strict(),
   check({ post, options, report }) {
-    const allow = options.allow ?? [];
-    const global = [...DEFAULT_PARAMS, ...(options.params ?? [])];
+    const allow = options.allow;
+    const global = [...DEFAULT_PARAMS, ...options.params];
     for (const target of uniqueTargets(post.body)) {
       // The URL as it stands in the file, so that the edit keeps every other byte.
       const written = post.text.slice(target.urlSpan.start, target.urlSpan.end);

@@ -58,7 +58,7 @@ function neverClosed(tag: Shortcode): Problem {
 export default defineRule({
   meta: {
     id: 'shortcode-syntax',
-    description: 'Shortcode tags must be closed, their quotes balanced, and paired tags matched and nested.',
+    description: 'Shortcode tags must be closed, their quotes balanced, and paired tags matched and properly nested.',
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -1,3 +1,4 @@
+import { z } from '../../../schemas/zod';
 import type { Shortcode } from '../markdown';
 import { defineRule, type FixSpec } from '../rule';
 import { HUGO_SHORTCODES, isInlineShortcode, shortcodeCatalog } from '../shortcode-catalog';
@@ -33,15 +34,20 @@ function renameFix(tag: Shortcode, closing: Shortcode | undefined, name: string)
 export default defineRule({
   meta: {
     id: 'shortcode-unknown',
-    description: "Shortcodes must be ones the site, its theme or Hugo provides.",
+    description: 'Shortcodes must be ones the site, its theme or Hugo provides.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'editor',
   },
+  options: z
+    .object({
+      known: z.array(z.string()).default([]).describe('Shortcodes the site has beyond those found in its layouts, its theme and Hugo\u2019s built-ins.'),
+    })
+    .strict(),
   async check({ post, site, preset, options, workspace, siteCache, report }) {
     const tags = post.body.shortcodes.filter((tag) => !tag.closing && !isInlineShortcode(tag.name));
     // Stryker disable next-line ConditionalExpression: with no tags the loop below reports nothing; this only saves reading the catalog
     if (tags.length === 0) return;
-    const listed = [...(options.known ?? []), ...(preset.shortcodes ?? [])];
+    const listed = [...options.known, ...(preset.shortcodes ?? [])];
     const catalog = await shortcodeCatalog(siteCache, workspace, site);
     // Without the site's layouts (or a list to stand for them), any name may be real: say nothing.
     if (!catalog.complete && listed.length === 0) return;

@@ -116,9 +116,9 @@ function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
 export default defineRule({
   meta: {
     id: 'template-structure',
-    description: 'Member welcomes and event recaps keep their kind\u2019s required sections.',
+    description: 'Member welcomes and event recaps keep the sections their readers expect.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: 'editor',
   },
   check(context) {
     if (context.post.kind === 'member-welcome') return checkMemberWelcome(context);

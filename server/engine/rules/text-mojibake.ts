@@ -80,9 +80,9 @@ function message(text: string, part: Span, finding: MojibakeFinding, findings: M
 export default defineRule({
   meta: {
     id: 'text-mojibake',
-    description: 'Text must not be mojibake: UTF-8 read as Mac Roman, Windows-1252 or Latin-1 (`Jim√©nez`, `â€™`).',
+    description: 'Text must not be mojibake: UTF-8 read as Mac Roman, Windows-1252 or Latin-1 (`Jim\u221a\u00a9nez`, `\u00e2\u20ac\u2122`).',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: 'safe',
   },
   check({ post, report }) {
     for (const part of proseSpans(post)) {
