@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchemaText } from '../schemas/json-schema';
 import { z } from '../schemas/zod';
-import { configSchema } from '../server/engine/config';
+import { configSchema } from '../server/engine/config/config';
 import type { Rule } from '../server/engine/rule';
 import { RULES } from '../server/engine/rules';
 

@@ -1,5 +1,5 @@
-import { ConfigError } from '../engine/config';
-import type { LanguageService } from '../engine/service';
+import { ConfigError } from '../engine/config/config';
+import type { LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
 import { checkInParallel, EarlyWorkers } from './parallel';
 import type { FixPreview } from './diff';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../engine/config';
-import { cliService } from './cli-service';
+import { ConfigError } from '../engine/config/config';
+import { nodeLanguageService } from '../node/language-service';
 import { runCheck } from './check';
 import { newPost } from './new';
 import { formatPreviews } from './diff';
@@ -55,7 +55,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const { maxFileSize } = options;
   const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
-  const service = cliService(configFile, maxFileSize);
+  const service = nodeLanguageService({ configFile, maxFileSize });
   const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], maxFileSize, entryFile: __filename });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
@@ -81,7 +81,7 @@ async function printConfig(args: string[], cwd: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('print-config takes one file');
   const path = resolvePosix(cwd, positionals[0]);
-  const service = cliService(values.config ? resolvePosix(cwd, values.config) : undefined);
+  const service = nodeLanguageService({ configFile: values.config ? resolvePosix(cwd, values.config) : undefined });
   // Read within its site, as `check` reads it.
   const site = new NodeWorkspace().within((await service.siteFor(path)).root);
   const read = site.readText(path);

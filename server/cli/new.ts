@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../schemas/fields';
-import { TEMPLATE_KINDS, type TemplateKind } from '../engine/new-post';
-import { cliService } from './cli-service';
+import { TEMPLATE_KINDS, type TemplateKind } from '../engine/templates/new-post';
+import { nodeLanguageService } from '../node/language-service';
 import { NodeWorkspace } from '../node/node-workspace';
 import { escapeText } from './formatters/escape';
 import { resolvePosix } from '../node/paths';
@@ -58,7 +58,7 @@ function refuseOutside(path: string, siteRoot: string | undefined, cwd: string):
 export async function newPost(args: string[], cwd: string): Promise<number> {
   try {
     const options = parseNewArgs(args);
-    const service = cliService();
+    const service = nodeLanguageService();
     const folder = resolvePosix(cwd, options.out ? dirname(options.out) : '.');
     const { site, plan } = await service.planNewPost(folder, {
       kind: options.kind,

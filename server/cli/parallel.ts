@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { ConfigError } from '../engine/config';
+import { ConfigError } from '../engine/config/config';
 import { applySafeFixes } from '../engine/fixes';
-import type { LanguageService } from '../engine/service';
-import type { Site } from '../engine/site';
-import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site-pages';
-import { cliService } from './cli-service';
+import type { LanguageService } from '../engine/language-service';
+import type { Site } from '../engine/site/site';
+import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site/site-pages';
+import { nodeLanguageService } from '../node/language-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
@@ -73,7 +73,7 @@ const CHECKS_UNDER_WAY = 128;
 export async function checkTargets(
   targets: Target[],
   options: CheckTargetsOptions,
-  service: LanguageService = cliService(options.configFile, options.maxFileSize),
+  service: LanguageService = nodeLanguageService({ configFile: options.configFile, maxFileSize: options.maxFileSize }),
 ): Promise<TargetOutcome[]> {
   return inOrder(targets.length, [await checkShare(targets, new Int32Array(1), options, service)]);
 }
@@ -212,7 +212,7 @@ export class EarlyWorkers {
 }
 
 /**
- * Spreads the files over worker threads, one per core, each with its own engine.
+ * Spreads the files over worker threads, one per core, each with its own language service.
  * The engine is pure, so the results are the same as on one thread; they come
  * back in the order of `targets`. Workers started early are used first.
  */
@@ -285,7 +285,7 @@ export function serveWorkerIfAny(): boolean {
 }
 
 async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): Promise<void> {
-  const service = cliService(input.options.configFile, input.options.maxFileSize);
+  const service = nodeLanguageService({ configFile: input.options.configFile, maxFileSize: input.options.maxFileSize });
   if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
   parentPort!.postMessage(await checkShare(input.targets, input.next, input.options, service));
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { LanguageService } from '../engine/service';
-import { findSiteRoot } from '../engine/site';
+import type { LanguageService } from '../engine/language-service';
+import { findSiteRoot } from '../engine/site/site';
 import type { Workspace } from '../engine/types';
 import { resolvePosix, toPosix } from '../node/paths';
 import { postsOfSite, SKIPPED_FOLDERS } from '../node/site-posts';

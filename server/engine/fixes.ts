@@ -1,4 +1,4 @@
-import { LineIndex } from './text';
+import { LineIndex } from './text/line-index';
 import type { Diagnostic, TextEdit } from './types';
 
 interface OffsetEdit {

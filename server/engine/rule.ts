@@ -1,11 +1,11 @@
 import { z } from '../../schemas/zod';
 import type { Preset } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
-import type { ResolvedConfig } from './config';
-import type { FrontMatter } from './frontmatter';
+import type { ResolvedConfig } from './config/config';
+import type { FrontMatter } from './frontmatter/frontmatter';
 import type { BodyModel } from './markdown';
-import type { Site } from './site';
-import type { LineIndex } from './text';
+import type { Site } from './site/site';
+import type { LineIndex } from './text/line-index';
 import type { Severity, Span, Workspace } from './types';
 
 /** Where each rule's page is published; the docs live in docs/rules/<id>.md. */

@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySafeFixes } from '../engine/fixes';
-import { splitPost } from '../engine/frontmatter';
-import { LineIndex } from '../engine/text';
+import { splitPost } from '../engine/frontmatter/frontmatter';
+import { LineIndex } from '../engine/text/line-index';
 import type { Diagnostic, Fix } from '../engine/types';
 import { sameDiagnostic } from './convert';
 

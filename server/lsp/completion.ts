@@ -1,11 +1,11 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KIND_DESCRIPTIONS } from '../../schemas/posts';
-import { fillPost, TEMPLATE_KINDS } from '../engine/new-post';
-import type { LanguageService, PostContext } from '../engine/service';
-import { toSnippet } from '../engine/templates';
+import { fillPost, TEMPLATE_KINDS } from '../engine/templates/new-post';
+import type { LanguageService, PostContext } from '../engine/language-service';
+import { toSnippet } from '../engine/templates/placeholders';
 import { enumValues, typeName } from './describe';
-import { dirname } from '../engine/paths';
+import { dirname } from '../engine/site/paths';
 
 const DATE_KEYS = new Set(['date', 'publishDate', 'lastmod', 'expiryDate', 'pubdate', 'published', 'modified', 'unpublishdate']);
 

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES_BY_ID } from '../engine/rules';
-import type { LanguageService } from '../engine/service';
+import type { LanguageService } from '../engine/language-service';
 import type { Diagnostic } from '../engine/types';
 import { typeName } from './describe';
 

@@ -13,15 +13,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
-import { fillPost } from '../engine/new-post';
-import { dirname } from '../engine/paths';
-import type { LanguageService } from '../engine/service';
-import { toSnippet } from '../engine/templates';
+import { fillPost } from '../engine/templates/new-post';
+import { dirname } from '../engine/site/paths';
+import type { LanguageService } from '../engine/language-service';
+import { toSnippet } from '../engine/templates/placeholders';
 import { resolvePosix } from '../node/paths';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
 import { toPath, toUri } from './convert';
-import { Engines } from './engines';
+import { LanguageServices } from './language-services';
 import { hover } from './hover';
 import { SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
@@ -58,7 +58,7 @@ export function startServer(): void {
 /** The server's state, and one method per group of handlers it registers on the connection. */
 class PostlintServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly engines = new Engines((uri) => this.documents.get(uri)?.getText());
+  private readonly languageServices = new LanguageServices((uri) => this.documents.get(uri)?.getText());
   private readonly settings: SettingsCache;
   private readonly validator: Validator;
   /** Documents checked since they opened: with `run: onSave`, a document is still checked once when it opens. */
@@ -69,11 +69,11 @@ class PostlintServer {
 
   constructor(private readonly connection: Connection) {
     this.settings = new SettingsCache(connection);
-    this.validator = new Validator(connection, this.documents, this.settings, (uri) => this.serviceFor(uri), this.engines.disk);
+    this.validator = new Validator(connection, this.documents, this.settings, (uri) => this.serviceFor(uri), this.languageServices.disk);
     this.siteChanges = {
       validator: this.validator,
       serviceFor: (uri) => this.serviceFor(uri),
-      invalidate: () => this.engines.invalidate(),
+      invalidate: () => this.languageServices.invalidate(),
       isOpen: (uri) => this.documents.get(uri) !== undefined,
       refreshPulled: () => this.refreshPulled(),
       workspaceChecked: () => this.workspaceChecked,
@@ -103,8 +103,8 @@ class PostlintServer {
     const capabilities = params.capabilities;
     this.settings.supported = capabilities.workspace?.configuration === true;
     this.validator.pull = capabilities.textDocument?.diagnostic !== undefined;
-    this.engines.trusted = trustOf(params.initializationOptions);
-    this.connection.console.log(trustNotice(this.engines.trusted));
+    this.languageServices.trusted = trustOf(params.initializationOptions);
+    this.connection.console.log(trustNotice(this.languageServices.trusted));
     this.folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders = [toPath(params.rootUri)];
     return {
@@ -164,7 +164,7 @@ class PostlintServer {
     connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(this.siteChanges, params.changes)));
     connection.onDidChangeConfiguration(() => {
       this.settings.clear();
-      this.engines.invalidate();
+      this.languageServices.invalidate();
       this.recheckOpenDocuments();
     });
   }
@@ -223,13 +223,13 @@ class PostlintServer {
     const { site, plan } = await service.planNewPost(folder, params);
     if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
     // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
-    if (!this.engines.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
+    if (!this.languageServices.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
     return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
   }
 
-  /** The engine for a resource, with its `postlint.configFile` resolved from the workspace folder. */
+  /** The language service for a resource, with its `postlint.configFile` resolved from the workspace folder. */
   private async serviceFor(uri: string): Promise<LanguageService> {
-    return this.engines.get(this.configFileFor(uri, (await this.settings.get(uri)).configFile));
+    return this.languageServices.get(this.configFileFor(uri, (await this.settings.get(uri)).configFile));
   }
 
   private configFileFor(uri: string, configFile: string): string {
@@ -246,7 +246,7 @@ class PostlintServer {
       this.folders,
       async (folder) => {
         const folderSettings = await this.settings.get(toUri(folder));
-        return folderSettings.enable ? this.engines.get(this.configFileFor(toUri(folder), folderSettings.configFile)) : undefined;
+        return folderSettings.enable ? this.languageServices.get(this.configFileFor(toUri(folder), folderSettings.configFile)) : undefined;
       },
       this.validator,
       (uri) => this.documents.get(uri) !== undefined,

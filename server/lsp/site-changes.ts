@@ -1,6 +1,6 @@
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import type { LanguageService } from '../engine/service';
-import { fileKey } from '../engine/site-pages';
+import type { LanguageService } from '../engine/language-service';
+import { fileKey } from '../engine/site/site-pages';
 import { toPath } from './convert';
 import type { Validator } from './validation';
 

@@ -1,13 +1,13 @@
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigError } from '../engine/config';
-import { configDiagnostics } from '../engine/config-diagnostics';
+import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
+import { configDiagnostics } from '../engine/config/config-diagnostics';
 import type { Diagnostic } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
-import type { LanguageService } from '../engine/service';
+import type { LanguageService } from '../engine/language-service';
 import type { SettingsCache } from './settings';
 import { formatMegabytes, NodeWorkspace, refusalText } from '../node/node-workspace';
-import { exceedsSize } from './engines';
+import { exceedsSize } from './language-services';
 
 /**
  * Checks documents as they change. Changes are coalesced: while a check runs, a
@@ -31,9 +31,9 @@ export class Validator {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsCache,
-    /** The engine for a resource, its settings applied. */
+    /** The language service for a resource, its settings applied. */
     private readonly serviceFor: (uri: string) => Promise<LanguageService>,
-    /** The disk, from which closed posts are read within their site (the engines' own, so that it forgets with them). */
+    /** The disk, from which closed posts are read within their site (the language services' own, so that it forgets with them). */
     private readonly disk: NodeWorkspace = new NodeWorkspace(),
   ) {}
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { postsOfSite } from '../node/site-posts';
-import type { LanguageService } from '../engine/service';
-import { findSiteRoot } from '../engine/site';
+import type { LanguageService } from '../engine/language-service';
+import { findSiteRoot } from '../engine/site/site';
 import { toUri } from './convert';
 import type { Validator } from './validation';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEMPLATE_KINDS, type TemplateKind } from '../engine/new-post';
+import { TEMPLATE_KINDS, type TemplateKind } from '../engine/templates/new-post';
 
 /**
  * The built-in templates, read from `schemas/templates/`: beside the bundle's

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { globBases, globMatcher } from '../../schemas/globs';
-import type { LanguageService } from '../engine/service';
+import type { LanguageService } from '../engine/language-service';
 import { toPosix } from './paths';
 
 /** Folders no walk goes into: packages and version control are never posts. */

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { Diagnostic } from '../../server/engine/types';
 import { checkCorpusBlog, corpusTest, TODO_BLOG, TODO_SITE } from '../helpers/corpus';
 import { REPO, runCli } from '../helpers/cli';
-import { createLanguageService } from '../../server/engine/service';
+import { createLanguageService } from '../../server/engine/language-service';
 import { NodeWorkspace } from '../../server/node/node-workspace';
 
 /**

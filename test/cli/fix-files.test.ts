@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fixOne } from '../../server/cli/parallel';
 import { readSnapshot, roundTrips, writeFixed, type FixWriterFs } from '../../server/cli/fix-files';
 import { NodeWorkspace } from '../../server/node/node-workspace';
-import { createLanguageService } from '../../server/engine/service';
+import { createLanguageService } from '../../server/engine/language-service';
 import { diskSites } from '../helpers/disk-site';
 import { age, FIXABLE, FIXED, snapshotOf, tempFilesIn } from '../helpers/fix-fixtures';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { cliService } from '../../server/cli/cli-service';
+import { nodeLanguageService } from '../../server/node/language-service';
 import { runCli } from '../helpers/cli';
 import { copyCorpus, corpusTest, TODO_SITE } from '../helpers/corpus';
 
@@ -102,7 +102,7 @@ for (const kind of ['member-welcome', 'event-recap']) {
     assert.deepEqual(placeholderNames(written), LEFT[kind]);
     const filled = fillByHand(written);
     assert.deepEqual(placeholderNames(filled), [], 'every placeholder has a sample value');
-    const result = await cliService().check(path, filled);
+    const result = await nodeLanguageService().check(path, filled);
     assert.deepEqual(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`), []);
   });
 
@@ -111,7 +111,7 @@ for (const kind of ['member-welcome', 'event-recap']) {
     const { stdout } = await runCli(['new', kind, ...ARGS[kind]], root);
     const path = stdout.trim();
     const text = readFileSync(path, 'utf8');
-    const diagnostics = (await cliService().check(path, text)).diagnostics;
+    const diagnostics = (await nodeLanguageService().check(path, text)).diagnostics;
     assert.deepEqual([...new Set(diagnostics.map((d) => d.ruleId))], ['template-placeholder']);
     assert.deepEqual(coveredNames(text, diagnostics.map((d) => d.range)), LEFT[kind]);
   });

@@ -57,7 +57,7 @@ corpusTest('todogroup corpus: the ranges and messages of the known defects', {},
 });
 
 corpusTest('todogroup corpus: the preset recognises the member welcomes by their titles', {}, async () => {
-  const { createLanguageService } = await import('../../server/engine/service');
+  const { createLanguageService } = await import('../../server/engine/language-service');
   const { NodeWorkspace } = await import('../../server/node/node-workspace');
   const service = createLanguageService({ workspace: new NodeWorkspace() });
   const welcomes: string[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError } from '../../server/engine/config';
+import { ConfigError } from '../../server/engine/config/config';
 import { MemoryWorkspace, serviceFor } from '../helpers/memory-workspace';
 
 const POST = '---\ntitle: A\ndate: 2025-01-01\nauthor: zed\n---\n';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applySafeFixes, lineBreakOf } from '../../server/engine/fixes';
-import { LineIndex } from '../../server/engine/text';
+import { LineIndex } from '../../server/engine/text/line-index';
 import type { Diagnostic } from '../../server/engine/types';
 
 /** A diagnostic whose one fix makes the given edits (by offset). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../helpers/fast-check';
-import { splitPost } from '../../server/engine/frontmatter';
-import { LineIndex } from '../../server/engine/text';
+import { splitPost } from '../../server/engine/frontmatter/frontmatter';
+import { LineIndex } from '../../server/engine/text/line-index';
 import { hugoSite, serviceFor } from '../helpers/memory-workspace';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);

@@ -15,8 +15,8 @@ import {
   type PageUrl,
   type UrlFrontMatter,
   type UrlSettings,
-} from '../../server/engine/hugo-urls';
-import type { Site } from '../../server/engine/site';
+} from '../../server/engine/site/hugo-urls';
+import type { Site } from '../../server/engine/site/site';
 
 // Every expected URL below is written by hand from Hugo's documentation
 // (URL management, permalinks, multilingual mode), never computed by the code.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { localLinks, looksLikeHost } from '../../server/engine/local-links';
+import { localLinks, looksLikeHost } from '../../server/engine/links/local-links';
 import { parseBody } from '../../server/engine/markdown/index';
 import type { Post } from '../../server/engine/rule';
-import type { Site } from '../../server/engine/site';
+import type { Site } from '../../server/engine/site/site';
 
 // Expected links are written by hand from the URL syntax and the site's baseURL,
 // never computed by the code under test.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pathKey, sanitizePath } from '../../server/engine/hugo-urls';
-import { matchRedirect, parseNetlifyToml, parseRedirectsFile } from '../../server/engine/redirects';
-import { readSite } from '../../server/engine/site';
-import { SitePages } from '../../server/engine/site-pages';
+import { pathKey, sanitizePath } from '../../server/engine/site/hugo-urls';
+import { matchRedirect, parseNetlifyToml, parseRedirectsFile } from '../../server/engine/site/redirects';
+import { readSite } from '../../server/engine/site/site';
+import { SitePages } from '../../server/engine/site/site-pages';
 import { hugoSite, SITE } from '../helpers/memory-workspace';
 
 test("sanitizePath: Hugo's URL paths: lower case, spaces as one hyphen, punctuation dropped, letters of any script kept", () => {

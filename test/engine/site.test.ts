@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findSiteRoot, readSite } from '../../server/engine/site';
+import { findSiteRoot, readSite } from '../../server/engine/site/site';
 import { MemoryWorkspace } from '../helpers/memory-workspace';
 
 test('site: config/_default is merged with config/production, as the production build reads it', async () => {

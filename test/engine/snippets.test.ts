@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findPlaceholders, toSnippet } from '../../server/engine/templates';
+import { findPlaceholders, toSnippet } from '../../server/engine/templates/placeholders';
 
 const TEMPLATE = '---\ntitle: "[[title]]"\nauthor: "[[author]]"\n---\n\n[[org]] joins [[site]]. [[intro: Say who they are, in {one} sentence.]]\n\nThanks, [[org]]!\n';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseBody } from '../../server/engine/markdown/index';
-import { attributeSpan, bracketSpan, hostMatches, isEmailAddress, isTemplated, uniqueTargets, urlParts } from '../../server/engine/url-parts';
+import { attributeSpan, bracketSpan, hostMatches, isEmailAddress, isTemplated, uniqueTargets, urlParts } from '../../server/engine/links/url-parts';
 
 // Expected parts and spans are written by hand from the URL syntax (RFC 3986)
 // and from the texts below, never computed by the code under test.

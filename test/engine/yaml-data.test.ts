@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../helpers/fast-check';
 import { parse, stringify } from 'yaml';
-import { yamlData } from '../../server/engine/yaml-data';
+import { yamlData } from '../../server/engine/site/yaml-data';
 
 test('yamlData: the same values as the yaml package (1.2 core schema: dates stay strings)', () => {
   const text = [

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { test, type TestOptions } from 'node:test';
 import { NodeWorkspace } from '../../server/node/node-workspace';
-import { createLanguageService } from '../../server/engine/service';
+import { createLanguageService } from '../../server/engine/language-service';
 import type { Diagnostic } from '../../server/engine/types';
 
 /**

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { createLanguageService, type LanguageService } from '../../server/engine/service';
+import { createLanguageService, type LanguageService } from '../../server/engine/language-service';
 import type { Diagnostic, Workspace } from '../../server/engine/types';
 
 /** A site held in a Map: tests describe it in a few lines and never touch the disk. */

@@ -7,8 +7,8 @@ import type { Connection, Diagnostic as LspDiagnostic, PublishDiagnosticsParams,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../schemas/settings';
 import { NodeWorkspace } from '../../server/node/node-workspace';
-import { ConfigError } from '../../server/engine/config';
-import { createLanguageService, type CheckResult, type LanguageService } from '../../server/engine/service';
+import { ConfigError } from '../../server/engine/config/config';
+import { createLanguageService, type CheckResult, type LanguageService } from '../../server/engine/language-service';
 import type { Diagnostic } from '../../server/engine/types';
 import { toUri } from '../../server/lsp/convert';
 import type { SettingsCache } from '../../server/lsp/settings';

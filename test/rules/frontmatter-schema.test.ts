@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { splitPost } from '../../server/engine/frontmatter';
+import { splitPost } from '../../server/engine/frontmatter/frontmatter';
 import type { Problem, RuleContext } from '../../server/engine/rule';
 import rule from '../../server/engine/rules/frontmatter-schema';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';

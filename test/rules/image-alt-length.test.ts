@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { altLength } from '../../server/engine/alt-text';
+import { altLength } from '../../server/engine/text/alt-text';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
 
 const FRONT = '---\ntitle: Harbour day\ndate: 2025-03-01\nauthor: alice\n---\n\n';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createLanguageService } from '../../server/engine/service';
+import { createLanguageService } from '../../server/engine/language-service';
 import { FIXED_NOW, MemoryWorkspace, hugoSite, only, rangeText, SITE } from '../helpers/memory-workspace';
 
 async function findings(text: string, templates: Record<string, string> = {}) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createLanguageService } from '../../server/engine/service';
+import { createLanguageService } from '../../server/engine/language-service';
 import { FIXED_NOW, SITE, checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
 
 async function findings(text: string, files: Record<string, string> = {}) {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { applySafeFixes } from '../../server/engine/fixes';
-import { findMojibake } from '../../server/engine/mojibake';
+import { findMojibake } from '../../server/engine/text/mojibake';
 import type { Diagnostic } from '../../server/engine/types';
 import { BRIEF_POSTS, corpusTest, TODO_SITE } from '../helpers/corpus';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ConfigError } from '../../server/engine/config';
-import { configDiagnostics } from '../../server/engine/config-diagnostics';
+import { ConfigError } from '../../server/engine/config/config';
+import { configDiagnostics } from '../../server/engine/config/config-diagnostics';
 import type { Workspace } from '../../server/engine/types';
 import { runCli } from '../helpers/cli';
 import { hugoSite, serviceFor, SITE, type MemoryWorkspace } from '../helpers/memory-workspace';

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { closest } from '../suggest';
+import { closest } from '../text/suggest';
 
 /** The theme looks the author up in data/authors: an unknown key shows no author on the post. */
 export default defineRule({

@@ -1,4 +1,4 @@
-import { basename } from '../paths';
+import { basename } from '../site/paths';
 import { defineRule } from '../rule';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;

@@ -1,6 +1,6 @@
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
-import { closest } from '../suggest';
+import { closest } from '../text/suggest';
 
 /**
  * In `typos` mode a theme's own keys must pass: only a key one slip away from a

@@ -1,4 +1,4 @@
-import { relevel } from '../headings';
+import { relevel } from '../text/heading-levels';
 import { defineRule } from '../rule';
 
 /** Screen reader users move by heading level; a skipped level reads as a missing section. */

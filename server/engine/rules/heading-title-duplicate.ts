@@ -1,4 +1,4 @@
-import { relevel } from '../headings';
+import { relevel } from '../text/heading-levels';
 import { defineRule } from '../rule';
 
 /** Hugo themes print the front matter title as the page's H1; a body H1 makes a second one. */

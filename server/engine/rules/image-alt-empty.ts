@@ -1,4 +1,4 @@
-import { readAlt } from '../alt-text';
+import { readAlt } from '../text/alt-text';
 import type { ImageRef } from '../markdown';
 import { defineRule } from '../rule';
 import type { Span } from '../types';

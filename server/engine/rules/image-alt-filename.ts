@@ -1,4 +1,4 @@
-import { filenameKind, filenameReason, quoteAlt, readAlt, type FilenameKind } from '../alt-text';
+import { filenameKind, filenameReason, quoteAlt, readAlt, type FilenameKind } from '../text/alt-text';
 import { defineRule } from '../rule';
 
 function advice(kind: FilenameKind): string {

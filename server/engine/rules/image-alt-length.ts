@@ -1,5 +1,5 @@
 import { z } from '../../../schemas/zod';
-import { altLength, quoteAlt, readAlt } from '../alt-text';
+import { altLength, quoteAlt, readAlt } from '../text/alt-text';
 import { defineRule } from '../rule';
 
 /** Screen readers read an alt in one breath, with no way to skim or go back a sentence. */

@@ -1,4 +1,4 @@
-import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix } from '../alt-text';
+import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix } from '../text/alt-text';
 import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';

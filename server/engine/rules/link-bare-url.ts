@@ -1,7 +1,7 @@
 import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { isEmailAddress } from '../url-parts';
+import { isEmailAddress } from '../links/url-parts';
 
 /**
  * `<https://…>` renders exactly as the bare URL does, but any CommonMark renderer

@@ -1,12 +1,12 @@
-import { setting, textSetting } from '../hugo-urls';
-import { classifyUrl, type LinkTarget } from '../links';
-import { localLinks, resolveLocal } from '../local-links';
-import { relative } from '../paths';
+import { setting, textSetting } from '../site/hugo-urls';
+import { classifyUrl, type LinkTarget } from '../links/link-targets';
+import { localLinks, resolveLocal } from '../links/local-links';
+import { relative } from '../site/paths';
 import { defineRule, type Post, type Problem } from '../rule';
-import type { Site } from '../site';
-import { anchorsOfBody, sitePagesOf, type PageAnchors, type SitePage } from '../site-pages';
-import { closest } from '../suggest';
-import { uniqueTargets } from '../url-parts';
+import type { Site } from '../site/site';
+import { anchorsOfBody, sitePagesOf, type PageAnchors, type SitePage } from '../site/site-pages';
+import { closest } from '../text/suggest';
+import { uniqueTargets } from '../links/url-parts';
 
 /**
  * The body parser makes heading ids the way Goldmark's default `github` style does;

@@ -1,12 +1,12 @@
 import { globMatcher } from '../../../schemas/globs';
 import { globString } from '../../../schemas/site-paths';
 import { z } from '../../../schemas/zod';
-import { pathKey } from '../hugo-urls';
-import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../local-links';
-import { relative } from '../paths';
+import { pathKey } from '../site/hugo-urls';
+import { localLinks, looksLikeHost, resolveLocal, type LocalLink, type LocalResolution } from '../links/local-links';
+import { relative } from '../site/paths';
 import { defineRule } from '../rule';
-import { withoutQueryOrFragment } from '../redirects';
-import { sitePagesOf, type SitePages } from '../site-pages';
+import { withoutQueryOrFragment } from '../site/redirects';
+import { sitePagesOf, type SitePages } from '../site/site-pages';
 
 type Missing = Extract<LocalResolution, { found: false }>;
 

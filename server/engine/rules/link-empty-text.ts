@@ -3,7 +3,7 @@ import type { LinkRef } from '../markdown';
 import type { Post } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { attributeSpan, bracketSpan } from '../url-parts';
+import { attributeSpan, bracketSpan } from '../links/url-parts';
 
 /** Blanks (including no-break and zero-width spaces) and punctuation: nothing a reader can follow. */
 const NOTHING_TO_READ = /^[\s\p{Z}\p{P}\p{Cf}]*$/u;

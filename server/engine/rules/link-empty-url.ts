@@ -1,10 +1,10 @@
-import type { LinkTarget } from '../links';
+import type { LinkTarget } from '../links/link-targets';
 import { IMAGE_SHORTCODE_PARAMS } from '../markdown';
 import { lookupShortcodeTable } from '../markdown/shortcodes';
 import type { Post } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { attributeSpan, uniqueTargets } from '../url-parts';
+import { attributeSpan, uniqueTargets } from '../links/url-parts';
 
 /**
  * An HTML or shortcode image with no source attribute at all is another matter

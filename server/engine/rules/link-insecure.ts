@@ -2,7 +2,7 @@ import type { FixSpec } from '../rule';
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
+import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 
 /** A development server on this machine: there is nothing to encrypt, and no https to move to. */
 function isLoopback(host: string): boolean {

@@ -1,7 +1,7 @@
 import type { FixSpec, Problem } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { isTemplated, uniqueTargets, urlParts } from '../url-parts';
+import { isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 
 /** A few characters either side of a position, so that a long URL's message shows the place. */
 function around(url: string, index: number): string {

@@ -1,6 +1,6 @@
-import type { LinkTarget } from '../links';
+import type { LinkTarget } from '../links/link-targets';
 import { defineRule } from '../rule';
-import { isTemplated, uniqueTargets } from '../url-parts';
+import { isTemplated, uniqueTargets } from '../links/url-parts';
 
 /**
  * Top-level domains common enough that `name.tld/…` is surely a host, and that

@@ -2,7 +2,7 @@ import type { FixSpec } from '../rule';
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../url-parts';
+import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 
 /** Campaign and click identifiers: they record who shared or clicked, never which page to show. */
 export const DEFAULT_PARAMS = [

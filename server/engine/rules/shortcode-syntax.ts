@@ -1,6 +1,6 @@
 import type { Shortcode, ShortcodeProblem } from '../markdown';
 import { defineRule, type Problem } from '../rule';
-import { needsClosingTag } from '../shortcode-catalog';
+import { needsClosingTag } from '../site/shortcode-catalog';
 
 const STOPS = 'Hugo stops the build on it';
 const COMMENT_NOTE = 'An HTML comment does not hide a shortcode from Hugo: write `{{</* … */>}}` to comment one out.';

@@ -1,8 +1,8 @@
 import { z } from '../../../schemas/zod';
 import type { Shortcode } from '../markdown';
 import { defineRule, type FixSpec } from '../rule';
-import { HUGO_SHORTCODES, isInlineShortcode, shortcodeCatalog } from '../shortcode-catalog';
-import { closest } from '../suggest';
+import { HUGO_SHORTCODES, isInlineShortcode, shortcodeCatalog } from '../site/shortcode-catalog';
+import { closest } from '../text/suggest';
 
 /** Each opening tag's closing tag, paired by name as Hugo nests them. */
 function closingTags(shortcodes: readonly Shortcode[]): Map<Shortcode, Shortcode> {

@@ -1,6 +1,6 @@
-import { proseSpans } from '../prose';
+import { proseSpans } from '../text/prose';
 import { defineRule } from '../rule';
-import { findPlaceholders, templateHints } from '../templates';
+import { findPlaceholders, templateHints } from '../templates/placeholders';
 
 /** Filler text that ships now and then; "TODO" is not one of them: it is an organisation's name. */
 const FILLER = /\blorem ipsum\b/gi;

@@ -1,9 +1,9 @@
-import { classifyUrl } from '../links';
+import { classifyUrl } from '../links/link-targets';
 import type { Heading } from '../markdown';
-import { ABOUT_FILE } from '../new-post';
-import { join } from '../paths';
+import { ABOUT_FILE } from '../templates/new-post';
+import { join } from '../site/paths';
 import { defineRule, type Post, type RuleContext } from '../rule';
-import { hasPlaceholder } from '../templates';
+import { hasPlaceholder } from '../templates/placeholders';
 import type { Span } from '../types';
 
 const REPRESENTATIVES = /\brepresentatives?\b/i;

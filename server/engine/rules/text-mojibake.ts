@@ -1,5 +1,5 @@
-import { findMojibake, type MojibakeFinding } from '../mojibake';
-import { proseSpans } from '../prose';
+import { findMojibake, type MojibakeFinding } from '../text/mojibake';
+import { proseSpans } from '../text/prose';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 

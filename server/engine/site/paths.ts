@@ -3,7 +3,7 @@
  * convert at the edge. `node:path`'s posix half is plain string work, not disk access.
  */
 import { posix } from 'node:path';
-import type { Workspace } from './types';
+import type { Workspace } from '../types';
 
 export const { dirname, basename, extname, join, relative, resolve, normalize } = posix;
 

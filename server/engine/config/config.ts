@@ -1,10 +1,10 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { configSchemaFor, type PostlintConfig } from '../../schemas/config';
-import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../schemas/presets';
-import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from './rules';
-import { LineIndex } from './text';
-import type { Severity } from './types';
+import { configSchemaFor, type PostlintConfig } from '../../../schemas/config';
+import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../../schemas/presets';
+import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
+import { LineIndex } from '../text/line-index';
+import type { Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.postlintrc.json';
 

@@ -1,5 +1,5 @@
-import type { Post } from './rule';
-import type { Span } from './types';
+import type { Post } from '../rule';
+import type { Span } from '../types';
 
 /** `outer` without the `holes`: the parts left to read. */
 export function without(outer: Span, holes: Span[]): Span[] {

@@ -1,4 +1,4 @@
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /**
  * Template placeholders: `[[name]]`, or `[[name: hint]]` where the hint tells the

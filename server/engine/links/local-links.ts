@@ -3,14 +3,14 @@
  * lands: shared by `link-broken-local` (does the target exist?) and
  * `link-broken-fragment` (does the `#fragment` exist on it?).
  */
-import { contentExtension } from './hugo-urls';
-import { classifyUrl, type LinkTarget } from './links';
-import { basename, dirname, join, normalize, relative } from './paths';
-import type { RedirectMatch } from './redirects';
-import type { Post } from './rule';
-import type { Site } from './site';
-import type { SitePage, SitePages } from './site-pages';
-import type { Workspace } from './types';
+import { contentExtension } from '../site/hugo-urls';
+import { classifyUrl, type LinkTarget } from './link-targets';
+import { basename, dirname, join, normalize, relative } from '../site/paths';
+import type { RedirectMatch } from '../site/redirects';
+import type { Post } from '../rule';
+import type { Site } from '../site/site';
+import type { SitePage, SitePages } from '../site/site-pages';
+import type { Workspace } from '../types';
 import { isEmailAddress, uniqueTargets } from './url-parts';
 
 export interface LocalLink {

@@ -1,7 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import type { FrontMatter, ValueLocation } from './frontmatter';
-import { LineIndex } from './text';
-import type { Span } from './types';
+import { LineIndex } from '../text/line-index';
+import type { Span } from '../types';
 
 /** A top-level `key = value` line, before the first `[table]`. */
 interface TomlLine {

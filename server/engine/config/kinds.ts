@@ -1,8 +1,8 @@
 import type { RE2JS } from 're2js';
-import { globMatcher } from '../../schemas/globs';
-import { compileTitlePattern } from '../../schemas/patterns';
-import { KIND_KEY, POST_KINDS, type PostKind } from '../../schemas/posts';
-import type { KindMatcher } from '../../schemas/presets';
+import { globMatcher } from '../../../schemas/globs';
+import { compileTitlePattern } from '../../../schemas/patterns';
+import { KIND_KEY, POST_KINDS, type PostKind } from '../../../schemas/posts';
+import type { KindMatcher } from '../../../schemas/presets';
 
 export type KindSource = 'front matter' | 'title' | 'file name' | 'default';
 

@@ -1,5 +1,5 @@
-import type { BodyModel, ImageRef, LinkRef } from './markdown';
-import type { Span } from './types';
+import type { BodyModel, ImageRef, LinkRef } from '../markdown';
+import type { Span } from '../types';
 
 /**
  * What a URL in a post points at, decided once for every link rule:

@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
-import { presetForBaseUrl, type PresetName } from '../../schemas/presets';
+import { presetForBaseUrl, type PresetName } from '../../../schemas/presets';
 import { foldersUp, join } from './paths';
-import type { Workspace } from './types';
+import type { Workspace } from '../types';
 import { yamlData } from './yaml-data';
 
 /** What the engine knows of a Hugo site, read as Hugo's production build reads it. */

@@ -1,5 +1,5 @@
-import type { Heading } from './markdown';
-import type { Span } from './types';
+import type { Heading } from '../markdown';
+import type { Span } from '../types';
 
 /** The `#` run of an ATX heading (`## Title` → `##`); undefined for a setext heading. */
 export function atxMarker(text: string, heading: Heading): Span | undefined {

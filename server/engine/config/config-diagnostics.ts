@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { configSchema } from './config';
-import { DOCS_BASE } from './rule';
-import { LineIndex } from './text';
-import type { Diagnostic, Span } from './types';
+import { DOCS_BASE } from '../rule';
+import { LineIndex } from '../text/line-index';
+import type { Diagnostic, Span } from '../types';
 
 /** The code config problems carry in the editor, and the page that explains the file. */
 export const CONFIG_DIAGNOSTIC_CODE = 'postlint-config';

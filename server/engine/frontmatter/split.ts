@@ -1,4 +1,4 @@
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /**
  * Where a page's front matter is, found exactly as Hugo's page lexer finds it

@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
-import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './frontmatter-split';
-import { parseToml } from './frontmatter-toml';
-import type { Span } from './types';
+import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
+import { parseToml } from './toml';
+import type { Span } from '../types';
 
 /** A problem found while reading the front matter block itself. */
 export interface FrontMatterProblem {

@@ -1,20 +1,20 @@
 import { globMatcher } from '../../schemas/globs';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
-import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
+import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config/config';
 import type { z } from 'zod';
-import { splitPost, type FrontMatter } from './frontmatter';
-import { resolveKind, type KindSource } from './kinds';
+import { splitPost, type FrontMatter } from './frontmatter/frontmatter';
+import { resolveKind, type KindSource } from './config/kinds';
 import { parseBody } from './markdown';
-import { findPlaceholders } from './templates';
-import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
-import { confine, foldersUp, dirname, isInside, join, relative } from './paths';
+import { findPlaceholders } from './templates/placeholders';
+import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './templates/new-post';
+import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
 import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
-import { findSiteRoot, looseSite, readSite, type Site } from './site';
-import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site-pages';
-import { Suppressions } from './suppressions';
-import { LineIndex } from './text';
+import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
+import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
+import { Suppressions } from './config/suppressions';
+import { LineIndex } from './text/line-index';
 import type { Diagnostic, Severity, Span, Workspace } from './types';
 
 export interface LanguageServiceOptions {

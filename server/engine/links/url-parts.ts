@@ -1,6 +1,6 @@
-import { linkTargets, type LinkTarget } from './links';
-import type { BodyModel, LinkRef } from './markdown';
-import type { Span } from './types';
+import { linkTargets, type LinkTarget } from './link-targets';
+import type { BodyModel, LinkRef } from '../markdown';
+import type { Span } from '../types';
 
 /**
  * Helpers the link rules share: the parts of one URL by offset (so fixes edit

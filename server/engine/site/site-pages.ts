@@ -4,7 +4,7 @@
  * language service caches it) by one walk of the content and static folders,
  * reading of each page only the front matter keys that move its URL.
  */
-import { splitPost } from './frontmatter';
+import { splitPost } from '../frontmatter/frontmatter';
 import {
   contentExtension,
   isRecord,
@@ -20,14 +20,14 @@ import {
   type PageKind,
   type UrlSettings,
 } from './hugo-urls';
-import { parseBody } from './markdown';
+import { parseBody } from '../markdown';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
 import { matchRedirect, parseNetlifyToml, parseRedirectsFile, withoutQueryOrFragment, type RedirectMatch } from './redirects';
-import type { RuleContext } from './rule';
+import type { RuleContext } from '../rule';
 import type { Site } from './site';
-import type { Workspace } from './types';
+import type { Workspace } from '../types';
 
 // The index's plain data (what threads hand each other) has its own file; callers take it from here.
 export type { SitePagesData };

@@ -2,7 +2,7 @@
  * The front matter values that move a page's URL, read from thousands of pages
  * when the site index is built: most pages set none of them and are never parsed.
  */
-import { splitPost } from './frontmatter';
+import { splitPost } from '../frontmatter/frontmatter';
 import { isRecord, setting, type UrlFrontMatter } from './hugo-urls';
 import { escapeRegex } from './redirects';
 import { yamlData } from './yaml-data';

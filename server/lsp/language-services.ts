@@ -1,22 +1,21 @@
 import { NodeWorkspace } from '../node/node-workspace';
-import { loadBuiltinTemplates } from '../node/builtin-templates';
-import { createLanguageService, type LanguageService } from '../engine/service';
+import { nodeLanguageService } from '../node/language-service';
+import type { LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
 import { toUri } from './convert';
 
 /**
- * One engine per `postlint.configFile` value (most workspaces have one), all
+ * One language service per `postlint.configFile` value (most workspaces have one), all
  * reading the disk through a workspace in which open documents take the place of
  * their files, so unsaved text is what gets checked.
  */
-export class Engines {
+export class LanguageServices {
   private readonly services = new Map<string, LanguageService>();
-  private readonly templates = loadBuiltinTemplates();
   readonly workspace: Workspace;
   /** The disk alone, for posts read from it (whole-site checks, closed files): each within its site. */
   readonly disk = new NodeWorkspace();
   /**
-   * Whether the editor trusts the folder (`trustOf`); set before the first engine is made.
+   * Whether the editor trusts the folder (`trustOf`); set before the first language service is made.
    * Untrusted, the `postlint.configFile` setting (which the folder's own settings may
    * give) is ignored, and so are the site's own template files: see `trustNotice`.
    */
@@ -30,12 +29,7 @@ export class Engines {
     const file = this.trusted ? configFile : '';
     let service = this.services.get(file);
     if (!service) {
-      service = createLanguageService({
-        workspace: this.workspace,
-        configFile: file || undefined,
-        templates: this.templates,
-        useSiteTemplates: this.trusted,
-      });
+      service = nodeLanguageService({ workspace: this.workspace, configFile: file || undefined, useSiteTemplates: this.trusted });
       this.services.set(file, service);
     }
     return service;

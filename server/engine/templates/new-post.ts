@@ -1,10 +1,10 @@
-import type { PostKind } from '../../schemas/posts';
-import type { ResolvedConfig } from './config';
-import { splitPost } from './frontmatter';
-import { join } from './paths';
-import type { Site } from './site';
-import { fillTemplate, slugify } from './templates';
-import type { Workspace } from './types';
+import type { PostKind } from '../../../schemas/posts';
+import type { ResolvedConfig } from '../config/config';
+import { splitPost } from '../frontmatter/frontmatter';
+import { join } from '../site/paths';
+import type { Site } from '../site/site';
+import { fillTemplate, slugify } from './placeholders';
+import type { Workspace } from '../types';
 
 export type TemplateKind = Exclude<PostKind, 'post'>;
 export const TEMPLATE_KINDS: TemplateKind[] = ['member-welcome', 'event-recap'];

@@ -1,4 +1,4 @@
-import type { Position, Range, Span } from './types';
+import type { Position, Range, Span } from '../types';
 
 /**
  * Turns string offsets into LSP positions. Offsets are UTF-16 code units, which is

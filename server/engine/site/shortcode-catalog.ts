@@ -1,6 +1,6 @@
 import { join } from './paths';
 import type { Site } from './site';
-import type { Workspace } from './types';
+import type { Workspace } from '../types';
 
 /**
  * Hugo's embedded shortcodes, current and retired: a site may still build with

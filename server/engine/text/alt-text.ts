@@ -1,5 +1,5 @@
-import { decodeEntities } from './markdown/entities';
-import type { ImageRef } from './markdown';
+import { decodeEntities } from '../markdown/entities';
+import type { ImageRef } from '../markdown';
 
 /**
  * What the image rules share: the alt text as a reader gets it, the heuristics that

@@ -1,5 +1,5 @@
-import type { Span } from './types';
-import type { LineIndex } from './text';
+import type { Span } from '../types';
+import type { LineIndex } from '../text/line-index';
 
 /**
  * Inline comments that turn rules off, as markdownlint and ESLint users expect:
