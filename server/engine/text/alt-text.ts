@@ -23,8 +23,7 @@ export function quoteAlt(alt: string, max = 60): string {
 
 export type FilenameKind = 'extension' | 'camera' | 'screenshot' | 'tool' | 'placeholder' | 'number' | 'slug' | 'run-together';
 
-// ---------------------------------------------------------------------------
-// File names and defaults. Each pattern is tried on the whole alt text.
+// File names and defaults: each pattern is tried on the whole alt text.
 
 const IMAGE_EXTENSION = /\.(?:png|jpe?g|jfif|gif|webp|avif|svg|bmp|tiff?|heic|heif|ico)$/iu;
 
@@ -238,9 +237,6 @@ export function filenameReason(kind: FilenameKind): string {
   return FILENAME_REASONS[kind];
 }
 
-// ---------------------------------------------------------------------------
-// Redundant openings.
-
 /** "Image of", "a photo of", "Screenshot of"…: screen readers already say it is an image. */
 export const REDUNDANT_PREFIX = /^(?:(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|screenshot|screen\s+shot)\s+of\s+/iu;
 
@@ -249,9 +245,6 @@ export function redundantPrefix(alt: string): string | undefined {
   const match = REDUNDANT_PREFIX.exec(alt);
   return match && match[0].length < alt.length ? match[0] : undefined;
 }
-
-// ---------------------------------------------------------------------------
-// Length.
 
 // Made on first use: a segmenter costs 10 ms to make, and most runs never need one
 // (short alts are measured without it), which the language server's start-up feels.
