@@ -34,7 +34,7 @@ function urlOf(rel: string, data: UrlFrontMatter, settings: UrlSettings, languag
   return pageUrl({ language, rel }, pageShape(rel), data, settings);
 }
 
-const english: Language = { key: 'en', prefix: '', contentDir: `${ROOT}/content` };
+const english: Language = { key: 'en', prefix: '' };
 
 test('setting: config keys are found whatever their case, the exact spelling first', () => {
   assert.equal(setting({ BaseURL: 'https://a.example/' }, 'baseurl'), 'https://a.example/');
@@ -59,7 +59,12 @@ test('isRecord: a plain mapping is one; lists, dates, null and scalars are not',
 });
 
 test('urlSettings: a site with no settings is Hugo default: English at the root, tags and categories, pretty URLs', () => {
-  assert.deepEqual(settingsOf({}), {
+  const { mounts, ...settings } = settingsOf({});
+  assert.deepEqual(
+    mounts.map(({ source, target, languages, legacy }) => ({ source, target, languages, legacy })),
+    [{ source: `${ROOT}/content`, target: '', languages: [english], legacy: true }],
+  );
+  assert.deepEqual(settings, {
     languages: [english],
     defaultLanguage: english,
     pagePatterns: new Map(),
@@ -73,9 +78,10 @@ test('urlSettings: a site with no settings is Hugo default: English at the root,
 
 test('urlSettings: the default language of a one-language site goes in a subfolder when defaultContentLanguageInSubdir is true', () => {
   const settings = settingsOf({ defaultContentLanguage: 'DE', defaultContentLanguageInSubdir: true });
-  const german = { key: 'de', prefix: '/de', contentDir: `${ROOT}/content` };
+  const german = { key: 'de', prefix: '/de' };
   assert.deepEqual(settings.languages, [german]);
   assert.deepEqual(settings.defaultLanguage, german);
+  assert.deepEqual(settings.mounts.map(({ source, languages }) => [source, languages]), [[`${ROOT}/content`, [german]]]);
 });
 
 test('urlSettings: languages: keys lower-cased, own content folders, the default at the root, disabled ones left out', () => {
@@ -89,14 +95,19 @@ test('urlSettings: languages: keys lower-cased, own content folders, the default
       ja: {},
     },
   });
-  const french = { key: 'fr', prefix: '', contentDir: `${ROOT}/content/french` };
-  assert.deepEqual(settings.languages, [
-    { key: 'en', prefix: '/en', contentDir: `${ROOT}/content/english` },
-    french,
-    { key: 'it', prefix: '/it', contentDir: `${ROOT}/content` },
-    { key: 'ja', prefix: '/ja', contentDir: `${ROOT}/content` },
-  ]);
+  const french = { key: 'fr', prefix: '' };
+  const [english, italian, japanese] = [{ key: 'en', prefix: '/en' }, { key: 'it', prefix: '/it' }, { key: 'ja', prefix: '/ja' }];
+  assert.deepEqual(settings.languages, [english, french, italian, japanese]);
   assert.deepEqual(settings.defaultLanguage, french);
+  assert.deepEqual(
+    settings.mounts.map(({ source, target, languages, legacy }) => ({ source, target, languages, legacy })),
+    [
+      { source: `${ROOT}/content/english`, target: '', languages: [english], legacy: true },
+      { source: `${ROOT}/content/french`, target: '', languages: [french], legacy: true },
+      { source: `${ROOT}/content`, target: '', languages: [italian, japanese], legacy: true },
+    ],
+    'deepest first: a language folder inside the shared one stays its language\'s',
+  );
 });
 
 test('urlSettings: with defaultContentLanguageInSubdir every language has its prefix, the default one too', () => {

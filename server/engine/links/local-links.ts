@@ -144,12 +144,21 @@ function renderHookFinds(pages: SitePages, post: Post, link: LocalLink): LocalRe
 
 /** A `.md` link names a content file, relative to the post (or to a content folder when it starts with `/`). */
 async function resolveMarkdownFile(pages: SitePages, workspace: Workspace, post: Post, link: LocalLink): Promise<LocalResolution> {
-  const folders = link.kind === 'relative' ? [dirname(post.path)] : [...new Set(pages.settings.languages.map((language) => language.contentDir))];
-  for (const folder of folders) {
-    const file = normalize(join(folder, link.path));
+  const files = link.kind === 'relative' ? [normalize(join(dirname(post.path), link.path))] : filesInMounts(pages, link.path);
+  for (const file of files) {
     if (pages.hasContentFile(file) || (await workspace.stat(file)) === 'file') return { found: true, page: pages.pageOfFile(file) };
   }
-  return { found: false, looked: relative(pages.site.root, normalize(join(folders[0], link.path))), isFile: true };
+  return { found: false, looked: relative(pages.site.root, files[0] ?? link.path), isFile: true };
+}
+
+/** The files a path from the content tree's root may be, one per mount whose place holds it. */
+function filesInMounts(pages: SitePages, path: string): string[] {
+  const inTree = normalize(path).replace(/^\/+/, '');
+  const files = pages.settings.mounts.flatMap(({ source, target }) => {
+    if (target === '') return [join(source, inTree)];
+    return inTree.startsWith(`${target}/`) ? [join(source, inTree.slice(target.length + 1))] : [];
+  });
+  return [...new Set(files)];
 }
 
 /** Where a local link lands on the built site. */

@@ -3,6 +3,7 @@
  * `permalinks`, front matter `url` and `slug`, and the path sanitising Hugo
  * applies (lower case, spaces as hyphens). Pure functions over the site's config.
  */
+import { configuredMounts, type ContentMount } from './content-mounts';
 import { join } from './paths';
 import type { Site } from './site';
 
@@ -11,13 +12,13 @@ export interface Language {
   key: string;
   /** `''` for the default language served at the root, else `/<key>`. */
   prefix: string;
-  /** The folder of this language's content, absolute, without a trailing slash. */
-  contentDir: string;
 }
 
 export interface UrlSettings {
   languages: Language[];
   defaultLanguage: Language;
+  /** Where the content tree comes from, in the order Hugo reads it (see content-mounts.ts). */
+  mounts: ContentMount[];
   /** `permalinks` patterns of regular pages and of section pages, by top-level section. */
   pagePatterns: Map<string, string>;
   sectionPatterns: Map<string, string>;
@@ -70,24 +71,50 @@ function basePathOf(baseURL: string | undefined): string {
   }
 }
 
+/**
+ * The mounts Hugo makes from `contentDir` when the site mounts no content itself: one
+ * per folder, for the languages whose `contentDir` it is (the site's own `contentDir`
+ * for every language without one; among several, a file's name tells its language).
+ * Deepest first, so that a language's folder inside another's stays its own.
+ */
+function legacyMounts(site: Site, languages: Language[], ownContentDirs: Map<string, string>): ContentMount[] {
+  const byFolder = new Map<string, Language[]>();
+  for (const language of languages) {
+    const folder = ownContentDirs.get(language.key) ?? site.contentDir;
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), language]);
+  }
+  return [...byFolder]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([source, owners]) => ({
+      source,
+      target: '',
+      languages: owners,
+      includes: () => true,
+      legacy: true,
+    }));
+}
+
 export function urlSettings(site: Site): UrlSettings {
   const config = site.config;
   const defaultKey = textSetting(config, 'defaultContentLanguage', 'en').toLowerCase();
   const inSubdir = setting(config, 'defaultContentLanguageInSubdir') === true;
   const configured = setting(config, 'languages');
   const languages: Language[] = [];
+  const ownContentDirs = new Map<string, string>();
   if (isRecord(configured)) {
     for (const [name, value] of Object.entries(configured)) {
       if (setting(value, 'disabled') === true) continue;
       const key = name.toLowerCase();
       const own = setting(value, 'contentDir');
       // Stryker disable next-line Regex: join() leaves at most one trailing slash, so removing one or all comes to the same
-      const contentDir = typeof own === 'string' ? join(site.root, own).replace(/\/+$/, '') : site.contentDir;
-      languages.push({ key, prefix: key === defaultKey && !inSubdir ? '' : `/${key}`, contentDir });
+      if (typeof own === 'string') ownContentDirs.set(key, join(site.root, own).replace(/\/+$/, ''));
+      languages.push({ key, prefix: key === defaultKey && !inSubdir ? '' : `/${key}` });
     }
   }
-  if (languages.length === 0) languages.push({ key: defaultKey, prefix: inSubdir ? `/${defaultKey}` : '', contentDir: site.contentDir });
+  if (languages.length === 0) languages.push({ key: defaultKey, prefix: inSubdir ? `/${defaultKey}` : '' });
   const defaultLanguage = languages.find((language) => language.key === defaultKey) ?? languages[0];
+  const configuredContent = configuredMounts(site.root, setting(setting(config, 'module'), 'mounts'), languages);
+  const mounts = configuredContent.length > 0 ? configuredContent : legacyMounts(site, languages, ownContentDirs);
 
   // `permalinks: { section: pattern }` (the old form) sets regular pages; the new form nests `page:` and `section:`.
   const permalinks = setting(config, 'permalinks');
@@ -102,6 +129,7 @@ export function urlSettings(site: Site): UrlSettings {
   return {
     languages,
     defaultLanguage,
+    mounts,
     pagePatterns,
     sectionPatterns,
     taxonomies,
@@ -304,33 +332,39 @@ export function keysNeeded(shape: PageShape, settings: UrlSettings): string[] {
 }
 
 /**
- * Finds which language a content file belongs to: by its language folder, else by
- * a language suffix in its name (`post.ja.md`) when several languages share a folder.
+ * A content file's place in the content tree through one mount: its language and its
+ * path there. The mount's language when it has one; else a language suffix in the
+ * file's name (`post.ja.md`) on a multilingual site; else the default language.
+ * Undefined when the mount does not hold the file.
  */
-export function placeOf(path: string, settings: UrlSettings): ContentPlace | undefined {
-  let best: Language[] = [];
-  let bestDir = '';
-  for (const language of settings.languages) {
-    const dir = language.contentDir;
-    if (!path.startsWith(`${dir}/`) || dir.length < bestDir.length) continue;
-    if (dir.length > bestDir.length) best = [];
-    best.push(language);
-    bestDir = dir;
-  }
-  if (best.length === 0) return undefined;
-  let rel = path.slice(bestDir.length + 1);
-  let language = best.find((candidate) => candidate === settings.defaultLanguage) ?? best[0];
+export function placeIn(mount: ContentMount, path: string, settings: UrlSettings): ContentPlace | undefined {
+  if (path !== mount.source && !path.startsWith(`${mount.source}/`)) return undefined;
+  const inSource = path === mount.source ? '' : path.slice(mount.source.length + 1);
+  if (inSource !== '' && !mount.includes(inSource)) return undefined;
+  // A file mounted as a file takes the target's name (`tmp/roadmap.md` → `content/community/roadmap.md`).
+  let rel = inSource === '' ? mount.target : mount.target === '' ? inSource : `${mount.target}/${inSource}`;
+  const candidates = mount.languages.length > 0 ? mount.languages : settings.languages;
+  let language = candidates.find((candidate) => candidate === settings.defaultLanguage) ?? candidates[0];
   const extension = contentExtension(rel);
-  if (extension && settings.languages.length > 1) {
+  if (extension && candidates.length > 1) {
     const stem = rel.slice(0, rel.length - extension.length);
     const dot = stem.lastIndexOf('.');
     // No language key is undefined: a name without a suffix keeps the language found above.
     const suffix = dot > stem.lastIndexOf('/') ? stem.slice(dot + 1).toLowerCase() : undefined;
-    const byName = best.find((candidate) => candidate.key === suffix);
+    const byName = candidates.find((candidate) => candidate.key === suffix);
     if (byName) {
       language = byName;
       rel = stem.slice(0, dot) + extension;
     }
   }
   return { language, rel };
+}
+
+/** Where a content file sits: through the first mount that holds it, as Hugo reads mounts in order. */
+export function placeOf(path: string, settings: UrlSettings): ContentPlace | undefined {
+  for (const mount of settings.mounts) {
+    const place = placeIn(mount, path, settings);
+    if (place) return place;
+  }
+  return undefined;
 }

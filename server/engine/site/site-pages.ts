@@ -12,15 +12,18 @@ import {
   pageShape,
   pageUrl,
   pathKey,
+  placeIn,
   placeOf,
   sanitizePath,
   setting,
   textSetting,
   urlSettings,
+  type ContentPlace,
   type PageKind,
   type UrlSettings,
 } from './hugo-urls';
 import { parseBody } from '../markdown';
+import { mountReadable, type ContentMount } from './content-mounts';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
@@ -124,11 +127,10 @@ export class SitePages {
   }
 
   private async build(): Promise<void> {
-    const contentDirs = [...new Set(this.settings.languages.map((language) => language.contentDir))];
     // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
     this.index.implicitPages.add('/');
     for (const language of this.settings.languages) this.index.implicitPages.add(pathKey(`${language.prefix}/`));
-    for (const dir of contentDirs) if (this.readable(dir)) await this.walkContent(dir, dir, contentDirs);
+    for (const mount of this.settings.mounts) await this.readMount(mount);
     for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
@@ -158,6 +160,23 @@ export class SitePages {
       for (const folder of ['_default/_markup', '_markup']) if ((await this.workspace.stat(join(dir, folder, name))) === 'file') return true;
     }
     return false;
+  }
+
+  /**
+   * One content mount: its folder walked, or its one file read. A mount whose source is
+   * outside the site or not on disk (a git submodule not checked out, a folder a build
+   * step fills) publishes pages no one can see here: the links into its place in the
+   * content tree are uncertain, not broken.
+   */
+  private async readMount(mount: ContentMount): Promise<void> {
+    const kind = mountReadable(this.site.root, mount) ? await this.workspace.stat(mount.source) : undefined;
+    if (kind === 'directory') return this.walkContent(mount.source, mount);
+    if (kind === 'file') {
+      await this.addPages(mount.source, mount);
+      return;
+    }
+    const languages = mount.languages.length > 0 ? mount.languages : this.settings.languages;
+    for (const language of languages) this.index.uncertain.push(pathKey(`${language.prefix}/${mount.target}`));
   }
 
   /**
@@ -204,29 +223,30 @@ export class SitePages {
     addToList(this.index.filesByName, name.toLowerCase(), served);
   }
 
-  /** One folder of content: pages, bundles and their files. Other languages' folders inside it are theirs. */
-  private async walkContent(folder: string, contentDir: string, contentDirs: string[]): Promise<void> {
+  /** One folder of a content mount: pages, bundles and their files. Other languages' folders inside it are theirs. */
+  private async walkContent(folder: string, mount: ContentMount): Promise<void> {
     const entries = await this.workspace.readDirectory(folder);
-    const files = entries.filter((entry) => entry.kind === 'file');
-    const leaf = folder !== contentDir && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
+    const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
+    const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
+    const leaf = treeFolder !== '' && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
     if (leaf) {
-      const page = await this.addPage(join(folder, leaf.name));
+      const page = await this.addPages(join(folder, leaf.name), mount);
       await this.walkFiles(folder, '', (rel) => {
         this.index.contentFiles.add(join(folder, rel).toLowerCase());
         if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
     }
-    const folderUrl = this.folderUrl(folder);
+    const folderUrl = this.folderUrl(folder, mount);
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
     const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
-    if (!hasIndex && folderUrl !== undefined && dirname(folder) === contentDir) this.index.implicitPages.add(pathKey(folderUrl));
+    if (!hasIndex && folderUrl !== undefined && treeFolder !== '' && !treeFolder.includes('/')) this.index.implicitPages.add(pathKey(folderUrl));
     let branchUrl: string | undefined;
     for (const entry of files) {
       const path = join(folder, entry.name);
       this.index.contentFiles.add(path.toLowerCase());
       if (!contentExtension(entry.name)) continue;
-      const page = await this.addPage(path);
+      const page = await this.addPages(path, mount);
       if (page && page.kind !== 'page') branchUrl = page.url;
     }
     // A section's own files are published beside it (and Hugo puts them under its URL).
@@ -238,21 +258,45 @@ export class SitePages {
     }
     for (const entry of entries) {
       const child = join(folder, entry.name);
-      if (entry.kind === 'directory' && !contentDirs.includes(child)) await this.walkContent(child, contentDir, contentDirs);
+      if (entry.kind === 'directory' && !this.ownedByAnotherLanguage(child, mount)) await this.walkContent(child, mount);
     }
   }
 
+  /** Whether a mount holds a file: its `files` filter keeps it. */
+  private mounted(mount: ContentMount, path: string): boolean {
+    return placeIn(mount, path, this.settings) !== undefined;
+  }
+
+  /** A folder that is another language's `contentDir` (legacy settings only: mounts may overlap on purpose). */
+  private ownedByAnotherLanguage(folder: string, mount: ContentMount): boolean {
+    return mount.legacy && this.settings.mounts.some((other) => other !== mount && other.legacy && other.source === folder);
+  }
+
   /** The URL of a content folder from its path, as Hugo derives section URLs. */
-  private folderUrl(folder: string): string | undefined {
-    const place = placeOf(`${folder}/_index.md`, this.settings);
+  private folderUrl(folder: string, mount: ContentMount): string | undefined {
+    const place = placeIn(mount, `${folder}/_index.md`, this.settings);
     if (!place) return undefined;
     const dirs = place.rel.split('/').slice(0, -1);
     return `${place.language.prefix}/${dirs.map(sanitizePath).join('/')}`;
   }
 
-  private async addPage(file: string): Promise<SitePage | undefined> {
-    const place = placeOf(file, this.settings);
+  /**
+   * The pages a content file makes through a mount: one per language the mount names
+   * (a mount may serve one language's pages to others as fallbacks), unless the file's
+   * name picks its language; the first is returned.
+   */
+  private async addPages(file: string, mount: ContentMount): Promise<SitePage | undefined> {
+    const place = placeIn(mount, file, this.settings);
     if (!place) return undefined;
+    // `post.fr.md`: the name took the language suffix off, and the page is that language's alone.
+    const namedItsLanguage = place.rel.split('/').pop() !== basename(file);
+    const others = mount.legacy || namedItsLanguage ? [] : mount.languages.filter((language) => language !== place.language);
+    const page = await this.addPage(file, place);
+    for (const language of others) await this.addPage(file, { language, rel: place.rel });
+    return page;
+  }
+
+  private async addPage(file: string, place: ContentPlace): Promise<SitePage | undefined> {
     const shape = pageShape(place.rel);
     const text = await this.workspace.readFile(file);
     if (text === undefined) return undefined;
@@ -263,7 +307,7 @@ export class SitePages {
       return undefined;
     }
     const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
-    this.index.pagesByFile.set(file, page);
+    if (!this.index.pagesByFile.has(file)) this.index.pagesByFile.set(file, page);
     this.addContentPath(place.language.key, place.rel, shape.bundle, page);
     this.addPageKey(result.url, page);
     if (this.settings.uglyURLs && shape.kind === 'page') this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
@@ -312,7 +356,7 @@ export class SitePages {
    */
   serves(file: string): boolean {
     if (basename(file) === '_redirects') return false;
-    const contentDirs = this.settings.languages.map((language) => language.contentDir);
+    const contentDirs = this.settings.mounts.map((mount) => mount.source);
     const dirs = [...contentDirs, ...this.siteFolders('staticDir', 'static'), ...this.siteFolders('assetDir', 'assets')];
     return dirs.some((dir) => file.startsWith(`${dir}/`));
   }
