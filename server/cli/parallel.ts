@@ -138,7 +138,7 @@ function refusedOutcome(target: Target, refused: Refused, site: NodeWorkspace): 
 
 async function checkOne(service: LanguageService, target: Target, text: string): Promise<TargetOutcome> {
   const result = await service.check(target.path, text, TARGET_IS_POST);
-  return result.isPost ? { report: toFileReport(target.path, result.diagnostics) } : {};
+  return result.isPost ? { report: toFileReport(target.path, result.diagnostics, result.unverified) } : {};
 }
 
 /**
@@ -157,22 +157,22 @@ export async function fixOne(service: LanguageService, target: Target, snapshot:
     result = await service.check(target.path, text, TARGET_IS_POST);
   }
   if (!result.isPost) return {};
-  if (text === original) return { report: toFileReport(target.path, result.diagnostics) };
+  if (text === original) return { report: toFileReport(target.path, result.diagnostics, result.unverified) };
   // A file that is not valid UTF-8 would come back with other bytes changed too: leave it as it is.
   if (!roundTrips(snapshot)) {
     const unchanged = await service.check(target.path, original, TARGET_IS_POST);
     return {
-      report: toFileReport(target.path, unchanged.diagnostics),
+      report: toFileReport(target.path, unchanged.diagnostics, unchanged.unverified),
       failure: `${target.path}: not fixed: the file is not valid UTF-8, and writing it back would change more than the fixes`,
     };
   }
-  const report = { ...toFileReport(target.path, result.diagnostics), output: text };
+  const report = { ...toFileReport(target.path, result.diagnostics, result.unverified), output: text };
   if (options.fixDryRun) return { report, preview: { filePath: target.path, hunks: diffLines(original, text) } };
   const failure = writeFixed(snapshot, text);
   if (!failure) return { report };
   // Nothing was written: report the file as it is on disk.
   const unchanged = await service.check(target.path, original, TARGET_IS_POST);
-  return { report: toFileReport(target.path, unchanged.diagnostics), failure };
+  return { report: toFileReport(target.path, unchanged.diagnostics, unchanged.unverified), failure };
 }
 
 /** How many worker threads `files` files get: one per core, with at least MIN_FILES_PER_WORKER files each. */

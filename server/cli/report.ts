@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/types';
+import type { Diagnostic, Unverified } from '../engine/types';
 import { formatMegabytes, MEGABYTE } from '../node/node-workspace';
 
 /** One checked file in ESLint's result shape, which CI tools already read. */
@@ -14,6 +14,21 @@ export interface FileReport {
   usedDeprecatedRules: never[];
   /** With `--fix` or `--fix-dry-run`, on a file the fixes change: its fixed text, as ESLint gives it. */
   output?: string;
+  /**
+   * What the rules could not check in this file, and why (links into pages not on disk
+   * here): information, not problems, so never counted. Left out when there is none.
+   */
+  unverified?: UnverifiedMessage[];
+}
+
+export interface UnverifiedMessage {
+  ruleId: string;
+  severity: 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /**
@@ -69,8 +84,9 @@ export function tooLargeReport(filePath: string, size: number, maxFileSize: numb
 }
 
 /** Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. */
-export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileReport {
+export function toFileReport(filePath: string, diagnostics: Diagnostic[], unverified: Unverified[] = []): FileReport {
   const report = emptyReport(filePath);
+  if (unverified.length > 0) report.unverified = unverified.map(unverifiedMessage);
   for (const diagnostic of diagnostics) {
     const isError = diagnostic.severity === 'error';
     const fixable = diagnostic.fixes.some((fix) => fix.safe);
@@ -89,6 +105,11 @@ export function toFileReport(filePath: string, diagnostics: Diagnostic[]): FileR
     if (fixable && !isError) report.fixableWarningCount++;
   }
   return report;
+}
+
+function unverifiedMessage({ ruleId, range, reason }: Unverified): UnverifiedMessage {
+  const { start, end } = range;
+  return { ruleId, severity: 'info', message: detached(`Not verified: ${reason}.`), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
 /** `--quiet`: errors only, with the counts to match. */

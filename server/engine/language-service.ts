@@ -15,7 +15,7 @@ import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
 import { Suppressions } from './config/suppressions';
 import { LineIndex } from './text/line-index';
-import type { Diagnostic, Severity, Span, Workspace } from './types';
+import type { Diagnostic, Severity, Span, Unverified, Workspace } from './types';
 
 export interface LanguageServiceOptions {
   workspace: Workspace;
@@ -44,6 +44,8 @@ export interface CheckResult {
   path: string;
   isPost: boolean;
   diagnostics: Diagnostic[];
+  /** What the rules could not check, and why. */
+  unverified: Unverified[];
   /**
    * What the check looked up in the site's page index, as `indexKeysOf` names files:
    * when a file with one of these keys changes, this post's problems may change.
@@ -292,7 +294,7 @@ export class LanguageService {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
     const isPost = options.asPost === true || this.matchesPost(path, site, config);
-    if (!isPost) return { path, isPost, diagnostics: [], dependencies: [] };
+    if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
 
     const post = await this.parse(path, text, site, config);
     const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
@@ -315,12 +317,15 @@ export class LanguageService {
       useSiteTemplates: this.usesSiteTemplates(),
       options: undefined,
       report: () => undefined,
+      unverified: () => undefined,
     };
+    const unverified: Unverified[] = [];
     const reported = new Map<RuleId, Problem[]>();
     for (const rule of RULES) {
       const setting = config.rules.get(rule.meta.id);
       if (!setting || setting.severity === 'off') continue;
       // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
+      context.unverified = (span, reason) => void unverified.push({ ruleId: rule.meta.id, range: post.lines.range(span), reason });
       const ran = this.runRule(rule, setting, context);
       reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
     }
@@ -335,7 +340,7 @@ export class LanguageService {
       }
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { path, isPost, diagnostics, dependencies: [...dependencies] };
+    return { path, isPost, diagnostics, unverified, dependencies: [...dependencies] };
   }
 
   /**

@@ -89,6 +89,8 @@ export interface RuleContext<Options> {
    */
   useSiteTemplates: boolean;
   report(problem: Problem): void;
+  /** Notes a place the rule could not check, and why (see `Unverified`). */
+  unverified(span: Span, reason: string): void;
 }
 
 /** A rule that takes no options: `{}` is all its config may give. */

@@ -47,6 +47,16 @@ export interface Diagnostic {
 }
 
 /**
+ * Something a rule could not check, and why: a link into pages that are not on disk
+ * here. Not a problem of the post, but said, so that a reviewer knows what was not verified.
+ */
+export interface Unverified {
+  ruleId: string;
+  range: Range;
+  reason: string;
+}
+
+/**
  * All the engine may know of the disk. The CLI implements it on `fs`; the language
  * server on `fs` plus its open documents; tests on a Map. Paths are absolute and
  * use `/` separators.

@@ -2,7 +2,7 @@ import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
 import { configDiagnostics } from '../engine/config/config-diagnostics';
-import type { Diagnostic } from '../engine/types';
+import type { Diagnostic, Unverified } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
 import type { LanguageService } from '../engine/language-service';
 import type { SettingsCache } from './settings';
@@ -49,11 +49,19 @@ export class Validator {
     try {
       const result = await (await this.serviceFor(uri)).check(toPath(uri), text);
       this.dependencies.set(uri, new Set(result.dependencies));
+      this.logUnverified(result.path, result.unverified);
       return result.diagnostics;
     } catch (error) {
       this.reportFailure(error);
       return [];
     }
+  }
+
+  /** What a check could not verify goes to the log, as the CLI's summary says it: never a silent skip. */
+  private logUnverified(path: string, unverified: Unverified[]): void {
+    const counts = new Map<string, number>();
+    for (const { reason } of unverified) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    for (const [reason, count] of counts) this.connection.console.info(`Postlint: ${path}: ${count} link${count === 1 ? '' : 's'} not verified: ${reason}`);
   }
 
   private reportFailure(error: unknown): void {

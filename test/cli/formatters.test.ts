@@ -177,3 +177,32 @@ test('stylish formatter: a fatal message has no rule name after it', () => {
     ].join('\n'),
   );
 });
+
+const NOT_ON_DISK = 'mounted from `tmp/charts`, which is not on disk';
+const unverified = (line: number, reason = NOT_ON_DISK) => ({
+  ruleId: 'link-broken-local',
+  range: { start: { line, character: 4 }, end: { line, character: 20 } },
+  reason,
+});
+
+test('report: what was not verified is information, apart from the messages and never counted; left out when there is none', () => {
+  const report = toFileReport('/site/content/blog/p.md', [diagnostic('author-unknown', 'error', [1, 0], [1, 5])], [unverified(6)]);
+  assert.deepEqual(report.unverified, [
+    { ruleId: 'link-broken-local', severity: 'info', message: `Not verified: ${NOT_ON_DISK}.`, line: 7, column: 5, endLine: 7, endColumn: 21 },
+  ]);
+  assert.equal(report.messages.length, 1);
+  assert.equal(report.errorCount + report.warningCount, 1);
+  assert.equal('unverified' in toFileReport('/site/content/blog/q.md', []), false, 'the JSON output is unchanged where all was verified');
+});
+
+test('stylish formatter: one line per reason something was not verified, counted over every file, even with no problem', () => {
+  const first = toFileReport('/site/a.md', [], [unverified(1), unverified(2), unverified(3, 'the site writes its `_redirects` at build time')]);
+  const second = toFileReport('/site/b.md', [], [unverified(4)]);
+  assert.equal(
+    formatStylish([first, second], { color: false, cwd: '/site' }),
+    ['', `\u2139 3 links not verified: ${NOT_ON_DISK}`, '\u2139 1 link not verified: the site writes its `_redirects` at build time', ''].join('\n'),
+  );
+  const withProblem = toFileReport('/site/c.md', [diagnostic('author-unknown', 'error', [0, 0], [0, 3])], [unverified(5)]);
+  const lines = formatStylish([withProblem], { color: false, cwd: '/site' }).trimEnd().split('\n');
+  assert.deepEqual(lines.slice(-2), ['\u2716 1 problem (1 error, 0 warnings)', `\u2139 1 link not verified: ${NOT_ON_DISK}`]);
+});

@@ -4,6 +4,7 @@ import {
   contentExtension,
   isRecord,
   keysNeeded,
+  mayBeUnder,
   pageShape,
   pageUrl,
   pathKey,
@@ -255,7 +256,7 @@ test('pageUrl: in a language with a prefix, paths, permalinks and relative urls 
   assert.deepEqual(urlOf('_index.md', {}, settings, french), { url: '/fr/' });
   assert.deepEqual(urlOf('about.md', {}, settings, french), { url: '/fr/about/' });
   assert.deepEqual(urlOf('posts/a.md', { slug: 'bonjour' }, settings, french), { url: '/fr/articles/bonjour/' });
-  assert.deepEqual(urlOf('posts/a.md', {}, settings, french), { uncertainPrefix: '/fr/articles/' });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings, french), { uncertainPath: '/fr/articles/*/' });
   assert.deepEqual(urlOf('about.md', { url: 'a-propos/' }, settings, french), { url: '/fr/a-propos/' });
   assert.deepEqual(urlOf('about.md', { url: '/a-propos/' }, settings, french), { url: '/a-propos/' });
 });
@@ -311,7 +312,7 @@ test('pageUrl: :monthname and :weekdayname are the English names, in lower case'
   const settings = settingsOf({ permalinks: { posts: '/:monthname/:weekdayname/' } });
   const names = (date: string) => {
     const result = urlOf('posts/a.md', { date }, settings);
-    return 'url' in result ? result.url : result.uncertainPrefix;
+    return 'url' in result ? result.url : result.uncertainPath;
   };
   const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   // The 1st of each month of 2024 fell on these days (2024 began on a Monday and was a leap year).
@@ -328,25 +329,25 @@ test('pageUrl: a page without a date is at Hugo zero time, 1 January of year 1, 
 
 test('pageUrl: when dates come from elsewhere (frontmatter setting), a page without a usable date has an unknown URL', () => {
   const settings = settingsOf({ frontmatter: { date: [':filename'] }, permalinks: { posts: '/blog/:year/:slug/' } });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a' }, settings), { uncertainPrefix: '/blog/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: new Date('invalid') }, settings), { uncertainPrefix: '/blog/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'March 2024' }, settings), { uncertainPrefix: '/blog/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'v2024-03-09' }, settings), { uncertainPrefix: '/blog/' }, 'a date starts the value');
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 20240309 }, settings), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a' }, settings), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: new Date('invalid') }, settings), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'March 2024' }, settings), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'v2024-03-09' }, settings), { uncertainPath: '/blog/*/a/' }, 'a date starts the value');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 20240309 }, settings), { uncertainPath: '/blog/*/a/' });
   assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: '2024-03-09' }, settings), { url: '/blog/2024/a/' });
 });
 
-test('pageUrl: a token the page cannot tell leaves only the fixed start of the pattern known', () => {
+test('pageUrl: a token the page cannot tell makes its segment a wildcard; the rest of the pattern is known', () => {
   const settings = (pattern: string) => settingsOf({ permalinks: { posts: pattern } });
-  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:yearday/:slug/')), { uncertainPrefix: '/blog/' });
-  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:sections[1:]/:slug/')), { uncertainPrefix: '/blog/' });
-  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:slug/')), { uncertainPrefix: '/blog/' }, 'no slug and no title');
-  assert.deepEqual(urlOf('posts/a.md', { title: '  ' }, settings('/blog/:title/')), { uncertainPrefix: '/blog/' }, 'a blank title is no title');
+  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:yearday/:slug/')), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:sections[1:]/:slug/')), { uncertainPath: '/blog/**/a/' });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:slug/')), { uncertainPath: '/blog/*/' }, 'no slug and no title');
+  assert.deepEqual(urlOf('posts/a.md', { title: '  ' }, settings('/blog/:title/')), { uncertainPath: '/blog/*/' }, 'a blank title is no title');
   assert.deepEqual(urlOf('posts/a.md', { slug: ' ', title: 'T' }, settings('/blog/:slug/')), { url: '/blog/t/' }, 'a blank slug is no slug');
-  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:unknown/')), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', {}, settings('/blog/:unknown/')), { uncertainPath: '/blog/*/' });
   assert.deepEqual(urlOf('posts/a.md', { slug: 2024, title: 'T' }, settings('/blog/:slug/')), { url: '/blog/2024/' }, 'a number slug is its text');
   assert.deepEqual(urlOf('posts/a.md', { title: 1984 }, settings('/blog/:title/')), { url: '/blog/1984/' }, 'a number title is its text');
-  assert.deepEqual(urlOf('posts/a.md', { title: ['T'] }, settings('/blog/:title/')), { uncertainPrefix: '/blog/' });
+  assert.deepEqual(urlOf('posts/a.md', { title: ['T'] }, settings('/blog/:title/')), { uncertainPath: '/blog/*/' });
 });
 
 test('keysNeeded: url, slug and aliases always; title and dates only when the pattern uses them', () => {
@@ -398,4 +399,19 @@ test('placeOf: languages sharing a folder: the language suffix of the file name,
   assert.deepEqual(place('ja.md'), { language: fr, rel: 'ja.md' }, 'a page named like a language has no suffix');
   assert.deepEqual(place('posts.en/a.md'), { language: fr, rel: 'posts.en/a.md' }, 'a dot in a folder name is no suffix');
   assert.deepEqual(place('posts/photo.en.png'), { language: fr, rel: 'posts/photo.en.png' }, 'only content files have a suffix here');
+});
+
+test('mayBeUnder: an uncertain path matches the paths it may be, and the files under them, and nothing else', () => {
+  assert.equal(mayBeUnder('/blog/*/a', '/blog/2024/a'), true);
+  assert.equal(mayBeUnder('/blog/*/a', '/blog/2024/a/cover.png'), true, 'a file of the page');
+  assert.equal(mayBeUnder('/blog/*/a', '/blog/2024/b'), false, 'another page of the same section');
+  assert.equal(mayBeUnder('/blog/*/a', '/blog/a'), false);
+  assert.equal(mayBeUnder('/*/*/a', '/docs/x/a'), true);
+  assert.equal(mayBeUnder('/*/*/a', '/docs/x/b'), false, 'a dated pattern with an unknown date stays local to the page');
+  assert.equal(mayBeUnder('/blog/**/a', '/blog/a'), true);
+  assert.equal(mayBeUnder('/blog/**/a', '/blog/x/y/a'), true);
+  assert.equal(mayBeUnder('/blog/**/a', '/blog/x/y/b'), false);
+  assert.equal(mayBeUnder('/', '/anything/at/all'), true, 'the root: everything');
+  assert.equal(mayBeUnder('/docs/specs/otel', '/docs/specs/otel/trace/api'), true);
+  assert.equal(mayBeUnder('/docs/specs/otel', '/docs/specs/otlp'), false);
 });

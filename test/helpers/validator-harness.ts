@@ -29,6 +29,7 @@ export class FakeConnection {
   readonly shown: string[] = [];
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
+  readonly infos: string[] = [];
   /** Errors the next sendDiagnostics calls reject with, as a closing connection would. */
   readonly sendFailures: Error[] = [];
   readonly window = {
@@ -40,6 +41,7 @@ export class FakeConnection {
   readonly console = {
     error: (message: string) => void this.errors.push(message),
     warn: (message: string) => void this.warnings.push(message),
+    info: (message: string) => void this.infos.push(message),
   };
 
   async sendDiagnostics(params: PublishDiagnosticsParams): Promise<void> {
@@ -104,7 +106,7 @@ export class StandInService {
 
   check(path: string, text: string): Promise<CheckResult> {
     return new Promise((resolve, reject) => {
-      const finish = (diagnostics: Diagnostic[], dependencies: string[] = []) => resolve({ path, isPost: true, diagnostics, dependencies });
+      const finish = (diagnostics: Diagnostic[], dependencies: string[] = []) => resolve({ path, isPost: true, diagnostics, unverified: [], dependencies });
       this.held.push({ path, text, finish, fail: reject });
       const answer = this.answer?.(path, text);
       if (answer && 'error' in answer) reject(answer.error);

@@ -217,3 +217,17 @@ test('validator: any other failure of a check is logged with its stack (or as it
   assert.deepEqual(connection.errors, ['Postlint failed: Error: boom\n    at the engine', 'Postlint failed: a thrown string']);
   assert.deepEqual(connection.shown, []);
 });
+
+test('validator: what a check could not verify goes to the log, one line per reason with its count', async () => {
+  const post = `${POST_BY_WRITER}\n[a](/blog/gone/) [b](/blog/away/)\n`;
+  const site = hugoSite({
+    'hugo.yaml': 'baseURL: https://example.org/\noutputFormats:\n  hostRedirects:\n    baseName: _redirects\n',
+    'content/blog/p.md': post,
+  });
+  const { validator, connection } = harness(memoryService(site));
+  await validator.diagnose(POST_URI, post);
+  assert.deepEqual(connection.infos, [
+    'Postlint: /site/content/blog/p.md: 2 links not verified: the site writes its `_redirects` at build time (output format `hostRedirects`), and a redirect there may serve this address',
+  ]);
+  assert.deepEqual(connection.errors, []);
+});

@@ -36,13 +36,25 @@ export function formatStylish(reports: FileReport[], options: { color: boolean; 
     }
   }
   const total = errors + warnings;
-  if (total === 0) return '';
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const notVerified = unverifiedLines(reports);
+  if (total === 0) return notVerified.length > 0 ? `${['', ...notVerified.map((line) => paint('dim', line))].join('\n')}\n` : '';
   lines.push('', paint(errors > 0 ? 'red' : 'yellow', `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`));
   if (fixableErrors + fixableWarnings > 0) {
     lines.push(
       paint(errors > 0 ? 'red' : 'yellow', `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`),
     );
   }
+  lines.push(...notVerified.map((line) => paint('dim', line)));
   return `${lines.join('\n')}\n`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** One line per reason something was not verified, with how many places it concerns: never a silent skip. */
+function unverifiedLines(reports: FileReport[]): string[] {
+  const counts = new Map<string, number>();
+  for (const report of reports) {
+    for (const { message } of report.unverified ?? []) counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) => `\u2139 ${plural(count, 'link')} not verified: ${escapeText(message.replace(/^Not verified: /, '').replace(/\.$/, ''))}`);
 }

@@ -101,7 +101,8 @@ export function localLinks(post: Post, site: Site): LocalLink[] {
 }
 
 export type LocalResolution =
-  | { found: true; page?: SitePage }
+  /** `unverified`: the target may exist, but not on disk here (see `Resolution`). */
+  | { found: true; page?: SitePage; unverified?: string }
   | {
       found: false;
       /** What was looked for: a path from the site root, or (for `.md` links) a file from the site root. */
@@ -177,7 +178,7 @@ export async function resolveLocal(pages: SitePages, workspace: Workspace, post:
     path = join(base.endsWith('/') ? base : dirname(base), link.path);
   }
   const resolution = pages.resolve(path);
-  if (resolution.found) return { found: true, page: resolution.page };
+  if (resolution.found) return { found: true, page: resolution.page, unverified: resolution.unverified };
   if (shortcodeFinds(pages, post, link)) return { found: true };
   const hooked = renderHookFinds(pages, post, link);
   if (hooked) return hooked;

@@ -100,6 +100,7 @@ export default defineRule({
       // Outside a Hugo site there is no root to resolve `/path` against.
       if (site.loose && link.kind === 'site') continue;
       const resolution = await resolveLocal(pages, workspace, post, link);
+      if (resolution.found && resolution.unverified) context.unverified(link.target.urlSpan, resolution.unverified);
       if (resolution.found || ignored(resolution.looked)) continue;
       report({ span: link.target.urlSpan, message: message(pages, link, resolution) });
     }

@@ -225,7 +225,12 @@ export function pageShape(rel: string): PageShape {
   return { kind: 'page', dirs: parts, name: stem, bundle: false };
 }
 
-export type PageUrl = { url: string } | { uncertainPrefix: string };
+/**
+ * Where a page is served, or, when its front matter does not tell all a permalink
+ * pattern needs, the shape of the paths it may have: each segment the page cannot
+ * tell is `*` (any one segment), `**` for `:sections[…]` (any number of them).
+ */
+export type PageUrl = { url: string } | { uncertainPath: string };
 
 /** A text field of front matter as Hugo reads it (see scalarText), trimmed; a blank or missing value is absent. */
 function textOf(value: unknown): string | undefined {
@@ -236,8 +241,8 @@ function textOf(value: unknown): string | undefined {
 /**
  * Where Hugo serves a content file, as a path from the site root: `url` front matter
  * wins, then a `permalinks` pattern, then the file's path (with `slug` for its last part).
- * When a pattern needs what the front matter does not give, only the pattern's fixed
- * beginning is known: the index then never reports links under it.
+ * When a pattern needs what the front matter does not give, only the shape of its
+ * paths is known: the index then never reports links that may lead there.
  */
 export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): PageUrl {
   const { prefix } = place.language;
@@ -249,7 +254,7 @@ export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMat
   const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
   if (pattern) {
     const expanded = expandPattern(pattern, shape, data, settings);
-    return expanded === undefined ? { uncertainPrefix: `${prefix}${pattern.slice(0, pattern.indexOf(':'))}` } : { url: `${prefix}${expanded}` };
+    return expanded.unknown ? { uncertainPath: `${prefix}${expanded.path}` } : { url: `${prefix}${expanded.path}` };
   }
   // A section's URL is its folders: Hugo ignores its slug.
   const segments = shape.kind === 'section' ? shape.dirs : [...shape.dirs, textOf(data.slug) ?? shape.name];
@@ -310,14 +315,37 @@ function tokenValue(token: string, shape: PageShape, data: UrlFrontMatter, setti
   }
 }
 
-function expandPattern(pattern: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): string | undefined {
+/** The pattern with the page's values in; a segment holding a token the page cannot tell becomes a wildcard. */
+function expandPattern(pattern: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): { path: string; unknown: boolean } {
   let unknown = false;
-  const expanded = pattern.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (whole, token: string, index: string | undefined) => {
-    const value = index ? undefined : tokenValue(token.toLowerCase(), shape, data, settings);
-    if (value === undefined) unknown = true;
-    return value ?? whole;
+  const segments = pattern.split('/').map((segment) => {
+    let wildcard = '';
+    const expanded = segment.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (whole, token: string, index: string | undefined) => {
+      const value = index ? undefined : tokenValue(token.toLowerCase(), shape, data, settings);
+      if (value === undefined) wildcard = index || token.toLowerCase() === 'sections' ? '**' : wildcard || '*';
+      return value ?? whole;
+    });
+    if (wildcard) unknown = true;
+    return wildcard || expanded;
   });
-  return unknown ? undefined : expanded;
+  return { path: segments.join('/'), unknown };
+}
+
+/** Whether a path key may be a page of an uncertain path (see PageUrl), or a file under it. */
+export function mayBeUnder(uncertainPath: string, key: string): boolean {
+  const pattern = uncertainPath.split('/').filter((segment) => segment !== '');
+  const path = key.split('/').filter((segment) => segment !== '');
+  // Positions in `path` that the pattern's first `i` segments can reach: at most a few dozen segments each.
+  let reachable = new Set([0]);
+  for (const segment of pattern) {
+    const next = new Set<number>();
+    for (const at of reachable) {
+      if (segment === '**') for (let end = at; end <= path.length; end++) next.add(end);
+      else if (at < path.length && (segment === '*' || segment === path[at])) next.add(at + 1);
+    }
+    reachable = next;
+  }
+  return reachable.size > 0;
 }
 
 /** Which front matter keys a page's URL depends on, so that only those pages are parsed. */

@@ -26,9 +26,18 @@ export interface SitePagesData {
   contentFiles: Set<string>;
   /** Path keys (from the assets folder) of files a theme's shortcode may look up. */
   assets: Set<string>;
-  /** Path keys under which some page's URL could not be worked out: nothing there is reported. */
-  uncertain: string[];
+  /**
+   * Paths (see `PageUrl`'s `uncertainPath`: `*` one segment, `**` any number) where a
+   * page may be served that no one can see here, each with why: links that may lead
+   * there are not verified, and the reason is said.
+   */
+  uncertain: { path: string; reason: string }[];
   redirects: Redirect[];
+  /**
+   * Why an address that matches nothing here may still be served: the site writes its
+   * `_redirects` at build time, or part of its config is made at build time and absent.
+   */
+  mayExistUnseen?: string;
   /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
   filesByName: Map<string, string[]>;
   pagesByName: Map<string, SitePage[]>;

@@ -7,23 +7,24 @@
 import { splitPost } from '../frontmatter/frontmatter';
 import {
   contentExtension,
-  isRecord,
   keysNeeded,
+  mayBeUnder,
   pageShape,
   pageUrl,
   pathKey,
   placeIn,
   placeOf,
   sanitizePath,
-  setting,
-  textSetting,
   urlSettings,
   type ContentPlace,
+  type Language,
   type PageKind,
   type UrlSettings,
 } from './hugo-urls';
 import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
+import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import { generatedRedirects, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
@@ -32,8 +33,9 @@ import type { RuleContext } from '../rule';
 import type { Site } from './site';
 import type { Workspace } from '../types';
 
-// The index's plain data (what threads hand each other) has its own file; callers take it from here.
-export type { SitePagesData };
+// The index's plain data (what threads hand each other) and a page's anchors have their own files; callers take them from here.
+export type { SitePagesData, PageAnchors };
+export { anchorsOfBody };
 
 export interface SitePage {
   /** The content file, absolute. */
@@ -46,16 +48,9 @@ export interface SitePage {
 }
 
 export type Resolution =
-  | { found: true; page?: SitePage; via?: RedirectMatch }
+  /** `unverified`: why the target may exist but cannot be seen here (a mount not on disk, a URL not worked out). */
+  | { found: true; page?: SitePage; via?: RedirectMatch; unverified?: string }
   | { found: false; key: string; redirect?: RedirectMatch };
-
-/** The ids a `#fragment` may name on a page. */
-export interface PageAnchors {
-  /** Heading ids (Hugo's) and HTML id/name attributes. */
-  ids: Set<string>;
-  /** Parameter values of the page's shortcodes: a theme's shortcode may turn one into an id. */
-  shortcodeValues: Set<string>;
-}
 
 /** Files Hugo or the host make on their own, at any level. */
 const GENERATED_NAMES = new Set(['index.xml', 'sitemap.xml', 'robots.txt', '404.html', 'index.json']);
@@ -64,11 +59,6 @@ const MAX_REDIRECTS = 5;
 function stringList(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
-}
-
-function folderSettings(value: unknown, fallback: string): string[] {
-  const list = stringList(value);
-  return list.length > 0 ? list : [fallback];
 }
 
 function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -134,32 +124,9 @@ export class SitePages {
     for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
+    this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
-    await this.detectRenderHooks();
-  }
-
-  /**
-   * Hugo's embedded link and image hooks are on for multilingual single-host sites, or
-   * when `enableDefault` says so; a site's or theme's own hook may do the same.
-   */
-  private async detectRenderHooks(): Promise<void> {
-    const { config } = this.site;
-    const languages = setting(config, 'languages');
-    const multihost = isRecord(languages) && Object.values(languages).some((language) => setting(language, 'baseURL') !== undefined);
-    const embedded = this.settings.languages.length > 1 && !multihost;
-    const hooks = setting(setting(setting(config, 'markup'), 'goldmark'), 'renderHooks');
-    const layouts = this.siteFolders('layoutDir', 'layouts');
-    for (const kind of ['link', 'image'] as const) {
-      const enabled = setting(setting(hooks, kind), 'enableDefault') === true;
-      this.index.renderHooks[kind] = embedded || enabled || (await this.hasTemplate(layouts, `render-${kind}.html`));
-    }
-  }
-
-  private async hasTemplate(layouts: string[], name: string): Promise<boolean> {
-    for (const dir of layouts) {
-      for (const folder of ['_default/_markup', '_markup']) if ((await this.workspace.stat(join(dir, folder, name))) === 'file') return true;
-    }
-    return false;
+    this.index.renderHooks = await renderHooksOf(this.workspace, this.site, this.settings.languages.length);
   }
 
   /**
@@ -176,7 +143,16 @@ export class SitePages {
       return;
     }
     const languages = mount.languages.length > 0 ? mount.languages : this.settings.languages;
-    for (const language of languages) this.index.uncertain.push(pathKey(`${language.prefix}/${mount.target}`));
+    const from = relative(this.site.root, mount.source);
+    const reason = kind === undefined && mountReadable(this.site.root, mount) ? `mounted from \`${from}\`, which is not on disk` : `mounted from \`${mount.source}\`, outside the site`;
+    for (const language of languages) this.index.uncertain.push({ path: this.mountedPath(mount, language), reason });
+  }
+
+  /** Where a mount's content is served: its target folder, or for a mounted file, the page it makes (as if it set no `url` or `slug`). */
+  private mountedPath(mount: ContentMount, language: Language): string {
+    if (!contentExtension(mount.target)) return pathKey(`${language.prefix}/${mount.target}`);
+    const result = pageUrl({ language, rel: mount.target }, pageShape(mount.target), {}, this.settings);
+    return pathKey('url' in result ? result.url : result.uncertainPath);
   }
 
   /**
@@ -187,16 +163,12 @@ export class SitePages {
    */
   private readable(dir: string): boolean {
     if (dir === this.site.root || isInside(this.site.root, dir)) return true;
-    if (!this.index.uncertain.includes('/')) this.index.uncertain.push('/');
+    this.index.uncertain.push({ path: '/', reason: `the site publishes \`${dir}\`, outside the site` });
     return false;
   }
 
-  /** The site's folders of one kind (`static`, `assets`), then the same folder of each theme. */
   private siteFolders(settingName: string, fallback: string): string[] {
-    const { root, config } = this.site;
-    const themesDir = join(root, textSetting(config, 'themesDir', 'themes'));
-    const own = folderSettings(setting(config, settingName), fallback).map((dir) => join(root, dir));
-    return [...own, ...stringList(setting(config, 'theme')).map((theme) => join(themesDir, theme, fallback))];
+    return siteFolders(this.site, settingName, fallback);
   }
 
   /** A static folder is served from the site root; its `_redirects` file goes to the host. */
@@ -302,8 +274,9 @@ export class SitePages {
     if (text === undefined) return undefined;
     const data = urlData(text, keysNeeded(shape, this.settings));
     const result = pageUrl(place, shape, data, this.settings);
-    if ('uncertainPrefix' in result) {
-      this.index.uncertain.push(pathKey(result.uncertainPrefix));
+    if ('uncertainPath' in result) {
+      const why = `the URL of \`${relative(this.site.root, file)}\` depends on front matter it does not give (${data.date === undefined ? 'no usable date, slug or title' : 'a date Postlint cannot read'})`;
+      this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
       return undefined;
     }
     const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
@@ -374,8 +347,11 @@ export class SitePages {
     this.observer?.add(key);
     const page = this.index.pages.get(key);
     if (page) return { found: true, page };
-    if (this.index.implicitPages.has(key) || this.index.files.has(key) || this.isGenerated(key) || this.isUncertain(key)) return { found: true };
+    if (this.index.implicitPages.has(key) || this.index.files.has(key) || this.isGenerated(key)) return { found: true };
+    const unverified = this.uncertainReason(key);
+    if (unverified) return { found: true, unverified };
     const match = matchRedirect(this.index.redirects, key, withoutQueryOrFragment(path).endsWith('/'));
+    if (!match && this.index.mayExistUnseen) return { found: true, unverified: this.index.mayExistUnseen };
     if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
     if (match.redirect.status >= 400) return { found: false, key, redirect: match };
     const target = withoutQueryOrFragment(match.target);
@@ -399,8 +375,9 @@ export class SitePages {
     return false;
   }
 
-  private isUncertain(key: string): boolean {
-    return this.index.uncertain.some((prefix) => prefix === '/' || key === prefix || key.startsWith(`${prefix}/`));
+  /** Why a path may be a page no one can see here; undefined when it cannot. */
+  private uncertainReason(key: string): string | undefined {
+    return this.index.uncertain.find(({ path }) => mayBeUnder(path, key))?.reason;
   }
 
   /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
@@ -497,16 +474,6 @@ export class SitePages {
     if (text === undefined) return undefined;
     return anchorsOfBody(parseBody(text, splitPost(text).bodyStart));
   }
-}
-
-/** The ids a body declares, for `#fragment` links to it. */
-export function anchorsOfBody(body: ReturnType<typeof parseBody>): PageAnchors {
-  const ids = new Set<string>();
-  for (const heading of body.headings) ids.add(heading.id);
-  for (const anchor of body.anchors) ids.add(anchor.id);
-  const shortcodeValues = new Set<string>();
-  for (const shortcode of body.shortcodes) for (const param of shortcode.params) shortcodeValues.add(param.value);
-  return { ids, shortcodeValues };
 }
 
 /**

@@ -20,6 +20,12 @@ export interface Site {
   problems: string[];
   /** True for a folder outside any Hugo site, where every Markdown file counts as a post. */
   loose: boolean;
+  /**
+   * Config files the site makes at build time and that are not here: named in its config
+   * folder's `.gitignore` (as a site that writes `module.yaml` from a template does), from
+   * the site root. What they would set (content mounts, above all) is unknown.
+   */
+  generatedConfig?: string[];
 }
 
 const ROOT_CONFIG_NAMES = ['hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json', 'config.yaml', 'config.yml', 'config.toml', 'config.json'];
@@ -108,6 +114,7 @@ export async function readSite(workspace: Workspace, root: string): Promise<Site
   }
   deepMerge(config, await readConfigFolder(workspace, join(root, 'config', '_default'), problems));
   deepMerge(config, await readConfigFolder(workspace, join(root, 'config', 'production'), problems));
+  const generatedConfig = [...(await absentIgnoredConfig(workspace, root, '_default')), ...(await absentIgnoredConfig(workspace, root, 'production'))];
 
   const baseURL = typeof config.baseURL === 'string' ? config.baseURL : typeof config.baseurl === 'string' ? config.baseurl : undefined;
   const contentDirSetting = typeof config.contentDir === 'string' ? config.contentDir : 'content';
@@ -121,7 +128,25 @@ export async function readSite(workspace: Workspace, root: string): Promise<Site
     impliedPreset: presetForBaseUrl(baseURL),
     problems,
     loose: false,
+    ...(generatedConfig.length > 0 ? { generatedConfig } : {}),
   };
+}
+
+/**
+ * Config files a config folder's `.gitignore` names one by one (no wildcards) that are
+ * not there: the site's build writes them, so a checkout does not have them.
+ */
+async function absentIgnoredConfig(workspace: Workspace, root: string, environment: string): Promise<string[]> {
+  const folder = join(root, 'config', environment);
+  const ignore = await workspace.readFile(join(folder, '.gitignore'));
+  if (ignore === undefined) return [];
+  const names = ignore
+    .split('\n')
+    .map((line) => line.trim().replace(/^\//, ''))
+    .filter((name) => name !== '' && !name.startsWith('#') && !/[*?[\]!/\\]/.test(name) && EXTENSIONS.some((extension) => name.endsWith(extension)));
+  const absent: string[] = [];
+  for (const name of names) if ((await workspace.stat(join(folder, name))) === undefined) absent.push(`config/${environment}/${name}`);
+  return absent;
 }
 
 /** A site for a post outside any Hugo site: the Hugo preset, no authors, its own folder as root. */
