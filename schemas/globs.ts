@@ -361,3 +361,8 @@ function tokenSource(token: Token): string {
       throw new Error(`no RE2 for a ${token.kind} token`);
   }
 }
+
+/** A path written as a glob that matches it alone: every character with a meaning in a glob escaped. */
+export function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}\\!(),]/g, (char) => `\\${char}`);
+}

@@ -20,6 +20,12 @@ export interface Preset {
   posts: string[];
   /** Files that are never posts even when a glob matches them. */
   notPosts: string[];
+  /**
+   * Whether the top-level sections whose pages carry dates hold posts too, whatever their
+   * names (server/engine/site/dated-sections.ts says how it decides). Only when the
+   * config does not set `posts`.
+   */
+  datedSections?: boolean;
   kinds: KindMatcher[];
   /** `all`: every key the schema does not know is reported; `typos`: only keys that look like a known key misspelt (themes add keys of their own). */
   unknownKeys: 'all' | 'typos';
@@ -59,6 +65,7 @@ export const hugoPreset: Preset = {
   description: 'Any Hugo site: Hugo\u2019s own front matter keys, with a title and a date on every post.',
   posts: [`{contentDir}/${SECTIONS}/**/*.md`, `content/*/${SECTIONS}/**/*.md`],
   notPosts: ['**/_index.md'],
+  datedSections: true,
   kinds: [],
   unknownKeys: 'typos',
   schema: cachedSchemas(hugoFields, ['title', 'date']),

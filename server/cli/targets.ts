@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { LanguageService } from '../engine/language-service';
+import { noPostMessage } from '../engine/site/content-pages';
 import { findSiteRoot } from '../engine/site/site';
 import type { Workspace } from '../engine/types';
 import { resolvePosix, toPosix } from '../node/paths';
@@ -16,10 +17,17 @@ export interface TargetProblem {
   message: string;
 }
 
+/** The folder a glob starts from: its segments before the first with a wildcard (`content/news/**\/*.md` → `content/news`). */
+function globBase(glob: string): string {
+  const segments = glob.split('/');
+  const wild = segments.findIndex((segment) => isDynamicPattern(segment));
+  return segments.slice(0, wild < 0 ? segments.length - 1 : wild).join('/') || '.';
+}
+
 /**
  * Turns the command line's files, folders and globs into the files to check. A
- * folder or glob selects the posts in it; with nothing named, the posts of the
- * site around the working folder.
+ * folder or glob selects the content pages in it; with nothing named, the posts of
+ * the site around the working folder, as its config and preset choose them.
  */
 export async function resolveTargets(
   service: LanguageService,
@@ -63,8 +71,10 @@ export async function resolveTargets(
       continue;
     }
     found((files += paths.length));
-    const posts = await service.postsAmong(paths.map(toPosix).sort());
-    if (posts.length === 0) problems.push({ input, message: 'no post matched' });
+    // What a person names is checked as they named it: every content page in it is a post.
+    const named = stats?.isDirectory() ? absolute : resolvePosix(cwd, globBase(input));
+    const { posts, skipped } = await service.namedPostsAmong(paths.map(toPosix).sort(), toPosix(named));
+    if (posts.length === 0) problems.push({ input, message: noPostMessage(skipped) });
     for (const path of posts) add(path);
   }
   return { targets: [...chosen].sort().map((path) => ({ path })), problems };

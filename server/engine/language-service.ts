@@ -1,4 +1,4 @@
-import { globMatcher } from '../../schemas/globs';
+import { escapeGlob, globMatcher } from '../../schemas/globs';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config/config';
@@ -6,16 +6,18 @@ import type { z } from 'zod';
 import { splitPost, type FrontMatter } from './frontmatter/frontmatter';
 import { resolveKind, type KindSource } from './config/kinds';
 import { parseBody } from './markdown';
-import { findPlaceholders } from './templates/placeholders';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './templates/new-post';
 import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
-import { docsUrl, type Post, type Problem, type Rule, type RuleContext } from './rule';
+import type { Post, RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
+import { contentPageVerdict, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
+import { datedSections } from './site/dated-sections';
+import { urlSettings, type UrlSettings } from './site/hugo-urls';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
-import { Suppressions } from './config/suppressions';
+import { runRules } from './run-rules';
 import { LineIndex } from './text/line-index';
-import type { Diagnostic, Severity, Span, Unverified, Workspace } from './types';
+import type { Diagnostic, Severity, Unverified, Workspace } from './types';
 
 export interface LanguageServiceOptions {
   workspace: Workspace;
@@ -161,11 +163,28 @@ export class LanguageService {
   private async loadConfig(folder: string, site: Site): Promise<ResolvedConfig> {
     if (site.problems.length > 0) throw new ConfigError(site.root, site.problems[0]);
     const file = this.options.configFile ?? (await this.findConfigFile(folder, site));
-    if (file === undefined) return resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES);
-    // A config file named by the person running Postlint (`--config`) may be anywhere; a found one is the site's.
-    const text = await (this.options.configFile ? this.workspace : this.siteWorkspace(site.root)).readFile(file);
-    if (text === undefined) throw new ConfigError(file, 'the config file does not exist or cannot be read');
-    return resolveConfig(parseConfigText(file, text), file, site.impliedPreset, DEFAULT_SEVERITIES);
+    let config: ResolvedConfig;
+    if (file === undefined) config = resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES);
+    else {
+      // A config file named by the person running Postlint (`--config`) may be anywhere; a found one is the site's.
+      const text = await (this.options.configFile ? this.workspace : this.siteWorkspace(site.root)).readFile(file);
+      if (text === undefined) throw new ConfigError(file, 'the config file does not exist or cannot be read');
+      config = resolveConfig(parseConfigText(file, text), file, site.impliedPreset, DEFAULT_SEVERITIES);
+    }
+    return this.withDatedSections(config, site);
+  }
+
+  /**
+   * A preset that finds blogs by their dates (`hugo`), where the config does not say which
+   * files are posts: the site's sections of dated pages are posts too, whatever their names.
+   */
+  private async withDatedSections(config: ResolvedConfig, site: Site): Promise<ResolvedConfig> {
+    if (!config.postsFromPreset || !config.preset.datedSections || site.loose) return config;
+    const guessed = globMatcher(this.postGlobs(site, config));
+    const sections = await this.siteValue(site.root, 'dated-sections', () =>
+      datedSections(this.siteWorkspace(site.root), site, this.urlSettingsOf(site), (folder) => guessed(`${folder}/post.md`)),
+    );
+    return sections.length === 0 ? config : { ...config, posts: [...config.posts, ...sections.map((section) => `${escapeGlob(section)}/**/*.md`)] };
   }
 
   /** The nearest config file walking up from the post's folder, stopping at the site root: no cascading. */
@@ -204,6 +223,48 @@ export class LanguageService {
       if (this.matchesPost(path, site, config) && !this.matchers(site, config).ignored(relative(site.root, path))) posts.push(path);
     }
     return posts;
+  }
+
+  /**
+   * The posts among files and folders a person named: every content page (not a list
+   * page, not a bundle's resource, not ignored by the config), whatever the preset's
+   * guess of where posts are; where the config file says which files are posts
+   * (`posts`), those. A named folder that holds a whole site (its root, a folder above
+   * it, or its content folder) names that site: its posts are the ones its config and
+   * preset choose.
+   * With how many of the others were left out, and why.
+   */
+  async namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
+    const posts: string[] = [];
+    const skipped = new Map<NotAPage, number>();
+    for (const path of paths) {
+      if (!isMarkdownFile(path)) continue;
+      const site = await this.siteFor(path);
+      const config = await this.configFor(path, site);
+      const ignored = this.matchers(site, config).ignored(relative(site.root, path));
+      const wholeSite = namedFolder !== undefined && !site.loose && this.holdsWholeSite(namedFolder, site);
+      const verdict: PageVerdict = ignored
+        ? 'ignored'
+        : !config.postsFromPreset || wholeSite
+          ? this.matchesPost(path, site, config) ? 'page' : 'not in posts'
+          : site.loose ? 'page' : await contentPageVerdict(path, this.urlSettingsOf(site), this.siteWorkspace(site.root));
+      if (verdict === 'page') posts.push(path);
+      else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
+    }
+    return { posts, skipped };
+  }
+
+  private holdsWholeSite(folder: string, site: Site): boolean {
+    if (site.root === folder || isInside(folder, site.root)) return true;
+    return this.urlSettingsOf(site).mounts.some((mount) => mount.target === '' && mount.source === folder);
+  }
+
+  private readonly urlSettingsCache = new WeakMap<Site, UrlSettings>();
+
+  private urlSettingsOf(site: Site): UrlSettings {
+    let settings = this.urlSettingsCache.get(site);
+    if (!settings) this.urlSettingsCache.set(site, (settings = urlSettings(site)));
+    return settings;
   }
 
   private matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
@@ -297,12 +358,7 @@ export class LanguageService {
     if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
 
     const post = await this.parse(path, text, site, config);
-    const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
-    const diagnostics: Diagnostic[] = [];
-    const placeholders = text.includes('[[') ? findPlaceholders(text).map((placeholder) => placeholder.span) : [];
     const dependencies = new Set<string>();
-    // One context for all the rules of the post, each given its options and report in turn:
-    // a copy for every rule cost more than some rules.
     const context: RuleContext<unknown> = {
       post,
       site,
@@ -319,27 +375,7 @@ export class LanguageService {
       report: () => undefined,
       unverified: () => undefined,
     };
-    const unverified: Unverified[] = [];
-    const reported = new Map<RuleId, Problem[]>();
-    for (const rule of RULES) {
-      const setting = config.rules.get(rule.meta.id);
-      if (!setting || setting.severity === 'off') continue;
-      // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
-      context.unverified = (span, reason) => void unverified.push({ ruleId: rule.meta.id, range: post.lines.range(span), reason });
-      const ran = this.runRule(rule, setting, context);
-      reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
-    }
-    for (const [id, problems] of reported) {
-      const rule = RULES_BY_ID.get(id)!;
-      const severity = config.rules.get(id)!.severity as Severity;
-      for (const problem of problems) {
-        if (suppressions.suppresses(id, problem.span.start) || yieldsToAnother(rule, problem, reported)) continue;
-        // Text still a template placeholder is reported once, as a placeholder, not by every rule it trips.
-        if (id !== 'template-placeholder' && placeholders.some((span) => overlaps(span, problem.span))) continue;
-        diagnostics.push(this.toDiagnostic(id, severity, problem, post.lines));
-      }
-    }
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const { diagnostics, unverified } = await runRules(context);
     return { path, isPost, diagnostics, unverified, dependencies: [...dependencies] };
   }
 
@@ -383,20 +419,6 @@ export class LanguageService {
     return { path, text, lines: new LineIndex(text), bodyStart, frontMatter, body, kind };
   }
 
-  /** A rule that throws becomes one diagnostic saying so; the other rules still run. */
-  private runRule(rule: Rule, setting: RuleSetting, context: RuleContext<unknown>): Problem[] | Promise<Problem[]> {
-    const problems: Problem[] = [];
-    const failed = (error: unknown) => [ruleFailure(rule, error)];
-    context.options = setting.options;
-    context.report = (problem) => void problems.push(problem);
-    try {
-      const pending = rule.check(context as RuleContext<never>);
-      return pending ? pending.then(() => problems, failed) : problems;
-    } catch (error) {
-      return failed(error);
-    }
-  }
-
   /**
    * The value a rule's `siteCache(key, compute)` gives in the site at `root`: computed
    * on first use and kept until `invalidate`. Called before any check, it provides
@@ -413,22 +435,6 @@ export class LanguageService {
     return this.siteValues.get(siteValueId(root, key)) as Promise<T> | undefined;
   }
 
-
-  private toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {
-    return {
-      ruleId,
-      severity,
-      message: problem.message,
-      range: lines.range(problem.span),
-      docsUrl: docsUrl(ruleId),
-      fixes: (problem.fixes ?? []).map((fix) => ({
-        title: fix.title,
-        safe: fix.safe,
-        preferred: fix.preferred,
-        edits: fix.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
-      })),
-    };
-  }
 }
 
 function siteValueId(root: string, key: string): string {
@@ -438,22 +444,6 @@ function siteValueId(root: string, key: string): string {
 /** Lets the other checks under way run their next step (see `parse`). */
 function nextTurn(): Promise<void> {
   return Promise.resolve();
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-/** Whether a rule this one yields to (`meta.yieldsTo`) reported the same place: then it says it better. */
-function yieldsToAnother(rule: Rule, problem: Problem, reported: ReadonlyMap<RuleId, Problem[]>): boolean {
-  return (rule.meta.yieldsTo ?? []).some((other) => reported.get(other as RuleId)?.some((theirs) => overlaps(theirs.span, problem.span)));
-}
-
-function ruleFailure(rule: Rule, error: unknown): Problem {
-  return {
-    span: { start: 0, end: 0 },
-    message: `The rule \`${rule.meta.id}\` failed on this post (${(error as Error).message}); its other problems are not shown. Please report this.`,
-  };
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import picomatch from 'picomatch';
-import { compileGlobs, globBases, globProblem, MAX_MATCHED_PATH } from '../../schemas/globs';
+import { compileGlobs, escapeGlob, globBases, globMatcher, globProblem, MAX_MATCHED_PATH } from '../../schemas/globs';
 import { PRESETS } from '../../schemas/presets';
 import { ConfigError } from '../../server/engine/config/config';
 import { configDiagnostics } from '../../server/engine/config/config-diagnostics';
@@ -314,4 +314,12 @@ describe('the folders the CLI walks for the post globs', () => {
       [['content/en'], ['content'], [''], ['content'], ['docs', 'content/news'], ['blog*/x']],
     );
   });
+});
+
+test('escapeGlob: a folder name with glob characters matches itself alone, as a glob', () => {
+  for (const name of ['news [2024]', 'a{b,c}', 'star*', 'what?', 'back\\slash', '!important', '(draft)']) {
+    const matches = globMatcher([`content/${escapeGlob(name)}/**/*.md`]);
+    assert.equal(matches(`content/${name}/post.md`), true, name);
+    assert.equal(matches('content/other/post.md'), false, name);
+  }
 });

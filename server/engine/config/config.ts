@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   preset: Preset;
   rules: Map<RuleId, RuleSetting>;
   posts: string[];
+  /** True when `posts` is the preset's, not the config file's. */
+  postsFromPreset: boolean;
   ignore: string[];
   authors: string[];
   kinds: KindMatcher[];
@@ -111,6 +113,7 @@ export function resolveConfig(
     preset,
     rules,
     posts: config?.posts ?? preset.posts,
+    postsFromPreset: config?.posts === undefined,
     ignore: config?.ignore ?? [],
     authors: config?.authors ?? [],
     kinds,

@@ -1,0 +1,89 @@
+import { Suppressions } from './config/suppressions';
+import type { RuleSetting } from './config/config';
+import { docsUrl, type Problem, type Rule, type RuleContext } from './rule';
+import { RULES, RULES_BY_ID, type RuleId } from './rules';
+import { findPlaceholders } from './templates/placeholders';
+import type { LineIndex } from './text/line-index';
+import type { Diagnostic, Severity, Span, Unverified } from './types';
+
+/**
+ * Runs every rule that is on over the post of `context`, then keeps the problems worth
+ * showing: not suppressed by a disable comment, not said better by a rule this one
+ * yields to, not about text still a template placeholder. Sorted by position.
+ */
+export async function runRules(context: RuleContext<unknown>): Promise<{ diagnostics: Diagnostic[]; unverified: Unverified[] }> {
+  const { post, config } = context;
+  const unverified: Unverified[] = [];
+  const reported = new Map<RuleId, Problem[]>();
+  // One context for all the rules of the post, each given its options and report in turn:
+  // a copy for every rule cost more than some rules.
+  for (const rule of RULES) {
+    const setting = config.rules.get(rule.meta.id);
+    if (!setting || setting.severity === 'off') continue;
+    context.unverified = (span, reason) => void unverified.push({ ruleId: rule.meta.id, range: post.lines.range(span), reason });
+    const ran = runRule(rule, setting, context);
+    // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
+    reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
+  }
+  const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
+  const placeholders = post.text.includes('[[') ? findPlaceholders(post.text).map((placeholder) => placeholder.span) : [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, problems] of reported) {
+    const rule = RULES_BY_ID.get(id)!;
+    const severity = config.rules.get(id)!.severity as Severity;
+    for (const problem of problems) {
+      if (suppressions.suppresses(id, problem.span.start) || yieldsToAnother(rule, problem, reported)) continue;
+      // Text still a template placeholder is reported once, as a placeholder, not by every rule it trips.
+      if (id !== 'template-placeholder' && placeholders.some((span) => overlaps(span, problem.span))) continue;
+      diagnostics.push(toDiagnostic(id, severity, problem, post.lines));
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { diagnostics, unverified };
+}
+
+/** A rule that throws becomes one diagnostic saying so; the other rules still run. */
+function runRule(rule: Rule, setting: RuleSetting, context: RuleContext<unknown>): Problem[] | Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const failed = (error: unknown) => [ruleFailure(rule, error)];
+  context.options = setting.options;
+  context.report = (problem) => void problems.push(problem);
+  try {
+    const pending = rule.check(context as RuleContext<never>);
+    return pending ? pending.then(() => problems, failed) : problems;
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {
+  return {
+    ruleId,
+    severity,
+    message: problem.message,
+    range: lines.range(problem.span),
+    docsUrl: docsUrl(ruleId),
+    fixes: (problem.fixes ?? []).map((fix) => ({
+      title: fix.title,
+      safe: fix.safe,
+      preferred: fix.preferred,
+      edits: fix.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
+    })),
+  };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Whether a rule this one yields to (`meta.yieldsTo`) reported the same place: then it says it better. */
+function yieldsToAnother(rule: Rule, problem: Problem, reported: ReadonlyMap<RuleId, Problem[]>): boolean {
+  return (rule.meta.yieldsTo ?? []).some((other) => reported.get(other as RuleId)?.some((theirs) => overlaps(theirs.span, problem.span)));
+}
+
+export function ruleFailure(rule: Rule, error: unknown): Problem {
+  return {
+    span: { start: 0, end: 0 },
+    message: `The rule \`${rule.meta.id}\` failed on this post (${(error as Error).message}); its other problems are not shown. Please report this.`,
+  };
+}

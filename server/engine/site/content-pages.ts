@@ -1,0 +1,56 @@
+/**
+ * Which files named on the command line are posts: the content pages among them, as
+ * Hugo publishes pages. A list page (`_index.md`) lists others; a Markdown file inside
+ * a leaf bundle other than its `index.md` is a resource Hugo never publishes; a file
+ * outside the content mounts is no page at all.
+ */
+import type { Workspace } from '../types';
+import { contentExtension, placeOf, type UrlSettings } from './hugo-urls';
+import { basename, dirname, join } from './paths';
+
+/** Why a Markdown file is not a post: the words the CLI says when nothing matched. */
+export type NotAPage = 'list page' | 'bundle resource' | 'outside the content folders' | 'ignored' | 'not in posts';
+
+export type PageVerdict = 'page' | NotAPage;
+
+const MARKDOWN = /\.(md|markdown)$/i;
+const LEAF_INDEX = /^index\.(md|markdown|html?)$/i;
+
+/** Whether `path` is a content page that may be a post, and if not, why. */
+export async function contentPageVerdict(path: string, settings: UrlSettings, workspace: Workspace): Promise<PageVerdict> {
+  const place = placeOf(path, settings);
+  if (!place) return 'outside the content folders';
+  if (/^_index\./i.test(basename(path))) return 'list page';
+  return (await inLeafBundle(path, place.rel, workspace)) ? 'bundle resource' : 'page';
+}
+
+/** Whether a folder above the file, within its place in the content tree, holds a leaf bundle's `index` (and the file is not that index). */
+async function inLeafBundle(path: string, rel: string, workspace: Workspace): Promise<boolean> {
+  let folder = dirname(path);
+  for (let depth = rel.split('/').length - 1; depth > 0; depth--) {
+    const entries = await workspace.readDirectory(folder);
+    const index = entries.find((entry) => entry.kind === 'file' && LEAF_INDEX.test(entry.name) && contentExtension(entry.name));
+    if (index && join(folder, index.name) !== path) return true;
+    folder = dirname(folder);
+  }
+  return false;
+}
+
+export function isMarkdownFile(path: string): boolean {
+  return MARKDOWN.test(path);
+}
+
+const NAMES: Record<NotAPage, [string, string]> = {
+  'list page': ['list page (`_index.md`)', 'list pages (`_index.md`)'],
+  'bundle resource': ['page bundle resource', 'page bundle resources'],
+  'outside the content folders': ['file outside the content folders', 'files outside the content folders'],
+  ignored: ['file the config ignores', 'files the config ignores'],
+  'not in posts': ['file that is not one of the site\u2019s posts', 'files that are not among the site\u2019s posts'],
+};
+
+/** The message for a folder or glob that holds no post: what was found, and what to do. */
+export function noPostMessage(skipped: ReadonlyMap<NotAPage, number>): string {
+  if (skipped.size === 0) return 'no post matched: it holds no Markdown files';
+  const found = [...skipped].map(([why, count]) => `${count} ${NAMES[why][count === 1 ? 0 : 1]}`).join(', ');
+  return `no post matched: it holds ${found}. Name a folder of content pages, or say which files are posts with \`posts\` in .postlintrc.json`;
+}

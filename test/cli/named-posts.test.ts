@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli';
+import { diskSites } from '../helpers/disk-site';
+
+const { site } = diskSites('postlint-named-');
+
+const PAGE = (title: string) => `---\ntitle: ${title}\ndate: 2025-02-03\n---\n\nA few words about ${title.toLowerCase()}.\n`;
+
+/** A Hugo blog whose posts live in `content/news/`, a folder no preset guesses. */
+const NEWS_SITE = {
+  'content/news/_index.md': '---\ntitle: News\n---\n',
+  'content/news/ferry-timetable.md': PAGE('Ferry timetable'),
+  'content/news/harbour-open-day/index.md': PAGE('Harbour open day'),
+  'content/news/harbour-open-day/notes.md': 'Notes for the organisers, never published.\n',
+  'content/news/harbour-open-day/map.png': '',
+  'content/about.md': PAGE('About'),
+};
+
+test('check <folder>: every content page in a folder the user names is a post, whatever its name', async () => {
+  const root = site('news', NEWS_SITE);
+  const result = await runCli(['check', 'content/news', '--format', 'json'], root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    ['content/news/ferry-timetable.md', 'content/news/harbour-open-day/index.md'],
+    'not the list page, not the bundle\u2019s resource',
+  );
+});
+
+test('check <glob>: a glob names content pages the same way; _index.md is no post', async () => {
+  const root = site('news-glob', NEWS_SITE);
+  const result = await runCli(['check', 'content/news/**/*.md', '--format', 'json'], root);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    ['content/news/ferry-timetable.md', 'content/news/harbour-open-day/index.md'],
+  );
+});
+
+test('check <folder> with no post: the message says what it holds and what to do', async () => {
+  const root = site('news-empty', {
+    'content/lists/_index.md': '---\ntitle: Lists\n---\n',
+    'content/news/open-day/index.md': PAGE('Open day'),
+    'content/news/open-day/extras/agenda.md': 'Agenda.\n',
+    'archive/old.md': PAGE('Old'),
+  });
+  const result = await runCli(['check', 'content/lists', 'content/news/open-day/extras', 'archive'], root);
+  assert.equal(result.code, 2);
+  const advice = 'Name a folder of content pages, or say which files are posts with `posts` in .postlintrc.json';
+  assert.equal(
+    result.stderr,
+    [
+      `postlint: content/lists: no post matched: it holds 1 list page (\`_index.md\`). ${advice}`,
+      `postlint: content/news/open-day/extras: no post matched: it holds 1 page bundle resource. ${advice}`,
+      `postlint: archive: no post matched: it holds 1 file outside the content folders. ${advice}`,
+      '',
+    ].join('\n'),
+  );
+  const named = await runCli(['check', 'content/news/open-day/extras/agenda.md'], root);
+  assert.match(named.stdout, /frontmatter-missing/, 'a file named on its own is checked, whatever it is');
+});
+
+test('check with no arguments on a Hugo site: a section of dated pages is a blog, whatever its name; docs are not', async () => {
+  const dated = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\nWords.\n`;
+  const root = site('dated-sections', {
+    'content/updates/_index.md': '---\ntitle: Updates\n---\n',
+    'content/updates/new-pier.md': dated('New pier', '2025-01-10'),
+    'content/updates/winter-hours.md': dated('Winter hours', '2024-11-02'),
+    'content/updates/2023/regatta.md': '---\ntitle: Regatta\n---\n\nNo date, but its folder is a year.\n',
+    'content/updates/2023-06-01-crew.md': '---\ntitle: Crew\n---\n\nDated by its name.\n',
+    'content/manual/knots.md': '---\ntitle: Knots\n---\n\nNo dates in a manual.\n',
+    'content/manual/sails.md': '---\ntitle: Sails\n---\n\nNone here.\n',
+    'content/manual/ropes.md': dated('Ropes', '2022-02-02'),
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  const files = JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1));
+  assert.ok(files.includes('content/updates/new-pier.md'), files.join(', '));
+  assert.ok(!files.some((file: string) => file.startsWith('content/manual/')), 'one dated page of three does not make a blog');
+  assert.ok(!files.includes('content/updates/_index.md'));
+});
