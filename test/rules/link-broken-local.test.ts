@@ -380,3 +380,22 @@ test('link-broken-local: a post without front matter still resolves its relative
   const found = only(await checkPost(site({ 'content/blog/bare.md': text }), 'content/blog/bare.md'), 'link-broken-local');
   assert.deepEqual(found.map((d) => rangeText(text, d)), ['../nope/']);
 });
+
+test('link-broken-local: the files the site\u2019s output formats publish beside a page exist there, and only there', async () => {
+  const hugo = [
+    'baseURL: https://example.org/',
+    'mediaTypes:',
+    '  application/atom+xml:',
+    '    suffixes: [atom]',
+    'outputFormats:',
+    '  RSS:',
+    '    baseName: feed',
+    '  Atom:',
+    '    mediaType: application/atom+xml',
+    'outputs:',
+    '  section: [HTML, RSS, Atom, JSON]',
+    '',
+  ].join('\n');
+  const { covered } = await broken('[a](/blog/feed.xml) [b](/blog/index.atom) [c](/blog/index.json) [d](/lost/feed.xml) [e](/blog/feed.json)\n', {}, hugo);
+  assert.deepEqual(covered, ['/lost/feed.xml', '/blog/feed.json']);
+});

@@ -66,3 +66,58 @@ export function unknownConfig(site: Site): string | undefined {
   const names = files.map((file) => `\`${file}\``).join(', ');
   return `${names}, which the site makes at build time (its config folder's .gitignore names ${files.length === 1 ? 'it' : 'them'}), ${files.length === 1 ? 'is' : 'are'} not here, so where its content is mounted is unknown`;
 }
+
+/** Hugo's own output formats that publish a file beside a page, by name: base name and suffix. */
+const BUILT_IN_FORMATS: Record<string, [string, string]> = {
+  rss: ['index', 'xml'],
+  json: ['index', 'json'],
+  calendar: ['index', 'ics'],
+  csv: ['index', 'csv'],
+  markdown: ['index', 'md'],
+  robots: ['robots', 'txt'],
+  sitemap: ['sitemap', 'xml'],
+  webappmanifest: ['manifest', 'webmanifest'],
+};
+
+/** The suffixes of media types Hugo knows, for formats that name one. */
+const MEDIA_SUFFIXES: Record<string, string> = {
+  'application/rss+xml': 'xml',
+  'application/xml': 'xml',
+  'application/atom+xml': 'atom',
+  'application/json': 'json',
+  'application/manifest+json': 'webmanifest',
+  'text/calendar': 'ics',
+  'text/csv': 'csv',
+  'text/markdown': 'md',
+  'text/plain': 'txt',
+  'text/css': 'css',
+};
+
+/**
+ * The file names the site's output formats publish beside a page (`feed.xml` for an RSS
+ * format whose `baseName` is `feed`, `index.json`…): every format its `outputs` name,
+ * with what `outputFormats` and `mediaTypes` change. HTML formats are the pages themselves.
+ */
+export function outputFileNames(site: Site): Set<string> {
+  const { config } = site;
+  const formats = setting(config, 'outputFormats');
+  const outputs = setting(config, 'outputs');
+  const named = new Set<string>(isRecord(formats) ? Object.keys(formats).map((name) => name.toLowerCase()) : []);
+  if (isRecord(outputs)) for (const list of Object.values(outputs)) for (const name of stringList(list)) named.add(name.toLowerCase());
+  const names = new Set<string>();
+  for (const name of named) {
+    const format = setting(formats, name);
+    const builtIn = BUILT_IN_FORMATS[name];
+    const mediaType = textSetting(format, 'mediaType', '').toLowerCase();
+    const suffix = mediaType ? mediaSuffix(site, mediaType) : builtIn?.[1];
+    const baseName = textSetting(format, 'baseName', builtIn?.[0] ?? 'index');
+    if (suffix && suffix !== 'html') names.add(`${baseName}.${suffix}`.toLowerCase());
+  }
+  return names;
+}
+
+/** A media type's first suffix: the site's `mediaTypes` setting, else Hugo's default. */
+function mediaSuffix(site: Site, mediaType: string): string | undefined {
+  const own = setting(setting(site.config, 'mediaTypes'), mediaType);
+  return stringList(setting(own, 'suffixes'))[0] ?? MEDIA_SUFFIXES[mediaType];
+}

@@ -33,6 +33,8 @@ export interface SitePagesData {
    */
   uncertain: { path: string; reason: string }[];
   redirects: Redirect[];
+  /** File names the site's output formats publish beside each page (`feed.xml`, `index.json`). */
+  outputFiles: Set<string>;
   /**
    * Why an address that matches nothing here may still be served: the site writes its
    * `_redirects` at build time, or part of its config is made at build time and absent.
@@ -57,6 +59,7 @@ export function emptyData(): SitePagesData {
     assets: new Set(),
     uncertain: [],
     redirects: [],
+    outputFiles: new Set(),
     filesByName: new Map(),
     pagesByName: new Map(),
   };

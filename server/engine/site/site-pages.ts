@@ -24,7 +24,7 @@ import {
 import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
-import { generatedRedirects, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
+import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
@@ -125,6 +125,7 @@ export class SitePages {
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
     this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
+    this.index.outputFiles = outputFileNames(this.site);
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
     this.index.renderHooks = await renderHooksOf(this.workspace, this.site, this.settings.languages.length);
   }
@@ -363,7 +364,13 @@ export class SitePages {
   /** Feeds, sitemaps, taxonomy lists and paginated lists: Hugo makes them without a content file. */
   private isGenerated(key: string): boolean {
     const segments = key.split('/').slice(1);
-    if (GENERATED_NAMES.has(segments[segments.length - 1])) return true;
+    const last = segments[segments.length - 1];
+    if (GENERATED_NAMES.has(last)) return true;
+    if (this.index.outputFiles.has(last)) {
+      // Beside a page, a section or the home page (of any language): where Hugo renders the format.
+      const parent = `/${segments.slice(0, -1).join('/')}`;
+      if (this.index.pages.has(parent) || this.index.implicitPages.has(parent)) return true;
+    }
     const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && segments[0] === candidate.prefix.slice(1));
     const first = language ? segments[1] : segments[0];
     if (first !== undefined && this.settings.taxonomies.includes(first)) return true;
