@@ -26,6 +26,11 @@ export interface Preset {
    * config does not set `posts`.
    */
   datedSections?: boolean;
+  /**
+   * The heading level at which the site's theme prints a post's title, where the theme is
+   * known but not in the site's repository; the site's own layouts, when at hand, say it first.
+   */
+  titleLevel?: number;
   kinds: KindMatcher[];
   /** `all`: every key the schema does not know is reported; `typos`: only keys that look like a known key misspelt (themes add keys of their own). */
   unknownKeys: 'all' | 'typos';
@@ -85,6 +90,8 @@ export const todogroupPreset: Preset = {
     },
   ],
   unknownKeys: 'all',
+  // Its theme (dot-org-hugo-theme) prints the title as the page's <h1>.
+  titleLevel: 1,
   defaultAuthor: 'todogroup',
   siteName: 'the TODO Group',
   // The theme (dot-org-hugo-theme) is not vendored in the site's repository.

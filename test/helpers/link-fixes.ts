@@ -31,10 +31,10 @@ export async function fixUntilStable(site: MemoryWorkspace, path: string, ...rul
 export async function bodyFindings(
   ruleId: string,
   body: string,
-  options: { config?: string; baseURL?: string } = {},
+  options: { config?: string; baseURL?: string; files?: Record<string, string> } = {},
 ): Promise<{ text: string; diagnostics: Diagnostic[]; ranges: string[] }> {
   const text = postWith(body);
-  const files: Record<string, string> = { 'content/blog/p.md': text };
+  const files: Record<string, string> = { ...options.files, 'content/blog/p.md': text };
   if (options.config !== undefined) files['.postlintrc.json'] = options.config;
   const diagnostics = only(await checkPost(hugoSite(files, { baseURL: options.baseURL }), 'content/blog/p.md'), ruleId);
   return { text, diagnostics, ranges: diagnostics.map((d) => rangeText(text, d)) };

@@ -1,4 +1,4 @@
-import { relevel } from '../text/heading-levels';
+import { relevel, titleLevelOf } from '../text/heading-levels';
 import { defineRule } from '../rule';
 
 /** Hugo themes print the front matter title as the page's H1; a body H1 makes a second one. */
@@ -9,7 +9,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'editor',
   },
-  check({ post, report }) {
+  async check(context) {
+    const { post, report } = context;
+    if (!post.body.headings.some((heading) => heading.level === 1)) return;
+    // Only where the theme is known to print the title as the page's <h1>.
+    if ((await titleLevelOf(context)) !== 1) return;
     for (const heading of post.body.headings) {
       if (heading.level !== 1) continue;
       const title = typeof post.frontMatter?.data?.title === 'string' ? post.frontMatter.data.title.trim() : undefined;
