@@ -13,9 +13,17 @@ export interface KindMatcher {
   files?: string[];
 }
 
+/** A severity a preset gives a rule, as the engine names them (`warning`, not the config file's `warn`). */
+export type PresetSeverity = 'off' | 'warning' | 'error';
+
 export interface Preset {
   name: PresetName;
   description: string;
+  /**
+   * Severities that differ from the rules' own defaults, by rule id: what a site of this
+   * kind wants by default. A config file's `rules` still override them.
+   */
+  rules?: Readonly<Record<string, PresetSeverity>>;
   /** Globs relative to the site root that select posts; `{contentDir}` is the site's content folder. */
   posts: string[];
   /** Files that are never posts even when a glob matches them. */
@@ -60,6 +68,8 @@ export const hugoPreset: Preset = {
   posts: [`{contentDir}/${SECTIONS}/**/*.md`, `content/*/${SECTIONS}/**/*.md`],
   notPosts: ['**/_index.md'],
   kinds: [],
+  // Hugo reads keys in any case, and any Hugo site may spell them as its archetypes do.
+  rules: { 'frontmatter-key-case': 'off' },
   unknownKeys: 'typos',
   schema: cachedSchemas(hugoFields, ['title', 'date']),
 };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { splitPost } from '../../server/engine/frontmatter/frontmatter';
+import { readKeysAsHugo } from '../../server/engine/frontmatter/key-case';
 import type { Problem, RuleContext } from '../../server/engine/rule';
 import rule from '../../server/engine/rules/frontmatter-schema';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
@@ -19,10 +20,16 @@ test('frontmatter-schema: a missing required key is reported on the opening ---'
   assert.match(problems[0].message, /requires `date`, which is missing/);
 });
 
-test('frontmatter-schema: `Title:` gives a missing `title` that names the capitalised key', async () => {
-  const problems = await schemaProblems('---\nTitle: Capital\ndate: 2025-01-01\n---\n');
-  assert.equal(problems.length, 1);
-  assert.match(problems[0].message, /`title`.*missing.*found `Title`: write the key in lower case/);
+test('frontmatter-schema: keys are read in any case, as Hugo reads them: `Title:` is the title, and its value is checked', async () => {
+  assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDATE: 2025-01-01\n---\n'), []);
+  assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDate: 2025-02-30\nDRAFT: "no"\n---\n'), [
+    { text: '2025-02-30', message: '`date` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `2025-02-30`.' },
+    { text: '"no"', message: '`draft` should be true or false; found `"no"`.' },
+  ]);
+  // The todogroup preset's tidy title applies to `Title:` too.
+  assert.deepEqual(await schemaProblems('---\nTitle: " Spaced"\ndate: 2025-01-01\nAuthor: alice\n---\n', TODO), [
+    { text: '" Spaced"', message: '`title` should be a title without spaces at its start or end; found `" Spaced"`.' },
+  ]);
 });
 
 test('frontmatter-schema: wrong types are reported on the value, naming key, found and expected', async () => {
@@ -172,12 +179,9 @@ test('frontmatter-schema: a kind key with a typo lists the kinds in full', async
   ]);
 });
 
-test('frontmatter-schema: missing keys give the whole message, with the lower-case hint only when a key differs in case', async () => {
+test('frontmatter-schema: missing keys give the whole message', async () => {
   assert.deepEqual(await schemaProblems('---\ntitle: A\n---\n'), [
     { text: '---', message: 'The hugo preset requires `date`, which is missing: add `date:` to the front matter.' },
-  ]);
-  assert.deepEqual(await schemaProblems('---\nTITLE: A\ndate: 2025-01-01\n---\n'), [
-    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `TITLE`: write the key in lower case): add `title:` to the front matter.' },
   ]);
   // Both missing: one message each, in the schema's order of keys.
   assert.deepEqual((await schemaProblems('---\nslug: a\n---\n')).map((p) => p.message), [
@@ -232,7 +236,9 @@ test('frontmatter-schema: a post without front matter is left to frontmatter-mis
  */
 function problemsFor(schema: z.ZodObject, text: string): { text: string; message: string }[] {
   const problems: Problem[] = [];
-  const context = { post: { text, frontMatter: splitPost(text).frontMatter }, schema, preset: { name: 'hugo' }, report: (problem: Problem) => problems.push(problem) };
+  const written = splitPost(text).frontMatter;
+  const frontMatter = written && readKeysAsHugo(written, Object.keys(schema.shape));
+  const context = { post: { text, frontMatter }, schema, preset: { name: 'hugo' }, report: (problem: Problem) => problems.push(problem) };
   void rule.check(context as unknown as RuleContext<Record<string, never>>);
   return problems.map((problem) => ({ text: text.slice(problem.span.start, problem.span.end), message: problem.message }));
 }
@@ -262,10 +268,8 @@ test('frontmatter-schema: limits on lists and numbers, and nested keys, are phra
   assert.deepEqual(problemsFor(schema, '---\nseo: {}\n---\n'), [{ text: '{}', message: '`seo.image` should be text; found nothing.' }]);
 });
 
-test('frontmatter-schema: a required key written in another case is spelt out when it is not lower case', () => {
-  const schema = z.object({ eventUrl: z.string(), title: z.string() });
-  assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), [
-    { text: '---', message: 'The hugo preset requires `eventUrl`, which is missing (found `eventurl`: write it as `eventUrl`): add `eventUrl:` to the front matter.' },
-    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `Title`: write the key in lower case): add `title:` to the front matter.' },
-  ]);
+test('frontmatter-schema: a required key written in another case is that key, camel case included; its value is checked under the schema\'s spelling', () => {
+  const schema = z.object({ eventUrl: z.url(), title: z.string() });
+  assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), []);
+  assert.deepEqual(problemsFor(schema, '---\nEVENTURL: 42\nTitle: A\n---\n'), [{ text: '42', message: '`eventUrl` should be text; found the number 42.' }]);
 });

@@ -70,20 +70,13 @@ export default defineRule({
     if (!frontMatter?.data) return;
     const result = schema.safeParse(frontMatter.data);
     if (result.success) return;
-    const pairs = frontMatter.keys;
     for (const issue of result.error.issues) {
       const key = keyPath(issue.path);
+      // Keys are read in any case (frontmatter/key-case.ts): `Title:` is `title` here already.
       // Stryker disable next-line ConditionalExpression: the presets' schemas are plain objects with no whole-block checks, so every issue names a key, and a nested issue's first key is always there
       const missing = issue.path.length === 1 && !(String(issue.path[0]) in frontMatter.data);
       if (missing) {
-        const sameName = pairs.find((pair) => pair.key.toLowerCase() === key.toLowerCase());
-        // Keys such as `eventUrl` are not lower case: then the hint spells the key out.
-        const spelling = key === key.toLowerCase() ? 'write the key in lower case' : `write it as \`${key}\``;
-        const hint = sameName ? ` (found \`${sameName.key}\`: ${spelling})` : '';
-        report({
-          span: frontMatter.openSpan,
-          message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.`,
-        });
+        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires \`${key}\`, which is missing: add \`${key}:\` to the front matter.` });
         continue;
       }
       const location = frontMatter.valueAt(issue.path);

@@ -1,5 +1,6 @@
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
+import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { closest } from '../text/suggest';
 
 /**
@@ -16,18 +17,13 @@ function looksMisspelt(key: string, suggestion: string | undefined): suggestion 
   return !(a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
 }
 
-/** How to write a key that was only written in the wrong case: kind keys such as `eventUrl` are not lower case. */
-function spelling(known: string): string {
-  return known === known.toLowerCase() ? 'in lower case' : `as \`${known}\``;
-}
-
 /** Hugo passes an unknown key to the theme, which ignores it: a misspelt key is a lost value. */
 export default defineRule({
   meta: {
     id: 'frontmatter-unknown-key',
     description: 'Front matter keys must be ones the post\u2019s kind knows: a misspelt key is a lost value.',
     defaultSeverity: 'warning',
-    fixable: 'safe or editor',
+    fixable: 'editor',
   },
   options: z
     .object({
@@ -44,23 +40,20 @@ export default defineRule({
     const known = Object.keys(schema.shape);
     const schemaKeys = new Set(known);
     const mode = options.mode ?? preset.unknownKeys;
-    const present = new Set(frontMatter.keys.map((pair) => pair.key));
-    for (const { key, keySpan } of frontMatter.keys) {
-      if (schemaKeys.has(key) || options.allow.includes(key)) continue;
+    // Hugo reads keys in any case: so does `allow`. A key that repeats another in another case is frontmatter-syntax's.
+    const allowed = new Set(options.allow.map((key) => key.toLowerCase()));
+    const repeated = repeatedKeys(frontMatter.keys);
+    for (const entry of frontMatter.keys) {
+      const { key, keySpan, name } = entry;
+      if (schemaKeys.has(name) || allowed.has(key.toLowerCase()) || repeated.has(entry)) continue;
       const suggestion = closest(key, known);
       if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
-      const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();
-      const renameIsSafe = caseOnly && !present.has(suggestion);
       report({
         span: keySpan,
-        message: caseOnly
-          ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Write it ${spelling(suggestion)}, as the site's templates and other tools expect.`
-          : suggestion
+        message: suggestion
           ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Rename it so the site reads it.`
           : `Unknown front matter key \`${key}\`: the ${preset.name} preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
-        fixes: suggestion
-          ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [{ span: keySpan, newText: suggestion }], safe: renameIsSafe, preferred: true }]
-          : [],
+        fixes: suggestion ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
       });
     }
   },
