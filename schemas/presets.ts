@@ -29,6 +29,11 @@ export interface Preset {
   /** Files that are never posts even when a glob matches them. */
   notPosts: string[];
   kinds: KindMatcher[];
+  /**
+   * The keys every post must have. `date` means a page date Hugo can find: `date`, else
+   * `publishDate`, `lastmod` or the file name, as the site's `frontmatter` setting orders them.
+   */
+  required: readonly string[];
   /** `all`: every key the schema does not know is reported; `typos`: only keys that look like a known key misspelt (themes add keys of their own). */
   unknownKeys: 'all' | 'typos';
   /** Author used by templates and `postlint new` when none is given. */
@@ -43,7 +48,7 @@ export interface Preset {
 
 type Shape = Record<string, z.ZodType>;
 
-function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObject {
+function postSchema(fields: Shape, required: readonly string[], kind: PostKind): z.ZodObject {
   const shape: Shape = {};
   const all: Shape = { ...fields, ...(kind === 'post' ? {} : kindFields[kind]) };
     // `optional()` wraps the field; the description must stay on what hover and docs read.
@@ -51,7 +56,7 @@ function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObj
   return z.object(shape);
 }
 
-function cachedSchemas(fields: Shape, required: string[]): (kind: PostKind) => z.ZodObject {
+function cachedSchemas(fields: Shape, required: readonly string[]): (kind: PostKind) => z.ZodObject {
   const cache = new Map<PostKind, z.ZodObject>();
   return (kind) => {
     let schema = cache.get(kind);
@@ -61,6 +66,8 @@ function cachedSchemas(fields: Shape, required: string[]): (kind: PostKind) => z
 }
 
 const SECTIONS = '{posts,post,blog}';
+const HUGO_REQUIRED = ['title', 'date'];
+const TODOGROUP_REQUIRED = ['title', 'date', 'author'];
 
 export const hugoPreset: Preset = {
   name: 'hugo',
@@ -71,7 +78,8 @@ export const hugoPreset: Preset = {
   // Hugo reads keys in any case, and any Hugo site may spell them as its archetypes do.
   rules: { 'frontmatter-key-case': 'off' },
   unknownKeys: 'typos',
-  schema: cachedSchemas(hugoFields, ['title', 'date']),
+  required: HUGO_REQUIRED,
+  schema: cachedSchemas(hugoFields, HUGO_REQUIRED),
 };
 
 export const todogroupPreset: Preset = {
@@ -88,11 +96,12 @@ export const todogroupPreset: Preset = {
     },
   ],
   unknownKeys: 'all',
+  required: TODOGROUP_REQUIRED,
   defaultAuthor: 'todogroup',
   siteName: 'the TODO Group',
   // The theme (dot-org-hugo-theme) is not vendored in the site's repository.
   shortcodes: ['button', 'img', 'iframe', 'tweet', 'youtube_enhanced'],
-  schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, ['title', 'date', 'author']),
+  schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, TODOGROUP_REQUIRED),
 };
 
 export const PRESETS: Record<PresetName, Preset> = { hugo: hugoPreset, todogroup: todogroupPreset };
