@@ -1,20 +1,20 @@
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
-import { closest } from '../text/suggest';
+import { fitsKey } from '../frontmatter/value-fit';
+import type { FrontMatterDates } from '../site/front-matter-dates';
+import { isSingularOrPlural, nearestKey } from '../text/suggest';
 
 /**
- * In `typos` mode a theme's own keys must pass: only a key one slip away from a
- * known key is reported, never a singular or plural of it (`image` for a theme's
- * featured image is not a misspelt `images`).
+ * The known key a key is a slip of, if one is clearly meant: near it as a typo
+ * (text/suggest.ts), not already in the front matter (`titles` beside `title` is no
+ * misspelt `title`), and a key the value fits (`weigth: heavy` is not a misspelt
+ * `weight`, a whole number). Where a key's schema rejects the value's kind, the
+ * author meant something else, and a rename would trade one problem for another.
  */
-function looksMisspelt(key: string, suggestion: string | undefined): suggestion is string {
-  if (suggestion === undefined) return false;
-  const a = key.toLowerCase();
-  const b = suggestion.toLowerCase();
-  // Stryker disable next-line ConditionalExpression: a key equal to its suggestion is no plural of it either, so the line below also returns true; this only says it first
-  if (a === b) return true;
-  return !(a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
+function suggestionFor(key: string, value: unknown, schema: z.ZodObject, present: ReadonlySet<string>): string | undefined {
+  const candidates = Object.keys(schema.shape).filter((name) => !present.has(name) && fitsKey(schema.shape[name] as z.ZodType, value));
+  return nearestKey(key, candidates);
 }
 
 /** Hugo passes an unknown key to the theme, which ignores it: a misspelt key is a lost value. */
@@ -34,20 +34,21 @@ export default defineRule({
         .describe('`all` reports every unknown key; `typos` only keys that look like a known key misspelt. Default: the preset\u2019s.'),
     })
     .strict(),
-  check({ post, schema, preset, options, report }) {
+  check({ post, schema, preset, site, options, report }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
-    const known = Object.keys(schema.shape);
-    const schemaKeys = new Set(known);
     const mode = options.mode ?? preset.unknownKeys;
-    // Hugo reads keys in any case: so does `allow`. A key that repeats another in another case is frontmatter-syntax's.
-    const allowed = new Set(options.allow.map((key) => key.toLowerCase()));
+    // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own.
+    const accepted = new Set([...options.allow, ...siteDateKeys(site.dates)].map((key) => key.toLowerCase()));
+    const present = new Set(frontMatter.keys.map((pair) => pair.name));
+    // A key that repeats another in another case is frontmatter-syntax's.
     const repeated = repeatedKeys(frontMatter.keys);
     for (const entry of frontMatter.keys) {
       const { key, keySpan, name } = entry;
-      if (schemaKeys.has(name) || allowed.has(key.toLowerCase()) || repeated.has(entry)) continue;
-      const suggestion = closest(key, known);
-      if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
+      if (Object.hasOwn(schema.shape, name) || accepted.has(key.toLowerCase()) || repeated.has(entry)) continue;
+      const suggestion = suggestionFor(key, frontMatter.data[name], schema, present);
+      // In `typos` mode a theme's own keys must pass: only a slip of a known key is reported, never its singular or plural.
+      if (mode === 'typos' && (suggestion === undefined || isSingularOrPlural(key, suggestion))) continue;
       report({
         span: keySpan,
         message: suggestion
@@ -58,3 +59,8 @@ export default defineRule({
     }
   },
 });
+
+/** The front matter keys the site's `frontmatter` setting reads dates from, beyond the schema's. */
+function siteDateKeys(dates: FrontMatterDates): string[] {
+  return [...dates.date, ...dates.publishDate, ...dates.lastmod, ...dates.expiryDate].filter((source) => !source.startsWith(':'));
+}

@@ -47,3 +47,24 @@ function nearest(word: string, candidates: string[]): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
 }
+
+/** Whether one word is the other with `-s` or `-es` (`alias`, `aliases`), ignoring case. */
+export function isSingularOrPlural(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === `${y}s` || y === `${x}s` || x === `${y}es` || y === `${x}es`;
+}
+
+/**
+ * The one candidate a front matter key is a slip of: the nearest within typo distance
+ * (a third of the key's length, at least one edit), else its singular or plural
+ * (`alias` for `aliases`). Unlike `closest`, never a longer key the word only begins:
+ * `link` is a word of its own, often a theme's key, not a slip of `linkTitle`.
+ */
+export function nearestKey(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const near = nearest(word, list);
+  if (near !== undefined) return near;
+  const forms = list.filter((candidate) => isSingularOrPlural(word, candidate));
+  return forms.length === 1 ? forms[0] : undefined;
+}
