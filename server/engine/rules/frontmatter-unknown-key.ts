@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { fitsKey } from '../frontmatter/value-fit';
 import type { FrontMatterDates } from '../site/front-matter-dates';
-import { isSingularOrPlural, nearestKey } from '../text/suggest';
+import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
 /**
  * The known key a key is a slip of, if one is clearly meant: near it as a typo
@@ -13,7 +13,10 @@ import { isSingularOrPlural, nearestKey } from '../text/suggest';
  * author meant something else, and a rename would trade one problem for another.
  */
 function suggestionFor(key: string, value: unknown, schema: z.ZodObject, present: ReadonlySet<string>): string | undefined {
-  const candidates = Object.keys(schema.shape).filter((name) => !present.has(name) && fitsKey(schema.shape[name] as z.ZodType, value));
+  // The cheap tests first: a value is parsed only against the few keys near enough.
+  const candidates = Object.keys(schema.shape).filter(
+    (name) => !present.has(name) && couldBeSlipOf(key, name) && fitsKey(schema.shape[name] as z.ZodType, value),
+  );
   return nearestKey(key, candidates);
 }
 
