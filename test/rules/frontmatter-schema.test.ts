@@ -29,9 +29,10 @@ test('frontmatter-schema: keys are read in any case, as Hugo reads them: `Title:
     { text: '2025-02-30', message: '`Date` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `2025-02-30`.' },
     { text: '"no"', message: '`DRAFT` should be true or false; found `"no"`.' },
   ]);
-  // The todogroup preset's tidy title applies to `Title:` too.
-  assert.deepEqual(await schemaProblems('---\nTitle: " Spaced"\ndate: 2025-01-01\nAuthor: alice\n---\n', TODO), [
+  // The todogroup preset's tidy title and description length apply to `Title:` and `Description:` too.
+  assert.deepEqual(await schemaProblems('---\nTitle: " Spaced"\ndate: 2025-01-01\nAuthor: alice\nDescription: Too short.\n---\n', TODO), [
     { text: '" Spaced"', message: '`Title` should be a title without spaces at its start or end; found `" Spaced"`.' },
+    { text: 'Too short.', message: '`Description` should be at least 50 characters; found `Too short.`.' },
   ]);
 });
 
