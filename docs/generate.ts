@@ -5,6 +5,7 @@ import { z } from '../schemas/zod';
 import { configSchema } from '../server/engine/config/config';
 import type { Rule } from '../server/engine/rule';
 import { RULES } from '../server/engine/rules';
+import { PRESETS } from '../schemas/presets';
 
 // What `npm run docs` writes. Each fact about a rule has one home, its file in
 // server/engine/rules/; the docs pages' headers, the README's rule table and the config
@@ -59,13 +60,22 @@ function ruleHeader(rule: Rule): string {
     '',
     description,
     '',
-    `- Default severity: **${defaultSeverity}**`,
+    `- Default severity: **${defaultSeverity}**${presetSeverities(id)}`,
     `- Fixes: ${fixable ? FIXES[fixable] : 'none'}`,
     ...(rule.meta.yieldsTo ? [`- Gives way to: ${rule.meta.yieldsTo.map((other) => `[\`${other}\`](${other}.md)`).join(', ')} (when one of them reports the same text)`] : []),
     options.length === 0 ? '- Options: none' : '- Options:',
     ...(options.length === 0 ? [] : ['', '  | option | type | default | what it does |', '  | --- | --- | --- | --- |', ...options.map((row) => `  ${row}`)]),
     '',
   ].join('\n');
+}
+
+/** The presets that give the rule another severity than its default, as ` (off in the `hugo` preset)`; empty when none does. */
+function presetSeverities(id: string): string {
+  const others = Object.values(PRESETS).flatMap((preset) => {
+    const severity = preset.rules?.[id];
+    return severity === undefined ? [] : [`${severity} in the \`${preset.name}\` preset`];
+  });
+  return others.length === 0 ? '' : ` (${others.join(', ')})`;
 }
 
 interface JsonSchemaField {
@@ -99,7 +109,7 @@ function cell(text: string): string {
 function ruleTable(): string {
   const rows = RULES.map(({ meta }) => {
     const fixes = meta.fixable ? meta.fixable : '—';
-    return `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.defaultSeverity} | ${fixes} | ${cell(meta.description)} |`;
+    return `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.defaultSeverity}${presetSeverities(meta.id)} | ${fixes} | ${cell(meta.description)} |`;
   });
   return ['| rule | default | fixes | checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

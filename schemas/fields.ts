@@ -33,9 +33,16 @@ export const stringList = (description: string) => z.array(z.string()).describe(
 
 export const booleanField = (description: string) => z.boolean().describe(description);
 
+/**
+ * The parameter that marks a refinement about how a value is written, not what kind of
+ * value it is: a title with a stray space is still a title, where text that is no
+ * calendar date is not a date. "Did you mean" may still propose such a key.
+ */
+export const STYLE_ONLY = 'styleOnly';
+
 /** A title Hugo prints as written, so stray spaces show on the page and in feeds. */
 export const tidyTitle = z
   .string()
   .min(1, { message: 'a title that is not empty' })
-  .refine((value) => value.trim() === value, { message: 'a title without spaces at its start or end' })
-  .refine((value) => !/\s{2}/.test(value), { message: 'a title without double spaces' });
+  .refine((value) => value.trim() === value, { message: 'a title without spaces at its start or end', params: { [STYLE_ONLY]: true } })
+  .refine((value) => !/\s{2}/.test(value), { message: 'a title without double spaces', params: { [STYLE_ONLY]: true } });

@@ -13,9 +13,17 @@ export interface KindMatcher {
   files?: string[];
 }
 
+/** A severity a preset gives a rule, as the engine names them (`warning`, not the config file's `warn`). */
+export type PresetSeverity = 'off' | 'warning' | 'error';
+
 export interface Preset {
   name: PresetName;
   description: string;
+  /**
+   * Severities that differ from the rules' own defaults, by rule id: what a site of this
+   * kind wants by default. A config file's `rules` still override them.
+   */
+  rules?: Readonly<Record<string, PresetSeverity>>;
   /** Globs relative to the site root that select posts; `{contentDir}` is the site's content folder. */
   posts: string[];
   /** Files that are never posts even when a glob matches them. */
@@ -32,6 +40,11 @@ export interface Preset {
    */
   titleLevel?: number;
   kinds: KindMatcher[];
+  /**
+   * The keys every post must have. `date` means a page date Hugo can find: `date`, else
+   * `publishDate`, `lastmod` or the file name, as the site's `frontmatter` setting orders them.
+   */
+  required: readonly string[];
   /** `all`: every key the schema does not know is reported; `typos`: only keys that look like a known key misspelt (themes add keys of their own). */
   unknownKeys: 'all' | 'typos';
   /** Author used by templates and `postlint new` when none is given. */
@@ -46,7 +59,7 @@ export interface Preset {
 
 type Shape = Record<string, z.ZodType>;
 
-function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObject {
+function postSchema(fields: Shape, required: readonly string[], kind: PostKind): z.ZodObject {
   const shape: Shape = {};
   const all: Shape = { ...fields, ...(kind === 'post' ? {} : kindFields[kind]) };
     // `optional()` wraps the field; the description must stay on what hover and docs read.
@@ -54,7 +67,7 @@ function postSchema(fields: Shape, required: string[], kind: PostKind): z.ZodObj
   return z.object(shape);
 }
 
-function cachedSchemas(fields: Shape, required: string[]): (kind: PostKind) => z.ZodObject {
+function cachedSchemas(fields: Shape, required: readonly string[]): (kind: PostKind) => z.ZodObject {
   const cache = new Map<PostKind, z.ZodObject>();
   return (kind) => {
     let schema = cache.get(kind);
@@ -64,6 +77,8 @@ function cachedSchemas(fields: Shape, required: string[]): (kind: PostKind) => z
 }
 
 const SECTIONS = '{posts,post,blog}';
+const HUGO_REQUIRED = ['title', 'date'];
+const TODOGROUP_REQUIRED = ['title', 'date', 'author'];
 
 export const hugoPreset: Preset = {
   name: 'hugo',
@@ -72,8 +87,11 @@ export const hugoPreset: Preset = {
   notPosts: ['**/_index.md'],
   datedSections: true,
   kinds: [],
+  // Hugo reads keys in any case, and any Hugo site may spell them as its archetypes do.
+  rules: { 'frontmatter-key-case': 'off' },
   unknownKeys: 'typos',
-  schema: cachedSchemas(hugoFields, ['title', 'date']),
+  required: HUGO_REQUIRED,
+  schema: cachedSchemas(hugoFields, HUGO_REQUIRED),
 };
 
 export const todogroupPreset: Preset = {
@@ -92,11 +110,12 @@ export const todogroupPreset: Preset = {
   unknownKeys: 'all',
   // Its theme (dot-org-hugo-theme) prints the title as the page's <h1>.
   titleLevel: 1,
+  required: TODOGROUP_REQUIRED,
   defaultAuthor: 'todogroup',
   siteName: 'the TODO Group',
   // The theme (dot-org-hugo-theme) is not vendored in the site's repository.
   shortcodes: ['button', 'img', 'iframe', 'tweet', 'youtube_enhanced'],
-  schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, ['title', 'date', 'author']),
+  schema: cachedSchemas({ ...hugoFields, ...todogroupFields }, TODOGROUP_REQUIRED),
 };
 
 export const PRESETS: Record<PresetName, Preset> = { hugo: hugoPreset, todogroup: todogroupPreset };

@@ -4,6 +4,7 @@ import type { PostKind } from '../../schemas/posts';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config/config';
 import type { z } from 'zod';
 import { splitPost, type FrontMatter } from './frontmatter/frontmatter';
+import { readKeysAsHugo } from './frontmatter/key-case';
 import { resolveKind, type KindSource } from './config/kinds';
 import { parseBody } from './markdown';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './templates/new-post';
@@ -345,9 +346,11 @@ export class LanguageService {
   async postContext(path: string, text: string): Promise<PostContext> {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
-    const { frontMatter, bodyStart } = splitPost(text);
-    const { kind, source } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
-    return { site, config, kind, kindSource: source, schema: config.preset.schema(kind), frontMatter, bodyStart, isPost: this.matchesPost(path, site, config) };
+    const { frontMatter: written, bodyStart } = splitPost(text);
+    const { kind, source } = resolveKind(written?.data, relative(site.root, path), config.kinds);
+    const schema = config.preset.schema(kind);
+    const frontMatter = written && readKeysAsHugo(written, Object.keys(schema.shape));
+    return { site, config, kind, kindSource: source, schema, frontMatter, bodyStart, isPost: this.matchesPost(path, site, config) };
   }
 
   /** Checks one file. Only posts get diagnostics; other pages are link targets. */
@@ -411,9 +414,11 @@ export class LanguageService {
    * 6,800 posts of bench/). A check on its own loses nothing.
    */
   private async parse(path: string, text: string, site: Site, config: ResolvedConfig): Promise<Post> {
-    const { bodyStart, frontMatter } = splitPost(text);
+    const { bodyStart, frontMatter: written } = splitPost(text);
     await nextTurn();
-    const { kind } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
+    const { kind } = resolveKind(written?.data, relative(site.root, path), config.kinds);
+    // Every rule reads the keys as Hugo does, in any case (frontmatter/key-case.ts).
+    const frontMatter = written && readKeysAsHugo(written, Object.keys(config.preset.schema(kind).shape));
     const body = parseBody(text, bodyStart);
     await nextTurn();
     return { path, text, lines: new LineIndex(text), bodyStart, frontMatter, body, kind };

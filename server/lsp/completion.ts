@@ -6,6 +6,7 @@ import type { LanguageService, PostContext } from '../engine/language-service';
 import { toSnippet } from '../engine/templates/placeholders';
 import { enumValues, typeName } from './describe';
 import { dirname } from '../engine/site/paths';
+import { schemaSpelling } from '../engine/frontmatter/key-case';
 
 const DATE_KEYS = new Set(['date', 'publishDate', 'lastmod', 'expiryDate', 'pubdate', 'published', 'modified', 'unpublishdate']);
 
@@ -15,7 +16,8 @@ function today(now: Date): string {
 
 /** Keys of the post's schema not yet in its front matter, with their descriptions. */
 function keyItems(context: PostContext): CompletionItem[] {
-  const present = new Set(context.frontMatter?.keys.map((key) => key.key) ?? []);
+  // By the name Hugo reads: `Title` is there, so `title` is not offered.
+  const present = new Set(context.frontMatter?.keys.map((key) => key.name) ?? []);
   return Object.entries(context.schema.shape)
     .filter(([key]) => !present.has(key))
     .map(([key, field]) => ({
@@ -27,8 +29,9 @@ function keyItems(context: PostContext): CompletionItem[] {
     }));
 }
 
-/** Values the schema or the site knows for a key. */
-function valueItems(key: string, context: PostContext, now: Date): CompletionItem[] {
+/** Values the schema or the site knows for a key, written in any case (as Hugo reads it). */
+function valueItems(written: string, context: PostContext, now: Date): CompletionItem[] {
+  const key = schemaSpelling(written, Object.keys(context.schema.shape));
   if (key === 'author' && context.site.authors) {
     return [...context.site.authors].map(([author, entry]) => ({ label: author, kind: CompletionItemKind.Value, detail: entry.name }));
   }

@@ -16,9 +16,10 @@ export async function hover(service: LanguageService, path: string, document: Te
   const offset = document.offsetAt(position);
   const key = context.frontMatter?.keys.find((candidate) => offset >= candidate.keySpan.start && offset <= candidate.keySpan.end);
   if (key) {
-    const field = context.schema.shape[key.key];
+    // `name` is the schema's spelling of a key written in another case, which Hugo reads the same.
+    const field = context.schema.shape[key.name];
     const where = `${context.kind} post, ${context.config.preset.name} preset`;
-    parts.push(field ? `**${key.key}** (${typeName(field)})\n\n${field.description ?? ''}\n\n_${where}_` : `**${key.key}**: not a key of a ${where}.`);
+    parts.push(field ? `**${key.name}** (${typeName(field)})\n\n${field.description ?? ''}\n\n_${where}_` : `**${key.key}**: not a key of a ${where}.`);
   }
   for (const diagnostic of diagnostics) {
     if (!inside(position, diagnostic.range)) continue;

@@ -16,7 +16,7 @@ test('check: the example site has findings, exit 1, every message with its rule 
   const { code, stdout, stderr } = await runCli(['check', 'examples/site']);
   assert.equal(code, 1, stderr);
   assert.equal(stderr, '');
-  for (const ruleId of ['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-unknown-key', 'author-unknown', 'date-filename-mismatch']) {
+  for (const ruleId of ['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-key-case', 'author-unknown', 'date-filename-mismatch']) {
     assert.match(stdout, new RegExp(`  ${ruleId}$`, 'm'), ruleId);
   }
   assert.doesNotMatch(stdout, /welcome-orchard-labs|harvest-summit-recap/, 'the clean posts have no findings');
@@ -39,7 +39,7 @@ test('check --format json: ESLint\'s shape, only JSON on stdout, every checked p
     }
   }
   const typos = reports.find((r) => String(r.filePath).endsWith('front-matter-typos.md'))!;
-  const titleKey = (typos.messages as Record<string, unknown>[]).find((m) => m.ruleId === 'frontmatter-unknown-key')!;
+  const titleKey = (typos.messages as Record<string, unknown>[]).find((m) => m.ruleId === 'frontmatter-key-case')!;
   assert.deepEqual([titleKey.line, titleKey.column, titleKey.endLine, titleKey.endColumn], [2, 1, 2, 6], '`Title` spans columns 1-5; endColumn is one past');
 });
 
@@ -151,7 +151,7 @@ test('--help documents every command, option and rule', async () => {
 
 test('check --fix: safe fixes are written, then what is left is reported; unsafe ones are not applied', async () => {
   const text = '---\nTitle: Capital key\ndate: 2025-01-01\nauthor: alcie\n---\nBody.\n';
-  const root = site('fix', { 'data/authors.yaml': 'alice: {}\n', 'content/posts/a.md': text });
+  const root = site('fix', { 'data/authors.yaml': 'alice: {}\n', 'content/posts/a.md': text, '.postlintrc.json': '{ "rules": { "frontmatter-key-case": "warn" } }' });
   const before = await runCli(['check', '--format', 'json'], root);
   assert.equal(JSON.parse(before.stdout)[0].fixableWarningCount, 1);
   const fixed = await runCli(['check', '--fix', '--format', 'json'], root);

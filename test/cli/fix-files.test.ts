@@ -8,10 +8,11 @@ import { readSnapshot, roundTrips, writeFixed, type FixWriterFs } from '../../se
 import { NodeWorkspace } from '../../server/node/node-workspace';
 import { createLanguageService } from '../../server/engine/language-service';
 import { diskSites } from '../helpers/disk-site';
-import { age, FIXABLE, FIXED, snapshotOf, tempFilesIn } from '../helpers/fix-fixtures';
+import { age, FIXABLE, FIXED, snapshotOf, tempFilesIn, KEY_CASE_CONFIG } from '../helpers/fix-fixtures';
 
 // The fix writer in-process: how it replaces a file, and every way it refuses to.
-const { site } = diskSites('postlint-fix-files-');
+const { site: bareSite } = diskSites('postlint-fix-files-');
+const site = (name: string, files: Record<string, string | Buffer>) => bareSite(name, { ...KEY_CASE_CONFIG, ...files });
 
 test('writeFixed refuses to write a file that changed on disk since it was read', async () => {
   const root = site('stale', { 'content/posts/a.md': FIXABLE });
@@ -37,7 +38,7 @@ test('writeFixed refuses to write a file that changed on disk since it was read'
   const service = createLanguageService({ workspace: new NodeWorkspace() });
   const outcome = await fixOne(service, { path }, current, { fix: true });
   assert.match(outcome.failure ?? '', /^\/.*a\.md: not fixed: the file changed on disk since it was read/);
-  assert.ok(outcome.report!.messages.some((m) => m.ruleId === 'frontmatter-unknown-key'), 'the unfixed problems are still reported');
+  assert.ok(outcome.report!.messages.some((m) => m.ruleId === 'frontmatter-key-case'), 'the unfixed problems are still reported');
   assert.equal(readFileSync(path, 'utf8'), `${edited}More.\n`);
 });
 

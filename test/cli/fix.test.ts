@@ -3,11 +3,12 @@ import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync } from 'node:
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diskSites } from '../helpers/disk-site';
-import { age, CLEAN, FIXABLE, FIXED, fingerprint, tempFilesIn, UNSAFE_ONLY } from '../helpers/fix-fixtures';
+import { age, CLEAN, FIXABLE, FIXED, fingerprint, tempFilesIn, UNSAFE_ONLY, KEY_CASE_CONFIG } from '../helpers/fix-fixtures';
 import { runCli } from '../helpers/cli';
 
 // `postlint check --fix` as a user runs it. The fix writer itself is tested in-process in fix-files.test.ts.
-const { site } = diskSites('postlint-fix-');
+const { site: bareSite } = diskSites('postlint-fix-');
+const site = (name: string, files: Record<string, string | Buffer>) => bareSite(name, { ...KEY_CASE_CONFIG, ...files });
 
 test('--fix: CRLF line endings, the byte order mark and a missing final newline are kept', async () => {
   const crlf = `\uFEFF${FIXABLE.replaceAll('\n', '\r\n').replace(/\r\n$/, '')}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { BRIEF_POSTS, corpusTest } from '../helpers/corpus';
 
-const FRONT_MATTER_RULES = new Set(['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-unknown-key', 'author-unknown', 'date-filename-mismatch']);
+const FRONT_MATTER_RULES = new Set(['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-unknown-key', 'frontmatter-key-case', 'author-unknown', 'date-filename-mismatch']);
 
 /**
  * The brief's four posts, named explicitly, so each is checked as a post although

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blogPosts, checkCorpusBlog, corpusTest, TODO_BLOG } from '../helpers/corpus';
 
-const FRONT_MATTER_RULES = ['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-unknown-key', 'author-unknown', 'date-filename-mismatch'];
+const FRONT_MATTER_RULES = ['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'frontmatter-unknown-key', 'frontmatter-key-case', 'author-unknown', 'date-filename-mismatch'];
 
 /**
  * The front matter findings on the real TODO Group blog, one line each:
@@ -30,14 +30,15 @@ corpusTest('todogroup corpus: front matter findings are exactly the known defect
 /**
  * Each front matter finding whole: where, the text it covers, its message. The
  * facts are the README's; `anajs` is the start of `anajsana`, a key of
- * data/authors.yaml, and `zhiqiangyu` is near none of its keys.
+ * data/authors.yaml, and `zhiqiangyu` is near none of its keys. `Title:` is the
+ * post's title to Hugo, which reads keys in any case: the todogroup preset asks
+ * for the schema's spelling (a warning), and the title is not missing.
  */
 const FRONT_MATTER_FINDINGS = [
   'code-cert-announcement.md:2:8 "\\"New Certification: Certified Open Source Developer for Enterprise (CODE) \\"" frontmatter-schema: `title` should be a title without spaces at its start or end; found `"New Certification: Cert… for Enterprise (CODE) "`.',
   'industry-academic-ospo.md:3:9 "anajs" author-unknown: `anajs` is not an author of this site: did you mean `anajsana`? Use a key of data/authors.yaml.',
   'ospo-roadshow-china.md:3:9 "zhiqiangyu" author-unknown: `zhiqiangyu` is not an author of this site: use a key of data/authors.yaml, or add the author there.',
-  'ospology-the-study-of-ospos.md:1:1 "---" frontmatter-schema: The todogroup preset requires `title`, which is missing (found `Title`: write the key in lower case): add `title:` to the front matter.',
-  'ospology-the-study-of-ospos.md:2:1 "Title" frontmatter-unknown-key: Unknown front matter key `Title`: did you mean `title`? Write it in lower case, as the site\'s templates and other tools expect.',
+  'ospology-the-study-of-ospos.md:2:1 "Title" frontmatter-key-case: `Title` is spelt `title` in the schema: Hugo reads both, but write `title` so that every post, and every tool that reads the file, spells the key one way.',
   'todo-member-block.md:2:8 "\\"Welcoming  Block to the TODO Group\\"" frontmatter-schema: `title` should be a title without double spaces; found `"Welcoming  Block to the TODO Group"`.',
 ];
 

@@ -99,3 +99,15 @@ test('config: an option its rule does not take is an error naming the option', a
     return true;
   });
 });
+
+test('config: a preset sets rules\' severities over their defaults, and the config file over the preset', async () => {
+  const { PRESETS } = await import('../../schemas/presets');
+  const { RULE_IDS } = await import('../../server/engine/rules');
+  for (const preset of Object.values(PRESETS)) for (const id of Object.keys(preset.rules ?? {})) assert.ok((RULE_IDS as readonly string[]).includes(id), `${preset.name}: ${id} is a rule`);
+  const severity = async (files: Record<string, string>) =>
+    (await serviceFor(new MemoryWorkspace({ '/s/content/posts/a.md': POST, ...files })).settingsFor('/s/content/posts/a.md', POST)).rules['frontmatter-key-case'].severity;
+  assert.equal(await severity({ '/s/hugo.yaml': 'baseURL: https://example.org/\n' }), 'off');
+  assert.equal(await severity({ '/s/hugo.yaml': 'baseURL: https://todogroup.org/\n' }), 'warning');
+  assert.equal(await severity({ '/s/hugo.yaml': 'title: x\n', '/s/.postlintrc.json': '{ "rules": { "frontmatter-key-case": "error" } }' }), 'error');
+  assert.equal(await severity({ '/s/hugo.yaml': 'baseURL: https://todogroup.org/\n', '/s/.postlintrc.json': '{ "rules": { "frontmatter-key-case": 0 } }' }), 'off');
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { frontMatterDates } from '../../server/engine/site/front-matter-dates';
 import {
   contentExtension,
   isRecord,
@@ -25,7 +26,7 @@ import type { Site } from '../../server/engine/site/site';
 const ROOT = '/site';
 
 function siteWith(config: Record<string, unknown>, baseURL?: string): Site {
-  return { root: ROOT, config, baseURL, contentDir: `${ROOT}/content`, impliedPreset: 'hugo', problems: [], loose: false };
+  return { root: ROOT, config, baseURL, contentDir: `${ROOT}/content`, dates: frontMatterDates(config), impliedPreset: 'hugo', problems: [], loose: false };
 }
 
 const settingsOf = (config: Record<string, unknown>, baseURL?: string) => urlSettings(siteWith(config, baseURL));

@@ -38,7 +38,9 @@ test('every rule has one file, metadata, a docs page with a wrong and a right ex
     assert.match(page, /## Wrong/);
     assert.match(page, /## Right/);
     assert.match(page, new RegExp(`Default severity: \\*\\*${defaultSeverity}\\*\\*`));
-    assert.ok(readme.includes(`[\`${id}\`](docs/rules/${id}.md) | ${defaultSeverity} |`), `README row for ${id}`);
+    // A preset that gives the rule another severity is named after the default: `warning (off in the `hugo` preset)`.
+    const row = `[\`${id}\`](docs/rules/${id}.md) | ${defaultSeverity}`;
+    assert.ok(readme.includes(`${row} |`) || readme.includes(`${row} (`), `README row for ${id}`);
   }
 });
 

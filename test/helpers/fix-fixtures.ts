@@ -4,7 +4,13 @@ import { readSnapshot, type Snapshot } from '../../server/cli/fix-files';
 
 /** Posts and checks shared by the `--fix` tests of the CLI and of the fix writer. */
 
-/** Two case-only key renames: the safe fixes these tests rely on. No links, so no other rule's fixes. */
+/**
+ * Hugo reads keys in any case, so the hugo preset leaves `Title:` alone; these sites turn
+ * `frontmatter-key-case` on, whose renames are the safe fixes the tests rely on.
+ */
+export const KEY_CASE_CONFIG = { '.postlintrc.json': '{ "rules": { "frontmatter-key-case": "warn" } }' };
+
+/** Two case-only key renames: the safe fixes these tests rely on (with KEY_CASE_CONFIG). No links, so no other rule's fixes. */
 export const FIXABLE = '---\nTitle: Capital keys\nDate: 2025-01-01\n---\nA body with no links.\n';
 export const FIXED = '---\ntitle: Capital keys\ndate: 2025-01-01\n---\nA body with no links.\n';
 export const CLEAN = '---\ntitle: Clean\ndate: 2025-01-01\n---\nNothing to fix.\n';

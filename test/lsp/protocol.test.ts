@@ -26,10 +26,13 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
   let document = TextDocument.create(uri, 'markdown', 1, readFileSync(path, 'utf8'));
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: document.getText() } });
   const first = await client.diagnostics({ uri, version: 1 });
-  assert.deepEqual(codes(first.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key']);
-  const unknownKey = first.diagnostics.find((d) => d.code === 'frontmatter-unknown-key')!;
-  assert.deepEqual(unknownKey.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
-  assert.match(String(unknownKey.codeDescription?.href), /docs\/rules\/frontmatter-unknown-key\.md$/);
+  // `Title:` is the title, as Hugo reads it; the example site asks for the schema's spelling.
+  assert.deepEqual(codes(first.diagnostics), ['author-unknown', 'frontmatter-key-case', 'frontmatter-schema', 'frontmatter-schema']);
+  const keyCase = first.diagnostics.find((d) => d.code === 'frontmatter-key-case')!;
+  assert.deepEqual(keyCase.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
+  assert.match(String(keyCase.codeDescription?.href), /docs\/rules\/frontmatter-key-case\.md$/);
+  const onTitle = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })) as Hover;
+  assert.match(JSON.stringify(onTitle.contents), /\*\*title\*\* \(string\).*The title of the post/, 'hover names the key as Hugo reads it');
 
   // Typing, without saving: the new text is checked.
   const edit = (version: number, changes: TextEdit[]) => {
@@ -39,7 +42,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
       contentChanges: changes.map((change) => ({ range: change.range, text: change.newText })),
     });
   };
-  await edit(2, [{ range: unknownKey.range, newText: 'title' }]);
+  await edit(2, [{ range: keyCase.range, newText: 'title' }]);
   const second = await client.diagnostics({ uri, version: 2 });
   assert.deepEqual(codes(second.diagnostics), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
 

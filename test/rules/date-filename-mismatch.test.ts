@@ -63,3 +63,40 @@ test('date-filename-mismatch: the day is read from `date` alone, not from a date
     ['2025-03-02', 'The file name says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree.'],
   ]);
 });
+
+/** The findings on one post of a site with the given Hugo config. */
+async function mismatchesIn(path: string, text: string, hugoConfig = '') {
+  const site = hugoSite({ [path]: text });
+  site.files.set('/site/hugo.yaml', `baseURL: https://example.org/\n${hugoConfig}`);
+  return only(await checkPost(site, path), 'date-filename-mismatch').map((d) => [rangeText(text, d), d.message]);
+}
+
+test('date-filename-mismatch: the page date as Hugo finds it, `publishDate` (or its aliases) when there is no `date`', async () => {
+  const text = '---\ntitle: A\npublishdate: 2025-03-02\nlastmod: 2025-03-01\n---\n';
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text), [
+    ['2025-03-02', 'The file name says 2025-03-01 but `publishdate` is 2025-03-02: change one of them so they agree.'],
+  ]);
+  // `date` comes first: `publishDate` may be later (the post is held back until then) without a mismatch.
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', '---\ntitle: A\ndate: 2025-03-01\npublishDate: 2025-03-05\n---\n'), []);
+  // A `date` that is not a date is skipped by Hugo: the next source dates the page.
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', '---\ntitle: A\ndate: soon\npubdate: 2025-03-04\n---\n'), [
+    ['2025-03-04', 'The file name says 2025-03-01 but `pubdate` is 2025-03-04: change one of them so they agree.'],
+  ]);
+});
+
+test('date-filename-mismatch: the site\'s `frontmatter.date` order decides; a date Hugo takes from the file name agrees with it', async () => {
+  const text = '---\ntitle: A\ndate: 2025-03-02\nlastmod: 2025-03-09\n---\n';
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [":filename", ":default"]\n'), []);
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [lastmod, date]\n'), [
+    ['2025-03-09', 'The file name says 2025-03-01 but `lastmod` is 2025-03-09: change one of them so they agree.'],
+  ]);
+  // The file's modification time: a date Postlint cannot read, so nothing to compare.
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [":fileModTime"]\n'), []);
+});
+
+test('date-filename-mismatch: a page bundle is named by its folder, as Hugo reads it', async () => {
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-trip/index.md', '---\ntitle: A\ndate: 2025-03-02\n---\n'), [
+    ['2025-03-02', 'The file name says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree.'],
+  ]);
+  assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-trip/index.md', '---\ntitle: A\ndate: 2025-03-01\n---\n'), []);
+});

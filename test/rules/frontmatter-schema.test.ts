@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { splitPost } from '../../server/engine/frontmatter/frontmatter';
+import { readKeysAsHugo } from '../../server/engine/frontmatter/key-case';
+import { frontMatterDates } from '../../server/engine/site/front-matter-dates';
 import type { Problem, RuleContext } from '../../server/engine/rule';
 import rule from '../../server/engine/rules/frontmatter-schema';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
@@ -12,17 +14,26 @@ async function schemaProblems(text: string, baseURL?: string) {
 }
 
 const TODO = 'https://todogroup.org';
+const NO_DATE =
+  'The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `date`, `publishDate`, `pubdate`, `published`, `lastmod` or `modified`. Add `date:` to the front matter.';
 
 test('frontmatter-schema: a missing required key is reported on the opening ---', async () => {
   const problems = await schemaProblems('---\ntitle: Only a title\n---\nBody\n');
   assert.deepEqual(problems.map((p) => p.text), ['---']);
-  assert.match(problems[0].message, /requires `date`, which is missing/);
+  assert.match(problems[0].message, /requires a date, and Hugo finds none/);
 });
 
-test('frontmatter-schema: `Title:` gives a missing `title` that names the capitalised key', async () => {
-  const problems = await schemaProblems('---\nTitle: Capital\ndate: 2025-01-01\n---\n');
-  assert.equal(problems.length, 1);
-  assert.match(problems[0].message, /`title`.*missing.*found `Title`: write the key in lower case/);
+test('frontmatter-schema: keys are read in any case, as Hugo reads them: `Title:` is the title, and its value is checked (named as written)', async () => {
+  assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDATE: 2025-01-01\n---\n'), []);
+  assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDate: 2025-02-30\nDRAFT: "no"\n---\n'), [
+    { text: '2025-02-30', message: '`Date` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `2025-02-30`.' },
+    { text: '"no"', message: '`DRAFT` should be true or false; found `"no"`.' },
+  ]);
+  // The todogroup preset's tidy title and description length apply to `Title:` and `Description:` too.
+  assert.deepEqual(await schemaProblems('---\nTitle: " Spaced"\ndate: 2025-01-01\nAuthor: alice\nDescription: Too short.\n---\n', TODO), [
+    { text: '" Spaced"', message: '`Title` should be a title without spaces at its start or end; found `" Spaced"`.' },
+    { text: 'Too short.', message: '`Description` should be at least 50 characters; found `Too short.`.' },
+  ]);
 });
 
 test('frontmatter-schema: wrong types are reported on the value, naming key, found and expected', async () => {
@@ -172,17 +183,14 @@ test('frontmatter-schema: a kind key with a typo lists the kinds in full', async
   ]);
 });
 
-test('frontmatter-schema: missing keys give the whole message, with the lower-case hint only when a key differs in case', async () => {
+test('frontmatter-schema: missing keys give the whole message', async () => {
   assert.deepEqual(await schemaProblems('---\ntitle: A\n---\n'), [
-    { text: '---', message: 'The hugo preset requires `date`, which is missing: add `date:` to the front matter.' },
-  ]);
-  assert.deepEqual(await schemaProblems('---\nTITLE: A\ndate: 2025-01-01\n---\n'), [
-    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `TITLE`: write the key in lower case): add `title:` to the front matter.' },
+    { text: '---', message: NO_DATE },
   ]);
   // Both missing: one message each, in the schema's order of keys.
   assert.deepEqual((await schemaProblems('---\nslug: a\n---\n')).map((p) => p.message), [
     'The hugo preset requires `title`, which is missing: add `title:` to the front matter.',
-    'The hugo preset requires `date`, which is missing: add `date:` to the front matter.',
+    NO_DATE,
   ]);
 });
 
@@ -232,7 +240,10 @@ test('frontmatter-schema: a post without front matter is left to frontmatter-mis
  */
 function problemsFor(schema: z.ZodObject, text: string): { text: string; message: string }[] {
   const problems: Problem[] = [];
-  const context = { post: { text, frontMatter: splitPost(text).frontMatter }, schema, preset: { name: 'hugo' }, report: (problem: Problem) => problems.push(problem) };
+  const written = splitPost(text).frontMatter;
+  const frontMatter = written && readKeysAsHugo(written, Object.keys(schema.shape));
+  const site = { dates: frontMatterDates({}) };
+  const context = { post: { text, frontMatter, path: '/s/content/posts/p.md' }, schema, site, preset: { name: 'hugo', required: [] }, report: (problem: Problem) => problems.push(problem) };
   void rule.check(context as unknown as RuleContext<Record<string, never>>);
   return problems.map((problem) => ({ text: text.slice(problem.span.start, problem.span.end), message: problem.message }));
 }
@@ -262,10 +273,52 @@ test('frontmatter-schema: limits on lists and numbers, and nested keys, are phra
   assert.deepEqual(problemsFor(schema, '---\nseo: {}\n---\n'), [{ text: '{}', message: '`seo.image` should be text; found nothing.' }]);
 });
 
-test('frontmatter-schema: a required key written in another case is spelt out when it is not lower case', () => {
-  const schema = z.object({ eventUrl: z.string(), title: z.string() });
-  assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), [
-    { text: '---', message: 'The hugo preset requires `eventUrl`, which is missing (found `eventurl`: write it as `eventUrl`): add `eventUrl:` to the front matter.' },
-    { text: '---', message: 'The hugo preset requires `title`, which is missing (found `Title`: write the key in lower case): add `title:` to the front matter.' },
+test('frontmatter-schema: a required key written in another case is that key, camel case included; its value is checked under the schema\'s spelling, named as written', () => {
+  const schema = z.object({ eventUrl: z.url(), title: z.string() });
+  assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), []);
+  assert.deepEqual(problemsFor(schema, '---\nEVENTURL: 42\nTitle: A\n---\n'), [{ text: '42', message: '`EVENTURL` should be text; found the number 42.' }]);
+});
+
+/** Every finding of a post at `path` whose site's Hugo config adds `hugoConfig`. */
+async function allFindings(path: string, text: string, options: { hugoConfig?: string; baseURL?: string } = {}) {
+  const site = hugoSite({ [path]: text }, { baseURL: options.baseURL });
+  site.files.set('/site/hugo.yaml', `baseURL: ${options.baseURL ?? 'https://example.org/'}\n${options.hugoConfig ?? ''}`);
+  return (await checkPost(site, path)).map((d) => `${d.ruleId} ${rangeText(text, d)}: ${d.message}`);
+}
+
+test('frontmatter-schema: the required date is a page date Hugo finds; `publishdate` (or `pubdate`, `lastmod`…) alone is one', async () => {
+  for (const key of ['publishdate', 'publishDate', 'pubdate', 'published', 'lastmod', 'modified', 'Lastmod']) {
+    assert.deepEqual(await allFindings('content/blog/p.md', `---\ntitle: A\n${key}: 2025-01-01\n---\n`), [], key);
+  }
+  // In the todogroup preset too, whose key-case rule asks for the schema's spelling, nothing more.
+  const todo = await allFindings('content/en/blog/p.md', '---\ntitle: A\nauthor: alice\npublishdate: 2025-01-01\n---\n', { baseURL: TODO });
+  assert.deepEqual(todo.map((line) => line.split(':')[0]), ['frontmatter-key-case publishdate']);
+});
+
+test('frontmatter-schema: a date key whose value is not a date is reported on its value, not as a missing date too', async () => {
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\npublishdate: soon\n---\n'), [
+    'frontmatter-schema soon: `publishdate` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `soon`.',
+  ]);
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate:\n---\n'), ['frontmatter-schema : `date` should be a value of another form; found an empty value.']);
+});
+
+test('frontmatter-schema: the site\'s `frontmatter.date` setting decides where the date comes from, the file name included', async () => {
+  const byName = 'frontmatter:\n  date: [":filename", ":default"]\n';
+  assert.deepEqual(await allFindings('content/blog/2024-05-01-post.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), []);
+  assert.deepEqual(await allFindings('content/blog/2024-05-01-trip/index.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), []);
+  assert.deepEqual(await allFindings('content/blog/post.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), [
+    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `date`, `publishDate`, `pubdate`, `published`, `lastmod`, `modified` or a file name that starts with the date (`YYYY-MM-DD-`). Add `date:` to the front matter.',
+  ]);
+  // Without `:filename`, a dated file name is no date to Hugo.
+  assert.deepEqual((await allFindings('content/blog/2024-05-01-post.md', '---\ntitle: A\n---\n')).map((line) => line.split(':')[0]), ['frontmatter-schema ---']);
+  // A site that dates pages by `lastmod` only: `date` alone is no page date.
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate: 2025-01-01\n---\n', { hugoConfig: 'frontMatter:\n  Date: [LastMod]\n' }), [
+    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `lastmod` or `modified`. Add `lastmod:` to the front matter.',
+  ]);
+  // The file's modification time always gives one; git does where the site turns git info on.
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'frontmatter:\n  date: [":fileModTime"]\n' }), []);
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'enableGitInfo: true\nfrontmatter:\n  date: [":git"]\n' }), []);
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'frontmatter:\n  date: [":git"]\n' }), [
+    "frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: give it one as the site's `frontmatter.date` setting says.",
   ]);
 });

@@ -79,3 +79,18 @@ test('frontmatter-syntax: every problem of the block is reported, each with its 
     { text: '--- trailing', message: 'The closing line has more than `---`: Hugo ends the front matter after `---` and publishes `trailing` at the top of the page. Write `---` alone on the line.', line: 5 },
   ]);
 });
+
+test('frontmatter-syntax: two keys that differ only in case are one key written twice, as Hugo reads keys in any case', async () => {
+  const sameKey = (second: string, first: string) =>
+    `\`${second}\` is the same key as \`${first}\` to Hugo, which reads keys in any case and keeps only one of their values, not always the same one: keep one of them.`;
+  assert.deepEqual(await syntaxProblems('---\ntitle: One\nTitle: Two\ndate: 2025-01-01\nTITLE: Three\n---\nBody\n'), [
+    { text: 'Title', message: sameKey('Title', 'title'), line: 2 },
+    { text: 'TITLE', message: sameKey('TITLE', 'title'), line: 4 },
+  ]);
+  // Keys no schema knows too: the theme reads one of them, and which is not fixed.
+  assert.deepEqual(await syntaxProblems('---\ntitle: A\ndate: 2025-01-01\nHero: a.png\nhero: b.png\n---\n'), [{ text: 'hero', message: sameKey('hero', 'Hero'), line: 4 }]);
+  // JSON front matter, its key quoted.
+  assert.deepEqual(await syntaxProblems('{\n  "title": "A",\n  "date": "2025-01-01",\n  "Date": "2025-01-02"\n}\nBody\n'), [{ text: '"Date"', message: sameKey('Date', 'date'), line: 3 }]);
+  // Keys that differ by more than case are two keys.
+  assert.deepEqual(await syntaxProblems('---\ntitle: A\ndate: 2025-01-01\npubdate: 2025-01-01\npublishDate: 2025-01-01\n---\n'), []);
+});

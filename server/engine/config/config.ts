@@ -86,7 +86,7 @@ function optionsOf(id: RuleId, given: unknown): Record<string, unknown> {
 }
 
 /**
- * Merges a preset, the rules' default severities and a config file (if any).
+ * Merges the rules' default severities, the preset's own (`Preset.rules`) and a config file (if any), in that order.
  * `impliedPreset` is the site's, used when the file does not say `extends`.
  */
 export function resolveConfig(
@@ -97,6 +97,10 @@ export function resolveConfig(
 ): ResolvedConfig {
   const preset = PRESETS[config?.extends ?? impliedPreset];
   const rules = defaultRules(defaults);
+  for (const [id, severity] of Object.entries(preset.rules ?? {})) {
+    const rule = rules.get(id as RuleId);
+    if (rule) rule.severity = severity;
+  }
   for (const [id, setting] of Object.entries(config?.rules ?? {}) as [RuleId, unknown][]) {
     if (setting === undefined) continue;
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];

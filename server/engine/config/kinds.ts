@@ -3,6 +3,7 @@ import { globMatcher } from '../../../schemas/globs';
 import { compileTitlePattern } from '../../../schemas/patterns';
 import { KIND_KEY, POST_KINDS, type PostKind } from '../../../schemas/posts';
 import type { KindMatcher } from '../../../schemas/presets';
+import { valueOfKey } from '../frontmatter/key-case';
 
 export type KindSource = 'front matter' | 'title' | 'file name' | 'default';
 
@@ -22,9 +23,11 @@ export function resolveKind(
   relativePath: string,
   matchers: KindMatcher[],
 ): { kind: PostKind; source: KindSource } {
-  const named = data?.[KIND_KEY];
+  // Read before the kind's schema is known, in any case, as Hugo reads keys.
+  const named = valueOfKey(data, KIND_KEY);
   if (typeof named === 'string' && (POST_KINDS as readonly string[]).includes(named)) return { kind: named as PostKind, source: 'front matter' };
-  const title = typeof data?.title === 'string' ? data.title.trim() : undefined;
+  const titleValue = valueOfKey(data, 'title');
+  const title = typeof titleValue === 'string' ? titleValue.trim() : undefined;
   const matchable = title !== undefined && title.length <= MAX_MATCHED_TITLE;
   for (const matcher of matchers) {
     if (matchable && matcher.titles?.some((pattern) => titlePattern(pattern)?.test(title))) return { kind: matcher.kind, source: 'title' };

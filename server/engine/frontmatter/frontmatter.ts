@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
+import { caseDuplicateProblems } from './key-case';
 import { parseToml } from './toml';
 import type { Span } from '../types';
 
@@ -7,6 +8,17 @@ import type { Span } from '../types';
 export interface FrontMatterProblem {
   message: string;
   span: Span;
+}
+
+/** A top-level key as written, where it is, and the name Hugo and the rules read it by. */
+export interface FrontMatterKey {
+  key: string;
+  keySpan: Span;
+  /**
+   * The key as Hugo reads it (key-case.ts): the schema's spelling when the key matches
+   * a schema key ignoring case (`Title` is `title`), else the key as written.
+   */
+  name: string;
 }
 
 export interface FrontMatter {
@@ -20,8 +32,8 @@ export interface FrontMatter {
   document?: Document.Parsed;
   /** Plain data, read with YAML's alias limit (or from TOML). Undefined when it could not be read. */
   data?: Record<string, unknown>;
-  /** The top-level keys as written, with their spans. */
-  keys: { key: string; keySpan: Span }[];
+  /** The top-level keys as written, with their spans, in their order. */
+  keys: FrontMatterKey[];
   /**
    * Where the value at `path` is written: the deepest part of the path that exists,
    * with how many steps of the path that is. YAML values come with their node.
@@ -72,6 +84,7 @@ export function splitPost(text: string): SplitPost {
   }
   if (block.format === 'json') {
     parseJson(text, frontMatter);
+    frontMatter.problems.push(...caseDuplicateProblems(frontMatter.keys));
     return { bodyStart, frontMatter };
   }
   const tag = openerTag(text, block);
@@ -82,6 +95,7 @@ export function splitPost(text: string): SplitPost {
   }
   if (block.format === 'toml') parseToml(text, frontMatter);
   else parseYaml(text, frontMatter);
+  frontMatter.problems.push(...caseDuplicateProblems(frontMatter.keys));
   const leftover = closerLeftover(text, block);
   if (leftover) frontMatter.problems.push(leftover);
   return { bodyStart, frontMatter };
@@ -272,12 +286,13 @@ export function nodeSpan(node: Node | null | undefined, base: number): Span | un
   return { start: base + range[0], end: base + Math.max(range[1], range[0]) };
 }
 
-function topLevelPairs(root: YAMLMap, base: number): { key: string; keySpan: Span }[] {
-  const pairs: { key: string; keySpan: Span }[] = [];
+function topLevelPairs(root: YAMLMap, base: number): FrontMatterKey[] {
+  const pairs: FrontMatterKey[] = [];
   for (const pair of root.items) {
     if (!isScalar(pair.key)) continue;
     const span = nodeSpan(pair.key, base);
-    if (span) pairs.push({ key: String(pair.key.value), keySpan: span });
+    const key = String(pair.key.value);
+    if (span) pairs.push({ key, keySpan: span, name: key });
   }
   return pairs;
 }

@@ -32,7 +32,7 @@ export function parseToml(text: string, frontMatter: FrontMatter): void {
     return;
   }
   const lines = topLevelLines(source, start);
-  frontMatter.keys = lines.map(({ key, keySpan }) => ({ key, keySpan }));
+  frontMatter.keys = lines.map(({ key, keySpan }) => ({ key, keySpan, name: key }));
   frontMatter.valueAt = (path): ValueLocation | undefined => {
     const line = lines.find((candidate) => candidate.key === path[0]);
     return line ? { span: line.valueSpan, depth: 1 } : undefined;

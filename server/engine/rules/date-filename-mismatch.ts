@@ -1,28 +1,33 @@
-import { basename } from '../site/paths';
+import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
 import { defineRule } from '../rule';
-
-const FILE_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 
 /** A file named for one day and dated another leaves readers and sorting disagreeing. */
 export default defineRule({
   meta: {
     id: 'date-filename-mismatch',
-    description: 'A file name that starts with a date (`YYYY-MM-DD-\u2026`) must name the same day as the post\u2019s `date`.',
+    description: 'A file name that starts with a date (`YYYY-MM-DD-\u2026`) must name the same day as the post\u2019s date.',
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ post, report }) {
-    const fileDay = FILE_DATE.exec(basename(post.path))?.[1];
+  check({ post, site, report }) {
+    // The name Hugo's `:filename` reads: a page bundle's folder name for its index.md.
+    const baseName = contentBaseName(post.path);
+    // A date that runs on into more digits (`2025-03-011`) is no whole date a reader sees.
+    const fileDay = /^.{10}\d/.test(baseName) ? undefined : fileNameDay(baseName);
     const frontMatter = post.frontMatter;
     if (!fileDay || !frontMatter?.data) return;
-    const span = frontMatter.valueAt(['date'])?.span;
+    // The page date as Hugo finds it: `date`, else `publishDate`, `lastmod`… in the site's order.
+    // A date Hugo takes from the file name itself, its modification time or git has nothing to disagree with here.
+    const found = pageDate(frontMatter, post.path, site.dates);
+    if (found?.from !== 'front matter') return;
+    const span = frontMatter.valueAt([found.key.name])?.span;
     if (!span) return;
     // The day as written: a date with an offset must not move to another day in UTC.
     const day = /\d{4}-\d{2}-\d{2}/.exec(post.text.slice(span.start, span.end))?.[0];
     if (!day || day === fileDay) return;
     report({
       span,
-      message: `The file name says ${fileDay} but \`date\` is ${day}: change one of them so they agree.`,
+      message: `The file name says ${fileDay} but \`${found.key.key}\` is ${day}: change one of them so they agree.`,
     });
   },
 });

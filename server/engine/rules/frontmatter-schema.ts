@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { schemaSpelling } from '../frontmatter/key-case';
+import { pageDate, writesDateKey } from '../frontmatter/page-date';
+import type { FrontMatterDates } from '../site/front-matter-dates';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 
@@ -65,25 +68,21 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
   },
-  check({ post, schema, preset, report }) {
+  check({ post, schema, preset, site, report }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
     const result = schema.safeParse(frontMatter.data);
-    if (result.success) return;
-    const pairs = frontMatter.keys;
-    for (const issue of result.error.issues) {
-      const key = keyPath(issue.path);
+    for (const issue of result.success ? [] : result.error.issues) {
+      // Named as the author wrote it (`publishdate`), though checked under the schema's spelling.
+      const written = frontMatter.keys.find((pair) => pair.name === issue.path[0])?.key;
+      const key = keyPath(written === undefined ? issue.path : [written, ...issue.path.slice(1)]);
+      // Keys are read in any case (frontmatter/key-case.ts): `Title:` is `title` here already.
       // Stryker disable next-line ConditionalExpression: the presets' schemas are plain objects with no whole-block checks, so every issue names a key, and a nested issue's first key is always there
       const missing = issue.path.length === 1 && !(String(issue.path[0]) in frontMatter.data);
+      // A required date is a page date Hugo can find, checked below: `publishDate` alone is one.
+      if (missing && key === 'date') continue;
       if (missing) {
-        const sameName = pairs.find((pair) => pair.key.toLowerCase() === key.toLowerCase());
-        // Keys such as `eventUrl` are not lower case: then the hint spells the key out.
-        const spelling = key === key.toLowerCase() ? 'write the key in lower case' : `write it as \`${key}\``;
-        const hint = sameName ? ` (found \`${sameName.key}\`: ${spelling})` : '';
-        report({
-          span: frontMatter.openSpan,
-          message: `The ${preset.name} preset requires \`${key}\`, which is missing${hint}: add \`${key}:\` to the front matter.`,
-        });
+        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires \`${key}\`, which is missing: add \`${key}:\` to the front matter.` });
         continue;
       }
       const location = frontMatter.valueAt(issue.path);
@@ -91,5 +90,20 @@ export default defineRule({
       const found = location?.depth === issue.path.length ? describeFound(location.node, post.text.slice(span.start, span.end)) : 'nothing';
       report({ span, message: `\`${key}\` should be ${expected(issue)}; found ${found}.` });
     }
+    if (preset.required.includes('date') && !pageDate(frontMatter, post.path, site.dates) && !writesDateKey(frontMatter, site.dates)) {
+      report({ span: frontMatter.openSpan, message: missingDateMessage(preset.name, site.dates, Object.keys(schema.shape)) });
+    }
   },
 });
+
+/** What Hugo dates a page by, in the site's order, and what to add: a date key, else a dated file name. */
+function missingDateMessage(presetName: string, dates: FrontMatterDates, schemaKeys: string[]): string {
+  const keys = dates.date.filter((source) => !source.startsWith(':')).map((source) => `\`${schemaSpelling(source, schemaKeys)}\``);
+  const byFileName = dates.date.includes(':filename');
+  const sources = [...keys, ...(byFileName ? ['a file name that starts with the date (`YYYY-MM-DD-`)'] : [])];
+  const start = `The ${presetName} preset requires a date, and Hugo finds none for this post`;
+  if (sources.length === 0) return `${start}: give it one as the site's \`frontmatter.date\` setting says.`;
+  const listed = sources.length === 1 ? sources[0] : `${sources.slice(0, -1).join(', ')} or ${sources.at(-1)}`;
+  const todo = keys.length > 0 ? `Add ${keys[0].slice(0, -1)}:\` to the front matter.` : 'Start the file name with the date (`YYYY-MM-DD-`).';
+  return `${start}: it takes the page date from ${listed}. ${todo}`;
+}

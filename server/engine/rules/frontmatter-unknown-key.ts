@@ -1,24 +1,23 @@
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
-import { closest } from '../text/suggest';
+import { keyRename, repeatedKeys } from '../frontmatter/key-case';
+import { fitsKey } from '../frontmatter/value-fit';
+import type { FrontMatterDates } from '../site/front-matter-dates';
+import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
 /**
- * In `typos` mode a theme's own keys must pass: only a key one slip away from a
- * known key is reported, never a singular or plural of it (`image` for a theme's
- * featured image is not a misspelt `images`).
+ * The known key a key is a slip of, if one is clearly meant: near it as a typo
+ * (text/suggest.ts), not already in the front matter (`titles` beside `title` is no
+ * misspelt `title`), and a key the value fits (`weigth: heavy` is not a misspelt
+ * `weight`, a whole number). Where a key's schema rejects the value's kind, the
+ * author meant something else, and a rename would trade one problem for another.
  */
-function looksMisspelt(key: string, suggestion: string | undefined): suggestion is string {
-  if (suggestion === undefined) return false;
-  const a = key.toLowerCase();
-  const b = suggestion.toLowerCase();
-  // Stryker disable next-line ConditionalExpression: a key equal to its suggestion is no plural of it either, so the line below also returns true; this only says it first
-  if (a === b) return true;
-  return !(a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
-}
-
-/** How to write a key that was only written in the wrong case: kind keys such as `eventUrl` are not lower case. */
-function spelling(known: string): string {
-  return known === known.toLowerCase() ? 'in lower case' : `as \`${known}\``;
+function suggestionFor(key: string, value: unknown, schema: z.ZodObject, present: ReadonlySet<string>): string | undefined {
+  // The cheap tests first: a value is parsed only against the few keys near enough.
+  const candidates = Object.keys(schema.shape).filter(
+    (name) => !present.has(name) && couldBeSlipOf(key, name) && fitsKey(schema.shape[name] as z.ZodType, value),
+  );
+  return nearestKey(key, candidates);
 }
 
 /** Hugo passes an unknown key to the theme, which ignores it: a misspelt key is a lost value. */
@@ -27,7 +26,7 @@ export default defineRule({
     id: 'frontmatter-unknown-key',
     description: 'Front matter keys must be ones the post\u2019s kind knows: a misspelt key is a lost value.',
     defaultSeverity: 'warning',
-    fixable: 'safe or editor',
+    fixable: 'editor',
   },
   options: z
     .object({
@@ -38,30 +37,33 @@ export default defineRule({
         .describe('`all` reports every unknown key; `typos` only keys that look like a known key misspelt. Default: the preset\u2019s.'),
     })
     .strict(),
-  check({ post, schema, preset, options, report }) {
+  check({ post, schema, preset, site, options, report }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
-    const known = Object.keys(schema.shape);
-    const schemaKeys = new Set(known);
     const mode = options.mode ?? preset.unknownKeys;
-    const present = new Set(frontMatter.keys.map((pair) => pair.key));
-    for (const { key, keySpan } of frontMatter.keys) {
-      if (schemaKeys.has(key) || options.allow.includes(key)) continue;
-      const suggestion = closest(key, known);
-      if (mode === 'typos' && !looksMisspelt(key, suggestion)) continue;
-      const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();
-      const renameIsSafe = caseOnly && !present.has(suggestion);
+    // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own.
+    const accepted = new Set([...options.allow, ...siteDateKeys(site.dates)].map((key) => key.toLowerCase()));
+    const present = new Set(frontMatter.keys.map((pair) => pair.name));
+    // A key that repeats another in another case is frontmatter-syntax's.
+    const repeated = repeatedKeys(frontMatter.keys);
+    for (const entry of frontMatter.keys) {
+      const { key, keySpan, name } = entry;
+      if (Object.hasOwn(schema.shape, name) || accepted.has(key.toLowerCase()) || repeated.has(entry)) continue;
+      const suggestion = suggestionFor(key, frontMatter.data[name], schema, present);
+      // In `typos` mode a theme's own keys must pass: only a slip of a known key is reported, never its singular or plural.
+      if (mode === 'typos' && (suggestion === undefined || isSingularOrPlural(key, suggestion))) continue;
       report({
         span: keySpan,
-        message: caseOnly
-          ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Write it ${spelling(suggestion)}, as the site's templates and other tools expect.`
-          : suggestion
+        message: suggestion
           ? `Unknown front matter key \`${key}\`: did you mean \`${suggestion}\`? Rename it so the site reads it.`
           : `Unknown front matter key \`${key}\`: the ${preset.name} preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
-        fixes: suggestion
-          ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [{ span: keySpan, newText: suggestion }], safe: renameIsSafe, preferred: true }]
-          : [],
+        fixes: suggestion ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
       });
     }
   },
 });
+
+/** The front matter keys the site's `frontmatter` setting reads dates from, beyond the schema's. */
+function siteDateKeys(dates: FrontMatterDates): string[] {
+  return [...dates.date, ...dates.publishDate, ...dates.lastmod, ...dates.expiryDate].filter((source) => !source.startsWith(':'));
+}

@@ -6,6 +6,7 @@ import templatePlaceholder from './template-placeholder';
 import templateStructure from './template-structure';
 import authorUnknown from './author-unknown';
 import dateFilenameMismatch from './date-filename-mismatch';
+import frontmatterKeyCase from './frontmatter-key-case';
 import frontmatterMissing from './frontmatter-missing';
 import frontmatterSchema from './frontmatter-schema';
 import frontmatterSyntax from './frontmatter-syntax';
@@ -35,6 +36,7 @@ const RULE_LIST = [
   frontmatterSyntax,
   frontmatterSchema,
   frontmatterUnknownKey,
+  frontmatterKeyCase,
   authorUnknown,
   dateFilenameMismatch,
   linkEmptyText,

@@ -1,5 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { presetForBaseUrl, type PresetName } from '../../../schemas/presets';
+import { frontMatterDates, type FrontMatterDates } from './front-matter-dates';
 import { foldersUp, join } from './paths';
 import type { Workspace } from '../types';
 import { yamlData } from './yaml-data';
@@ -12,6 +13,8 @@ export interface Site {
   baseURL?: string;
   /** The content folder, absolute, without a trailing slash. */
   contentDir: string;
+  /** Where Hugo takes a page's dates from: the `frontmatter` setting, with Hugo's defaults. */
+  dates: FrontMatterDates;
   /** Keys of `data/authors.*`, or undefined when the site has no such file. */
   authors?: Map<string, { name?: string }>;
   /** The preset its `baseURL` implies. */
@@ -124,6 +127,7 @@ export async function readSite(workspace: Workspace, root: string): Promise<Site
     config,
     baseURL,
     contentDir,
+    dates: frontMatterDates(config),
     authors: await readAuthors(workspace, root, problems),
     impliedPreset: presetForBaseUrl(baseURL),
     problems,
@@ -151,6 +155,16 @@ async function absentIgnoredConfig(workspace: Workspace, root: string, environme
 
 /** A site for a post outside any Hugo site: the Hugo preset, no authors, its own folder as root. */
 export function looseSite(folder: string): Site {
-  return { root: folder, config: {}, contentDir: join(folder, 'content'), impliedPreset: 'hugo', problems: [], baseURL: undefined, authors: undefined, loose: true };
+  return {
+    root: folder,
+    config: {},
+    contentDir: join(folder, 'content'),
+    dates: frontMatterDates({}),
+    impliedPreset: 'hugo',
+    problems: [],
+    baseURL: undefined,
+    authors: undefined,
+    loose: true,
+  };
 }
 

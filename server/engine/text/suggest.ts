@@ -44,6 +44,36 @@ function nearest(word: string, candidates: string[]): string | undefined {
       tie = false;
     } else if (distance === bestDistance) tie = true;
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
+  return best !== undefined && bestDistance <= typoLimit(word) && !tie ? best : undefined;
+}
+
+/** The most edits a typo of `word` may take: a third of its length, at least one. */
+function typoLimit(word: string): number {
+  return Math.max(1, Math.floor(word.length / 3));
+}
+
+/** Whether one word is the other with `-s` or `-es` (`alias`, `aliases`), ignoring case. */
+export function isSingularOrPlural(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === `${y}s` || y === `${x}s` || x === `${y}es` || y === `${x}es`;
+}
+
+/** Whether `candidate` could be what `key` is a slip of (see `nearestKey`): a cheap test before costlier ones. */
+export function couldBeSlipOf(key: string, candidate: string): boolean {
+  return isSingularOrPlural(key, candidate) || editDistance(key.toLowerCase(), candidate.toLowerCase()) <= typoLimit(key);
+}
+
+/**
+ * The one candidate a front matter key is a slip of: the nearest within typo distance
+ * (a third of the key's length, at least one edit), else its singular or plural
+ * (`alias` for `aliases`). Unlike `closest`, never a longer key the word only begins:
+ * `link` is a word of its own, often a theme's key, not a slip of `linkTitle`.
+ */
+export function nearestKey(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const near = nearest(word, list);
+  if (near !== undefined) return near;
+  const forms = list.filter((candidate) => isSingularOrPlural(word, candidate));
+  return forms.length === 1 ? forms[0] : undefined;
 }

@@ -5,7 +5,7 @@ import { closeAllEditors, EXTENSION_ID, openPost, ruleId, sitePath, waitForDiagn
 
 /** The post of examples/site with known front matter mistakes (see `postlint check examples/site`). */
 const TYPOS = ['content', 'blog', 'front-matter-typos.md'];
-const TYPOS_RULES = ['author-unknown', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-schema', 'frontmatter-unknown-key'];
+const TYPOS_RULES = ['author-unknown', 'frontmatter-key-case', 'frontmatter-schema', 'frontmatter-schema'];
 
 const sortedRules = (diagnostics: vscode.Diagnostic[]) => diagnostics.map(ruleId).sort();
 
@@ -27,26 +27,26 @@ suite('Postlint in VS Code', () => {
     await openPost(uri);
     const diagnostics = await waitForDiagnostics(uri, (found) => found.length === TYPOS_RULES.length, `${TYPOS_RULES.length} problems`);
     assert.deepEqual(sortedRules(diagnostics), TYPOS_RULES);
-    const unknownKey = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key');
-    assert.equal(unknownKey?.range.start.line, 1, 'the unknown key `Title` is on line 2');
-    assert.equal(unknownKey?.severity, vscode.DiagnosticSeverity.Warning);
+    const keyCase = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case');
+    assert.equal(keyCase?.range.start.line, 1, 'the key `Title`, spelt `title` in the schema, is on line 2');
+    assert.equal(keyCase?.severity, vscode.DiagnosticSeverity.Warning);
   });
 
-  test('a quick fix renames `Title` to `title`, and the problems it caused go away', async () => {
+  test('a quick fix renames `Title` to `title`, and the problem it caused goes away', async () => {
     const uri = sitePath(...TYPOS);
     const editor = await openPost(uri);
-    const diagnostics = await waitForDiagnostics(uri, (found) => found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key'), 'frontmatter-unknown-key');
-    const unknownKey = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknownKey.range, vscode.CodeActionKind.QuickFix.value);
+    const diagnostics = await waitForDiagnostics(uri, (found) => found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case'), 'frontmatter-key-case');
+    const keyCase = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, keyCase.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
     const rename = actions.find((action) => action.title === 'Rename `Title` to `title`');
     assert.ok(rename?.edit, `no rename among the quick fixes: ${titles.join(' | ')}`);
-    assert.ok(titles.includes('Disable frontmatter-unknown-key for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Disable frontmatter-key-case for this line'), titles.join(' | '));
 
     assert.equal(await vscode.workspace.applyEdit(rename.edit), true);
     assert.equal(editor.document.lineAt(1).text, 'title: Planting plans for the autumn');
-    // The server checks the changed text: no unknown key, and `title` is no longer missing.
-    const after = await waitForDiagnostics(uri, (found) => !found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-unknown-key'), 'check of the fixed text');
+    // The server checks the changed text: the key is spelt as the schema spells it.
+    const after = await waitForDiagnostics(uri, (found) => !found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case'), 'check of the fixed text');
     assert.deepEqual(sortedRules(after), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
   });
 
