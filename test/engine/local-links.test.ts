@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { localLinks, looksLikeHost } from '../../server/engine/links/local-links';
+import { localLinks } from '../../server/engine/links/local-links';
 import { parseBody } from '../../server/engine/markdown/index';
 import type { Post } from '../../server/engine/rule';
 import type { Site } from '../../server/engine/site/site';
@@ -14,15 +14,6 @@ function links(body: string, baseURL: string | undefined = 'https://example.org/
   const post = { body: parseBody(body, 0) } as Post;
   return localLinks(post, { baseURL } as Site).map((link) => [link.target.url, link.kind, link.path, link.fragment, link.absolute]);
 }
-
-test('looksLikeHost: a first segment of two or more labels, starting with www. or ending in a common top-level domain', () => {
-  for (const host of ['www.example.org/x', 'www.x', 'example.com', 'example.com/x', 'a.b.c.io', 'EXAMPLE.COM/x', 'a.net', 'a.org', 'a.io', 'a.dev', 'a.edu', 'a.gov', 'my-site.com']) {
-    assert.equal(looksLikeHost(host), true, host);
-  }
-  for (const path of ['x.y', 'example.info/x', 'foo/bar.com', 'exa_mple.com', 'example.com:80/x', 'a..com', '.com', 'com', 'www', '/www.example.org/x', 'notes.txt']) {
-    assert.equal(looksLikeHost(path), false, path);
-  }
-});
 
 test('localLinks: paths from the root and from the post, with query dropped and fragment kept', () => {
   assert.deepEqual(links('[a](/x/#f) [b](rel/p?q=1#g) [c](#only-here) [d](/www.a.com/x)\n'), [

@@ -37,6 +37,7 @@ test('link-bare-url: a bare www. address is reported; adding https:// is left to
   const [fix] = diagnostics[0].fixes;
   assert.equal(fix.safe, false);
   assert.deepEqual(fix.edits.map((e) => e.newText), ['<https://', '>']);
+  assert.match(diagnostics[0].message, /\(`\[words naming the page\]\(https:\/\/www\.garden\.example\)`\)/, 'the advice is a link that works, not a relative one');
 });
 
 test('link-bare-url: e-mail addresses, autolinks, links with text, code and comments are fine', async () => {
@@ -65,8 +66,8 @@ function summary(diagnostics: Awaited<ReturnType<typeof findings>>['diagnostics'
   ]);
 }
 
-const bare = (url: string) =>
-  `Bare URL \`${url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${url})\`), or at least wrap it in angle brackets.`;
+const bare = (url: string, href = /^www\./i.test(url) ? `https://${url}` : url) =>
+  `Bare URL \`${url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${href})\`), or at least wrap it in angle brackets.`;
 
 test('link-bare-url: a www. address with a colon in its path still has no scheme; the fixes are complete', async () => {
   const { diagnostics } = await findings('See www.example.org/a:b and xmpp:team@garden.example now.\n');

@@ -123,3 +123,8 @@ test('link-no-scheme: a padded attribute is reported without its blanks, and the
     [{ title: 'Add `mailto:`', safe: true, preferred: true, edits: [{ range: { start: at(45), end: at(45) }, newText: 'mailto:' }] }],
   ]);
 });
+
+test('link-no-scheme: a host alone, with any top-level domain of the IANA list or a trailing dot, is a host; a file name is a file', async () => {
+  const { ranges } = await findings('See [the archive](ii.nz), [the club](harbour.example.org.) and [its museum](tide.museum/exhibits). Also [my notes](notes.md) and [the script](setup.sh).\n');
+  assert.deepEqual(ranges, ['ii.nz', 'harbour.example.org.', 'tide.museum/exhibits']);
+});

@@ -11,6 +11,7 @@ import type { Post } from '../rule';
 import type { Site } from '../site/site';
 import type { SitePage, SitePages } from '../site/site-pages';
 import type { Workspace } from '../types';
+import { looksLikeHost } from './hosts';
 import { isEmailAddress, uniqueTargets } from './url-parts';
 
 export interface LocalLink {
@@ -28,16 +29,8 @@ export interface LocalLink {
  * Addresses of other sites written without a scheme (`www.example.org/x`,
  * `team@example.org`) are link-no-scheme's to report, with the right advice.
  */
-const COMMON_TLDS = new Set(['com', 'net', 'org', 'io', 'dev', 'edu', 'gov']);
-
 function writtenWithoutScheme(path: string): boolean {
   return isEmailAddress(path) || looksLikeHost(path);
-}
-
-/** Whether a path begins with a host name (`www.example.org/…`, `example.com/…`). */
-export function looksLikeHost(path: string): boolean {
-  const labels = path.slice(0, path.search(/\/|$/)).toLowerCase().split('.');
-  return labels.length >= 2 && labels.every((label) => /^[a-z0-9-]+$/.test(label)) && (labels[0] === 'www' || COMMON_TLDS.has(labels[labels.length - 1]));
 }
 
 /** A host without `www.`, port or user, lower-cased: how the site's own links are told from others. */

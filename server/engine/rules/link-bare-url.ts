@@ -34,9 +34,11 @@ export default defineRule({
     for (const link of post.body.links) {
       // An e-mail address reads well as it is; the address is its own best text.
       if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
+      // A `www.` address written as a destination needs its scheme, or it is a relative link.
+      const href = /^[a-z][a-z0-9+.-]*:/i.test(link.url) ? link.url : `https://${link.url}`;
       report({
         span: link.urlSpan,
-        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${link.url})\`), or at least wrap it in angle brackets.`,
+        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${href})\`), or at least wrap it in angle brackets.`,
         fixes: [wrapFix(link.url, link.urlSpan)],
       });
     }

@@ -1,23 +1,7 @@
 import type { LinkTarget } from '../links/link-targets';
 import { defineRule } from '../rule';
+import { looksLikeHost } from '../links/hosts';
 import { isTemplated, uniqueTargets } from '../links/url-parts';
-
-/**
- * Top-level domains common enough that `name.tld/…` is surely a host, and that
- * no post links to as a file (`notes.md` or `chart.py` are files; `.md` and `.py`
- * are also countries, so they are not listed).
- */
-const HOST_TLDS = new Set(['com', 'net', 'org', 'io', 'dev', 'edu', 'gov']);
-
-const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
-/** `www.example.org/…`, or `name.tld/…` with a common top-level domain. */
-function looksLikeHost(url: string): boolean {
-  const first = url.slice(0, url.search(/[/?#]|$/));
-  const labels = first.split('.');
-  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
-  return labels[0].toLowerCase() === 'www' || HOST_TLDS.has(labels[labels.length - 1].toLowerCase());
-}
 
 const EMAIL = /^[^\s/:@?#]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
