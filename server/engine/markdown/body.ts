@@ -100,14 +100,19 @@ function isDecorative(attributes: Record<string, string>): boolean {
   return hidden !== undefined && hidden.trim().toLowerCase() === 'true';
 }
 
-/** Replaces each range by as many 'x' characters, so offsets do not move. */
-function maskRanges(text: string, ranges: readonly Span[]): string {
-  if (ranges.length === 0) return text;
-  let out = '';
-  let pos = 0;
-  for (const r of ranges) {
-    out += text.slice(pos, r.start) + 'x'.repeat(r.end - r.start);
-    pos = r.end;
+/**
+ * The text Markdown parses: the front matter blanked to spaces ending in a line
+ * break, and each shortcode range replaced by as many 'x' characters. Nothing
+ * moves, so every node of the tree is at its offset in the file; and one blank
+ * line before the body leaves its tree as it would be alone (checked by a test).
+ */
+function markdownSource(text: string, bodyStart: number, replaced: readonly Span[]): string {
+  if (bodyStart === 0 && replaced.length === 0) return text;
+  let out = bodyStart === 0 ? '' : ' '.repeat(bodyStart - 1) + '\n';
+  let pos = bodyStart;
+  for (const range of replaced) {
+    out += text.slice(pos, range.start) + 'x'.repeat(range.end - range.start);
+    pos = range.end;
   }
   return out + text.slice(pos);
 }
@@ -133,17 +138,20 @@ class BodyParser implements HtmlSink {
   private anchor: OpenAnchor | undefined;
   private quoteMarks: Span[] | undefined;
 
-  /** @param text the body alone (offsets are shifted afterwards). */
-  constructor(private readonly text: string) {
+  /** @param text the whole file; the body starts at `bodyStart`. */
+  constructor(
+    private readonly text: string,
+    private readonly bodyStart: number,
+  ) {
     this.src = text;
   }
 
-  /** Collects the model in offsets relative to the body text. */
+  /** Collects the model in offsets into the whole file. */
   run(): BodyModel {
-    const { text, model } = this;
-    const scan = scanShortcodes(text, 0, text.length);
-    this.src = maskRanges(text, scan.replaced);
-    if (text.length > 0) {
+    const { text, model, bodyStart } = this;
+    const scan = scanShortcodes(text, bodyStart, text.length);
+    this.src = markdownSource(text, bodyStart, scan.replaced);
+    if (bodyStart < text.length) {
       this.tree = markdownParser.parse(this.src);
       this.walk(this.tree);
     }
@@ -874,53 +882,13 @@ function makeCodeLookup(code: readonly Span[]): (pos: number) => boolean {
   };
 }
 
-function shift(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
-}
-
-/**
- * Moves every span of a body-relative model by `by`. Builds new span objects:
- * some spans are shared (a reference link's urlSpan is its definition's).
- */
-function shiftModel(m: BodyModel, by: number): BodyModel {
-  for (const l of m.links) {
-    l.urlSpan = shift(l.urlSpan, by);
-    l.span = shift(l.span, by);
-    if (l.textSpan !== undefined) l.textSpan = shift(l.textSpan, by);
-  }
-  for (const i of m.images) {
-    i.srcSpan = shift(i.srcSpan, by);
-    i.span = shift(i.span, by);
-    if (i.altSpan !== undefined) i.altSpan = shift(i.altSpan, by);
-  }
-  for (const h of m.headings) h.span = shift(h.span, by);
-  for (const c of m.comments) c.span = shift(c.span, by);
-  for (const s of m.shortcodes) {
-    s.span = shift(s.span, by);
-    s.nameSpan = shift(s.nameSpan, by);
-    for (const p of s.params) {
-      p.span = shift(p.span, by);
-      p.valueSpan = shift(p.valueSpan, by);
-    }
-  }
-  for (const p of m.shortcodeProblems) p.span = shift(p.span, by);
-  for (let i = 0; i < m.code.length; i++) m.code[i] = shift(m.code[i], by);
-  for (const d of m.definitions) {
-    d.urlSpan = shift(d.urlSpan, by);
-    d.span = shift(d.span, by);
-  }
-  for (const a of m.anchors) a.span = shift(a.span, by);
-  return m;
-}
-
 /**
  * Like {@link parseBody} but lets internal errors escape; for tests that must
  * see them.
  */
 export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
-  const model = new BodyParser(start === 0 ? text : text.slice(start)).run();
-  return start === 0 ? model : shiftModel(model, start);
+  return new BodyParser(text, start).run();
 }
 
 /**
