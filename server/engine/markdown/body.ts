@@ -3,9 +3,11 @@
 // pass that collects links, images, headings, comments, code and definitions.
 
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { decodeEntities, decodeEntity } from './entities.js';
+import { decodeEntities } from './entities.js';
 import { HeadingIds, findTrailingAttributes } from './headings.js';
 import { HtmlScanner, findAttribute } from './html.js';
+import { collapseLineBreaks, InlineText } from './inline-text.js';
+import type { BodySource } from './inline-text.js';
 import type { HtmlAttribute, HtmlSink } from './html.js';
 import { markdownParser, NodeId } from './lezer.js';
 import {
@@ -16,6 +18,7 @@ import {
   lookupShortcodeTable,
   scanShortcodes,
 } from './shortcodes.js';
+import type { ShortcodeScan } from './shortcodes.js';
 import type {
   BodyModel,
   Heading,
@@ -84,12 +87,6 @@ function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
-/** Whitespace containing a line break becomes one space (soft line breaks, quote markers). */
-function collapseLineBreaks(s: string): string {
-  if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-  return s.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
-}
-
 function isDecorative(attributes: Record<string, string>): boolean {
   const role = attributes['role'];
   if (role !== undefined) {
@@ -120,15 +117,15 @@ function markdownSource(text: string, bodyStart: number, replaced: readonly Span
 const sharedHtmlScanner = new HtmlScanner();
 
 class BodyParser implements HtmlSink {
-  readonly model = emptyModel();
+  private readonly text: string;
   /** The text Markdown sees: `text` with shortcode tags masked. */
-  private src: string;
-  private tree: Tree | undefined;
+  private readonly src: string;
+  private readonly tree: Tree;
+  private readonly model: BodyModel;
+  private readonly inlineText: InlineText;
   private readonly definitionsByKey = new Map<string, LinkDefinition>();
   private readonly pending: PendingReference[] = [];
   private readonly headingIds = new HeadingIds();
-  /** Alt text of inline `<img>` tags by tag start, for the text of enclosing links. */
-  private readonly inlineImageAlt = new Map<number, string>();
   /** End of the Link/Image being walked, its text end, and its pending reference. */
   private linkEnd = -1;
   private linkTextEnd = -1;
@@ -138,30 +135,20 @@ class BodyParser implements HtmlSink {
   private anchor: OpenAnchor | undefined;
   private quoteMarks: Span[] | undefined;
 
-  /** @param text the whole file; the body starts at `bodyStart`. */
-  constructor(
-    private readonly text: string,
-    private readonly bodyStart: number,
-  ) {
-    this.src = text;
+  constructor(source: BodySource) {
+    this.text = source.text;
+    this.src = source.markdown;
+    this.tree = source.tree;
+    this.model = source.model;
+    this.inlineText = new InlineText(source);
   }
 
   /** Collects the model in offsets into the whole file. */
-  run(): BodyModel {
-    const { text, model, bodyStart } = this;
-    const scan = scanShortcodes(text, bodyStart, text.length);
-    this.src = markdownSource(text, bodyStart, scan.replaced);
-    if (bodyStart < text.length) {
-      this.tree = markdownParser.parse(this.src);
-      this.walk(this.tree);
-    }
+  run(shortcodes: ShortcodeScan): void {
+    this.walk(this.tree);
     this.flushAnchor();
     this.resolveReferences();
-    this.addShortcodes(scan.shortcodes, scan.problems);
-    model.links.sort(byStart);
-    model.images.sort(byStart);
-    model.comments.sort(byStart);
-    return model;
+    this.addShortcodes(shortcodes.shortcodes, shortcodes.problems);
   }
 
   // ---------------------------------------------------------------- walk
@@ -243,75 +230,6 @@ class BodyParser implements HtmlSink {
     }
   }
 
-  // ---------------------------------------------------------------- plain text
-
-  /** Plain text of the inline content of `parent` between `from` and `to`. */
-  private inlineText(parent: SyntaxNode, from: number, to: number): string {
-    return collapseLineBreaks(this.plainText(parent, from, to));
-  }
-
-  private plainText(parent: SyntaxNode, from: number, to: number): string {
-    let out = '';
-    let pos = from;
-    for (let ch = parent.firstChild; ch; ch = ch.nextSibling) {
-      if (ch.to <= from) continue;
-      if (ch.from >= to) break;
-      if (ch.from > pos) out += this.text.slice(pos, ch.from);
-      out += this.nodeText(ch, Math.max(ch.from, from), Math.min(ch.to, to));
-      pos = Math.max(pos, Math.min(ch.to, to));
-    }
-    if (pos < to) out += this.text.slice(pos, to);
-    return out;
-  }
-
-  private nodeText(node: SyntaxNode, from: number, to: number): string {
-    switch (node.type.id) {
-      case N.LinkMark:
-      case N.EmphasisMark:
-      case N.CodeMark:
-      case N.HeaderMark:
-      case N.QuoteMark:
-      case N.ListMark:
-      case N.StrikethroughMark:
-      case N.TableDelimiter:
-      case N.TaskMarker:
-      case N.LinkLabel:
-      case N.LinkTitle:
-      case N.Comment:
-      case N.ProcessingInstruction:
-        return '';
-      case N.HTMLTag:
-        return this.inlineImageAlt.get(node.from) ?? '';
-      case N.HardBreak:
-        return '\n';
-      case N.Escape:
-        return from + 1 < to ? this.text.slice(from + 1, to) : '';
-      case N.Entity:
-        return from === node.from && to === node.to ? decodeEntity(this.text.slice(from, to)) : '';
-      case N.URL:
-        return this.text.slice(from, to);
-      case N.Link:
-      case N.Image: {
-        const close = this.closeBracket(node);
-        const textFrom = node.from + (node.type.id === N.Image ? 2 : 1);
-        const textTo = close ? close.from : node.to;
-        const a = Math.max(from, textFrom);
-        const b = Math.min(to, textTo);
-        return a < b ? this.plainText(node, a, b) : '';
-      }
-      default:
-        return this.plainText(node, from, to);
-    }
-  }
-
-  /** The `]` LinkMark that ends a Link's text or an Image's alt. */
-  private closeBracket(node: SyntaxNode): SyntaxNode | null {
-    for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-      if (ch.type.id === N.LinkMark && ch.from > node.from && this.src.charCodeAt(ch.from) === 0x5d) return ch;
-    }
-    return null;
-  }
-
   // ---------------------------------------------------------------- links & images
 
   /** Whether a URL found at `from` lies inside the Link/Image being walked. */
@@ -346,7 +264,7 @@ class BodyParser implements HtmlSink {
     if (close === null) return;
     const textTo = close.from;
     const textSpan = { start: textFrom, end: textTo };
-    const text = this.inlineText(node, textFrom, textTo);
+    const text = this.inlineText.between(node, textFrom, textTo);
     const outer = start >= this.linkEnd;
     if (outer) {
       this.linkEnd = end;
@@ -574,7 +492,7 @@ class BodyParser implements HtmlSink {
     }
     if (lastLineFrom > contentTo) lastLineFrom = contentTo;
 
-    const plain = this.inlineText(node, contentFrom, contentTo);
+    const plain = this.inlineText.between(node, contentFrom, contentTo);
     let id: string;
     if (explicitId !== undefined) {
       this.headingIds.put(explicitId);
@@ -670,7 +588,7 @@ class BodyParser implements HtmlSink {
       if (this.htmlBlockMode) {
         if (this.anchor !== undefined) this.anchor.text += altText;
       } else if (altText !== '') {
-        this.inlineImageAlt.set(start, altText);
+        this.inlineText.imageAltByTagStart.set(start, altText);
       }
     } else if (name === 'iframe') {
       const src = findAttribute(attributes, 'src');
@@ -696,13 +614,13 @@ class BodyParser implements HtmlSink {
     } else {
       // The text between the tags is Markdown: take its plain text from the
       // smallest node holding both tags, if they share an inline container.
-      let container: SyntaxNode | null = this.tree!.resolveInner(a.start, 1);
+      let container: SyntaxNode | null = this.tree.resolveInner(a.start, 1);
       while (container !== null && container.to < end) container = container.parent;
       if (container === null || !isInlineContainer(container.type.id)) {
         this.pushAnchor(a, undefined);
         return;
       }
-      text = this.inlineText(container, a.openEnd, start);
+      text = this.inlineText.between(container, a.openEnd, start);
     }
     this.pushAnchor(a, { text, textSpan: { start: a.openEnd, end: start }, end });
   }
@@ -888,7 +806,15 @@ function makeCodeLookup(code: readonly Span[]): (pos: number) => boolean {
  */
 export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
-  return new BodyParser(text, start).run();
+  const model = emptyModel();
+  if (start === text.length) return model;
+  const shortcodes = scanShortcodes(text, start, text.length);
+  const markdown = markdownSource(text, start, shortcodes.replaced);
+  new BodyParser({ text, markdown, tree: markdownParser.parse(markdown), model }).run(shortcodes);
+  model.links.sort(byStart);
+  model.images.sort(byStart);
+  model.comments.sort(byStart);
+  return model;
 }
 
 /**
