@@ -10,6 +10,7 @@ import { collapseLineBreaks, InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
 import type { HtmlAttribute, HtmlSink } from './html.js';
 import { markdownParser, NodeId } from './lezer.js';
+import { LinkCollector } from './links.js';
 import {
   CODE_SHORTCODES,
   IMAGE_SHORTCODE_PARAMS,
@@ -23,29 +24,11 @@ import type {
   BodyModel,
   Heading,
   ImageRef,
-  LinkDefinition,
   LinkRef,
   Shortcode,
   ShortcodeProblem,
   Span,
 } from './types.js';
-
-/** A reference-style link or image waiting for all definitions to be known. */
-interface PendingReference {
-  image: boolean;
-  /** Normalized label to look up. */
-  key: string;
-  /** Label as written. */
-  label: string;
-  span: Span;
-  /** Link text / alt text. */
-  text: string;
-  textSpan: Span;
-  /** For `[text][missing]`: `[text]` alone may still be a shortcut reference. */
-  fallback?: { key: string; label: string; span: Span };
-  /** Bare URLs inside the text: links only if the reference does not resolve. */
-  innerUrls?: Span[];
-}
 
 interface OpenAnchor {
   start: number;
@@ -57,8 +40,6 @@ interface OpenAnchor {
 
 /** Local alias: one module-binding read instead of one per node. */
 const N = NodeId;
-
-const EMPTY_SPAN_LIST: readonly Span[] = [];
 
 function emptyModel(): BodyModel {
   return {
@@ -72,11 +53,6 @@ function emptyModel(): BodyModel {
     definitions: [],
     anchors: [],
   };
-}
-
-/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
-export function normalizeLabel(label: string): string {
-  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
 }
 
 function byStart(a: { span: Span }, b: { span: Span }): number {
@@ -123,13 +99,8 @@ class BodyParser implements HtmlSink {
   private readonly tree: Tree;
   private readonly model: BodyModel;
   private readonly inlineText: InlineText;
-  private readonly definitionsByKey = new Map<string, LinkDefinition>();
-  private readonly pending: PendingReference[] = [];
+  private readonly links: LinkCollector;
   private readonly headingIds = new HeadingIds();
-  /** End of the Link/Image being walked, its text end, and its pending reference. */
-  private linkEnd = -1;
-  private linkTextEnd = -1;
-  private linkPending: PendingReference | undefined;
   /** HTML sink state. */
   private htmlBlockMode = false;
   private anchor: OpenAnchor | undefined;
@@ -141,13 +112,14 @@ class BodyParser implements HtmlSink {
     this.tree = source.tree;
     this.model = source.model;
     this.inlineText = new InlineText(source);
+    this.links = new LinkCollector(source, this.inlineText);
   }
 
   /** Collects the model in offsets into the whole file. */
   run(shortcodes: ShortcodeScan): void {
     this.walk(this.tree);
     this.flushAnchor();
-    this.resolveReferences();
+    this.links.resolveReferences();
     this.addShortcodes(shortcodes.shortcodes, shortcodes.problems);
   }
 
@@ -185,18 +157,18 @@ class BodyParser implements HtmlSink {
         }
         case N.Link:
         case N.Image:
-          this.linkOrImage(c.node, c.type.id === N.Image);
+          this.links.linkOrImage(c.node, c.type.id === N.Image);
           break;
         case N.Autolink:
-          this.autolink(c.node);
+          this.links.autolink(c.node);
           enter = false;
           break;
         case N.URL:
-          this.bareUrl(c.from, c.to);
+          this.links.bareUrl(c.from, c.to);
           enter = false;
           break;
         case N.LinkReference:
-          this.definition(c.node);
+          this.links.definition(c.node);
           enter = false;
           break;
         case N.ATXHeading1:
@@ -226,210 +198,6 @@ class BodyParser implements HtmlSink {
       for (;;) {
         if (c.nextSibling()) break;
         if (!c.parent()) return;
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- links & images
-
-  /** Whether a URL found at `from` lies inside the Link/Image being walked. */
-  private insideLink(from: number): boolean {
-    return from < this.linkEnd;
-  }
-
-  private linkOrImage(node: SyntaxNode, image: boolean): void {
-    const start = node.from;
-    const end = node.to;
-    const textFrom = start + (image ? 2 : 1);
-    let close: SyntaxNode | null = null;
-    let openParen: SyntaxNode | null = null;
-    let url: SyntaxNode | null = null;
-    let title: SyntaxNode | null = null;
-    let label: SyntaxNode | null = null;
-    for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-      const id = ch.type.id;
-      if (id === N.LinkMark) {
-        const c = this.src.charCodeAt(ch.from);
-        if (close === null) {
-          if (c === 0x5d && ch.from > start) close = ch;
-        } else if (c === 0x28 && openParen === null) {
-          openParen = ch;
-        }
-      } else if (close !== null) {
-        if (id === N.URL && url === null) url = ch;
-        else if (id === N.LinkTitle) title = ch;
-        else if (id === N.LinkLabel) label = ch;
-      }
-    }
-    if (close === null) return;
-    const textTo = close.from;
-    const textSpan = { start: textFrom, end: textTo };
-    const text = this.inlineText.between(node, textFrom, textTo);
-    const outer = start >= this.linkEnd;
-    if (outer) {
-      this.linkEnd = end;
-      this.linkTextEnd = textTo;
-      this.linkPending = undefined;
-    }
-
-    if (openParen !== null) {
-      // Inline: [text](url "title") / ![alt](src "title")
-      let urlStart: number;
-      let urlEnd: number;
-      if (url !== null) {
-        urlStart = url.from;
-        urlEnd = url.to;
-        if (this.src.charCodeAt(urlStart) === 0x3c && urlEnd - urlStart >= 2 && this.src.charCodeAt(urlEnd - 1) === 0x3e) {
-          urlStart++;
-          urlEnd--;
-        }
-      } else {
-        urlStart = urlEnd = openParen.to;
-      }
-      const urlSpan = { start: urlStart, end: urlEnd };
-      const urlText = this.text.slice(urlStart, urlEnd);
-      const titleText = title !== null && title.to - title.from >= 2 ? this.text.slice(title.from + 1, title.to - 1) : undefined;
-      if (image) {
-        const img: ImageRef = {
-          source: 'markdown',
-          src: urlText,
-          srcSpan: urlSpan,
-          span: { start, end },
-          alt: text,
-          altSpan: textSpan,
-          attributes: {},
-          decorative: false,
-        };
-        if (titleText !== undefined) img.attributes['title'] = titleText;
-        this.model.images.push(img);
-      } else {
-        const link: LinkRef = { source: 'markdown', url: urlText, urlSpan, span: { start, end }, text, textSpan };
-        if (titleText !== undefined) link.title = titleText;
-        this.model.links.push(link);
-      }
-      return;
-    }
-
-    // Reference forms: [text][label], [text][], [text]
-    const written = this.text.slice(textFrom, textTo);
-    let ref: PendingReference;
-    if (label !== null && label.to - label.from > 2) {
-      const labelText = this.text.slice(label.from + 1, label.to - 1);
-      ref = {
-        image,
-        key: normalizeLabel(labelText),
-        label: labelText,
-        span: { start, end },
-        text,
-        textSpan,
-        fallback: { key: normalizeLabel(written), label: written, span: { start, end: close.to } },
-      };
-    } else {
-      ref = { image, key: normalizeLabel(written), label: written, span: { start, end }, text, textSpan };
-    }
-    this.pending.push(ref);
-    if (outer && !image) this.linkPending = ref;
-  }
-
-  private autolink(node: SyntaxNode): void {
-    const url = node.getChild('URL');
-    if (url === null) return;
-    this.model.links.push({
-      source: 'autolink',
-      url: this.text.slice(url.from, url.to),
-      urlSpan: { start: url.from, end: url.to },
-      span: { start: node.from, end: node.to },
-    });
-  }
-
-  private bareUrl(from: number, to: number): void {
-    if (this.insideLink(from)) {
-      // Inside link text: only a link if the enclosing reference does not resolve.
-      if (this.linkPending !== undefined && to <= this.linkTextEnd) {
-        (this.linkPending.innerUrls ??= []).push({ start: from, end: to });
-      }
-      return;
-    }
-    this.pushBare(from, to);
-  }
-
-  private pushBare(from: number, to: number): void {
-    const span = { start: from, end: to };
-    this.model.links.push({ source: 'bare', url: this.text.slice(from, to), urlSpan: span, span: { start: from, end: to } });
-  }
-
-  private definition(node: SyntaxNode): void {
-    const labelNode = node.getChild('LinkLabel');
-    const urlNode = node.getChild('URL');
-    if (labelNode === null || urlNode === null) return;
-    let urlStart = urlNode.from;
-    let urlEnd = urlNode.to;
-    if (this.src.charCodeAt(urlStart) === 0x3c && urlEnd - urlStart >= 2 && this.src.charCodeAt(urlEnd - 1) === 0x3e) {
-      urlStart++;
-      urlEnd--;
-    }
-    let end = node.to;
-    while (end > node.from && isBlank(this.text.charCodeAt(end - 1))) end--;
-    const label = this.text.slice(labelNode.from + 1, Math.max(labelNode.from + 1, labelNode.to - 1));
-    if (label.charCodeAt(0) === 0x5e) {
-      // `[^note]: ...` is a footnote in Hugo (Goldmark's footnote extension is
-      // on by default): its text is Markdown, where a URL is linkified.
-      if (/^(?:https?:\/\/|www\.)/i.test(this.src.slice(urlStart, urlEnd))) this.pushBare(urlStart, urlEnd);
-      return;
-    }
-    const def: LinkDefinition = {
-      label,
-      url: this.text.slice(urlStart, urlEnd),
-      urlSpan: { start: urlStart, end: urlEnd },
-      span: { start: node.from, end },
-    };
-    const titleNode = node.getChild('LinkTitle');
-    if (titleNode !== null && titleNode.to - titleNode.from >= 2) def.title = this.text.slice(titleNode.from + 1, titleNode.to - 1);
-    this.model.definitions.push(def);
-    const key = normalizeLabel(label);
-    if (!this.definitionsByKey.has(key)) this.definitionsByKey.set(key, def);
-  }
-
-  private resolveReferences(): void {
-    for (const ref of this.pending) {
-      let def = this.definitionsByKey.get(ref.key);
-      let span = ref.span;
-      let label = ref.label;
-      if (def === undefined && ref.fallback !== undefined) {
-        def = this.definitionsByKey.get(ref.fallback.key);
-        span = ref.fallback.span;
-        label = ref.fallback.label;
-      }
-      if (def === undefined) {
-        for (const u of ref.innerUrls ?? EMPTY_SPAN_LIST) this.pushBare(u.start, u.end);
-        continue;
-      }
-      if (ref.image) {
-        const img: ImageRef = {
-          source: 'markdown',
-          src: def.url,
-          srcSpan: def.urlSpan,
-          span,
-          alt: ref.text,
-          altSpan: ref.textSpan,
-          attributes: {},
-          decorative: false,
-          label,
-        };
-        if (def.title !== undefined) img.attributes['title'] = def.title;
-        this.model.images.push(img);
-      } else {
-        const link: LinkRef = {
-          source: 'reference',
-          url: def.url,
-          urlSpan: def.urlSpan,
-          span,
-          text: ref.text,
-          textSpan: ref.textSpan,
-          label,
-        };
-        if (def.title !== undefined) link.title = def.title;
-        this.model.links.push(link);
       }
     }
   }
