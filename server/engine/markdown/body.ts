@@ -3,12 +3,10 @@
 // pass that collects links, images, headings, comments, code and definitions.
 
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { decodeEntities } from './entities.js';
 import { HeadingIds, findTrailingAttributes } from './headings.js';
-import { HtmlScanner, findAttribute } from './html.js';
-import { collapseLineBreaks, InlineText } from './inline-text.js';
+import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
-import type { HtmlAttribute, HtmlSink } from './html.js';
+import { HtmlElements, isDecorative } from './html-elements.js';
 import { markdownParser, NodeId } from './lezer.js';
 import { LinkCollector } from './links.js';
 import {
@@ -29,14 +27,6 @@ import type {
   ShortcodeProblem,
   Span,
 } from './types.js';
-
-interface OpenAnchor {
-  start: number;
-  openEnd: number;
-  href: HtmlAttribute;
-  /** Block mode: text collected so far. */
-  text: string;
-}
 
 /** Local alias: one module-binding read instead of one per node. */
 const N = NodeId;
@@ -63,16 +53,6 @@ function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
-function isDecorative(attributes: Record<string, string>): boolean {
-  const role = attributes['role'];
-  if (role !== undefined) {
-    const r = role.trim().toLowerCase();
-    if (r === 'presentation' || r === 'none') return true;
-  }
-  const hidden = attributes['aria-hidden'];
-  return hidden !== undefined && hidden.trim().toLowerCase() === 'true';
-}
-
 /**
  * The text Markdown parses: the front matter blanked to spaces ending in a line
  * break, and each shortcode range replaced by as many 'x' characters. Nothing
@@ -90,35 +70,28 @@ function markdownSource(text: string, bodyStart: number, replaced: readonly Span
   return out + text.slice(pos);
 }
 
-const sharedHtmlScanner = new HtmlScanner();
-
-class BodyParser implements HtmlSink {
+class BodyParser {
   private readonly text: string;
-  /** The text Markdown sees: `text` with shortcode tags masked. */
-  private readonly src: string;
   private readonly tree: Tree;
   private readonly model: BodyModel;
   private readonly inlineText: InlineText;
   private readonly links: LinkCollector;
   private readonly headingIds = new HeadingIds();
-  /** HTML sink state. */
-  private htmlBlockMode = false;
-  private anchor: OpenAnchor | undefined;
-  private quoteMarks: Span[] | undefined;
+  private readonly html: HtmlElements;
 
   constructor(source: BodySource) {
     this.text = source.text;
-    this.src = source.markdown;
     this.tree = source.tree;
     this.model = source.model;
     this.inlineText = new InlineText(source);
     this.links = new LinkCollector(source, this.inlineText);
+    this.html = new HtmlElements(source, this.inlineText);
   }
 
   /** Collects the model in offsets into the whole file. */
   run(shortcodes: ShortcodeScan): void {
     this.walk(this.tree);
-    this.flushAnchor();
+    this.html.flushAnchor();
     this.links.resolveReferences();
     this.addShortcodes(shortcodes.shortcodes, shortcodes.problems);
   }
@@ -141,20 +114,10 @@ class BodyParser implements HtmlSink {
         case N.ProcessingInstructionBlock:
         case N.HTMLTag:
         case N.Comment:
-        case N.ProcessingInstruction: {
-          const id = c.type.id;
-          const from = c.from;
-          const to = c.to;
-          let quoteMarks: Span[] | undefined;
-          if (c.firstChild()) {
-            do if (c.type.id === N.QuoteMark) (quoteMarks ??= []).push({ start: c.from, end: c.to });
-            while (c.nextSibling());
-            c.parent();
-          }
-          this.scanHtml(from, to, id === N.HTMLBlock || id === N.CommentBlock || id === N.ProcessingInstructionBlock, quoteMarks);
+        case N.ProcessingInstruction:
+          this.html.scanNode(c);
           enter = false;
           break;
-        }
         case N.Link:
         case N.Image:
           this.links.linkOrImage(c.node, c.type.id === N.Image);
@@ -273,158 +236,6 @@ class BodyParser implements HtmlSink {
     this.model.headings.push(heading);
   }
 
-  // ---------------------------------------------------------------- raw HTML
-
-  /**
-   * Runs raw HTML through the tokenizer. `quoteMarks` are block-quote markers
-   * inside the node (a construct continued on a `> ` line): they are blanked
-   * out for the tokenizer and left out of comment text.
-   */
-  private scanHtml(from: number, to: number, block: boolean, quoteMarks: Span[] | undefined): void {
-    if (block) this.flushAnchor();
-    this.htmlBlockMode = block;
-    let chunk = this.src.slice(from, to);
-    this.quoteMarks = quoteMarks;
-    if (quoteMarks !== undefined) {
-      let patched = '';
-      let pos = from;
-      for (const q of quoteMarks) {
-        patched += this.src.slice(pos, q.start) + ' '.repeat(q.end - q.start);
-        pos = q.end;
-      }
-      chunk = patched + this.src.slice(pos, to);
-    }
-    sharedHtmlScanner.scan(chunk, from, this);
-    this.quoteMarks = undefined;
-    if (block) this.flushAnchor();
-  }
-
-  /** Source text of a range, leaving out the current quote markers. */
-  private sourceWithoutQuoteMarks(from: number, to: number): string {
-    const marks = this.quoteMarks;
-    if (marks === undefined) return this.text.slice(from, to);
-    let out = '';
-    let pos = from;
-    for (const q of marks) {
-      if (q.end <= from || q.start >= to) continue;
-      out += this.text.slice(pos, q.start);
-      pos = q.end;
-    }
-    return out + this.text.slice(pos, to);
-  }
-
-  private attributeValue(a: HtmlAttribute): string {
-    return this.text.slice(a.valueStart, a.valueEnd);
-  }
-
-  private attributeRecord(attributes: readonly HtmlAttribute[]): Record<string, string> {
-    const record: Record<string, string> = {};
-    for (const a of attributes) {
-      if (a.name === '__proto__' || Object.prototype.hasOwnProperty.call(record, a.name)) continue;
-      record[a.name] = this.attributeValue(a);
-    }
-    return record;
-  }
-
-  onOpenTag(name: string, start: number, end: number, attributes: readonly HtmlAttribute[], _selfClosing: boolean): void {
-    for (const a of attributes) {
-      if (a.name === 'id' || (a.name === 'name' && name === 'a')) {
-        const id = this.attributeValue(a);
-        if (id !== '') this.model.anchors.push({ id, span: { start: a.valueStart, end: a.valueEnd } });
-      }
-    }
-    if (name === 'a') {
-      this.flushAnchor();
-      const href = findAttribute(attributes, 'href');
-      if (href !== undefined) this.anchor = { start, openEnd: end, href, text: '' };
-    } else if (name === 'img') {
-      const record = this.attributeRecord(attributes);
-      const src = findAttribute(attributes, 'src');
-      const alt = findAttribute(attributes, 'alt');
-      const img: ImageRef = {
-        source: 'html',
-        src: src !== undefined ? this.attributeValue(src) : '',
-        srcSpan: src !== undefined ? { start: src.valueStart, end: src.valueEnd } : { start: end, end },
-        span: { start, end },
-        alt: alt !== undefined ? this.attributeValue(alt) : undefined,
-        attributes: record,
-        decorative: isDecorative(record),
-      };
-      if (alt !== undefined) img.altSpan = { start: alt.valueStart, end: alt.valueEnd };
-      this.model.images.push(img);
-      const altText = img.alt !== undefined ? decodeEntities(img.alt) : '';
-      if (this.htmlBlockMode) {
-        if (this.anchor !== undefined) this.anchor.text += altText;
-      } else if (altText !== '') {
-        this.inlineText.imageAltByTagStart.set(start, altText);
-      }
-    } else if (name === 'iframe') {
-      const src = findAttribute(attributes, 'src');
-      if (src !== undefined) {
-        this.model.links.push({
-          source: 'html',
-          url: this.attributeValue(src),
-          urlSpan: { start: src.valueStart, end: src.valueEnd },
-          span: { start, end },
-          param: 'src',
-        });
-      }
-    }
-  }
-
-  onCloseTag(name: string, start: number, end: number): void {
-    if (name !== 'a' || this.anchor === undefined) return;
-    const a = this.anchor;
-    this.anchor = undefined;
-    let text: string | undefined;
-    if (this.htmlBlockMode) {
-      text = collapseLineBreaks(decodeEntities(a.text));
-    } else {
-      // The text between the tags is Markdown: take its plain text from the
-      // smallest node holding both tags, if they share an inline container.
-      let container: SyntaxNode | null = this.tree.resolveInner(a.start, 1);
-      while (container !== null && container.to < end) container = container.parent;
-      if (container === null || !isInlineContainer(container.type.id)) {
-        this.pushAnchor(a, undefined);
-        return;
-      }
-      text = this.inlineText.between(container, a.openEnd, start);
-    }
-    this.pushAnchor(a, { text, textSpan: { start: a.openEnd, end: start }, end });
-  }
-
-  onComment(start: number, end: number, textStart: number, textEnd: number): void {
-    this.model.comments.push({ text: this.sourceWithoutQuoteMarks(textStart, textEnd), span: { start, end } });
-  }
-
-  onText(start: number, end: number): void {
-    if (this.htmlBlockMode && this.anchor !== undefined) this.anchor.text += this.sourceWithoutQuoteMarks(start, end);
-  }
-
-  private pushAnchor(a: OpenAnchor, closed: { text: string; textSpan: Span; end: number } | undefined): void {
-    const link: LinkRef = {
-      source: 'html',
-      url: this.attributeValue(a.href),
-      urlSpan: { start: a.href.valueStart, end: a.href.valueEnd },
-      span: { start: a.start, end: closed !== undefined ? closed.end : a.openEnd },
-      param: 'href',
-    };
-    if (closed !== undefined) {
-      link.text = closed.text;
-      link.textSpan = closed.textSpan;
-    }
-    this.model.links.push(link);
-  }
-
-  /** An `<a href>` never closed in its block or paragraph: a link without text. */
-  private flushAnchor(): void {
-    if (this.anchor !== undefined) {
-      const a = this.anchor;
-      this.anchor = undefined;
-      this.pushAnchor(a, undefined);
-    }
-  }
-
   // ---------------------------------------------------------------- shortcodes
 
   private addShortcodes(shortcodes: readonly Shortcode[], problems: readonly ShortcodeProblem[]): void {
@@ -528,29 +339,6 @@ function pairedCodeShortcodes(shortcodes: readonly Shortcode[]): Span[] {
     }
   }
   return ranges;
-}
-
-function isInlineContainer(id: number): boolean {
-  switch (id) {
-    case N.Paragraph:
-    case N.ATXHeading1:
-    case N.ATXHeading2:
-    case N.ATXHeading3:
-    case N.ATXHeading4:
-    case N.ATXHeading5:
-    case N.ATXHeading6:
-    case N.SetextHeading1:
-    case N.SetextHeading2:
-    case N.TableCell:
-    case N.Emphasis:
-    case N.StrongEmphasis:
-    case N.Strikethrough:
-    case N.Link:
-    case N.Image:
-      return true;
-    default:
-      return false;
-  }
 }
 
 /**
