@@ -2,8 +2,8 @@
 // parse of the body with the shortcode tags masked out, then one TreeCursor
 // pass that collects links, images, headings, comments, code and definitions.
 
-import type { SyntaxNode, Tree } from '@lezer/common';
-import { HeadingIds, findTrailingAttributes } from './headings.js';
+import type { Tree } from '@lezer/common';
+import { HeadingCollector } from './heading-nodes.js';
 import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
 import { HtmlElements, isDecorative } from './html-elements.js';
@@ -20,7 +20,6 @@ import {
 import type { ShortcodeScan } from './shortcodes.js';
 import type {
   BodyModel,
-  Heading,
   ImageRef,
   LinkRef,
   Shortcode,
@@ -49,10 +48,6 @@ function byStart(a: { span: Span }, b: { span: Span }): number {
   return a.span.start - b.span.start;
 }
 
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-}
-
 /**
  * The text Markdown parses: the front matter blanked to spaces ending in a line
  * break, and each shortcode range replaced by as many 'x' characters. Nothing
@@ -71,21 +66,20 @@ function markdownSource(text: string, bodyStart: number, replaced: readonly Span
 }
 
 class BodyParser {
-  private readonly text: string;
   private readonly tree: Tree;
   private readonly model: BodyModel;
   private readonly inlineText: InlineText;
   private readonly links: LinkCollector;
-  private readonly headingIds = new HeadingIds();
+  private readonly headings: HeadingCollector;
   private readonly html: HtmlElements;
 
   constructor(source: BodySource) {
-    this.text = source.text;
     this.tree = source.tree;
     this.model = source.model;
     this.inlineText = new InlineText(source);
     this.links = new LinkCollector(source, this.inlineText);
     this.html = new HtmlElements(source, this.inlineText);
+    this.headings = new HeadingCollector(source, this.inlineText);
   }
 
   /** Collects the model in offsets into the whole file. */
@@ -140,11 +134,11 @@ class BodyParser {
         case N.ATXHeading4:
         case N.ATXHeading5:
         case N.ATXHeading6:
-          this.heading(c.node, c.type.id - N.ATXHeading1 + 1, false);
+          this.headings.add(c.node, c.type.id - N.ATXHeading1 + 1, false);
           break;
         case N.SetextHeading1:
         case N.SetextHeading2:
-          this.heading(c.node, c.type.id - N.SetextHeading1 + 1, true);
+          this.headings.add(c.node, c.type.id - N.SetextHeading1 + 1, true);
           break;
         case N.Escape:
         case N.Entity:
@@ -163,77 +157,6 @@ class BodyParser {
         if (!c.parent()) return;
       }
     }
-  }
-
-  // ---------------------------------------------------------------- headings
-
-  private heading(node: SyntaxNode, level: number, setext: boolean): void {
-    const text = this.text;
-    let contentFrom: number;
-    let contentTo: number;
-    let lastLineFrom: number;
-    let spanEnd = node.to;
-    if (!setext) {
-      const open = node.firstChild;
-      contentFrom = open !== null && open.type.id === N.HeaderMark ? open.to : node.from;
-      contentTo = node.to;
-      while (contentFrom < contentTo && (text.charCodeAt(contentFrom) === 0x20 || text.charCodeAt(contentFrom) === 0x09)) contentFrom++;
-      while (contentTo > contentFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-      lastLineFrom = contentFrom;
-    } else {
-      const underline = node.lastChild;
-      contentFrom = node.from;
-      contentTo = underline !== null && underline.type.id === N.HeaderMark ? underline.from : node.to;
-      // The underline has a line of its own (possibly behind quote markers).
-      const lineBreak = text.lastIndexOf('\n', contentTo - 1);
-      if (lineBreak >= contentFrom) contentTo = lineBreak;
-      while (contentTo > contentFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-      lastLineFrom = contentFrom;
-      for (let i = contentTo - 1; i >= contentFrom; i--) {
-        if (text.charCodeAt(i) === 0x0a) {
-          lastLineFrom = i + 1;
-          break;
-        }
-      }
-      // Block-quote markers at the start of the last line are not content.
-      for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-        if (ch.type.id === N.QuoteMark && ch.from >= lastLineFrom && ch.to <= contentTo) lastLineFrom = ch.to;
-      }
-      while (lastLineFrom < contentTo && (text.charCodeAt(lastLineFrom) === 0x20 || text.charCodeAt(lastLineFrom) === 0x09)) lastLineFrom++;
-    }
-    while (spanEnd > node.from && isBlank(text.charCodeAt(spanEnd - 1))) spanEnd--;
-
-    // Goldmark: `{#id}` on the last line first, then (ATX) the closing #'s.
-    let explicitId: string | undefined;
-    const attributes = findTrailingAttributes(text, lastLineFrom, contentTo);
-    if (attributes !== undefined) {
-      contentTo = attributes.start;
-      explicitId = attributes.id;
-      while (contentTo > lastLineFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-    }
-    if (!setext && contentTo > contentFrom) {
-      let i = contentTo - 1;
-      while (i > contentFrom && text.charCodeAt(i) === 0x23) i--;
-      if (i === contentFrom && text.charCodeAt(i) === 0x23) {
-        contentTo = contentFrom;
-      } else if (i !== contentTo - 1 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) {
-        contentTo = i;
-        while (contentTo > contentFrom && (text.charCodeAt(contentTo - 1) === 0x20 || text.charCodeAt(contentTo - 1) === 0x09)) contentTo--;
-      }
-    }
-    if (lastLineFrom > contentTo) lastLineFrom = contentTo;
-
-    const plain = this.inlineText.between(node, contentFrom, contentTo);
-    let id: string;
-    if (explicitId !== undefined) {
-      this.headingIds.put(explicitId);
-      id = explicitId;
-    } else {
-      id = this.headingIds.generate(text.slice(lastLineFrom, contentTo));
-    }
-    const heading: Heading = { level, text: plain, span: { start: node.from, end: spanEnd }, id };
-    if (explicitId !== undefined) heading.explicitId = explicitId;
-    this.model.headings.push(heading);
   }
 
   // ---------------------------------------------------------------- shortcodes
