@@ -1,36 +1,29 @@
-// The body walk: shortcodes first (as Hugo does), then one @lezer/markdown
-// parse of the body with the shortcode tags masked out, then one TreeCursor
-// pass that collects links, images, headings, comments, code and definitions.
+// A post's Markdown body into the model the rules read. Shortcodes are found
+// first, as Hugo does; then one @lezer/markdown parse with the shortcode tags
+// masked, and one pass of a TreeCursor that hands each node to what reads it:
+// links.ts, html-elements.ts, heading-nodes.ts (code ranges are kept here).
+// body-shortcodes.ts then joins the shortcodes in.
 
-import type { Tree } from '@lezer/common';
+import type { TreeCursor } from '@lezer/common';
+import { addShortcodes } from './body-shortcodes.js';
 import { HeadingCollector } from './heading-nodes.js';
+import { HtmlElements } from './html-elements.js';
 import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
-import { HtmlElements, isDecorative } from './html-elements.js';
-import { markdownParser, NodeId } from './lezer.js';
+import { markdownParser, NodeId as importedNodeId } from './lezer.js';
 import { LinkCollector } from './links.js';
-import {
-  CODE_SHORTCODES,
-  IMAGE_SHORTCODE_PARAMS,
-  LINK_SHORTCODE_PARAMS,
-  LINK_SHORTCODE_TEXT_PARAMS,
-  lookupShortcodeTable,
-  scanShortcodes,
-} from './shortcodes.js';
-import type { ShortcodeScan } from './shortcodes.js';
-import type {
-  BodyModel,
-  ImageRef,
-  LinkRef,
-  Shortcode,
-  ShortcodeProblem,
-  Span,
-} from './types.js';
+import { scanShortcodes } from './shortcodes.js';
+import type { BodyModel, Span } from './types.js';
 
-/** Local alias: one module-binding read instead of one per node. */
-const N = NodeId;
+/**
+ * A module-local copy of the node ids: under tsx (tests, bench/parse-body.ts)
+ * every read of an imported binding is a getter call, and ids are read at
+ * every node.
+ */
+const NodeId = importedNodeId;
 
-function emptyModel(): BodyModel {
+/** The model of a post without a body. */
+export function emptyBody(): BodyModel {
   return {
     links: [],
     images: [],
@@ -44,8 +37,8 @@ function emptyModel(): BodyModel {
   };
 }
 
-function byStart(a: { span: Span }, b: { span: Span }): number {
-  return a.span.start - b.span.start;
+function byStart(left: { span: Span }, right: { span: Span }): number {
+  return left.span.start - right.span.start;
 }
 
 /**
@@ -65,218 +58,97 @@ function markdownSource(text: string, bodyStart: number, replaced: readonly Span
   return out + text.slice(pos);
 }
 
-class BodyParser {
-  private readonly tree: Tree;
+/** One pass over the tree, handing each node to what reads it. */
+class BodyWalk {
   private readonly model: BodyModel;
-  private readonly inlineText: InlineText;
   private readonly links: LinkCollector;
-  private readonly headings: HeadingCollector;
   private readonly html: HtmlElements;
+  private readonly headings: HeadingCollector;
 
-  constructor(source: BodySource) {
-    this.tree = source.tree;
+  constructor(private readonly source: BodySource) {
     this.model = source.model;
-    this.inlineText = new InlineText(source);
-    this.links = new LinkCollector(source, this.inlineText);
-    this.html = new HtmlElements(source, this.inlineText);
-    this.headings = new HeadingCollector(source, this.inlineText);
+    const inlineText = new InlineText(source);
+    this.links = new LinkCollector(source, inlineText);
+    this.html = new HtmlElements(source, inlineText);
+    this.headings = new HeadingCollector(source, inlineText);
   }
 
-  /** Collects the model in offsets into the whole file. */
-  run(shortcodes: ShortcodeScan): void {
-    this.walk(this.tree);
+  run(): void {
+    this.walk();
+    // What waits for the end of the body: an `<a>` never closed, and
+    // references whose definitions come further down.
     this.html.flushAnchor();
     this.links.resolveReferences();
-    this.addShortcodes(shortcodes.shortcodes, shortcodes.problems);
   }
 
-  // ---------------------------------------------------------------- walk
-
-  private walk(tree: Tree): void {
-    const c = tree.cursor();
+  private walk(): void {
+    const cursor = this.source.tree.cursor();
     for (;;) {
-      let enter = true;
-      switch (c.type.id) {
-        case N.CodeBlock:
-        case N.FencedCode:
-        case N.InlineCode:
-          this.model.code.push({ start: c.from, end: c.to });
-          enter = false;
-          break;
-        case N.HTMLBlock:
-        case N.CommentBlock:
-        case N.ProcessingInstructionBlock:
-        case N.HTMLTag:
-        case N.Comment:
-        case N.ProcessingInstruction:
-          this.html.scanNode(c);
-          enter = false;
-          break;
-        case N.Link:
-        case N.Image:
-          this.links.linkOrImage(c.node, c.type.id === N.Image);
-          break;
-        case N.Autolink:
-          this.links.autolink(c.node);
-          enter = false;
-          break;
-        case N.URL:
-          this.links.bareUrl(c.from, c.to);
-          enter = false;
-          break;
-        case N.LinkReference:
-          this.links.definition(c.node);
-          enter = false;
-          break;
-        case N.ATXHeading1:
-        case N.ATXHeading2:
-        case N.ATXHeading3:
-        case N.ATXHeading4:
-        case N.ATXHeading5:
-        case N.ATXHeading6:
-          this.headings.add(c.node, c.type.id - N.ATXHeading1 + 1, false);
-          break;
-        case N.SetextHeading1:
-        case N.SetextHeading2:
-          this.headings.add(c.node, c.type.id - N.SetextHeading1 + 1, true);
-          break;
-        case N.Escape:
-        case N.Entity:
-        case N.LinkMark:
-        case N.EmphasisMark:
-        case N.CodeMark:
-        case N.HeaderMark:
-        case N.QuoteMark:
-        case N.ListMark:
-          enter = false;
-          break;
-      }
-      if (enter && c.firstChild()) continue;
+      if (this.visit(cursor) && cursor.firstChild()) continue;
       for (;;) {
-        if (c.nextSibling()) break;
-        if (!c.parent()) return;
+        if (cursor.nextSibling()) break;
+        if (!cursor.parent()) return;
       }
     }
   }
 
-  // ---------------------------------------------------------------- shortcodes
-
-  private addShortcodes(shortcodes: readonly Shortcode[], problems: readonly ShortcodeProblem[]): void {
-    const model = this.model;
-    const inCode = makeCodeLookup(model.code);
-    const kept = shortcodes.filter((sc) => !inCode(sc.span.start));
-    const keptProblems = problems.filter((p) => !inCode(p.span.start));
-
-    // The inner text of a paired code shortcode ({{< highlight >}}…{{< /highlight >}}) is code.
-    const codeInner = pairedCodeShortcodes(kept);
-    if (codeInner.length > 0) {
-      const inInner = makeCodeLookup(codeInner);
-      const outside = (x: { span: Span }) => !inInner(x.span.start);
-      model.links = model.links.filter(outside);
-      model.images = model.images.filter(outside);
-      model.comments = model.comments.filter(outside);
-      model.headings = model.headings.filter(outside);
-      model.definitions = model.definitions.filter(outside);
-      model.anchors = model.anchors.filter(outside);
-      model.code = model.code.filter((s) => !inInner(s.start)).concat(codeInner).sort((a, b) => a.start - b.start);
-      const keep = (x: { span: Span }) => !inInner(x.span.start);
-      model.shortcodes = kept.filter(keep);
-      model.shortcodeProblems = keptProblems.filter(keep);
-    } else {
-      model.shortcodes = kept;
-      model.shortcodeProblems = keptProblems;
-    }
-
-    for (const sc of model.shortcodes) {
-      if (sc.closing) continue;
-      const linkParams = lookupShortcodeTable(LINK_SHORTCODE_PARAMS, sc.name);
-      if (linkParams !== undefined) {
-        const textParam = lookupShortcodeTable(LINK_SHORTCODE_TEXT_PARAMS, sc.name);
-        const textValue = textParam !== undefined ? sc.params.find((p) => p.name === textParam) : undefined;
-        for (const param of sc.params) {
-          if (param.name === undefined || !linkParams.includes(param.name)) continue;
-          const link: LinkRef = {
-            source: 'shortcode',
-            url: param.value,
-            urlSpan: param.valueSpan,
-            span: sc.span,
-            shortcode: sc.name,
-            param: param.name,
-          };
-          if (textValue !== undefined) {
-            link.text = textValue.value;
-            link.textSpan = textValue.valueSpan;
-          }
-          this.model.links.push(link);
-        }
-      }
-      const imageParams = lookupShortcodeTable(IMAGE_SHORTCODE_PARAMS, sc.name);
-      if (imageParams !== undefined) {
-        const attributes: Record<string, string> = {};
-        for (const p of sc.params) {
-          if (p.name === undefined) continue;
-          const key = p.name.toLowerCase();
-          if (key === '__proto__' || Object.prototype.hasOwnProperty.call(attributes, key)) continue;
-          attributes[key] = p.value;
-        }
-        const src = sc.params.find((p) => p.name !== undefined && p.name.toLowerCase() === imageParams.src);
-        const alt = sc.params.find((p) => p.name !== undefined && p.name.toLowerCase() === imageParams.alt);
-        const img: ImageRef = {
-          source: 'shortcode',
-          src: src !== undefined ? src.value : '',
-          srcSpan: src !== undefined ? src.valueSpan : { start: sc.nameSpan.end, end: sc.nameSpan.end },
-          span: sc.span,
-          alt: alt !== undefined ? alt.value : undefined,
-          attributes,
-          decorative: isDecorative(attributes),
-          shortcode: sc.name,
-        };
-        if (alt !== undefined) img.altSpan = alt.valueSpan;
-        this.model.images.push(img);
-      }
+  /** Reads the node at the cursor; returns whether its children are worth a visit. */
+  private visit(cursor: TreeCursor): boolean {
+    const id = cursor.type.id;
+    switch (id) {
+      case NodeId.CodeBlock:
+      case NodeId.FencedCode:
+      case NodeId.InlineCode:
+        this.model.code.push({ start: cursor.from, end: cursor.to });
+        return false;
+      case NodeId.HTMLBlock:
+      case NodeId.CommentBlock:
+      case NodeId.ProcessingInstructionBlock:
+      case NodeId.HTMLTag:
+      case NodeId.Comment:
+      case NodeId.ProcessingInstruction:
+        this.html.scanNode(cursor);
+        return false;
+      case NodeId.Link:
+      case NodeId.Image:
+        // The text of a link may hold more: images, bare URLs, HTML.
+        this.links.linkOrImage(cursor.node, id === NodeId.Image);
+        return true;
+      case NodeId.Autolink:
+        this.links.autolink(cursor.node);
+        return false;
+      case NodeId.URL:
+        this.links.bareUrl(cursor.from, cursor.to);
+        return false;
+      case NodeId.LinkReference:
+        this.links.definition(cursor.node);
+        return false;
+      case NodeId.ATXHeading1:
+      case NodeId.ATXHeading2:
+      case NodeId.ATXHeading3:
+      case NodeId.ATXHeading4:
+      case NodeId.ATXHeading5:
+      case NodeId.ATXHeading6:
+        this.headings.add(cursor.node, id - NodeId.ATXHeading1 + 1, false);
+        return true;
+      case NodeId.SetextHeading1:
+      case NodeId.SetextHeading2:
+        this.headings.add(cursor.node, id - NodeId.SetextHeading1 + 1, true);
+        return true;
+      case NodeId.Escape:
+      case NodeId.Entity:
+      case NodeId.LinkMark:
+      case NodeId.EmphasisMark:
+      case NodeId.CodeMark:
+      case NodeId.HeaderMark:
+      case NodeId.QuoteMark:
+      case NodeId.ListMark:
+        // Escapes, entities and marks hold nothing the model wants.
+        return false;
+      default:
+        return true;
     }
   }
-}
-
-/**
- * Inner ranges of paired code shortcodes, e.g. `{{< highlight go >}}` ...
- * `{{< /highlight >}}`, sorted and disjoint (nested pairs are inside outer ones).
- */
-function pairedCodeShortcodes(shortcodes: readonly Shortcode[]): Span[] {
-  const ranges: Span[] = [];
-  const open: Shortcode[] = [];
-  for (const sc of shortcodes) {
-    if (!CODE_SHORTCODES.has(sc.name) || sc.selfClosing) continue;
-    if (!sc.closing) {
-      open.push(sc);
-      continue;
-    }
-    for (let i = open.length - 1; i >= 0; i--) {
-      if (open[i].name !== sc.name) continue;
-      const start = open[i].span.end;
-      open.length = i;
-      // Drop ranges nested in this one.
-      while (ranges.length > 0 && ranges[ranges.length - 1].start >= start) ranges.pop();
-      ranges.push({ start, end: sc.span.start });
-      break;
-    }
-  }
-  return ranges;
-}
-
-/**
- * Membership test for positions in ascending order against sorted, disjoint
- * code spans (queries may also go backwards; it then restarts).
- */
-function makeCodeLookup(code: readonly Span[]): (pos: number) => boolean {
-  let i = 0;
-  let last = -1;
-  return (pos) => {
-    if (pos < last) i = 0;
-    last = pos;
-    while (i < code.length && code[i].end <= pos) i++;
-    return i < code.length && code[i].start <= pos;
-  };
 }
 
 /**
@@ -285,11 +157,12 @@ function makeCodeLookup(code: readonly Span[]): (pos: number) => boolean {
  */
 export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
-  const model = emptyModel();
+  const model = emptyBody();
   if (start === text.length) return model;
   const shortcodes = scanShortcodes(text, start, text.length);
   const markdown = markdownSource(text, start, shortcodes.replaced);
-  new BodyParser({ text, markdown, tree: markdownParser.parse(markdown), model }).run(shortcodes);
+  new BodyWalk({ text, markdown, tree: markdownParser.parse(markdown), model }).run();
+  addShortcodes(model, shortcodes);
   model.links.sort(byStart);
   model.images.sort(byStart);
   model.comments.sort(byStart);
@@ -306,6 +179,6 @@ export function parseBody(text: string, bodyStart: number): BodyModel {
   try {
     return parseBodyStrict(typeof text === 'string' ? text : String(text ?? ''), bodyStart);
   } catch {
-    return emptyModel();
+    return emptyBody();
   }
 }

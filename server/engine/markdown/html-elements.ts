@@ -9,8 +9,11 @@ import { HtmlScanner, findAttribute } from './html.js';
 import type { HtmlAttribute, HtmlSink } from './html.js';
 import { collapseLineBreaks } from './inline-text.js';
 import type { BodySource, InlineText } from './inline-text.js';
-import { NodeId } from './lezer.js';
+import { NodeId as importedNodeId } from './lezer.js';
 import type { BodyModel, ImageRef, LinkRef, Span } from './types.js';
+
+/** A module-local copy of the node ids, read at every node (see body.ts). */
+const NodeId = importedNodeId;
 
 /** An `<a href>` whose `</a>` has not come yet. */
 interface OpenAnchor {

@@ -4,8 +4,11 @@
 
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { decodeEntity } from './entities.js';
-import { NodeId } from './lezer.js';
+import { NodeId as importedNodeId } from './lezer.js';
 import type { BodyModel } from './types.js';
+
+/** A module-local copy of the node ids, read at every node (see body.ts). */
+const NodeId = importedNodeId;
 
 /** What every part of the walk reads, and the model they fill. All offsets are offsets into the file. */
 export interface BodySource {

@@ -5,8 +5,11 @@
 
 import type { SyntaxNode } from '@lezer/common';
 import type { BodySource, InlineText } from './inline-text.js';
-import { NodeId } from './lezer.js';
+import { NodeId as importedNodeId } from './lezer.js';
 import type { BodyModel, ImageRef, LinkDefinition, LinkRef, Span } from './types.js';
+
+/** A module-local copy of the node ids, read at every node (see body.ts). */
+const NodeId = importedNodeId;
 
 const OPEN_PAREN = 0x28;
 const LESS_THAN = 0x3c;
