@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type Res
 import type { z } from 'zod';
 import { splitPost, type FrontMatter } from './frontmatter';
 import { resolveKind, type KindSource } from './kinds';
-import { parseBody } from './markdown';
+import { emptyBody, parseBody, type BodyModel } from './markdown';
 import { findPlaceholders } from './templates';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './new-post';
 import { confine, foldersUp, dirname, isInside, join, relative } from './paths';
@@ -16,7 +16,7 @@ import { findSiteRoot, looseSite, readSite, type Site } from './site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site-pages';
 import { Suppressions } from './suppressions';
 import { LineIndex } from './text';
-import type { Diagnostic, Severity, Workspace } from './types';
+import type { Diagnostic, Range, Severity, Workspace } from './types';
 
 export interface LanguageServiceOptions {
   workspace: Workspace;
@@ -73,6 +73,12 @@ export interface PostContext {
   frontMatter?: FrontMatter;
   bodyStart: number;
   isPost: boolean;
+}
+
+/** A post ready for its rules, and the diagnostic that replaces its body's problems when its body could not be parsed. */
+interface ParsedPost {
+  post: Post;
+  bodyFailure: Diagnostic | undefined;
 }
 
 interface PathMatchers {
@@ -295,9 +301,9 @@ export class LanguageService {
     const isPost = options.asPost === true || this.matchesPost(path, site, config);
     if (!isPost) return { path, isPost, diagnostics: [], dependencies: [] };
 
-    const post = await this.parse(path, text, site, config);
+    const { post, bodyFailure } = await this.parse(path, text, site, config);
     const suppressions = new Suppressions([...post.body.comments, ...(post.frontMatter?.comments ?? [])], post.lines);
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics: Diagnostic[] = bodyFailure ? [bodyFailure] : [];
     const placeholders = text.includes('[[') ? findPlaceholders(text).map((placeholder) => placeholder.span) : [];
     const dependencies = new Set<string>();
     // One context for all the rules of the post, each given its options and report in turn:
@@ -365,13 +371,24 @@ export class LanguageService {
    * parser, and each stays hot in the processor's caches (9% faster over the
    * 6,800 posts of bench/). A check on its own loses nothing.
    */
-  private async parse(path: string, text: string, site: Site, config: ResolvedConfig): Promise<Post> {
+  private async parse(path: string, text: string, site: Site, config: ResolvedConfig): Promise<ParsedPost> {
     const { bodyStart, frontMatter } = splitPost(text);
     await nextTurn();
     const { kind } = resolveKind(frontMatter?.data, relative(site.root, path), config.kinds);
-    const body = parseBody(text, bodyStart);
+    let body: BodyModel;
+    let failure: { error: unknown } | undefined;
+    try {
+      body = parseBody(text, bodyStart);
+    } catch (error) {
+      // A bug of the body parser must not hide the post's other problems: the
+      // front matter rules still run, on an empty body, and the author is told.
+      body = emptyBody();
+      failure = { error };
+    }
     await nextTurn();
-    return { path, text, lines: new LineIndex(text), bodyStart, frontMatter, body, kind };
+    const lines = new LineIndex(text);
+    const bodyFailure = failure && bodyParseFailure(failure.error, lines.range({ start: bodyStart, end: bodyStart }));
+    return { post: { path, text, lines, bodyStart, frontMatter, body, kind }, bodyFailure };
   }
 
   /** A rule that throws becomes one diagnostic saying so; the other rules still run. */
@@ -429,6 +446,22 @@ function siteValueId(root: string, key: string): string {
 /** Lets the other checks under way run their next step (see `parse`). */
 function nextTurn(): Promise<void> {
   return Promise.resolve();
+}
+
+/**
+ * In place of the problems of a body the parser failed on. No rule made it, so
+ * like a file too large to check it has no rule id: no docs link, no "disable".
+ */
+function bodyParseFailure(error: unknown, range: Range): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: '',
+    severity: 'error',
+    message: `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`,
+    range,
+    docsUrl: '',
+    fixes: [],
+  };
 }
 
 function ruleFailure(rule: Rule, error: unknown): Problem {

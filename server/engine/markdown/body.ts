@@ -152,10 +152,12 @@ class BodyWalk {
 }
 
 /**
- * Like {@link parseBody} but lets internal errors escape; for tests that must
- * see them.
+ * Parses the Markdown body of a post. `text` is the whole file, `bodyStart` the
+ * offset where the body begins (after the front matter). Every span in the
+ * result is an offset into `text`. An internal error escapes: the caller says
+ * what a post whose body could not be read gets (service.ts reports it).
  */
-export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
+export function parseBody(text: string, bodyStart: number): BodyModel {
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
   const model = emptyBody();
   if (start === text.length) return model;
@@ -167,18 +169,4 @@ export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
   model.images.sort(byStart);
   model.comments.sort(byStart);
   return model;
-}
-
-/**
- * Parses the Markdown body of a post. `text` is the whole file, `bodyStart` the
- * offset where the body begins (after the front matter). Every span in the
- * result is an offset into `text`. Never throws: on an internal error the
- * result is an empty model.
- */
-export function parseBody(text: string, bodyStart: number): BodyModel {
-  try {
-    return parseBodyStrict(typeof text === 'string' ? text : String(text ?? ''), bodyStart);
-  } catch {
-    return emptyBody();
-  }
 }

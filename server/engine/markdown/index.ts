@@ -16,7 +16,7 @@ export type {
   ShortcodeProblem,
   Span,
 } from './types.js';
-export { parseBody } from './body.js';
+export { emptyBody, parseBody } from './body.js';
 export { normalizeLabel } from './links.js';
 export { headingId, HeadingIds } from './headings.js';
 export {
