@@ -1,9 +1,10 @@
-// A post's Markdown body into the model the rules read. Shortcodes are found
-// first, as Hugo does; then one @lezer/markdown parse with the shortcode tags
-// masked, and one pass of a TreeCursor that hands each node to what reads it:
-// links.ts, html-elements.ts, heading-nodes.ts (code ranges are kept here).
+// Parses a post's Markdown body into the model the rules read. Shortcodes are
+// found first, as Hugo does; then one @lezer/markdown parse with the shortcode
+// tags masked, and one pass of a TreeCursor that hands each node to what reads
+// it: links.ts, html-elements.ts, heading-nodes.ts (code ranges are kept here).
 // body-shortcodes.ts then joins the shortcodes in.
 
+import { NodeType, Tree } from '@lezer/common';
 import type { TreeCursor } from '@lezer/common';
 import { addShortcodes } from './body-shortcodes.js';
 import { HeadingCollector } from './heading-nodes.js';
@@ -42,20 +43,28 @@ function byStart(left: { span: Span }, right: { span: Span }): number {
 }
 
 /**
- * The text Markdown parses: the front matter blanked to spaces ending in a line
- * break, and each shortcode range replaced by as many 'x' characters. Nothing
- * moves, so every node of the tree is at its offset in the file; and one blank
- * line before the body leaves its tree as it would be alone (checked by a test).
+ * The text Markdown sees: `text` with each shortcode tag and shortcode comment
+ * replaced by as many 'x' characters, so that nothing moves.
  */
-function markdownSource(text: string, bodyStart: number, replaced: readonly Span[]): string {
-  if (bodyStart === 0 && replaced.length === 0) return text;
-  let out = bodyStart === 0 ? '' : ' '.repeat(bodyStart - 1) + '\n';
-  let pos = bodyStart;
+function maskShortcodes(text: string, replaced: readonly Span[]): string {
+  if (replaced.length === 0) return text;
+  let out = '';
+  let pos = 0;
   for (const range of replaced) {
     out += text.slice(pos, range.start) + 'x'.repeat(range.end - range.start);
     pos = range.end;
   }
   return out + text.slice(pos);
+}
+
+/**
+ * Parses the body alone, as the whole document it is for Markdown, and hangs
+ * its tree at `bodyStart` under a root as long as the file: every node then
+ * reads at its offset in the file, and no span needs shifting.
+ */
+function parseMarkdown(markdown: string, bodyStart: number): Tree {
+  const body = markdownParser.parse(bodyStart === 0 ? markdown : markdown.slice(bodyStart));
+  return new Tree(NodeType.none, [body], [bodyStart], markdown.length);
 }
 
 /** One pass over the tree, handing each node to what reads it. */
@@ -162,8 +171,8 @@ export function parseBody(text: string, bodyStart: number): BodyModel {
   const model = emptyBody();
   if (start === text.length) return model;
   const shortcodes = scanShortcodes(text, start, text.length);
-  const markdown = markdownSource(text, start, shortcodes.replaced);
-  new BodyWalk({ text, markdown, tree: markdownParser.parse(markdown), model }).run();
+  const markdown = maskShortcodes(text, shortcodes.replaced);
+  new BodyWalk({ text, markdown, tree: parseMarkdown(markdown, start), model }).run();
   addShortcodes(model, shortcodes);
   model.links.sort(byStart);
   model.images.sort(byStart);

@@ -75,13 +75,14 @@ function takeAttributeBlock(text: string, content: HeadingContent): string | und
 /** Takes the closing #'s of an ATX heading (`## Title ##`) off the end of the content. */
 function takeClosingSequence(text: string, content: HeadingContent): void {
   if (content.to <= content.from) return;
-  let i = content.to - 1;
-  while (i > content.from && text.charCodeAt(i) === HASH) i--;
-  if (i === content.from && text.charCodeAt(i) === HASH) {
+  let beforeHashes = content.to - 1;
+  while (beforeHashes > content.from && text.charCodeAt(beforeHashes) === HASH) beforeHashes--;
+  if (beforeHashes === content.from && text.charCodeAt(beforeHashes) === HASH) {
     // Nothing but #'s: an empty heading.
     content.to = content.from;
-  } else if (i !== content.to - 1 && isSpaceOrTab(text.charCodeAt(i))) {
-    content.to = i;
+  } else if (beforeHashes !== content.to - 1 && isSpaceOrTab(text.charCodeAt(beforeHashes))) {
+    // The closing #'s count only after a space.
+    content.to = beforeHashes;
     while (content.to > content.from && isSpaceOrTab(text.charCodeAt(content.to - 1))) content.to--;
   }
 }

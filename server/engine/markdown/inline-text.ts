@@ -14,10 +14,7 @@ const NodeId = importedNodeId;
 export interface BodySource {
   /** The whole file as written: URLs, labels and text are sliced from it. */
   readonly text: string;
-  /**
-   * The characters the tree was parsed from, at the same offsets as `text`: the
-   * front matter blanked and the shortcode tags masked.
-   */
+  /** The characters the tree was parsed from: `text` with the shortcode tags masked. */
   readonly markdown: string;
   readonly tree: Tree;
   readonly model: BodyModel;
@@ -32,7 +29,7 @@ export function collapseLineBreaks(text: string): string {
 }
 
 /** The `]` LinkMark that ends a Link's text or an Image's alt. */
-export function closingBracket(markdown: string, node: SyntaxNode): SyntaxNode | null {
+function closingBracket(markdown: string, node: SyntaxNode): SyntaxNode | null {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.type.id === NodeId.LinkMark && child.from > node.from && markdown.charCodeAt(child.from) === CLOSE_BRACKET) return child;
   }
