@@ -134,8 +134,9 @@ export class LinkCollector {
 
   /** `[text](url "title")` or `![alt](src "title")`. */
   private inlineLink(node: SyntaxNode, image: boolean, parts: LinkParts, linkText: LinkText): void {
-    const empty = parts.openParen!.to;
-    const urlSpan = parts.url !== null ? this.destination(parts.url.from, parts.url.to) : { start: empty, end: empty };
+    // `[text]()` has an empty destination, right after the `(`.
+    const afterParen = parts.openParen!.to;
+    const urlSpan = parts.url !== null ? this.destination(parts.url.from, parts.url.to) : { start: afterParen, end: afterParen };
     const url = this.text.slice(urlSpan.start, urlSpan.end);
     const title = this.titleOf(parts.title);
     const span = { start: node.from, end: node.to };
