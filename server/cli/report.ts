@@ -91,7 +91,8 @@ export function toFileReport(filePath: string, diagnostics: Diagnostic[], unveri
     const isError = diagnostic.severity === 'error';
     const fixable = diagnostic.fixes.some((fix) => fix.safe);
     report.messages.push({
-      ruleId: diagnostic.ruleId,
+      // A diagnostic no rule made (a body the parser failed on) has no rule, which ESLint writes as null.
+      ruleId: diagnostic.ruleId === '' ? null : diagnostic.ruleId,
       severity: isError ? 2 : 1,
       message: detached(diagnostic.message),
       line: diagnostic.range.start.line + 1,

@@ -90,6 +90,12 @@ test('report --quiet: the errors only, and no warning counted', () => {
   assert.equal(report.messages.length, 4, 'the full report is left as it was');
 });
 
+test('report: a diagnostic no rule made has no rule (ruleId null, as ESLint writes it), and still counts as an error', () => {
+  const report = toFileReport('/site/p.md', [{ ...diagnostic('', 'error', [4, 0], [4, 0]), docsUrl: '' }]);
+  assert.deepEqual(report.messages, [{ ruleId: null, severity: 2, message: ' says so.', line: 5, column: 1, endLine: 5, endColumn: 1 }]);
+  assert.equal(report.errorCount, 1);
+});
+
 test('report of a file over the size limit: one fatal error at 1:1 with no rule, naming the option that lets it be read', () => {
   assert.deepEqual(tooLargeReport('/site/big.md', 15_000_000, 10 * 1024 * 1024), {
     filePath: '/site/big.md',

@@ -1,63 +1,30 @@
-// The body walk: shortcodes first (as Hugo does), then one @lezer/markdown
-// parse of the body with the shortcode tags masked out, then one TreeCursor
-// pass that collects links, images, headings, comments, code and definitions.
+// Parses a post's Markdown body into the model the rules read. Shortcodes are
+// found first, as Hugo does; then one @lezer/markdown parse with the shortcode
+// tags masked, and one pass of a TreeCursor that hands each node to what reads
+// it: links.ts, html-elements.ts, heading-nodes.ts (code ranges are kept here).
+// body-shortcodes.ts then joins the shortcodes in.
 
-import type { SyntaxNode, Tree } from '@lezer/common';
-import { decodeEntities, decodeEntity } from './entities.js';
-import { HeadingIds, findTrailingAttributes } from './headings.js';
-import { HtmlScanner, findAttribute } from './html.js';
-import type { HtmlAttribute, HtmlSink } from './html.js';
-import { markdownParser, NodeId } from './lezer.js';
-import {
-  CODE_SHORTCODES,
-  IMAGE_SHORTCODE_PARAMS,
-  LINK_SHORTCODE_PARAMS,
-  LINK_SHORTCODE_TEXT_PARAMS,
-  lookupShortcodeTable,
-  scanShortcodes,
-} from './shortcodes.js';
-import type {
-  BodyModel,
-  Heading,
-  ImageRef,
-  LinkDefinition,
-  LinkRef,
-  Shortcode,
-  ShortcodeProblem,
-  Span,
-} from './types.js';
+import { NodeType, Tree } from '@lezer/common';
+import type { TreeCursor } from '@lezer/common';
+import { addShortcodes } from './body-shortcodes.js';
+import { HeadingCollector } from './heading-nodes.js';
+import { HtmlElements } from './html-elements.js';
+import { InlineText } from './inline-text.js';
+import type { BodySource } from './inline-text.js';
+import { markdownParser, NodeId as importedNodeId } from './lezer.js';
+import { LinkCollector } from './links.js';
+import { scanShortcodes } from './shortcodes.js';
+import type { BodyModel, Span } from './types.js';
 
-/** A reference-style link or image waiting for all definitions to be known. */
-interface PendingReference {
-  image: boolean;
-  /** Normalized label to look up. */
-  key: string;
-  /** Label as written. */
-  label: string;
-  span: Span;
-  /** Link text / alt text. */
-  text: string;
-  textSpan: Span;
-  /** For `[text][missing]`: `[text]` alone may still be a shortcut reference. */
-  fallback?: { key: string; label: string; span: Span };
-  /** Bare URLs inside the text: links only if the reference does not resolve. */
-  innerUrls?: Span[];
-}
+/**
+ * A module-local copy of the node ids: under tsx (tests, bench/parse-body.ts)
+ * every read of an imported binding is a getter call, and ids are read at
+ * every node.
+ */
+const NodeId = importedNodeId;
 
-interface OpenAnchor {
-  start: number;
-  openEnd: number;
-  href: HtmlAttribute;
-  /** Block mode: text collected so far. */
-  text: string;
-}
-
-/** Local alias: one module-binding read instead of one per node. */
-const N = NodeId;
-
-const EMPTY_SPAN_LIST: readonly Span[] = [];
-
-function emptyModel(): BodyModel {
+/** The model of a post without a body. */
+export function emptyBody(): BodyModel {
   return {
     links: [],
     images: [],
@@ -71,868 +38,144 @@ function emptyModel(): BodyModel {
   };
 }
 
-/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
-export function normalizeLabel(label: string): string {
-  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
+function byStart(left: { span: Span }, right: { span: Span }): number {
+  return left.span.start - right.span.start;
 }
 
-function byStart(a: { span: Span }, b: { span: Span }): number {
-  return a.span.start - b.span.start;
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-}
-
-/** Whitespace containing a line break becomes one space (soft line breaks, quote markers). */
-function collapseLineBreaks(s: string): string {
-  if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-  return s.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
-}
-
-function isDecorative(attributes: Record<string, string>): boolean {
-  const role = attributes['role'];
-  if (role !== undefined) {
-    const r = role.trim().toLowerCase();
-    if (r === 'presentation' || r === 'none') return true;
-  }
-  const hidden = attributes['aria-hidden'];
-  return hidden !== undefined && hidden.trim().toLowerCase() === 'true';
-}
-
-/** Replaces each range by as many 'x' characters, so offsets do not move. */
-function maskRanges(text: string, ranges: readonly Span[]): string {
-  if (ranges.length === 0) return text;
+/**
+ * The text Markdown sees: `text` with each shortcode tag and shortcode comment
+ * replaced by as many 'x' characters, so that nothing moves.
+ */
+function maskShortcodes(text: string, replaced: readonly Span[]): string {
+  if (replaced.length === 0) return text;
   let out = '';
   let pos = 0;
-  for (const r of ranges) {
-    out += text.slice(pos, r.start) + 'x'.repeat(r.end - r.start);
-    pos = r.end;
+  for (const range of replaced) {
+    out += text.slice(pos, range.start) + 'x'.repeat(range.end - range.start);
+    pos = range.end;
   }
   return out + text.slice(pos);
 }
 
-const sharedHtmlScanner = new HtmlScanner();
+/**
+ * Parses the body alone, as the whole document it is for Markdown, and hangs
+ * its tree at `bodyStart` under a root as long as the file: every node then
+ * reads at its offset in the file, and no span needs shifting.
+ */
+function parseMarkdown(markdown: string, bodyStart: number): Tree {
+  const body = markdownParser.parse(bodyStart === 0 ? markdown : markdown.slice(bodyStart));
+  return new Tree(NodeType.none, [body], [bodyStart], markdown.length);
+}
 
-class BodyParser implements HtmlSink {
-  readonly model = emptyModel();
-  /** The text Markdown sees: `text` with shortcode tags masked. */
-  private src: string;
-  private tree: Tree | undefined;
-  private readonly definitionsByKey = new Map<string, LinkDefinition>();
-  private readonly pending: PendingReference[] = [];
-  private readonly headingIds = new HeadingIds();
-  /** Alt text of inline `<img>` tags by tag start, for the text of enclosing links. */
-  private readonly inlineImageAlt = new Map<number, string>();
-  /** End of the Link/Image being walked, its text end, and its pending reference. */
-  private linkEnd = -1;
-  private linkTextEnd = -1;
-  private linkPending: PendingReference | undefined;
-  /** HTML sink state. */
-  private htmlBlockMode = false;
-  private anchor: OpenAnchor | undefined;
-  private quoteMarks: Span[] | undefined;
+/** One pass over the tree, handing each node to what reads it. */
+class BodyWalk {
+  private readonly model: BodyModel;
+  private readonly links: LinkCollector;
+  private readonly html: HtmlElements;
+  private readonly headings: HeadingCollector;
 
-  /** @param text the body alone (offsets are shifted afterwards). */
-  constructor(private readonly text: string) {
-    this.src = text;
+  constructor(private readonly source: BodySource) {
+    this.model = source.model;
+    const inlineText = new InlineText(source);
+    this.links = new LinkCollector(source, inlineText);
+    this.html = new HtmlElements(source, inlineText);
+    this.headings = new HeadingCollector(source, inlineText);
   }
 
-  /** Collects the model in offsets relative to the body text. */
-  run(): BodyModel {
-    const { text, model } = this;
-    const scan = scanShortcodes(text, 0, text.length);
-    this.src = maskRanges(text, scan.replaced);
-    if (text.length > 0) {
-      this.tree = markdownParser.parse(this.src);
-      this.walk(this.tree);
-    }
-    this.flushAnchor();
-    this.resolveReferences();
-    this.addShortcodes(scan.shortcodes, scan.problems);
-    model.links.sort(byStart);
-    model.images.sort(byStart);
-    model.comments.sort(byStart);
-    return model;
+  run(): void {
+    this.walk();
+    // What waits for the end of the body: an `<a>` never closed, and
+    // references whose definitions come further down.
+    this.html.flushAnchor();
+    this.links.resolveReferences();
   }
 
-  // ---------------------------------------------------------------- walk
-
-  private walk(tree: Tree): void {
-    const c = tree.cursor();
+  private walk(): void {
+    const cursor = this.source.tree.cursor();
     for (;;) {
-      let enter = true;
-      switch (c.type.id) {
-        case N.CodeBlock:
-        case N.FencedCode:
-        case N.InlineCode:
-          this.model.code.push({ start: c.from, end: c.to });
-          enter = false;
-          break;
-        case N.HTMLBlock:
-        case N.CommentBlock:
-        case N.ProcessingInstructionBlock:
-        case N.HTMLTag:
-        case N.Comment:
-        case N.ProcessingInstruction: {
-          const id = c.type.id;
-          const from = c.from;
-          const to = c.to;
-          let quoteMarks: Span[] | undefined;
-          if (c.firstChild()) {
-            do if (c.type.id === N.QuoteMark) (quoteMarks ??= []).push({ start: c.from, end: c.to });
-            while (c.nextSibling());
-            c.parent();
-          }
-          this.scanHtml(from, to, id === N.HTMLBlock || id === N.CommentBlock || id === N.ProcessingInstructionBlock, quoteMarks);
-          enter = false;
-          break;
-        }
-        case N.Link:
-        case N.Image:
-          this.linkOrImage(c.node, c.type.id === N.Image);
-          break;
-        case N.Autolink:
-          this.autolink(c.node);
-          enter = false;
-          break;
-        case N.URL:
-          this.bareUrl(c.from, c.to);
-          enter = false;
-          break;
-        case N.LinkReference:
-          this.definition(c.node);
-          enter = false;
-          break;
-        case N.ATXHeading1:
-        case N.ATXHeading2:
-        case N.ATXHeading3:
-        case N.ATXHeading4:
-        case N.ATXHeading5:
-        case N.ATXHeading6:
-          this.heading(c.node, c.type.id - N.ATXHeading1 + 1, false);
-          break;
-        case N.SetextHeading1:
-        case N.SetextHeading2:
-          this.heading(c.node, c.type.id - N.SetextHeading1 + 1, true);
-          break;
-        case N.Escape:
-        case N.Entity:
-        case N.LinkMark:
-        case N.EmphasisMark:
-        case N.CodeMark:
-        case N.HeaderMark:
-        case N.QuoteMark:
-        case N.ListMark:
-          enter = false;
-          break;
-      }
-      if (enter && c.firstChild()) continue;
+      if (this.visit(cursor) && cursor.firstChild()) continue;
       for (;;) {
-        if (c.nextSibling()) break;
-        if (!c.parent()) return;
+        if (cursor.nextSibling()) break;
+        if (!cursor.parent()) return;
       }
     }
   }
 
-  // ---------------------------------------------------------------- plain text
-
-  /** Plain text of the inline content of `parent` between `from` and `to`. */
-  private inlineText(parent: SyntaxNode, from: number, to: number): string {
-    return collapseLineBreaks(this.plainText(parent, from, to));
-  }
-
-  private plainText(parent: SyntaxNode, from: number, to: number): string {
-    let out = '';
-    let pos = from;
-    for (let ch = parent.firstChild; ch; ch = ch.nextSibling) {
-      if (ch.to <= from) continue;
-      if (ch.from >= to) break;
-      if (ch.from > pos) out += this.text.slice(pos, ch.from);
-      out += this.nodeText(ch, Math.max(ch.from, from), Math.min(ch.to, to));
-      pos = Math.max(pos, Math.min(ch.to, to));
-    }
-    if (pos < to) out += this.text.slice(pos, to);
-    return out;
-  }
-
-  private nodeText(node: SyntaxNode, from: number, to: number): string {
-    switch (node.type.id) {
-      case N.LinkMark:
-      case N.EmphasisMark:
-      case N.CodeMark:
-      case N.HeaderMark:
-      case N.QuoteMark:
-      case N.ListMark:
-      case N.StrikethroughMark:
-      case N.TableDelimiter:
-      case N.TaskMarker:
-      case N.LinkLabel:
-      case N.LinkTitle:
-      case N.Comment:
-      case N.ProcessingInstruction:
-        return '';
-      case N.HTMLTag:
-        return this.inlineImageAlt.get(node.from) ?? '';
-      case N.HardBreak:
-        return '\n';
-      case N.Escape:
-        return from + 1 < to ? this.text.slice(from + 1, to) : '';
-      case N.Entity:
-        return from === node.from && to === node.to ? decodeEntity(this.text.slice(from, to)) : '';
-      case N.URL:
-        return this.text.slice(from, to);
-      case N.Link:
-      case N.Image: {
-        const close = this.closeBracket(node);
-        const textFrom = node.from + (node.type.id === N.Image ? 2 : 1);
-        const textTo = close ? close.from : node.to;
-        const a = Math.max(from, textFrom);
-        const b = Math.min(to, textTo);
-        return a < b ? this.plainText(node, a, b) : '';
-      }
+  /** Reads the node at the cursor; returns whether its children are worth a visit. */
+  private visit(cursor: TreeCursor): boolean {
+    const id = cursor.type.id;
+    switch (id) {
+      case NodeId.CodeBlock:
+      case NodeId.FencedCode:
+      case NodeId.InlineCode:
+        this.model.code.push({ start: cursor.from, end: cursor.to });
+        return false;
+      case NodeId.HTMLBlock:
+      case NodeId.CommentBlock:
+      case NodeId.ProcessingInstructionBlock:
+      case NodeId.HTMLTag:
+      case NodeId.Comment:
+      case NodeId.ProcessingInstruction:
+        this.html.scanNode(cursor);
+        return false;
+      case NodeId.Link:
+      case NodeId.Image:
+        // The text of a link may hold more: images, bare URLs, HTML.
+        this.links.linkOrImage(cursor.node, id === NodeId.Image);
+        return true;
+      case NodeId.Autolink:
+        this.links.autolink(cursor.node);
+        return false;
+      case NodeId.URL:
+        this.links.bareUrl(cursor.from, cursor.to);
+        return false;
+      case NodeId.LinkReference:
+        this.links.definition(cursor.node);
+        return false;
+      case NodeId.ATXHeading1:
+      case NodeId.ATXHeading2:
+      case NodeId.ATXHeading3:
+      case NodeId.ATXHeading4:
+      case NodeId.ATXHeading5:
+      case NodeId.ATXHeading6:
+        this.headings.add(cursor.node, id - NodeId.ATXHeading1 + 1, false);
+        return true;
+      case NodeId.SetextHeading1:
+      case NodeId.SetextHeading2:
+        this.headings.add(cursor.node, id - NodeId.SetextHeading1 + 1, true);
+        return true;
+      case NodeId.Escape:
+      case NodeId.Entity:
+      case NodeId.LinkMark:
+      case NodeId.EmphasisMark:
+      case NodeId.CodeMark:
+      case NodeId.HeaderMark:
+      case NodeId.QuoteMark:
+      case NodeId.ListMark:
+        // Escapes, entities and marks hold nothing the model wants.
+        return false;
       default:
-        return this.plainText(node, from, to);
+        return true;
     }
   }
-
-  /** The `]` LinkMark that ends a Link's text or an Image's alt. */
-  private closeBracket(node: SyntaxNode): SyntaxNode | null {
-    for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-      if (ch.type.id === N.LinkMark && ch.from > node.from && this.src.charCodeAt(ch.from) === 0x5d) return ch;
-    }
-    return null;
-  }
-
-  // ---------------------------------------------------------------- links & images
-
-  /** Whether a URL found at `from` lies inside the Link/Image being walked. */
-  private insideLink(from: number): boolean {
-    return from < this.linkEnd;
-  }
-
-  private linkOrImage(node: SyntaxNode, image: boolean): void {
-    const start = node.from;
-    const end = node.to;
-    const textFrom = start + (image ? 2 : 1);
-    let close: SyntaxNode | null = null;
-    let openParen: SyntaxNode | null = null;
-    let url: SyntaxNode | null = null;
-    let title: SyntaxNode | null = null;
-    let label: SyntaxNode | null = null;
-    for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-      const id = ch.type.id;
-      if (id === N.LinkMark) {
-        const c = this.src.charCodeAt(ch.from);
-        if (close === null) {
-          if (c === 0x5d && ch.from > start) close = ch;
-        } else if (c === 0x28 && openParen === null) {
-          openParen = ch;
-        }
-      } else if (close !== null) {
-        if (id === N.URL && url === null) url = ch;
-        else if (id === N.LinkTitle) title = ch;
-        else if (id === N.LinkLabel) label = ch;
-      }
-    }
-    if (close === null) return;
-    const textTo = close.from;
-    const textSpan = { start: textFrom, end: textTo };
-    const text = this.inlineText(node, textFrom, textTo);
-    const outer = start >= this.linkEnd;
-    if (outer) {
-      this.linkEnd = end;
-      this.linkTextEnd = textTo;
-      this.linkPending = undefined;
-    }
-
-    if (openParen !== null) {
-      // Inline: [text](url "title") / ![alt](src "title")
-      let urlStart: number;
-      let urlEnd: number;
-      if (url !== null) {
-        urlStart = url.from;
-        urlEnd = url.to;
-        if (this.src.charCodeAt(urlStart) === 0x3c && urlEnd - urlStart >= 2 && this.src.charCodeAt(urlEnd - 1) === 0x3e) {
-          urlStart++;
-          urlEnd--;
-        }
-      } else {
-        urlStart = urlEnd = openParen.to;
-      }
-      const urlSpan = { start: urlStart, end: urlEnd };
-      const urlText = this.text.slice(urlStart, urlEnd);
-      const titleText = title !== null && title.to - title.from >= 2 ? this.text.slice(title.from + 1, title.to - 1) : undefined;
-      if (image) {
-        const img: ImageRef = {
-          source: 'markdown',
-          src: urlText,
-          srcSpan: urlSpan,
-          span: { start, end },
-          alt: text,
-          altSpan: textSpan,
-          attributes: {},
-          decorative: false,
-        };
-        if (titleText !== undefined) img.attributes['title'] = titleText;
-        this.model.images.push(img);
-      } else {
-        const link: LinkRef = { source: 'markdown', url: urlText, urlSpan, span: { start, end }, text, textSpan };
-        if (titleText !== undefined) link.title = titleText;
-        this.model.links.push(link);
-      }
-      return;
-    }
-
-    // Reference forms: [text][label], [text][], [text]
-    const written = this.text.slice(textFrom, textTo);
-    let ref: PendingReference;
-    if (label !== null && label.to - label.from > 2) {
-      const labelText = this.text.slice(label.from + 1, label.to - 1);
-      ref = {
-        image,
-        key: normalizeLabel(labelText),
-        label: labelText,
-        span: { start, end },
-        text,
-        textSpan,
-        fallback: { key: normalizeLabel(written), label: written, span: { start, end: close.to } },
-      };
-    } else {
-      ref = { image, key: normalizeLabel(written), label: written, span: { start, end }, text, textSpan };
-    }
-    this.pending.push(ref);
-    if (outer && !image) this.linkPending = ref;
-  }
-
-  private autolink(node: SyntaxNode): void {
-    const url = node.getChild('URL');
-    if (url === null) return;
-    this.model.links.push({
-      source: 'autolink',
-      url: this.text.slice(url.from, url.to),
-      urlSpan: { start: url.from, end: url.to },
-      span: { start: node.from, end: node.to },
-    });
-  }
-
-  private bareUrl(from: number, to: number): void {
-    if (this.insideLink(from)) {
-      // Inside link text: only a link if the enclosing reference does not resolve.
-      if (this.linkPending !== undefined && to <= this.linkTextEnd) {
-        (this.linkPending.innerUrls ??= []).push({ start: from, end: to });
-      }
-      return;
-    }
-    this.pushBare(from, to);
-  }
-
-  private pushBare(from: number, to: number): void {
-    const span = { start: from, end: to };
-    this.model.links.push({ source: 'bare', url: this.text.slice(from, to), urlSpan: span, span: { start: from, end: to } });
-  }
-
-  private definition(node: SyntaxNode): void {
-    const labelNode = node.getChild('LinkLabel');
-    const urlNode = node.getChild('URL');
-    if (labelNode === null || urlNode === null) return;
-    let urlStart = urlNode.from;
-    let urlEnd = urlNode.to;
-    if (this.src.charCodeAt(urlStart) === 0x3c && urlEnd - urlStart >= 2 && this.src.charCodeAt(urlEnd - 1) === 0x3e) {
-      urlStart++;
-      urlEnd--;
-    }
-    let end = node.to;
-    while (end > node.from && isBlank(this.text.charCodeAt(end - 1))) end--;
-    const label = this.text.slice(labelNode.from + 1, Math.max(labelNode.from + 1, labelNode.to - 1));
-    if (label.charCodeAt(0) === 0x5e) {
-      // `[^note]: ...` is a footnote in Hugo (Goldmark's footnote extension is
-      // on by default): its text is Markdown, where a URL is linkified.
-      if (/^(?:https?:\/\/|www\.)/i.test(this.src.slice(urlStart, urlEnd))) this.pushBare(urlStart, urlEnd);
-      return;
-    }
-    const def: LinkDefinition = {
-      label,
-      url: this.text.slice(urlStart, urlEnd),
-      urlSpan: { start: urlStart, end: urlEnd },
-      span: { start: node.from, end },
-    };
-    const titleNode = node.getChild('LinkTitle');
-    if (titleNode !== null && titleNode.to - titleNode.from >= 2) def.title = this.text.slice(titleNode.from + 1, titleNode.to - 1);
-    this.model.definitions.push(def);
-    const key = normalizeLabel(label);
-    if (!this.definitionsByKey.has(key)) this.definitionsByKey.set(key, def);
-  }
-
-  private resolveReferences(): void {
-    for (const ref of this.pending) {
-      let def = this.definitionsByKey.get(ref.key);
-      let span = ref.span;
-      let label = ref.label;
-      if (def === undefined && ref.fallback !== undefined) {
-        def = this.definitionsByKey.get(ref.fallback.key);
-        span = ref.fallback.span;
-        label = ref.fallback.label;
-      }
-      if (def === undefined) {
-        for (const u of ref.innerUrls ?? EMPTY_SPAN_LIST) this.pushBare(u.start, u.end);
-        continue;
-      }
-      if (ref.image) {
-        const img: ImageRef = {
-          source: 'markdown',
-          src: def.url,
-          srcSpan: def.urlSpan,
-          span,
-          alt: ref.text,
-          altSpan: ref.textSpan,
-          attributes: {},
-          decorative: false,
-          label,
-        };
-        if (def.title !== undefined) img.attributes['title'] = def.title;
-        this.model.images.push(img);
-      } else {
-        const link: LinkRef = {
-          source: 'reference',
-          url: def.url,
-          urlSpan: def.urlSpan,
-          span,
-          text: ref.text,
-          textSpan: ref.textSpan,
-          label,
-        };
-        if (def.title !== undefined) link.title = def.title;
-        this.model.links.push(link);
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- headings
-
-  private heading(node: SyntaxNode, level: number, setext: boolean): void {
-    const text = this.text;
-    let contentFrom: number;
-    let contentTo: number;
-    let lastLineFrom: number;
-    let spanEnd = node.to;
-    if (!setext) {
-      const open = node.firstChild;
-      contentFrom = open !== null && open.type.id === N.HeaderMark ? open.to : node.from;
-      contentTo = node.to;
-      while (contentFrom < contentTo && (text.charCodeAt(contentFrom) === 0x20 || text.charCodeAt(contentFrom) === 0x09)) contentFrom++;
-      while (contentTo > contentFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-      lastLineFrom = contentFrom;
-    } else {
-      const underline = node.lastChild;
-      contentFrom = node.from;
-      contentTo = underline !== null && underline.type.id === N.HeaderMark ? underline.from : node.to;
-      // The underline has a line of its own (possibly behind quote markers).
-      const lineBreak = text.lastIndexOf('\n', contentTo - 1);
-      if (lineBreak >= contentFrom) contentTo = lineBreak;
-      while (contentTo > contentFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-      lastLineFrom = contentFrom;
-      for (let i = contentTo - 1; i >= contentFrom; i--) {
-        if (text.charCodeAt(i) === 0x0a) {
-          lastLineFrom = i + 1;
-          break;
-        }
-      }
-      // Block-quote markers at the start of the last line are not content.
-      for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-        if (ch.type.id === N.QuoteMark && ch.from >= lastLineFrom && ch.to <= contentTo) lastLineFrom = ch.to;
-      }
-      while (lastLineFrom < contentTo && (text.charCodeAt(lastLineFrom) === 0x20 || text.charCodeAt(lastLineFrom) === 0x09)) lastLineFrom++;
-    }
-    while (spanEnd > node.from && isBlank(text.charCodeAt(spanEnd - 1))) spanEnd--;
-
-    // Goldmark: `{#id}` on the last line first, then (ATX) the closing #'s.
-    let explicitId: string | undefined;
-    const attributes = findTrailingAttributes(text, lastLineFrom, contentTo);
-    if (attributes !== undefined) {
-      contentTo = attributes.start;
-      explicitId = attributes.id;
-      while (contentTo > lastLineFrom && isBlank(text.charCodeAt(contentTo - 1))) contentTo--;
-    }
-    if (!setext && contentTo > contentFrom) {
-      let i = contentTo - 1;
-      while (i > contentFrom && text.charCodeAt(i) === 0x23) i--;
-      if (i === contentFrom && text.charCodeAt(i) === 0x23) {
-        contentTo = contentFrom;
-      } else if (i !== contentTo - 1 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) {
-        contentTo = i;
-        while (contentTo > contentFrom && (text.charCodeAt(contentTo - 1) === 0x20 || text.charCodeAt(contentTo - 1) === 0x09)) contentTo--;
-      }
-    }
-    if (lastLineFrom > contentTo) lastLineFrom = contentTo;
-
-    const plain = this.inlineText(node, contentFrom, contentTo);
-    let id: string;
-    if (explicitId !== undefined) {
-      this.headingIds.put(explicitId);
-      id = explicitId;
-    } else {
-      id = this.headingIds.generate(text.slice(lastLineFrom, contentTo));
-    }
-    const heading: Heading = { level, text: plain, span: { start: node.from, end: spanEnd }, id };
-    if (explicitId !== undefined) heading.explicitId = explicitId;
-    this.model.headings.push(heading);
-  }
-
-  // ---------------------------------------------------------------- raw HTML
-
-  /**
-   * Runs raw HTML through the tokenizer. `quoteMarks` are block-quote markers
-   * inside the node (a construct continued on a `> ` line): they are blanked
-   * out for the tokenizer and left out of comment text.
-   */
-  private scanHtml(from: number, to: number, block: boolean, quoteMarks: Span[] | undefined): void {
-    if (block) this.flushAnchor();
-    this.htmlBlockMode = block;
-    let chunk = this.src.slice(from, to);
-    this.quoteMarks = quoteMarks;
-    if (quoteMarks !== undefined) {
-      let patched = '';
-      let pos = from;
-      for (const q of quoteMarks) {
-        patched += this.src.slice(pos, q.start) + ' '.repeat(q.end - q.start);
-        pos = q.end;
-      }
-      chunk = patched + this.src.slice(pos, to);
-    }
-    sharedHtmlScanner.scan(chunk, from, this);
-    this.quoteMarks = undefined;
-    if (block) this.flushAnchor();
-  }
-
-  /** Source text of a range, leaving out the current quote markers. */
-  private sourceWithoutQuoteMarks(from: number, to: number): string {
-    const marks = this.quoteMarks;
-    if (marks === undefined) return this.text.slice(from, to);
-    let out = '';
-    let pos = from;
-    for (const q of marks) {
-      if (q.end <= from || q.start >= to) continue;
-      out += this.text.slice(pos, q.start);
-      pos = q.end;
-    }
-    return out + this.text.slice(pos, to);
-  }
-
-  private attributeValue(a: HtmlAttribute): string {
-    return this.text.slice(a.valueStart, a.valueEnd);
-  }
-
-  private attributeRecord(attributes: readonly HtmlAttribute[]): Record<string, string> {
-    const record: Record<string, string> = {};
-    for (const a of attributes) {
-      if (a.name === '__proto__' || Object.prototype.hasOwnProperty.call(record, a.name)) continue;
-      record[a.name] = this.attributeValue(a);
-    }
-    return record;
-  }
-
-  onOpenTag(name: string, start: number, end: number, attributes: readonly HtmlAttribute[], _selfClosing: boolean): void {
-    for (const a of attributes) {
-      if (a.name === 'id' || (a.name === 'name' && name === 'a')) {
-        const id = this.attributeValue(a);
-        if (id !== '') this.model.anchors.push({ id, span: { start: a.valueStart, end: a.valueEnd } });
-      }
-    }
-    if (name === 'a') {
-      this.flushAnchor();
-      const href = findAttribute(attributes, 'href');
-      if (href !== undefined) this.anchor = { start, openEnd: end, href, text: '' };
-    } else if (name === 'img') {
-      const record = this.attributeRecord(attributes);
-      const src = findAttribute(attributes, 'src');
-      const alt = findAttribute(attributes, 'alt');
-      const img: ImageRef = {
-        source: 'html',
-        src: src !== undefined ? this.attributeValue(src) : '',
-        srcSpan: src !== undefined ? { start: src.valueStart, end: src.valueEnd } : { start: end, end },
-        span: { start, end },
-        alt: alt !== undefined ? this.attributeValue(alt) : undefined,
-        attributes: record,
-        decorative: isDecorative(record),
-      };
-      if (alt !== undefined) img.altSpan = { start: alt.valueStart, end: alt.valueEnd };
-      this.model.images.push(img);
-      const altText = img.alt !== undefined ? decodeEntities(img.alt) : '';
-      if (this.htmlBlockMode) {
-        if (this.anchor !== undefined) this.anchor.text += altText;
-      } else if (altText !== '') {
-        this.inlineImageAlt.set(start, altText);
-      }
-    } else if (name === 'iframe') {
-      const src = findAttribute(attributes, 'src');
-      if (src !== undefined) {
-        this.model.links.push({
-          source: 'html',
-          url: this.attributeValue(src),
-          urlSpan: { start: src.valueStart, end: src.valueEnd },
-          span: { start, end },
-          param: 'src',
-        });
-      }
-    }
-  }
-
-  onCloseTag(name: string, start: number, end: number): void {
-    if (name !== 'a' || this.anchor === undefined) return;
-    const a = this.anchor;
-    this.anchor = undefined;
-    let text: string | undefined;
-    if (this.htmlBlockMode) {
-      text = collapseLineBreaks(decodeEntities(a.text));
-    } else {
-      // The text between the tags is Markdown: take its plain text from the
-      // smallest node holding both tags, if they share an inline container.
-      let container: SyntaxNode | null = this.tree!.resolveInner(a.start, 1);
-      while (container !== null && container.to < end) container = container.parent;
-      if (container === null || !isInlineContainer(container.type.id)) {
-        this.pushAnchor(a, undefined);
-        return;
-      }
-      text = this.inlineText(container, a.openEnd, start);
-    }
-    this.pushAnchor(a, { text, textSpan: { start: a.openEnd, end: start }, end });
-  }
-
-  onComment(start: number, end: number, textStart: number, textEnd: number): void {
-    this.model.comments.push({ text: this.sourceWithoutQuoteMarks(textStart, textEnd), span: { start, end } });
-  }
-
-  onText(start: number, end: number): void {
-    if (this.htmlBlockMode && this.anchor !== undefined) this.anchor.text += this.sourceWithoutQuoteMarks(start, end);
-  }
-
-  private pushAnchor(a: OpenAnchor, closed: { text: string; textSpan: Span; end: number } | undefined): void {
-    const link: LinkRef = {
-      source: 'html',
-      url: this.attributeValue(a.href),
-      urlSpan: { start: a.href.valueStart, end: a.href.valueEnd },
-      span: { start: a.start, end: closed !== undefined ? closed.end : a.openEnd },
-      param: 'href',
-    };
-    if (closed !== undefined) {
-      link.text = closed.text;
-      link.textSpan = closed.textSpan;
-    }
-    this.model.links.push(link);
-  }
-
-  /** An `<a href>` never closed in its block or paragraph: a link without text. */
-  private flushAnchor(): void {
-    if (this.anchor !== undefined) {
-      const a = this.anchor;
-      this.anchor = undefined;
-      this.pushAnchor(a, undefined);
-    }
-  }
-
-  // ---------------------------------------------------------------- shortcodes
-
-  private addShortcodes(shortcodes: readonly Shortcode[], problems: readonly ShortcodeProblem[]): void {
-    const model = this.model;
-    const inCode = makeCodeLookup(model.code);
-    const kept = shortcodes.filter((sc) => !inCode(sc.span.start));
-    const keptProblems = problems.filter((p) => !inCode(p.span.start));
-
-    // The inner text of a paired code shortcode ({{< highlight >}}…{{< /highlight >}}) is code.
-    const codeInner = pairedCodeShortcodes(kept);
-    if (codeInner.length > 0) {
-      const inInner = makeCodeLookup(codeInner);
-      const outside = (x: { span: Span }) => !inInner(x.span.start);
-      model.links = model.links.filter(outside);
-      model.images = model.images.filter(outside);
-      model.comments = model.comments.filter(outside);
-      model.headings = model.headings.filter(outside);
-      model.definitions = model.definitions.filter(outside);
-      model.anchors = model.anchors.filter(outside);
-      model.code = model.code.filter((s) => !inInner(s.start)).concat(codeInner).sort((a, b) => a.start - b.start);
-      const keep = (x: { span: Span }) => !inInner(x.span.start);
-      model.shortcodes = kept.filter(keep);
-      model.shortcodeProblems = keptProblems.filter(keep);
-    } else {
-      model.shortcodes = kept;
-      model.shortcodeProblems = keptProblems;
-    }
-
-    for (const sc of model.shortcodes) {
-      if (sc.closing) continue;
-      const linkParams = lookupShortcodeTable(LINK_SHORTCODE_PARAMS, sc.name);
-      if (linkParams !== undefined) {
-        const textParam = lookupShortcodeTable(LINK_SHORTCODE_TEXT_PARAMS, sc.name);
-        const textValue = textParam !== undefined ? sc.params.find((p) => p.name === textParam) : undefined;
-        for (const param of sc.params) {
-          if (param.name === undefined || !linkParams.includes(param.name)) continue;
-          const link: LinkRef = {
-            source: 'shortcode',
-            url: param.value,
-            urlSpan: param.valueSpan,
-            span: sc.span,
-            shortcode: sc.name,
-            param: param.name,
-          };
-          if (textValue !== undefined) {
-            link.text = textValue.value;
-            link.textSpan = textValue.valueSpan;
-          }
-          this.model.links.push(link);
-        }
-      }
-      const imageParams = lookupShortcodeTable(IMAGE_SHORTCODE_PARAMS, sc.name);
-      if (imageParams !== undefined) {
-        const attributes: Record<string, string> = {};
-        for (const p of sc.params) {
-          if (p.name === undefined) continue;
-          const key = p.name.toLowerCase();
-          if (key === '__proto__' || Object.prototype.hasOwnProperty.call(attributes, key)) continue;
-          attributes[key] = p.value;
-        }
-        const src = sc.params.find((p) => p.name !== undefined && p.name.toLowerCase() === imageParams.src);
-        const alt = sc.params.find((p) => p.name !== undefined && p.name.toLowerCase() === imageParams.alt);
-        const img: ImageRef = {
-          source: 'shortcode',
-          src: src !== undefined ? src.value : '',
-          srcSpan: src !== undefined ? src.valueSpan : { start: sc.nameSpan.end, end: sc.nameSpan.end },
-          span: sc.span,
-          alt: alt !== undefined ? alt.value : undefined,
-          attributes,
-          decorative: isDecorative(attributes),
-          shortcode: sc.name,
-        };
-        if (alt !== undefined) img.altSpan = alt.valueSpan;
-        this.model.images.push(img);
-      }
-    }
-  }
-}
-
-/**
- * Inner ranges of paired code shortcodes, e.g. `{{< highlight go >}}` ...
- * `{{< /highlight >}}`, sorted and disjoint (nested pairs are inside outer ones).
- */
-function pairedCodeShortcodes(shortcodes: readonly Shortcode[]): Span[] {
-  const ranges: Span[] = [];
-  const open: Shortcode[] = [];
-  for (const sc of shortcodes) {
-    if (!CODE_SHORTCODES.has(sc.name) || sc.selfClosing) continue;
-    if (!sc.closing) {
-      open.push(sc);
-      continue;
-    }
-    for (let i = open.length - 1; i >= 0; i--) {
-      if (open[i].name !== sc.name) continue;
-      const start = open[i].span.end;
-      open.length = i;
-      // Drop ranges nested in this one.
-      while (ranges.length > 0 && ranges[ranges.length - 1].start >= start) ranges.pop();
-      ranges.push({ start, end: sc.span.start });
-      break;
-    }
-  }
-  return ranges;
-}
-
-function isInlineContainer(id: number): boolean {
-  switch (id) {
-    case N.Paragraph:
-    case N.ATXHeading1:
-    case N.ATXHeading2:
-    case N.ATXHeading3:
-    case N.ATXHeading4:
-    case N.ATXHeading5:
-    case N.ATXHeading6:
-    case N.SetextHeading1:
-    case N.SetextHeading2:
-    case N.TableCell:
-    case N.Emphasis:
-    case N.StrongEmphasis:
-    case N.Strikethrough:
-    case N.Link:
-    case N.Image:
-      return true;
-    default:
-      return false;
-  }
-}
-
-/**
- * Membership test for positions in ascending order against sorted, disjoint
- * code spans (queries may also go backwards; it then restarts).
- */
-function makeCodeLookup(code: readonly Span[]): (pos: number) => boolean {
-  let i = 0;
-  let last = -1;
-  return (pos) => {
-    if (pos < last) i = 0;
-    last = pos;
-    while (i < code.length && code[i].end <= pos) i++;
-    return i < code.length && code[i].start <= pos;
-  };
-}
-
-function shift(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
-}
-
-/**
- * Moves every span of a body-relative model by `by`. Builds new span objects:
- * some spans are shared (a reference link's urlSpan is its definition's).
- */
-function shiftModel(m: BodyModel, by: number): BodyModel {
-  for (const l of m.links) {
-    l.urlSpan = shift(l.urlSpan, by);
-    l.span = shift(l.span, by);
-    if (l.textSpan !== undefined) l.textSpan = shift(l.textSpan, by);
-  }
-  for (const i of m.images) {
-    i.srcSpan = shift(i.srcSpan, by);
-    i.span = shift(i.span, by);
-    if (i.altSpan !== undefined) i.altSpan = shift(i.altSpan, by);
-  }
-  for (const h of m.headings) h.span = shift(h.span, by);
-  for (const c of m.comments) c.span = shift(c.span, by);
-  for (const s of m.shortcodes) {
-    s.span = shift(s.span, by);
-    s.nameSpan = shift(s.nameSpan, by);
-    for (const p of s.params) {
-      p.span = shift(p.span, by);
-      p.valueSpan = shift(p.valueSpan, by);
-    }
-  }
-  for (const p of m.shortcodeProblems) p.span = shift(p.span, by);
-  for (let i = 0; i < m.code.length; i++) m.code[i] = shift(m.code[i], by);
-  for (const d of m.definitions) {
-    d.urlSpan = shift(d.urlSpan, by);
-    d.span = shift(d.span, by);
-  }
-  for (const a of m.anchors) a.span = shift(a.span, by);
-  return m;
-}
-
-/**
- * Like {@link parseBody} but lets internal errors escape; for tests that must
- * see them.
- */
-export function parseBodyStrict(text: string, bodyStart: number): BodyModel {
-  const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
-  const model = new BodyParser(start === 0 ? text : text.slice(start)).run();
-  return start === 0 ? model : shiftModel(model, start);
 }
 
 /**
  * Parses the Markdown body of a post. `text` is the whole file, `bodyStart` the
  * offset where the body begins (after the front matter). Every span in the
- * result is an offset into `text`. Never throws: on an internal error the
- * result is an empty model.
+ * result is an offset into `text`. An internal error escapes: the caller says
+ * what a post whose body could not be read gets (service.ts reports it).
  */
 export function parseBody(text: string, bodyStart: number): BodyModel {
-  try {
-    return parseBodyStrict(typeof text === 'string' ? text : String(text ?? ''), bodyStart);
-  } catch {
-    return emptyModel();
-  }
+  const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
+  const model = emptyBody();
+  if (start === text.length) return model;
+  const shortcodes = scanShortcodes(text, start, text.length);
+  const markdown = maskShortcodes(text, shortcodes.replaced);
+  new BodyWalk({ text, markdown, tree: parseMarkdown(markdown, start), model }).run();
+  addShortcodes(model, shortcodes);
+  model.links.sort(byStart);
+  model.images.sort(byStart);
+  model.comments.sort(byStart);
+  return model;
 }

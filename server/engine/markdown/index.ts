@@ -16,7 +16,8 @@ export type {
   ShortcodeProblem,
   Span,
 } from './types.js';
-export { parseBody, normalizeLabel } from './body.js';
+export { emptyBody, parseBody } from './body.js';
+export { normalizeLabel } from './links.js';
 export { headingId, HeadingIds } from './headings.js';
 export {
   CODE_SHORTCODES,

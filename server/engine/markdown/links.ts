@@ -1,0 +1,278 @@
+// Links and images written in Markdown: inline ones (`[text](url "title")`),
+// references (`[text][label]`, `[text][]`, `[label]`) matched with their
+// definitions (`[label]: url`) once the whole body is read, autolinks
+// (`<https://…>`), and the bare URLs GFM turns into links.
+
+import type { SyntaxNode } from '@lezer/common';
+import type { BodySource, InlineText } from './inline-text.js';
+import { NodeId as importedNodeId } from './lezer.js';
+import type { BodyModel, ImageRef, LinkDefinition, LinkRef, Span } from './types.js';
+
+/** A module-local copy of the node ids, read at every node (see body.ts). */
+const NodeId = importedNodeId;
+
+const OPEN_PAREN = 0x28;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const CLOSE_BRACKET = 0x5d;
+const CARET = 0x5e;
+
+/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
+}
+
+/** The text of a link or the alt of an image: as plain text, and where it is written. */
+interface LinkText {
+  text: string;
+  span: Span;
+}
+
+/** A reference-style link or image waiting for all definitions to be known. */
+interface PendingReference {
+  image: boolean;
+  /** Normalized label to look up. */
+  key: string;
+  /** Label as written. */
+  label: string;
+  span: Span;
+  /** Link text / alt text. */
+  text: string;
+  textSpan: Span;
+  /** For `[text][missing]`: `[text]` alone may still be a shortcut reference. */
+  fallback?: { key: string; label: string; span: Span };
+  /** Bare URLs inside the text: links only if the reference does not resolve. */
+  innerUrls?: Span[];
+}
+
+/** The children of a Link or Image node that say what it is, found in one pass. */
+interface LinkParts {
+  /** The `]` that ends the text. */
+  close: SyntaxNode;
+  /** The `(` of an inline link; null for a reference. */
+  openParen: SyntaxNode | null;
+  url: SyntaxNode | null;
+  title: SyntaxNode | null;
+  label: SyntaxNode | null;
+}
+
+const EMPTY_SPAN_LIST: readonly Span[] = [];
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
+export class LinkCollector {
+  private readonly text: string;
+  private readonly markdown: string;
+  private readonly model: BodyModel;
+  private readonly definitionsByKey = new Map<string, LinkDefinition>();
+  private readonly pending: PendingReference[] = [];
+  /**
+   * The outermost Link or Image being walked: where it ends, where its text
+   * ends, and its reference when it is a reference link. A URL inside it is no
+   * link of its own, unless it is in the text of a reference that does not resolve.
+   */
+  private outerEnd = -1;
+  private outerTextEnd = -1;
+  private outerReference: PendingReference | undefined;
+
+  constructor(
+    source: BodySource,
+    private readonly inlineText: InlineText,
+  ) {
+    this.text = source.text;
+    this.markdown = source.markdown;
+    this.model = source.model;
+  }
+
+  /** A Link or Image node: an inline link now, a reference once every definition is known. */
+  linkOrImage(node: SyntaxNode, image: boolean): void {
+    const parts = this.partsOf(node);
+    if (parts === undefined) return;
+    const textFrom = node.from + (image ? 2 : 1);
+    const textTo = parts.close.from;
+    const linkText = { text: this.inlineText.between(node, textFrom, textTo), span: { start: textFrom, end: textTo } };
+    const outer = node.from >= this.outerEnd;
+    if (outer) {
+      this.outerEnd = node.to;
+      this.outerTextEnd = textTo;
+      this.outerReference = undefined;
+    }
+    if (parts.openParen !== null) {
+      this.inlineLink(node, image, parts, linkText);
+      return;
+    }
+    const reference = this.reference(node, image, parts, linkText);
+    this.pending.push(reference);
+    if (outer && !image) this.outerReference = reference;
+  }
+
+  private partsOf(node: SyntaxNode): LinkParts | undefined {
+    let close: SyntaxNode | null = null;
+    let openParen: SyntaxNode | null = null;
+    let url: SyntaxNode | null = null;
+    let title: SyntaxNode | null = null;
+    let label: SyntaxNode | null = null;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const id = child.type.id;
+      if (id === NodeId.LinkMark) {
+        const mark = this.markdown.charCodeAt(child.from);
+        if (close === null) {
+          if (mark === CLOSE_BRACKET && child.from > node.from) close = child;
+        } else if (mark === OPEN_PAREN && openParen === null) {
+          openParen = child;
+        }
+      } else if (close !== null) {
+        if (id === NodeId.URL && url === null) url = child;
+        else if (id === NodeId.LinkTitle) title = child;
+        else if (id === NodeId.LinkLabel) label = child;
+      }
+    }
+    return close === null ? undefined : { close, openParen, url, title, label };
+  }
+
+  /** `[text](url "title")` or `![alt](src "title")`. */
+  private inlineLink(node: SyntaxNode, image: boolean, parts: LinkParts, linkText: LinkText): void {
+    // `[text]()` has an empty destination, right after the `(`.
+    const afterParen = parts.openParen!.to;
+    const urlSpan = parts.url !== null ? this.destination(parts.url.from, parts.url.to) : { start: afterParen, end: afterParen };
+    const url = this.text.slice(urlSpan.start, urlSpan.end);
+    const title = this.titleOf(parts.title);
+    const span = { start: node.from, end: node.to };
+    if (image) {
+      const img: ImageRef = { source: 'markdown', src: url, srcSpan: urlSpan, span, alt: linkText.text, altSpan: linkText.span, attributes: {}, decorative: false };
+      if (title !== undefined) img.attributes['title'] = title;
+      this.model.images.push(img);
+    } else {
+      const link: LinkRef = { source: 'markdown', url, urlSpan, span, text: linkText.text, textSpan: linkText.span };
+      if (title !== undefined) link.title = title;
+      this.model.links.push(link);
+    }
+  }
+
+  /** `[text][label]`, `[text][]` or `[text]`: resolved once every definition is known. */
+  private reference(node: SyntaxNode, image: boolean, parts: LinkParts, linkText: LinkText): PendingReference {
+    const { text, span: textSpan } = linkText;
+    const written = this.text.slice(textSpan.start, textSpan.end);
+    const label = parts.label;
+    if (label !== null && label.to - label.from > 2) {
+      const labelText = this.text.slice(label.from + 1, label.to - 1);
+      return {
+        image,
+        key: normalizeLabel(labelText),
+        label: labelText,
+        span: { start: node.from, end: node.to },
+        text,
+        textSpan,
+        fallback: { key: normalizeLabel(written), label: written, span: { start: node.from, end: parts.close.to } },
+      };
+    }
+    return { image, key: normalizeLabel(written), label: written, span: { start: node.from, end: node.to }, text, textSpan };
+  }
+
+  /** Where a link destination is written, without the `<` `>` that may wrap it. */
+  private destination(from: number, to: number): Span {
+    const wrapped = this.markdown.charCodeAt(from) === LESS_THAN && to - from >= 2 && this.markdown.charCodeAt(to - 1) === GREATER_THAN;
+    return wrapped ? { start: from + 1, end: to - 1 } : { start: from, end: to };
+  }
+
+  /** A link title without its quotes or parentheses. */
+  private titleOf(title: SyntaxNode | null): string | undefined {
+    return title !== null && title.to - title.from >= 2 ? this.text.slice(title.from + 1, title.to - 1) : undefined;
+  }
+
+  /** `<https://…>` */
+  autolink(node: SyntaxNode): void {
+    const url = node.getChild('URL');
+    if (url === null) return;
+    this.model.links.push({
+      source: 'autolink',
+      url: this.text.slice(url.from, url.to),
+      urlSpan: { start: url.from, end: url.to },
+      span: { start: node.from, end: node.to },
+    });
+  }
+
+  /** A URL GFM links: a link of its own, unless it lies inside a Markdown link. */
+  bareUrl(from: number, to: number): void {
+    if (from < this.outerEnd) {
+      // Inside link text: only a link if the enclosing reference does not resolve.
+      if (this.outerReference !== undefined && to <= this.outerTextEnd) {
+        (this.outerReference.innerUrls ??= []).push({ start: from, end: to });
+      }
+      return;
+    }
+    this.pushBare(from, to);
+  }
+
+  private pushBare(from: number, to: number): void {
+    const span = { start: from, end: to };
+    this.model.links.push({ source: 'bare', url: this.text.slice(from, to), urlSpan: span, span: { start: from, end: to } });
+  }
+
+  /** `[label]: url "title"`; or a footnote, `[^label]: text`. */
+  definition(node: SyntaxNode): void {
+    const labelNode = node.getChild('LinkLabel');
+    const urlNode = node.getChild('URL');
+    if (labelNode === null || urlNode === null) return;
+    const urlSpan = this.destination(urlNode.from, urlNode.to);
+    const label = this.text.slice(labelNode.from + 1, Math.max(labelNode.from + 1, labelNode.to - 1));
+    if (label.charCodeAt(0) === CARET) {
+      // `[^note]: ...` is a footnote in Hugo (Goldmark's footnote extension is
+      // on by default): its text is Markdown, where a URL is linkified.
+      if (/^(?:https?:\/\/|www\.)/i.test(this.markdown.slice(urlSpan.start, urlSpan.end))) this.pushBare(urlSpan.start, urlSpan.end);
+      return;
+    }
+    let end = node.to;
+    while (end > node.from && isBlank(this.text.charCodeAt(end - 1))) end--;
+    const definition: LinkDefinition = { label, url: this.text.slice(urlSpan.start, urlSpan.end), urlSpan, span: { start: node.from, end } };
+    const title = this.titleOf(node.getChild('LinkTitle'));
+    if (title !== undefined) definition.title = title;
+    this.model.definitions.push(definition);
+    const key = normalizeLabel(label);
+    // The first definition of a label wins, as in CommonMark.
+    if (!this.definitionsByKey.has(key)) this.definitionsByKey.set(key, definition);
+  }
+
+  /** Once every definition is known: each reference becomes a link or an image, or its bare URLs become links. */
+  resolveReferences(): void {
+    for (const reference of this.pending) {
+      let definition = this.definitionsByKey.get(reference.key);
+      let { span, label } = reference;
+      if (definition === undefined && reference.fallback !== undefined) {
+        definition = this.definitionsByKey.get(reference.fallback.key);
+        ({ span, label } = reference.fallback);
+      }
+      if (definition === undefined) {
+        for (const url of reference.innerUrls ?? EMPTY_SPAN_LIST) this.pushBare(url.start, url.end);
+      } else if (reference.image) {
+        this.model.images.push(referenceImage(reference, definition, span, label));
+      } else {
+        this.model.links.push(referenceLink(reference, definition, span, label));
+      }
+    }
+  }
+}
+
+function referenceImage(reference: PendingReference, definition: LinkDefinition, span: Span, label: string): ImageRef {
+  const img: ImageRef = {
+    source: 'markdown',
+    src: definition.url,
+    srcSpan: definition.urlSpan,
+    span,
+    alt: reference.text,
+    altSpan: reference.textSpan,
+    attributes: {},
+    decorative: false,
+    label,
+  };
+  if (definition.title !== undefined) img.attributes['title'] = definition.title;
+  return img;
+}
+
+function referenceLink(reference: PendingReference, definition: LinkDefinition, span: Span, label: string): LinkRef {
+  const link: LinkRef = { source: 'reference', url: definition.url, urlSpan: definition.urlSpan, span, text: reference.text, textSpan: reference.textSpan, label };
+  if (definition.title !== undefined) link.title = definition.title;
+  return link;
+}

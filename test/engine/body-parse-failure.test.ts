@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { markdownParser } from '../../server/engine/markdown/lezer';
+import { toFileReport } from '../../server/cli/report';
+import { checkPost, hugoSite } from '../helpers/memory-workspace';
+
+/** A body holding this makes the Markdown parser throw, as a bug in it would. */
+const BREAKS_THE_PARSER = 'this line breaks the parser';
+
+/** Runs `run` with a Markdown parser that throws on any text holding {@link BREAKS_THE_PARSER}. */
+async function withFailingParser<T>(run: () => Promise<T>): Promise<T> {
+  const parse = markdownParser.parse;
+  markdownParser.parse = function (this: typeof markdownParser, ...args: Parameters<typeof parse>) {
+    if (typeof args[0] === 'string' && args[0].includes(BREAKS_THE_PARSER)) throw new TypeError('made to fail by the test');
+    return parse.apply(this, args);
+  };
+  try {
+    return await run();
+  } finally {
+    markdownParser.parse = parse;
+  }
+}
+
+const BAD_FRONT = '---\ntitle: A\ndate: 2025-01-02\nauthor: nobody\n---\n';
+
+test('a body the parser fails on: one error at the body start says so, and the front matter rules still report', async () => {
+  const text = `${BAD_FRONT}\n${BREAKS_THE_PARSER}, and [a link](http://insecure.example/) the rules never see.\n`;
+  const diagnostics = await withFailingParser(() => checkPost(hugoSite({ 'content/blog/2025-01-01-p.md': text }), 'content/blog/2025-01-01-p.md'));
+  const failure = diagnostics.filter((diagnostic) => diagnostic.ruleId === '');
+  assert.deepEqual(failure, [
+    {
+      ruleId: '',
+      severity: 'error',
+      message: 'The body of this post could not be parsed (made to fail by the test): its links, images, headings and shortcodes are not checked. Please report this.',
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } },
+      docsUrl: '',
+      fixes: [],
+    },
+  ]);
+  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.ruleId).filter((id) => id !== '').sort(), ['author-unknown', 'date-filename-mismatch']);
+  assert.deepEqual(toFileReport('/site/content/blog/2025-01-01-p.md', failure).messages.map((message) => message.ruleId), [null]);
+});
+
+test('a linked page whose body the parser fails on: its anchors are unknown, so no fragment link to it is reported', async () => {
+  const files = {
+    'content/blog/guide.md': `---\ntitle: Guide\n---\n\n## Mooring\n\n${BREAKS_THE_PARSER}\n`,
+    'content/blog/post.md': '---\ntitle: Post\ndate: 2025-05-10\nauthor: bob\n---\n\nSee [the guide](/blog/guide/#mooring) and [its knots](/blog/guide/#knots).\n',
+  };
+  const parsed = await checkPost(hugoSite(files), 'content/blog/post.md');
+  assert.deepEqual(parsed.map((diagnostic) => diagnostic.ruleId), ['link-broken-fragment'], 'with a working parser, #knots names nothing');
+  const failed = await withFailingParser(() => checkPost(hugoSite(files), 'content/blog/post.md'));
+  assert.deepEqual(failed, []);
+});
