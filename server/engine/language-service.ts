@@ -11,14 +11,14 @@ import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type T
 import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
 import type { Post, RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
-import { contentPageVerdict, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
+import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
 import { datedSections } from './site/dated-sections';
 import { urlSettings, type UrlSettings } from './site/hugo-urls';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
-import { runRules } from './run-rules';
+import { bodyParseFailure, runRules } from './run-rules';
 import { LineIndex } from './text/line-index';
-import type { Diagnostic, Range, Severity, Unverified, Workspace } from './types';
+import type { Diagnostic, Severity, Unverified, Workspace } from './types';
 
 export interface LanguageServiceOptions {
   workspace: Workspace;
@@ -244,6 +244,8 @@ export class LanguageService {
   async namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
     const posts: string[] = [];
     const skipped = new Map<NotAPage, number>();
+    // One per site, reading through the site's confined workspace.
+    const pagesBySite = new Map<string, ContentPages>();
     for (const path of paths) {
       if (!isMarkdownFile(path)) continue;
       const site = await this.siteFor(path);
@@ -254,11 +256,17 @@ export class LanguageService {
         ? 'ignored'
         : !config.postsFromPreset || wholeSite
           ? this.matchesPost(path, site, config) ? 'page' : 'not in posts'
-          : site.loose ? 'page' : await contentPageVerdict(path, this.urlSettingsOf(site), this.siteWorkspace(site.root));
+          : site.loose ? 'page' : await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site));
       if (verdict === 'page') posts.push(path);
       else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
     }
     return { posts, skipped };
+  }
+
+  private contentPagesOf(site: Site, bySite: Map<string, ContentPages>): ContentPages {
+    let pages = bySite.get(site.root);
+    if (!pages) bySite.set(site.root, (pages = new ContentPages(this.siteWorkspace(site.root))));
+    return pages;
   }
 
   private holdsWholeSite(folder: string, site: Site): boolean {
@@ -355,7 +363,7 @@ export class LanguageService {
     const { frontMatter: written, bodyStart } = splitPost(text);
     const { kind, source } = resolveKind(written?.data, relative(site.root, path), config.kinds);
     const schema = config.preset.schema(kind);
-    const frontMatter = written && readKeysAsHugo(written, Object.keys(schema.shape));
+    const frontMatter = written && readKeysAsHugo(written, schema.shape);
     return { site, config, kind, kindSource: source, schema, frontMatter, bodyStart, isPost: this.matchesPost(path, site, config) };
   }
 
@@ -428,7 +436,7 @@ export class LanguageService {
     await nextTurn();
     const { kind } = resolveKind(written?.data, relative(site.root, path), config.kinds);
     // Every rule reads the keys as Hugo does, in any case (frontmatter/key-case.ts).
-    const frontMatter = written && readKeysAsHugo(written, Object.keys(config.preset.schema(kind).shape));
+    const frontMatter = written && readKeysAsHugo(written, config.preset.schema(kind).shape);
     let body: BodyModel;
     let failure: { error: unknown } | undefined;
     try {
@@ -470,22 +478,6 @@ function siteValueId(root: string, key: string): string {
 /** Lets the other checks under way run their next step (see `parse`). */
 function nextTurn(): Promise<void> {
   return Promise.resolve();
-}
-
-/**
- * In place of the problems of a body the parser failed on. No rule made it, so
- * like a file too large to check it has no rule id: no docs link, no "disable".
- */
-function bodyParseFailure(error: unknown, range: Range): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    ruleId: '',
-    severity: 'error',
-    message: `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`,
-    range,
-    docsUrl: '',
-    fixes: [],
-  };
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {

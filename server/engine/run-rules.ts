@@ -4,7 +4,7 @@ import { docsUrl, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
-import type { Diagnostic, Severity, Span, Unverified } from './types';
+import type { Diagnostic, Range, Severity, Span, Unverified } from './types';
 
 /**
  * Runs every rule that is on over the post of `context`, then keeps the problems worth
@@ -16,11 +16,13 @@ export async function runRules(context: RuleContext<unknown>): Promise<{ diagnos
   const unverified: Unverified[] = [];
   const reported = new Map<RuleId, Problem[]>();
   // One context for all the rules of the post, each given its options and report in turn:
-  // a copy for every rule cost more than some rules.
+  // a copy, or a closure, for every rule cost more than some rules.
+  let running: RuleId = RULES[0].meta.id;
+  context.unverified = (span, reason) => void unverified.push({ ruleId: running, range: post.lines.range(span), reason });
   for (const rule of RULES) {
     const setting = config.rules.get(rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
-    context.unverified = (span, reason) => void unverified.push({ ruleId: rule.meta.id, range: post.lines.range(span), reason });
+    running = rule.meta.id;
     const ran = runRule(rule, setting, context);
     // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
     reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
@@ -32,7 +34,7 @@ export async function runRules(context: RuleContext<unknown>): Promise<{ diagnos
     const rule = RULES_BY_ID.get(id)!;
     const severity = config.rules.get(id)!.severity as Severity;
     for (const problem of problems) {
-      if (suppressions.suppresses(id, problem.span.start) || yieldsToAnother(rule, problem, reported)) continue;
+      if (suppressions.suppresses(id, problem.span.start) || (rule.meta.yieldsTo && yieldsToAnother(rule.meta.yieldsTo, problem, reported))) continue;
       // Text still a template placeholder is reported once, as a placeholder, not by every rule it trips.
       if (id !== 'template-placeholder' && placeholders.some((span) => overlaps(span, problem.span))) continue;
       diagnostics.push(toDiagnostic(id, severity, problem, post.lines));
@@ -77,13 +79,29 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Whether a rule this one yields to (`meta.yieldsTo`) reported the same place: then it says it better. */
-function yieldsToAnother(rule: Rule, problem: Problem, reported: ReadonlyMap<RuleId, Problem[]>): boolean {
-  return (rule.meta.yieldsTo ?? []).some((other) => reported.get(other as RuleId)?.some((theirs) => overlaps(theirs.span, problem.span)));
+function yieldsToAnother(yieldsTo: readonly string[], problem: Problem, reported: ReadonlyMap<RuleId, Problem[]>): boolean {
+  return yieldsTo.some((other) => reported.get(other as RuleId)?.some((theirs) => overlaps(theirs.span, problem.span)));
 }
 
 export function ruleFailure(rule: Rule, error: unknown): Problem {
   return {
     span: { start: 0, end: 0 },
     message: `The rule \`${rule.meta.id}\` failed on this post (${(error as Error).message}); its other problems are not shown. Please report this.`,
+  };
+}
+
+/**
+ * In place of the problems of a body the parser failed on. No rule made it, so
+ * like a file too large to check it has no rule id: no docs link, no "disable".
+ */
+export function bodyParseFailure(error: unknown, range: Range): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: '',
+    severity: 'error',
+    message: `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`,
+    range,
+    docsUrl: '',
+    fixes: [],
   };
 }

@@ -4,7 +4,7 @@ import { splitPost } from '../../server/engine/frontmatter/frontmatter';
 import { readKeysAsHugo, valueOfKey } from '../../server/engine/frontmatter/key-case';
 import { checkPost, hugoSite, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
 
-const SCHEMA_KEYS = ['title', 'date', 'publishDate', 'eventUrl'];
+const SCHEMA_KEYS = { title: 1, date: 1, publishDate: 1, eventUrl: 1 };
 
 function read(text: string) {
   return readKeysAsHugo(splitPost(text).frontMatter!, SCHEMA_KEYS);

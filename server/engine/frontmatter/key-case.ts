@@ -68,9 +68,11 @@ export function valueOfKey(data: Record<string, unknown> | undefined, name: stri
  * `data`, and in the paths `valueAt` takes. Other keys keep their spelling. Of two keys
  * that differ only in case, the first is read (the second is a syntax error).
  */
-export function readKeysAsHugo(frontMatter: FrontMatter, schemaKeys: readonly string[]): FrontMatter {
-  const spellings = new Map(schemaKeys.map((key) => [key.toLowerCase(), key]));
+export function readKeysAsHugo(frontMatter: FrontMatter, schemaShape: Record<string, unknown>): FrontMatter {
+  const spellings = spellingsOf(schemaShape);
   const nameOf = (key: string) => spellings.get(key.toLowerCase()) ?? key;
+  // Nearly every post spells its keys as the schema does: then it is read as it is.
+  if (frontMatter.keys.every((key) => nameOf(key.key) === key.key) && Object.keys(frontMatter.data ?? {}).every((key) => nameOf(key) === key)) return frontMatter;
   const keys = frontMatter.keys.map((key) => ({ ...key, name: nameOf(key.key) }));
   const writtenAs = new Map<string, string>();
   for (const { key, name } of keys) if (!writtenAs.has(name)) writtenAs.set(name, key);
@@ -79,6 +81,15 @@ export function readKeysAsHugo(frontMatter: FrontMatter, schemaKeys: readonly st
     return frontMatter.valueAt(written === undefined ? path : [written, ...path.slice(1)]);
   };
   return { ...frontMatter, keys, data: frontMatter.data && renamed(frontMatter.data, nameOf), valueAt };
+}
+
+/** Each schema's keys by their lower case, made once per schema rather than once per post. */
+const spellingsByShape = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+function spellingsOf(shape: Record<string, unknown>): Map<string, string> {
+  let spellings = spellingsByShape.get(shape);
+  if (!spellings) spellingsByShape.set(shape, (spellings = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]))));
+  return spellings;
 }
 
 function renamed(data: Record<string, unknown>, nameOf: (key: string) => string): Record<string, unknown> {

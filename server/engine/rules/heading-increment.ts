@@ -1,5 +1,5 @@
 import { relevel, titleLevelOf } from '../text/heading-levels';
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
 
 /** Screen reader users move by heading level; a skipped level reads as a missing section. */
 export default defineRule({
@@ -9,24 +9,27 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'editor',
   },
-  async check(context) {
-    const { post, report } = context;
-    if (post.body.headings.length === 0) return;
+  check(context) {
+    if (context.post.body.headings.length === 0) return;
     // The title, printed by the theme, is the heading every post starts under, at the level
     // its layout prints it; where no one knows that level, the first heading is not judged.
-    const titleLevel = await titleLevelOf(context);
-    let previous = titleLevel;
-    for (const heading of post.body.headings) {
-      if (previous !== undefined && heading.level > previous + 1) {
-        const expected = previous + 1;
-        const after = previous === titleLevel && heading === post.body.headings[0] ? `the title (level ${previous})` : `a level ${previous} heading`;
-        report({
-          span: heading.span,
-          message: `This level ${heading.level} heading comes right after ${after}, skipping a level: make it \`${'#'.repeat(expected)}\`.`,
-          fixes: relevel(post.text, heading, expected, false),
-        });
-      }
-      previous = heading.level;
-    }
+    const titleLevel = titleLevelOf(context);
+    return titleLevel instanceof Promise ? titleLevel.then((level) => checkLevels(context, level)) : checkLevels(context, titleLevel);
   },
 });
+
+function checkLevels({ post, report }: RuleContext<unknown>, titleLevel: number | undefined): void {
+  let previous = titleLevel;
+  for (const heading of post.body.headings) {
+    if (previous !== undefined && heading.level > previous + 1) {
+      const expected = previous + 1;
+      const after = previous === titleLevel && heading === post.body.headings[0] ? `the title (level ${previous})` : `a level ${previous} heading`;
+      report({
+        span: heading.span,
+        message: `This level ${heading.level} heading comes right after ${after}, skipping a level: make it \`${'#'.repeat(expected)}\`.`,
+        fixes: relevel(post.text, heading, expected, false),
+      });
+    }
+    previous = heading.level;
+  }
+}

@@ -16,24 +16,46 @@ export type PageVerdict = 'page' | NotAPage;
 const MARKDOWN = /\.(md|markdown)$/i;
 const LEAF_INDEX = /^index\.(md|markdown|html?)$/i;
 
-/** Whether `path` is a content page that may be a post, and if not, why. */
-export async function contentPageVerdict(path: string, settings: UrlSettings, workspace: Workspace): Promise<PageVerdict> {
-  const place = placeOf(path, settings);
-  if (!place) return 'outside the content folders';
-  if (/^_index\./i.test(basename(path))) return 'list page';
-  return (await inLeafBundle(path, place.rel, workspace)) ? 'bundle resource' : 'page';
-}
+/**
+ * Judges the files of one command line: each folder is listed once, however many
+ * files it holds (a blog folder holds thousands).
+ */
+export class ContentPages {
+  /** Folder → the leaf bundle index it holds, if any. */
+  private readonly leafIndexes = new Map<string, Promise<string | undefined>>();
 
-/** Whether a folder above the file, within its place in the content tree, holds a leaf bundle's `index` (and the file is not that index). */
-async function inLeafBundle(path: string, rel: string, workspace: Workspace): Promise<boolean> {
-  let folder = dirname(path);
-  for (let depth = rel.split('/').length - 1; depth > 0; depth--) {
-    const entries = await workspace.readDirectory(folder);
-    const index = entries.find((entry) => entry.kind === 'file' && LEAF_INDEX.test(entry.name) && contentExtension(entry.name));
-    if (index && join(folder, index.name) !== path) return true;
-    folder = dirname(folder);
+  constructor(private readonly workspace: Workspace) {}
+
+  /** Whether `path` is a content page that may be a post, and if not, why. */
+  async verdict(path: string, settings: UrlSettings): Promise<PageVerdict> {
+    const place = placeOf(path, settings);
+    if (!place) return 'outside the content folders';
+    if (/^_index\./i.test(basename(path))) return 'list page';
+    return (await this.inLeafBundle(path, place.rel)) ? 'bundle resource' : 'page';
   }
-  return false;
+
+  /** Whether a folder above the file, within its place in the content tree, holds a leaf bundle's `index` (and the file is not that index). */
+  private async inLeafBundle(path: string, rel: string): Promise<boolean> {
+    let folder = dirname(path);
+    for (let depth = rel.split('/').length - 1; depth > 0; depth--) {
+      const index = await this.leafIndexOf(folder);
+      if (index !== undefined && index !== path) return true;
+      folder = dirname(folder);
+    }
+    return false;
+  }
+
+  private leafIndexOf(folder: string): Promise<string | undefined> {
+    let index = this.leafIndexes.get(folder);
+    if (!index) {
+      index = this.workspace.readDirectory(folder).then((entries) => {
+        const found = entries.find((entry) => entry.kind === 'file' && LEAF_INDEX.test(entry.name) && contentExtension(entry.name));
+        return found && join(folder, found.name);
+      });
+      this.leafIndexes.set(folder, index);
+    }
+    return index;
+  }
 }
 
 export function isMarkdownFile(path: string): boolean {

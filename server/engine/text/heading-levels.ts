@@ -1,6 +1,7 @@
 import type { Heading } from '../markdown';
 import type { RuleContext } from '../rule';
-import { placeOf, urlSettings } from '../site/hugo-urls';
+import { placeOf, urlSettings, type UrlSettings } from '../site/hugo-urls';
+import type { Site } from '../site/site';
 import { titleHeadingLevel } from '../site/title-level';
 import type { Span } from '../types';
 
@@ -20,16 +21,35 @@ export function relevel(text: string, heading: Heading, level: number, safe: boo
   return [{ title: `Make it a level ${level} heading (\`${'#'.repeat(level)}\`)`, edits: [{ span: marker, newText: '#'.repeat(level) }], safe, preferred: true }];
 }
 
+/** Title levels already read, by site and section: most posts then need no promise at all. */
+const knownLevels = new WeakMap<Site, Map<string, number | undefined>>();
+
 /**
  * The heading level of the post's title as its theme prints it: from the layouts of the
  * post's section when the site has them, else the preset's word, else undefined (no claim).
+ * A value once the section's layouts were read; a promise the first time.
  */
-export async function titleLevelOf(context: Pick<RuleContext<unknown>, 'post' | 'site' | 'preset' | 'workspace' | 'siteCache'>): Promise<number | undefined> {
-  const { post, site, preset, workspace, siteCache } = context;
+export function titleLevelOf(
+  context: Pick<RuleContext<unknown>, 'post' | 'site' | 'preset' | 'workspace' | 'siteCache'>,
+): number | undefined | Promise<number | undefined> {
+  const { post, site, preset, workspace } = context;
   if (site.loose) return preset.titleLevel;
-  const settings = await siteCache('url-settings', async () => urlSettings(site));
-  const rel = placeOf(post.path, settings)?.rel ?? '';
-  const section = rel.includes('/') ? rel.slice(0, rel.indexOf('/')).toLowerCase() : '';
-  const fromLayouts = await siteCache(`title-level:${section}`, () => titleHeadingLevel(workspace, site, section));
-  return fromLayouts ?? preset.titleLevel;
+  let bySection = knownLevels.get(site);
+  if (!bySection) knownLevels.set(site, (bySection = new Map()));
+  const section = sectionOf(post.path, site);
+  if (bySection.has(section)) return bySection.get(section) ?? preset.titleLevel;
+  return context.siteCache(`title-level:${section}`, () => titleHeadingLevel(workspace, site, section)).then((level) => {
+    bySection.set(section, level);
+    return level ?? preset.titleLevel;
+  });
+}
+
+const settingsBySite = new WeakMap<Site, UrlSettings>();
+
+/** The top-level section of the content tree a post is in (`''` at the root). */
+function sectionOf(path: string, site: Site): string {
+  let settings = settingsBySite.get(site);
+  if (!settings) settingsBySite.set(site, (settings = urlSettings(site)));
+  const rel = placeOf(path, settings)?.rel ?? '';
+  return rel.includes('/') ? rel.slice(0, rel.indexOf('/')).toLowerCase() : '';
 }
