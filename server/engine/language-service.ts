@@ -218,6 +218,7 @@ export class LanguageService {
    */
   async postsAmong(paths: string[]): Promise<string[]> {
     const posts: string[] = [];
+    const pagesBySite = new Map<string, ContentPages>();
     let folder: string | undefined;
     let site: Site | undefined;
     let config: ResolvedConfig | undefined;
@@ -227,7 +228,10 @@ export class LanguageService {
         site = await this.siteFor(path);
         config = await this.configFor(path, site);
       }
-      if (this.matchesPost(path, site, config) && !this.matchers(site, config).ignored(relative(site.root, path))) posts.push(path);
+      if (!this.matchesPost(path, site, config) || this.matchers(site, config).ignored(relative(site.root, path))) continue;
+      // A Markdown file inside a leaf bundle is a resource of its page: Hugo never publishes it.
+      if (!site.loose && (await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site))) === 'bundle resource') continue;
+      posts.push(path);
     }
     return posts;
   }
@@ -261,6 +265,11 @@ export class LanguageService {
       else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
     }
     return { posts, skipped };
+  }
+
+  private async isBundleResource(path: string, site: Site): Promise<boolean> {
+    if (site.loose) return false;
+    return (await new ContentPages(this.siteWorkspace(site.root)).verdict(path, this.urlSettingsOf(site))) === 'bundle resource';
   }
 
   private contentPagesOf(site: Site, bySite: Map<string, ContentPages>): ContentPages {
@@ -371,7 +380,7 @@ export class LanguageService {
   async check(path: string, text: string, options: CheckOptions = {}): Promise<CheckResult> {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
-    const isPost = options.asPost === true || this.matchesPost(path, site, config);
+    const isPost = options.asPost === true || (this.matchesPost(path, site, config) && !(await this.isBundleResource(path, site)));
     if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
 
     const { post, bodyFailure } = await this.parse(path, text, site, config);

@@ -78,3 +78,17 @@ test('check with no arguments on a Hugo site: a section of dated pages is a blog
   assert.ok(!files.some((file: string) => file.startsWith('content/manual/')), 'one dated page of three does not make a blog');
   assert.ok(!files.includes('content/updates/_index.md'));
 });
+
+test('check with no arguments: a Markdown file inside a leaf bundle is a resource of its page, never a post', async () => {
+  const root = site('bundle-resources', {
+    'content/blog/boat-trip/index.md': PAGE('Boat trip'),
+    'content/blog/boat-trip/packing-list.md': 'A list for the crew, published by nobody.\n',
+    'content/blog/boat-trip/photos/captions.md': 'Captions.\n',
+    'content/blog/harbour.md': PAGE('Harbour'),
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    ['content/blog/boat-trip/index.md', 'content/blog/harbour.md'],
+  );
+});

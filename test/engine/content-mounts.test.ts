@@ -167,3 +167,11 @@ test('a config file the site makes at build time and is not here: missing addres
   workspace.files.set(`${SITE}/config/_default/module.yaml`, 'mounts: []\n');
   assert.equal((await readSite(workspace, SITE)).generatedConfig, undefined, 'once it is there, the site is read as it is');
 });
+
+test('a bundle resource opened in the editor is no post: it gets no diagnostics', async () => {
+  const workspace = hugoSite({ 'content/blog/trip/index.md': page('Trip'), 'content/blog/trip/notes.md': 'no front matter\n' });
+  const result = await serviceFor(workspace).check(`${SITE}/content/blog/trip/notes.md`, 'no front matter\n');
+  assert.deepEqual([result.isPost, result.diagnostics], [false, []]);
+  const index = await serviceFor(workspace).check(`${SITE}/content/blog/trip/index.md`, page('Trip'));
+  assert.equal(index.isPost, true);
+});
