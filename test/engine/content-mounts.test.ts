@@ -175,3 +175,17 @@ test('a bundle resource opened in the editor is no post: it gets no diagnostics'
   const index = await serviceFor(workspace).check(`${SITE}/content/blog/trip/index.md`, page('Trip'));
   assert.equal(index.isPost, true);
 });
+
+test('a content adapter (_content.gotmpl) makes its pages at build time: links under its section are not verified, others still are', async () => {
+  const workspace = hugoSite({
+    'content/boats/_index.md': page('Boats'),
+    'content/boats/_content.gotmpl': '{{/* makes one page per boat from data/boats.json */}}\n',
+    'content/blog/here.md': page('Here'),
+  });
+  const { broken, unverified } = await check(workspace, '[a](/boats/skylark/) [b](/blog/gone/)');
+  assert.deepEqual(broken, ['/blog/gone/']);
+  assert.deepEqual(
+    unverified.map(({ reason }) => reason),
+    ['pages under it are made at build time by `content/boats/_content.gotmpl`'],
+  );
+});

@@ -24,6 +24,7 @@ import {
 import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import { likelyTarget } from './likely-target';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
@@ -211,6 +212,10 @@ export class SitePages {
       return;
     }
     const folderUrl = this.folderUrl(folder, mount);
+    // A content adapter makes pages from data when the site is built: what lies under it cannot be seen here.
+    if (folderUrl !== undefined && files.some((entry) => entry.name === '_content.gotmpl')) {
+      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by \`${relative(this.site.root, folder)}/_content.gotmpl\`` });
+    }
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
     const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
     if (!hasIndex && folderUrl !== undefined && treeFolder !== '' && !treeFolder.includes('/')) this.index.implicitPages.add(pathKey(folderUrl));
@@ -442,29 +447,9 @@ export class SitePages {
     return 'url' in result ? result.url : undefined;
   }
 
-  /**
-   * The one place a broken path was most likely meant to reach: the only file of
-   * that name (`/images/x.png` → `/img/x.png`), or the only page made from a file
-   * of that name (`/guides/strategy/` → the page of `guides/strategy.md`).
-   */
+  /** The one place a broken path was most likely meant to reach (see `likelyTarget`). */
   suggestion(key: string): string | undefined {
-    const last = key.split('/').pop() ?? '';
-    if (last === '') return undefined;
-    const files = this.index.filesByName.get(last) ?? this.filesNamedLike(last);
-    if (files.length === 1 && pathKey(files[0]) !== key) return files[0];
-    // Translations share a file name: only the page in the link's language is meant.
-    const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && key.startsWith(`${candidate.prefix}/`));
-    const pages = [...new Set(this.index.pagesByName.get(last) ?? [])].filter((page) => page.prefix === (language?.prefix ?? ''));
-    if (files.length === 0 && pages.length === 1 && pathKey(pages[0].url) !== key) return pages[0].url;
-    return undefined;
-  }
-
-  /** Files whose name extends the one wanted (`photo.jpg.jpg`, `photo.jpg.webp` for `photo.jpg`). */
-  private filesNamedLike(name: string): string[] {
-    if (!name.includes('.')) return [];
-    const found: string[] = [];
-    for (const [candidate, paths] of this.index.filesByName) if (candidate.startsWith(`${name}.`)) found.push(...paths);
-    return found;
+    return likelyTarget(this.index, this.settings, key);
   }
 
   /** The heading ids and HTML anchors of a Markdown page, parsed once per page. */

@@ -42,10 +42,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
  * A screenshot's default name, in the languages of the common desktops, alone or
  * followed by a date or number ("Screenshot 2025-10-09 at 11 21 53", "Screen Shot
  * 2019-03-04 at 10.21.33 AM", "Captura de pantalla 2024-05-01 a las…", "Screenshot
- * from 2024-…"). "Screenshot of the dashboard" is a description, not a default.
+ * from 2024-…"), and those of screen recorders and capture tools ("Screencast from
+ * 2024-…", "Screen Recording 2024-…", "CleanShot 2024-… at …@2x"). "Screenshot of the dashboard" is a description, not a default.
  */
 const SCREENSHOT =
-  /^(?:screenshot|screen[\s_-]?shot|screen[\s_-]?capture|captura(?:\s+de\s+(?:pantalla|tela|ecrã))?|capture\s+d['’]\s?écran|bildschirmfoto|bildschirmaufnahme|schermafbeelding|schermata|istantanea(?:\s+schermo)?|skärmbild|skjermbilde|zrzut\s+ekranu|snímek\s+obrazovky|näyttökuva|ekran\s+görüntüsü|снимок\s+экрана|スクリーンショット|屏幕截图|截屏|螢幕擷取畫面|스크린샷|whatsapp\s+image|pasted\s+(?:image|graphic))(?:[\s_-]*(?:from|von|de|du|del)?[\s_-]*\(?\d.*)?$/iu;
+  /^(?:screenshot|screen[\s_-]?shot|screen[\s_-]?capture|screencast|screen[\s_-]?recording|cleanshot(?:[\s_-]x)?|kazam[\s_-]screen(?:shot|cast)|captura(?:\s+de\s+(?:pantalla|tela|ecrã))?|capture\s+d['’]\s?écran|bildschirmfoto|bildschirmaufnahme|schermafbeelding|schermata|istantanea(?:\s+schermo)?|skärmbild|skjermbilde|zrzut\s+ekranu|snímek\s+obrazovky|näyttökuva|ekran\s+görüntüsü|снимок\s+экрана|スクリーンショット|屏幕截图|截屏|螢幕擷取畫面|스크린샷|whatsapp\s+image|pasted\s+(?:image|graphic))(?:[\s_-]*(?:from|von|de|du|del)?[\s_-]*\(?\d.*)?$/iu;
 
 /** Names design and office tools give a new file, compared without accents or case. */
 const TOOL_DEFAULTS = new Set(
