@@ -11,9 +11,10 @@ import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type T
 import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
 import type { Post, RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
-import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
+import type { NotAPage } from './site/content-pages';
+import { PostSelection } from './post-selection';
 import { datedSections } from './site/dated-sections';
-import { urlSettings, type UrlSettings } from './site/hugo-urls';
+import { rawInnerShortcodes } from './site/shortcode-catalog';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
 import { bodyParseFailure, runRules } from './run-rules';
@@ -85,10 +86,6 @@ interface ParsedPost {
   bodyFailure: Diagnostic | undefined;
 }
 
-interface PathMatchers {
-  posts: (path: string) => boolean;
-  ignored: (path: string) => boolean;
-}
 
 const DEFAULT_SEVERITIES = new Map<RuleId, Severity>(RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
 
@@ -107,6 +104,7 @@ export class LanguageService {
   private readonly siteValues = new Map<string, Promise<unknown>>();
   /** Each site's view of the workspace, which sees nothing outside the site (`confine`). */
   private readonly siteWorkspaces = new Map<string, Workspace>();
+  private readonly selection = new PostSelection(this);
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -189,7 +187,7 @@ export class LanguageService {
     if (!config.postsFromPreset || !config.preset.datedSections || site.loose) return config;
     const guessed = globMatcher(this.postGlobs(site, config));
     const sections = await this.siteValue(site.root, 'dated-sections', () =>
-      datedSections(this.siteWorkspace(site.root), site, this.urlSettingsOf(site), (folder) => guessed(`${folder}/post.md`)),
+      datedSections(this.siteWorkspace(site.root), site, this.selection.urlSettingsOf(site), (folder) => guessed(`${folder}/post.md`)),
     );
     return sections.length === 0 ? config : { ...config, posts: [...config.posts, ...sections.map((section) => `${escapeGlob(section)}/**/*.md`)] };
   }
@@ -206,116 +204,22 @@ export class LanguageService {
 
   /** Globs, relative to the site root, of the site's posts. */
   postGlobs(site: Site, config: ResolvedConfig): string[] {
-    const contentDir = relative(site.root, site.contentDir) || '.';
-    // A content folder Hugo's config puts outside the site is not read: its globs select nothing.
-    const globs = contentDir.startsWith('..') ? config.posts.filter((glob) => !glob.includes('{contentDir}')) : config.posts;
-    return globs.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
+    return this.selection.postGlobs(site, config);
   }
 
-  /**
-   * The posts among `paths` (files the preset or config calls posts) that the config
-   * does not ignore, in their order, with one look-up of site and config per folder.
-   */
-  async postsAmong(paths: string[]): Promise<string[]> {
-    const posts: string[] = [];
-    const pagesBySite = new Map<string, ContentPages>();
-    let folder: string | undefined;
-    let site: Site | undefined;
-    let config: ResolvedConfig | undefined;
-    for (const path of paths) {
-      if (site === undefined || config === undefined || dirname(path) !== folder) {
-        folder = dirname(path);
-        site = await this.siteFor(path);
-        config = await this.configFor(path, site);
-      }
-      if (!this.matchesPost(path, site, config) || this.matchers(site, config).ignored(relative(site.root, path))) continue;
-      // A Markdown file inside a leaf bundle is a resource of its page: Hugo never publishes it.
-      if (!site.loose && (await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site))) === 'bundle resource') continue;
-      posts.push(path);
-    }
-    return posts;
+  /** The posts among `paths`, as the site's config and preset choose them (see PostSelection). */
+  postsAmong(paths: string[]): Promise<string[]> {
+    return this.selection.postsAmong(paths);
   }
 
-  /**
-   * The posts among files and folders a person named: every content page (not a list
-   * page, not a bundle's resource, not ignored by the config), whatever the preset's
-   * guess of where posts are; where the config file says which files are posts
-   * (`posts`), those. A named folder that holds a whole site (its root, a folder above
-   * it, or its content folder) names that site: its posts are the ones its config and
-   * preset choose.
-   * With how many of the others were left out, and why.
-   */
-  async namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
-    const posts: string[] = [];
-    const skipped = new Map<NotAPage, number>();
-    // One per site, reading through the site's confined workspace.
-    const pagesBySite = new Map<string, ContentPages>();
-    for (const path of paths) {
-      if (!isMarkdownFile(path)) continue;
-      const site = await this.siteFor(path);
-      const config = await this.configFor(path, site);
-      const ignored = this.matchers(site, config).ignored(relative(site.root, path));
-      const wholeSite = namedFolder !== undefined && !site.loose && this.holdsWholeSite(namedFolder, site);
-      const verdict: PageVerdict = ignored
-        ? 'ignored'
-        : !config.postsFromPreset || wholeSite
-          ? this.matchesPost(path, site, config) ? 'page' : 'not in posts'
-          : site.loose ? 'page' : await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site));
-      if (verdict === 'page') posts.push(path);
-      else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
-    }
-    return { posts, skipped };
+  /** The posts among files and folders a person named (see PostSelection). */
+  namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
+    return this.selection.namedPostsAmong(paths, namedFolder);
   }
 
-  private async isBundleResource(path: string, site: Site): Promise<boolean> {
-    if (site.loose) return false;
-    return (await new ContentPages(this.siteWorkspace(site.root)).verdict(path, this.urlSettingsOf(site))) === 'bundle resource';
-  }
-
-  private contentPagesOf(site: Site, bySite: Map<string, ContentPages>): ContentPages {
-    let pages = bySite.get(site.root);
-    if (!pages) bySite.set(site.root, (pages = new ContentPages(this.siteWorkspace(site.root))));
-    return pages;
-  }
-
-  private holdsWholeSite(folder: string, site: Site): boolean {
-    if (site.root === folder || isInside(folder, site.root)) return true;
-    return this.urlSettingsOf(site).mounts.some((mount) => mount.target === '' && mount.source === folder);
-  }
-
-  private readonly urlSettingsCache = new WeakMap<Site, UrlSettings>();
-
-  private urlSettingsOf(site: Site): UrlSettings {
-    let settings = this.urlSettingsCache.get(site);
-    if (!settings) this.urlSettingsCache.set(site, (settings = urlSettings(site)));
-    return settings;
-  }
-
-  private matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
-    const rel = relative(site.root, path);
-    if (rel.startsWith('..')) return false;
-    const { posts, ignored } = this.matchers(site, config);
-    if (site.loose) return /\.(md|markdown)$/i.test(path) && !ignored(rel);
-    return posts(rel);
-  }
-
-  // Compiling a glob is far slower than matching one: once per site and config.
-  private readonly compiled = new WeakMap<ResolvedConfig, Map<string, PathMatchers>>();
-
-  private matchers(site: Site, config: ResolvedConfig): PathMatchers {
-    let bySite = this.compiled.get(config);
-    if (!bySite) this.compiled.set(config, (bySite = new Map()));
-    let matchers = bySite.get(site.root);
-    if (!matchers) {
-      // Globs run on RE2 (schemas/globs.ts): a pull request writes both them and the file names.
-      const ignored = globMatcher(config.ignore);
-      const postGlobs = globMatcher(this.postGlobs(site, config));
-      const notPosts = globMatcher(config.preset.notPosts);
-      const posts = (path: string) => postGlobs(path) && !notPosts(path) && !ignored(path);
-      matchers = { posts, ignored };
-      bySite.set(site.root, matchers);
-    }
-    return matchers;
+  /** The site's shortcodes whose inner text is not Markdown (see `rawInnerShortcodes`). */
+  private rawInnerShortcodes(site: Site): Promise<ReadonlySet<string>> {
+    return rawInnerShortcodes((key, compute) => this.siteValue(site.root, key, compute), this.siteWorkspace(site.root), site);
   }
 
   private usesSiteTemplates(): boolean {
@@ -360,7 +264,7 @@ export class LanguageService {
       preset: config.preset.name,
       kind,
       kindSource: source,
-      isPost: this.matchesPost(path, site, config),
+      isPost: this.selection.matchesPost(path, site, config),
       rules: Object.fromEntries(config.rules),
     };
   }
@@ -373,14 +277,14 @@ export class LanguageService {
     const { kind, source } = resolveKind(written?.data, relative(site.root, path), config.kinds);
     const schema = config.preset.schema(kind);
     const frontMatter = written && readKeysAsHugo(written, schema.shape);
-    return { site, config, kind, kindSource: source, schema, frontMatter, bodyStart, isPost: this.matchesPost(path, site, config) };
+    return { site, config, kind, kindSource: source, schema, frontMatter, bodyStart, isPost: this.selection.matchesPost(path, site, config) };
   }
 
   /** Checks one file. Only posts get diagnostics; other pages are link targets. */
   async check(path: string, text: string, options: CheckOptions = {}): Promise<CheckResult> {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
-    const isPost = options.asPost === true || (this.matchesPost(path, site, config) && !(await this.isBundleResource(path, site)));
+    const isPost = options.asPost === true || (this.selection.matchesPost(path, site, config) && !(await this.selection.isBundleResource(path, site)));
     if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
 
     const { post, bodyFailure } = await this.parse(path, text, site, config);
@@ -446,10 +350,11 @@ export class LanguageService {
     const { kind } = resolveKind(written?.data, relative(site.root, path), config.kinds);
     // Every rule reads the keys as Hugo does, in any case (frontmatter/key-case.ts).
     const frontMatter = written && readKeysAsHugo(written, config.preset.schema(kind).shape);
+    const rawInner = site.loose ? undefined : await this.rawInnerShortcodes(site);
     let body: BodyModel;
     let failure: { error: unknown } | undefined;
     try {
-      body = parseBody(text, bodyStart);
+      body = parseBody(text, bodyStart, { rawInner });
     } catch (error) {
       // A bug of the body parser must not hide the post's other problems: the
       // front matter rules still run, on an empty body, and the author is told.

@@ -19,12 +19,12 @@ import type { BodyModel, ImageRef, LinkRef, Shortcode, Span } from './types.js';
  * Adds the shortcodes of `scan` to a model the walk has filled: those outside
  * code, and the links and images they make.
  */
-export function addShortcodes(model: BodyModel, scan: ShortcodeScan): void {
+export function addShortcodes(model: BodyModel, scan: ShortcodeScan, rawInner: ReadonlySet<string> = NONE): void {
   const inCode = insideRanges(model.code);
   const kept = scan.shortcodes.filter((shortcode) => !inCode(shortcode.span.start));
   const keptProblems = scan.problems.filter((problem) => !inCode(problem.span.start));
 
-  const codeInner = pairedCodeShortcodes(kept);
+  const codeInner = pairedCodeShortcodes(kept, rawInner);
   if (codeInner.length > 0) {
     const inInner = insideRanges(codeInner);
     const outside = (item: { span: Span }) => !inInner(item.span.start);
@@ -100,15 +100,23 @@ function shortcodeImage(shortcode: Shortcode, imageParams: { readonly src: strin
   return img;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** Whether a shortcode's inner text is code or text, not Markdown: `{{% … %}}` always is Markdown, but for Hugo's `highlight`. */
+function innerIsNotMarkdown(shortcode: Shortcode, rawInner: ReadonlySet<string>): boolean {
+  return CODE_SHORTCODES.has(shortcode.name) || (shortcode.delimiter === '<' && rawInner.has(shortcode.name.toLowerCase()));
+}
+
 /**
- * Inner ranges of paired code shortcodes, e.g. `{{< highlight go >}}` ...
- * `{{< /highlight >}}`, sorted and disjoint (nested pairs are inside outer ones).
+ * Inner ranges of paired shortcodes whose inner text is not Markdown, e.g.
+ * `{{< highlight go >}}` ... `{{< /highlight >}}`, sorted and disjoint (nested
+ * pairs are inside outer ones).
  */
-function pairedCodeShortcodes(shortcodes: readonly Shortcode[]): Span[] {
+function pairedCodeShortcodes(shortcodes: readonly Shortcode[], rawInner: ReadonlySet<string>): Span[] {
   const ranges: Span[] = [];
   const open: Shortcode[] = [];
   for (const shortcode of shortcodes) {
-    if (!CODE_SHORTCODES.has(shortcode.name) || shortcode.selfClosing) continue;
+    if (!innerIsNotMarkdown(shortcode, rawInner) || shortcode.selfClosing) continue;
     if (!shortcode.closing) {
       open.push(shortcode);
       continue;

@@ -166,14 +166,22 @@ class BodyWalk {
  * result is an offset into `text`. An internal error escapes: the caller says
  * what a post whose body could not be read gets (service.ts reports it).
  */
-export function parseBody(text: string, bodyStart: number): BodyModel {
+export interface BodyOptions {
+  /**
+   * Shortcodes whose inner text is not Markdown (their templates print it as text or
+   * code): between `{{< name >}}` and `{{< /name >}}` nothing is read, as in a code block.
+   */
+  rawInner?: ReadonlySet<string>;
+}
+
+export function parseBody(text: string, bodyStart: number, options: BodyOptions = {}): BodyModel {
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
   const model = emptyBody();
   if (start === text.length) return model;
   const shortcodes = scanShortcodes(text, start, text.length);
   const markdown = maskShortcodes(text, shortcodes.replaced);
   new BodyWalk({ text, markdown, tree: parseMarkdown(markdown, start), model }).run();
-  addShortcodes(model, shortcodes);
+  addShortcodes(model, shortcodes, options.rawInner);
   model.links.sort(byStart);
   model.images.sort(byStart);
   model.comments.sort(byStart);

@@ -17,6 +17,7 @@ export type {
   Span,
 } from './types.js';
 export { emptyBody, parseBody } from './body.js';
+export type { BodyOptions } from './body.js';
 export { normalizeLabel } from './links.js';
 export { headingId, HeadingIds } from './headings.js';
 export {

@@ -75,6 +75,29 @@ export async function needsClosingTag(cache: SiteCache, workspace: Workspace, si
   });
 }
 
+/**
+ * The site's shortcodes whose inner text is not Markdown: Hugo hands a `{{< … >}}`
+ * shortcode its inner text as it is, and only a template that renders it
+ * (`markdownify`, `RenderString`) makes Markdown of it. Others print it as text or
+ * code (`{{< text bash >}}`), or not at all: there it holds no headings, links or
+ * prose for the rules. Shortcodes whose templates are not at hand are not listed.
+ */
+export function rawInnerShortcodes(cache: SiteCache, workspace: Workspace, site: Site): Promise<ReadonlySet<string>> {
+  return cache(RAW_INNER_CACHE_KEY, async () => {
+    const catalog = await shortcodeCatalog(cache, workspace, site);
+    const raw = new Set<string>();
+    for (const [name, files] of catalog.templates) {
+      const texts = await Promise.all(files.map(async (file) => (await workspace.readFile(file)) ?? ''));
+      if (!texts.some((text) => RENDERS_MARKDOWN.test(text))) raw.add(name);
+    }
+    return raw;
+  });
+}
+
+const RAW_INNER_CACHE_KEY = 'shortcode-raw-inner';
+/** A template that turns text into HTML as Markdown: `markdownify`, `.RenderString`, `.Page.RenderString`. */
+const RENDERS_MARKDOWN = /\bmarkdownify\b|\bRenderString\b/;
+
 /** Theme names from the config: a string (Hugo also reads "a,b") or a list. */
 export function themeNames(config: Record<string, unknown>): string[] {
   const theme = config.theme;

@@ -1,0 +1,141 @@
+import { globMatcher } from '../../schemas/globs';
+import type { ResolvedConfig } from './config/config';
+import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
+import { urlSettings, type UrlSettings } from './site/hugo-urls';
+import { dirname, isInside, relative } from './site/paths';
+import type { Site } from './site/site';
+import type { Workspace } from './types';
+
+/** What post selection needs of the language service: its sites, configs and confined workspaces. */
+export interface SiteHost {
+  siteFor(path: string): Promise<Site>;
+  configFor(path: string, site: Site): Promise<ResolvedConfig>;
+  siteWorkspace(root: string): Workspace;
+}
+
+interface PathMatchers {
+  posts: (path: string) => boolean;
+  ignored: (path: string) => boolean;
+}
+
+/**
+ * Which files are posts: the site's, as its config and preset choose them (globs, with
+ * bundle resources left out), or the content pages of what a person names.
+ */
+export class PostSelection {
+  constructor(private readonly host: SiteHost) {}
+
+  /** Globs, relative to the site root, of the site's posts. */
+  postGlobs(site: Site, config: ResolvedConfig): string[] {
+    const contentDir = relative(site.root, site.contentDir) || '.';
+    // A content folder Hugo's config puts outside the site is not read: its globs select nothing.
+    const globs = contentDir.startsWith('..') ? config.posts.filter((glob) => !glob.includes('{contentDir}')) : config.posts;
+    return globs.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
+  }
+
+  /**
+   * The posts among `paths` (files the preset or config calls posts) that the config
+   * does not ignore, in their order, with one look-up of site and config per folder.
+   */
+  async postsAmong(paths: string[]): Promise<string[]> {
+    const posts: string[] = [];
+    const pagesBySite = new Map<string, ContentPages>();
+    let folder: string | undefined;
+    let site: Site | undefined;
+    let config: ResolvedConfig | undefined;
+    for (const path of paths) {
+      if (site === undefined || config === undefined || dirname(path) !== folder) {
+        folder = dirname(path);
+        site = await this.host.siteFor(path);
+        config = await this.host.configFor(path, site);
+      }
+      if (!this.matchesPost(path, site, config) || this.matchers(site, config).ignored(relative(site.root, path))) continue;
+      // A Markdown file inside a leaf bundle is a resource of its page: Hugo never publishes it.
+      if (!site.loose && (await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site))) === 'bundle resource') continue;
+      posts.push(path);
+    }
+    return posts;
+  }
+
+  /**
+   * The posts among files and folders a person named: every content page (not a list
+   * page, not a bundle's resource, not ignored by the config), whatever the preset's
+   * guess of where posts are; where the config file says which files are posts
+   * (`posts`), those. A named folder that holds a whole site (its root, a folder above
+   * it, or its content folder) names that site: its posts are the ones its config and
+   * preset choose.
+   * With how many of the others were left out, and why.
+   */
+  async namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
+    const posts: string[] = [];
+    const skipped = new Map<NotAPage, number>();
+    // One per site, reading through the site's confined workspace.
+    const pagesBySite = new Map<string, ContentPages>();
+    for (const path of paths) {
+      if (!isMarkdownFile(path)) continue;
+      const site = await this.host.siteFor(path);
+      const config = await this.host.configFor(path, site);
+      const ignored = this.matchers(site, config).ignored(relative(site.root, path));
+      const wholeSite = namedFolder !== undefined && !site.loose && this.holdsWholeSite(namedFolder, site);
+      const verdict: PageVerdict = ignored
+        ? 'ignored'
+        : !config.postsFromPreset || wholeSite
+          ? this.matchesPost(path, site, config) ? 'page' : 'not in posts'
+          : site.loose ? 'page' : await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site));
+      if (verdict === 'page') posts.push(path);
+      else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
+    }
+    return { posts, skipped };
+  }
+
+  async isBundleResource(path: string, site: Site): Promise<boolean> {
+    if (site.loose) return false;
+    return (await new ContentPages(this.host.siteWorkspace(site.root)).verdict(path, this.urlSettingsOf(site))) === 'bundle resource';
+  }
+
+  private contentPagesOf(site: Site, bySite: Map<string, ContentPages>): ContentPages {
+    let pages = bySite.get(site.root);
+    if (!pages) bySite.set(site.root, (pages = new ContentPages(this.host.siteWorkspace(site.root))));
+    return pages;
+  }
+
+  private holdsWholeSite(folder: string, site: Site): boolean {
+    if (site.root === folder || isInside(folder, site.root)) return true;
+    return this.urlSettingsOf(site).mounts.some((mount) => mount.target === '' && mount.source === folder);
+  }
+
+  private readonly urlSettingsCache = new WeakMap<Site, UrlSettings>();
+
+  urlSettingsOf(site: Site): UrlSettings {
+    let settings = this.urlSettingsCache.get(site);
+    if (!settings) this.urlSettingsCache.set(site, (settings = urlSettings(site)));
+    return settings;
+  }
+
+  matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
+    const rel = relative(site.root, path);
+    if (rel.startsWith('..')) return false;
+    const { posts, ignored } = this.matchers(site, config);
+    if (site.loose) return /\.(md|markdown)$/i.test(path) && !ignored(rel);
+    return posts(rel);
+  }
+
+  // Compiling a glob is far slower than matching one: once per site and config.
+  private readonly compiled = new WeakMap<ResolvedConfig, Map<string, PathMatchers>>();
+
+  private matchers(site: Site, config: ResolvedConfig): PathMatchers {
+    let bySite = this.compiled.get(config);
+    if (!bySite) this.compiled.set(config, (bySite = new Map()));
+    let matchers = bySite.get(site.root);
+    if (!matchers) {
+      // Globs run on RE2 (schemas/globs.ts): a pull request writes both them and the file names.
+      const ignored = globMatcher(config.ignore);
+      const postGlobs = globMatcher(this.postGlobs(site, config));
+      const notPosts = globMatcher(config.preset.notPosts);
+      const posts = (path: string) => postGlobs(path) && !notPosts(path) && !ignored(path);
+      matchers = { posts, ignored };
+      bySite.set(site.root, matchers);
+    }
+    return matchers;
+  }
+}
