@@ -11,6 +11,7 @@ import type { Post } from '../rule';
 import type { Site } from '../site/site';
 import type { SitePage, SitePages } from '../site/site-pages';
 import type { Workspace } from '../types';
+import { decodeEntities } from '../markdown/entities';
 import { looksLikeHost } from './hosts';
 import { isEmailAddress, uniqueTargets } from './url-parts';
 
@@ -61,8 +62,20 @@ const SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
  * gets them. Most links go to other sites: they are told apart by their host alone,
  * before any URL parsing.
  */
+/**
+ * The destination as the browser gets it: Goldmark decodes backslash escapes and
+ * character references in a Markdown destination (`#valid\_heading` is
+ * `#valid_heading`), HTML decodes references in an attribute; a shortcode's
+ * parameter reaches its template as written.
+ */
+export function destinationAsPublished(target: LinkTarget): string {
+  const source = target.link?.source ?? target.image?.source;
+  if (source === 'markdown' || source === 'reference') return decodeEntities(target.url.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+  return source === 'html' ? decodeEntities(target.url) : target.url;
+}
+
 function classify(target: LinkTarget, site: Site) {
-  let url = target.url;
+  let url = destinationAsPublished(target);
   const source = target.link?.source;
   if ((source === 'bare' || source === 'autolink') && !SCHEME.test(url)) {
     // Without a scheme, these are e-mail addresses (mailto:) or GFM's `www.` links (http://).

@@ -106,9 +106,11 @@ export class HeadingCollector {
     const content = setext ? setextContent(text, node) : atxContent(text, node);
     let spanEnd = node.to;
     while (spanEnd > node.from && isBlank(text.charCodeAt(spanEnd - 1))) spanEnd--;
-    // Goldmark: `{#id}` on the last line first, then (ATX) the closing #'s.
-    const explicitId = takeAttributeBlock(text, content);
+    // Goldmark: `{#id}` on the last line first, then (ATX) the closing #'s; an `{#id}`
+    // before the closing #'s (`## Title {#id} ##`) counts too.
+    let explicitId = takeAttributeBlock(text, content);
     if (!setext) takeClosingSequence(text, content);
+    if (!setext && explicitId === undefined) explicitId = takeAttributeBlock(text, content);
     if (content.lastLineFrom > content.to) content.lastLineFrom = content.to;
 
     const plain = this.inlineText.between(node, content.from, content.to);

@@ -206,7 +206,8 @@ export class LinkCollector {
     this.pushBare(from, to);
   }
 
-  private pushBare(from: number, to: number): void {
+  private pushBare(from: number, start: number): void {
+    const to = withQueryOrFragment(this.text, from, start);
     const span = { start: from, end: to };
     this.model.links.push({ source: 'bare', url: this.text.slice(from, to), urlSpan: span, span: { start: from, end: to } });
   }
@@ -275,4 +276,38 @@ function referenceLink(reference: PendingReference, definition: LinkDefinition, 
   const link: LinkRef = { source: 'reference', url: definition.url, urlSpan: definition.urlSpan, span, text: reference.text, textSpan: reference.textSpan, label };
   if (definition.title !== undefined) link.title = definition.title;
   return link;
+}
+
+const TRAILING_PUNCTUATION = new Set(['?', '!', '.', ',', ':', '*', '_', '~', "'", '"']);
+
+/**
+ * The end of a bare URL as Goldmark's linkify finds it: a query or fragment right after
+ * the host (`https://example.com#install`) belongs to the URL, which the GFM autolink
+ * stops before; trailing punctuation and an unmatched `)` do not.
+ */
+export function withQueryOrFragment(text: string, from: number, to: number): number {
+  const next = text[to];
+  if ((next !== '#' && next !== '?') || text.slice(from, to).includes('@')) return to;
+  let end = to;
+  let opened = 0;
+  let closed = 0;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '(') opened++;
+    else if (text[i] === ')') closed++;
+  }
+  while (end < text.length && !/[\s<]/.test(text[end])) {
+    if (text[end] === '(') opened++;
+    else if (text[end] === ')') closed++;
+    end++;
+  }
+  // Each step drops one character: linear in the URL, whatever it holds.
+  while (end > to) {
+    const last = text[end - 1];
+    if (TRAILING_PUNCTUATION.has(last)) end--;
+    else if (last === ')' && closed > opened) {
+      end--;
+      closed--;
+    } else break;
+  }
+  return end;
 }

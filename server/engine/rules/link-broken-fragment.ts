@@ -1,6 +1,6 @@
 import { setting, textSetting } from '../site/hugo-urls';
 import { classifyUrl, type LinkTarget } from '../links/link-targets';
-import { localLinks, resolveLocal } from '../links/local-links';
+import { destinationAsPublished, localLinks, resolveLocal } from '../links/local-links';
 import { relative } from '../site/paths';
 import { defineRule, type Post, type Problem } from '../rule';
 import type { Site } from '../site/site';
@@ -78,7 +78,7 @@ export default defineRule({
     for (const target of uniqueTargets(post.body)) {
       // Stryker disable next-line StringLiteral: classifyUrl below calls a URL a fragment only when it starts with `#`, so this test only saves time
       if (!target.link || !target.url.trimStart().startsWith('#')) continue;
-      const classified = classifyUrl(target.url, site.baseURL);
+      const classified = classifyUrl(destinationAsPublished(target), site.baseURL);
       if (classified.kind !== 'fragment' || !classified.fragment) continue;
       if (!matches(ownAnchors(), classified.fragment)) report(problem(post, target, classified.fragment, ownAnchors(), 'this post'));
     }
