@@ -127,3 +127,16 @@ test('shortcode-unknown: the fix renames the closing tag paired by nesting, not 
     [first + 4],
   ]);
 });
+
+test('shortcode-unknown: a module imported from the themes folder is read like a theme; one fetched from elsewhere leaves the list unknown', async () => {
+  const onDisk = {
+    'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: harbour-shortcodes\n',
+    'themes/harbour-shortcodes/layouts/shortcodes/tide-table.html': '<table>{{ .Get 0 }}</table>\n',
+  };
+  const post = '---\ntitle: Tides\ndate: 2025-02-03\n---\n\n{{< tide-table spring >}}\n\n{{< tide-tabel spring >}}\n';
+  const found = (await checkPost(hugoSite({ ...onDisk, 'content/blog/p.md': post }), 'content/blog/p.md')).filter((d) => d.ruleId === 'shortcode-unknown');
+  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['tide-tabel']);
+  const fetched = { 'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: github.com/example/harbour-shortcodes\n', 'layouts/shortcodes/other.html': 'x' };
+  const none = (await checkPost(hugoSite({ ...fetched, 'content/blog/p.md': post }), 'content/blog/p.md')).filter((d) => d.ruleId === 'shortcode-unknown');
+  assert.deepEqual(none, []);
+});

@@ -111,8 +111,10 @@ export async function readShortcodeCatalog(workspace: Workspace, site: Site): Pr
   const themesDir = typeof site.config.themesDir === 'string' ? join(site.root, site.config.themesDir) : join(site.root, 'themes');
   // The site's own templates win over its themes', the leftmost theme over the next.
   const sources = [site.root];
-  let outOfSight = hasModuleImports(site.config);
-  for (const theme of themeNames(site.config)) {
+  // A module imported by a path of the themes folder is on disk like a theme; any other is not.
+  const imports = moduleImportPaths(site.config);
+  let outOfSight = false;
+  for (const theme of [...themeNames(site.config), ...imports]) {
     const folder = join(themesDir, theme);
     if ((await workspace.stat(folder)) === 'directory') sources.push(folder);
     else outOfSight = true;
@@ -149,10 +151,18 @@ async function collectTemplates(workspace: Workspace, folder: string, prefix: st
   }
 }
 
-/** Hugo modules bring templates from elsewhere (a module cache or `_vendor`): unseen here. */
-function hasModuleImports(config: Record<string, unknown>): boolean {
+/**
+ * The paths of `module.imports`: a Go module path (`github.com/…`), fetched into a module
+ * cache no one sees here, or the name of a folder of the themes folder, read like a theme.
+ */
+export function moduleImportPaths(config: Record<string, unknown>): string[] {
   const module = config.module;
-  if (typeof module !== 'object' || module === null) return false;
+  if (typeof module !== 'object' || module === null) return [];
   const imports = (module as Record<string, unknown>).imports;
-  return Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null;
+  const list = Array.isArray(imports) ? imports : imports === undefined || imports === null ? [] : [imports];
+  return list.flatMap((entry) => {
+    const path = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).path : undefined;
+    const disabled = typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>).disable === true;
+    return typeof path === 'string' && path.trim() !== '' && !disabled ? [path.trim()] : [];
+  });
 }

@@ -6,6 +6,7 @@
 import type { Workspace } from '../types';
 import { isRecord, setting, textSetting } from './hugo-urls';
 import { join } from './paths';
+import { moduleImportPaths } from './shortcode-catalog';
 import type { Site } from './site';
 
 function stringList(value: unknown): string[] {
@@ -19,7 +20,8 @@ export function siteFolders(site: Site, settingName: string, fallback: string): 
   const themesDir = join(root, textSetting(config, 'themesDir', 'themes'));
   const configured = stringList(setting(config, settingName));
   const own = (configured.length > 0 ? configured : [fallback]).map((dir) => join(root, dir));
-  return [...own, ...stringList(setting(config, 'theme')).map((theme) => join(themesDir, theme, fallback))];
+  // Themes, then modules imported from the themes folder (a Go module path names no folder there, and is simply not found).
+  return [...own, ...[...stringList(setting(config, 'theme')), ...moduleImportPaths(config)].map((theme) => join(themesDir, theme, fallback))];
 }
 
 /**
