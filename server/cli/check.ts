@@ -56,6 +56,10 @@ export async function runCheck(
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
     if (outcome.failure) seen.add(outcome.failure);
   }
-  if (reports.length === 0 && failures.length === 0) failures.push(`${inputs.join(' ') || cwd}: no post matched`);
+  if (reports.length === 0 && failures.length === 0) {
+    // With nothing named, the site's own choice of posts found none: say where it looked.
+    const hint = inputs.length === 0 ? ': the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in .postlintrc.json' : '';
+    failures.push(`${inputs.join(' ') || cwd}: no post matched${hint}`);
+  }
   return { reports, failures, previews };
 }

@@ -92,3 +92,10 @@ test('check with no arguments: a Markdown file inside a leaf bundle is a resourc
     ['content/blog/boat-trip/index.md', 'content/blog/harbour.md'],
   );
 });
+
+test('check with no arguments on a site where the preset finds no post: the message says what to do', async () => {
+  const root = site('no-posts', { 'content/about.md': PAGE('About'), 'content/guides/knots.md': '---\ntitle: Knots\n---\n' });
+  const result = await runCli(['check'], root);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /no post matched: the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in \.postlintrc\.json/);
+});

@@ -61,7 +61,8 @@ test('isRecord: a plain mapping is one; lists, dates, null and scalars are not',
 });
 
 test('urlSettings: a site with no settings is Hugo default: English at the root, tags and categories, pretty URLs', () => {
-  const { mounts, ...settings } = settingsOf({});
+  const { mounts, uglyURLs, ...settings } = settingsOf({});
+  assert.equal(uglyURLs('posts'), false);
   assert.deepEqual(
     mounts.map(({ source, target, languages, legacy }) => ({ source, target, languages, legacy })),
     [{ source: `${ROOT}/content`, target: '', languages: [english], legacy: true }],
@@ -72,7 +73,6 @@ test('urlSettings: a site with no settings is Hugo default: English at the root,
     pagePatterns: new Map(),
     sectionPatterns: new Map(),
     taxonomies: ['tags', 'categories'],
-    uglyURLs: false,
     customDates: false,
     basePath: '',
   });
@@ -153,10 +153,12 @@ test('urlSettings: taxonomies are the plural names of the taxonomies setting', (
   assert.deepEqual(settingsOf({ taxonomies: ['tags'] }).taxonomies, ['tags', 'categories'], 'a list is not a taxonomies mapping');
 });
 
-test('urlSettings: uglyURLs only when set to true; a frontmatter setting makes dates unknown', () => {
-  assert.equal(settingsOf({ uglyURLs: true }).uglyURLs, true);
-  assert.equal(settingsOf({ uglyurls: true }).uglyURLs, true);
-  assert.equal(settingsOf({ uglyURLs: 'yes' }).uglyURLs, false);
+test('urlSettings: uglyURLs when set to true, or for the sections a map sets true; a frontmatter setting makes dates unknown', () => {
+  assert.equal(settingsOf({ uglyURLs: true }).uglyURLs('posts'), true);
+  assert.equal(settingsOf({ uglyurls: true }).uglyURLs(''), true);
+  assert.equal(settingsOf({ uglyURLs: 'yes' }).uglyURLs('posts'), false);
+  const bySection = settingsOf({ uglyURLs: { Post: true, docs: false } }).uglyURLs;
+  assert.deepEqual([bySection('post'), bySection('docs'), bySection('about')], [true, false, false]);
   assert.equal(settingsOf({ frontmatter: { date: [':filename', ':default'] } }).customDates, true);
 });
 

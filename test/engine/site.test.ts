@@ -35,3 +35,22 @@ test('site: a broken site config is a problem, not a crash; no site at all is a 
   assert.match(site.problems[0], /hugo\.yaml could not be read/);
   assert.equal(await findSiteRoot(new MemoryWorkspace({ '/x/a.md': '' }), '/x/a.md'), undefined);
 });
+
+test('readSite: a config folder\u2019s name.<lang> files go under that language, as Hugo places them; a file holding only its own key is unwrapped', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/config/_default/hugo.toml': 'baseURL = "https://example.org/"\n',
+    '/s/config/_default/languages.fr.toml': 'contentDir = "content/fr"\nweight = 2\n',
+    '/s/config/_default/languages.en.toml': 'contentDir = "content/en"\n',
+    '/s/config/_default/params.fr.toml': 'tagline = "Bonjour"\n',
+    '/s/config/_default/menus.en.toml': '[[main]]\nname = "Home"\n',
+    '/s/config/_default/permalinks.toml': '[permalinks]\npost = "/:year/:slug/"\n',
+  });
+  const { config } = await readSite(workspace, '/s');
+  // smol-toml makes objects without a prototype: compare plain copies.
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+  assert.deepEqual(plain(config.languages), {
+    fr: { contentDir: 'content/fr', weight: 2, params: { tagline: 'Bonjour' } },
+    en: { contentDir: 'content/en', menus: { main: [{ name: 'Home' }] } },
+  });
+  assert.deepEqual(plain(config.permalinks), { post: '/:year/:slug/' });
+});

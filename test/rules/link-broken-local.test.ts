@@ -399,3 +399,10 @@ test('link-broken-local: the files the site\u2019s output formats publish beside
   const { covered } = await broken('[a](/blog/feed.xml) [b](/blog/index.atom) [c](/blog/index.json) [d](/lost/feed.xml) [e](/blog/feed.json)\n', {}, hugo);
   assert.deepEqual(covered, ['/lost/feed.xml', '/blog/feed.json']);
 });
+
+test('link-broken-local: uglyURLs set for one section serves its pages as name.html, and only its pages', async () => {
+  const hugo = 'baseURL: https://example.org/\nuglyURLs:\n  post: true\npermalinks:\n  post: /:year/:month/:day/:slug/\n';
+  const files = { 'content/post/tides.md': page('Tides', 'date: 2019-11-20\nslug: tides\n'), 'content/docs/knots.md': page('Knots') };
+  const { covered } = await broken('[a](/2019/11/20/tides.html) [b](/docs/knots.html) [c](/docs/knots/)\n', files, hugo, 'content/post/p.md');
+  assert.deepEqual(covered, ['/docs/knots.html']);
+});

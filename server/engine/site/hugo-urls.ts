@@ -24,7 +24,8 @@ export interface UrlSettings {
   sectionPatterns: Map<string, string>;
   /** Plural names of the taxonomies (`tags`, `categories`): their list pages are generated. */
   taxonomies: string[];
-  uglyURLs: boolean;
+  /** Whether pages of a top-level section are served as `name.html`: `uglyURLs: true`, or a map by section (`uglyURLs: { posts: true }`). */
+  uglyURLs: (section: string) => boolean;
   /** True when the `frontmatter` setting tells where dates come from (file names, git…): unknown here. */
   customDates: boolean;
   /** The path part of `baseURL` (`/docs` for `https://example.org/docs/`), `''` at the root. */
@@ -94,6 +95,13 @@ function legacyMounts(site: Site, languages: Language[], ownContentDirs: Map<str
     }));
 }
 
+function uglyURLsOf(value: unknown): (section: string) => boolean {
+  if (value === true) return () => true;
+  if (!isRecord(value)) return () => false;
+  const sections = new Set(Object.entries(value).filter(([, ugly]) => ugly === true).map(([section]) => section.toLowerCase()));
+  return (section) => sections.has(section.toLowerCase());
+}
+
 export function urlSettings(site: Site): UrlSettings {
   const config = site.config;
   const defaultKey = textSetting(config, 'defaultContentLanguage', 'en').toLowerCase();
@@ -133,7 +141,7 @@ export function urlSettings(site: Site): UrlSettings {
     pagePatterns,
     sectionPatterns,
     taxonomies,
-    uglyURLs: setting(config, 'uglyURLs') === true,
+    uglyURLs: uglyURLsOf(setting(config, 'uglyURLs')),
     customDates: setting(config, 'frontmatter') !== undefined,
     basePath: basePathOf(site.baseURL),
   };

@@ -289,7 +289,7 @@ export class SitePages {
     if (!this.index.pagesByFile.has(file)) this.index.pagesByFile.set(file, page);
     this.addContentPath(place.language.key, place.rel, shape.bundle, page);
     this.addPageKey(result.url, page);
-    if (this.settings.uglyURLs && shape.kind === 'page') this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
+    if (shape.kind === 'page' && this.settings.uglyURLs(shape.dirs[0] ?? '')) this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
     const name = sanitizePath(shape.name);
     addToList(this.index.pagesByName, name, page);
     for (const alias of stringList(data.aliases)) {

@@ -87,9 +87,25 @@ async function readConfigFolder(workspace: Workspace, folder: string, problems: 
     const value = await readConfigFile(workspace, join(folder, entry.name), problems);
     if (!value) continue;
     const stem = entry.name.slice(0, -extension.length);
-    deepMerge(merged, stem === 'hugo' || stem === 'config' ? value : { [stem]: value });
+    deepMerge(merged, stem === 'hugo' || stem === 'config' ? value : nestedUnder(stem, value));
   }
   return merged;
+}
+
+/**
+ * Where a file of a config folder goes, as Hugo places it: `name.toml` under `name`;
+ * `name.<lang>.toml` under `languages.<lang>` (`menus.<lang>` and `params.<lang>` under
+ * that language's `menus` and `params`). A file holding only its own name's key is unwrapped.
+ */
+function nestedUnder(stem: string, value: Record<string, unknown>): Record<string, unknown> {
+  const dot = stem.lastIndexOf('.');
+  const name = dot < 0 ? stem : stem.slice(0, dot);
+  const lang = dot < 0 ? '' : stem.slice(dot + 1);
+  const keys = Object.keys(value);
+  const inner = keys.length === 1 && keys[0] === name ? value[name] : value;
+  if (lang === '') return { [name]: inner };
+  const section = name === 'menu' || name === 'menus' ? 'menus' : name === 'params' ? 'params' : undefined;
+  return { languages: { [lang]: section ? { [section]: inner } : inner } };
 }
 
 async function readAuthors(workspace: Workspace, root: string, problems: string[]): Promise<Map<string, { name?: string }> | undefined> {
