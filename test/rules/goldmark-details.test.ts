@@ -20,3 +20,10 @@ test('a bare URL keeps its query or fragment, as Goldmark links it; the safe fix
   assert.deepEqual(diagnostics[0].fixes[0].edits.map((edit) => edit.newText), ['<', '>']);
   assert.equal(diagnostics[0].fixes[0].edits[1].range.start.character - diagnostics[0].fixes[0].edits[0].range.start.character, 'https://example.com#install'.length);
 });
+
+test('brackets nest in a link\u2019s text: [link [nested] link](url) is one link, not a bare URL', async () => {
+  const { ranges } = await bodyFindings('link-bare-url', 'The [guide [second edition] for crews](https://harbour.example/guide) is out.\n');
+  assert.deepEqual(ranges, []);
+  const text = await bodyFindings('link-descriptive-text', 'Read [more [here]](https://harbour.example/more).\n');
+  assert.deepEqual(text.ranges, [], 'its text is the whole bracketed run, `more [here]`, which says something');
+});

@@ -13,6 +13,7 @@ import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
 import { markdownParser, NodeId as importedNodeId } from './lezer.js';
 import { LinkCollector } from './links.js';
+import { mayHaveNestedBrackets, withoutUndefinedReferences } from './nested-brackets.js';
 import { scanShortcodes } from './shortcodes.js';
 import type { BodyModel, Span } from './types.js';
 
@@ -179,8 +180,13 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   const model = emptyBody();
   if (start === text.length) return model;
   const shortcodes = scanShortcodes(text, start, text.length);
-  const markdown = maskShortcodes(text, shortcodes.replaced);
-  new BodyWalk({ text, markdown, tree: parseMarkdown(markdown, start), model }).run();
+  let markdown = maskShortcodes(text, shortcodes.replaced);
+  let tree = parseMarkdown(markdown, start);
+  if (mayHaveNestedBrackets(markdown, start)) {
+    const blanked = withoutUndefinedReferences(tree, markdown);
+    if (blanked !== undefined) tree = parseMarkdown((markdown = blanked), start);
+  }
+  new BodyWalk({ text, markdown, tree, model }).run();
   addShortcodes(model, shortcodes, options.rawInner);
   model.links.sort(byStart);
   model.images.sort(byStart);
