@@ -198,3 +198,8 @@ test('image-alt-filename: an image with no alt attribute at all is left to image
   const { found } = await filenames('<img src="/img/IMG_1234.jpg">\n\n{{< img src="/img/DSC01234.jpg" >}}\n');
   assert.deepEqual(found, []);
 });
+
+test('image-alt-filename: a description that names a snake_case identifier is no file name; a title joined by underscores is', async () => {
+  const { found } = await filenames('![Dashboard showing kafka_request_count per broker](/img/a.png)\n\n![Annual_Report_Cover final](/img/b.png)\n');
+  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['Annual_Report_Cover final']);
+});

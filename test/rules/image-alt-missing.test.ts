@@ -33,11 +33,13 @@ test('image-alt-missing: an <img> with no alt, with a snippet to type the descri
   assert.match(applied(text, diagnostic), /<img alt="\$\{1:describe the image\}" src="\/img\/boats-dawn\.jpg"/);
 });
 
-test('image-alt-missing: img and figure shortcodes with no alt parameter', async () => {
-  const { text, diagnostics } = await missing('{{< img src="/img/net.png" width="300" >}}\n\n{{< figure src="/img/crane.png" caption="The old crane" >}}\n');
+test('image-alt-missing: img and figure shortcodes with no alt parameter; a figure with a caption has one, as Hugo takes the caption for it', async () => {
+  const { text, diagnostics } = await missing(
+    '{{< img src="/img/net.png" width="300" >}}\n\n{{< figure src="/img/crane.png" title="Crane" >}}\n\n{{< figure src="/img/quay.png" caption="The quay at dawn" >}}\n',
+  );
   assert.deepEqual(
     diagnostics.map((d) => rangeText(text, d)),
-    ['{{< img src="/img/net.png" width="300" >}}', '{{< figure src="/img/crane.png" caption="The old crane" >}}'],
+    ['{{< img src="/img/net.png" width="300" >}}', '{{< figure src="/img/crane.png" title="Crane" >}}'],
   );
   assert.match(diagnostics[0].message, /`img` shortcode has no `alt` parameter/);
   assert.match(applied(text, diagnostics[0]), /\{\{< img alt="\$\{1:describe the image\}" src=/);
@@ -110,8 +112,8 @@ test('image-alt-missing: with no file name to quote, the message says so plainly
 });
 
 test('image-alt-missing: a shortcode with no parameters gets the fix; one mixing positional and named ones gets none', async () => {
-  const { text, diagnostics } = await missing('{{< img >}}\n\n{{< figure "/img/a.png" caption="Nets" >}}\n');
-  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['{{< img >}}', '{{< figure "/img/a.png" caption="Nets" >}}']);
+  const { text, diagnostics } = await missing('{{< img >}}\n\n{{< figure "/img/a.png" title="Nets" >}}\n');
+  assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['{{< img >}}', '{{< figure "/img/a.png" title="Nets" >}}']);
   assert.equal(diagnostics[0].message, `This \`img\` shortcode has no \`alt\` parameter, so screen readers get the file name or nothing: ${ADVICE}`);
   // `{{< img` ends at character 7 of body line 6.
   assert.deepEqual(diagnostics[0].fixes[0].edits, [{ range: { start: { line: 6, character: 7 }, end: { line: 6, character: 7 } }, newText: ' alt="${1:describe the image}"' }]);

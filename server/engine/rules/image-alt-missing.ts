@@ -48,6 +48,8 @@ export default defineRule({
       // Markdown images always have alt text, if only an empty one (image-alt-empty's business).
       // Stryker disable next-line ConditionalExpression,StringLiteral: as a Markdown image's alt is never undefined, the source test alone never decides
       if (image.source === 'markdown' || image.alt !== undefined) continue;
+      // Hugo's `figure` (and the themes' copies of it) uses the caption as the alt when there is no `alt`.
+      if (image.shortcode?.toLowerCase() === 'figure' && (image.attributes.caption ?? '').trim() !== '') continue;
       const at = insertionPoint(post, image);
       const insert: Span | undefined = at === undefined ? undefined : { start: at, end: at };
       report({

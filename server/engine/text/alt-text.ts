@@ -200,10 +200,21 @@ function runTogether(token: string): boolean {
   return length >= 12 && (token.match(/\p{Lu}\p{Ll}{2,}/gu) ?? []).length >= 3;
 }
 
-/** File names joined with underscores in place of spaces, more than once: `Team_Photo_Final`. */
+/**
+ * File names joined with underscores in place of spaces, more than once: `Team_Photo_Final`.
+ * Not a description that names an identifier written in snake case (`a chart of
+ * kafka_request_count per broker`): its underscores join no words of the alt.
+ */
 function underscoredName(alt: string): boolean {
-  return (alt.match(/[\p{L}\p{N}]_[\p{L}\p{N}]/gu) ?? []).length >= 2;
+  const joins = alt
+    .split(/\s+/u)
+    .filter((token) => !SNAKE_CASE_IDENTIFIER.test(token))
+    .reduce((count, token) => count + (token.match(/[\p{L}\p{N}]_[\p{L}\p{N}]/gu) ?? []).length, 0);
+  return joins >= 2;
 }
+
+/** `kafka_request_count`, `http_server_duration_ms`: a name from code or metrics, in lower case. */
+const SNAKE_CASE_IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+[.,;:!?)]*$/u;
 
 /** Why an alt text is a file name or a default, or undefined when it may describe the image. */
 export function filenameKind(alt: string): FilenameKind | undefined {
