@@ -221,3 +221,11 @@ test('link-tracking-params: declares itself fixable, as every finding carries a 
   const { default: rule } = await import('../../server/engine/rules/link-tracking-params');
   assert.equal(rule.meta.fixable, 'safe');
 });
+
+test('link-tracking-params: campaign tags that name this site as their source are its own attribution, not reported; click ids still are', async () => {
+  const body = '[Register](https://events.example/fair?utm_source=example&utm_medium=blog) [Tickets](https://events.example/t?utm_source=example&fbclid=abc) [Copied](https://events.example/x?utm_source=newsletter)\n';
+  const { ranges, diagnostics } = await bodyFindings('link-tracking-params', body);
+  assert.deepEqual(ranges, ['https://events.example/t?utm_source=example&fbclid=abc', 'https://events.example/x?utm_source=newsletter']);
+  assert.match(diagnostics[0].message, /Tracking parameter `fbclid`/);
+  assert.equal(diagnostics[0].fixes[0].edits[0].newText, '?utm_source=example');
+});

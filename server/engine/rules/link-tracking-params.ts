@@ -109,6 +109,31 @@ function messageFor(names: string[], what: string): string {
     : `Tracking parameters ${list} in this ${what}: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.`;
 }
 
+/** The names a site goes by in its own campaign tags: its host and the host's main label (`opentelemetry` for opentelemetry.io). */
+function ownNames(baseURL: string | undefined): Set<string> {
+  if (!baseURL) return new Set();
+  let host: string;
+  try {
+    host = new URL(baseURL).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return new Set();
+  }
+  const labels = host.split('.');
+  return new Set([host, ...(labels.length >= 2 ? [labels[labels.length - 2]] : [])]);
+}
+
+/**
+ * Whether the link's campaign tags name this site as their source (`utm_source=opentelemetry`
+ * on opentelemetry.io): the site tells the page it links to where readers come from, on
+ * purpose, and nothing follows a reader. Tags copied from someone else's campaign do not.
+ */
+function selfAttributed(all: Segment[], names: Set<string>): boolean {
+  const source = all.find((s) => s.name === 'utm_source');
+  if (!source) return false;
+  const value = source.text.slice(source.text.indexOf('=') + 1).trim().toLowerCase();
+  return names.has(value);
+}
+
 /** Tracking parameters follow readers from page to page and make links long and unshareable. */
 export default defineRule({
   meta: {
@@ -123,8 +148,9 @@ export default defineRule({
       allow: z.array(z.string()).default([]).describe('Parameters never to report, even from the default list (a trailing * matches a prefix).'),
     })
     .strict(),
-  check({ post, options, report }) {
+  check({ post, site, options, report }) {
     const allow = options.allow;
+    const siteNames = ownNames(site.baseURL);
     const global = [...DEFAULT_PARAMS, ...options.params];
     for (const target of uniqueTargets(post.body)) {
       // The URL as it stands in the file, so that the edit keeps every other byte.
@@ -137,14 +163,16 @@ export default defineRule({
       const patterns = global.concat(HOST_PARAMS.filter((entry) => entry.hosts.some((h) => hostMatches(host, h))).flatMap((entry) => entry.params));
       const isTracking = (s: Segment) => s.name !== '' && patterns.some((p) => matches(s.name, p)) && !allow.some((p) => matches(s.name, p));
       const all = segments(written.slice(parts.query.start + 1, parts.query.end));
-      const dropped = all.filter(isTracking);
+      const ownCampaign = selfAttributed(all, siteNames);
+      const reported = (s: Segment) => isTracking(s) && !(ownCampaign && s.name.startsWith('utm_'));
+      const dropped = all.filter(reported);
       if (dropped.length === 0) continue;
       const names = [...new Set(dropped.map((s) => s.text.split('=')[0]))];
       const querySpan = { start: target.urlSpan.start + parts.query.start, end: target.urlSpan.start + parts.query.end };
       report({
         span: target.urlSpan,
         message: messageFor(names, target.image ? 'image source' : 'link'),
-        fixes: [fixFor(querySpan, all.filter((s) => !isTracking(s)), names)],
+        fixes: [fixFor(querySpan, all.filter((s) => !reported(s)), names)],
       });
     }
   },
