@@ -39,3 +39,17 @@ test('suppressions: disable-line and disable-next-line apply to their own lines 
   const tooFar = '---\ntitle: A\n# postlint-disable-next-line author-unknown\ndate: 2025-01-02\nauthor: nobody\n---\n';
   assert.deepEqual((await rules(tooFar)).sort(), ['author-unknown', 'date-filename-mismatch']);
 });
+
+test('suppressions: markdownlint\u2019s own comments turn off the Postlint rules that check what its rules check', async () => {
+  const layout = { 'layouts/_default/single.html': '<h1>{{ .Title }}</h1>' };
+  const post = (body: string) => `---\ntitle: Buoys\ndate: 2025-02-03\nauthor: ghost\n---\n\n${body}`;
+  const ids = async (body: string) =>
+    (await checkPost(hugoSite({ ...layout, 'content/blog/p.md': post(body) }), 'content/blog/p.md')).map((d) => d.ruleId);
+  const body = '## Two\n\n##### Five\n\nSee https://buoys.example now.\n';
+  assert.deepEqual(await ids(body), ['author-unknown', 'heading-increment', 'link-bare-url']);
+  assert.deepEqual(await ids(`<!-- markdownlint-disable heading-increment -->\n${body}`), ['author-unknown', 'link-bare-url'], 'by alias');
+  assert.deepEqual(await ids(`<!-- markdownlint-disable MD034 -->\n${body}`), ['author-unknown', 'heading-increment'], 'by number');
+  assert.deepEqual(await ids(`<!-- markdownlint-disable -->\n${body}`), ['author-unknown'], 'every covered rule, and only those');
+  assert.deepEqual(await ids(`<!-- markdownlint-disable MD013 -->\n${body}`), ['author-unknown', 'heading-increment', 'link-bare-url'], 'a rule Postlint has no counterpart of changes nothing');
+  assert.deepEqual(await ids(`<!-- markdownlint-disable MD001 -->\n## Two\n\n##### Five\n\n<!-- markdownlint-enable MD001 -->\n\n###### Six\n\n## Back\n\n##### Again\n`), ['author-unknown', 'heading-increment'], 'enable turns it back on');
+});
