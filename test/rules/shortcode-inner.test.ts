@@ -34,3 +34,13 @@ test('shortcode inner text: with {{% %}} the inner text is Markdown whatever the
 test('shortcode inner text: a shortcode whose template is not at hand keeps its inner text read as Markdown', async () => {
   assert.deepEqual(await rulesOn('{{< unknown-box >}}\n#### Four levels down\n{{< /unknown-box >}}\n'), ['shortcode-unknown', 'heading-increment']);
 });
+
+test('shortcode inner text: a heading inside a raw shortcode on another page is no anchor to link to', async () => {
+  const other = '---\ntitle: Terminal notes\ndate: 2025-02-03\n---\n\n## Real heading\n\n{{< terminal >}}\n## not a heading\n{{< /terminal >}}\n';
+  const text = '---\ntitle: Mooring lines\ndate: 2025-02-03\n---\n\nSee [the notes](/blog/other/#real-heading) and [the comment](/blog/other/#not-a-heading).\n';
+  const diagnostics = await checkPost(hugoSite({ ...LAYOUTS, 'content/blog/other.md': other, 'content/blog/p.md': text }), 'content/blog/p.md');
+  assert.deepEqual(
+    diagnostics.filter((d) => d.ruleId === 'link-broken-fragment').map((d) => d.range.start.character),
+    [text.split('\n')[5].indexOf('/blog/other/#not-a-heading')],
+  );
+});

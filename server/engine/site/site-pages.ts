@@ -25,6 +25,7 @@ import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
 import { likelyTarget } from './likely-target';
+import { rawInnerShortcodes } from './shortcode-catalog';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
@@ -460,12 +461,26 @@ export class SitePages {
     return anchors;
   }
 
+  private rawInner?: Promise<ReadonlySet<string>>;
+
+  /** The site's shortcodes whose inner text is no Markdown: a heading there is no anchor (read once per index). */
+  private rawInnerShortcodes(): Promise<ReadonlySet<string>> {
+    if (this.site.loose) return Promise.resolve(new Set());
+    const values = new Map<string, Promise<unknown>>();
+    const cache = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key) as Promise<T>;
+    };
+    return (this.rawInner ??= rawInnerShortcodes(cache, this.workspace, this.site));
+  }
+
   private async readAnchors(file: string): Promise<PageAnchors | undefined> {
     if (!/\.(md|markdown)$/i.test(file)) return undefined;
     const text = await this.workspace.readFile(file);
     if (text === undefined) return undefined;
+    const rawInner = await this.rawInnerShortcodes();
     try {
-      return anchorsOfBody(parseBody(text, splitPost(text).bodyStart));
+      return anchorsOfBody(parseBody(text, splitPost(text).bodyStart, { rawInner }));
     } catch {
       // A page whose body the parser fails on has ids no one knows: its
       // fragments go unchecked (the page's own check reports the failure).
