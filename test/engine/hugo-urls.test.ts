@@ -73,7 +73,8 @@ test('urlSettings: a site with no settings is Hugo default: English at the root,
     pagePatterns: new Map(),
     sectionPatterns: new Map(),
     taxonomies: ['tags', 'categories'],
-    customDates: false,
+    dateSources: ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'],
+    gitInfo: false,
     basePath: '',
   });
 });
@@ -153,13 +154,13 @@ test('urlSettings: taxonomies are the plural names of the taxonomies setting', (
   assert.deepEqual(settingsOf({ taxonomies: ['tags'] }).taxonomies, ['tags', 'categories'], 'a list is not a taxonomies mapping');
 });
 
-test('urlSettings: uglyURLs when set to true, or for the sections a map sets true; a frontmatter setting makes dates unknown', () => {
+test('urlSettings: uglyURLs when set to true, or for the sections a map sets true; the frontmatter setting orders the date sources', () => {
   assert.equal(settingsOf({ uglyURLs: true }).uglyURLs('posts'), true);
   assert.equal(settingsOf({ uglyurls: true }).uglyURLs(''), true);
   assert.equal(settingsOf({ uglyURLs: 'yes' }).uglyURLs('posts'), false);
   const bySection = settingsOf({ uglyURLs: { Post: true, docs: false } }).uglyURLs;
   assert.deepEqual([bySection('post'), bySection('docs'), bySection('about')], [true, false, false]);
-  assert.equal(settingsOf({ frontmatter: { date: [':filename', ':default'] } }).customDates, true);
+  assert.deepEqual(settingsOf({ frontmatter: { date: [':filename', ':default'] } }).dateSources.slice(0, 2), [':filename', 'date']);
 });
 
 test('urlSettings: the base path is the path of baseURL, without trailing slashes', () => {
@@ -330,14 +331,19 @@ test('pageUrl: a page without a date is at Hugo zero time, 1 January of year 1, 
   assert.deepEqual(urlOf('posts/a.md', {}, settings), { url: '/1/01/01/january/1/monday/' });
 });
 
-test('pageUrl: when dates come from elsewhere (frontmatter setting), a page without a usable date has an unknown URL', () => {
-  const settings = settingsOf({ frontmatter: { date: [':filename'] }, permalinks: { posts: '/blog/:year/:slug/' } });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a' }, settings), { uncertainPath: '/blog/*/a/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: new Date('invalid') }, settings), { uncertainPath: '/blog/*/a/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'March 2024' }, settings), { uncertainPath: '/blog/*/a/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 'v2024-03-09' }, settings), { uncertainPath: '/blog/*/a/' }, 'a date starts the value');
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: 20240309 }, settings), { uncertainPath: '/blog/*/a/' });
-  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', date: '2024-03-09' }, settings), { url: '/blog/2024/a/' });
+test('pageUrl: the page date comes from the site\u2019s date sources in order; a file\u2019s time or git date, or a value that is no date, is unknown here', () => {
+  const settings = (date: string[], extra: Record<string, unknown> = {}) => settingsOf({ frontmatter: { date }, permalinks: { posts: '/blog/:year/:slug/' }, ...extra });
+  const byName = settings([':filename', ':default']);
+  assert.deepEqual(urlOf('posts/2023-05-01-a.md', { slug: 'a', dates: { date: '2024-03-09' } }, byName), { url: '/blog/2023/a/' }, 'the file name first');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: '2024-03-09' } }, byName), { url: '/blog/2024/a/' }, 'then the keys');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { publishdate: '2022-01-02' } }, byName), { url: '/blog/2022/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a' }, byName), { url: '/blog/1/a/' }, 'no source gives one: Hugo\u2019s zero time');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: 'March 2024' } }, byName), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: new Date('invalid') } }, byName), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: 20240309 } }, byName), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: '2024-03-09' } }, settings([':filemodtime', 'date'])), { uncertainPath: '/blog/*/a/' });
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: '2024-03-09' } }, settings([':git', 'date'])), { url: '/blog/2024/a/' }, 'without git info, :git gives nothing');
+  assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: '2024-03-09' } }, settings([':git', 'date'], { enableGitInfo: true })), { uncertainPath: '/blog/*/a/' });
 });
 
 test('pageUrl: a token the page cannot tell makes its segment a wildcard; the rest of the pattern is known', () => {
@@ -355,7 +361,7 @@ test('pageUrl: a token the page cannot tell makes its segment a wildcard; the re
 
 test('keysNeeded: url, slug and aliases always; title and dates only when the pattern uses them', () => {
   const base = ['url', 'slug', 'aliases'];
-  const dates = ['date', 'publishdate', 'lastmod'];
+  const dates = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
   const keys = (rel: string, config: Record<string, unknown>) => keysNeeded(pageShape(rel), settingsOf({ permalinks: config }));
   assert.deepEqual(keys('posts/a.md', {}), base);
   assert.deepEqual(keys('posts/a.md', { posts: '/:title/' }), [...base, 'title']);

@@ -26,8 +26,10 @@ export interface UrlSettings {
   taxonomies: string[];
   /** Whether pages of a top-level section are served as `name.html`: `uglyURLs: true`, or a map by section (`uglyURLs: { posts: true }`). */
   uglyURLs: (section: string) => boolean;
-  /** True when the `frontmatter` setting tells where dates come from (file names, git…): unknown here. */
-  customDates: boolean;
+  /** Where Hugo takes a page's date from, in order: front matter keys (lower case), `:filename`, `:filemodtime`, `:git`. */
+  dateSources: readonly string[];
+  /** `enableGitInfo`: only then does `:git` give a date. */
+  gitInfo: boolean;
   /** The path part of `baseURL` (`/docs` for `https://example.org/docs/`), `''` at the root. */
   basePath: string;
 }
@@ -142,7 +144,8 @@ export function urlSettings(site: Site): UrlSettings {
     sectionPatterns,
     taxonomies,
     uglyURLs: uglyURLsOf(setting(config, 'uglyURLs')),
-    customDates: setting(config, 'frontmatter') !== undefined,
+    dateSources: site.dates.date,
+    gitInfo: site.dates.gitInfo,
     basePath: basePathOf(site.baseURL),
   };
 }
@@ -194,7 +197,10 @@ export interface UrlFrontMatter {
   url?: unknown;
   slug?: unknown;
   title?: unknown;
+  /** The value of `date`, where `dates` is not given. */
   date?: unknown;
+  /** The values of the date keys the site takes dates from, by lower-case key. */
+  dates?: Readonly<Record<string, unknown>>;
 }
 
 /** A content file's place: its language and its path inside that language's content folder. */
@@ -285,10 +291,35 @@ const pad = (value: number) => String(value).padStart(2, '0');
 // A page without a date has Hugo's zero time, 0001-01-01.
 const ZERO_DATE = new Date('0001-01-01T00:00:00Z');
 
+/**
+ * The page's date as Hugo finds it, trying the site's date sources in order: a front
+ * matter key that is set, the date a file name starts with. Undefined where the date
+ * cannot be known here (a file's time, git, a value that is no date); Hugo's zero time
+ * where no source gives one.
+ */
+function pageDateOf(shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): Date | undefined {
+  for (const source of settings.dateSources) {
+    if (source === ':filename') {
+      const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(shape.name);
+      if (day) return dateOf(day[0]);
+      continue;
+    }
+    if (source === ':filemodtime') return undefined;
+    if (source === ':git') {
+      if (settings.gitInfo) return undefined;
+      continue;
+    }
+    const value = data.dates ? data.dates[source] : source === 'date' ? data.date : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    return dateOf(value);
+  }
+  return ZERO_DATE;
+}
+
 function tokenValue(token: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): string | undefined {
   const title = textOf(data.title);
   const slug = textOf(data.slug);
-  const date = dateOf(data.date) ?? (settings.customDates ? undefined : ZERO_DATE);
+  const date = pageDateOf(shape, data, settings);
   switch (token) {
     case 'section':
       return shape.dirs[0];
@@ -356,6 +387,11 @@ export function mayBeUnder(uncertainPath: string, key: string): boolean {
   return reachable.size > 0;
 }
 
+/** The front matter keys the site takes dates from, in order. */
+export function dateKeys(settings: UrlSettings): string[] {
+  return settings.dateSources.filter((source) => !source.startsWith(':'));
+}
+
 /** Which front matter keys a page's URL depends on, so that only those pages are parsed. */
 export function keysNeeded(shape: PageShape, settings: UrlSettings): string[] {
   // Stryker disable next-line StringLiteral: with no folder the page is the home page or at the content root, and neither looks up a pattern
@@ -363,7 +399,7 @@ export function keysNeeded(shape: PageShape, settings: UrlSettings): string[] {
   const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
   const keys = ['url', 'slug', 'aliases'];
   if (pattern && /:(title|slug)\b/i.test(pattern)) keys.push('title');
-  if (pattern && /:(year|month|monthname|day|weekday|weekdayname)\b/i.test(pattern)) keys.push('date', 'publishdate', 'lastmod');
+  if (pattern && /:(year|month|monthname|day|weekday|weekdayname)\b/i.test(pattern)) keys.push(...dateKeys(settings));
   return keys;
 }
 

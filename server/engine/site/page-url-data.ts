@@ -15,7 +15,7 @@ export interface UrlData extends UrlFrontMatter {
 const keyTests = new Map<string, RegExp>();
 
 function keyTest(keys: string[]): RegExp {
-  // The keys are Postlint's own names (keysNeeded), escaped all the same: no text of the site reaches the pattern.
+  // The keys are Postlint's own names and the date keys of the site's `frontmatter` setting (keysNeeded): escaped, so no text of the site is read as a pattern.
   const id = keys.map(escapeRegex).join('|');
   let test = keyTests.get(id);
   if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
@@ -43,22 +43,22 @@ export function urlData(text: string, keys: string[]): UrlData {
   if (closed && lineEnd !== -1 && block.slice(0, lineEnd).trimEnd() === '---') {
     try {
       const data = yamlData(block.slice(lineEnd + 1));
-      return isRecord(data) ? frontMatterUrlData(data) : {};
+      return isRecord(data) ? frontMatterUrlData(data, keys) : {};
     } catch {
       return {};
     }
   }
-  return frontMatterUrlData(splitPost(text).frontMatter?.data);
+  return frontMatterUrlData(splitPost(text).frontMatter?.data, keys);
 }
 
-/** The URL-related values of parsed front matter (Hugo reads keys case-insensitively). */
-export function frontMatterUrlData(data: Record<string, unknown> | undefined): UrlData {
+/** The URL-related values of parsed front matter (Hugo reads keys case-insensitively); `keys` names the date keys to read. */
+export function frontMatterUrlData(data: Record<string, unknown> | undefined, keys: readonly string[]): UrlData {
   if (!data) return {};
   return {
     url: setting(data, 'url'),
     slug: setting(data, 'slug'),
     title: setting(data, 'title'),
-    date: setting(data, 'date') ?? setting(data, 'publishDate') ?? setting(data, 'lastmod'),
+    dates: Object.fromEntries(keys.map((key) => [key, setting(data, key)])),
     aliases: setting(data, 'aliases'),
   };
 }

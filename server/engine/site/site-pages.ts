@@ -7,6 +7,7 @@
 import { splitPost } from '../frontmatter/frontmatter';
 import {
   contentExtension,
+  dateKeys,
   keysNeeded,
   mayBeUnder,
   pageShape,
@@ -282,7 +283,7 @@ export class SitePages {
     const data = urlData(text, keysNeeded(shape, this.settings));
     const result = pageUrl(place, shape, data, this.settings);
     if ('uncertainPath' in result) {
-      const why = `the URL of \`${relative(this.site.root, file)}\` depends on front matter it does not give (${data.date === undefined ? 'no usable date, slug or title' : 'a date Postlint cannot read'})`;
+      const why = `the URL of \`${relative(this.site.root, file)}\` depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
       this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
       return undefined;
     }
@@ -444,7 +445,7 @@ export class SitePages {
   urlOf(file: string, data: Record<string, unknown> | undefined): string | undefined {
     const place = placeOf(file, this.settings);
     if (!place) return undefined;
-    const result = pageUrl(place, pageShape(place.rel), frontMatterUrlData(data), this.settings);
+    const result = pageUrl(place, pageShape(place.rel), frontMatterUrlData(data, dateKeys(this.settings)), this.settings);
     return 'url' in result ? result.url : undefined;
   }
 
