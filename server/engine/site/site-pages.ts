@@ -25,12 +25,13 @@ import {
 import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import { getPageCandidates } from './get-page';
 import { likelyTarget } from './likely-target';
 import { rawInnerShortcodes } from './shortcode-catalog';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { frontMatterUrlData, urlData } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
-import { basename, dirname, isInside, join, normalize, relative } from './paths';
+import { basename, dirname, isInside, join, relative } from './paths';
 import { matchRedirect, parseNetlifyToml, parseRedirectsFile, withoutQueryOrFragment, type RedirectMatch } from './redirects';
 import type { RuleContext } from '../rule';
 import type { Site } from './site';
@@ -401,19 +402,12 @@ export class SitePages {
     for (const path of paths) if (!this.index.pagesByContentPath.has(`${language}:${path}`)) this.index.pagesByContentPath.set(`${language}:${path}`, page);
   }
 
-  /**
-   * The page a render hook's `GetPage` finds for a link written from `post`: a path
-   * from the content folder when it starts with `/`, else from the post's folder
-   * and then from the content folder; with or without the file's extension.
-   */
+  /** The page a render hook's `GetPage` finds for a link written from `post` (see `getPageCandidates`). */
   pageByContentPath(post: string, path: string): SitePage | undefined {
     const place = placeOf(post, this.settings);
     if (!place) return undefined;
-    const bare = path.replace(/\/+$/, '').toLowerCase();
-    const strip = (candidate: string) => normalize(candidate).replace(/^\/+/, '').replace(/\.(md|markdown|html?)$/, '');
-    const candidates = bare.startsWith('/') ? [strip(bare)] : [strip(join(dirname(place.rel), bare)), strip(bare)];
-    for (const candidate of candidates) {
-      const key = `${place.language.key}:${candidate === '.' ? '' : candidate}`;
+    for (const candidate of getPageCandidates(place.rel, path)) {
+      const key = `${place.language.key}:${candidate}`;
       this.observer?.add(`content:${key}`);
       const page = this.index.pagesByContentPath.get(key);
       if (page) return page;
