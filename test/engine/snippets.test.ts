@@ -25,3 +25,11 @@ test('snippets: the text left by tabbing through every stop is the template with
 test('snippets: a template without placeholders ends with the cursor at its end', () => {
   assert.equal(toSnippet('---\ntitle: Done\n---\nCost: $5\n', {}), '---\ntitle: Done\n---\nCost: \\$5\n$0');
 });
+
+test('findPlaceholders: each [[ read where it stands, within from and to; an unclosed one costs no more than its line', () => {
+  const text = 'Intro [[a]] and [[b: a hint]]. Then [[c: its hint runs on to [[d]] at the end.';
+  assert.deepEqual(findPlaceholders(text).map((p) => [p.name, p.hint]), [['a', undefined], ['b', 'a hint'], ['c', 'its hint runs on to [[d']], 'a hint ends at the first ]]');
+  assert.deepEqual(findPlaceholders(text, text.indexOf('and'), text.indexOf('Then')).map((p) => p.name), ['b']);
+  assert.deepEqual(findPlaceholders(text, 0, text.indexOf(']] and')).map((p) => p.name), [], 'a placeholder that ends past `to` is not in the range');
+  assert.deepEqual(findPlaceholders(`[[e: ${'x'.repeat(400)}]]`), [], 'a hint is a short sentence, at most 300 characters');
+});

@@ -12,15 +12,21 @@ export interface Placeholder {
   span: Span;
 }
 
-const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)(?::\s*((?:(?!\]\]).)*?))?\s*\]\]/g;
+/** A hint is a short sentence: bounding it keeps a line of unclosed `[[a: …` linear to scan. */
+const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)(?::\s*((?:(?!\]\]).){0,300}?))?\s*\]\]/g;
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER.source, 'y');
 
+/** The placeholders of `text` between `from` and `to`: each `[[` found by indexOf, then read where it stands. */
 export function findPlaceholders(text: string, from = 0, to = text.length): Placeholder[] {
   const found: Placeholder[] = [];
-  PLACEHOLDER.lastIndex = from;
-  for (let match = PLACEHOLDER.exec(text); match && match.index < to; match = PLACEHOLDER.exec(text)) {
-    const end = match.index + match[0].length;
+  for (let at = text.indexOf('[[', from); at !== -1 && at < to; at = text.indexOf('[[', at + 1)) {
+    PLACEHOLDER_AT.lastIndex = at;
+    const match = PLACEHOLDER_AT.exec(text);
+    if (!match) continue;
+    const end = at + match[0].length;
     if (end > to) break;
-    found.push({ name: match[1], hint: match[2]?.trim() || undefined, span: { start: match.index, end } });
+    found.push({ name: match[1], hint: match[2]?.trim() || undefined, span: { start: at, end } });
+    at = end - 1;
   }
   return found;
 }
