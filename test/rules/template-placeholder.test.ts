@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/engine/language-service';
-import { FIXED_NOW, MemoryWorkspace, hugoSite, only, rangeText, SITE } from '../helpers/memory-workspace';
+import { checkPost, FIXED_NOW, MemoryWorkspace, hugoSite, only, rangeText, SITE } from '../helpers/memory-workspace';
 
 async function findings(text: string, templates: Record<string, string> = {}) {
   const workspace: MemoryWorkspace = hugoSite({ 'content/blog/p.md': text });
@@ -91,4 +91,10 @@ test('template-placeholder: whether a hint is inside a placeholder looks back 80
 
 test('template-placeholder: a post without a template has no guidance to find', async () => {
   assert.deepEqual((await findings(`${FRONT}${HINT}\n`)).ranges, []);
+});
+
+test('template-placeholder: a TOML array of tables ([[resources]]) is front matter syntax, not a placeholder', async () => {
+  const text = '+++\ntitle = "Nets"\ndate = 2025-01-02\n[[resources]]  # the post\u2019s images\nsrc = "a.png"\n+++\n\nBody with [[left-over]].\n';
+  const found = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'template-placeholder');
+  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['[[left-over]]']);
 });

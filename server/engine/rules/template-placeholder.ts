@@ -1,9 +1,19 @@
 import { proseSpans } from '../text/prose';
-import { defineRule } from '../rule';
+import { defineRule, type Post } from '../rule';
+import type { Span } from '../types';
 import { findPlaceholders, templateHints } from '../templates/placeholders';
 
 /** Filler text that ships now and then; "TODO" is not one of them: it is an organisation's name. */
 const FILLER = /\blorem ipsum\b/gi;
+
+/** `[[resources]]` on a line of its own in TOML front matter is an array of tables, not a placeholder. */
+function isTomlTableHeader(post: Post, span: Span): boolean {
+  const frontMatter = post.frontMatter;
+  if (frontMatter?.language !== 'toml' || span.start < frontMatter.contentSpan.start || span.end > frontMatter.contentSpan.end) return false;
+  const lineStart = post.text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = post.text.indexOf('\n', span.end);
+  return post.text.slice(lineStart, span.start).trim() === '' && post.text.slice(span.end, lineEnd === -1 ? undefined : lineEnd).replace(/#.*$/, '').trim() === '';
+}
 
 /** A published placeholder is a visible hole in the post. */
 export default defineRule({
@@ -17,7 +27,7 @@ export default defineRule({
     const hints = template ? templateHints(template) : [];
     // One scan of the whole text, then each prose part takes its own: scanning from each
     // part to the next `[[` cost time quadratic in the number of parts.
-    const placeholders = post.text.includes('[[') ? findPlaceholders(post.text) : [];
+    const placeholders = post.text.includes('[[') ? findPlaceholders(post.text).filter((found) => !isTomlTableHeader(post, found.span)) : [];
     // Both in document order: one walk pairs each placeholder with the part that holds it.
     let next = 0;
     for (const part of proseSpans(post)) {
