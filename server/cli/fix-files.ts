@@ -1,3 +1,4 @@
+import { decodeText, encodeText } from '../node/text-encoding';
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -21,13 +22,12 @@ export interface Snapshot {
 export function readSnapshot(path: string, site: NodeWorkspace = new NodeWorkspace().within(dirname(path))): Snapshot | Refused {
   const read = site.readBytes(path);
   if ('refused' in read) return read;
-  return { path, bytes: read.bytes, text: read.bytes.toString('utf8'), mtimeMs: read.stats.mtimeMs, mode: read.stats.mode, site };
+  return { path, bytes: read.bytes, text: decodeText(read.bytes), mtimeMs: read.stats.mtimeMs, mode: read.stats.mode, site };
 }
 
-/** Whether writing the decoded text back gives the same bytes (not so for a file that is not UTF-8). */
+/** Whether writing the decoded text back, in the encoding it was read in, gives the same bytes (not so for a file that is not valid UTF-8 or UTF-16). */
 export function roundTrips(snapshot: Snapshot): boolean {
-  // Stryker disable next-line StringLiteral: Buffer.from's default encoding is UTF-8 too; the name is written for the reader
-  return Buffer.from(snapshot.text, 'utf8').equals(snapshot.bytes);
+  return encodeText(snapshot.text, snapshot.bytes).equals(snapshot.bytes);
 }
 
 /**
@@ -44,7 +44,7 @@ export type FixWriterFs = Pick<typeof nodeFs, 'chmodSync' | 'realpathSync' | 're
  */
 export function writeFixed(snapshot: Snapshot, text: string, fs: FixWriterFs = nodeFs): string | undefined {
   // Stryker disable next-line StringLiteral: Buffer.from's default encoding is UTF-8 too; the name is written for the reader
-  const data = Buffer.from(text, 'utf8');
+  const data = encodeText(text, snapshot.bytes);
   if (data.equals(snapshot.bytes)) return undefined;
   // A stranger's symlink must not make --fix write anywhere else on the disk.
   if (!snapshot.site.writesInside(snapshot.path)) {

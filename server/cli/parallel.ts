@@ -158,12 +158,12 @@ export async function fixOne(service: LanguageService, target: Target, snapshot:
   }
   if (!result.isPost) return {};
   if (text === original) return { report: toFileReport(target.path, result.diagnostics, result.unverified) };
-  // A file that is not valid UTF-8 would come back with other bytes changed too: leave it as it is.
+  // A file that is not valid UTF-8 or UTF-16 would come back with other bytes changed too: leave it as it is.
   if (!roundTrips(snapshot)) {
     const unchanged = await service.check(target.path, original, TARGET_IS_POST);
     return {
       report: toFileReport(target.path, unchanged.diagnostics, unchanged.unverified),
-      failure: `${target.path}: not fixed: the file is not valid UTF-8, and writing it back would change more than the fixes`,
+      failure: `${target.path}: not fixed: the file is not valid UTF-8 (nor UTF-16), and writing it back would change more than the fixes`,
     };
   }
   const report = { ...toFileReport(target.path, result.diagnostics, result.unverified), output: text };

@@ -1,3 +1,4 @@
+import { decodeText } from './text-encoding';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Workspace } from '../engine/types';
@@ -104,7 +105,7 @@ export class NodeWorkspace implements Workspace {
   /** The file's text, or why it is not read. */
   readText(path: string): TextRead {
     const read = this.readBytes(path);
-    return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+    return 'bytes' in read ? { text: decodeText(read.bytes) } : read;
   }
 
   /** The file's bytes and what `fstat` said of them as they were read, or why it is not read. */
