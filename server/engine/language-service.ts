@@ -363,7 +363,7 @@ export class LanguageService {
     }
     await nextTurn();
     const lines = new LineIndex(text);
-    const bodyFailure = failure && bodyParseFailure(failure.error, lines.range({ start: bodyStart, end: bodyStart }));
+    const bodyFailure = failure && bodyParseFailure(failure.error);
     return { post: { path, text, lines, bodyStart, frontMatter, body, kind }, bodyFailure };
   }
 

@@ -1,10 +1,10 @@
 import { Suppressions } from './config/suppressions';
 import type { RuleSetting } from './config/config';
-import { docsUrl, type Problem, type Rule, type RuleContext } from './rule';
+import { DOCS_BASE, docsUrl, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
-import type { Diagnostic, Range, Severity, Span, Unverified } from './types';
+import type { Diagnostic, Severity, Span, Unverified } from './types';
 
 /**
  * Runs every rule that is on over the post of `context`, then keeps the problems worth
@@ -91,17 +91,21 @@ export function ruleFailure(rule: Rule, error: unknown): Problem {
 }
 
 /**
- * In place of the problems of a body the parser failed on. No rule made it, so
- * like a file too large to check it has no rule id: no docs link, no "disable".
+ * In place of the problems of a body the parser failed on, at 1:1: no rule made it,
+ * so its id is `internal-error`, which no comment turns off.
  */
-export function bodyParseFailure(error: unknown, range: Range): Diagnostic {
+export function bodyParseFailure(error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
   return {
-    ruleId: '',
+    ruleId: INTERNAL_ERROR,
     severity: 'error',
     message: `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`,
-    range,
-    docsUrl: '',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docsUrl: INTERNAL_ERROR_DOCS,
     fixes: [],
   };
 }
+
+/** The id of what Postlint itself could not do on a post: no rule of its own, nothing to turn off. */
+export const INTERNAL_ERROR = 'internal-error';
+const INTERNAL_ERROR_DOCS = DOCS_BASE.replace(/rules\/$/, 'internal-error.md');

@@ -1,3 +1,4 @@
+import { RULES_BY_ID, type RuleId } from '../engine/rules';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySafeFixes } from '../engine/fixes';
@@ -61,7 +62,8 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
       const diagnostic = diagnostics.find((candidate) => sameDiagnostic(candidate, lsp));
       if (!diagnostic) continue;
       for (const fix of diagnostic.fixes) actions.push(quickFix(document.uri, diagnostic, fix, lsp));
-      actions.push(disableLine(document, diagnostic, lsp));
+      // A file too large to check, or a body Postlint could not read, is no rule to turn off.
+      if (RULES_BY_ID.has(diagnostic.ruleId as RuleId)) actions.push(disableLine(document, diagnostic, lsp));
     }
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.Source) ?? false)) {

@@ -23,22 +23,22 @@ async function withFailingParser<T>(run: () => Promise<T>): Promise<T> {
 
 const BAD_FRONT = '---\ntitle: A\ndate: 2025-01-02\nauthor: nobody\n---\n';
 
-test('a body the parser fails on: one error at the body start says so, and the front matter rules still report', async () => {
+test('a body the parser fails on: one internal-error at 1:1 says so, and the front matter rules still report', async () => {
   const text = `${BAD_FRONT}\n${BREAKS_THE_PARSER}, and [a link](http://insecure.example/) the rules never see.\n`;
   const diagnostics = await withFailingParser(() => checkPost(hugoSite({ 'content/blog/2025-01-01-p.md': text }), 'content/blog/2025-01-01-p.md'));
-  const failure = diagnostics.filter((diagnostic) => diagnostic.ruleId === '');
+  const failure = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'internal-error');
   assert.deepEqual(failure, [
     {
-      ruleId: '',
+      ruleId: 'internal-error',
       severity: 'error',
       message: 'The body of this post could not be parsed (made to fail by the test): its links, images, headings and shortcodes are not checked. Please report this.',
-      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } },
-      docsUrl: '',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      docsUrl: 'https://github.com/postlint/postlint/blob/main/docs/internal-error.md',
       fixes: [],
     },
   ]);
-  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.ruleId).filter((id) => id !== '').sort(), ['author-unknown', 'date-filename-mismatch']);
-  assert.deepEqual(toFileReport('/site/content/blog/2025-01-01-p.md', failure).messages.map((message) => message.ruleId), [null]);
+  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.ruleId).filter((id) => id !== 'internal-error').sort(), ['author-unknown', 'date-filename-mismatch']);
+  assert.deepEqual(toFileReport('/site/content/blog/2025-01-01-p.md', failure).messages.map((message) => message.ruleId), ['internal-error']);
 });
 
 test('a linked page whose body the parser fails on: its anchors are unknown, so no fragment link to it is reported', async () => {
