@@ -190,6 +190,8 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
   // Most front matter has no comments: skip the second pass of YAML's lexer then.
   frontMatter.comments = source.includes('#') ? yamlComments(source, start) : [];
 
+  // Where each scalar ends, by where it starts: read once, however many keys are duplicated.
+  let scalarEnds: Map<number, number> | undefined;
   for (const error of document.errors) {
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuote(document, source, error.pos[0]) : undefined;
     if (unclosed) {
@@ -197,7 +199,8 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
       continue;
     }
     // YAML marks a duplicate key by its first character; the whole key reads better.
-    const end = error.code === 'DUPLICATE_KEY' ? (scalarStartingAt(document, error.pos[0]) ?? error.pos[1]) : error.pos[1];
+    if (error.code === 'DUPLICATE_KEY') scalarEnds ??= scalarEndsOf(document);
+    const end = error.code === 'DUPLICATE_KEY' ? (scalarEnds?.get(error.pos[0]) ?? error.pos[1]) : error.pos[1];
     frontMatter.problems.push({
       message: yamlMessage(error.code, error.message, source.slice(error.pos[0], end)),
       span: { start: start + error.pos[0], end: start + Math.max(end, error.pos[0] + 1) },
@@ -250,16 +253,14 @@ function unclosedQuote(document: Document.Parsed, source: string, errorAt: numbe
   return found;
 }
 
-function scalarStartingAt(document: Document.Parsed, offset: number): number | undefined {
-  let end: number | undefined;
+function scalarEndsOf(document: Document.Parsed): Map<number, number> {
+  const ends = new Map<number, number>();
   visit(document, {
     Scalar(_, node) {
-      if (node.range?.[0] !== offset) return;
-      end = node.range[1];
-      return visit.BREAK;
+      if (node.range && !ends.has(node.range[0])) ends.set(node.range[0], node.range[1]);
     },
   });
-  return end;
+  return ends;
 }
 
 function yamlMessage(code: string, message: string, found: string): string {
