@@ -84,3 +84,14 @@ test('SitePages: an index rebuilt from the data another thread sent (structured 
   assert.equal(page, copy.pageOfUrl('/blog/first/'), 'the pages the maps share stay one object');
   assert.deepEqual([...(await copy.anchorsOf(page))!.ids], ['hello-there']);
 });
+
+test('redirects: the first matching rule wins, top to bottom, whether its first segment is written out or a placeholder', () => {
+  const rules = parseRedirectsFile('/docs/old   /docs/new\n/:lang/x   /placeholder-first\n/en/x   /literal-second\n/en/*   /splat\n/*   /anything\n', '_redirects');
+  assert.equal(matchRedirect(rules, '/en/x')?.target, '/placeholder-first');
+  assert.equal(matchRedirect(rules, '/en/y')?.target, '/splat');
+  assert.equal(matchRedirect(rules, '/docs/old')?.target, '/docs/new');
+  assert.equal(matchRedirect(rules, '/docs/other')?.target, '/anything');
+  const many = parseRedirectsFile(Array.from({ length: 5000 }, (_, i) => `/section-${i}/*   /moved-${i}/:splat`).join('\n'), '_redirects');
+  assert.equal(matchRedirect(many, '/section-4321/page')?.target, '/moved-4321/page');
+  assert.equal(matchRedirect(many, '/nowhere/page'), undefined);
+});
