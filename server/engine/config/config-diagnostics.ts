@@ -1,3 +1,4 @@
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { configSchema } from './config';
 import { DOCS_BASE } from '../rule';
@@ -15,6 +16,10 @@ const CONFIG_DOCS = DOCS_BASE.replace(/rules\/$/, 'configuration.md');
  * the mistake is, not only in a notification.
  */
 export function configDiagnostics(text: string): Diagnostic[] {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    return [problem(new LineIndex(text), { start: deep, end: deep + 1 }, `The config nests more than ${MAX_CONFIG_DEPTH} levels deep here; no setting needs that. Fix it so that Postlint can read it.`)];
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const lines = new LineIndex(text);

@@ -4,6 +4,7 @@ import { configSchemaFor, type PostlintConfig } from '../../../schemas/config';
 import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../../schemas/presets';
 import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
 import type { Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.postlintrc.json';
@@ -54,6 +55,11 @@ const SEVERITY_BY_SETTING: Record<string, RuleSeverity> = { off: 'off', warn: 'w
 
 /** Reads a config file's text: JSON with comments, checked against the zod schema. */
 export function parseConfigText(file: string, text: string): PostlintConfig {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const position = new LineIndex(text).position(deep);
+    throw new ConfigError(file, `it nests more than ${MAX_CONFIG_DEPTH} levels deep at line ${position.line + 1}, column ${position.character + 1}; no setting needs that`);
+  }
   const errors: ParseError[] = [];
   const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {

@@ -123,7 +123,8 @@ function runsFor(text: string, start: number, end: number, codePage: CodePage, e
         start: current[0].start,
         end: current[current.length - 1].end,
         codePage,
-        repaired: String.fromCodePoint(...current.map((sequence) => sequence.codePoint)),
+        // Joined, not spread: a run may be a whole megabyte line, more arguments than a call takes.
+        repaired: current.map((sequence) => String.fromCodePoint(sequence.codePoint)).join(''),
       });
     }
     current = [];

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from '../../server/engine/config/config';
+import { configDiagnostics } from '../../server/engine/config/config-diagnostics';
+import { tooDeepAt } from '../../server/engine/config/json-depth';
+import { checkPost, hugoSite, serviceFor, SITE } from '../helpers/memory-workspace';
+
+test('a config nested 100,000 levels deep is a config error naming where, not a stack overflow', async () => {
+  const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  assert.equal(tooDeepAt(text), 64);
+  assert.equal(tooDeepAt('{ "rules": { "link-insecure": ["warn", { "allowHosts": ["a"] }] } } // [[[[ in a comment'), undefined, 'brackets in strings and comments do not count');
+  const workspace = hugoSite({ '.postlintrc.json': text, 'content/blog/p.md': '---\ntitle: A\ndate: 2025-01-01\n---\n' });
+  await assert.rejects(serviceFor(workspace).check(`${SITE}/content/blog/p.md`, '---\ntitle: A\ndate: 2025-01-01\n---\n'), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.detail, /nests more than 64 levels deep at line 1, column 65/);
+    return true;
+  });
+  assert.match(configDiagnostics(text)[0].message, /nests more than 64 levels deep here/);
+});
+
+test('a one-megabyte line of mojibake is reported, not a stack overflow', async () => {
+  const text = `---\ntitle: A\ndate: 2025-01-01\n---\n\n${'\u00c3\u00a9'.repeat(500_000)}\n`;
+  const found = (await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md')).filter((d) => d.ruleId === 'text-mojibake');
+  assert.equal(found.length, 1);
+  assert.doesNotMatch(found[0].message, /failed on this post/);
+});
