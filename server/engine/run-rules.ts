@@ -2,6 +2,7 @@ import { Suppressions } from './config/suppressions';
 import type { RuleSetting } from './config/config';
 import { DOCS_BASE, docsUrl, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
+import { TooDeeplyNested } from './markdown';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
@@ -96,10 +97,14 @@ export function ruleFailure(rule: Rule, error: unknown): Problem {
  */
 export function bodyParseFailure(error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof TooDeeplyNested
+      ? `The body of this post is not checked: its ${reason}. No post needs that many; Markdown parsers slow down past a few.`
+      : `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
   return {
     ruleId: INTERNAL_ERROR,
     severity: 'error',
-    message: `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`,
+    message,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     docsUrl: INTERNAL_ERROR_DOCS,
     fixes: [],

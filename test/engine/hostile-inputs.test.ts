@@ -24,3 +24,12 @@ test('a one-megabyte line of mojibake is reported, not a stack overflow', async 
   assert.equal(found.length, 1);
   assert.doesNotMatch(found[0].message, /failed on this post/);
 });
+
+test('lists or block quotes nested deeper than 64 levels on one line: the body is not parsed, and the post says why at 1:1', async () => {
+  const text = `---\ntitle: A\ndate: 2025-01-01\nauthor: nobody\n---\n\n${'- '.repeat(40_000)}x\n\n[a link](http://insecure.example/)\n`;
+  const diagnostics = await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md');
+  assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.range.start.line]), [['internal-error', 0], ['author-unknown', 3]]);
+  assert.match(diagnostics[0].message, /nest more than 64 levels deep on one line/);
+  const fine = `---\ntitle: A\ndate: 2025-01-01\n---\n\n${'> '.repeat(10)}- - 1. quoted lists, a few deep\n`;
+  assert.deepEqual((await checkPost(hugoSite({ 'content/blog/p.md': fine }), 'content/blog/p.md')).map((d) => d.ruleId), []);
+});

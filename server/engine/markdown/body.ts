@@ -14,6 +14,7 @@ import type { BodySource } from './inline-text.js';
 import { markdownParser, NodeId as importedNodeId } from './lezer.js';
 import { LinkCollector } from './links.js';
 import { mayHaveNestedBrackets, withoutUndefinedReferences } from './nested-brackets.js';
+import { checkNesting } from './nesting.js';
 import { scanShortcodes } from './shortcodes.js';
 import type { BodyModel, Span } from './types.js';
 
@@ -179,6 +180,7 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   const start = Number.isFinite(bodyStart) ? Math.min(Math.max(Math.trunc(bodyStart), 0), text.length) : 0;
   const model = emptyBody();
   if (start === text.length) return model;
+  checkNesting(text, start);
   const shortcodes = scanShortcodes(text, start, text.length);
   let markdown = maskShortcodes(text, shortcodes.replaced);
   let tree = parseMarkdown(markdown, start);
