@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { orderedDocuments } from './ordered-documents';
 import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
 import { fillPost } from '../engine/templates/new-post';
 import { dirname } from '../engine/site/paths';
@@ -57,7 +57,7 @@ export function startServer(): void {
 
 /** The server's state, and one method per group of handlers it registers on the connection. */
 class PostlintServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  private readonly documents = new TextDocuments(orderedDocuments);
   private readonly languageServices = new LanguageServices((uri) => this.documents.get(uri)?.getText());
   private readonly settings: SettingsCache;
   private readonly validator: Validator;
