@@ -2,7 +2,7 @@ import { Suppressions } from './config/suppressions';
 import type { RuleSetting } from './config/config';
 import { DOCS_BASE, docsUrl, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
-import { TooDeeplyNested } from './markdown';
+import { TooDeeplyNested, TooManyInlineMarks } from './markdown';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
@@ -100,7 +100,9 @@ export function bodyParseFailure(error: unknown): Diagnostic {
   const message =
     error instanceof TooDeeplyNested
       ? `The body of this post is not checked: its ${reason}. No post needs that many; Markdown parsers slow down past a few.`
-      : `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
+      : error instanceof TooManyInlineMarks
+        ? `The body of this post is not checked: ${reason}. No paragraph needs that many, and the Markdown parser slows down past them: split the paragraph, or write the marks as \\[, \\* or \\_.`
+        : `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
   return {
     ruleId: INTERNAL_ERROR,
     severity: 'error',

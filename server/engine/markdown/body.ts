@@ -14,7 +14,7 @@ import type { BodySource } from './inline-text.js';
 import { markdownParser, NodeId as importedNodeId } from './lezer.js';
 import { LinkCollector } from './links.js';
 import { mayHaveNestedBrackets, withoutUndefinedReferences } from './nested-brackets.js';
-import { checkNesting } from './nesting.js';
+import { checkInlineMarks, checkNesting } from './nesting.js';
 import { scanShortcodes } from './shortcodes.js';
 import type { BodyModel, Span } from './types.js';
 
@@ -181,6 +181,7 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   const model = emptyBody();
   if (start === text.length) return model;
   checkNesting(text, start);
+  checkInlineMarks(text, start);
   const shortcodes = scanShortcodes(text, start, text.length);
   let markdown = maskShortcodes(text, shortcodes.replaced);
   let tree = parseMarkdown(markdown, start);

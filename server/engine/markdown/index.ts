@@ -18,7 +18,7 @@ export type {
 } from './types.js';
 export { emptyBody, parseBody } from './body.js';
 export type { BodyOptions } from './body.js';
-export { MAX_NESTING, TooDeeplyNested } from './nesting.js';
+export { MAX_NESTING, TooDeeplyNested, TooManyInlineMarks } from './nesting.js';
 export { normalizeLabel } from './links.js';
 export { headingId, HeadingIds } from './headings.js';
 export {
