@@ -11,6 +11,9 @@ export interface Snapshot {
   text: string;
   mtimeMs: number;
   mode: number;
+  /** Owner and group, kept when the fixed file replaces the old one. */
+  uid: number;
+  gid: number;
   /** The site the file was read within: the fixed file is written only inside it. */
   site: NodeWorkspace;
 }
@@ -22,7 +25,8 @@ export interface Snapshot {
 export function readSnapshot(path: string, site: NodeWorkspace = new NodeWorkspace().within(dirname(path))): Snapshot | Refused {
   const read = site.readBytes(path);
   if ('refused' in read) return read;
-  return { path, bytes: read.bytes, text: decodeText(read.bytes), mtimeMs: read.stats.mtimeMs, mode: read.stats.mode, site };
+  const { mtimeMs, mode, uid, gid } = read.stats;
+  return { path, bytes: read.bytes, text: decodeText(read.bytes), mtimeMs, mode, uid, gid, site };
 }
 
 /** Whether writing the decoded text back, in the encoding it was read in, gives the same bytes (not so for a file that is not valid UTF-8 or UTF-16). */
@@ -34,7 +38,7 @@ export function roundTrips(snapshot: Snapshot): boolean {
  * The file system calls `writeFixed` makes: node:fs in production; a test passes its
  * own to make one of them fail between the write and the rename.
  */
-export type FixWriterFs = Pick<typeof nodeFs, 'chmodSync' | 'realpathSync' | 'renameSync' | 'unlinkSync' | 'writeFileSync'>;
+export type FixWriterFs = Pick<typeof nodeFs, 'accessSync' | 'chmodSync' | 'chownSync' | 'realpathSync' | 'renameSync' | 'unlinkSync' | 'writeFileSync'>;
 
 /**
  * Writes the fixed text over the file without ever leaving it half written: a
@@ -57,10 +61,24 @@ export function writeFixed(snapshot: Snapshot, text: string, fs: FixWriterFs = n
   } catch {
     return `${snapshot.path}: not fixed: the file is gone since it was read`;
   }
-  const temp = join(dirname(target), `.${basename(target)}.postlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // A file the person running Postlint may not write (read-only, or another user's) is theirs to leave alone.
+  try {
+    fs.accessSync(target, nodeFs.constants.W_OK);
+  } catch {
+    return `${snapshot.path}: not fixed: you may not write to it (it is read-only, or not yours); make it writable to fix it`;
+  }
+  if (!cleaned.has(dirname(target))) {
+    cleaned.add(dirname(target));
+    removeStaleTemporaries(dirname(target));
+  }
+  const temp = join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
     fs.chmodSync(temp, snapshot.mode & 0o7777);
+    if (!keepsOwner(fs, temp, snapshot)) {
+      fs.unlinkSync(temp);
+      return `${snapshot.path}: not fixed: the fixed file could not keep its owner and group`;
+    }
     const changed = changedSince(snapshot, target);
     if (changed) {
       fs.unlinkSync(temp);
@@ -77,6 +95,54 @@ export function writeFixed(snapshot: Snapshot, text: string, fs: FixWriterFs = n
     return `${snapshot.path}: not fixed: the fixed file could not be written (${(error as Error).message.split('\n')[0]})`;
   }
 }
+
+/** What a temporary file of `--fix` has in its name: `.<file>.postlint-<pid>-<random>.tmp`. */
+const TEMP_MARK = '.postlint-';
+
+/** The new file takes the old one's owner and group: only a privileged user can give another's; else the fix is refused. */
+function keepsOwner(fs: FixWriterFs, temp: string, snapshot: Snapshot): boolean {
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid === undefined || (snapshot.uid === uid && snapshot.gid === gid)) return true;
+  try {
+    fs.chownSync(temp, snapshot.uid, snapshot.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Temporary files of `--fix` a killed run left in `folder`, older than a day (a run
+ * under way may own a newer one): removed the first time a run fixes a file there.
+ */
+export function removeStaleTemporaries(folder: string, now = Date.now(), fs: Pick<typeof nodeFs, 'readdirSync' | 'lstatSync' | 'unlinkSync'> = nodeFs): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.includes(TEMP_MARK) || !name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+    if (!stats?.isFile() || now - stats.mtimeMs < DAY) continue;
+    try {
+      fs.unlinkSync(path);
+      removed++;
+    } catch {
+      // Another run removed it first, or it is not ours to remove.
+    }
+  }
+  return removed;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Folders this process has already cleaned: each is listed once per run. */
+const cleaned = new Set<string>();
 
 /** Why the file on disk is no longer the one that was read, if it is not. */
 function changedSince(snapshot: Snapshot, target: string): string | undefined {
