@@ -1,10 +1,8 @@
 import { isAbsolute } from 'node:path';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -12,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { orderedDocuments } from './ordered-documents';
+import { serverConnection } from './transport';
 import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
 import { fillPost } from '../engine/templates/new-post';
 import { dirname } from '../engine/site/paths';
@@ -46,7 +45,7 @@ function guarded<P extends unknown[], R>(connection: Connection, fallback: R, ha
  * place of their files), so any editor can use it.
  */
 export function startServer(): void {
-  const server = new PostlintServer(createConnection(ProposedFeatures.all));
+  const server = new PostlintServer(serverConnection());
   server.registerLifecycle();
   server.registerDocumentEvents();
   server.registerWorkspaceEvents();
