@@ -18,6 +18,7 @@ import { rawInnerShortcodes } from './site/shortcode-catalog';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
 import { bodyParseFailure, runRules } from './run-rules';
+import { PostBudget, type BudgetOptions } from './budget';
 import { LineIndex } from './text/line-index';
 import type { Diagnostic, Severity, Unverified, Workspace } from './types';
 
@@ -27,6 +28,8 @@ export interface LanguageServiceOptions {
   configFile?: string;
   /** The clock; tests fix it. */
   now?: () => Date;
+  /** How long one post may keep the engine busy (`DEFAULT_BUDGET`); tests give their own clock. */
+  budget?: BudgetOptions;
   /** The built-in templates' text, which the adapters read from `schemas/templates/`. */
   templates?: Partial<Record<TemplateKind, string>>;
   /**
@@ -86,6 +89,9 @@ interface ParsedPost {
   bodyFailure: Diagnostic | undefined;
 }
 
+
+/** The share of a post's time budget its body's parse may take. */
+const PARSE_SHARE = 0.5;
 
 const DEFAULT_SEVERITIES = new Map<RuleId, Severity>(RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
 
@@ -287,7 +293,8 @@ export class LanguageService {
     const isPost = options.asPost === true || (this.selection.matchesPost(path, site, config) && !(await this.selection.isBundleResource(path, site)));
     if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
 
-    const { post, bodyFailure } = await this.parse(path, text, site, config);
+    const budget = new PostBudget(text.length, this.options.budget);
+    const { post, bodyFailure } = await this.parse(path, text, site, config, budget);
     const dependencies = new Set<string>();
     const context: RuleContext<unknown> = {
       post,
@@ -305,7 +312,7 @@ export class LanguageService {
       report: () => undefined,
       unverified: () => undefined,
     };
-    const { diagnostics, unverified } = await runRules(context);
+    const { diagnostics, unverified } = await runRules(context, budget);
     if (bodyFailure) {
       diagnostics.push(bodyFailure);
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -344,8 +351,8 @@ export class LanguageService {
    * parser, and each stays hot in the processor's caches (9% faster over the
    * 6,800 posts of bench/). A check on its own loses nothing.
    */
-  private async parse(path: string, text: string, site: Site, config: ResolvedConfig): Promise<ParsedPost> {
-    const { bodyStart, frontMatter: written } = splitPost(text);
+  private async parse(path: string, text: string, site: Site, config: ResolvedConfig, budget: PostBudget): Promise<ParsedPost> {
+    const { bodyStart, frontMatter: written } = budget.time(() => splitPost(text));
     await nextTurn();
     const { kind } = resolveKind(written?.data, relative(site.root, path), config.kinds);
     // Every rule reads the keys as Hugo does, in any case (frontmatter/key-case.ts).
@@ -354,7 +361,9 @@ export class LanguageService {
     let body: BodyModel;
     let failure: { error: unknown } | undefined;
     try {
-      body = parseBody(text, bodyStart, { rawInner });
+      // The parse may take half the budget: past it, the body is given up on, and the
+      // front matter rules still get their turn (on an empty body they take no time).
+      body = budget.time(() => parseBody(text, bodyStart, { rawInner, shouldStop: () => budget.passed(PARSE_SHARE) }));
     } catch (error) {
       // A bug of the body parser must not hide the post's other problems: the
       // front matter rules still run, on an empty body, and the author is told.

@@ -1,8 +1,9 @@
+import type { PostBudget } from './budget';
 import { Suppressions } from './config/suppressions';
 import type { RuleSetting } from './config/config';
 import { DOCS_BASE, docsUrl, type Problem, type Rule, type RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
-import { TooDeeplyNested, TooManyInlineMarks } from './markdown';
+import { BodyParseStopped, TooDeeplyNested, TooManyInlineMarks } from './markdown';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
@@ -12,10 +13,11 @@ import type { Diagnostic, Severity, Span, Unverified } from './types';
  * showing: not suppressed by a disable comment, not said better by a rule this one
  * yields to, not about text still a template placeholder. Sorted by position.
  */
-export async function runRules(context: RuleContext<unknown>): Promise<{ diagnostics: Diagnostic[]; unverified: Unverified[] }> {
+export async function runRules(context: RuleContext<unknown>, budget: PostBudget): Promise<{ diagnostics: Diagnostic[]; unverified: Unverified[] }> {
   const { post, config } = context;
   const unverified: Unverified[] = [];
   const reported = new Map<RuleId, Problem[]>();
+  const skipped: RuleId[] = [];
   // One context for all the rules of the post, each given its options and report in turn:
   // a copy, or a closure, for every rule cost more than some rules.
   let running: RuleId = RULES[0].meta.id;
@@ -23,8 +25,12 @@ export async function runRules(context: RuleContext<unknown>): Promise<{ diagnos
   for (const rule of RULES) {
     const setting = config.rules.get(rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
+    if (budget.exhausted) {
+      skipped.push(rule.meta.id);
+      continue;
+    }
     running = rule.meta.id;
-    const ran = runRule(rule, setting, context);
+    const ran = budget.time(() => runRule(rule, setting, context));
     // Most rules are synchronous: awaiting only real promises saves a microtask per rule and post.
     reported.set(rule.meta.id, ran instanceof Promise ? await ran : ran);
   }
@@ -41,8 +47,20 @@ export async function runRules(context: RuleContext<unknown>): Promise<{ diagnos
       diagnostics.push(toDiagnostic(id, severity, problem, post.lines));
     }
   }
+  if (skipped.length > 0) diagnostics.push(budgetExceeded(budget, skipped));
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { diagnostics, unverified };
+}
+
+/** Said of a post that used up its time budget (`PostBudget`). */
+const OVER_BUDGET_ADVICE = 'No post a person writes comes near it: look for a part generated or pasted many times over, or split the post.';
+
+/** At 1:1, in place of the rules a post's budget left no time for: the author is told what was not checked. */
+function budgetExceeded(budget: PostBudget, skipped: RuleId[]): Diagnostic {
+  const limit = (budget.limitMs / 1000).toFixed(1);
+  return internalError(
+    `Checking this post took ${budget.spentSeconds.toFixed(1)} s, past its budget of ${limit} s, so these rules did not run: ${skipped.join(', ')}. ${OVER_BUDGET_ADVICE}`,
+  );
 }
 
 /** A rule that throws becomes one diagnostic saying so; the other rules still run. */
@@ -96,13 +114,21 @@ export function ruleFailure(rule: Rule, error: unknown): Problem {
  * so its id is `internal-error`, which no comment turns off.
  */
 export function bodyParseFailure(error: unknown): Diagnostic {
+  return internalError(bodyFailureMessage(error));
+}
+
+function bodyFailureMessage(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  const message =
-    error instanceof TooDeeplyNested
-      ? `The body of this post is not checked: its ${reason}. No post needs that many; Markdown parsers slow down past a few.`
-      : error instanceof TooManyInlineMarks
-        ? `The body of this post is not checked: ${reason}. No paragraph needs that many, and the Markdown parser slows down past them: split the paragraph, or write the marks as \\[, \\* or \\_.`
-        : `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
+  if (error instanceof TooDeeplyNested) return `The body of this post is not checked: its ${reason}. No post needs that many; Markdown parsers slow down past a few.`;
+  if (error instanceof TooManyInlineMarks) {
+    return `The body of this post is not checked: ${reason}. No paragraph needs that many, and the Markdown parser slows down past them: split the paragraph, or write the marks as \\[, \\* or \\_.`;
+  }
+  if (error instanceof BodyParseStopped) return `The body of this post is not checked: parsing it took longer than half its time budget. ${OVER_BUDGET_ADVICE}`;
+  return `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
+}
+
+
+function internalError(message: string): Diagnostic {
   return {
     ruleId: INTERNAL_ERROR,
     severity: 'error',

@@ -64,9 +64,30 @@ function maskShortcodes(text: string, replaced: readonly Span[]): string {
  * its tree at `bodyStart` under a root as long as the file: every node then
  * reads at its offset in the file, and no span needs shifting.
  */
-function parseMarkdown(markdown: string, bodyStart: number): Tree {
-  const body = markdownParser.parse(bodyStart === 0 ? markdown : markdown.slice(bodyStart));
+function parseMarkdown(markdown: string, bodyStart: number, shouldStop: (() => boolean) | undefined): Tree {
+  const input = bodyStart === 0 ? markdown : markdown.slice(bodyStart);
+  const body = shouldStop ? parseUnlessStopped(input, shouldStop) : markdownParser.parse(input);
   return new Tree(NodeType.none, [body], [bodyStart], markdown.length);
+}
+
+/**
+ * The parser's own steps (a block, or a paragraph's inline content), asking between
+ * them whether to go on: a body too slow to parse is given up on mid-way.
+ */
+function parseUnlessStopped(input: string, shouldStop: () => boolean): Tree {
+  const parse = markdownParser.startParse(input);
+  for (;;) {
+    const done = parse.advance();
+    if (done) return done;
+    if (shouldStop()) throw new BodyParseStopped();
+  }
+}
+
+/** The body's parse was given up on: `BodyOptions.shouldStop` said so. */
+export class BodyParseStopped extends Error {
+  constructor() {
+    super('parsing it took too long');
+  }
 }
 
 /** One pass over the tree, handing each node to what reads it. */
@@ -174,6 +195,8 @@ export interface BodyOptions {
    * code): between `{{< name >}}` and `{{< /name >}}` nothing is read, as in a code block.
    */
   rawInner?: ReadonlySet<string>;
+  /** Asked between the parser's steps: true gives the parse up (`BodyParseStopped`). */
+  shouldStop?: () => boolean;
 }
 
 export function parseBody(text: string, bodyStart: number, options: BodyOptions = {}): BodyModel {
@@ -184,10 +207,10 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   checkInlineMarks(text, start);
   const shortcodes = scanShortcodes(text, start, text.length);
   let markdown = maskShortcodes(text, shortcodes.replaced);
-  let tree = parseMarkdown(markdown, start);
+  let tree = parseMarkdown(markdown, start, options.shouldStop);
   if (mayHaveNestedBrackets(markdown, start)) {
     const blanked = withoutUndefinedReferences(tree, markdown);
-    if (blanked !== undefined) tree = parseMarkdown((markdown = blanked), start);
+    if (blanked !== undefined) tree = parseMarkdown((markdown = blanked), start, options.shouldStop);
   }
   new BodyWalk({ text, markdown, tree, model }).run();
   addShortcodes(model, shortcodes, options.rawInner);

@@ -16,7 +16,7 @@ export type {
   ShortcodeProblem,
   Span,
 } from './types.js';
-export { emptyBody, parseBody } from './body.js';
+export { BodyParseStopped, emptyBody, parseBody } from './body.js';
 export type { BodyOptions } from './body.js';
 export { MAX_NESTING, TooDeeplyNested, TooManyInlineMarks } from './nesting.js';
 export { normalizeLabel } from './links.js';
