@@ -125,10 +125,12 @@ class PostlintServer {
     documents.onDidChangeContent(
       guarded(connection, undefined, async (event) => {
         const { uri } = event.document;
+        const opening = !this.checkedOnce.has(uri);
         // On save only: a document is still checked once when it opens.
-        if ((await this.settings.get(uri)).run === 'onSave' && this.checkedOnce.has(uri)) return;
+        if ((await this.settings.get(uri)).run === 'onSave' && !opening) return;
         this.checkedOnce.add(uri);
-        validator.schedule(uri);
+        if (opening) validator.schedule(uri);
+        else validator.edited(uri);
         // The page may be another post's link target: its headings are what they are now.
         if (uri.startsWith('file:')) await pageEdited(this.siteChanges, uri);
       }),
@@ -138,6 +140,7 @@ class PostlintServer {
         // A saved page may have a new address: as for any file changed on disk (editors
         // without file watching tell only this; with it, the watcher's event follows).
         if ((await this.settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
+        else validator.saved(event.document.uri);
         await filesChanged(this.siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
       }),
     );

@@ -10,6 +10,16 @@ import { formatMegabytes, NodeWorkspace, refusalText } from '../node/node-worksp
 import { exceedsSize } from './language-services';
 
 /**
+ * Documents longer than this (in UTF-16 units: 1 MiB of plain text) are checked when
+ * saved or after a pause in typing, never on each keystroke: one check takes a
+ * second or more, and the editor would be checking without end.
+ */
+export const LARGE_DOCUMENT = 1024 * 1024;
+
+/** How long typing must pause before a large document is checked. */
+export const LARGE_DOCUMENT_PAUSE_MS = 1500;
+
+/**
  * Checks documents as they change. Changes are coalesced: while a check runs, a
  * newer change only marks the document dirty, and one more check follows with the
  * latest text; a result whose version is no longer current is never published.
@@ -24,6 +34,10 @@ export class Validator {
   private readonly running = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private readonly reportedConfigErrors = new Set<string>();
+  /** Large documents edited since their last check: the timer checks them once typing pauses. */
+  private readonly pauses = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Large documents whose checking on pause the log has explained. */
+  private readonly toldLarge = new Set<string>();
   /** Pull mode: the client asks for diagnostics; nothing is pushed for open documents. */
   pull = false;
 
@@ -75,10 +89,44 @@ export class Validator {
     this.connection.console.error(`Postlint failed: ${(error as Error).stack ?? String(error)}`);
   }
 
+  /**
+   * An open document's text changed: it is checked now or, when it is large, once
+   * typing pauses (or when it is saved: `saved`).
+   */
+  edited(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document || document.getText().length <= LARGE_DOCUMENT) return this.schedule(uri);
+    if (!this.toldLarge.has(uri)) {
+      this.toldLarge.add(uri);
+      const seconds = LARGE_DOCUMENT_PAUSE_MS / 1000;
+      this.connection.console.info(`Postlint: ${toPath(uri)} is over 1 MB: it is checked when you save it or stop typing for ${seconds} s, not on each keystroke.`);
+    }
+    clearTimeout(this.pauses.get(uri));
+    this.pauses.set(
+      uri,
+      setTimeout(() => this.checkPaused(uri), LARGE_DOCUMENT_PAUSE_MS),
+    );
+  }
+
+  /** A document was saved: a large one waiting for a pause in typing is checked now. */
+  saved(uri: string): void {
+    if (this.pauses.has(uri)) this.checkPaused(uri);
+  }
+
+  private checkPaused(uri: string): void {
+    clearTimeout(this.pauses.get(uri));
+    this.pauses.delete(uri);
+    // A client that pulls is asked to pull again: its next request is checked.
+    if (this.pull && this.documents.get(uri)) void this.connection.languages.diagnostics.refresh();
+    else this.schedule(uri);
+  }
+
   /** Pull mode's answer: the diagnostics of the document as it is now. */
   async pullDiagnostics(uri: string): Promise<LspDiagnostic[]> {
     const document = this.documents.get(uri);
     if (!document) return [];
+    // A large document being typed in keeps its last problems until typing pauses.
+    if (this.pauses.has(uri)) return (this.results.get(uri) ?? []).map(toLspDiagnostic);
     const diagnostics = await this.diagnose(uri, document.getText());
     this.results.set(uri, diagnostics);
     return diagnostics.map(toLspDiagnostic);
@@ -192,6 +240,9 @@ export class Validator {
   }
 
   forget(uri: string): void {
+    clearTimeout(this.pauses.get(uri));
+    this.pauses.delete(uri);
+    this.toldLarge.delete(uri);
     this.results.delete(uri);
     this.pushed.delete(uri);
     this.dependencies.delete(uri);

@@ -38,6 +38,15 @@ export class FakeConnection {
       return undefined;
     },
   };
+  /** How many times the client was asked to pull diagnostics again. */
+  refreshes = 0;
+  readonly languages = {
+    diagnostics: {
+      refresh: async () => {
+        this.refreshes++;
+      },
+    },
+  };
   readonly console = {
     error: (message: string) => void this.errors.push(message),
     warn: (message: string) => void this.warnings.push(message),
