@@ -112,11 +112,27 @@ function keepsOwner(fs: FixWriterFs, temp: string, snapshot: Snapshot): boolean 
   }
 }
 
+type TemporaryFs = Pick<typeof nodeFs, 'readdirSync' | 'lstatSync' | 'unlinkSync'>;
+
 /**
  * Temporary files of `--fix` a killed run left in `folder`, older than a day (a run
  * under way may own a newer one): removed the first time a run fixes a file there.
  */
-export function removeStaleTemporaries(folder: string, now = Date.now(), fs: Pick<typeof nodeFs, 'readdirSync' | 'lstatSync' | 'unlinkSync'> = nodeFs): number {
+export function removeStaleTemporaries(folder: string, now = Date.now(), fs: TemporaryFs = nodeFs): number {
+  return removeTemporaries(folder, (_name, stats) => now - stats.mtimeMs >= DAY, fs);
+}
+
+/**
+ * This process's own temporary files in `folder`, whatever their age: when a run is
+ * interrupted, a worker stopped between writing one and renaming it leaves it there.
+ */
+export function removeOwnTemporaries(folder: string, pid = process.pid, fs: TemporaryFs = nodeFs): number {
+  const own = `${TEMP_MARK}${pid}-`;
+  return removeTemporaries(folder, (name) => name.includes(own), fs);
+}
+
+/** Removes the temporary files of `--fix` in `folder` (by their name, `TEMP_MARK`) that `chosen` picks. */
+function removeTemporaries(folder: string, chosen: (name: string, stats: nodeFs.Stats) => boolean, fs: TemporaryFs): number {
   let removed = 0;
   let names: string[];
   try {
@@ -128,7 +144,7 @@ export function removeStaleTemporaries(folder: string, now = Date.now(), fs: Pic
     if (!name.startsWith('.') || !name.includes(TEMP_MARK) || !name.endsWith('.tmp')) continue;
     const path = join(folder, name);
     const stats = fs.lstatSync(path, { throwIfNoEntry: false });
-    if (!stats?.isFile() || now - stats.mtimeMs < DAY) continue;
+    if (!stats?.isFile() || !chosen(name, stats)) continue;
     try {
       fs.unlinkSync(path);
       removed++;

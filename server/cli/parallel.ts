@@ -9,6 +9,7 @@ import { nodeLanguageService } from '../node/language-service';
 import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
+import { whileFixing } from './interrupt';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 
@@ -97,6 +98,8 @@ async function checkShare(targets: Target[], next: Int32Array, options: CheckTar
       const outcome = await checkTarget(service, workspace, targets[index], options, fixing);
       checked.indices.push(index);
       checked.outcomes.push(outcome);
+      // Between two files, a signal gets its turn (`whileFixing`): awaited checks alone never let the event loop turn.
+      if (fixing) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: fixing ? 1 : Math.min(CHECKS_UNDER_WAY, targets.length) }, lane));
@@ -226,8 +229,21 @@ export async function checkInParallel(
   const workers = workerCount(targets.length);
   const running = workers < 2 ? [] : (early?.take(workers) ?? []);
   early?.stop();
-  if (workers < 2) return checkTargets(targets, options, service);
+  if (workers < 2) return fixingSafely(targets, options, [], () => checkTargets(targets, options, service));
   while (running.length < workers) running.push(startWorker(entryFile));
+  return fixingSafely(targets, options, running, () => checkOnWorkers(targets, options, service, running));
+}
+
+/** With `--fix`, a signal ends the run cleanly (`whileFixing`): the workers are stopped first. */
+function fixingSafely<T>(targets: Target[], options: CheckTargetsOptions, running: CheckWorker[], run: () => Promise<T>): Promise<T> {
+  if (!options.fix) return run();
+  const stop = async () => {
+    await Promise.all(running.map(({ worker }) => worker.terminate()));
+  };
+  return whileFixing(targets.map((target) => target.path), stop, run);
+}
+
+async function checkOnWorkers(targets: Target[], options: CheckTargetsOptions, service: LanguageService, running: CheckWorker[]): Promise<TargetOutcome[]> {
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   // Every worker would read all the site's pages for its index: the main thread, idle
   // while the workers check, builds it once as they start, and sends it to each.
