@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './cli/main';
 import { serveWorkerIfAny } from './cli/parallel';
 import { escapeText } from './cli/formatters/escape';
@@ -10,7 +11,7 @@ import { escapeText } from './cli/formatters/escape';
 
 /** Loaded on demand, so that `check` does not pay for the server's modules. */
 async function startLanguageServer(): Promise<void> {
-  (await import('./lsp/server')).startServer();
+  (await import('./lsp/server')).startServer(__filename);
 }
 
 /**
@@ -48,6 +49,9 @@ function quietOnClosedPipe(): void {
 
 if (serveWorkerIfAny()) {
   // A worker thread of `check`: it answers its parent and exits.
+} else if (!isMainThread && workerData?.postlintLspChecks === true) {
+  // The check thread of `postlint lsp` (lsp/check-thread.ts), loaded only there: `check` does not pay for the server's modules.
+  void import('./lsp/check-thread').then((thread) => thread.serveChecksIfAny());
 } else if (isEntryPoint()) {
   quietOnClosedPipe();
   main(process.argv.slice(2), startLanguageServer).then(

@@ -17,6 +17,7 @@ import { dirname } from '../engine/site/paths';
 import type { LanguageService } from '../engine/language-service';
 import { toSnippet } from '../engine/templates/placeholders';
 import { resolvePosix } from '../node/paths';
+import { CheckThread, type ServiceChoice } from './check-thread';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
 import { toPath, toUri } from './convert';
@@ -42,10 +43,11 @@ function guarded<P extends unknown[], R>(connection: Connection, fallback: R, ha
 /**
  * The language server: an adapter that feeds documents to the engine and turns
  * its results into LSP. It reads the disk itself (open documents taking the
- * place of their files), so any editor can use it.
+ * place of their files), so any editor can use it. Given the script it runs from
+ * (`entryFile`), it checks on a thread of its own (`CheckThread`); else here.
  */
-export function startServer(): void {
-  const server = new PostlintServer(serverConnection());
+export function startServer(entryFile?: string): void {
+  const server = new PostlintServer(serverConnection(), entryFile);
   server.registerLifecycle();
   server.registerDocumentEvents();
   server.registerWorkspaceEvents();
@@ -65,14 +67,24 @@ class PostlintServer {
   private folders: string[] = [];
   private workspaceChecked = false;
   private readonly siteChanges: SiteChangeContext;
+  /** Where checks run: hover, completion and code actions never wait behind one. */
+  private readonly checkThread: CheckThread | undefined;
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    entryFile: string | undefined,
+  ) {
     this.settings = new SettingsCache(connection);
-    this.validator = new Validator(connection, this.documents, this.settings, (uri) => this.serviceFor(uri), this.languageServices.disk);
+    this.checkThread = entryFile === undefined ? undefined : new CheckThread({ entryFile, openDocuments: () => this.documents.all(), log: (line) => connection.console.error(line) });
+    const thread = this.checkThread;
+    const check = thread && (async (uri: string, text: string) => thread.check(uri, text, await this.serviceChoice(uri)));
+    this.validator = new Validator(connection, this.documents, this.settings, (uri) => this.serviceFor(uri), this.languageServices.disk, check);
     this.siteChanges = {
       validator: this.validator,
       serviceFor: (uri) => this.serviceFor(uri),
-      invalidate: () => this.languageServices.invalidate(),
+      indexKeysOf: async (uri, build) => (thread ? thread.indexKeysOf(uri, build, await this.serviceChoice(uri)) : (await this.serviceFor(uri)).indexKeysOf(toPath(uri), { build })),
+      forgetPage: async (uri) => (thread ? thread.forgetPage(uri, await this.serviceChoice(uri)) : (await this.serviceFor(uri)).forgetPage(toPath(uri))),
+      invalidate: () => this.invalidate(),
       isOpen: (uri) => this.documents.get(uri) !== undefined,
       refreshPulled: () => this.refreshPulled(),
       workspaceChecked: () => this.workspaceChecked,
@@ -166,7 +178,7 @@ class PostlintServer {
     connection.onDidChangeWatchedFiles(guarded(connection, undefined, async (params) => filesChanged(this.siteChanges, params.changes)));
     connection.onDidChangeConfiguration(() => {
       this.settings.clear();
-      this.languageServices.invalidate();
+      this.invalidate();
       this.recheckOpenDocuments();
     });
   }
@@ -232,6 +244,17 @@ class PostlintServer {
   /** The language service for a resource, with its `postlint.configFile` resolved from the workspace folder. */
   private async serviceFor(uri: string): Promise<LanguageService> {
     return this.languageServices.get(this.configFileFor(uri, (await this.settings.get(uri)).configFile));
+  }
+
+  /** What chooses the check thread's language service for a resource, as `serviceFor` chooses this thread's. */
+  private async serviceChoice(uri: string): Promise<ServiceChoice> {
+    return { configFile: this.configFileFor(uri, (await this.settings.get(uri)).configFile), trusted: this.languageServices.trusted };
+  }
+
+  /** Forgets what was read from the disk, here and on the check thread. */
+  private invalidate(): void {
+    this.languageServices.invalidate();
+    this.checkThread?.invalidate();
   }
 
   private configFileFor(uri: string, configFile: string): string {

@@ -8,6 +8,10 @@ import type { Validator } from './validation';
 export interface SiteChangeContext {
   validator: Validator;
   serviceFor(uri: string): Promise<LanguageService>;
+  /** Where a file is in its site's page index (`LanguageService.indexKeysOf`), in the index the checks use. */
+  indexKeysOf(uri: string, build: boolean): Promise<string[] | 'site'>;
+  /** Forgets what the checks' page index read from a page being edited (`LanguageService.forgetPage`). */
+  forgetPage(uri: string): Promise<void>;
   /** Forgets everything read from the disk: sites, configs, page indexes. */
   invalidate(): void;
   isOpen(uri: string): boolean;
@@ -23,7 +27,7 @@ export interface SiteChangeContext {
 async function indexKeys(context: SiteChangeContext, uris: string[], build: boolean): Promise<string[] | 'site'> {
   const keys: string[] = [];
   for (const uri of uris) {
-    const found = await (await context.serviceFor(uri)).indexKeysOf(toPath(uri), { build });
+    const found = await context.indexKeysOf(uri, build);
     if (found === 'site') return 'site';
     keys.push(...found);
   }
@@ -74,11 +78,9 @@ function recheck(context: SiteChangeContext, uris: Iterable<string>): void {
  * against its text as it is now. (Its address moves only when it is saved.)
  */
 export async function pageEdited(context: SiteChangeContext, uri: string): Promise<void> {
-  const service = await context.serviceFor(uri);
-  const path = toPath(uri);
-  await service.forgetPage(path);
+  await context.forgetPage(uri);
   recheck(
     context,
-    context.validator.dependents([fileKey(path)], false).filter((dependent) => dependent !== uri),
+    context.validator.dependents([fileKey(toPath(uri))], false).filter((dependent) => dependent !== uri),
   );
 }

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
 import { configDiagnostics } from '../engine/config/config-diagnostics';
 import type { Diagnostic, Unverified } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
-import type { LanguageService } from '../engine/language-service';
+import type { CheckResult, LanguageService } from '../engine/language-service';
 import type { SettingsCache } from './settings';
 import { formatMegabytes, NodeWorkspace, refusalText } from '../node/node-workspace';
 import { exceedsSize } from './language-services';
@@ -49,6 +49,8 @@ export class Validator {
     private readonly serviceFor: (uri: string) => Promise<LanguageService>,
     /** The disk, from which closed posts are read within their site (the language services' own, so that it forgets with them). */
     private readonly disk: NodeWorkspace = new NodeWorkspace(),
+    /** Checks a text: by default the resource's language service, here; the server checks on its own thread (`CheckThread`). */
+    private readonly check: (uri: string, text: string) => Promise<CheckResult> = async (uri, text) => (await serviceFor(uri)).check(toPath(uri), text),
   ) {}
 
   /** The engine's diagnostics for a text, or none when Postlint is off there; never throws. */
@@ -61,7 +63,7 @@ export class Validator {
     if (exceedsSize(text, this.disk.maxFileSize)) return [tooLarge(Buffer.byteLength(text, 'utf8'), this.disk.maxFileSize)];
     if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) return configDiagnostics(text);
     try {
-      const result = await (await this.serviceFor(uri)).check(toPath(uri), text);
+      const result = await this.check(uri, text);
       this.dependencies.set(uri, new Set(result.dependencies));
       this.logUnverified(result.path, result.unverified);
       return result.diagnostics;

@@ -131,6 +131,22 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   },
 
   {
+    bundles: ['cli.bundle.js'],
+    pattern: 'worker thread',
+    snippet: 'new import_node_worker_threads2.Worker(this.options.entryFile, { workerData: { postlintLspChecks: true, beat: this.beat } })',
+    source: 'server/lsp/check-thread.ts',
+    why: 'Runs the language server\u2019s own entry file (dist/cli.js or dist/server.js: server/postlint.ts and server/lsp/main.ts pass their __filename) as its check thread, never text (no eval option).',
+  },
+
+  {
+    bundles: ['server.bundle.js'],
+    pattern: 'worker thread',
+    snippet: 'new import_node_worker_threads.Worker(this.options.entryFile, { workerData: { postlintLspChecks: true, beat: this.beat } })',
+    source: 'server/lsp/check-thread.ts',
+    why: 'Runs the language server\u2019s own entry file (dist/cli.js or dist/server.js: server/postlint.ts and server/lsp/main.ts pass their __filename) as its check thread, never text (no eval option).',
+  },
+
+  {
     bundles: ['client.js'],
     pattern: 'child_process',
     snippet: 'var cp = __importStar(require("child_process")); var isWindows',
@@ -203,5 +219,11 @@ export const ALLOWED_IN_SOURCES: AllowedInSources[] = [
     pattern: 'worker thread',
     snippet: 'new Worker(entryFile, { workerData: { postlintCheck: true } })',
     why: 'Runs the CLI\u2019s own entry file as a worker (server/cli/main.ts passes its __filename), never text.',
+  },
+  {
+    file: 'server/lsp/check-thread.ts',
+    pattern: 'worker thread',
+    snippet: 'new Worker(this.options.entryFile, { workerData: { postlintLspChecks: true, beat: this.beat } })',
+    why: 'Runs the language server\u2019s own entry file as its check thread (server/postlint.ts and server/lsp/main.ts pass their __filename), never text.',
   },
 ];
