@@ -4,6 +4,7 @@ import type { Workspace } from '../engine/types';
 import { checkInParallel, EarlyWorkers } from './parallel';
 import type { FixPreview } from './diff';
 import type { FileReport } from './report';
+import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
 
 export interface CheckRun {
@@ -12,6 +13,10 @@ export interface CheckRun {
   failures: string[];
   /** `--fix-dry-run`: what the fixes would change, file by file. */
   previews: FixPreview[];
+  /** `--baseline`: how many findings it held, left out of the reports. */
+  baselined: number;
+  /** `--write-baseline`: every post's findings, as the baseline records them. */
+  baselineEntries: BaselineEntry[];
 }
 
 export interface CheckRunOptions {
@@ -23,6 +28,8 @@ export interface CheckRunOptions {
   maxFileSize?: number;
   /** The script worker threads start from: the CLI bundle itself. */
   entryFile: string;
+  baseline?: Baseline;
+  writeBaselineFolder?: string;
 }
 
 /** Checks what the command line names: posts found by the main thread, checked by workers. */
@@ -31,11 +38,12 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { configFile, fix, fixDryRun, maxFileSize, entryFile }: CheckRunOptions,
+  { entryFile, ...options }: CheckRunOptions,
 ): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
   const previews: FixPreview[] = [];
+  const run: CheckRun = { reports, failures, previews, baselined: 0, baselineEntries: [] };
   // Worker threads start loading as soon as the files found are enough to share.
   const early = new EarlyWorkers(entryFile);
   let resolved;
@@ -43,15 +51,17 @@ export async function runCheck(
     resolved = await resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
   } catch (error) {
     early.stop();
-    if (error instanceof ConfigError) return { reports, failures: [error.oneLine()], previews };
+    if (error instanceof ConfigError) return { ...run, failures: [error.oneLine()] };
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, { configFile, fix, fixDryRun, maxFileSize }, entryFile, service, early)) {
+  for (const outcome of await checkInParallel(resolved.targets, options, entryFile, service, early)) {
     if (outcome.report) reports.push(outcome.report);
     if (outcome.preview) previews.push(outcome.preview);
+    run.baselined += outcome.hidden ?? 0;
+    if (outcome.baselineEntries) run.baselineEntries.push(...outcome.baselineEntries);
     // A broken config file is said once, not once per post under it.
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
     if (outcome.failure) seen.add(outcome.failure);
@@ -61,5 +71,5 @@ export async function runCheck(
     const hint = inputs.length === 0 ? ': the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in .postlintrc.json' : '';
     failures.push(`${inputs.join(' ') || cwd}: no post matched${hint}`);
   }
-  return { reports, failures, previews };
+  return run;
 }

@@ -41,6 +41,13 @@ Options for check:
                           they would change (json: each changed file's fixed
                           text as \`output\`), then report what would be left
   --quiet                 report errors only
+  --write-baseline <file> record today's findings in <file> (JSON, sorted, for
+                          a diff) and exit 0: a site with history adopts
+                          Postlint without fixing everything first
+  --baseline <file>       leave out the findings <file> records: only new ones
+                          are reported. A finding is known by its file, rule
+                          and the text it is on, not its line, so an edit above
+                          it does not bring it back
   --no-color              plain text even on a terminal (also NO_COLOR=1)
 
 Exit codes:

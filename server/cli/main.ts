@@ -1,4 +1,7 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
 import { nodeLanguageService } from '../node/language-service';
 import { runCheck } from './check';
@@ -30,6 +33,8 @@ function parseCheckArgs(args: string[]) {
       'fix-dry-run': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
     },
   });
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use stylish or json`);
@@ -56,17 +61,32 @@ async function check(args: string[], cwd: string): Promise<number> {
   const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
   const service = nodeLanguageService({ configFile, maxFileSize });
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), { configFile, fix: options.fix, fixDryRun: options['fix-dry-run'], maxFileSize, entryFile: __filename });
+  const baseline = options.baseline === undefined ? undefined : readBaseline(resolvePosix(cwd, options.baseline));
+  const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
+  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), {
+    configFile,
+    fix: options.fix,
+    fixDryRun: options['fix-dry-run'],
+    maxFileSize,
+    entryFile: __filename,
+    baseline,
+    writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
+  });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
   const preview = options.format === 'stylish' ? formatPreviews(run.previews, { color, cwd }) : '';
-  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd });
+  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd, baselined: run.baselined });
   process.stdout.write(output);
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
 
-  if (run.failures.length > 0) return 2;
+  if (run.failures.length > 0) {
+    if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);
+    return 2;
+  }
+  // The findings are recorded: they no longer fail the run.
+  if (writeBaseline !== undefined) return saveBaseline(writeBaseline, run.baselineEntries);
   const errors = reports.reduce((sum, report) => sum + report.errorCount, 0);
   const warnings = reports.reduce((sum, report) => sum + report.warningCount, 0);
   if (errors > 0) return 1;
@@ -74,6 +94,35 @@ async function check(args: string[], cwd: string): Promise<number> {
     process.stderr.write(`postlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
+  return 0;
+}
+
+/** `--baseline FILE`: its findings, or a usage error naming what is wrong with it. */
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); write one with --write-baseline`);
+  }
+  const entries = parseBaseline(text);
+  if (typeof entries === 'string') throw new UsageError(`--baseline ${file}: ${entries}`);
+  return { folder: dirname(file), entries };
+}
+
+/** Writes the baseline whole or not at all (a temporary file renamed over it), and says what it holds. */
+function saveBaseline(file: string, entries: BaselineEntry[]): number {
+  const temp = `${file}.postlint-${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, baselineText(entries));
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    process.stderr.write(`postlint: ${escapeText(`${file}: the baseline could not be written (${(error as Error).message.split('\n')[0]})`)}\n`);
+    return 2;
+  }
+  const findings = entries.reduce((sum, entry) => sum + entry.count, 0);
+  process.stderr.write(`postlint: ${escapeText(`wrote ${findings} finding${findings === 1 ? '' : 's'} to ${file}`)}\n`);
   return 0;
 }
 

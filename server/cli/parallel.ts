@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/config/config';
 import { applySafeFixes } from '../engine/fixes';
-import type { LanguageService } from '../engine/language-service';
+import type { CheckResult, LanguageService } from '../engine/language-service';
+import { entriesOf, withoutBaselined, type Baseline, type BaselineEntry } from './baseline';
 import type { Site } from '../engine/site/site';
 import { SITE_PAGES_KEY, SitePages, type SitePagesData } from '../engine/site/site-pages';
 import { nodeLanguageService } from '../node/language-service';
@@ -21,6 +22,10 @@ export interface TargetOutcome {
   failure?: string;
   /** `--fix-dry-run`: the lines the fixes would change. */
   preview?: FixPreview;
+  /** `--baseline`: how many findings the baseline held, and so are not in the report. */
+  hidden?: number;
+  /** `--write-baseline`: the file's findings as the baseline records them. */
+  baselineEntries?: BaselineEntry[];
 }
 
 export interface CheckTargetsOptions {
@@ -31,6 +36,10 @@ export interface CheckTargetsOptions {
   fixDryRun?: boolean;
   /** Files larger than this many bytes are not read (`--max-file-size`); default NodeWorkspace's. */
   maxFileSize?: number;
+  /** `--baseline`: findings it holds are left out of the reports. */
+  baseline?: Baseline;
+  /** `--write-baseline`: the folder of the baseline file to write, to which its paths are relative. */
+  writeBaselineFolder?: string;
 }
 
 interface WorkerInput {
@@ -123,7 +132,7 @@ async function checkTarget(service: LanguageService, workspace: NodeWorkspace, t
       return 'refused' in snapshot ? refusedOutcome(target, snapshot, site) : await fixOne(service, target, snapshot, options);
     }
     const read = site.readText(target.path);
-    return 'refused' in read ? refusedOutcome(target, read, site) : await checkOne(service, target, read.text);
+    return 'refused' in read ? refusedOutcome(target, read, site) : await checkOne(service, target, read.text, options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { failure: error.oneLine() };
@@ -139,9 +148,17 @@ function refusedOutcome(target: Target, refused: Refused, site: NodeWorkspace): 
   return { failure: `${target.path}: ${refusalText(refused, site.maxFileSize, 'checked')}` };
 }
 
-async function checkOne(service: LanguageService, target: Target, text: string): Promise<TargetOutcome> {
+async function checkOne(service: LanguageService, target: Target, text: string, options: CheckTargetsOptions): Promise<TargetOutcome> {
   const result = await service.check(target.path, text, TARGET_IS_POST);
-  return result.isPost ? { report: toFileReport(target.path, result.diagnostics, result.unverified) } : {};
+  return result.isPost ? reported(target.path, text, result, options) : {};
+}
+
+/** The report of a checked post, less what the baseline holds; and its findings, for a baseline to write. */
+function reported(path: string, text: string, result: CheckResult, options: CheckTargetsOptions): TargetOutcome {
+  const baselineEntries = options.writeBaselineFolder === undefined ? undefined : entriesOf(options.writeBaselineFolder, path, text, result.diagnostics);
+  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries };
+  const { diagnostics, hidden } = withoutBaselined(options.baseline, path, text, result.diagnostics);
+  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries };
 }
 
 /**
@@ -160,22 +177,23 @@ export async function fixOne(service: LanguageService, target: Target, snapshot:
     result = await service.check(target.path, text, TARGET_IS_POST);
   }
   if (!result.isPost) return {};
-  if (text === original) return { report: toFileReport(target.path, result.diagnostics, result.unverified) };
+  if (text === original) return reported(target.path, text, result, options);
   // A file that is not valid UTF-8 or UTF-16 would come back with other bytes changed too: leave it as it is.
   if (!roundTrips(snapshot)) {
     const unchanged = await service.check(target.path, original, TARGET_IS_POST);
     return {
-      report: toFileReport(target.path, unchanged.diagnostics, unchanged.unverified),
+      ...reported(target.path, original, unchanged, options),
       failure: `${target.path}: not fixed: the file is not valid UTF-8 (nor UTF-16), and writing it back would change more than the fixes`,
     };
   }
-  const report = { ...toFileReport(target.path, result.diagnostics, result.unverified), output: text };
-  if (options.fixDryRun) return { report, preview: { filePath: target.path, hunks: diffLines(original, text) } };
+  const outcome = reported(target.path, text, result, options);
+  const report = { ...outcome.report!, output: text };
+  if (options.fixDryRun) return { ...outcome, report, preview: { filePath: target.path, hunks: diffLines(original, text) } };
   const failure = writeFixed(snapshot, text);
-  if (!failure) return { report };
+  if (!failure) return { ...outcome, report };
   // Nothing was written: report the file as it is on disk.
   const unchanged = await service.check(target.path, original, TARGET_IS_POST);
-  return { report: toFileReport(target.path, unchanged.diagnostics, unchanged.unverified), failure };
+  return { ...reported(target.path, original, unchanged, options), failure };
 }
 
 /** How many worker threads `files` files get: one per core, with at least MIN_FILES_PER_WORKER files each. */
