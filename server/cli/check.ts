@@ -1,7 +1,9 @@
 import { ConfigError } from '../engine/config/config';
 import type { LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
-import { checkInParallel, EarlyWorkers } from './parallel';
+import { checkInParallel, EarlyWorkers, type TargetOutcome } from './parallel';
+import type { ChangedFiles } from './changed-since';
+import { fileKey } from '../engine/site/site-pages';
 import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import type { Baseline, BaselineEntry } from './baseline';
@@ -17,6 +19,8 @@ export interface CheckRun {
   baselined: number;
   /** `--write-baseline`: every post's findings, as the baseline records them. */
   baselineEntries: BaselineEntry[];
+  /** `--changed-since`: how many posts were checked, and how many of them are reported. */
+  changedOnly?: { checked: number; reported: number };
 }
 
 export interface CheckRunOptions {
@@ -30,6 +34,8 @@ export interface CheckRunOptions {
   entryFile: string;
   baseline?: Baseline;
   writeBaselineFolder?: string;
+  /** `--changed-since`: only the posts changed, and those whose links reach what changed, are reported. */
+  changes?: ChangedFiles;
 }
 
 /** Checks what the command line names: posts found by the main thread, checked by workers. */
@@ -38,7 +44,7 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { entryFile, ...options }: CheckRunOptions,
+  { entryFile, changes, ...options }: CheckRunOptions,
 ): Promise<CheckRun> {
   const failures: string[] = [];
   const reports: FileReport[] = [];
@@ -57,19 +63,46 @@ export async function runCheck(
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  for (const outcome of await checkInParallel(resolved.targets, options, entryFile, service, early)) {
-    if (outcome.report) reports.push(outcome.report);
-    if (outcome.preview) previews.push(outcome.preview);
-    run.baselined += outcome.hidden ?? 0;
+  const outcomes = await checkInParallel(resolved.targets, { ...options, withDependencies: changes !== undefined }, entryFile, service, early);
+  const touched = changes && (await touchedBy(service, changes));
+  for (const outcome of outcomes) {
+    // A post --changed-since leaves out is still checked, and fixed, and its findings still go into a baseline being written.
+    const shown = !touched || !outcome.report || touched(outcome);
+    if (outcome.report && shown) reports.push(outcome.report);
+    if (outcome.preview && shown) previews.push(outcome.preview);
+    if (shown) run.baselined += outcome.hidden ?? 0;
     if (outcome.baselineEntries) run.baselineEntries.push(...outcome.baselineEntries);
     // A broken config file is said once, not once per post under it.
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
     if (outcome.failure) seen.add(outcome.failure);
   }
-  if (reports.length === 0 && failures.length === 0) {
+  const checked = outcomes.filter((outcome) => outcome.report).length;
+  if (touched) run.changedOnly = { checked, reported: reports.length };
+  if (checked === 0 && failures.length === 0) {
     // With nothing named, the site's own choice of posts found none: say where it looked.
     const hint = inputs.length === 0 ? ': the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in .postlintrc.json' : '';
     failures.push(`${inputs.join(' ') || cwd}: no post matched${hint}`);
   }
   return run;
+}
+
+/**
+ * Which outcomes `--changed-since` reports: the posts that changed, and those whose
+ * check reached or looked for a changed file (its page URLs, its path: the keys of
+ * the site's page index). A change to what every post depends on (the site's config,
+ * data, layouts) reports every post; a page deleted or renamed away reports every
+ * post with a broken link, as its old addresses are no longer known.
+ */
+async function touchedBy(service: LanguageService, changes: ChangedFiles): Promise<(outcome: TargetOutcome) => boolean> {
+  const changed = new Set(changes.changed);
+  const keys = new Set<string>();
+  for (const path of changes.changed) {
+    const found = await service.indexKeysOf(path, { build: true });
+    if (found === 'site') return () => true;
+    for (const key of found) keys.add(key);
+  }
+  for (const path of changes.gone) keys.add(fileKey(path));
+  const broken = (outcome: TargetOutcome) => outcome.report!.messages.some((message) => message.ruleId === 'link-broken-local' || message.ruleId === 'link-broken-fragment');
+  return (outcome) =>
+    changed.has(outcome.report!.filePath) || (outcome.dependencies ?? []).some((key) => keys.has(key)) || (changes.gone.length > 0 && broken(outcome));
 }

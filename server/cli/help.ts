@@ -44,6 +44,10 @@ Options for check:
   --write-baseline <file> record today's findings in <file> (JSON, sorted, for
                           a diff) and exit 0: a site with history adopts
                           Postlint without fixing everything first
+  --changed-since <ref>   report only the posts changed since a git ref (added,
+                          modified, renamed; uncommitted and untracked ones too)
+                          and the posts whose links reach what changed; in a
+                          shallow clone, fetch the ref first
   --baseline <file>       leave out the findings <file> records: only new ones
                           are reported. A finding is known by its file, rule
                           and the text it is on, not its line, so an edit above

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
 import { nodeLanguageService } from '../node/language-service';
-import { runCheck } from './check';
+import { runCheck, type CheckRun } from './check';
+import { changedSince } from './changed-since';
 import { newPost } from './new';
 import { formatPreviews } from './diff';
 import { escapeText, safeJson } from './formatters/escape';
@@ -35,6 +36,7 @@ function parseCheckArgs(args: string[]) {
       'no-color': { type: 'boolean' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
+      'changed-since': { type: 'string' },
     },
   });
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use stylish or json`);
@@ -63,7 +65,10 @@ async function check(args: string[], cwd: string): Promise<number> {
   const service = nodeLanguageService({ configFile, maxFileSize });
   const baseline = options.baseline === undefined ? undefined : readBaseline(resolvePosix(cwd, options.baseline));
   const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
+  const changes = options['changed-since'] === undefined ? undefined : changedSince(cwd, options['changed-since']);
+  if (typeof changes === 'string') throw new UsageError(changes);
   const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), {
+    changes,
     configFile,
     fix: options.fix,
     fixDryRun: options['fix-dry-run'],
@@ -77,7 +82,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
   const preview = options.format === 'stylish' ? formatPreviews(run.previews, { color, cwd }) : '';
-  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd, baselined: run.baselined });
+  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd, notes: runNotes(run, options['changed-since']) });
   process.stdout.write(output);
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
 
@@ -95,6 +100,14 @@ async function check(args: string[], cwd: string): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** What the stylish summary adds about what was left out: a quiet run must never pass for a clean site. */
+function runNotes(run: CheckRun, ref: string | undefined): string[] {
+  const notes: string[] = [];
+  if (run.changedOnly) notes.push(`${run.changedOnly.reported} of ${run.changedOnly.checked} posts reported: those changed since ${ref}, and those whose links reach what changed`);
+  if (run.baselined > 0) notes.push(`${run.baselined} problem${run.baselined === 1 ? '' : 's'} in the baseline not shown`);
+  return notes;
 }
 
 /** `--baseline FILE`: its findings, or a usage error naming what is wrong with it. */

@@ -26,6 +26,8 @@ export interface TargetOutcome {
   hidden?: number;
   /** `--write-baseline`: the file's findings as the baseline records them. */
   baselineEntries?: BaselineEntry[];
+  /** With `withDependencies`: what the check looked up in the site's page index (`CheckResult.dependencies`). */
+  dependencies?: string[];
 }
 
 export interface CheckTargetsOptions {
@@ -40,6 +42,8 @@ export interface CheckTargetsOptions {
   baseline?: Baseline;
   /** `--write-baseline`: the folder of the baseline file to write, to which its paths are relative. */
   writeBaselineFolder?: string;
+  /** Keep each post's `dependencies` in its outcome (`--changed-since`). */
+  withDependencies?: boolean;
 }
 
 interface WorkerInput {
@@ -156,9 +160,10 @@ async function checkOne(service: LanguageService, target: Target, text: string, 
 /** The report of a checked post, less what the baseline holds; and its findings, for a baseline to write. */
 function reported(path: string, text: string, result: CheckResult, options: CheckTargetsOptions): TargetOutcome {
   const baselineEntries = options.writeBaselineFolder === undefined ? undefined : entriesOf(options.writeBaselineFolder, path, text, result.diagnostics);
-  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries };
+  const dependencies = options.withDependencies ? result.dependencies : undefined;
+  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries, dependencies };
   const { diagnostics, hidden } = withoutBaselined(options.baseline, path, text, result.diagnostics);
-  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries };
+  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries, dependencies };
 }
 
 /**

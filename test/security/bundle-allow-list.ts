@@ -147,6 +147,21 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   },
 
   {
+    bundles: ['cli.bundle.js'],
+    pattern: 'child_process',
+    snippet: 'var import_node_child_process = require("node:child_process");',
+    source: 'server/cli/changed-since.ts',
+    why: 'Runs git (the program named git on PATH, never one from the checked folder) for `--changed-since`, with fixed arguments; the user\u2019s ref is refused when it starts with `-`, passed after --end-of-options, and git\u2019s external diff, text conversion and fsmonitor hook are turned off, so a pull request\u2019s .gitattributes runs nothing.',
+  },
+  {
+    bundles: ['cli.bundle.js'],
+    pattern: 'process start',
+    snippet: '(0, import_node_child_process.spawnSync)("git", [...SAFE_GIT, ...args]',
+    source: 'server/cli/changed-since.ts',
+    why: 'Runs git (the program named git on PATH, never one from the checked folder) for `--changed-since`, with fixed arguments; the user\u2019s ref is refused when it starts with `-`, passed after --end-of-options, and git\u2019s external diff, text conversion and fsmonitor hook are turned off, so a pull request\u2019s .gitattributes runs nothing.',
+  },
+
+  {
     bundles: ['client.js'],
     pattern: 'child_process',
     snippet: 'var cp = __importStar(require("child_process")); var isWindows',
@@ -219,6 +234,12 @@ export const ALLOWED_IN_SOURCES: AllowedInSources[] = [
     pattern: 'worker thread',
     snippet: 'new Worker(entryFile, { workerData: { postlintCheck: true } })',
     why: 'Runs the CLI\u2019s own entry file as a worker (server/cli/main.ts passes its __filename), never text.',
+  },
+  {
+    file: 'server/cli/changed-since.ts',
+    pattern: 'child_process',
+    snippet: 'import { spawnSync } from "node:child_process";',
+    why: 'Runs git (the program named git on PATH, never one from the checked folder) for `--changed-since`, with fixed arguments; the user\u2019s ref is refused when it starts with `-`, passed after --end-of-options, and git\u2019s external diff, text conversion and fsmonitor hook are turned off, so a pull request\u2019s .gitattributes runs nothing.',
   },
   {
     file: 'server/lsp/check-thread.ts',

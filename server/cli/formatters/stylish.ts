@@ -4,7 +4,8 @@ import { escapeLeadingPath, escapeText } from './escape';
 import { painter } from './paint';
 
 /** ESLint's `stylish` layout: a block per file, a summary line, what `--fix` could do. */
-export function formatStylish(reports: FileReport[], options: { color: boolean; cwd: string; baselined?: number }): string {
+/** `notes`: lines said after the summary, such as what a baseline held: a quiet run is never taken for a clean site. */
+export function formatStylish(reports: FileReport[], options: { color: boolean; cwd: string; notes?: string[] }): string {
   const paint = painter(options.color);
   const lines: string[] = [];
   let errors = 0;
@@ -37,8 +38,7 @@ export function formatStylish(reports: FileReport[], options: { color: boolean; 
   }
   const total = errors + warnings;
   const notVerified = unverifiedLines(reports);
-  // What a baseline held is said too, so that nobody takes a quiet run for a clean site.
-  if (options.baselined) notVerified.unshift(`\u2139 ${plural(options.baselined, 'problem')} in the baseline not shown`);
+  notVerified.unshift(...(options.notes ?? []).map((note) => `\u2139 ${escapeText(note)}`));
   if (total === 0) return notVerified.length > 0 ? `${['', ...notVerified.map((line) => paint('dim', line))].join('\n')}\n` : '';
   lines.push('', paint(errors > 0 ? 'red' : 'yellow', `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`));
   if (fixableErrors + fixableWarnings > 0) {
