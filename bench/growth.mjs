@@ -122,6 +122,20 @@ const FAMILIES = [
     build: (n) => ({ frontMatter: '---\ntitle: Growth\ndate: 2024-01-01\n' + 'a: 1\n'.repeat(n) + '---\n', body: 'A short body.\n' }),
   },
   {
+    // Not in the issue's list: keys that differ only in case (`k0a`, `k0A`), each pair a \`frontmatter-key-case\`
+    // problem, and n distinct keys, for comparison with the duplicates above.
+    id: 'case-duplicate-keys',
+    what: 'n keys in pairs that differ in case (`k0a: 1`, `k0A: 1`)',
+    start: 256,
+    build: (n) => ({ frontMatter: '---\ntitle: Growth\ndate: 2024-01-01\n' + repeatLines(n, (i) => `k${i >> 1}${i % 2 ? 'A' : 'a'}: 1`) + '---\n', body: 'A short body.\n' }),
+  },
+  {
+    id: 'distinct-keys',
+    what: 'n distinct keys (`k0: 1`, `k1: 1`…) in the front matter',
+    start: 1024,
+    build: (n) => ({ frontMatter: '---\ntitle: Growth\ndate: 2024-01-01\n' + repeatLines(n, (i) => `k${i}: 1`) + '---\n', body: 'A short body.\n' }),
+  },
+  {
     id: 'redirects',
     what: `\`static/_redirects\` with n rules; ${REDIRECT_LINKS.toLocaleString('en-US')} local links`,
     start: 1024,
