@@ -480,7 +480,10 @@ async function measureFamily(family, options, peak) {
   let capped = false;
   for (;;) {
     const site = writeSite(dirOf(n), family.id, family.build(n));
-    const [probe] = await measure([{ site, label: `search n=${fmtInt(n)} (${fmtBytes(site.sizeBytes)})` }], 1, peak);
+    const label = `search n=${fmtInt(n)} (${fmtBytes(site.sizeBytes)})`;
+    let [probe] = await measure([{ site, label }], 1, peak);
+    // One run slowed by the machine's other work would stop the search too early: a second must agree.
+    if (probe.seconds >= options.target) [probe] = await measure([{ site, label }], 1, peak);
     if (!options.keep) fs.rmSync(dirOf(n), { recursive: true, force: true });
     if (probe.seconds >= options.target) break;
     // The next size would make the post at 2n larger than 32 MB: measure at this n, and say so.
@@ -595,7 +598,7 @@ async function main() {
       const ratioText = (o) => (Number.isFinite(o.ratio) ? o.ratio.toFixed(2) : `> ${(RUN_TIMEOUT_SECONDS / o.small.seconds).toFixed(0)}`);
       // The ratio less start-up (what the check itself does) and the ratio of CPU times (which the load of a
       // shared machine moves less than wall time) are there to read the ratio by; the goal is on wall time.
-      const netText = (o) => (Number.isFinite(o.ratio) && o.small.seconds - baseline.seconds > 0.05
+      const netText = (o) => (Number.isFinite(o.ratio) && Math.min(o.small.seconds, o.large.seconds) - baseline.seconds > 0.05
         ? ((o.large.seconds - baseline.seconds) / (o.small.seconds - baseline.seconds)).toFixed(2) : '—');
       printTable(
         ['family', 'n', 'size at n', 'time(n) s', 'time(2n) s', 'ratio', 'less start-up', 'CPU ratio', 'peak MiB (n)', 'peak MiB (2n)', `ratio <= ${GOAL_RATIO}`, 'notes'],
