@@ -1,3 +1,4 @@
+import { append } from '../append';
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
 import { caseDuplicateProblems } from './key-case';
@@ -84,7 +85,7 @@ export function splitPost(text: string): SplitPost {
   }
   if (block.format === 'json') {
     parseJson(text, frontMatter);
-    frontMatter.problems.push(...caseDuplicateProblems(frontMatter.keys));
+    append(frontMatter.problems, caseDuplicateProblems(frontMatter.keys));
     return { bodyStart, frontMatter };
   }
   const tag = openerTag(text, block);
@@ -95,7 +96,7 @@ export function splitPost(text: string): SplitPost {
   }
   if (block.format === 'toml') parseToml(text, frontMatter);
   else parseYaml(text, frontMatter);
-  frontMatter.problems.push(...caseDuplicateProblems(frontMatter.keys));
+  append(frontMatter.problems, caseDuplicateProblems(frontMatter.keys));
   const leftover = closerLeftover(text, block);
   if (leftover) frontMatter.problems.push(leftover);
   return { bodyStart, frontMatter };
@@ -185,28 +186,28 @@ function parseJson(text: string, frontMatter: FrontMatter): void {
 function parseYaml(text: string, frontMatter: FrontMatter): void {
   const { start, end } = frontMatter.contentSpan;
   const source = text.slice(start, end);
-  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are found below, in one pass: YAML's own check compares each key with every earlier one.
+  const document = parseDocument(source, { uniqueKeys: false, prettyErrors: false });
   frontMatter.document = document;
   // Most front matter has no comments: skip the second pass of YAML's lexer then.
   frontMatter.comments = source.includes('#') ? yamlComments(source, start) : [];
 
-  // Where each scalar ends, by where it starts: read once, however many keys are duplicated.
-  let scalarEnds: Map<number, number> | undefined;
   for (const error of document.errors) {
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuote(document, source, error.pos[0]) : undefined;
     if (unclosed) {
       frontMatter.problems.push({ message: unclosed.message, span: { start: start + unclosed.start, end: start + unclosed.end } });
       continue;
     }
-    // YAML marks a duplicate key by its first character; the whole key reads better.
-    if (error.code === 'DUPLICATE_KEY') scalarEnds ??= scalarEndsOf(document);
-    const end = error.code === 'DUPLICATE_KEY' ? (scalarEnds?.get(error.pos[0]) ?? error.pos[1]) : error.pos[1];
     frontMatter.problems.push({
-      message: yamlMessage(error.code, error.message, source.slice(error.pos[0], end)),
-      span: { start: start + error.pos[0], end: start + Math.max(end, error.pos[0] + 1) },
+      message: yamlMessage(error.code, error.message, source.slice(error.pos[0], error.pos[1])),
+      span: { start: start + error.pos[0], end: start + Math.max(error.pos[1], error.pos[0] + 1) },
     });
   }
-  if (document.errors.length > 0) return;
+  const duplicates = duplicateKeys(document);
+  for (const [from, to] of duplicates) {
+    frontMatter.problems.push({ message: yamlMessage('DUPLICATE_KEY', '', source.slice(from, to)), span: { start: start + from, end: start + Math.max(to, from + 1) } });
+  }
+  if (duplicates.length > 0 || document.errors.length > 0) return;
 
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
@@ -253,14 +254,25 @@ function unclosedQuote(document: Document.Parsed, source: string, errorAt: numbe
   return found;
 }
 
-function scalarEndsOf(document: Document.Parsed): Map<number, number> {
-  const ends = new Map<number, number>();
+/**
+ * The keys that repeat an earlier key of their map, at any depth, as offsets in the
+ * block: what YAML's `uniqueKeys` reports, found with one set per map.
+ */
+function duplicateKeys(document: Document.Parsed): [number, number][] {
+  const found: [number, number][] = [];
   visit(document, {
-    Scalar(_, node) {
-      if (node.range && !ends.has(node.range[0])) ends.set(node.range[0], node.range[1]);
+    Map(_, map) {
+      // Keys compare by value, as YAML compares them: `1` and `"1"` differ, `a` and `"a"` do not.
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (!seen.has(key.value)) seen.add(key.value);
+        else if (key.range) found.push([key.range[0], key.range[1]]);
+      }
     },
   });
-  return ends;
+  // Maps are visited outer first; the author reads them in the order they are written.
+  return found.sort((a, b) => a[0] - b[0]);
 }
 
 function yamlMessage(code: string, message: string, found: string): string {

@@ -25,8 +25,11 @@ export function repeatedKeys(keys: readonly FrontMatterKey[]): Set<FrontMatterKe
 export function caseDuplicateProblems(keys: readonly FrontMatterKey[]): FrontMatterProblem[] {
   const repeated = repeatedKeys(keys);
   if (repeated.size === 0) return [];
+  // The first key of each spelling, found once: looking it up again for each repeat was quadratic.
+  const firsts = new Map<string, FrontMatterKey>();
+  for (const key of keys) if (!firsts.has(key.key.toLowerCase())) firsts.set(key.key.toLowerCase(), key);
   return [...repeated].map((key) => {
-    const first = keys.find((other) => other.key.toLowerCase() === key.key.toLowerCase())!;
+    const first = firsts.get(key.key.toLowerCase())!;
     return {
       span: key.keySpan,
       message:

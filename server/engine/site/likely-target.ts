@@ -1,3 +1,4 @@
+import { append } from '../append';
 import { pathKey, type UrlSettings } from './hugo-urls';
 import type { SitePagesData } from './site-pages-data';
 
@@ -22,6 +23,6 @@ export function likelyTarget(index: SitePagesData, settings: UrlSettings, key: s
 function filesNamedLike(index: SitePagesData, name: string): string[] {
   if (!name.includes('.')) return [];
   const found: string[] = [];
-  for (const [candidate, paths] of index.filesByName) if (candidate.startsWith(`${name}.`)) found.push(...paths);
+  for (const [candidate, paths] of index.filesByName) if (candidate.startsWith(`${name}.`)) append(found, paths);
   return found;
 }

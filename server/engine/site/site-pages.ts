@@ -4,6 +4,7 @@
  * language service caches it) by one walk of the content and static folders,
  * reading of each page only the front matter keys that move its URL.
  */
+import { append } from '../append';
 import { splitPost } from '../frontmatter/frontmatter';
 import {
   contentExtension,
@@ -127,7 +128,7 @@ export class SitePages {
     for (const mount of this.settings.mounts) await this.readMount(mount);
     for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
-    if (netlify !== undefined) this.index.redirects.push(...parseNetlifyToml(netlify, 'netlify.toml'));
+    if (netlify !== undefined) append(this.index.redirects, parseNetlifyToml(netlify, 'netlify.toml'));
     this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
     this.index.outputFiles = outputFileNames(this.site);
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
@@ -180,7 +181,7 @@ export class SitePages {
   private async readStatic(dir: string): Promise<void> {
     await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name, join(dir, rel)));
     const redirects = await this.workspace.readFile(join(dir, '_redirects'));
-    if (redirects !== undefined) this.index.redirects.push(...parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
+    if (redirects !== undefined) append(this.index.redirects, parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
   }
 
   /** Every file under `dir`, by its path relative to the walk's start. */
