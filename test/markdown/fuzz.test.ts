@@ -6,32 +6,8 @@ import { parseBody } from '../../server/engine/markdown/body.js';
 import { gfmParser, markdownParser } from '../../server/engine/markdown/lezer.js';
 import type { BodyModel, Span } from '../../server/engine/markdown/index.js';
 import { corpusTest } from '../helpers/corpus';
+import { anyText, markdownish } from '../helpers/markdown-arbitraries';
 import { corpusBlogDir, loadCorpus } from './corpus.js';
-
-/** Pieces that exercise every construct, including broken ones. */
-const PIECES = [
-  '{{<', '>}}', '{{%', '%}}', '{{</*', '*/>}}', '{{< button link="https://b.example/x" text="Go" >}}',
-  '{{< img src="/i.png" alt="A" >}}', '{{< x `raw', '"', '`', '```', '\\', '\\"',
-  '<!--', '-->', '<!-- postlint-disable link-text -->', '<a href="https://h.example">', '</a>', '<a href=',
-  '<img src="s.png" alt="">', '<img alt', '<iframe src="https://f.example">', '<div>', '</div>',
-  '[', ']', '(', ')', '![', '[t](u)', '[t][l]', '[l]: https://def.example', '<https://auto.example>',
-  'https://bare.example/p?q=1', 'www.w.example', 'me@mail.example', '&amp;', '&#x1F600;',
-  '# ', '## ', '{#id}', '===', '---', '> ', '- ', '1. ', '| a | b |', '|---|---|', '    ',
-  '*', '**', '_', '~~', '\n', '\n\n', '\r\n', '\r', ' ', '\t', 'word', 'é', '你',
-  '\ud800', '\udc00', '\ud83d\ude00',
-];
-
-const markdownish = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), {
-    maxLength: 60,
-  })
-  .map((parts) => parts.join(''));
-
-const anyText = fc.oneof(
-  markdownish,
-  fc.string({ maxLength: 200 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-);
 
 function allSpans(m: BodyModel): Span[] {
   const spans: Span[] = [];
