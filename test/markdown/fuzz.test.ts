@@ -165,6 +165,17 @@ describe('the guarded parser (autolink, table and HTML guards, plain-text skippi
     );
   });
 
+  it('builds the same tree as parser.configure(GFM) on runs of spaces, with and without line breaks (found by test/fuzz: the skipper read each run again from each space)', () => {
+    const spacey = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\\', '*', '`', '[x](y)', 'a'), fc.nat({ max: 40 }).map((n) => ' '.repeat(n))), { maxLength: 30 });
+    fc.assert(
+      fc.property(spacey, (parts) => {
+        const text = parts.join('');
+        assert.equal(nodes(markdownParser.parse(text)), nodes(gfmParser.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('does not offer HTMLTag a `<` whose comment, instruction, CDATA section or URL never ends (found by test/fuzz)', () => {
     // Each such `<` scanned the rest of its paragraph: `{{<` and `<!--` 36,000 times took 3.5 s, `<ab:` 40,000 times 13 s.
     const endless = [`${'<!--'.repeat(2000)} >`, `${'<?'.repeat(2000)} >`, `${'<![CDATA['.repeat(1000)} >`, `${'<ab:'.repeat(2000)} >`, '<!A'.repeat(2000)];
