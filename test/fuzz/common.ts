@@ -20,8 +20,8 @@ export const FUZZING = process.env.POSTLINT_FUZZ === '1';
  */
 const RUNS = {
   engine: { test: 1000, fuzz: 60_000 },
-  fixes: { test: 1000, fuzz: 40_000 },
-  lspEdits: { test: 250, fuzz: 10_000 },
+  fixes: { test: 1000, fuzz: 60_000 },
+  lspEdits: { test: 250, fuzz: 12_000 },
   // Timed: never in npm test (see budget.test.ts).
   budget: { test: 0, fuzz: 1_500 },
 } as const;
