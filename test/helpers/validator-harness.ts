@@ -1,9 +1,10 @@
 import type { Connection, Diagnostic as LspDiagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../schemas/settings';
 import { NodeWorkspace } from '../../server/node/node-workspace';
 import { type CheckResult, type LanguageService } from '../../server/engine/language-service';
 import type { Diagnostic } from '../../server/engine/types';
+import { orderedDocuments } from '../../server/lsp/ordered-documents';
 import type { SettingsCache } from '../../server/lsp/settings';
 import { Validator } from '../../server/lsp/validation';
 import { SITE } from './memory-workspace';
@@ -75,6 +76,11 @@ export class FakeDocuments {
   change(uri: string, text: string): void {
     const version = this.open.get(uri)!.version + 1;
     this.open.set(uri, TextDocument.create(uri, 'markdown', version, text));
+  }
+
+  /** Incremental changes at `version`, applied as the server's own documents apply them (ordered-documents.ts). */
+  edit(uri: string, changes: TextDocumentContentChangeEvent[], version: number): void {
+    this.open.set(uri, orderedDocuments.update(this.open.get(uri)!, changes, version));
   }
 
   close(uri: string): void {

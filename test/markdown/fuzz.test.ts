@@ -6,32 +6,8 @@ import { parseBody } from '../../server/engine/markdown/body.js';
 import { gfmParser, markdownParser } from '../../server/engine/markdown/lezer.js';
 import type { BodyModel, Span } from '../../server/engine/markdown/index.js';
 import { corpusTest } from '../helpers/corpus';
+import { anyText, joinedPieces, markdownish } from '../helpers/markdown-arbitraries';
 import { corpusBlogDir, loadCorpus } from './corpus.js';
-
-/** Pieces that exercise every construct, including broken ones. */
-const PIECES = [
-  '{{<', '>}}', '{{%', '%}}', '{{</*', '*/>}}', '{{< button link="https://b.example/x" text="Go" >}}',
-  '{{< img src="/i.png" alt="A" >}}', '{{< x `raw', '"', '`', '```', '\\', '\\"',
-  '<!--', '-->', '<!-- postlint-disable link-text -->', '<a href="https://h.example">', '</a>', '<a href=',
-  '<img src="s.png" alt="">', '<img alt', '<iframe src="https://f.example">', '<div>', '</div>',
-  '[', ']', '(', ')', '![', '[t](u)', '[t][l]', '[l]: https://def.example', '<https://auto.example>',
-  'https://bare.example/p?q=1', 'www.w.example', 'me@mail.example', '&amp;', '&#x1F600;',
-  '# ', '## ', '{#id}', '===', '---', '> ', '- ', '1. ', '| a | b |', '|---|---|', '    ',
-  '*', '**', '_', '~~', '\n', '\n\n', '\r\n', '\r', ' ', '\t', 'word', 'é', '你',
-  '\ud800', '\udc00', '\ud83d\ude00',
-];
-
-const markdownish = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), {
-    maxLength: 60,
-  })
-  .map((parts) => parts.join(''));
-
-const anyText = fc.oneof(
-  markdownish,
-  fc.string({ maxLength: 200 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-);
 
 function allSpans(m: BodyModel): Span[] {
   const spans: Span[] = [];
@@ -128,7 +104,29 @@ function nodes(tree: Tree): string {
   return out.join(' ');
 }
 
-describe('the guarded parser (autolink and table guards, plain-text skipping)', () => {
+/**
+ * How many times @lezer/markdown's HTMLTag parser runs while `text` is parsed: the
+ * calls of its first expression (an autolink's), which it runs on every `<` offered.
+ */
+function htmlTagCalls(text: string): number {
+  const exec = RegExp.prototype.exec;
+  let calls = 0;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    if (this.source.startsWith('^(?:[a-z][-\\w+.]+:')) calls++;
+    return exec.call(this, input);
+  };
+  try {
+    markdownParser.parse(text);
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return calls;
+}
+
+/** Pieces of HTML and autolinks, whole, cut and never ended. */
+const HTML_PIECES = ['<', '>', '<!--', '-->', '->', '<!-->', '<?', '?>', '<![CDATA[', ']]>', '<!A', '<!DOCTYPE', '<ab:', 'mailto:', 'a+b.c:', 'x@y.example', '!#@a.b', '<a b="', '"', "'", '=', '/', ' ', '\t', '\u00a0', '\n', '\n\n', 'Text ', '<x>', '</x>', '-', '!', '@', '`'];
+
+describe('the guarded parser (autolink, table and HTML guards, plain-text skipping)', () => {
   it('skips plain text (every inline parser is known to the skipper)', () => {
     assert.equal((markdownParser as unknown as { inlineNames: string[] }).inlineNames[0], 'PlainText');
   });
@@ -156,6 +154,37 @@ describe('the guarded parser (autolink and table guards, plain-text skipping)', 
       `a_${'b'.repeat(60)}@c.example x_y@z.example *${'e'.repeat(98)}@f.example`,
     ];
     for (const s of samples) assert.equal(nodes(markdownParser.parse(s)), nodes(gfmParser.parse(s)));
+  });
+
+  it('builds the same tree as parser.configure(GFM) on HTML-like input', () => {
+    fc.assert(
+      fc.property(joinedPieces(fc.constantFrom(...HTML_PIECES)), (text) => {
+        assert.equal(nodes(markdownParser.parse(text)), nodes(gfmParser.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('builds the same tree as parser.configure(GFM) on runs of spaces, with and without line breaks (found by test/fuzz: the skipper read each run again from each space)', () => {
+    const spacey = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\\', '*', '`', '[x](y)', 'a'), fc.nat({ max: 40 }).map((n) => ' '.repeat(n))), { maxLength: 30 });
+    fc.assert(
+      fc.property(spacey, (parts) => {
+        const text = parts.join('');
+        assert.equal(nodes(markdownParser.parse(text)), nodes(gfmParser.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('does not offer HTMLTag a `<` whose comment, instruction, CDATA section or URL never ends (found by test/fuzz)', () => {
+    // Each such `<` scanned the rest of its paragraph: `{{<` and `<!--` 36,000 times took 3.5 s, `<ab:` 40,000 times 13 s.
+    const endless = [`${'<!--'.repeat(2000)} >`, `${'<?'.repeat(2000)} >`, `${'<![CDATA['.repeat(1000)} >`, `${'<ab:'.repeat(2000)} >`, '<!A'.repeat(2000)];
+    // In a paragraph: at the start of a line, `<!--`, `<?` and `<!` open HTML blocks instead.
+    for (const text of endless.map((run) => `Text ${run}`)) {
+      assert.equal(htmlTagCalls(text), 0, JSON.stringify(text.slice(0, 12)));
+      assert.equal(nodes(markdownParser.parse(text)), nodes(gfmParser.parse(text)));
+    }
+    assert.equal(htmlTagCalls('Text <!-- a --> <?php ?> <ab:c> <x y="1"> <!-x@y.example>'), 5, 'where the end comes, HTMLTag reads each');
   });
 
   corpusTest('builds the same tree as parser.configure(GFM) on the corpus', { corpus: corpusBlogDir() }, () => {

@@ -189,3 +189,10 @@ test('link-broken-fragment: a post whose links into the site carry no fragment n
   await serviceFor(workspace).check(`${SITE}/content/blog/post.md`, workspace.files.get(`${SITE}/content/blog/post.md`)!);
   assert.deepEqual(workspace.reads.filter((path) => path.endsWith('mooring.md')), []);
 });
+
+test('link-broken-fragment: one broken link repeated under as many headings, each reported with the same suggestion, in another post too (found by test/fuzz: each suggestion weighed every heading again, 8 s for 900)', async () => {
+  const sections = Array.from({ length: 900 }, (_, i) => `## Section number ${i} of the long reference\n\nSee [the start](#getting-startd) and [the guide](mooring.md#befor-you-arrive).\n`);
+  const { found } = await fragments(`## Getting started\n\n${sections.join('\n')}`);
+  assert.equal(found.length, 1800);
+  assert.deepEqual(new Set(found.map((d) => d.message.split(': ')[1])), new Set(['did you mean `#getting-started`?', 'did you mean `#before-you-arrive`?']));
+});

@@ -178,3 +178,10 @@ test('shortcode-syntax: a `{{< >}}` tag never closed is told to close itself wit
     '`{{< details >}}` is never closed: add `{{< /details >}}` after its content, or end the tag with "/>}}" when it has none; Hugo stops the build on it.',
   ]);
 });
+
+test('shortcode-syntax: in a CRLF post, an unclosed raw string ends its range before the line break (found by test/fuzz)', async () => {
+  // Past the \r, the range ended one unit beyond its line as an editor counts it.
+  const { diagnostics, spans } = await findings('{{< note text=`never ends\r\nmore\r\n');
+  assert.deepEqual(spans, ['`never ends']);
+  assert.deepEqual(diagnostics[0].range.end, { line: 5, character: 25 });
+});

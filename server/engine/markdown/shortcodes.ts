@@ -313,6 +313,8 @@ class TagScanner {
       if (end < 0 || end >= this.to) {
         let lineEnd = this.text.indexOf('\n', this.pos);
         if (lineEnd < 0 || lineEnd > this.to) lineEnd = this.to;
+        // The \r of a CRLF line break is not part of the line, as for a "..." value above.
+        if (lineEnd > this.pos && this.text.charCodeAt(lineEnd - 1) === Ch.CR) lineEnd--;
         throw new TagError('Unbalanced quote: this raw-string (`) shortcode parameter is never closed', {
           start: this.pos,
           end: Math.max(lineEnd, this.pos + 1),

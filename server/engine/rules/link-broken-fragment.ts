@@ -45,8 +45,26 @@ function fragmentSpan(post: Post, target: LinkTarget) {
   return raw === target.url && hash >= 0 ? { start: start + hash + 1, end } : undefined;
 }
 
-function problem(post: Post, target: LinkTarget, fragment: string, anchors: PageAnchors, where: string): Problem {
-  const suggestion = closest(fragment, anchors.ids);
+/** The heading id a fragment most likely meant, among a page's. */
+type Suggest = (fragment: string, anchors: PageAnchors) => string | undefined;
+
+/**
+ * Suggestions worked out once per fragment and page: each weighs every heading id of
+ * the page, and a post may repeat one broken link as often as it has headings (900
+ * of each took 8 s).
+ */
+function suggester(): Suggest {
+  const found = new Map<PageAnchors, Map<string, string | undefined>>();
+  return (fragment, anchors) => {
+    let byFragment = found.get(anchors);
+    if (!byFragment) found.set(anchors, (byFragment = new Map()));
+    if (!byFragment.has(fragment)) byFragment.set(fragment, closest(fragment, anchors.ids));
+    return byFragment.get(fragment);
+  };
+}
+
+function problem(post: Post, target: LinkTarget, fragment: string, anchors: PageAnchors, where: string, suggest: Suggest): Problem {
+  const suggestion = suggest(fragment, anchors);
   const span = fragmentSpan(post, target);
   const advice = suggestion
     ? `did you mean \`#${suggestion}\`?`
@@ -74,13 +92,14 @@ export default defineRule({
     if (!idsAreKnown(site)) return;
     let own: PageAnchors | undefined;
     const ownAnchors = () => (own ??= anchorsOfBody(post.body));
+    const suggest = suggester();
 
     for (const target of uniqueTargets(post.body)) {
       // Stryker disable next-line StringLiteral: classifyUrl below calls a URL a fragment only when it starts with `#`, so this test only saves time
       if (!target.link || !target.url.trimStart().startsWith('#')) continue;
       const classified = classifyUrl(destinationAsPublished(target), site.baseURL);
       if (classified.kind !== 'fragment' || !classified.fragment) continue;
-      if (!matches(ownAnchors(), classified.fragment)) report(problem(post, target, classified.fragment, ownAnchors(), 'this post'));
+      if (!matches(ownAnchors(), classified.fragment)) report(problem(post, target, classified.fragment, ownAnchors(), 'this post', suggest));
     }
 
     const withFragments = localLinks(post, site).filter((link) => link.target.link && link.fragment);
@@ -94,12 +113,12 @@ export default defineRule({
       const page: SitePage | undefined = resolution.found ? resolution.page : undefined;
       if (!page || page.kind !== 'page') continue;
       if (page.file === post.path) {
-        if (!matches(ownAnchors(), fragment)) report(problem(post, link.target, fragment, ownAnchors(), 'this post'));
+        if (!matches(ownAnchors(), fragment)) report(problem(post, link.target, fragment, ownAnchors(), 'this post', suggest));
         continue;
       }
       const anchors = await pages.anchorsOf(page);
       if (anchors && !matches(anchors, fragment)) {
-        report(problem(post, link.target, fragment, anchors, `\`${page.url}\` (\`${relative(site.root, page.file)}\`)`));
+        report(problem(post, link.target, fragment, anchors, `\`${page.url}\` (\`${relative(site.root, page.file)}\`)`, suggest));
       }
     }
   },
