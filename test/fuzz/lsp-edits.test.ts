@@ -5,7 +5,7 @@ import { FUZZ_POST, fuzzSite, OTHER_POST, runsOf } from './common';
 import { SITE, serviceFor } from '../helpers/memory-workspace';
 import { body, bodyPiece, post } from '../helpers/post-arbitraries';
 import { harness, settled, type Harness } from '../helpers/validator-harness';
-import { toLspDiagnostic, toUri } from '../../server/lsp/convert';
+import { toLspDiagnostic, toPath, toUri } from '../../server/lsp/convert';
 import { pageEdited, type SiteChangeContext } from '../../server/lsp/site-changes';
 import { VALIDATOR_MAY_LOSE_A_LATE_CHANGE } from './known-defects';
 import type { LanguageService } from '../../server/engine/language-service';
@@ -67,6 +67,8 @@ function siteChanges({ live, service }: Session): SiteChangeContext {
     validator: live.validator,
     serviceFor: async () => service,
     invalidate: () => service.invalidate(),
+    indexKeysOf: (uri, build) => service.indexKeysOf(toPath(uri), { build }),
+    forgetPage: (uri) => service.forgetPage(toPath(uri)),
     isOpen: (uri) => live.documents.get(uri) !== undefined,
     refreshPulled: () => undefined,
     workspaceChecked: () => false,
