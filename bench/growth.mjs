@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peakMeter } from './peak.mjs';
 
 const GOAL_RATIO = 2.3; // time(2n)/time(n): linear is 2, n log n a little more, quadratic 4; the rest is room for noise
 const GOAL_1MB_SECONDS = 1;
@@ -323,19 +324,6 @@ const fmtBytes = (bytes) => (bytes >= MEBIBYTE ? `${(bytes / MEBIBYTE).toFixed(b
 const fmtSeconds = (s) => s.toFixed(2);
 const fmtMiB = (kib) => (kib === undefined ? '?' : fmtInt(Math.round(kib / 1024)));
 
-/** GNU time reports the child's peak RSS; without it, a preloaded module writes Node's own maxRSS on exit. */
-function findGnuTime() {
-  for (const candidate of ['/usr/bin/time', '/bin/time']) {
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not there: try the next
-    }
-  }
-  return undefined;
-}
-
 /** Writes a throwaway Hugo site holding one post; returns the post's path and the size that n is measured by. */
 function writeSite(dir, name, built) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -360,11 +348,8 @@ function writeSite(dir, name, built) {
  */
 function runOnce(site, peak) {
   const peakFile = path.join(workDir, `peak-${process.pid}.txt`);
-  fs.rmSync(peakFile, { force: true });
   const checkArgs = [cli, 'check', site.post, '--format', 'json', '--max-file-size', String(site.maxFileSizeMB)];
-  const [command, args, env] = peak.gnuTime
-    ? [peak.gnuTime, ['-f', '%M %U %S', '-o', peakFile, process.execPath, ...checkArgs], process.env]
-    : [process.execPath, ['--require', peak.preload, ...checkArgs], { ...process.env, POSTLINT_GROWTH_PEAK_FILE: peakFile }];
+  const [command, args, env] = peak.command(checkArgs, peakFile);
   return new Promise((resolve, reject) => {
     const stdout = [], stderr = [];
     let timedOut = false;
@@ -387,17 +372,8 @@ function runOnce(site, peak) {
     child.on('close', (status, signal) => {
       clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      // "peak-KiB user-s system-s"; GNU time writes "Command exited with non-zero status 1" on a line before
-      // it when the check found errors.
-      let peakKiB, cpuSeconds;
-      try {
-        const lines = fs.readFileSync(peakFile, 'utf8').trim().split('\n');
-        const [kib, user, system] = lines[lines.length - 1].split(' ').map(Number);
-        if (Number.isFinite(kib)) peakKiB = kib;
-        if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user + system;
-      } catch {
-        // no figures (the run was killed): time and findings still count
-      }
+      // No figures when the run was killed: time and findings still count.
+      const { peakKiB, cpuSeconds } = peak.read(peakFile);
       resolve({ seconds, peakKiB, cpuSeconds, status, signal, timedOut, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
     });
   });
@@ -587,14 +563,8 @@ async function main() {
 
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(workDir, { recursive: true });
-  const peak = { gnuTime: findGnuTime() };
-  if (!peak.gnuTime) {
-    // No GNU time (Debian: apt-get install time): Node reports its own peak RSS, worker threads included, at exit.
-    peak.preload = path.join(workDir, 'peak-rss.cjs');
-    fs.writeFileSync(peak.preload, "process.on('exit', () => { const u = process.resourceUsage(); " +
-      "require('node:fs').writeFileSync(process.env.POSTLINT_GROWTH_PEAK_FILE, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`); });\n");
-  }
-  console.log(`peak memory and CPU time: ${peak.gnuTime ? `${peak.gnuTime} -f '%M %U %S' (peak RSS, user and system time of the check)` : "Node's own process.resourceUsage(), written at exit"}`);
+  const peak = peakMeter(workDir);
+  console.log(`peak memory and CPU time: ${peak.description}`);
   console.log(`runs: ${options.runs} of each size, n and 2n alternating, median; n doubles until a run takes >= ${options.target} s of CPU, twice (at most ${fmtBytes(MAX_POST_BYTES)} at n)`);
   console.log('');
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Postlint vs markdownlint-cli2 on 6,800 real blog posts (the TODO Group blog copied 50 times).
 //
-//   node bench/run.mjs [--runs N] [--keep]
+//   node bench/run.mjs [--runs N] [--copies N] [--keep]
 //
 // Exit codes: 0 goal met (or corpus absent: skipped), 1 goal missed, 2 the benchmark itself failed.
 // See bench/README.md for what is measured and why.
@@ -11,9 +11,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peakMeter } from './peak.mjs';
 
-const COPIES = 50;
-const GOAL_RATIO = 0.2; // Postlint's wall time at most one fifth of markdownlint-cli2's
+const DEFAULT_COPIES = 50;
+// Postlint's wall time at most 0.15 of markdownlint-cli2's: one fifth, with margin for a busy machine.
+const GOAL_RATIO = 0.15;
+// At 500 copies (68,000 posts): one fifth of markdownlint-cli2's time, and a peak under 600 MB.
+const LARGE_COPIES = 500;
+const LARGE_GOAL_RATIO = 0.2;
+const LARGE_GOAL_PEAK_MB = 600;
+// A re-run with --cache of the unchanged site: at most 1/50 of markdownlint-cli2's time.
+const CACHED_GOAL_RATIO = 1 / 50;
 const MARKDOWNLINT_RULES = ['MD034', 'MD039', 'MD042', 'MD045', 'MD051', 'MD052', 'MD059'];
 const MAX_BUFFER = 1024 * 1024 * 1024; // Postlint's JSON for 6,800 files is several MB; spawnSync's default is 1 MB
 
@@ -22,21 +30,23 @@ const repoRoot = path.dirname(benchDir);
 const workDir = path.join(benchDir, '.work');
 
 function usage() {
-  return 'usage: node bench/run.mjs [--runs N] [--keep]\n' +
-    '  --runs N  run each tool N times (alternating) and compare the medians (default 1)\n' +
+  return 'usage: node bench/run.mjs [--runs N] [--copies N] [--keep]\n' +
+    '  --runs N    run each tool N times (alternating) and compare the medians (default 1)\n' +
+    `  --copies N  copies of the blog in the work site (default ${DEFAULT_COPIES}; ${LARGE_COPIES} for the scale goal)\n` +
     '  --keep    leave the work site in bench/.work after the run\n' +
     '  env POSTLINT_CORPUS: folder containing todogroup.org/ (default: ../shared/corpus from the repo root)';
 }
 
 function parseArgs(argv) {
-  const options = { runs: 1, keep: false };
+  const options = { runs: 1, copies: DEFAULT_COPIES, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const number = arg.match(/^--(runs|copies)(?:=(.*))?$/);
     if (arg === '--keep') options.keep = true;
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
-      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length);
-      if (value === undefined || !/^[1-9]\d*$/.test(value)) throw new Error(`--runs needs a positive integer, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
-      options.runs = Number(value);
+    else if (number) {
+      const value = number[2] ?? argv[++i];
+      if (value === undefined || !/^[1-9]\d*$/.test(value)) throw new Error(`--${number[1]} needs a positive integer, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      options[number[1]] = Number(value);
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
     } else throw new Error(`unknown argument ${JSON.stringify(arg)}`);
@@ -80,12 +90,16 @@ function countTree(dir) {
   return { files, bytes };
 }
 
-/** Run one tool once; the clock covers only the child process, from spawn to exit. */
-function timeRun(command, args, cwd) {
+/** Run one tool once; the clock covers only the child process, from spawn to exit (GNU time's start-up included). */
+function timeRun(meter, nodeArgs, cwd) {
+  const peakFile = path.join(benchDir, `.peak-${process.pid}.txt`);
+  const [command, args, env] = meter.command(nodeArgs, peakFile);
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, result };
+  const { peakKiB } = meter.read(peakFile);
+  fs.rmSync(peakFile, { force: true });
+  return { seconds, peakKiB, result };
 }
 
 class BenchFailure extends Error {}
@@ -135,7 +149,7 @@ function checkMarkdownlint(result, expectedFiles) {
   return { files, messages, detail: `${fmtInt(messages)} problems, exit ${result.status}` };
 }
 
-function buildWorkSite(siteDir) {
+function buildWorkSite(siteDir, copies) {
   removeWorkDir();
   fs.mkdirSync(workDir, { recursive: true });
   for (const name of ['config', 'data', 'static']) {
@@ -146,10 +160,11 @@ function buildWorkSite(siteDir) {
     .filter((e) => e.isFile() && e.name.endsWith('.md') && e.name !== '_index.md')
     .map((e) => e.name)
     .sort();
-  // Read each post once, write it 50 times (writeFileSync: new files get default modes, not the corpus's read-only ones).
+  // Read each post once, write it once per copy (writeFileSync: new files get default modes, not the corpus's read-only ones).
   const contents = posts.map((name) => fs.readFileSync(path.join(blogDir, name)));
-  for (let copy = 0; copy < COPIES; copy++) {
-    const dir = path.join(workDir, 'content', 'en', 'blog', `copy-${String(copy).padStart(2, '0')}`);
+  const digits = String(copies - 1).length;
+  for (let copy = 0; copy < copies; copy++) {
+    const dir = path.join(workDir, 'content', 'en', 'blog', `copy-${String(copy).padStart(Math.max(2, digits), '0')}`);
     fs.mkdirSync(dir, { recursive: true });
     posts.forEach((name, i) => fs.writeFileSync(path.join(dir, name), contents[i]));
   }
@@ -210,14 +225,16 @@ function main() {
   console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model?.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.arch()}`);
   console.log(`node ${process.version}; postlint ${postlintVersion} (${path.relative(repoRoot, postlintCli)}); markdownlint-cli2 ${mdlPackage.version}`);
   console.log(`corpus: ${siteDir}`);
+  const meter = peakMeter(benchDir);
+  console.log(`peak memory: ${meter.description}`);
 
   try {
-    const postCount = buildWorkSite(siteDir);
-    const expectedFiles = postCount * COPIES;
+    const postCount = buildWorkSite(siteDir, options.copies);
+    const expectedFiles = postCount * options.copies;
     const blog = countTree(path.join(workDir, 'content', 'en', 'blog'));
     const site = countTree(workDir);
     if (blog.files !== expectedFiles) throw new BenchFailure(`work site holds ${blog.files} posts, expected ${expectedFiles}`);
-    console.log(`work site: ${path.relative(repoRoot, workDir)}: ${fmtInt(blog.files)} posts (${postCount} posts × ${COPIES} copies), ` +
+    console.log(`work site: ${path.relative(repoRoot, workDir)}: ${fmtInt(blog.files)} posts (${postCount} posts × ${options.copies} copies), ` +
       `${(blog.bytes / 1e6).toFixed(1)} MB; ${fmtInt(site.files)} files, ${(site.bytes / 1e6).toFixed(1)} MB in all`);
     if (postCount !== 136) console.log(`note: the corpus README says 136 posts; found ${postCount}`);
     console.log(`markdownlint-cli2 rules: ${MARKDOWNLINT_RULES.join(' ')} (all others off)`);
@@ -227,37 +244,53 @@ function main() {
     const tools = [
       {
         name: 'postlint',
-        command: process.execPath,
         args: [postlintCli, 'check', 'content/en/blog', '--format', 'json'],
         check: checkPostlint,
         times: [],
+        peaks: [],
       },
       {
         name: 'markdownlint-cli2',
-        command: process.execPath,
         args: [mdlBin, 'content/en/blog/**/*.md'],
         check: checkMarkdownlint,
         times: [],
+        peaks: [],
       },
     ];
     for (let run = 0; run < options.runs; run++) {
       const order = run % 2 === 0 ? tools : [...tools].reverse();
       for (const tool of order) {
-        const { seconds, result } = timeRun(tool.command, tool.args, workDir);
+        const { seconds, peakKiB, result } = timeRun(meter, tool.args, workDir);
         const checked = tool.check(result, expectedFiles);
         tool.times.push(seconds);
+        if (peakKiB !== undefined) tool.peaks.push(peakKiB / 1024);
         tool.files = checked.files;
         tool.messages = checked.messages;
-        console.log(`run ${run + 1}/${options.runs}  ${tool.name.padEnd(17)} ${seconds.toFixed(2).padStart(7)} s  ${fmtInt(checked.files)} files, ${checked.detail}`);
+        console.log(`run ${run + 1}/${options.runs}  ${tool.name.padEnd(17)} ${seconds.toFixed(2).padStart(7)} s  ${peakKiB === undefined ? '?' : fmtInt(Math.round(peakKiB / 1024))} MiB peak  ${fmtInt(checked.files)} files, ${checked.detail}`);
       }
     }
+
+    // The cached re-run: one run writes the cache (not timed), then each timed run reads it, nothing having changed.
+    const cached = { name: 'postlint --cache', args: [...tools[0].args, '--cache'], check: checkPostlint, times: [], peaks: [] };
+    checkPostlint(timeRun(meter, cached.args, workDir).result, expectedFiles);
+    for (let run = 0; run < options.runs; run++) {
+      const { seconds, peakKiB, result } = timeRun(meter, cached.args, workDir);
+      const checked = cached.check(result, expectedFiles);
+      if (checked.messages !== tools[0].messages) throw new BenchFailure(`postlint --cache reported ${fmtInt(checked.messages)} messages, the full check ${fmtInt(tools[0].messages)}`);
+      Object.assign(cached, { files: checked.files, messages: checked.messages });
+      cached.times.push(seconds);
+      if (peakKiB !== undefined) cached.peaks.push(peakKiB / 1024);
+      console.log(`run ${run + 1}/${options.runs}  ${cached.name.padEnd(17)} ${seconds.toFixed(2).padStart(7)} s  ${peakKiB === undefined ? '?' : fmtInt(Math.round(peakKiB / 1024))} MiB peak  re-run, nothing changed`);
+    }
+    tools.splice(1, 0, cached);
 
     console.log('');
     const rows = tools.map((tool) => {
       const seconds = median(tool.times);
-      return [tool.name, seconds.toFixed(2), fmtInt(tool.files), fmtInt(Math.round(tool.files / seconds)), fmtInt(tool.messages)];
+      const peak = tool.peaks.length ? fmtInt(Math.round(Math.max(...tool.peaks))) : '?';
+      return [tool.name, seconds.toFixed(2), peak, fmtInt(tool.files), fmtInt(Math.round(tool.files / seconds)), fmtInt(tool.messages)];
     });
-    const header = ['tool', options.runs > 1 ? `wall s (median of ${options.runs})` : 'wall s', 'files', 'files/s', 'findings'];
+    const header = ['tool', options.runs > 1 ? `wall s (median of ${options.runs})` : 'wall s', 'peak MiB (max)', 'files', 'files/s', 'findings'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
     console.log(line(header));
@@ -265,11 +298,21 @@ function main() {
     for (const row of rows) console.log(line(row));
     console.log('');
 
-    const ratio = median(tools[0].times) / median(tools[1].times);
-    const met = ratio <= GOAL_RATIO;
-    console.log(`ratio postlint/markdownlint-cli2: ${ratio.toFixed(3)} (goal <= ${GOAL_RATIO.toFixed(2)}: Postlint at most one fifth of markdownlint-cli2's wall time)`);
-    console.log(met ? 'goal met' : `goal missed: Postlint took ${(ratio / GOAL_RATIO).toFixed(2)}× its budget of ${(median(tools[1].times) * GOAL_RATIO).toFixed(2)} s`);
-    return met ? 0 : 1;
+    const large = options.copies >= LARGE_COPIES;
+    const goal = large ? LARGE_GOAL_RATIO : GOAL_RATIO;
+    const markdownlint = median(tools[2].times);
+    const ratio = median(tools[0].times) / markdownlint;
+    const timeMet = ratio <= goal;
+    const cachedRatio = median(tools[1].times) / markdownlint;
+    const cachedMet = cachedRatio <= CACHED_GOAL_RATIO;
+    console.log(`ratio postlint --cache (re-run)/markdownlint-cli2: ${cachedRatio.toFixed(4)} (goal <= 1/50 = ${CACHED_GOAL_RATIO.toFixed(2)}): ${cachedMet ? 'met' : 'missed'}`);
+    console.log(`ratio postlint/markdownlint-cli2: ${ratio.toFixed(3)} (goal <= ${goal.toFixed(2)} of markdownlint-cli2's wall time${large ? ` at ${LARGE_COPIES} copies or more` : ''})`);
+    console.log(timeMet ? 'time goal met' : `time goal missed: Postlint took ${(ratio / goal).toFixed(2)}× its budget of ${(markdownlint * goal).toFixed(2)} s`);
+    if (!large) return timeMet && cachedMet ? 0 : 1;
+    const peak = Math.max(...tools[0].peaks);
+    const memoryMet = peak * 2 ** 20 < LARGE_GOAL_PEAK_MB * 1e6;
+    console.log(`postlint peak memory: ${fmtInt(Math.round(peak))} MiB, ${fmtInt(Math.round((peak * 2 ** 20) / 1e6))} MB (goal < ${LARGE_GOAL_PEAK_MB} MB): ${memoryMet ? 'met' : 'missed'}`);
+    return timeMet && cachedMet && memoryMet ? 0 : 1;
   } catch (error) {
     console.error(`bench failed: ${error instanceof BenchFailure ? error.message : error.stack ?? error}`);
     if (!options.keep) console.error('(rerun with --keep to inspect bench/.work)');

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { toPosix } from '../node/paths';
+import { git } from './git';
 
 /** What changed in a git checkout since a ref: the files added, modified or renamed, and those deleted or renamed away. */
 export interface ChangedFiles {
@@ -8,20 +8,6 @@ export interface ChangedFiles {
   changed: string[];
   /** Absolute paths of files the ref has and the checkout no longer has there. */
   gone: string[];
-}
-
-/**
- * Git as Postlint runs it: a pull request can hold a `.gitattributes` but not the
- * repository's config, and these switches keep even that from running anything
- * (no external diff, no text conversion, no file system monitor hook).
- */
-const SAFE_GIT = ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=off', '-c', 'diff.external='];
-
-function git(cwd: string, args: string[]): { ok: true; out: string } | { ok: false; error: string } {
-  const run = spawnSync('git', [...SAFE_GIT, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
-  if (run.error) return { ok: false, error: (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message };
-  if (run.status !== 0) return { ok: false, error: run.stderr.trim().split('\n')[0] || `git exited with ${run.status}` };
-  return { ok: true, out: run.stdout };
 }
 
 /**

@@ -52,6 +52,10 @@ Options for check:
                           are reported. A finding is known by its file, rule
                           and the text it is on, not its line, so an edit above
                           it does not bring it back
+  --cache                 reuse each post's result from .postlint-cache/ while
+                          nothing it depends on changed (its text, what its
+                          links reach, the site's config, data and layouts)
+  --cache-location <path> where --cache keeps its results (a file, or a folder)
   --no-color              plain text even on a terminal (also NO_COLOR=1)
 
 Exit codes:

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
@@ -20,6 +20,10 @@ declare const POSTLINT_VERSION: string | undefined;
 
 class UsageError extends Error {}
 
+/** `--cache` keeps its results here, in the folder the run starts in (the dead-link check keeps its own beside them). */
+const CACHE_FOLDER = '.postlint-cache';
+const CACHE_FILE = 'results.json';
+
 function parseCheckArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -37,6 +41,8 @@ function parseCheckArgs(args: string[]) {
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
       'changed-since': { type: 'string' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
     },
   });
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use stylish or json`);
@@ -76,6 +82,7 @@ async function check(args: string[], cwd: string): Promise<number> {
     entryFile: __filename,
     baseline,
     writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
+    cacheFile: cacheFileOf(options, cwd),
   });
   const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
 
@@ -85,6 +92,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd, notes: runNotes(run, options['changed-since']) });
   process.stdout.write(output);
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
+  for (const note of run.cache?.notes ?? []) process.stderr.write(`postlint: ${escapeText(note)}\n`);
 
   if (run.failures.length > 0) {
     if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);
@@ -102,10 +110,23 @@ async function check(args: string[], cwd: string): Promise<number> {
   return 0;
 }
 
+/** Where `--cache` keeps its results: `--cache-location`, a file or a folder, or `.postlint-cache/` where the run starts. */
+function cacheFileOf(options: { cache: boolean; 'cache-location'?: string }, cwd: string): string | undefined {
+  const location = options['cache-location'];
+  if (!options.cache) {
+    if (location !== undefined) throw new UsageError('--cache-location needs --cache');
+    return undefined;
+  }
+  const path = resolvePosix(cwd, location ?? CACHE_FOLDER);
+  const folder = location === undefined || location.endsWith('/') || statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  return folder ? `${path}/${CACHE_FILE}` : path;
+}
+
 /** What the stylish summary adds about what was left out: a quiet run must never pass for a clean site. */
 function runNotes(run: CheckRun, ref: string | undefined): string[] {
   const notes: string[] = [];
   if (run.changedOnly) notes.push(`${run.changedOnly.reported} of ${run.changedOnly.checked} posts reported: those changed since ${ref}, and those whose links reach what changed`);
+  if (run.cache && run.cache.reused > 0) notes.push(`${run.cache.reused} post${run.cache.reused === 1 ? '' : 's'} taken from the cache, nothing they depend on having changed`);
   if (run.baselined > 0) notes.push(`${run.baselined} problem${run.baselined === 1 ? '' : 's'} in the baseline not shown`);
   return notes;
 }

@@ -28,6 +28,8 @@ export interface TargetOutcome {
   baselineEntries?: BaselineEntry[];
   /** With `withDependencies`: what the check looked up in the site's page index (`CheckResult.dependencies`). */
   dependencies?: string[];
+  /** With `keepResults`: the engine's result, for `--cache`. */
+  result?: CheckResult;
 }
 
 export interface CheckTargetsOptions {
@@ -44,6 +46,8 @@ export interface CheckTargetsOptions {
   writeBaselineFolder?: string;
   /** Keep each post's `dependencies` in its outcome (`--changed-since`). */
   withDependencies?: boolean;
+  /** Keep each post's whole result in its outcome (`--cache`). */
+  keepResults?: boolean;
 }
 
 interface WorkerInput {
@@ -154,16 +158,20 @@ function refusedOutcome(target: Target, refused: Refused, site: NodeWorkspace): 
 
 async function checkOne(service: LanguageService, target: Target, text: string, options: CheckTargetsOptions): Promise<TargetOutcome> {
   const result = await service.check(target.path, text, TARGET_IS_POST);
-  return result.isPost ? reported(target.path, text, result, options) : {};
+  return result.isPost ? reported(target.path, () => text, result, options) : {};
 }
 
-/** The report of a checked post, less what the baseline holds; and its findings, for a baseline to write. */
-function reported(path: string, text: string, result: CheckResult, options: CheckTargetsOptions): TargetOutcome {
-  const baselineEntries = options.writeBaselineFolder === undefined ? undefined : entriesOf(options.writeBaselineFolder, path, text, result.diagnostics);
+/**
+ * The report of a checked post, less what the baseline holds; and its findings, for a
+ * baseline to write. `text` is read only with a baseline (`--cache` reuses results without reading the post).
+ */
+export function reported(path: string, text: () => string, result: CheckResult, options: CheckTargetsOptions): TargetOutcome {
+  const baselineEntries = options.writeBaselineFolder === undefined ? undefined : entriesOf(options.writeBaselineFolder, path, text(), result.diagnostics);
   const dependencies = options.withDependencies ? result.dependencies : undefined;
-  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries, dependencies };
-  const { diagnostics, hidden } = withoutBaselined(options.baseline, path, text, result.diagnostics);
-  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries, dependencies };
+  const kept = options.keepResults ? result : undefined;
+  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries, dependencies, result: kept };
+  const { diagnostics, hidden } = withoutBaselined(options.baseline, path, text(), result.diagnostics);
+  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries, dependencies, result: kept };
 }
 
 /**
@@ -182,23 +190,23 @@ export async function fixOne(service: LanguageService, target: Target, snapshot:
     result = await service.check(target.path, text, TARGET_IS_POST);
   }
   if (!result.isPost) return {};
-  if (text === original) return reported(target.path, text, result, options);
+  if (text === original) return reported(target.path, () => text, result, options);
   // A file that is not valid UTF-8 or UTF-16 would come back with other bytes changed too: leave it as it is.
   if (!roundTrips(snapshot)) {
     const unchanged = await service.check(target.path, original, TARGET_IS_POST);
     return {
-      ...reported(target.path, original, unchanged, options),
+      ...reported(target.path, () => original, unchanged, options),
       failure: `${target.path}: not fixed: the file is not valid UTF-8 (nor UTF-16), and writing it back would change more than the fixes`,
     };
   }
-  const outcome = reported(target.path, text, result, options);
+  const outcome = reported(target.path, () => text, result, options);
   const report = { ...outcome.report!, output: text };
   if (options.fixDryRun) return { ...outcome, report, preview: { filePath: target.path, hunks: diffLines(original, text) } };
   const failure = writeFixed(snapshot, text);
   if (!failure) return { ...outcome, report };
   // Nothing was written: report the file as it is on disk.
   const unchanged = await service.check(target.path, original, TARGET_IS_POST);
-  return { ...reported(target.path, original, unchanged, options), failure };
+  return { ...reported(target.path, () => original, unchanged, options), failure };
 }
 
 /** How many worker threads `files` files get: one per core, with at least MIN_FILES_PER_WORKER files each. */
@@ -215,14 +223,16 @@ export class EarlyWorkers {
   private idle: CheckWorker[] = [];
   private started = false;
 
-  constructor(private readonly entryFile: string) {}
+  /** No entry file: none start early. */
+  constructor(private readonly entryFile: string | undefined) {}
 
   /** `files` files were found so far. */
   found(files: number): void {
     const count = workerCount(files);
-    if (this.started || count < 2) return;
+    const entryFile = this.entryFile;
+    if (this.started || count < 2 || entryFile === undefined) return;
     this.started = true;
-    this.idle = Array.from({ length: count }, () => startWorker(this.entryFile));
+    this.idle = Array.from({ length: count }, () => startWorker(entryFile));
   }
 
   take(count: number): CheckWorker[] {

@@ -58,6 +58,12 @@ export interface CheckResult {
    * when a file with one of these keys changes, this post's problems may change.
    */
   dependencies: string[];
+  /**
+   * Whether checking the same text in the same site again gives the same result: not
+   * when a rule read the clock (today's date in a fix), nor when something failed or
+   * ran out of time (an `internal-error`). A cache keeps only reproducible results.
+   */
+  reproducible: boolean;
 }
 
 /** What applies to a post and why: `postlint print-config`. */
@@ -291,11 +297,14 @@ export class LanguageService {
     const site = await this.siteFor(path);
     const config = await this.configFor(path, site);
     const isPost = options.asPost === true || (this.selection.matchesPost(path, site, config) && !(await this.selection.isBundleResource(path, site)));
-    if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [] };
+    if (!isPost) return { path, isPost, diagnostics: [], unverified: [], dependencies: [], reproducible: true };
 
     const budget = new PostBudget(text.length, this.options.budget);
     const { post, bodyFailure } = await this.parse(path, text, site, config, budget);
     const dependencies = new Set<string>();
+    const clock = this.now;
+    // Read on first use: a check that reads the clock is not reproducible.
+    let now: Date | undefined;
     const context: RuleContext<unknown> = {
       post,
       site,
@@ -303,7 +312,9 @@ export class LanguageService {
       preset: config.preset,
       schema: config.preset.schema(post.kind),
       workspace: this.siteWorkspace(site.root),
-      now: this.now(),
+      get now() {
+        return (now ??= clock());
+      },
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
       dependencies,
       template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
@@ -317,7 +328,8 @@ export class LanguageService {
       diagnostics.push(bodyFailure);
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
-    return { path, isPost, diagnostics, unverified, dependencies: [...dependencies] };
+    const reproducible = now === undefined && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
+    return { path, isPost, diagnostics, unverified, dependencies: [...dependencies], reproducible };
   }
 
   /**
@@ -327,11 +339,21 @@ export class LanguageService {
    * `build: false` answers from an index already built, and with none when there is none.
    */
   async indexKeysOf(path: string, options: { build: boolean }): Promise<string[] | 'site'> {
-    const site = await this.siteFor(path);
-    if (site.loose) return [];
+    return (await this.indexKeysOfFiles([path], options)).get(path)!;
+  }
+
+  /** `indexKeysOf` for many files of one site, in one pass over its index. */
+  async indexKeysOfFiles(paths: string[], options: { build: boolean }): Promise<Map<string, string[] | 'site'>> {
+    const answers = new Map<string, string[] | 'site'>(paths.map((path) => [path, []]));
+    if (paths.length === 0) return answers;
+    const site = await this.siteFor(paths[0]);
+    if (site.loose) return answers;
     const pages = options.build ? await this.pageIndex(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
-    if (!pages) return [];
-    return pages.serves(path) ? pages.keysOf(path) : 'site';
+    if (!pages) return answers;
+    const served = paths.filter((path) => pages.serves(path));
+    for (const path of paths) if (!pages.serves(path)) answers.set(path, 'site');
+    for (const [path, keys] of pages.keysOfFiles(served)) answers.set(path, keys);
+    return answers;
   }
 
   /** Forgets what was read from a page that is being edited (its headings), keeping the rest of the index. */

@@ -243,6 +243,7 @@ function notAnswered(request: Request): Answer {
   return {
     path: toPath(request.uri),
     isPost: true,
+    reproducible: false,
     unverified: [],
     dependencies: [],
     diagnostics: [

@@ -8,10 +8,12 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'editor',
   },
-  check({ post, preset, now, report }) {
+  check(context) {
+    const { post, preset, report } = context;
     if (post.frontMatter) return;
     const firstLineEnd = post.lines.lineEnd(0);
-    const date = now.toISOString().slice(0, 10);
+    // Read only here: a check that reads the clock is not reproducible (CheckResult.reproducible).
+    const date = context.now.toISOString().slice(0, 10);
     const author = preset.defaultAuthor ? `author: ${preset.defaultAuthor}\n` : '';
     report({
       span: { start: 0, end: firstLineEnd },

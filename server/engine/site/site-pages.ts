@@ -325,10 +325,20 @@ export class SitePages {
 
   /** The keys under which look-ups reach `file`: its page URLs and aliases, its served paths, its content path. */
   keysOf(file: string): string[] {
-    const keys = [fileKey(file), ...(this.index.filesBySource.get(file) ?? [])];
-    for (const [key, page] of this.index.pages) if (page.file === file) keys.push(key);
-    for (const [key, page] of this.index.pagesByContentPath) if (page.file === file) keys.push(`content:${key}`);
-    for (const dir of this.siteFolders('assetDir', 'assets')) if (file.startsWith(`${dir}/`)) keys.push(`asset:${pathKey(file.slice(dir.length))}`);
+    return this.keysOfFiles([file]).get(file)!;
+  }
+
+  /** `keysOf` for many files, in one pass over the index. */
+  keysOfFiles(files: Iterable<string>): Map<string, string[]> {
+    const assetDirs = this.siteFolders('assetDir', 'assets');
+    const keys = new Map<string, string[]>();
+    for (const file of files) {
+      const own = [fileKey(file), ...(this.index.filesBySource.get(file) ?? [])];
+      for (const dir of assetDirs) if (file.startsWith(`${dir}/`)) own.push(`asset:${pathKey(file.slice(dir.length))}`);
+      keys.set(file, own);
+    }
+    for (const [key, page] of this.index.pages) keys.get(page.file)?.push(key);
+    for (const [key, page] of this.index.pagesByContentPath) keys.get(page.file)?.push(`content:${key}`);
     return keys;
   }
 

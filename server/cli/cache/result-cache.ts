@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { CheckResult, LanguageService } from '../../engine/language-service';
+import type { NodeWorkspace } from '../../node/node-workspace';
+import type { Target } from '../targets';
+import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
+import { contentHash, fileState, siteFiles } from './site-files';
+import { trackedByGit } from '../git';
+
+declare const POSTLINT_VERSION: string | undefined;
+
+/**
+ * What a run's results depend on besides the site: Postlint itself (its version, and
+ * the bytes of the bundle, which change with any change of code), the options that
+ * change results, and a config file named on the command line (it may lie outside the site).
+ */
+export function runKey(entryFile: string, options: { maxFileSize?: number; configFile?: string }): string {
+  const config = options.configFile === undefined ? '' : configHash(options.configFile);
+  const version = typeof POSTLINT_VERSION === 'string' ? POSTLINT_VERSION : 'dev';
+  return contentHash(JSON.stringify([version, contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config]));
+}
+
+/** A config file that cannot be read gives its own error; its key then only has to differ from a readable one's. */
+function configHash(file: string): string {
+  try {
+    return contentHash(readFileSync(file));
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/**
+ * `--cache`: a post's result is reused while its text, the site's files it reached
+ * (`CheckResult.dependencies`), every file that may touch any post (config, data,
+ * layouts) and the run (`runKey`) are what they were. Files are compared by content
+ * hash; their size and time only spare reading them again.
+ */
+export class ResultCache {
+  /** The files of the sites checked, as they are now, by absolute path. */
+  private readonly now = new Map<string, FileState>();
+  /** Cached posts whose results stand, by absolute path. */
+  private readonly standing = new Map<string, CachedPost>();
+  /** Why the cache file was not used, to say once. */
+  readonly notes: string[] = [];
+
+  private constructor(
+    private readonly file: string,
+    /** The folder cached paths are relative to: where the run started. */
+    private readonly base: string,
+    private readonly run: string,
+    private readonly before: CacheData | undefined,
+    /** False for a cache git tracks: neither read nor written. */
+    private readonly trusted: boolean,
+  ) {}
+
+  /** Reads the cache and works out which of `targets` must be checked again. */
+  static async open(file: string, base: string, run: string, service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<ResultCache> {
+    if (trackedByGit(file)) {
+      const cache = new ResultCache(file, base, run, undefined, false);
+      cache.notes.push(`${file} is tracked by git, so not used: a cache in the repository could be one a pull request wrote, with clean results for posts that are not. Every post is checked; keep the cache out of git (.gitignore) and in your CI's cache`);
+      return cache;
+    }
+    const read = readCache(file);
+    const usable = 'run' in read && read.run === run ? read : undefined;
+    const cache = new ResultCache(file, base, run, usable, true);
+    if ('unusable' in read && read.unusable) cache.notes.push(`${file} not used: ${read.unusable}; every post is checked, and the cache written anew`);
+    await cache.lookAround(service, workspace, targets);
+    return cache;
+  }
+
+  /** The cached result of a post that need not be checked again. */
+  resultOf(path: string): Omit<CheckResult, 'path'> | undefined {
+    const post = this.standing.get(path);
+    return post && { isPost: true, reproducible: true, diagnostics: post.diagnostics, unverified: post.unverified, dependencies: post.dependencies };
+  }
+
+  /**
+   * Records this run's results and writes the cache; says why when it cannot.
+   * A result is kept when it is reproducible and of the text whose hash was taken.
+   */
+  async save(service: LanguageService, checked: Map<string, CheckResult>): Promise<string | undefined> {
+    if (!this.trusted) return undefined;
+    const posts: Record<string, CachedPost> = {};
+    for (const [path, post] of this.standing) posts[this.key(path)] = post;
+    for (const [path, result] of checked) {
+      const hash = this.now.get(path)?.hash;
+      if (!result.reproducible || hash === undefined) continue;
+      posts[this.key(path)] = { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies };
+    }
+    await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
+    const files: Record<string, FileState> = {};
+    for (const [path, state] of this.now) files[this.key(path)] = state;
+    const failure = writeCache(this.file, { run: this.run, files, posts });
+    return failure && `${this.file}: the cache could not be written (${failure})`;
+  }
+
+  private key(path: string): string {
+    return posix.relative(this.base, path);
+  }
+
+  private cachedFile(path: string): FileState | undefined {
+    return this.before?.files[this.key(path)];
+  }
+
+  /**
+   * Takes the state of every file of the targets' sites, then keeps the cached posts
+   * that nothing they depend on has changed for.
+   */
+  private async lookAround(service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<void> {
+    const roots = new Set<string>();
+    for (const { path } of targets) {
+      const site = await service.siteFor(path);
+      if (!site.loose && !roots.has(site.root)) {
+        roots.add(site.root);
+        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
+          // The cache itself may lie in the site (`--cache-location`): it changes on every run, and touches no post.
+          if (file !== this.file) this.now.set(file, state);
+        }
+      }
+      // A post outside any site, or in a folder the walk leaves out, is looked at on its own.
+      if (!this.now.has(path)) this.now.set(path, fileState(path, workspace.within(site.root), this.cachedFile(path)));
+    }
+    if (!this.before) return;
+    const touched = await this.touchedKeys(service, roots);
+    if (touched === 'site') return;
+    for (const [key, post] of Object.entries(this.before.posts)) {
+      const path = posix.join(this.base, key);
+      const unchanged = this.now.get(path)?.hash === post.hash;
+      if (unchanged && !post.dependencies.some((dependency) => touched.has(dependency))) this.standing.set(path, post);
+    }
+  }
+
+  /**
+   * The page-index keys of what changed since the cache was written: its old keys and
+   * its new ones (a page that moved leaves its old address and takes another), or
+   * `site` when a file that may touch every post changed, or when a file under the
+   * sites was added, changed or removed whose keys are not known.
+   */
+  private async touchedKeys(service: LanguageService, roots: Set<string>): Promise<Set<string> | 'site'> {
+    const touched = new Set<string>();
+    const changed: string[] = [];
+    const old = (state: FileState | undefined): boolean => {
+      if (state === undefined) return true;
+      if (state.keys === undefined || state.keys === 'site') return false;
+      for (const key of state.keys) touched.add(key);
+      return true;
+    };
+    for (const [path, state] of this.now) {
+      const before = this.cachedFile(path);
+      if (before && before.hash === state.hash) state.keys = before.keys;
+      else if (old(before)) changed.push(path);
+      else return 'site';
+    }
+    for (const key of Object.keys(this.before!.files)) {
+      const path = posix.join(this.base, key);
+      const underSites = [...roots].some((root) => path.startsWith(`${root}/`));
+      if (underSites && !this.now.has(path) && !old(this.before!.files[key])) return 'site';
+    }
+    const found = await this.findKeys(service, changed);
+    if (found === 'site') return 'site';
+    for (const key of found) touched.add(key);
+    return touched;
+  }
+
+  /** Looks up (and notes in their states) the keys of `paths` in their sites' page indexes. */
+  private async findKeys(service: LanguageService, paths: string[]): Promise<Set<string> | 'site'> {
+    const bySite = new Map<string, string[]>();
+    for (const path of paths) {
+      const root = (await service.siteFor(path)).root;
+      const group = bySite.get(root);
+      if (group) group.push(path);
+      else bySite.set(root, [path]);
+    }
+    const keys = new Set<string>();
+    let site = false;
+    for (const group of bySite.values()) {
+      for (const [path, found] of await service.indexKeysOfFiles(group, { build: true })) {
+        this.now.get(path)!.keys = found;
+        if (found === 'site') site = true;
+        else for (const key of found) keys.add(key);
+      }
+    }
+    return site ? 'site' : keys;
+  }
+}

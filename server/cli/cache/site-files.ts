@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { NodeWorkspace } from '../../node/node-workspace';
+import type { FileState } from './cache-file';
+
+/**
+ * Folders of a site no check reads: version control, packages, Hugo's output, the
+ * cache itself. Hidden folders (`.github`, `.vscode`) too; hidden files are kept
+ * (`.postlintrc.json`).
+ */
+const UNREAD_FOLDERS = new Set(['node_modules', 'public', 'resources']);
+
+/**
+ * Files whose content no rule reads: a link or an image only needs them to exist.
+ * Their changes of content are not looked for, which spares hashing a site's media.
+ */
+const MEDIA = new Set(
+  ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.bmp', '.tif', '.tiff', '.heic', '.pdf', '.mp4', '.webm', '.mov', '.mp3', '.ogg', '.wav', '.woff', '.woff2', '.ttf', '.otf', '.eot', '.zip', '.gz'],
+);
+
+/** The hash the cache keys content by. */
+export function contentHash(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * The state of every file under `root` that a check may read, by absolute path.
+ * Symbolic links are not followed: a linked file is read within the site, as the
+ * engine reads it, and hashed every time, since its own times say nothing of its target.
+ */
+export function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined): Map<string, FileState> {
+  const files = new Map<string, FileState>();
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !UNREAD_FOLDERS.has(entry.name)) folders.push(path);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        files.set(path, fileState(path, site, before(path)));
+      }
+    }
+  }
+  return files;
+}
+
+/** One file's state: its hash is read again only when its size or time changed. */
+export function fileState(path: string, site: NodeWorkspace, before: FileState | undefined): FileState {
+  const stats = lstatSync(path);
+  const state: FileState = { size: stats.size, mtime: stats.mtimeMs };
+  if (MEDIA.has(extname(path).toLowerCase())) return state;
+  if (!stats.isSymbolicLink() && before && before.size === state.size && before.mtime === state.mtime && before.hash !== undefined) {
+    return { ...state, hash: before.hash };
+  }
+  const read = site.readBytes(path);
+  // Unreadable or too large: its times stand for its content.
+  state.hash = 'refused' in read ? `${read.refused}:${state.size}:${state.mtime}` : contentHash(read.bytes);
+  return state;
+}

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli';
+import { diskSites, writeFiles } from '../helpers/disk-site';
+
+const { site } = diskSites('postlint-cache-');
+
+const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2025-01-01\n---\n\n${body}\n`;
+
+/** Posts that reach other files: b a heading of the guide, c an image, d another post; e has a problem of its own. */
+function blog(name: string): string {
+  return site(name, {
+    'content/posts/a.md': post('A', 'Nothing wrong here.'),
+    'content/posts/b.md': post('B', 'See [the setup](/docs/guide/#setup).'),
+    'content/posts/c.md': post('C', '![A harbour at dawn](/img/harbour.jpg)'),
+    'content/posts/d.md': post('D', 'Read [post A](/posts/a/) first.'),
+    'content/posts/e.md': post('E', 'An old [link](http://old.example/).'),
+    'content/docs/guide.md': post('Guide', '## Setup\n\nSteps.'),
+  });
+}
+
+/** The findings of a run, file by file, as JSON gives them. */
+async function findings(root: string, ...args: string[]): Promise<string[]> {
+  const run = await runCli(['check', '--format', 'json', ...args], root);
+  assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+  const reports = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
+  return reports.flatMap((report) => report.messages.map((m) => `${report.filePath.slice(root.length + 1)}:${m.line} ${m.ruleId}`));
+}
+
+/** How many posts a cached run took from the cache, as its summary says; and its stderr. */
+async function cachedRun(root: string, ...args: string[]): Promise<{ reused: number; stderr: string; code: number | null }> {
+  const run = await runCli(['check', '--cache', ...args], root);
+  const said = /(\d+) posts? taken from the cache/.exec(run.stdout);
+  return { reused: said ? Number(said[1]) : 0, stderr: run.stderr, code: run.code };
+}
+
+/** After a change, a cached run must say what a run without the cache says, and take only `reused` posts from the cache. */
+async function agreesAfter(root: string, reused: number, change: () => void): Promise<void> {
+  change();
+  const cached = await cachedRun(root);
+  assert.equal(cached.stderr, '');
+  assert.equal(cached.reused, reused, 'posts taken from the cache');
+  // The cache now holds this state: a JSON run through it must give a fresh run's findings.
+  assert.deepEqual(await findings(root, '--cache'), await findings(root));
+}
+
+test('--cache: a re-run of an unchanged site takes every post from the cache, with the same findings', async () => {
+  const root = blog('unchanged');
+  const first = await cachedRun(root);
+  assert.equal(first.reused, 0);
+  assert.ok(existsSync(join(root, '.postlint-cache/results.json')), 'the cache is written where the run starts');
+  await agreesAfter(root, 5, () => undefined);
+  const stylish = await runCli(['check', '--cache'], root);
+  assert.match(stylish.stdout, /5 posts taken from the cache, nothing they depend on having changed/);
+});
+
+test('--cache: a changed post is checked again, and so is every post whose links reach it; the others come from the cache', async () => {
+  const root = blog('edited');
+  await cachedRun(root);
+  // b links to the guide's heading, which is renamed: b now has a broken fragment.
+  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.')));
+  assert.ok((await findings(root)).includes('content/posts/b.md:6 link-broken-fragment'));
+  // e's own text changes: e alone is checked again.
+  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/posts/e.md'), post('E', 'A [link](https://new.example/) to the new site.')));
+  // a moves away: d, which links to it, is checked again (and a's new place is checked too).
+  await agreesAfter(root, 3, () => {
+    rmSync(join(root, 'content/posts/a.md'));
+    writeFiles(root, { 'content/posts/a2.md': post('A', 'Nothing wrong here.') });
+  });
+  assert.ok((await findings(root)).includes('content/posts/d.md:6 link-broken-local'));
+});
+
+test('--cache: an image added where a post looked for it clears that post; a file only touched changes nothing', async () => {
+  const root = blog('image');
+  await cachedRun(root);
+  assert.ok((await findings(root)).includes('content/posts/c.md:6 link-broken-local'));
+  await agreesAfter(root, 4, () => writeFiles(root, { 'static/img/harbour.jpg': Buffer.from([0xff, 0xd8, 0xff]) }));
+  assert.ok(!(await findings(root)).some((finding) => finding.startsWith('content/posts/c.md')));
+  // A checkout gives every file a new time: their contents, the same, keep the cache.
+  await agreesAfter(root, 5, () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) utimesSync(join(root, `content/posts/${name}.md`), new Date(), new Date(Date.now() + 5000));
+  });
+});
+
+test('--cache: a change to what every post depends on (the site config, the Postlint config, the options) checks every post again', async () => {
+  const root = blog('config');
+  await cachedRun(root);
+  await agreesAfter(root, 0, () => writeFileSync(join(root, 'hugo.yaml'), 'baseURL: https://example.org/\nuglyURLs: true\n'));
+  await agreesAfter(root, 0, () => writeFileSync(join(root, '.postlintrc.json'), JSON.stringify({ rules: { 'link-insecure': 'off' } })));
+  assert.ok(!(await findings(root)).some((finding) => finding.endsWith('link-insecure')));
+  assert.equal((await cachedRun(root, '--max-file-size', '5')).reused, 0, 'another --max-file-size');
+});
+
+test('--cache: a post without front matter, whose fix holds today\u2019s date, is checked every time', async () => {
+  const root = blog('undated');
+  writeFiles(root, { 'content/posts/f.md': 'No front matter at all.\n' });
+  await cachedRun(root);
+  assert.equal((await cachedRun(root)).reused, 5);
+});
+
+test('--cache --fix: a cached post with a safe fix is fixed all the same', async () => {
+  const root = blog('fix');
+  writeFiles(root, { 'content/posts/g.md': post('G', 'Read the [guide](http://example.org/docs/guide/).') });
+  await cachedRun(root);
+  const fixed = await runCli(['check', '--cache', '--fix'], root);
+  // c's image is still missing: an error --fix cannot fix.
+  assert.equal(fixed.code, 1, fixed.stderr);
+  assert.match(readFileSync(join(root, 'content/posts/g.md'), 'utf8'), /\(https:\/\/example\.org\/docs\/guide\/\)/);
+  assert.deepEqual(await findings(root, '--cache'), await findings(root));
+});
+
+test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and replaced; one that git tracks is neither read nor written', async () => {
+  const root = blog('broken');
+  writeFiles(root, { '.postlint-cache/results.json': '{"format": 1, "run": ' });
+  const broken = await cachedRun(root);
+  assert.match(broken.stderr, /results\.json not used: it is not JSON; every post is checked, and the cache written anew/);
+  assert.equal((await cachedRun(root)).reused, 5);
+  writeFiles(root, { '.postlint-cache/results.json': JSON.stringify({ format: 1, run: 'x', files: { a: { size: 'big' } }, posts: {} }) });
+  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+
+  // A cache committed to the repository may come from a pull request: clean results for posts that are not.
+  const env = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: root, env: { ...process.env, ...env } });
+  git('init', '-q');
+  git('add', '-f', '.postlint-cache/results.json');
+  git('commit', '-q', '-m', 'a cache');
+  const before = readFileSync(join(root, '.postlint-cache/results.json'), 'utf8');
+  const tracked = await cachedRun(root);
+  assert.equal(tracked.reused, 0);
+  assert.match(tracked.stderr, /results\.json is tracked by git, so not used/);
+  assert.equal(readFileSync(join(root, '.postlint-cache/results.json'), 'utf8'), before, 'not written either');
+});
+
+test('--cache-location: a file or a folder; without --cache it is a usage error', async () => {
+  const root = blog('location');
+  await cachedRun(root, '--cache-location', 'ci-cache/');
+  assert.ok(existsSync(join(root, 'ci-cache/results.json')));
+  await cachedRun(root, '--cache-location', 'mine.json');
+  assert.ok(existsSync(join(root, 'mine.json')));
+  assert.equal((await cachedRun(root, '--cache-location', 'mine.json')).reused, 5);
+  const usage = await runCli(['check', '--cache-location', 'x.json'], root);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--cache-location needs --cache/);
+});
