@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli';
@@ -52,7 +52,9 @@ test('--cache: a re-run of an unchanged site takes every post from the cache, wi
   const first = await cachedRun(root);
   assert.equal(first.reused, 0);
   assert.ok(existsSync(join(root, '.postlint-cache/results.json')), 'the cache is written where the run starts');
+  const written = statSync(join(root, '.postlint-cache/results.json')).mtimeMs;
   await agreesAfter(root, 5, () => undefined);
+  assert.equal(statSync(join(root, '.postlint-cache/results.json')).mtimeMs, written, 'a run that changed nothing does not write the cache again');
   const stylish = await runCli(['check', '--cache'], root);
   assert.match(stylish.stdout, /5 posts taken from the cache, nothing they depend on having changed/);
 });
@@ -118,8 +120,23 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   const broken = await cachedRun(root);
   assert.match(broken.stderr, /results\.json not used: it is not JSON; every post is checked, and the cache written anew/);
   assert.equal((await cachedRun(root)).reused, 5);
-  writeFiles(root, { '.postlint-cache/results.json': JSON.stringify({ format: 1, run: 'x', files: { a: { size: 'big' } }, posts: {} }) });
+  // The cache of this very run, with one value out of shape, in a file and in a finding.
+  const cacheFile = join(root, '.postlint-cache/results.json');
+  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { size: unknown }>; posts: Record<string, { diagnostics: unknown[][] }> };
+  const spoilt = (spoil: (cache: typeof good) => void) => {
+    const copy = structuredClone(good);
+    spoil(copy);
+    writeFileSync(cacheFile, JSON.stringify(copy));
+  };
+  spoilt((cache) => (cache.files['content/posts/a.md'].size = 'big'));
   assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+  spoilt((cache) => (cache.posts['content/posts/e.md'].diagnostics[0][3] = -1));
+  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+  spoilt((cache) => (cache.posts['content/posts/e.md'].diagnostics[0][1] = 'fatal'));
+  const spoiltRun = await cachedRun(root);
+  assert.match(spoiltRun.stderr, /not used: it is not a Postlint cache/);
+  assert.equal(spoiltRun.reused, 0);
+  assert.equal((await cachedRun(root)).reused, 5, 'written anew');
 
   // A cache committed to the repository may come from a pull request: clean results for posts that are not.
   const env = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
@@ -127,11 +144,11 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   git('init', '-q');
   git('add', '-f', '.postlint-cache/results.json');
   git('commit', '-q', '-m', 'a cache');
-  const before = readFileSync(join(root, '.postlint-cache/results.json'), 'utf8');
+  const before = readFileSync(cacheFile, 'utf8');
   const tracked = await cachedRun(root);
   assert.equal(tracked.reused, 0);
   assert.match(tracked.stderr, /results\.json is tracked by git, so not used/);
-  assert.equal(readFileSync(join(root, '.postlint-cache/results.json'), 'utf8'), before, 'not written either');
+  assert.equal(readFileSync(cacheFile, 'utf8'), before, 'not written either');
 });
 
 test('--cache-location: a file or a folder; without --cache it is a usage error', async () => {

@@ -1,7 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from '../../../schemas/zod';
 import { readRegularFile } from '../../node/node-workspace';
+import { decodePost, encodePost, type CachedPost, type StoredPost } from './stored-results';
+
+export type { CachedPost };
 
 /**
  * The file `--cache` keeps between runs: what each file of the checked sites looked
@@ -25,56 +27,11 @@ export interface FileState {
   keys?: string[] | 'site';
 }
 
-/** A post's check, as the engine gave it (`CheckResult`), for the text whose hash it names. */
-export interface CachedPost {
-  hash: string;
-  diagnostics: z.infer<typeof diagnosticSchema>[];
-  unverified: z.infer<typeof unverifiedSchema>[];
-  dependencies: string[];
-}
-
 /** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** A cache larger than this is not read: a JavaScript string holds at most about 512 MB. */
+/** A JavaScript string holds at most about 512 MB: a cache larger than this is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-
-const position = z.object({ line: z.number().int().min(0), character: z.number().int().min(0) });
-const range = z.object({ start: position, end: position });
-const diagnosticSchema = z.object({
-  ruleId: z.string(),
-  severity: z.enum(['error', 'warning']),
-  message: z.string(),
-  range,
-  docsUrl: z.string(),
-  fixes: z.array(
-    z.object({
-      title: z.string(),
-      edits: z.array(z.object({ range, newText: z.string() })),
-      safe: z.boolean(),
-      preferred: z.boolean().optional(),
-    }),
-  ),
-});
-const unverifiedSchema = z.object({ ruleId: z.string(), range, reason: z.string() });
-
-const cacheSchema = z.object({
-  format: z.literal(FORMAT),
-  run: z.string(),
-  files: z.record(
-    z.string(),
-    z.object({
-      size: z.number(),
-      mtime: z.number(),
-      hash: z.string().optional(),
-      keys: z.union([z.array(z.string()), z.literal('site')]).optional(),
-    }),
-  ),
-  posts: z.record(
-    z.string(),
-    z.object({ hash: z.string(), diagnostics: z.array(diagnosticSchema), unverified: z.array(unverifiedSchema), dependencies: z.array(z.string()) }),
-  ),
-});
 
 /** The cache at `file`, or why it is not used: none yet is no reason to say anything. */
 export function readCache(file: string): CacheData | { unusable?: string } {
@@ -88,20 +45,52 @@ export function readCache(file: string): CacheData | { unusable?: string } {
   }
   // Written by another version of Postlint: not an error, a fresh start.
   if ((json as { format?: unknown } | null)?.format !== FORMAT) return {};
-  const parsed = cacheSchema.safeParse(json);
-  return parsed.success ? parsed.data : { unusable: 'it is not a Postlint cache' };
+  return decodeCache(json as Record<string, unknown>) ?? { unusable: 'it is not a Postlint cache' };
 }
 
 /** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
 export function writeCache(file: string, data: CacheData): string | undefined {
   const temp = `${file}.postlint-${process.pid}.tmp`;
+  const posts: Record<string, StoredPost> = {};
+  for (const [path, post] of Object.entries(data.posts)) posts[path] = encodePost(post);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, ...data }));
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, run: data.run, files: data.files, posts }));
     renameSync(temp, file);
     return undefined;
   } catch (error) {
     rmSync(temp, { force: true });
     return (error as Error).message.split('\n')[0];
   }
+}
+
+/**
+ * The cache's data, checked as it is read (it is a file on disk, which anyone may
+ * have edited): anything out of shape makes the whole cache unusable, never part of it.
+ */
+function decodeCache(json: Record<string, unknown>): CacheData | undefined {
+  if (typeof json.run !== 'string' || !isRecord(json.files) || !isRecord(json.posts)) return undefined;
+  const files: Record<string, FileState> = {};
+  for (const [path, state] of Object.entries(json.files)) {
+    if (!isFileState(state)) return undefined;
+    files[path] = state;
+  }
+  const posts: Record<string, CachedPost> = {};
+  for (const [path, stored] of Object.entries(json.posts)) {
+    const post = decodePost(stored);
+    if (!post) return undefined;
+    posts[path] = post;
+  }
+  return { run: json.run, files, posts };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFileState(value: unknown): value is FileState {
+  if (!isRecord(value) || typeof value.size !== 'number' || typeof value.mtime !== 'number') return false;
+  if (value.hash !== undefined && typeof value.hash !== 'string') return false;
+  const { keys } = value;
+  return keys === undefined || keys === 'site' || (Array.isArray(keys) && keys.every((key) => typeof key === 'string'));
 }

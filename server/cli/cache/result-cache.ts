@@ -20,6 +20,11 @@ export function runKey(entryFile: string, options: { maxFileSize?: number; confi
   return contentHash(JSON.stringify([version, contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config]));
 }
 
+/** Whether a file's state is the one the cache holds, times included (new times are worth writing down: they spare hashing it next time). */
+function sameState(now: FileState, before: FileState | undefined): boolean {
+  return before !== undefined && now.size === before.size && now.mtime === before.mtime && now.hash === before.hash;
+}
+
 /** A config file that cannot be read gives its own error; its key then only has to differ from a readable one's. */
 function configHash(file: string): string {
   try {
@@ -42,6 +47,8 @@ export class ResultCache {
   private readonly standing = new Map<string, CachedPost>();
   /** Why the cache file was not used, to say once. */
   readonly notes: string[] = [];
+  /** Whether every file is as the cache has it, and every cached post stands: then a run that checks nothing need not write it. */
+  private unchanged = false;
 
   private constructor(
     private readonly file: string,
@@ -79,7 +86,7 @@ export class ResultCache {
    * A result is kept when it is reproducible and of the text whose hash was taken.
    */
   async save(service: LanguageService, checked: Map<string, CheckResult>): Promise<string | undefined> {
-    if (!this.trusted) return undefined;
+    if (!this.trusted || (this.unchanged && checked.size === 0)) return undefined;
     const posts: Record<string, CachedPost> = {};
     for (const [path, post] of this.standing) posts[this.key(path)] = post;
     for (const [path, result] of checked) {
@@ -123,11 +130,13 @@ export class ResultCache {
     if (!this.before) return;
     const touched = await this.touchedKeys(service, roots);
     if (touched === 'site') return;
-    for (const [key, post] of Object.entries(this.before.posts)) {
+    const posts = Object.entries(this.before.posts);
+    for (const [key, post] of posts) {
       const path = posix.join(this.base, key);
       const unchanged = this.now.get(path)?.hash === post.hash;
       if (unchanged && !post.dependencies.some((dependency) => touched.has(dependency))) this.standing.set(path, post);
     }
+    this.unchanged = touched.size === 0 && this.standing.size === posts.length && [...this.now].every(([path, state]) => sameState(state, this.cachedFile(path)));
   }
 
   /**
