@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli';
@@ -73,6 +73,18 @@ test('--cache: a changed post is checked again, and so is every post whose links
     writeFiles(root, { 'content/posts/a2.md': post('A', 'Nothing wrong here.') });
   });
   assert.ok((await findings(root)).includes('content/posts/d.md:6 link-broken-local'));
+});
+
+test('--cache: a checkout moved to another folder (another CI runner) keeps its cache, and a change there still reaches the posts it touches', async () => {
+  const root = blog('moved-from');
+  await cachedRun(root);
+  const moved = `${root}-to`;
+  cpSync(root, moved, { recursive: true });
+  rmSync(root, { recursive: true });
+  await agreesAfter(moved, 5, () => undefined);
+  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.')));
+  assert.ok((await findings(moved)).includes('content/posts/b.md:6 link-broken-fragment'));
+  rmSync(moved, { recursive: true });
 });
 
 test('--cache: an image added where a post looked for it clears that post; a file only touched changes nothing', async () => {

@@ -6,6 +6,7 @@ import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
 import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../git';
+import { fileKey } from '../../engine/site/site-pages';
 
 declare const POSTLINT_VERSION: string | undefined;
 
@@ -58,7 +59,14 @@ export class ResultCache {
     private readonly before: CacheData | undefined,
     /** False for a cache git tracks: neither read nor written. */
     private readonly trusted: boolean,
-  ) {}
+  ) {
+    this.baseSlash = `${base}/`;
+    this.fileKeyPrefix = fileKey(this.baseSlash);
+  }
+
+  private readonly baseSlash: string;
+  /** `fileKey` of the base folder and a slash: the start of the keys of files under it. */
+  private readonly fileKeyPrefix: string;
 
   /** Reads the cache and works out which of `targets` must be checked again. */
   static async open(file: string, base: string, run: string, service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<ResultCache> {
@@ -78,7 +86,7 @@ export class ResultCache {
   /** The cached result of a post that need not be checked again. */
   resultOf(path: string): Omit<CheckResult, 'path'> | undefined {
     const post = this.standing.get(path);
-    return post && { isPost: true, reproducible: true, diagnostics: post.diagnostics, unverified: post.unverified, dependencies: post.dependencies };
+    return post && { isPost: true, reproducible: true, diagnostics: post.diagnostics, unverified: post.unverified, dependencies: post.dependencies.map((key) => this.localKey(key)) };
   }
 
   /**
@@ -92,7 +100,7 @@ export class ResultCache {
     for (const [path, result] of checked) {
       const hash = this.now.get(path)?.hash;
       if (!result.reproducible || hash === undefined) continue;
-      posts[this.key(path)] = { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies };
+      posts[this.key(path)] = { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies.map((key) => this.portableKey(key)) };
     }
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
     const files: Record<string, FileState> = {};
@@ -102,7 +110,21 @@ export class ResultCache {
   }
 
   private key(path: string): string {
-    return posix.relative(this.base, path);
+    return path.startsWith(this.baseSlash) ? path.slice(this.baseSlash.length) : posix.relative(this.base, path);
+  }
+
+  /**
+   * A page-index key as the cache keeps it: a file's key (`file:` and its lower-cased
+   * absolute path) relative to the base, so that a checkout in another folder still
+   * matches. An absolute path starts with `/`: the two forms cannot be confused.
+   */
+  private portableKey(key: string): string {
+    return key.startsWith(this.fileKeyPrefix) ? `file:${key.slice(this.fileKeyPrefix.length)}` : key;
+  }
+
+  /** The key the engine gives for a key as the cache keeps it. */
+  private localKey(key: string): string {
+    return key.startsWith('file:') && !key.startsWith('file:/') ? `${this.fileKeyPrefix}${key.slice('file:'.length)}` : key;
   }
 
   private cachedFile(path: string): FileState | undefined {
@@ -160,10 +182,12 @@ export class ResultCache {
       else if (old(before)) changed.push(path);
       else return 'site';
     }
-    for (const key of Object.keys(this.before!.files)) {
-      const path = posix.join(this.base, key);
-      const underSites = [...roots].some((root) => path.startsWith(`${root}/`));
-      if (underSites && !this.now.has(path) && !old(this.before!.files[key])) return 'site';
+    // Files gone from the sites since: their old keys (those of other sites are not this run's to judge).
+    const present = new Set([...this.now.keys()].map((path) => this.key(path)));
+    const sites = [...roots].map((root) => `${this.key(root)}/`);
+    for (const [key, state] of Object.entries(this.before!.files)) {
+      const gone = !present.has(key) && sites.some((site) => key.startsWith(site) || site === '/');
+      if (gone && !old(state)) return 'site';
     }
     const found = await this.findKeys(service, changed);
     if (found === 'site') return 'site';
@@ -183,7 +207,8 @@ export class ResultCache {
     const keys = new Set<string>();
     let site = false;
     for (const group of bySite.values()) {
-      for (const [path, found] of await service.indexKeysOfFiles(group, { build: true })) {
+      for (const [path, answer] of await service.indexKeysOfFiles(group, { build: true })) {
+        const found = answer === 'site' ? answer : answer.map((key) => this.portableKey(key));
         this.now.get(path)!.keys = found;
         if (found === 'site') site = true;
         else for (const key of found) keys.add(key);
