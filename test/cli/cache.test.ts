@@ -78,12 +78,18 @@ test('--cache: a changed post is checked again, and so is every post whose links
 test('--cache: a checkout moved to another folder (another CI runner) keeps its cache, and a change there still reaches the posts it touches', async () => {
   const root = blog('moved-from');
   await cachedRun(root);
+  // Nothing in it names the checkout's folder: page keys of files too are kept relative to it.
+  assert.ok(!readFileSync(join(root, '.postlint-cache/results.json'), 'utf8').includes(root.toLowerCase()), 'the cache names the checkout\u2019s folder');
   const moved = `${root}-to`;
   cpSync(root, moved, { recursive: true });
   rmSync(root, { recursive: true });
   await agreesAfter(moved, 5, () => undefined);
   await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.')));
   assert.ok((await findings(moved)).includes('content/posts/b.md:6 link-broken-fragment'));
+  // b, checked here, notes the guide as it is here; the guide, unchanged, keeps what the cache knew of it: it goes.
+  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/posts/b.md'), post('B', 'See [the guide](/docs/guide/#installing).')));
+  await agreesAfter(moved, 4, () => rmSync(join(moved, 'content/docs/guide.md')));
+  assert.ok((await findings(moved)).includes('content/posts/b.md:6 link-broken-local'));
   rmSync(moved, { recursive: true });
 });
 
