@@ -6,15 +6,16 @@ import type { ChangedFiles } from './changed-since';
 import { fileKey } from '../engine/site/site-pages';
 import type { FixPreview } from './diff';
 import type { FileReport } from './report';
+
+/** Takes each post's report as its check ends, in the order of the posts; with `--fix-dry-run`, what the fixes would change too. */
+export type ReportHandler = (report: FileReport, preview?: FixPreview) => void;
 import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
 
+/** What is known of a run once every report has gone to its handler. */
 export interface CheckRun {
-  reports: FileReport[];
   /** One line each: a file that could not be read, a broken config, nothing matched. */
   failures: string[];
-  /** `--fix-dry-run`: what the fixes would change, file by file. */
-  previews: FixPreview[];
   /** `--baseline`: how many findings it held, left out of the reports. */
   baselined: number;
   /** `--write-baseline`: every post's findings, as the baseline records them. */
@@ -36,20 +37,25 @@ export interface CheckRunOptions {
   writeBaselineFolder?: string;
   /** `--changed-since`: only the posts changed, and those whose links reach what changed, are reported. */
   changes?: ChangedFiles;
+  /** Give each message its `detail`, for SARIF. */
+  details?: boolean;
 }
 
-/** Checks what the command line names: posts found by the main thread, checked by workers. */
+/**
+ * Checks what the command line names: posts found by the main thread, checked by
+ * workers. Each report goes to `onReport` as soon as it and those before it are in,
+ * so that the reports are written while the check runs, and not one is kept here.
+ */
 export async function runCheck(
   service: LanguageService,
   workspace: Workspace,
   inputs: string[],
   cwd: string,
   { entryFile, changes, ...options }: CheckRunOptions,
+  onReport: ReportHandler,
 ): Promise<CheckRun> {
   const failures: string[] = [];
-  const reports: FileReport[] = [];
-  const previews: FixPreview[] = [];
-  const run: CheckRun = { reports, failures, previews, baselined: 0, baselineEntries: [] };
+  const run: CheckRun = { failures, baselined: 0, baselineEntries: [] };
   // Worker threads start loading as soon as the files found are enough to share.
   const early = new EarlyWorkers(entryFile);
   let resolved;
@@ -63,21 +69,25 @@ export async function runCheck(
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
 
   const seen = new Set(failures);
-  const outcomes = await checkInParallel(resolved.targets, { ...options, withDependencies: changes !== undefined }, entryFile, service, early);
+  // Known before the first report, so that each can be written as it comes.
   const touched = changes && (await touchedBy(service, changes));
-  for (const outcome of outcomes) {
+  let checked = 0;
+  let reported = 0;
+  await checkInParallel(resolved.targets, { ...options, withDependencies: changes !== undefined }, entryFile, service, early, (outcome) => {
     // A post --changed-since leaves out is still checked, and fixed, and its findings still go into a baseline being written.
     const shown = !touched || !outcome.report || touched(outcome);
-    if (outcome.report && shown) reports.push(outcome.report);
-    if (outcome.preview && shown) previews.push(outcome.preview);
+    if (outcome.report) checked++;
+    if (outcome.report && shown) {
+      reported++;
+      onReport(outcome.report, outcome.preview);
+    }
     if (shown) run.baselined += outcome.hidden ?? 0;
     if (outcome.baselineEntries) run.baselineEntries.push(...outcome.baselineEntries);
     // A broken config file is said once, not once per post under it.
     if (outcome.failure && !seen.has(outcome.failure)) failures.push(outcome.failure);
     if (outcome.failure) seen.add(outcome.failure);
-  }
-  const checked = outcomes.filter((outcome) => outcome.report).length;
-  if (touched) run.changedOnly = { checked, reported: reports.length };
+  });
+  if (touched) run.changedOnly = { checked, reported };
   if (checked === 0 && failures.length === 0) {
     // With nothing named, the site's own choice of posts found none: say where it looked.
     const hint = inputs.length === 0 ? ': the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in .postlintrc.json' : '';
