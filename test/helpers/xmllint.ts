@@ -4,14 +4,14 @@ import { join } from 'node:path';
 /** The schema the JUnit report is validated against (see its header). */
 export const JUNIT_XSD = join(__dirname, '..', 'schemas', 'junit.xsd');
 
-/** Where xmllint is, or undefined. Tests install nothing: .ci/install-xmllint does, in CI. */
+/** Where xmllint is, or undefined. Tests install nothing: .ci/install-test-tools does, in CI. */
 const XMLLINT = (() => {
   const found = spawnSync('which', ['xmllint'], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
 })();
 
 /** Why xmllint cannot run here, or false. */
-export const XMLLINT_MISSING = XMLLINT ? false : 'xmllint not found: install it with `bash .ci/install-xmllint` (Debian\u2019s libxml2-utils)';
+export const XMLLINT_MISSING = XMLLINT ? false : 'xmllint not found: install it with `bash .ci/install-test-tools` (Debian\u2019s libxml2-utils)';
 
 /** xmllint's verdict on `xml` against the JUnit schema: its exit code and what it said. */
 export function validateJunit(xml: string): Promise<{ code: number; output: string }> {
