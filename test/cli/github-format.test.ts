@@ -6,34 +6,7 @@ import { toFileReport, type FileReport } from '../../server/cli/report';
 import { runCli } from '../helpers/cli';
 import { diskSites } from '../helpers/disk-site';
 import { EVERY_RULE_SITE } from '../helpers/every-rule-site';
-
-/** A workflow command as the GitHub runner reads one line: `::name key=value,…::data`, unescaped. */
-interface Command {
-  name: string;
-  properties: Record<string, string>;
-  data: string;
-}
-
-/** The runner's reading: the command and its properties end at the first `::` after the opening one. */
-function parseCommand(line: string): Command | undefined {
-  if (!line.startsWith('::')) return undefined;
-  const end = line.indexOf('::', 2);
-  if (end < 0) return undefined;
-  const head = line.slice(2, end);
-  const space = head.indexOf(' ');
-  const name = space < 0 ? head : head.slice(0, space);
-  const properties: Record<string, string> = {};
-  for (const pair of space < 0 ? [] : head.slice(space + 1).split(',')) {
-    const equals = pair.indexOf('=');
-    if (equals > 0) properties[pair.slice(0, equals)] = unescape(pair.slice(equals + 1), true);
-  }
-  return { name, properties, data: unescape(line.slice(end + 2), false) };
-}
-
-function unescape(text: string, property: boolean): string {
-  const pairs: [string, string][] = [['%0D', '\r'], ['%0A', '\n'], ...(property ? ([['%3A', ':'], ['%2C', ',']] as [string, string][]) : []), ['%25', '%']];
-  return pairs.reduce((value, [escaped, plain]) => value.split(escaped).join(plain), text);
-}
+import { parseCommand } from '../helpers/workflow-commands';
 
 /** What a post may write into a message: a percent sign, a line break, a command of its own, a field separator. */
 const HOSTILE = 'x%0A 100% \r\n::error file=forged.md::forged, really: yes ##[error]too';
