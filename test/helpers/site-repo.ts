@@ -32,7 +32,7 @@ export function siteRepository(root: string, siteFolder: string, files: Record<s
   const site = join(root, siteFolder);
   writeFiles(root, { '.gitignore': 'node_modules/\n', [`${siteFolder}/package.json`]: '{ "name": "a-site", "private": true }\n' });
   writeFiles(site, files);
-  execFileSync('npm', ['install', '--save-dev', relative(site, tarball)], { cwd: site, env: OFFLINE_NPM, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--save-dev', `file:${relative(site, tarball)}`], { cwd: site, env: OFFLINE_NPM, stdio: 'pipe' });
   rmSync(join(site, 'node_modules'), { recursive: true, force: true });
   git(root, 'init', '--quiet');
   git(root, 'add', '--all');
