@@ -22,6 +22,7 @@ const PRE_COMMIT_MISSING = PRE_COMMIT.status === 0 ? false : 'pre-commit not fou
 interface Hook {
   id: string;
   entry: string;
+  args: string[];
   language: string;
   pass_filenames: boolean;
   types_or: string[];
@@ -30,8 +31,8 @@ interface Hook {
 test('.pre-commit-hooks.yaml parses (with the yaml package): one hook, the site\u2019s own postlint on what the commit changes', () => {
   const hooks = parse(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
   assert.deepEqual(
-    hooks.map(({ id, entry, language, pass_filenames }) => ({ id, entry, language, pass_filenames })),
-    [{ id: 'postlint', entry: 'npx --no -- postlint check --changed-since HEAD', language: 'system', pass_filenames: false }],
+    hooks.map(({ id, entry, args, language, pass_filenames }) => ({ id, entry, args, language, pass_filenames })),
+    [{ id: 'postlint', entry: 'npx --no -- postlint check', args: ['--changed-since', 'HEAD'], language: 'system', pass_filenames: false }],
   );
 });
 
