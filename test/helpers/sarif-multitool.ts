@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Log, Result } from 'sarif';
 
@@ -42,24 +43,29 @@ export interface Finding {
   ruleId: string;
   level: string;
   text: string;
+  /** The name of the file it is about. */
+  file: string;
 }
 
 /**
- * What the validator finds in `sarif` (text): every result, at its level (a result
+ * What the validator finds in each SARIF text of `files` (by name, `*.sarif`), read in
+ * one run of it (it takes a few seconds to start): every result, at its level (a result
  * without one takes its rule's default, as SARIF has it). Both its rule sets run:
  * the SARIF standard's and GitHub code scanning's (`Ghas`).
  */
-export async function validateSarif(sarif: string): Promise<Finding[]> {
+export async function validateSarif(files: Record<string, string>): Promise<Record<string, Finding[]>> {
   const folder = mkdtempSync(join(tmpdir(), 'postlint-sarif-'));
   try {
-    writeFileSync(join(folder, 'input.sarif'), sarif);
+    const names = Object.keys(files);
+    for (const name of names) writeFileSync(join(folder, name), files[name]);
     writeFileSync(join(folder, 'settings.xml'), CONFIG);
-    const args = ['validate', join(folder, 'input.sarif'), '-o', join(folder, 'found.sarif'), '--log', 'ForceOverwrite', '-c', join(folder, 'settings.xml')];
+    const args = ['validate', ...names.map((name) => join(folder, name)), '-o', join(folder, 'found.json'), '--log', 'ForceOverwrite', '-c', join(folder, 'settings.xml')];
     // Notes too: the validator has something to say of every file it reads (SARIF2003 at least), which shows it read this one.
     args.push('--level', 'Error;Warning;Note', '--rule-kind', 'Sarif;Ghas', '--max-file-size-in-kb', '1000000');
     // It needs no culture data: invariant globalization lets it run with or without libicu.
     await promisify(execFile)(MULTITOOL!, args, { env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return findings(JSON.parse(readFileSync(join(folder, 'found.sarif'), 'utf8')) as Log);
+    const found = findings(JSON.parse(readFileSync(join(folder, 'found.json'), 'utf8')) as Log);
+    return Object.fromEntries(names.map((name) => [name, found.filter((finding) => finding.file === name)]));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -76,6 +82,7 @@ function findings(log: Log): Finding[] {
     ruleId: result.ruleId ?? '',
     level: result.level ?? (result.ruleIndex === undefined ? undefined : rules[result.ruleIndex]?.defaultConfiguration?.level) ?? 'warning',
     text: messageText(result, rules[result.ruleIndex ?? -1]?.messageStrings),
+    file: basename(fileURLToPath(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'file:///')),
   }));
 }
 

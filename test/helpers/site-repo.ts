@@ -24,16 +24,18 @@ export function git(cwd: string, ...args: string[]): string {
  * A site's git repository as CI checks it out: the site in `siteFolder` with postlint
  * as a devDependency, installed from this repository's packed npm package (npm run
  * pack:npm), which the repository keeps in vendor/; its package-lock.json committed,
- * its node_modules not (CI's `npm ci` makes it). Needs `npm run build` first.
+ * its node_modules not (git ignores it). With `installed`, node_modules stays, as
+ * after a developer's `npm install`; else it is removed, as in a fresh checkout for
+ * CI's `npm ci`. Needs `npm run build` first.
  */
-export function siteRepository(root: string, siteFolder: string, files: Record<string, string>): void {
+export function siteRepository(root: string, siteFolder: string, files: Record<string, string>, { installed = false } = {}): void {
   mkdirSync(join(root, 'vendor'), { recursive: true });
   const tarball = execFileSync(process.execPath, [join(REPO, 'npm-package.mjs'), '--out', join(root, 'vendor')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   const site = join(root, siteFolder);
   writeFiles(root, { '.gitignore': 'node_modules/\n', [`${siteFolder}/package.json`]: '{ "name": "a-site", "private": true }\n' });
   writeFiles(site, files);
   execFileSync('npm', ['install', '--save-dev', `file:${relative(site, tarball)}`], { cwd: site, env: OFFLINE_NPM, stdio: 'pipe' });
-  rmSync(join(site, 'node_modules'), { recursive: true, force: true });
+  if (!installed) rmSync(join(site, 'node_modules'), { recursive: true, force: true });
   git(root, 'init', '--quiet');
   git(root, 'add', '--all');
   git(root, 'commit', '--quiet', '--message', 'The site');

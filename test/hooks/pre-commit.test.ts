@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { REPO } from '../helpers/cli';
 import { diskSites } from '../helpers/disk-site';
-import { git, OFFLINE_NPM, siteRepository } from '../helpers/site-repo';
+import { git, siteRepository } from '../helpers/site-repo';
 import { hasTool } from '../helpers/tools';
 
 /**
@@ -60,8 +60,7 @@ test('pre-commit try-repo: a commit that brings a broken link fails with postlin
     [POST]: '---\ntitle: Lanterns\ndate: 2024-05-01\n---\n\nThe lanterns are lit at dusk.\n',
     // Already committed with a problem: not this commit's to report.
     [OTHER]: '---\ntitle: Nets\ndate: 2024-05-02\n---\n\nMended [here](https://nets.example/).\n',
-  });
-  execFileSync('npm', ['ci'], { cwd: SITE, env: OFFLINE_NPM, stdio: 'pipe' });
+  }, { installed: true });
   mkdirSync(HOOKS);
   copyFileSync(join(REPO, '.pre-commit-hooks.yaml'), join(HOOKS, '.pre-commit-hooks.yaml'));
   git(HOOKS, 'init', '--quiet');
