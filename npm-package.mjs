@@ -8,12 +8,14 @@
 // Usage: node npm-package.mjs [--out <folder>]   (after npm run build; prints the tarball's path)
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const ROOT = import.meta.dirname;
-const STAGE = join(ROOT, '.npm-package');
+// A folder of its own for each run: two packings at once (tests side by side) must not share one.
+const STAGE = mkdtempSync(join(tmpdir(), 'postlint-npm-package-'));
 
 /** What the package holds, from the repository: every other file stays out. */
 const FILES = [
@@ -48,7 +50,6 @@ function manifest() {
 }
 
 function stage() {
-  rmSync(STAGE, { recursive: true, force: true });
   for (const file of FILES) {
     const from = join(ROOT, file);
     if (!existsSync(from)) throw new Error(`${file} is missing: run npm run build first`);
@@ -59,12 +60,16 @@ function stage() {
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: ROOT } } });
-stage();
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
-// --ignore-scripts: the staged manifest has none, and packing must run nothing else either.
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: STAGE, encoding: 'utf8' }));
-rmSync(STAGE, { recursive: true, force: true });
+let packed;
+try {
+  stage();
+  // --ignore-scripts: the staged manifest has none, and packing must run nothing else either.
+  packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: STAGE, encoding: 'utf8' }));
+} finally {
+  rmSync(STAGE, { recursive: true, force: true });
+}
 const { filename, size, unpackedSize, entryCount } = packed[0];
 process.stderr.write(`${entryCount} files, ${(size / 1e6).toFixed(2)} MB packed, ${(unpackedSize / 1e6).toFixed(2)} MB unpacked\n`);
 process.stdout.write(`${join(out, filename)}\n`);

@@ -28,8 +28,15 @@ Usage:
   postlint --help | --version
 
 Options for check:
-  --format stylish|json   stylish (default) for people; json is ESLint's JSON
-                          formatter output, alone on stdout
+  --format <name>[:file]  stylish (default) for people; json (ESLint's JSON
+                          formatter output); sarif (SARIF 2.1.0, for code
+                          scanning); github (GitHub Actions annotations);
+                          junit (JUnit XML). Repeat it for several reports:
+                          each with :file goes to that file, the one without
+                          to stdout (--format stylish --format sarif:out.sarif)
+  -o, --output-file <file> write the report of the --format given without a
+                          file there instead of stdout; when every report goes
+                          to a file, stdout gets a short summary
   --config <file>         use this config file instead of the nearest
                           .postlintrc.json
   --max-warnings <n>      exit 1 when there are more than n warnings
@@ -61,8 +68,9 @@ Options for check:
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors, or more warnings than --max-warnings
-  2  a usage or configuration error, an unreadable file, or no post matched;
-     2 wins over 1. A one-line message on stderr names the file.
+  2  a usage or configuration error, an unreadable file, no post matched, or a
+     report file that could not be written; 2 wins over 1. A one-line message
+     on stderr names the file.
 
 Configuration: .postlintrc.json (JSON with comments), the nearest one walking up
 from each post to the site root. Inline comments turn rules off:

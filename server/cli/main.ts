@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
@@ -7,14 +7,12 @@ import { nodeLanguageService } from '../node/language-service';
 import { runCheck, type CheckRun } from './check';
 import { changedSince } from './changed-since';
 import { newPost } from './new';
-import { formatPreviews } from './diff';
 import { escapeText, safeJson } from './formatters/escape';
-import { formatJson } from './formatters/json';
-import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
 import { MEGABYTE, NodeWorkspace, refusalText } from '../node/node-workspace';
-import { errorsOnly } from './report';
-import { resolvePosix, toPosix } from '../node/paths';
+import { parseOutputs } from './outputs';
+import { ReportStream } from './report-stream';
+import { relativeInside, resolvePosix, toPosix } from '../node/paths';
 
 declare const POSTLINT_VERSION: string | undefined;
 
@@ -29,7 +27,8 @@ function parseCheckArgs(args: string[]) {
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'stylish' },
+      format: { type: 'string', multiple: true, default: [] },
+      'output-file': { type: 'string', short: 'o' },
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       'max-file-size': { type: 'string' },
@@ -45,14 +44,13 @@ function parseCheckArgs(args: string[]) {
       'cache-location': { type: 'string' },
     },
   });
-  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use stylish or json`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
-  return { ...values, format: values.format, maxWarnings, maxFileSize: maxFileSizeOf(values['max-file-size']), positionals };
+  return { ...values, maxWarnings, maxFileSize: maxFileSizeOf(values['max-file-size']), positionals };
 }
 
 /** `--max-file-size <MB>` in bytes; undefined when not given (the default applies). */
@@ -65,6 +63,8 @@ function maxFileSizeOf(value: string | undefined): number | undefined {
 
 async function check(args: string[], cwd: string): Promise<number> {
   const options = parseCheckArgs(args);
+  const outputs = parseOutputs(options.format, options['output-file'], cwd);
+  if (typeof outputs === 'string') throw new UsageError(outputs);
   const { maxFileSize } = options;
   const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
@@ -73,35 +73,45 @@ async function check(args: string[], cwd: string): Promise<number> {
   const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
   const changes = options['changed-since'] === undefined ? undefined : changedSince(cwd, options['changed-since']);
   if (typeof changes === 'string') throw new UsageError(changes);
-  const run = await runCheck(service, workspace, options.positionals, toPosix(cwd), {
-    changes,
-    configFile,
-    fix: options.fix,
-    fixDryRun: options['fix-dry-run'],
-    maxFileSize,
-    entryFile: __filename,
-    baseline,
-    writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
-    cacheFile: cacheFileOf(options, cwd),
-  });
-  const reports = options.quiet ? run.reports.map(errorsOnly) : run.reports;
-
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
-  const preview = options.format === 'stylish' ? formatPreviews(run.previews, { color, cwd }) : '';
-  const output = options.format === 'json' ? `${formatJson(reports)}\n` : preview + formatStylish(reports, { color, cwd, notes: runNotes(run, options['changed-since']) });
-  process.stdout.write(output);
+  const reports = new ReportStream(outputs, { cwd, root: reportRoot(cwd), color, version: version(), quiet: options.quiet, previews: options['fix-dry-run'] });
+  let run: CheckRun;
+  try {
+    run = await runCheck(
+      service,
+      workspace,
+      options.positionals,
+      toPosix(cwd),
+      {
+        changes,
+        configFile,
+        fix: options.fix,
+        fixDryRun: options['fix-dry-run'],
+        maxFileSize,
+        entryFile: __filename,
+        baseline,
+        writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
+        details: outputs.some((output) => output.format === 'sarif'),
+        cacheFile: cacheFileOf(options, cwd),
+      },
+      (report, preview) => reports.file(report, preview),
+    );
+  } catch (error) {
+    reports.abort();
+    throw error;
+  }
+  const written = reports.end(run.failures, runNotes(run, options['changed-since']));
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
   for (const note of run.cache?.notes ?? []) process.stderr.write(`postlint: ${escapeText(note)}\n`);
 
-  if (run.failures.length > 0) {
+  if (run.failures.length > 0 || !written) {
     if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);
     return 2;
   }
   // The findings are recorded: they no longer fail the run.
   if (writeBaseline !== undefined) return saveBaseline(writeBaseline, run.baselineEntries);
-  const errors = reports.reduce((sum, report) => sum + report.errorCount, 0);
-  const warnings = reports.reduce((sum, report) => sum + report.warningCount, 0);
+  const { errors, warnings } = reports.tally;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`postlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
@@ -120,6 +130,20 @@ function cacheFileOf(options: { cache: boolean; 'cache-location'?: string }, cwd
   const path = resolvePosix(cwd, location ?? CACHE_FOLDER);
   const folder = location === undefined || location.endsWith('/') || statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   return folder ? `${path}/${CACHE_FILE}` : path;
+}
+
+function version(): string {
+  return typeof POSTLINT_VERSION === 'string' ? POSTLINT_VERSION : 'dev';
+}
+
+/**
+ * The folder `github` and `sarif` paths are relative to. In GitHub Actions it is the
+ * workspace (the repository's root), from which GitHub resolves annotations and code
+ * scanning results, even when Postlint runs in a site's folder below it.
+ */
+function reportRoot(cwd: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  return workspace && isAbsolute(workspace) && relativeInside(workspace, cwd) !== undefined ? workspace : cwd;
 }
 
 /** What the stylish summary adds about what was left out: a quiet run must never pass for a clean site. */
@@ -196,7 +220,7 @@ export async function main(argv: string[], startLanguageServer: () => Promise<vo
         return -1;
       case '--version':
       case '-v':
-        process.stdout.write(`${typeof POSTLINT_VERSION === 'string' ? POSTLINT_VERSION : 'dev'}\n`);
+        process.stdout.write(`${version()}\n`);
         return 0;
       case undefined:
       case '--help':

@@ -48,7 +48,12 @@ export interface CheckTargetsOptions {
   withDependencies?: boolean;
   /** Keep each post's whole result in its outcome (`--cache`). */
   keepResults?: boolean;
+  /** Give each message its `detail` (the text it is on, its safe fixes), for SARIF. */
+  details?: boolean;
 }
+
+/** Takes each outcome as it comes, in the order of the targets. */
+export type OutcomeHandler = (outcome: TargetOutcome) => void;
 
 interface WorkerInput {
   /** All the targets: the workers take them one at a time, in turn, through `next`. */
@@ -87,47 +92,61 @@ const FIX_PASSES = 10;
  */
 const CHECKS_UNDER_WAY = 128;
 
-/** Checks targets on this thread (the single-thread path). Outcomes are in the order of `targets`. */
+/** Checks targets on this thread (the single-thread path), and gives their outcomes in the order of `targets`. */
 export async function checkTargets(
   targets: Target[],
   options: CheckTargetsOptions,
   service: LanguageService = nodeLanguageService({ configFile: options.configFile, maxFileSize: options.maxFileSize }),
 ): Promise<TargetOutcome[]> {
-  return inOrder(targets.length, [await checkShare(targets, new Int32Array(1), options, service)]);
+  const outcomes: TargetOutcome[] = [];
+  await checkOnThisThread(targets, options, service, (outcome) => outcomes.push(outcome));
+  return outcomes;
 }
 
-/** The outcomes of the targets this thread checked, with their indices in the targets. */
-interface Checked {
-  indices: number[];
-  outcomes: TargetOutcome[];
+async function checkOnThisThread(targets: Target[], options: CheckTargetsOptions, service: LanguageService, onOutcome: OutcomeHandler): Promise<void> {
+  const ordered = new InOrder(onOutcome);
+  await checkShare(targets, new Int32Array(1), options, service, (index, outcome) => ordered.add(index, outcome));
 }
 
 /**
- * Checks targets, each taking the next index from `next`, which worker threads
- * share: whoever is free checks the next post, so they all finish together.
+ * Hands outcomes on in the order of the targets, as soon as every earlier one is in.
+ * Threads take the targets in order (`next`), so only the outcomes that finished
+ * before a slower earlier post wait here, never the run's.
  */
-async function checkShare(targets: Target[], next: Int32Array, options: CheckTargetsOptions, service: LanguageService): Promise<Checked> {
+class InOrder {
+  private readonly waiting = new Map<number, TargetOutcome>();
+  private next = 0;
+
+  constructor(private readonly onOutcome: OutcomeHandler) {}
+
+  add(index: number, outcome: TargetOutcome): void {
+    this.waiting.set(index, outcome);
+    for (let ready = this.waiting.get(this.next); ready !== undefined; ready = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next++);
+      this.onOutcome(ready);
+    }
+  }
+}
+
+/** Takes an outcome with the index of its target, in the order the checks end. */
+type CheckedHandler = (index: number, outcome: TargetOutcome) => void;
+
+/**
+ * Checks targets, each taking the next index from `next`, which worker threads
+ * share: whoever is free checks the next post, so they all finish together. Each
+ * outcome is handed on as its check ends: nothing is kept here.
+ */
+async function checkShare(targets: Target[], next: Int32Array, options: CheckTargetsOptions, service: LanguageService, onChecked: CheckedHandler): Promise<void> {
   const workspace = new NodeWorkspace({ maxFileSize: options.maxFileSize });
   const fixing = options.fix || options.fixDryRun === true;
-  const checked: Checked = { indices: [], outcomes: [] };
   const lane = async () => {
     for (let index = Atomics.add(next, 0, 1); index < targets.length; index = Atomics.add(next, 0, 1)) {
-      const outcome = await checkTarget(service, workspace, targets[index], options, fixing);
-      checked.indices.push(index);
-      checked.outcomes.push(outcome);
+      onChecked(index, await checkTarget(service, workspace, targets[index], options, fixing));
       // Between two files, a signal gets its turn (`whileFixing`): awaited checks alone never let the event loop turn.
       if (fixing) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: fixing ? 1 : Math.min(CHECKS_UNDER_WAY, targets.length) }, lane));
-  return checked;
-}
-
-/** The outcomes of all `count` targets, in their order, from what each thread checked. */
-function inOrder(count: number, results: Checked[]): TargetOutcome[] {
-  const outcomes: TargetOutcome[] = new Array(count);
-  for (const { indices, outcomes: some } of results) indices.forEach((index, k) => (outcomes[index] = some[k]));
-  return outcomes;
 }
 
 async function checkTarget(service: LanguageService, workspace: NodeWorkspace, target: Target, options: CheckTargetsOptions, fixing: boolean): Promise<TargetOutcome> {
@@ -169,9 +188,10 @@ export function reported(path: string, text: () => string, result: CheckResult, 
   const baselineEntries = options.writeBaselineFolder === undefined ? undefined : entriesOf(options.writeBaselineFolder, path, text(), result.diagnostics);
   const dependencies = options.withDependencies ? result.dependencies : undefined;
   const kept = options.keepResults ? result : undefined;
-  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified), baselineEntries, dependencies, result: kept };
+  const detailText = options.details ? text() : undefined;
+  if (!options.baseline) return { report: toFileReport(path, result.diagnostics, result.unverified, detailText), baselineEntries, dependencies, result: kept };
   const { diagnostics, hidden } = withoutBaselined(options.baseline, path, text(), result.diagnostics);
-  return { report: toFileReport(path, diagnostics, result.unverified), hidden, baselineEntries, dependencies, result: kept };
+  return { report: toFileReport(path, diagnostics, result.unverified, detailText), hidden, baselineEntries, dependencies, result: kept };
 }
 
 /**
@@ -249,22 +269,25 @@ export class EarlyWorkers {
 
 /**
  * Spreads the files over worker threads, one per core, each with its own language service.
- * The engine is pure, so the results are the same as on one thread; they come
- * back in the order of `targets`. Workers started early are used first.
+ * The engine is pure, so the results are the same as on one thread; each outcome
+ * goes to `onOutcome` as soon as those of the targets before it have, in the order
+ * of `targets`, so that reports are written while the check runs and none is kept.
+ * Workers started early are used first.
  */
 export async function checkInParallel(
   targets: Target[],
   options: CheckTargetsOptions,
   entryFile: string,
   service: LanguageService,
-  early?: EarlyWorkers,
-): Promise<TargetOutcome[]> {
+  early: EarlyWorkers | undefined,
+  onOutcome: OutcomeHandler,
+): Promise<void> {
   const workers = workerCount(targets.length);
   const running = workers < 2 ? [] : (early?.take(workers) ?? []);
   early?.stop();
-  if (workers < 2) return fixingSafely(targets, options, [], () => checkTargets(targets, options, service));
+  if (workers < 2) return fixingSafely(targets, options, [], () => checkOnThisThread(targets, options, service, onOutcome));
   while (running.length < workers) running.push(startWorker(entryFile));
-  return fixingSafely(targets, options, running, () => checkOnWorkers(targets, options, service, running));
+  return fixingSafely(targets, options, running, () => checkOnWorkers(targets, options, service, running, onOutcome));
 }
 
 /** With `--fix`, a signal ends the run cleanly (`whileFixing`): the workers are stopped first. */
@@ -276,7 +299,9 @@ function fixingSafely<T>(targets: Target[], options: CheckTargetsOptions, runnin
   return whileFixing(targets.map((target) => target.path), stop, run);
 }
 
-async function checkOnWorkers(targets: Target[], options: CheckTargetsOptions, service: LanguageService, running: CheckWorker[]): Promise<TargetOutcome[]> {
+async function checkOnWorkers(targets: Target[], options: CheckTargetsOptions, service: LanguageService, running: CheckWorker[], onOutcome: OutcomeHandler): Promise<void> {
+  const ordered = new InOrder(onOutcome);
+  for (const worker of running) worker.onChecked = (index, outcome) => ordered.add(index, outcome);
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   // Every worker would read all the site's pages for its index: the main thread, idle
   // while the workers check, builds it once as they start, and sends it to each.
@@ -288,7 +313,7 @@ async function checkOnWorkers(targets: Target[], options: CheckTargetsOptions, s
     const message: ParentMessage = { sitePages: await sitePagesData(service, site) };
     for (const { worker } of running) worker.postMessage(message);
   }
-  return inOrder(targets.length, await Promise.all(running.map(({ done }) => done)));
+  await Promise.all(running.map(({ done }) => done));
 }
 
 /** The site's index as data, or null when building it fails (each worker then builds its own and reports). */
@@ -302,20 +327,29 @@ async function sitePagesData(service: LanguageService, site: Site): Promise<Site
 
 interface CheckWorker {
   worker: Worker;
-  /** What it checked, once it has sent it and stopped. */
-  done: Promise<Checked>;
+  /** Takes each outcome the worker sends; set before its input is sent. */
+  onChecked: CheckedHandler;
+  /** Settled once it has sent every outcome of its share and stopped. */
+  done: Promise<void>;
 }
+
+/** What a worker sends: an outcome as each check ends, then that its share is done. */
+type WorkerMessage = { index: number; outcome: TargetOutcome } | { finished: true };
 
 /** A worker thread waiting for its input (`ParentMessage`). */
 function startWorker(entryFile: string): CheckWorker {
   const worker = new Worker(entryFile, { workerData: { postlintCheck: true } });
-  const done = new Promise<Checked>((resolve, reject) => {
-    let result: Checked | undefined;
-    worker.once('message', (message: Checked) => (result = message));
+  const checkWorker: CheckWorker = { worker, onChecked: () => undefined, done: Promise.resolve() };
+  checkWorker.done = new Promise<void>((resolve, reject) => {
+    let finished = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if ('finished' in message) finished = true;
+      else checkWorker.onChecked(message.index, message.outcome);
+    });
     worker.once('error', reject);
-    worker.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`a check worker stopped with code ${code}`))));
+    worker.once('exit', (code) => (finished && code === 0 ? resolve() : reject(new Error(`a check worker stopped with code ${code}`))));
   });
-  return { worker, done };
+  return checkWorker;
 }
 
 /** In a worker started by `checkInParallel`: check posts while there are any left, and send the outcomes back. */
@@ -336,7 +370,9 @@ export function serveWorkerIfAny(): boolean {
 async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): Promise<void> {
   const service = nodeLanguageService({ configFile: input.options.configFile, maxFileSize: input.options.maxFileSize });
   if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
-  parentPort!.postMessage(await checkShare(input.targets, input.next, input.options, service));
+  const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+  await checkShare(input.targets, input.next, input.options, service, (index, outcome) => send({ index, outcome }));
+  send({ finished: true });
 }
 
 /**

@@ -1,5 +1,8 @@
-import type { Diagnostic, Unverified } from '../engine/types';
+import { lineBreakOf } from '../engine/fixes';
+import { LineIndex } from '../engine/text/line-index';
+import type { Diagnostic, Range, Unverified } from '../engine/types';
 import { formatMegabytes, MEGABYTE } from '../node/node-workspace';
+import { findingText } from './baseline';
 
 /** One checked file in ESLint's result shape, which CI tools already read. */
 export interface FileReport {
@@ -45,6 +48,29 @@ export interface ReportMessage {
   endLine?: number;
   endColumn?: number;
   fatal?: true;
+  /**
+   * Only when a format that needs it was asked for (SARIF), and never written by the
+   * json formatter: it rides on the message so that `--quiet` and the baseline, which
+   * drop messages, drop it along.
+   */
+  detail?: MessageDetail;
+}
+
+/** What SARIF says of a finding beyond ESLint's shape, taken from the post's text while it is at hand. */
+export interface MessageDetail {
+  /** What the finding is on (`findingText`): its fingerprint, which an edit elsewhere in the post leaves as it was. */
+  text: string;
+  /** The safe fixes, which `--fix` would apply. */
+  fixes: { title: string; edits: ReportEdit[] }[];
+}
+
+/** A fix's edit: the range it replaces, numbered as messages are (1-based, end one past the last character). */
+export interface ReportEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
 }
 
 /**
@@ -83,29 +109,45 @@ export function tooLargeReport(filePath: string, size: number, maxFileSize: numb
   };
 }
 
-/** Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. */
-export function toFileReport(filePath: string, diagnostics: Diagnostic[], unverified: Unverified[] = []): FileReport {
+/**
+ * Lines and columns become 1-based; columns stay UTF-16 code units, as in LSP. With
+ * the post's `text`, each message also gets its `detail`.
+ */
+export function toFileReport(filePath: string, diagnostics: Diagnostic[], unverified: Unverified[] = [], text?: string): FileReport {
   const report = emptyReport(filePath);
   if (unverified.length > 0) report.unverified = unverified.map(unverifiedMessage);
+  const lines = text === undefined ? undefined : new LineIndex(text);
   for (const diagnostic of diagnostics) {
     const isError = diagnostic.severity === 'error';
     const fixable = diagnostic.fixes.some((fix) => fix.safe);
-    report.messages.push({
+    const message: ReportMessage = {
       // A diagnostic no rule made (a body the parser failed on) has no rule, which ESLint writes as null.
       ruleId: diagnostic.ruleId === '' ? null : diagnostic.ruleId,
       severity: isError ? 2 : 1,
       message: detached(diagnostic.message),
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      endLine: diagnostic.range.end.line + 1,
-      endColumn: diagnostic.range.end.character + 1,
-    });
+      ...reportRange(diagnostic.range),
+    };
+    if (lines) message.detail = messageDetail(lines, diagnostic);
+    report.messages.push(message);
     if (isError) report.errorCount++;
     else report.warningCount++;
     if (fixable && isError) report.fixableErrorCount++;
     if (fixable && !isError) report.fixableWarningCount++;
   }
   return report;
+}
+
+function reportRange({ start, end }: Range): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** The safe fixes in the engine's order (the first is the one `--fix` applies), their line breaks the file's, as `--fix` writes them. */
+function messageDetail(lines: LineIndex, diagnostic: Diagnostic): MessageDetail {
+  const eol = lineBreakOf(lines.text);
+  const fixes = diagnostic.fixes
+    .filter((fix) => fix.safe)
+    .map((fix) => ({ title: detached(fix.title), edits: fix.edits.map((edit) => ({ ...reportRange(edit.range), newText: detached(edit.newText.replace(/\r?\n/g, eol)) })) }));
+  return { text: detached(findingText(lines, diagnostic)), fixes };
 }
 
 function unverifiedMessage({ ruleId, range, reason }: Unverified): UnverifiedMessage {

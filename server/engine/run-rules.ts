@@ -141,4 +141,4 @@ function internalError(message: string): Diagnostic {
 
 /** The id of what Postlint itself could not do on a post: no rule of its own, nothing to turn off. */
 export const INTERNAL_ERROR = 'internal-error';
-const INTERNAL_ERROR_DOCS = DOCS_BASE.replace(/rules\/$/, 'internal-error.md');
+export const INTERNAL_ERROR_DOCS = DOCS_BASE.replace(/rules\/$/, 'internal-error.md');

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * The engine names files with `/` on every platform (as URIs and Hugo do); Node's
@@ -12,4 +12,10 @@ export function toPosix(path: string): string {
 /** `path.resolve`, in the engine's form. */
 export function resolvePosix(...paths: string[]): string {
   return toPosix(resolve(...paths));
+}
+
+/** `path` relative to `folder` (`''` for the folder itself), or undefined when it is not inside. */
+export function relativeInside(folder: string, path: string): string | undefined {
+  const rel = relative(folder, path);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }

@@ -180,3 +180,19 @@ test('--cache-location: a file or a folder; without --cache it is a usage error'
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /--cache-location needs --cache/);
 });
+
+test('--cache: the formats that quote a post\u2019s text (SARIF) and a baseline get the same from a cached result as from a check', async () => {
+  const root = blog('formats');
+  writeFiles(root, { 'baseline.json': '' });
+  await runCli(['check', '--write-baseline', 'baseline.json'], root);
+  writeFileSync(join(root, 'content/posts/a.md'), post('A', 'A new [link](http://new.example/).'));
+  const sarif = async (...args: string[]) => {
+    const run = await runCli(['check', '--format', 'sarif', '--baseline', 'baseline.json', ...args], root);
+    return (JSON.parse(run.stdout) as { runs: { results: unknown[] }[] }).runs[0].results;
+  };
+  await cachedRun(root);
+  assert.equal((await cachedRun(root, '--baseline', 'baseline.json')).reused, 5);
+  const fresh = await sarif();
+  assert.equal(fresh.length, 2, 'only the new post\u2019s two findings: the others are in the baseline');
+  assert.deepEqual(await sarif('--cache'), fresh);
+});

@@ -47,7 +47,7 @@ test('json formatter: multi-line ranges are written with their own end line and 
       '{"ruleId":"link-descriptive-text","severity":1,"message":"link-descriptive-text says so.","line":3,"column":5,"endLine":6,"endColumn":8},' +
       '{"ruleId":"frontmatter-schema","severity":2,"message":"frontmatter-schema says so.","line":1,"column":1,"endLine":4,"endColumn":1},' +
       '{"ruleId":"author-unknown","severity":2,"message":"author-unknown says so.","line":10,"column":9,"endLine":10,"endColumn":17}],' +
-      '"suppressedMessages":[],"errorCount":2,"fatalErrorCount":0,"warningCount":1,"fixableErrorCount":1,"fixableWarningCount":0,"usedDeprecatedRules":[]}]',
+      '"suppressedMessages":[],"errorCount":2,"fatalErrorCount":0,"warningCount":1,"fixableErrorCount":1,"fixableWarningCount":0,"usedDeprecatedRules":[]}]\n',
   );
 });
 

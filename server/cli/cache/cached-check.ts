@@ -1,0 +1,74 @@
+import type { CheckResult, LanguageService } from '../../engine/language-service';
+import { NodeWorkspace } from '../../node/node-workspace';
+import { reported, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from '../parallel';
+import type { Target } from '../targets';
+import type { ResultCache } from './result-cache';
+
+/** Checks some targets, handing on each outcome in their order (`checkInParallel`). */
+export type Check = (targets: Target[], onOutcome: OutcomeHandler) => Promise<void>;
+
+/**
+ * Checks the targets the cache cannot answer for, and hands on every target's
+ * outcome in the order of `targets`: the cached ones in between, reported as if just
+ * checked. Then records the new results in the cache; returns how many were reused,
+ * and what to say of the cache.
+ */
+export async function checkWithCache(
+  cache: ResultCache,
+  targets: Target[],
+  options: CheckTargetsOptions,
+  service: LanguageService,
+  check: Check,
+  onOutcome: OutcomeHandler,
+): Promise<{ reused: number; notes: string[] }> {
+  const fixing = options.fix || options.fixDryRun === true;
+  const cached = targets.map((target) => reusable(cache, target, fixing));
+  const read = await textReader(targets.filter((_, index) => cached[index]), service, options);
+  const checkedAt = targets.flatMap((_, index) => (cached[index] ? [] : [index]));
+  const results = new Map<string, CheckResult>();
+  let next = 0;
+  const passCachedUpTo = (end: number) => {
+    for (; next < end; next++) {
+      const { path } = targets[next];
+      onOutcome(reported(path, () => read(path), { path, ...cached[next]! }, options));
+    }
+  };
+  let checked = 0;
+  await check(
+    checkedAt.map((index) => targets[index]),
+    (outcome) => {
+      passCachedUpTo(checkedAt[checked]);
+      next = checkedAt[checked++] + 1;
+      // A result of text the fixes changed is not of the text whose hash the cache took.
+      if (outcome.result && outcome.report?.output === undefined) results.set(outcome.result.path, outcome.result);
+      onOutcome(outcome);
+    },
+  );
+  passCachedUpTo(targets.length);
+  const failure = await cache.save(service, results);
+  return { reused: targets.length - checkedAt.length, notes: failure === undefined ? cache.notes : [...cache.notes, failure] };
+}
+
+/** A post's cached result that stands; none when fixing and it has a safe fix to apply. */
+function reusable(cache: ResultCache, target: Target, fixing: boolean): Omit<CheckResult, 'path'> | undefined {
+  const result = cache.resultOf(target.path);
+  return fixing && result?.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.safe)) ? undefined : result;
+}
+
+/**
+ * Reads a cached post's text, within its site, for what needs it: a baseline matches
+ * findings by the text they are on, and SARIF quotes it. Otherwise never read.
+ */
+async function textReader(posts: Target[], service: LanguageService, options: CheckTargetsOptions): Promise<(path: string) => string> {
+  const needed = options.baseline !== undefined || options.writeBaselineFolder !== undefined || options.details === true;
+  if (!needed) return () => '';
+  const sites = new Map<string, NodeWorkspace>();
+  const workspace = new NodeWorkspace(options);
+  for (const { path } of posts) sites.set(path, workspace.within((await service.siteFor(path)).root));
+  return (path) => {
+    const read = sites.get(path)!.readText(path);
+    return 'text' in read ? read.text : '';
+  };
+}
+
+export type { TargetOutcome };
