@@ -22,11 +22,6 @@ interface KnownDefect {
 /** Lines as the engine counts them (LineIndex): ended by `\n` alone, a `\r` before it still on the line. */
 const engineLines = (text: string) => text.split('\n');
 
-/** Whether the position lies inside the line as the engine counts it. */
-function insideEngineLine(lines: string[], at: Position): boolean {
-  return at.line < lines.length && at.character <= lines[at.line].length;
-}
-
 /** Whether the position sits between the `\r` and the `\n` of a CRLF line break. */
 function insideCrlf(lines: string[], at: Position): boolean {
   const line = lines[at.line] ?? '';
@@ -34,11 +29,6 @@ function insideCrlf(lines: string[], at: Position): boolean {
 }
 
 const KNOWN_DEFECTS: KnownDefect[] = [
-  {
-    about:
-      'text/line-index.ts: the engine ends lines at \\n only, where LSP clients (and CommonMark) also end them at a lone \\r, so every position after a lone \\r is on the wrong line for an editor. Minimal: "\\r" (frontmatter-missing at 0:0-0:1; an editor sees two empty lines)',
-    explains: ({ text, range }) => /\r(?!\n)/.test(text) && [range.start, range.end].every((at) => insideEngineLine(engineLines(text), at)),
-  },
   {
     about:
       'frontmatter/toml.ts and frontmatter/frontmatter.ts: a front matter error found at the \\r of a CRLF line break gets the \\r as its range, which ends one unit past the line. Minimal: "+++\\r\\na = \\"x\\r\\n+++\\r\\n" (TOML: a string never closed) and "---\\r\\ntitle: \\r\\ntitle: A\\r\\n---\\r\\n" (YAML: a key repeated after an empty value, also quoted as "The key `` appears more than once")',
