@@ -35,6 +35,14 @@ test('TOML front matter: syntax errors have a position; an unclosed +++ is said'
   assert.deepEqual(await findings('u.md', '+++\ntitle = "x"\n'), ['frontmatter-syntax +++']);
 });
 
+test('TOML front matter: an error found at the \\r of a CRLF is a point at the end of its line, not past it (found by test/fuzz)', async () => {
+  const text = '+++\r\ntitle = "x\r\n+++\r\n';
+  const [unclosed] = await checkPost(hugoSite({ 'content/posts/c.md': text }), 'content/posts/c.md');
+  assert.equal(unclosed.ruleId, 'frontmatter-syntax');
+  // Line 1 is `title = "x`, 10 units: the range covered the \r, up to column 11.
+  assert.deepEqual(unclosed.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } });
+});
+
 test('tomlErrorOffset: smol-toml counts lines at \\n alone, not at a lone \\r as the engine\u2019s LineIndex does', () => {
   // Line 2, column 3 to smol-toml is the `=` after `c `: a lone \r ends no line there.
   const source = 'a\rb\nc = ';

@@ -1,5 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import type { FrontMatter, ValueLocation } from './frontmatter';
+import { errorSpan } from './split';
 import type { Span } from '../types';
 
 /** A top-level `key = value` line, before the first `[table]`. */
@@ -26,7 +27,7 @@ export function parseToml(text: string, frontMatter: FrontMatter): void {
     const offset = start + tomlErrorOffset(source, error.line, error.column);
     frontMatter.problems.push({
       message: `The front matter is not valid TOML: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}.`,
-      span: { start: offset, end: Math.min(end, offset + 1) },
+      span: errorSpan(text, offset, offset + 1, end),
     });
     return;
   }
