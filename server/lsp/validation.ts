@@ -31,7 +31,8 @@ export class Validator {
   private readonly pushed = new Set<string>();
   /** What each post's last check looked up in its site's page index (`CheckResult.dependencies`). */
   private readonly dependencies = new Map<string, Set<string>>();
-  private readonly running = new Map<string, Promise<void>>();
+  /** Documents whose check is under way; a change meanwhile marks them `dirty`, for the next check. */
+  private readonly running = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly reportedConfigErrors = new Set<string>();
   /** Large documents edited since their last check: the timer checks them once typing pauses. */
@@ -161,18 +162,27 @@ export class Validator {
       this.dirty.add(uri);
       return;
     }
-    const run = async () => {
-      do {
-        this.dirty.delete(uri);
-        await this.validateOnce(uri);
-      } while (this.dirty.has(uri));
-    };
-    this.running.set(
-      uri,
-      run()
-        .catch((error: unknown) => this.reportFailure(error))
-        .finally(() => this.running.delete(uri)),
-    );
+    this.run(uri);
+  }
+
+  /** One check of a document; when it ends, `ended` decides whether another follows. */
+  private run(uri: string): void {
+    this.running.add(uri);
+    this.dirty.delete(uri);
+    void this.validateOnce(uri)
+      .catch((error: unknown) => this.reportFailure(error))
+      .finally(() => this.ended(uri));
+  }
+
+  /**
+   * A check ended. In this one synchronous step the next check starts (a change came
+   * meanwhile) or the document leaves `running`: with a microtask between the test of
+   * `dirty` and the leaving, a change scheduled then was marked dirty with no check left
+   * to see it, and its version was never checked.
+   */
+  private ended(uri: string): void {
+    if (this.dirty.has(uri)) this.run(uri);
+    else this.running.delete(uri);
   }
 
   private async validateOnce(uri: string): Promise<void> {

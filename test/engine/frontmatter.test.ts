@@ -81,15 +81,6 @@ test('splitPost: YAML errors carry offsets inside the block', () => {
   }
 });
 
-test('LineIndex: positions count UTF-16 units; CRLF keeps the \\r on its line', () => {
-  const lines = new LineIndex('a🌱b\r\nsecond\nthird');
-  assert.deepEqual(lines.position(3), { line: 0, character: 3 });
-  assert.deepEqual(lines.position(6), { line: 1, character: 0 });
-  assert.equal(lines.lineEnd(0), 4);
-  assert.deepEqual(lines.position(1000), { line: 2, character: 5 });
-  assert.equal(lines.offset({ line: 1, character: 2 }), 8);
-});
-
 test('the engine never throws on any text, and every range lies inside it', async () => {
   const workspace = hugoSite();
   const service = serviceFor(workspace);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkPost, hugoSite, rangeText } from '../helpers/memory-workspace';
+import { tomlErrorOffset } from '../../server/engine/frontmatter/toml';
 
 async function findings(name: string, text: string) {
   const site = hugoSite({ [`content/posts/${name}`]: text });
@@ -32,6 +33,22 @@ test('TOML front matter: syntax errors have a position; an unclosed +++ is said'
   assert.equal(broken.length, 1);
   assert.match(broken[0], /^frontmatter-syntax /);
   assert.deepEqual(await findings('u.md', '+++\ntitle = "x"\n'), ['frontmatter-syntax +++']);
+});
+
+test('TOML front matter: an error found at the \\r of a CRLF is a point at the end of its line, not past it (found by test/fuzz)', async () => {
+  const text = '+++\r\ntitle = "x\r\n+++\r\n';
+  const [unclosed] = await checkPost(hugoSite({ 'content/posts/c.md': text }), 'content/posts/c.md');
+  assert.equal(unclosed.ruleId, 'frontmatter-syntax');
+  // Line 1 is `title = "x`, 10 units: the range covered the \r, up to column 11.
+  assert.deepEqual(unclosed.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } });
+});
+
+test('tomlErrorOffset: smol-toml counts lines at \\n alone, not at a lone \\r as the engine\u2019s LineIndex does', () => {
+  // Line 2, column 3 to smol-toml is the `=` after `c `: a lone \r ends no line there.
+  const source = 'a\rb\nc = ';
+  assert.equal(tomlErrorOffset(source, 2, 3), source.indexOf('='));
+  assert.equal(tomlErrorOffset(source, 1, 3), 2);
+  assert.equal(tomlErrorOffset(source, 9, 1), source.length);
 });
 
 test('date-filename-mismatch reads the day as written, not moved to UTC', async () => {

@@ -61,12 +61,16 @@ export async function checkPost(workspace: MemoryWorkspace, path: string): Promi
   return (await serviceFor(workspace).check(full, text)).diagnostics;
 }
 
-/** The text a diagnostic's range covers, to assert exact ranges readably. */
+/**
+ * The text a diagnostic's range covers, to assert exact ranges readably. Lines end as
+ * an editor ends them, at `\r\n`, `\n` or a lone `\r`, and keep their line break, so
+ * that a range reaching past a line's text shows what it took.
+ */
 export function rangeText(text: string, diagnostic: Diagnostic): string {
-  const lines = text.split('\n');
+  const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n|$)/g) ?? [];
   const { start, end } = diagnostic.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('');
 }
 
 export function only(diagnostics: Diagnostic[], ruleId: string): Diagnostic[] {

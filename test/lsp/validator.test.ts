@@ -68,6 +68,43 @@ test('validator: a change after a check has ended starts a new check at once', a
   ]);
 });
 
+/** The version last published after a change scheduled `turns` microtasks after the first check of version 1 began, with an engine that answers at once. */
+async function lastPublishedAfterChangeAt(turns: number): Promise<number | undefined> {
+  const service = new StandInService((_, text) => ({ diagnostics: [warning('text-mojibake', text)] }));
+  const { validator, connection, documents } = harness(service);
+  documents.openWith(POST_URI, 'one');
+  validator.schedule(POST_URI);
+  for (let turn = 0; turn < turns; turn++) await Promise.resolve();
+  documents.change(POST_URI, 'two');
+  validator.schedule(POST_URI);
+  for (let turn = 0; turn < 10; turn++) await settled();
+  return connection.published.at(-1)?.version;
+}
+
+test('validator: a change that arrives while a check ends is checked, whatever the microtask it arrives in (found by test/fuzz)', async () => {
+  // After 8 or 9 turns the change came between the run's last test of `dirty` and its
+  // leaving `running`: marked dirty, never checked, version 1's problems kept.
+  const lost: number[] = [];
+  for (let turns = 0; turns < 40; turns++) if ((await lastPublishedAfterChangeAt(turns)) !== 2) lost.push(turns);
+  assert.deepEqual(lost, [], 'after these numbers of microtasks, version 2 was never published');
+});
+
+test('validator: a check asked for while another fails to publish still runs', async () => {
+  // A site change asks for a check of an unchanged document; the failure of the one under way dropped it.
+  const service = new StandInService();
+  const { validator, connection, documents } = harness(service);
+  connection.sendFailures.push(new Error('connection closed'));
+  documents.openWith(POST_URI, 'text');
+  validator.schedule(POST_URI);
+  await settled();
+  validator.schedule(POST_URI);
+  service.started(1).finish([warning('text-mojibake', 'before')]);
+  await settled();
+  service.started(2).finish([warning('text-mojibake', 'after')]);
+  await settled();
+  assert.deepEqual(connection.published, [{ uri: POST_URI, version: 1, diagnostics: [warningLsp('text-mojibake', 'after')] }]);
+});
+
 test('validator: a document closed while its check runs publishes nothing, and nothing fails', async () => {
   const service = new StandInService();
   const { validator, connection, documents } = harness(service);

@@ -53,3 +53,10 @@ test('frontmatter-missing: broken front matter is still front matter (frontmatte
   assert.deepEqual(await missing('---\ntitle: "A\n---\n'), []);
   assert.deepEqual(await missing('---\ntitle: A\n'), []);
 });
+
+test('frontmatter-missing: the first line ends at a lone \\r too, as an editor shows it (found by test/fuzz)', async () => {
+  // The range was 0:0-0:1, ending on the second of the two empty lines an editor shows.
+  const [diagnostic] = only(await checkPost(hugoSite({ 'content/blog/p.md': '\r' }), 'content/blog/p.md'), 'frontmatter-missing');
+  assert.deepEqual(diagnostic.range, AT_START);
+  assert.deepEqual((await missing('Old Mac text.\rMore.\r')).map((found) => found.text), ['Old Mac text.']);
+});

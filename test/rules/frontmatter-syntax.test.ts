@@ -94,3 +94,32 @@ test('frontmatter-syntax: two keys that differ only in case are one key written 
   // Keys that differ by more than case are two keys.
   assert.deepEqual(await syntaxProblems('---\ntitle: A\ndate: 2025-01-01\npubdate: 2025-01-01\npublishDate: 2025-01-01\n---\n'), []);
 });
+
+test('frontmatter-syntax: a key repeated after an empty value is named, at the repeated key, with LF or CRLF (found by test/fuzz)', async () => {
+  // YAML's own check reported it at the line break after `title: `, as "The key `` appears more than once".
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['---', 'title: ', 'title: A', 'date: 2025-01-01', '---', ''].join(eol);
+    assert.deepEqual(await syntaxProblems(text), [{ text: 'title', message: 'The key `title` appears more than once: keep one of them.', line: 2 }], JSON.stringify(eol));
+  }
+});
+
+/** The range of each frontmatter-syntax finding of a post, and the text of its line. */
+async function syntaxRanges(text: string) {
+  const site = hugoSite({ 'content/blog/p.md': text });
+  const lines = text.split(/\r\n|\r|\n/);
+  return only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-syntax').map(({ range }) => ({ range, line: lines[range.start.line] }));
+}
+
+const atEndOf = (line: number, text: string) => ({ range: { start: { line, character: text.length }, end: { line, character: text.length } }, line: text });
+
+test('frontmatter-syntax: a YAML or JSON error stops before the line break it reaches, a point at the end of its line if nothing is left (found by test/fuzz)', async () => {
+  // The range covered the \r: it ended one unit past the line's text, between the \r and the \n.
+  assert.deepEqual(await syntaxRanges('---\r\ntitle:\r\n  key: value\r\n  deep:\r\n !   x: 1\r\n---\r\n'), [atEndOf(3, '  deep:')]);
+  assert.deepEqual(await syntaxRanges('{\r\n  "title": "A\r\n"\r\n}\r\n'), [atEndOf(1, '  "title": "A')]);
+  // YAML's second error is at the \n: between the two characters of the CRLF, one past the line.
+  const unclosedFlow = await syntaxRanges('---\r\nk: [{a]\r\n---\r\n');
+  assert.deepEqual(unclosedFlow.at(-1), atEndOf(1, 'k: [{a]'));
+  // A range YAML gives over more than one character ends before the line break it ends with, not on the next line.
+  const [unexpected] = await syntaxRanges('---\r\nk: [a]"]\r\nt: xy\r\n---\r\n');
+  assert.deepEqual(unexpected.range, { start: { line: 1, character: 6 }, end: { line: 2, character: 5 } });
+});

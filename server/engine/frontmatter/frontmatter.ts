@@ -1,6 +1,6 @@
 import { append } from '../append';
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
-import { afterLineBreak, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
+import { afterLineBreak, errorSpan, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
 import { caseDuplicateProblems } from './key-case';
 import { parseToml } from './toml';
 import type { Span } from '../types';
@@ -176,7 +176,7 @@ function parseJson(text: string, frontMatter: FrontMatter): void {
     const advice = source.startsWith('{{') ? 'Hugo reads a page that starts with `{` as JSON front matter: put the front matter, or a line of text, before the shortcode.' : 'Fix it, or write it as YAML between `---` lines.';
     frontMatter.problems.push({
       message: `The front matter is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}. ${advice}`,
-      span: { start: offset, end: offset + 1 },
+      span: errorSpan(text, offset, offset + 1, end),
     });
     return;
   }
@@ -200,12 +200,12 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
     }
     frontMatter.problems.push({
       message: yamlMessage(error.code, error.message, source.slice(error.pos[0], error.pos[1])),
-      span: { start: start + error.pos[0], end: start + Math.max(error.pos[1], error.pos[0] + 1) },
+      span: errorSpan(text, start + error.pos[0], start + error.pos[1], end),
     });
   }
   const duplicates = duplicateKeys(document);
   for (const [from, to] of duplicates) {
-    frontMatter.problems.push({ message: yamlMessage('DUPLICATE_KEY', '', source.slice(from, to)), span: { start: start + from, end: start + Math.max(to, from + 1) } });
+    frontMatter.problems.push({ message: yamlMessage('DUPLICATE_KEY', '', source.slice(from, to)), span: errorSpan(text, start + from, start + to, end) });
   }
   if (duplicates.length > 0 || document.errors.length > 0) return;
 

@@ -54,6 +54,20 @@ function isLineBreak(char: string | undefined): boolean {
   return char === '\n' || char === '\r';
 }
 
+/**
+ * Where a parser's error over `from`–`to` is shown: at least one character, before
+ * `limit` (the block's end), but not the line breaks it ends with; where that leaves
+ * nothing, a point at the end of the line. A span ending after a line break would end
+ * on the next line, and one ending after the `\r` of a CRLF, between its two
+ * characters, past the end of the line an editor shows; a start there moves before the `\r`.
+ */
+export function errorSpan(text: string, from: number, to: number, limit: number): Span {
+  const start = text[from] === '\n' && text[from - 1] === '\r' ? from - 1 : from;
+  let end = Math.min(Math.max(to, from + 1), limit);
+  while (end > from && isLineBreak(text[end - 1])) end--;
+  return { start, end: end > from ? end : start };
+}
+
 /** Hugo's `consumeCRLF`: an optional `\r`, then an optional `\n`. */
 export function afterLineBreak(text: string, at: number): number {
   if (text[at] === '\r') at++;

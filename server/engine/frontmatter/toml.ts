@@ -1,6 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import type { FrontMatter, ValueLocation } from './frontmatter';
-import { LineIndex } from '../text/line-index';
+import { errorSpan } from './split';
 import type { Span } from '../types';
 
 /** A top-level `key = value` line, before the first `[table]`. */
@@ -24,10 +24,10 @@ export function parseToml(text: string, frontMatter: FrontMatter): void {
     frontMatter.data = parse(source) as Record<string, unknown>;
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    const offset = start + new LineIndex(source).offset({ line: error.line - 1, character: error.column - 1 });
+    const offset = start + tomlErrorOffset(source, error.line, error.column);
     frontMatter.problems.push({
       message: `The front matter is not valid TOML: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}.`,
-      span: { start: offset, end: Math.min(end, offset + 1) },
+      span: errorSpan(text, offset, offset + 1, end),
     });
     return;
   }
@@ -37,6 +37,21 @@ export function parseToml(text: string, frontMatter: FrontMatter): void {
     const line = lines.find((candidate) => candidate.key === path[0]);
     return line ? { span: line.valueSpan, depth: 1 } : undefined;
   };
+}
+
+/**
+ * The offset in `source` of smol-toml's 1-based line and column. smol-toml ends lines
+ * at `\n` alone (a `\r` before one stays on its line), where the engine's LineIndex
+ * also ends one at a lone `\r`, as editors do: the two count lines apart after one.
+ */
+export function tomlErrorOffset(source: string, line: number, column: number): number {
+  let lineStart = 0;
+  for (let passed = 1; passed < line; passed++) {
+    const lineFeed = source.indexOf('\n', lineStart);
+    if (lineFeed === -1) return source.length;
+    lineStart = lineFeed + 1;
+  }
+  return Math.min(lineStart + column - 1, source.length);
 }
 
 function topLevelLines(source: string, base: number): TomlLine[] {

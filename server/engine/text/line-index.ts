@@ -1,22 +1,38 @@
 import type { Position, Range, Span } from '../types';
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
  * Turns string offsets into LSP positions. Offsets are UTF-16 code units, which is
  * what LSP columns count by default, so a position is a line number plus the
- * distance from that line's start. A line ends after `\n`; a `\r` before it stays
- * in the previous line, so CRLF files get the same line numbers as LF files.
+ * distance from that line's start. A line ends at `\r\n`, `\n` or a lone `\r`, as
+ * LSP 3.17 says and as every client's document counts them: the engine must name
+ * the line an editor shows, or every position after a lone `\r` is on the wrong one.
+ *
+ * This is about positions only. What a line is to Markdown (Goldmark ends one at
+ * `\n` alone) or to Hugo's front matter lexer (`\r` or `\n`) is their parsers' affair.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === CR && text.charCodeAt(i + 1) === LF) i++;
+      if (code === CR || code === LF) this.starts.push(i + 1);
+    }
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
+  /**
+   * The position of an offset. An offset between the `\r` and the `\n` of a CRLF is
+   * left one past its line's end, not moved: such a span is a mistake of the code
+   * that made it, and the fuzz properties can only find it if it shows.
+   */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -33,6 +49,7 @@ export class LineIndex {
     return { start: this.position(span.start), end: this.position(span.end) };
   }
 
+  /** The offset of a position; a column past its line's end means the line's end, as in an editor. */
   offset(position: Position): number {
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[Math.max(0, position.line)];
@@ -43,9 +60,10 @@ export class LineIndex {
     return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
   }
 
-  /** Offset of the line's end, before its `\r\n` or `\n`. */
+  /** Offset of the line's end, before its `\r\n`, `\n` or `\r`. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > 0 && this.text[next - 1] === '\r' && next <= this.text.length && this.text[next] === '\n' ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === LF && this.text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
   }
 }
