@@ -21,6 +21,7 @@ fi
 if [ -n "$sarif" ]; then args+=(--format "sarif:$sarif"); fi
 if [ -n "${POSTLINT_BASELINE:-}" ]; then args+=(--baseline "$POSTLINT_BASELINE"); fi
 if [ -n "${POSTLINT_CHANGED_SINCE:-}" ]; then args+=(--changed-since "$POSTLINT_CHANGED_SINCE"); fi
+if [ "${POSTLINT_CACHE:-false}" = true ]; then args+=(--cache); fi
 # One path a line; blank lines are none. After `--`, a path that starts with `-` is still a path.
 paths=()
 while IFS= read -r path; do

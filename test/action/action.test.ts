@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -48,6 +48,7 @@ test('without postlint installed, the action says so in an annotation and fails 
   assert.deepEqual(result.steps.map((step) => [step.name, step.outcome, step.exitCode]), [
     ['Set up Node', 'skipped', undefined],
     ["Install the site's dependencies", 'skipped', undefined],
+    ["Restore Postlint's cache", 'skipped', undefined],
     ['Check the posts', 'success', 0],
     ['Upload SARIF to code scanning', 'skipped', undefined],
     ['Fail on what Postlint found', 'failure', 2],
@@ -66,6 +67,7 @@ test('the action installs the site\u2019s postlint, annotates each finding on it
   assert.deepEqual(result.steps.map((step) => [step.name, step.outcome]), [
     ['Set up Node', 'skipped'],
     ["Install the site's dependencies", 'success'],
+    ["Restore Postlint's cache", 'skipped'],
     ['Check the posts', 'success'],
     ['Upload SARIF to code scanning', 'skipped'],
     ['Fail on what Postlint found', 'failure'],
@@ -107,6 +109,20 @@ test('paths, baseline, changed-since and sarif-file reach postlint: only what is
   const upload = result.steps.find((step) => step.name === 'Upload SARIF to code scanning')!;
   assert.deepEqual([upload.outcome, upload.why], ['skipped', "its condition is false: if: inputs.upload-sarif == 'true' && steps.check.outputs.sarif-file != ''"]);
   assert.ok(!result.failed);
+});
+
+test('cache: postlint keeps its results in the folder actions/cache restores and saves, and a second run takes them from it', () => {
+  const first = run({ install: 'false', cache: 'true' });
+  const cacheStep = first.steps.find((step) => step.name === "Restore Postlint's cache")!;
+  assert.equal(cacheStep.outcome, 'skipped');
+  assert.match(cacheStep.with!.key, /^postlint-Linux-[0-9a-f]{40}$/);
+  const results = join(WORKSPACE, cacheStep.with!.path, 'results.json');
+  assert.ok(existsSync(results), `postlint wrote its cache where actions/cache keeps ${cacheStep.with!.path}`);
+  const written = statSync(results).mtimeMs;
+  const second = run({ install: 'false', cache: 'true' });
+  assert.deepEqual(shown(second), shown(first));
+  // Every post's result taken from the cache, nothing changed: the cache is not written again.
+  assert.equal(statSync(results).mtimeMs, written);
 });
 
 test('an input holding shell syntax stays data: it reaches postlint as a path, and nothing runs', () => {

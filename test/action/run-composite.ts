@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -27,6 +27,8 @@ import { commandsIn, type Command } from '../helpers/workflow-commands';
 const SKIPPED_ACTIONS: Record<string, string> = {
   'actions/setup-node':
     'downloads Node from the network; this machine\u2019s Node stands in for it, first on PATH as setup-node would put its own',
+  'actions/cache':
+    'restores and saves through GitHub\u2019s cache service; its `with:` is evaluated instead, so the test can see that it keeps the folder postlint writes',
   'github/codeql-action/upload-sarif':
     'uploads to GitHub\u2019s code scanning API; its `with:` is evaluated instead, so the test can read the SARIF file it would upload',
 };
@@ -87,7 +89,7 @@ export function runCompositeAction(options: RunOptions): ActionRun {
   const { runnerTemp } = options;
   mkdirSync(runnerTemp, { recursive: true });
   const state: RunnerState = { options, runnerTemp, env: {}, path: [dirname(process.execPath)], failed: false, steps: {} };
-  const scope: Scope = { contexts: { inputs: inputsOf(action, options.inputs), steps: state.steps, github: { action_path: options.actionPath, workspace: options.workspace }, runner: { temp: runnerTemp } }, failed: false };
+  const scope: Scope = { contexts: { inputs: inputsOf(action, options.inputs), steps: state.steps, github: { action_path: options.actionPath, workspace: options.workspace, sha: headOf(options.workspace) }, runner: { temp: runnerTemp, os: 'Linux' } }, failed: false };
   const records = action.runs.steps.map((step, index) => {
     scope.failed = state.failed;
     const record = runStep(step, index, scope, state);
@@ -200,4 +202,9 @@ export function parseFileCommand(text: string): Record<string, string> {
     }
   }
   return values;
+}
+
+/** The commit checked out in the workspace, as `github.sha` gives it. */
+function headOf(workspace: string): string {
+  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim();
 }
