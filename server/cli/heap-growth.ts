@@ -4,15 +4,15 @@ import { setFlagsFromString } from 'node:v8';
  * How much V8 lets a heap grow past what it held at its last full collection: 25%,
  * where by default it may grow to several times that while memory is plenty. A check
  * makes much short-lived garbage (each post's trees), and each worker's heap grew
- * with it: at 68,000 posts the run peaked at 1,069 MB, of which about 140 MB per
- * worker was alive; with this, 558 MB, in the same CPU time (bench/README.md, "Scale").
+ * with it: at 68,000 posts the run peaked at 1,044 MiB, of which about 140 MB per
+ * worker was alive; with this, 535 MiB, in the same CPU time (bench/README.md, the results of 2026-12-06).
  */
 const HEAP_GROWING_PERCENT = 25;
 
 /**
- * Set before the worker threads start: V8's flags are the process's, and each new
- * heap takes them. Only the heap's growth is read from it, at each collection, so
- * setting it now changes nothing else.
+ * Set as the worker threads start: V8's flags are the process's, and each new heap
+ * takes them. Only the heap's growth is read from it, at each collection, so setting
+ * it now changes nothing else. Setting it again is harmless.
  */
 export function keepHeapsSmall(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

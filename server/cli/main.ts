@@ -1,7 +1,6 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keepHeapsSmall } from './heap-growth';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
 import { nodeLanguageService } from '../node/language-service';
@@ -64,7 +63,6 @@ function maxFileSizeOf(value: string | undefined): number | undefined {
 
 async function check(args: string[], cwd: string): Promise<number> {
   const options = parseCheckArgs(args);
-  keepHeapsSmall();
   const outputs = parseOutputs(options.format, options['output-file'], cwd);
   if (typeof outputs === 'string') throw new UsageError(outputs);
   const { maxFileSize } = options;
