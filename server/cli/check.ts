@@ -3,7 +3,7 @@ import type { LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
 import { checkInParallel, EarlyWorkers, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from './parallel';
 import { ResultCache, runKey } from './cache/result-cache';
-import { checkWithCache } from './cache/cached-check';
+import { cachedTargets, checkWithCache } from './cache/cached-check';
 import { NodeWorkspace } from '../node/node-workspace';
 import type { ChangedFiles } from './changed-since';
 import { fileKey } from '../engine/site/site-pages';
@@ -66,9 +66,11 @@ export async function runCheck(
   // Worker threads start loading as soon as the files found are enough to share;
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
+  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, options));
+  const resolve = () => resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
   let resolved;
   try {
-    resolved = await resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
+    resolved = cache ? await cachedTargets(cache, inputs, service, new NodeWorkspace(options), resolve) : await resolve();
   } catch (error) {
     early.stop();
     if (error instanceof ConfigError) return { ...run, failures: [error.oneLine()] };
@@ -97,11 +99,8 @@ export async function runCheck(
   };
   const checkOptions: CheckTargetsOptions = { ...options, withDependencies: changes !== undefined, keepResults: cacheFile !== undefined };
   const check = (targets: typeof resolved.targets, handler: OutcomeHandler) => checkInParallel(targets, checkOptions, entryFile, service, early, handler);
-  if (cacheFile === undefined) await check(resolved.targets, onOutcome);
-  else {
-    const cache = await ResultCache.open(cacheFile, cwd, runKey(entryFile, options), service, new NodeWorkspace(options), resolved.targets);
-    run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome);
-  }
+  if (cache === undefined) await check(resolved.targets, onOutcome);
+  else run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome);
   if (touched) run.changedOnly = { checked, reported };
   if (checked === 0 && failures.length === 0) {
     // With nothing named, the site's own choice of posts found none: say where it looked.

@@ -10,6 +10,7 @@ import { Tally } from './formatters/tally';
 import type { ReportWriter, RunEnd } from './formatters/writer';
 import type { FormatName, Output } from './outputs';
 import { ReportFile } from './report-file';
+import { BatchedOutput } from './batched-output';
 import { errorsOnly, type FileReport } from './report';
 
 export interface ReportStreamOptions {
@@ -30,6 +31,8 @@ interface Destination {
   writer: ReportWriter;
   /** Undefined for stdout. */
   file?: ReportFile;
+  /** Where its text goes, in batches: the file, or stdout. */
+  out: BatchedOutput;
 }
 
 /**
@@ -45,18 +48,18 @@ export class ReportStream {
     outputs: Output[],
     private readonly options: ReportStreamOptions,
   ) {
-    this.destinations = outputs.map((output) => ({
-      output,
-      writer: writerFor(output.format, { ...options, color: output.file === undefined && options.color }),
-      file: output.file === undefined ? undefined : new ReportFile(output.file),
-    }));
-    for (const destination of this.destinations) write(destination, destination.writer.start());
+    this.destinations = outputs.map((output) => {
+      const file = output.file === undefined ? undefined : new ReportFile(output.file);
+      const out = new BatchedOutput(file ? (text) => file.write(text) : (text) => process.stdout.write(text));
+      return { output, writer: writerFor(output.format, { ...options, color: output.file === undefined && options.color }), file, out };
+    });
+    for (const destination of this.destinations) destination.out.write(destination.writer.start());
   }
 
   file(report: FileReport, preview?: FixPreview): void {
     const shown = this.options.quiet ? errorsOnly(report) : report;
     this.tally.add(shown);
-    for (const destination of this.destinations) write(destination, destination.writer.file(shown, preview));
+    for (const destination of this.destinations) destination.out.write(destination.writer.file(shown, preview));
   }
 
   /**
@@ -68,7 +71,8 @@ export class ReportStream {
     const written: WrittenReport[] = [];
     let complete = true;
     for (const destination of this.destinations) {
-      write(destination, destination.writer.end(run));
+      destination.out.write(destination.writer.end(run));
+      destination.out.flush();
       const { file, output } = destination;
       const problem = file?.finish();
       if (file && problem === undefined) written.push({ format: output.format, file: file.file });
@@ -79,16 +83,15 @@ export class ReportStream {
     return complete;
   }
 
-  /** After a crash: the files are left as they were. */
+  /** After a crash: what stdout was given is written; the files are left as they were. */
   abort(): void {
-    for (const destination of this.destinations) destination.file?.discard();
+    for (const destination of this.destinations) {
+      if (destination.file) {
+        destination.out.drop();
+        destination.file.discard();
+      } else destination.out.flush();
+    }
   }
-}
-
-function write(destination: Destination, text: string): void {
-  if (text === '') return;
-  if (destination.file) destination.file.write(text);
-  else process.stdout.write(text);
 }
 
 function writerFor(format: FormatName, options: ReportStreamOptions): ReportWriter {

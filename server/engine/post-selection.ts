@@ -71,10 +71,17 @@ export class PostSelection {
     const skipped = new Map<NotAPage, number>();
     // One per site, reading through the site's confined workspace.
     const pagesBySite = new Map<string, ContentPages>();
+    // Site and config looked up once per folder: paths come sorted, a folder's files together.
+    let folder: string | undefined;
+    let site: Site | undefined;
+    let config: ResolvedConfig | undefined;
     for (const path of paths) {
       if (!isMarkdownFile(path)) continue;
-      const site = await this.host.siteFor(path);
-      const config = await this.host.configFor(path, site);
+      if (site === undefined || config === undefined || dirname(path) !== folder) {
+        folder = dirname(path);
+        site = await this.host.siteFor(path);
+        config = await this.host.configFor(path, site);
+      }
       const ignored = this.matchers(site, config).ignored(relative(site.root, path));
       const wholeSite = namedFolder !== undefined && !site.loose && this.holdsWholeSite(namedFolder, site);
       const verdict: PageVerdict = ignored

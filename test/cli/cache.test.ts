@@ -93,6 +93,18 @@ test('--cache: a checkout moved to another folder (another CI runner) keeps its 
   rmSync(moved, { recursive: true });
 });
 
+test('--cache: the posts a run names are found again when a post comes or goes, or the inputs differ', async () => {
+  const root = blog('targets');
+  await cachedRun(root);
+  await agreesAfter(root, 5, () => writeFiles(root, { 'content/posts/f.md': post('F', 'A [link](http://f.example/) to F.') }));
+  assert.ok((await findings(root, '--cache')).includes('content/posts/f.md:6 link-insecure'));
+  await agreesAfter(root, 5, () => rmSync(join(root, 'content/posts/e.md')));
+  assert.ok(!(await findings(root, '--cache')).some((finding) => finding.startsWith('content/posts/e.md')));
+  // Other inputs, other posts: the guide's folder names the guide alone.
+  assert.deepEqual(await findings(root, '--cache', 'content/docs'), await findings(root, 'content/docs'));
+  assert.deepEqual(await findings(root, '--cache'), await findings(root));
+});
+
 test('--cache: an image added where a post looked for it clears that post; a file only touched changes nothing', async () => {
   const root = blog('image');
   await cachedRun(root);

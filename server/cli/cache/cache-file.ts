@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRegularFile } from '../../node/node-workspace';
-import { decodePost, encodePost, type CachedPost, type StoredPost } from './stored-results';
+import { decodePost, encodePost, isStrings, MessageTable, type CachedPost, type StoredPost } from './stored-results';
 
 export type { CachedPost };
 
@@ -15,6 +15,8 @@ export interface CacheData {
   run: string;
   files: Record<string, FileState>;
   posts: Record<string, CachedPost>;
+  /** The posts the command line's inputs (`inputs`, as JSON) named last time: while no file of the sites came or went, and none that touches every post changed, they still do. */
+  targets?: { inputs: string; paths: string[] };
 }
 
 /** A file of a site as the last run saw it. */
@@ -28,7 +30,7 @@ export interface FileState {
 }
 
 /** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 2;
+const FORMAT = 4;
 
 /** A JavaScript string holds at most about 512 MB: a cache larger than this is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -52,10 +54,11 @@ export function readCache(file: string): CacheData | { unusable?: string } {
 export function writeCache(file: string, data: CacheData): string | undefined {
   const temp = `${file}.postlint-${process.pid}.tmp`;
   const posts: Record<string, StoredPost> = {};
-  for (const [path, post] of Object.entries(data.posts)) posts[path] = encodePost(post);
+  const table = new MessageTable();
+  for (const [path, post] of Object.entries(data.posts)) posts[path] = encodePost(post, table);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, run: data.run, files: data.files, posts }));
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, run: data.run, files: data.files, messages: table.messages, posts, targets: data.targets }));
     renameSync(temp, file);
     return undefined;
   } catch (error) {
@@ -69,7 +72,8 @@ export function writeCache(file: string, data: CacheData): string | undefined {
  * have edited): anything out of shape makes the whole cache unusable, never part of it.
  */
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
-  if (typeof json.run !== 'string' || !isRecord(json.files) || !isRecord(json.posts)) return undefined;
+  const { messages } = json;
+  if (typeof json.run !== 'string' || !isRecord(json.files) || !isRecord(json.posts) || !isStrings(messages)) return undefined;
   const files: Record<string, FileState> = {};
   for (const [path, state] of Object.entries(json.files)) {
     if (!isFileState(state)) return undefined;
@@ -77,11 +81,14 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
   }
   const posts: Record<string, CachedPost> = {};
   for (const [path, stored] of Object.entries(json.posts)) {
-    const post = decodePost(stored);
+    const post = decodePost(stored, messages);
     if (!post) return undefined;
     posts[path] = post;
   }
-  return { run: json.run, files, posts };
+  const { targets } = json;
+  if (targets === undefined) return { run: json.run, files, posts };
+  if (!isRecord(targets) || typeof targets.inputs !== 'string' || !isStrings(targets.paths)) return undefined;
+  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: targets.paths } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -92,5 +99,5 @@ function isFileState(value: unknown): value is FileState {
   if (!isRecord(value) || typeof value.size !== 'number' || typeof value.mtime !== 'number') return false;
   if (value.hash !== undefined && typeof value.hash !== 'string') return false;
   const { keys } = value;
-  return keys === undefined || keys === 'site' || (Array.isArray(keys) && keys.every((key) => typeof key === 'string'));
+  return keys === undefined || keys === 'site' || isStrings(keys);
 }

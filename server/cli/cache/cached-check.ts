@@ -1,7 +1,7 @@
 import type { CheckResult, LanguageService } from '../../engine/language-service';
 import { NodeWorkspace } from '../../node/node-workspace';
 import { reported, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from '../parallel';
-import type { Target } from '../targets';
+import type { resolveTargets, Target } from '../targets';
 import type { ResultCache } from './result-cache';
 
 /** Checks some targets, handing on each outcome in their order (`checkInParallel`). */
@@ -47,6 +47,31 @@ export async function checkWithCache(
   passCachedUpTo(targets.length);
   const failure = await cache.save(service, results);
   return { reused: targets.length - checkedAt.length, notes: failure === undefined ? cache.notes : [...cache.notes, failure] };
+}
+
+/** What `resolveTargets` gives: the posts the command line names, and what it could not find. */
+type Resolved = Awaited<ReturnType<typeof resolveTargets>>;
+
+/**
+ * The posts the command line's inputs name: those of the last run with the same
+ * inputs, when no file of the sites came or went and none changed that touches every
+ * post (a config); otherwise found again. Either way the cache has surveyed the
+ * sites for them when this returns.
+ */
+export async function cachedTargets(cache: ResultCache, inputs: string[], service: LanguageService, workspace: NodeWorkspace, resolve: () => Promise<Resolved>): Promise<Resolved> {
+  const stored = cache.targetsFor(inputs);
+  if (stored) {
+    await cache.survey(service, workspace, stored);
+    if (cache.sameFiles) {
+      cache.noteTargets(inputs, stored);
+      return { targets: stored, problems: [] };
+    }
+  }
+  const resolved = await resolve();
+  await cache.survey(service, workspace, resolved.targets);
+  // A run that named something not found tells so every time.
+  if (resolved.problems.length === 0) cache.noteTargets(inputs, resolved.targets);
+  return resolved;
 }
 
 /** A post's cached result that stands; none when fixing and it has a safe fix to apply. */

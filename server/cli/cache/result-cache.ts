@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { CheckResult, LanguageService } from '../../engine/language-service';
+import type { Site } from '../../engine/site/site';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
@@ -50,6 +51,12 @@ export class ResultCache {
   readonly notes: string[] = [];
   /** Whether every file is as the cache has it, and every cached post stands: then a run that checks nothing need not write it. */
   private unchanged = false;
+  private filesSame = false;
+  private cameOrWent = false;
+  private targetGone = false;
+  /** The site roots surveyed. */
+  private roots: string[] = [];
+  private targets: CacheData['targets'];
 
   private constructor(
     private readonly file: string,
@@ -68,8 +75,8 @@ export class ResultCache {
   /** `fileKey` of the base folder and a slash: the start of the keys of files under it. */
   private readonly fileKeyPrefix: string;
 
-  /** Reads the cache and works out which of `targets` must be checked again. */
-  static async open(file: string, base: string, run: string, service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<ResultCache> {
+  /** Reads the cache (`survey` then works out which posts must be checked again). */
+  static open(file: string, base: string, run: string): ResultCache {
     if (trackedByGit(file)) {
       const cache = new ResultCache(file, base, run, undefined, false);
       cache.notes.push(`${file} is tracked by git, so not used: a cache in the repository could be one a pull request wrote, with clean results for posts that are not. Every post is checked; keep the cache out of git (.gitignore) and in your CI's cache`);
@@ -79,8 +86,25 @@ export class ResultCache {
     const usable = 'run' in read && read.run === run ? read : undefined;
     const cache = new ResultCache(file, base, run, usable, true);
     if ('unusable' in read && read.unusable) cache.notes.push(`${file} not used: ${read.unusable}; every post is checked, and the cache written anew`);
-    await cache.lookAround(service, workspace, targets);
     return cache;
+  }
+
+  /** The posts the same inputs named last time, if the cache holds them: `survey` says whether they stand. */
+  targetsFor(inputs: string[]): Target[] | undefined {
+    const stored = this.before?.targets;
+    return stored?.inputs === JSON.stringify(inputs) ? stored.paths.map((key) => ({ path: this.pathOf(key) })) : undefined;
+  }
+
+  /** Whether no file of the sites came or went since the cache was written, and none changed that touches every post. */
+  get sameFiles(): boolean {
+    return this.filesSame;
+  }
+
+  /** Notes the posts `inputs` named, for `targetsFor` next time, when they all lie in the sites surveyed. */
+  noteTargets(inputs: string[], targets: Target[]): void {
+    const inSites = targets.every(({ path }) => this.now.has(path) && this.roots.some((root) => path.startsWith(`${root}/`)));
+    this.targets = inSites ? { inputs: JSON.stringify(inputs), paths: targets.map(({ path }) => this.key(path)) } : undefined;
+    if (JSON.stringify(this.before?.targets) !== JSON.stringify(this.targets)) this.unchanged = false;
   }
 
   /** The cached result of a post that need not be checked again. */
@@ -105,12 +129,17 @@ export class ResultCache {
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
     const files: Record<string, FileState> = {};
     for (const [path, state] of this.now) files[this.key(path)] = state;
-    const failure = writeCache(this.file, { run: this.run, files, posts });
+    const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets });
     return failure && `${this.file}: the cache could not be written (${failure})`;
   }
 
   private key(path: string): string {
     return path.startsWith(this.baseSlash) ? path.slice(this.baseSlash.length) : posix.relative(this.base, path);
+  }
+
+  /** The absolute path of a key (`key` undone; a key below the base needs no normalising). */
+  private pathOf(key: string): string {
+    return key.startsWith('..') ? posix.join(this.base, key) : `${this.baseSlash}${key}`;
   }
 
   /**
@@ -135,26 +164,42 @@ export class ResultCache {
    * Takes the state of every file of the targets' sites, then keeps the cached posts
    * that nothing they depend on has changed for.
    */
-  private async lookAround(service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<void> {
+  async survey(service: LanguageService, workspace: NodeWorkspace, targets: Target[]): Promise<void> {
+    this.now.clear();
+    this.standing.clear();
+    this.targetGone = false;
     const roots = new Set<string>();
+    // The site looked up once per folder: a folder's posts come together.
+    let folder: string | undefined;
+    let site: Site | undefined;
     for (const { path } of targets) {
-      const site = await service.siteFor(path);
+      if (site === undefined || posix.dirname(path) !== folder) {
+        folder = posix.dirname(path);
+        site = await service.siteFor(path);
+      }
       if (!site.loose && !roots.has(site.root)) {
         roots.add(site.root);
-        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
+        for (const [file, state] of await siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
           // The cache itself may lie in the site (`--cache-location`): it changes on every run, and touches no post.
           if (file !== this.file) this.now.set(file, state);
         }
       }
       // A post outside any site, or in a folder the walk leaves out, is looked at on its own.
-      if (!this.now.has(path)) this.now.set(path, fileState(path, workspace.within(site.root), this.cachedFile(path)));
+      if (!this.now.has(path)) {
+        const state = fileState(path, workspace.within(site.root), this.cachedFile(path));
+        if (state) this.now.set(path, state);
+        // A post named last time and gone: the posts must be found again.
+        else this.targetGone = true;
+      }
     }
+    this.roots = [...roots];
     if (!this.before) return;
     const touched = await this.touchedKeys(service, roots);
+    this.filesSame = touched !== 'site' && !this.cameOrWent && !this.targetGone;
     if (touched === 'site') return;
     const posts = Object.entries(this.before.posts);
     for (const [key, post] of posts) {
-      const path = posix.join(this.base, key);
+      const path = this.pathOf(key);
       const unchanged = this.now.get(path)?.hash === post.hash;
       if (unchanged && !post.dependencies.some((dependency) => touched.has(dependency))) this.standing.set(path, post);
     }
@@ -170,6 +215,7 @@ export class ResultCache {
   private async touchedKeys(service: LanguageService, roots: Set<string>): Promise<Set<string> | 'site'> {
     const touched = new Set<string>();
     const changed: string[] = [];
+    this.cameOrWent = false;
     const old = (state: FileState | undefined): boolean => {
       if (state === undefined) return true;
       if (state.keys === undefined || state.keys === 'site') return false;
@@ -179,7 +225,10 @@ export class ResultCache {
     for (const [path, state] of this.now) {
       const before = this.cachedFile(path);
       if (before && before.hash === state.hash) state.keys = before.keys;
-      else if (old(before)) changed.push(path);
+      else if (old(before)) {
+        changed.push(path);
+        if (!before) this.cameOrWent = true;
+      }
       else return 'site';
     }
     // Files gone from the sites since: their old keys (those of other sites are not this run's to judge).
@@ -187,6 +236,7 @@ export class ResultCache {
     const sites = [...roots].map((root) => `${this.key(root)}/`);
     for (const [key, state] of Object.entries(this.before!.files)) {
       const gone = !present.has(key) && sites.some((site) => key.startsWith(site) || site === '/');
+      if (gone) this.cameOrWent = true;
       if (gone && !old(state)) return 'site';
     }
     const found = await this.findKeys(service, changed);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { FileState } from './cache-file';
@@ -29,25 +30,41 @@ export function contentHash(bytes: Buffer | string): string {
  * Symbolic links are not followed: a linked file is read within the site, as the
  * engine reads it, and hashed every time, since its own times say nothing of its target.
  */
-export function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined): Map<string, FileState> {
-  const files = new Map<string, FileState>();
+export async function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined): Promise<Map<string, FileState>> {
+  const paths: string[] = [];
   const folders = [root];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && !UNREAD_FOLDERS.has(entry.name)) folders.push(path);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        files.set(path, fileState(path, site, before(path)));
-      }
+      } else if (entry.isFile() || entry.isSymbolicLink()) paths.push(path);
     }
+  }
+  // Asked of the file system many at a time: each call waits on the disk, or on the machine's hypervisor, more than on this thread.
+  const files = new Map<string, FileState>();
+  for (let start = 0; start < paths.length; start += STAT_BATCH) {
+    const batch = paths.slice(start, start + STAT_BATCH);
+    const stats = await Promise.all(batch.map((path) => lstat(path).catch(() => undefined)));
+    batch.forEach((path, i) => {
+      // Gone since the folder was listed: as if it had not been there.
+      const state = stats[i] && stateOf(path, stats[i], site, before(path));
+      if (state) files.set(path, state);
+    });
   }
   return files;
 }
 
-/** One file's state: its hash is read again only when its size or time changed. */
-export function fileState(path: string, site: NodeWorkspace, before: FileState | undefined): FileState {
-  const stats = lstatSync(path);
+/** How many files' metadata are asked for at once. */
+const STAT_BATCH = 256;
+
+/** One file's state: its hash is read again only when its size or time changed. Undefined when there is no such file. */
+export function fileState(path: string, site: NodeWorkspace, before: FileState | undefined): FileState | undefined {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  return stats && stateOf(path, stats, site, before);
+}
+
+function stateOf(path: string, stats: Stats, site: NodeWorkspace, before: FileState | undefined): FileState {
   const state: FileState = { size: stats.size, mtime: stats.mtimeMs };
   if (MEDIA.has(extname(path).toLowerCase())) return state;
   if (!stats.isSymbolicLink() && before && before.size === state.size && before.mtime === state.mtime && before.hash !== undefined) {

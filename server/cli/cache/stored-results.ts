@@ -11,12 +11,13 @@ export interface CachedPost {
 
 /**
  * A post's result as the cache file holds it: each finding a short array, its docs
- * URL left out (it follows from the rule id). A site's cache is read on every run,
- * and this halves the text to parse next to the objects the engine returns.
+ * URL left out (it follows from the rule id), its message an index into the file's
+ * table of messages (`MessageTable`). A site's cache is read on every run, and this
+ * halves the text to parse next to the objects the engine returns.
  */
 export interface StoredPost {
   hash: string;
-  /** `[ruleId, severity, message, ...range, fixes]` */
+  /** `[ruleId, severity, message (its index in the table), ...range, fixes]` */
   diagnostics: StoredDiagnostic[];
   /** `[ruleId, reason, ...range]` */
   unverified: StoredUnverified[];
@@ -24,33 +25,51 @@ export interface StoredPost {
 }
 
 type StoredRange = [number, number, number, number];
-type StoredDiagnostic = [string, Diagnostic['severity'], string, ...StoredRange, StoredFix[]];
+type StoredDiagnostic = [string, Diagnostic['severity'], number, ...StoredRange, StoredFix[]];
 type StoredUnverified = [string, string, ...StoredRange];
 /** `[title, safe, preferred, edits]`, each edit `[...range, newText]` */
 type StoredFix = [string, boolean, boolean, [...StoredRange, string][]];
 
-export function encodePost(post: CachedPost): StoredPost {
+/**
+ * The messages of a cache file, each once: a rule words most of its findings alike,
+ * and a message is most of a finding's text.
+ */
+export class MessageTable {
+  readonly messages: string[] = [];
+  private readonly indices = new Map<string, number>();
+
+  indexOf(message: string): number {
+    let index = this.indices.get(message);
+    if (index === undefined) {
+      index = this.messages.push(message) - 1;
+      this.indices.set(message, index);
+    }
+    return index;
+  }
+}
+
+export function encodePost(post: CachedPost, table: MessageTable): StoredPost {
   return {
     hash: post.hash,
-    diagnostics: post.diagnostics.map((d) => [d.ruleId, d.severity, d.message, ...rangeOut(d.range), d.fixes.map(fixOut)]),
+    diagnostics: post.diagnostics.map((d) => [d.ruleId, d.severity, table.indexOf(d.message), ...rangeOut(d.range), d.fixes.map(fixOut)]),
     unverified: post.unverified.map((u) => [u.ruleId, u.reason, ...rangeOut(u.range)]),
     dependencies: post.dependencies,
   };
 }
 
 /** The post a stored one holds, or undefined when anything in it is out of shape. */
-export function decodePost(stored: unknown): CachedPost | undefined {
+export function decodePost(stored: unknown, messages: string[]): CachedPost | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined;
   const { hash, diagnostics, unverified, dependencies } = stored as Partial<Record<keyof StoredPost, unknown>>;
   if (typeof hash !== 'string' || !Array.isArray(diagnostics) || !Array.isArray(unverified) || !isStrings(dependencies)) return undefined;
   const post: CachedPost = { hash, diagnostics: [], unverified: [], dependencies };
   for (const item of diagnostics) {
-    const diagnostic = diagnosticIn(item);
+    const diagnostic = diagnosticIn(item, messages);
     if (!diagnostic) return undefined;
     post.diagnostics.push(diagnostic);
   }
   for (const item of unverified) {
-    if (!Array.isArray(item) || item.length !== 6 || !isStrings(item.slice(0, 2))) return undefined;
+    if (!Array.isArray(item) || item.length !== 6 || typeof item[0] !== 'string' || typeof item[1] !== 'string') return undefined;
     const range = rangeIn(item, 2);
     if (!range) return undefined;
     post.unverified.push({ ruleId: item[0], reason: item[1], range });
@@ -58,11 +77,12 @@ export function decodePost(stored: unknown): CachedPost | undefined {
   return post;
 }
 
-function diagnosticIn(item: unknown): Diagnostic | undefined {
+function diagnosticIn(item: unknown, messages: string[]): Diagnostic | undefined {
   if (!Array.isArray(item) || item.length !== 8) return undefined;
-  const [ruleId, severity, message] = item as unknown[];
+  const [ruleId, severity, index] = item as unknown[];
+  const message = typeof index === 'number' ? messages[index] : undefined;
   const range = rangeIn(item, 3);
-  if (typeof ruleId !== 'string' || (severity !== 'error' && severity !== 'warning') || typeof message !== 'string' || !range || !Array.isArray(item[7])) return undefined;
+  if (typeof ruleId !== 'string' || (severity !== 'error' && severity !== 'warning') || message === undefined || !range || !Array.isArray(item[7])) return undefined;
   const fixes: Fix[] = [];
   for (const stored of item[7] as unknown[]) {
     const fix = fixIn(stored);
@@ -94,14 +114,14 @@ function rangeOut({ start, end }: Range): StoredRange {
   return [start.line, start.character, end.line, end.character];
 }
 
-/** The range stored at `at` in `item`: four whole numbers, none negative. */
+/** The range stored at `at` in `item`: four whole numbers, none negative. (Read in place: a cache holds tens of thousands.) */
 function rangeIn(item: unknown[], at: number): Range | undefined {
-  const numbers = item.slice(at, at + 4);
-  if (numbers.length !== 4 || !numbers.every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
-  const [line, character, endLine, endCharacter] = numbers as number[];
+  if (item.length < at + 4) return undefined;
+  for (let i = at; i < at + 4; i++) if (!Number.isInteger(item[i]) || (item[i] as number) < 0) return undefined;
+  const [line, character, endLine, endCharacter] = [item[at], item[at + 1], item[at + 2], item[at + 3]] as number[];
   return { start: { line, character }, end: { line: endLine, character: endCharacter } };
 }
 
-function isStrings(value: unknown): value is string[] {
+export function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

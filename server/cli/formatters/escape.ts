@@ -24,6 +24,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
  * is the indentation's own line break, outside any string.
  */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|(?<=#)#(?=\[)/g;
+/** What `UNSAFE_IN_JSON` can match, found without its look-around. */
+const MAYBE_UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -57,5 +59,7 @@ export function escapeLeadingPath(path: string): string {
  * inside strings, where a `\u` escape parses back to the same character.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`);
+  const json = JSON.stringify(value, null, indent);
+  // The look-behind makes the replacing expression slow; most reports have nothing to replace.
+  return MAYBE_UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`) : json;
 }

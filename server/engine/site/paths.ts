@@ -5,7 +5,26 @@
 import { posix } from 'node:path';
 import type { Workspace } from '../types';
 
-export const { dirname, basename, extname, join, relative, resolve, normalize } = posix;
+export const { dirname, basename, extname, join, resolve, normalize } = posix;
+
+/** A `.` or `..` segment, an empty one (at the start too), or a trailing slash: what `posix.relative` would resolve away. */
+const UNRESOLVED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$|^\//;
+
+/**
+ * `posix.relative`, answered by slicing for the common case, a path below an absolute
+ * folder: `posix.relative` resolves both paths first, and the engine asks this for
+ * every file it looks at (6,800 posts: about 40,000 calls).
+ */
+export function relative(from: string, to: string): string {
+  const below = from.length > 1 && to.length > from.length + 1 && to.charCodeAt(from.length) === SLASH && from.charCodeAt(0) === SLASH && to.startsWith(from);
+  if (below && from.charCodeAt(from.length - 1) !== SLASH) {
+    const rest = to.slice(from.length + 1);
+    if (!UNRESOLVED.test(rest)) return rest;
+  }
+  return posix.relative(from, to);
+}
+
+const SLASH = 0x2f;
 
 /** `start` and the folders above it up to the file system root, nearest first. */
 export function* foldersUp(start: string): Generator<string> {
