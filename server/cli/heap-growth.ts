@@ -1,13 +1,14 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * How much V8 lets a heap grow past what it held at its last full collection: 25%,
+ * How much V8 lets a heap grow past what it held at its last full collection: 15%,
  * where by default it may grow to several times that while memory is plenty. A check
  * makes much short-lived garbage (each post's trees), and each worker's heap grew
  * with it: at 68,000 posts the run peaked at 1,044 MiB, of which about 140 MB per
- * worker was alive; with this, 535 MiB, in the same CPU time (bench/README.md, the results of 2026-12-06).
+ * worker was alive; at 25%, 543 to 559 MiB; at 15%, 520 to 531 MiB, in the same CPU
+ * time (bench/README.md, the results of 2026-12-06).
  */
-const HEAP_GROWING_PERCENT = 25;
+const HEAP_GROWING_PERCENT = 15;
 
 /**
  * Set as the worker threads start: V8's flags are the process's, and each new heap
