@@ -120,8 +120,7 @@ export async function runCheck(
 async function touchedBy(service: LanguageService, changes: ChangedFiles): Promise<(outcome: TargetOutcome) => boolean> {
   const changed = new Set(changes.changed);
   const keys = new Set<string>();
-  for (const path of changes.changed) {
-    const found = await service.indexKeysOf(path, { build: true });
+  for (const found of (await service.indexKeysOfFiles(changes.changed, { build: true })).values()) {
     if (found === 'site') return () => true;
     for (const key of found) keys.add(key);
   }

@@ -342,17 +342,25 @@ export class LanguageService {
     return (await this.indexKeysOfFiles([path], options)).get(path)!;
   }
 
-  /** `indexKeysOf` for many files of one site, in one pass over its index. */
+  /** `indexKeysOf` for many files, of any sites: one pass over each site's index. */
   async indexKeysOfFiles(paths: string[], options: { build: boolean }): Promise<Map<string, string[] | 'site'>> {
     const answers = new Map<string, string[] | 'site'>(paths.map((path) => [path, []]));
-    if (paths.length === 0) return answers;
-    const site = await this.siteFor(paths[0]);
-    if (site.loose) return answers;
-    const pages = options.build ? await this.pageIndex(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
-    if (!pages) return answers;
-    const served = paths.filter((path) => pages.serves(path));
-    for (const path of paths) if (!pages.serves(path)) answers.set(path, 'site');
-    for (const [path, keys] of pages.keysOfFiles(served)) answers.set(path, keys);
+    // By root: each site's index is built (or found) once.
+    const bySite = new Map<string, { site: Site; group: string[] }>();
+    for (const path of paths) {
+      const site = await this.siteFor(path);
+      if (site.loose) continue;
+      const entry = bySite.get(site.root);
+      if (entry) entry.group.push(path);
+      else bySite.set(site.root, { site, group: [path] });
+    }
+    for (const { site, group } of bySite.values()) {
+      const pages = options.build ? await this.pageIndex(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
+      if (!pages) continue;
+      const served = group.filter((path) => pages.serves(path));
+      for (const path of group) if (!pages.serves(path)) answers.set(path, 'site');
+      for (const [path, keys] of pages.keysOfFiles(served)) answers.set(path, keys);
+    }
     return answers;
   }
 

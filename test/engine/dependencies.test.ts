@@ -83,3 +83,15 @@ test('dependencies: forgetPage drops the headings read from a page, so its new t
   await service.forgetPage(`${SITE}/content/blog/guide.md`);
   assert.deepEqual(await check(), ['link-broken-fragment']);
 });
+
+test('dependencies: the keys of many files at once are each file\u2019s own, whatever site (or none) it is in', async () => {
+  const workspace = site();
+  workspace.files.set('/elsewhere/loose.md', POST('A file in no site.'));
+  const service = serviceFor(workspace);
+  const paths = ['/elsewhere/loose.md', `${SITE}/content/blog/guide.md`, `${SITE}/hugo.yaml`, `${SITE}/static/img/leaf.png`];
+  const many = await service.indexKeysOfFiles(paths, { build: true });
+  for (const path of paths) assert.deepEqual(many.get(path), await service.indexKeysOf(path, { build: true }), path);
+  assert.deepEqual(many.get('/elsewhere/loose.md'), [], 'outside any site: no index, no keys');
+  assert.equal(many.get(`${SITE}/hugo.yaml`), 'site');
+  assert.ok(Array.isArray(many.get(`${SITE}/content/blog/guide.md`)) && (many.get(`${SITE}/content/blog/guide.md`) as string[]).includes('/blog/guide'));
+});

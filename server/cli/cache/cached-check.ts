@@ -1,6 +1,6 @@
 import type { CheckResult, LanguageService } from '../../engine/language-service';
 import { NodeWorkspace } from '../../node/node-workspace';
-import { reported, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from '../parallel';
+import { reported, type CheckTargetsOptions, type OutcomeHandler } from '../parallel';
 import type { resolveTargets, Target } from '../targets';
 import type { ResultCache } from './result-cache';
 
@@ -96,4 +96,3 @@ async function textReader(posts: Target[], service: LanguageService, options: Ch
   };
 }
 
-export type { TargetOutcome };

@@ -247,22 +247,13 @@ export class ResultCache {
 
   /** Looks up (and notes in their states) the keys of `paths` in their sites' page indexes. */
   private async findKeys(service: LanguageService, paths: string[]): Promise<Set<string> | 'site'> {
-    const bySite = new Map<string, string[]>();
-    for (const path of paths) {
-      const root = (await service.siteFor(path)).root;
-      const group = bySite.get(root);
-      if (group) group.push(path);
-      else bySite.set(root, [path]);
-    }
     const keys = new Set<string>();
     let site = false;
-    for (const group of bySite.values()) {
-      for (const [path, answer] of await service.indexKeysOfFiles(group, { build: true })) {
-        const found = answer === 'site' ? answer : answer.map((key) => this.portableKey(key));
-        this.now.get(path)!.keys = found;
-        if (found === 'site') site = true;
-        else for (const key of found) keys.add(key);
-      }
+    for (const [path, answer] of await service.indexKeysOfFiles(paths, { build: true })) {
+      const found = answer === 'site' ? answer : answer.map((key) => this.portableKey(key));
+      this.now.get(path)!.keys = found;
+      if (found === 'site') site = true;
+      else for (const key of found) keys.add(key);
     }
     return site ? 'site' : keys;
   }
