@@ -12,6 +12,7 @@ import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
 import { whileFixing } from './interrupt';
 import { keepHeapsSmall } from './heap-growth';
+import { Batch } from './batch';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 
@@ -335,6 +336,9 @@ interface CheckWorker {
 }
 
 /** What a worker sends: an outcome as each check ends, then that its share is done. */
+/** Outcomes sent this many at a time: one message per post cost a worker up to 4% of its time in postMessage. */
+const OUTCOMES_PER_MESSAGE = 32;
+
 /** What a worker sends: outcomes (with their targets' indices), a few at a time, then that it has finished. */
 type WorkerMessage = { checked: [number, TargetOutcome][] } | { finished: true };
 
@@ -375,8 +379,8 @@ async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): 
   const service = nodeLanguageService({ configFile: input.options.configFile, maxFileSize: input.options.maxFileSize });
   if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
   const send = (message: WorkerMessage) => parentPort!.postMessage(message);
-  const batch = new OutcomeBatch((checked) => send({ checked }));
-  await checkShare(input.targets, input.next, input.options, service, (index, outcome) => batch.add(index, outcome));
+  const batch = new Batch<[number, TargetOutcome]>((checked) => send({ checked }), OUTCOMES_PER_MESSAGE);
+  await checkShare(input.targets, input.next, input.options, service, (index, outcome) => batch.add([index, outcome]));
   batch.flush();
   send({ finished: true });
 }
@@ -392,37 +396,4 @@ async function receiveSitePages(service: LanguageService, post: string, message:
     const { sitePages } = await message;
     return sitePages ? SitePages.fromData(workspace, site, sitePages) : SitePages.load(workspace, site);
   });
-}
-
-/** Outcomes sent this many at a time: one message per post cost a worker up to 4% of its time in postMessage. */
-const OUTCOMES_PER_MESSAGE = 32;
-
-/**
- * A worker's outcomes on their way to the parent, a few to a message. What is
- * gathered goes as soon as the event loop turns, so the parent still writes a post's
- * report while a slow post after it is being checked.
- */
-class OutcomeBatch {
-  private checked: [number, TargetOutcome][] = [];
-  private scheduled = false;
-
-  constructor(private readonly send: (checked: [number, TargetOutcome][]) => void) {}
-
-  add(index: number, outcome: TargetOutcome): void {
-    this.checked.push([index, outcome]);
-    if (this.checked.length >= OUTCOMES_PER_MESSAGE) this.flush();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.flush();
-      });
-    }
-  }
-
-  flush(): void {
-    if (this.checked.length === 0) return;
-    this.send(this.checked);
-    this.checked = [];
-  }
 }
