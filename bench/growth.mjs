@@ -17,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peakMeter } from './peak.mjs';
+import { BenchFailure, fmtInt, median } from './common.mjs';
 
 const GOAL_RATIO = 2.3; // time(2n)/time(n): linear is 2, n log n a little more, quadratic 4; the rest is room for noise
 const GOAL_1MB_SECONDS = 1;
@@ -271,7 +272,6 @@ function realisticSite(body) {
 // Sites, runs and measurements.
 // ---------------------------------------------------------------------------------------------------------------
 
-class BenchFailure extends Error {}
 
 function usage() {
   return 'usage: node bench/growth.mjs [--only FAMILY[,FAMILY...]] [--runs N] [--target S] [--keep] [--list]\n' +
@@ -314,12 +314,6 @@ function parseArgs(argv) {
   return options;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fmtInt = (n) => n.toLocaleString('en-US');
 const fmtBytes = (bytes) => (bytes >= MEBIBYTE ? `${(bytes / MEBIBYTE).toFixed(bytes >= 10 * MEBIBYTE ? 0 : 1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 const fmtSeconds = (s) => s.toFixed(2);
 const fmtMiB = (kib) => (kib === undefined ? '?' : fmtInt(Math.round(kib / 1024)));

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peakMeter } from './peak.mjs';
+import { BenchFailure, fmtInt, median } from './common.mjs';
 
 const DEFAULT_COPIES = 50;
 // Postlint's wall time at most 0.15 of markdownlint-cli2's: one fifth, with margin for a busy machine.
@@ -54,13 +55,7 @@ function parseArgs(argv) {
   return options;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
-const fmtInt = (n) => n.toLocaleString('en-US');
 
 /** Make a copied tree writable again (the corpus is read-only and copies keep its modes), so it can be removed. */
 function makeWritable(dir) {
@@ -102,7 +97,6 @@ function timeRun(meter, nodeArgs, cwd) {
   return { seconds, peakKiB, result };
 }
 
-class BenchFailure extends Error {}
 
 function describeExit(result) {
   if (result.error) return `could not run: ${result.error.message}`;
