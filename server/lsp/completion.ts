@@ -66,20 +66,36 @@ async function templateItems(service: LanguageService, path: string): Promise<Co
   return items;
 }
 
-export async function completions(service: LanguageService, path: string, document: TextDocument, position: Position, now: Date): Promise<CompletionItem[]> {
+/**
+ * Where the cursor's line may go on to name a key: nothing typed yet, or the start of one.
+ * A `-` there begins a list item or the closing `---`, where Enter must stay a new line.
+ */
+const KEY_START = /^(?:[A-Za-z_][\w-]*)?$/;
+
+/** The top of a post that has no front matter yet: nothing before the cursor but the start of an opening `---`. */
+function atPostStart(text: string, offset: number, hasFrontMatter: boolean): boolean {
+  // `---` alone already reads as an unclosed front matter: a template may still replace it.
+  const open = !hasFrontMatter || text.slice(offset).trim() === '';
+  return open && /^-{0,3}$/.test(text.slice(0, offset).trim());
+}
+
+/**
+ * Completion at `position`. `invoked` is false when a typed character asked for it: then
+ * the templates are not offered, as an author typing `---` and Enter at the top of a post
+ * means a new line, and VS Code's Enter would accept the first item of a list shown there.
+ */
+export async function completions(service: LanguageService, path: string, document: TextDocument, position: Position, now: Date, invoked = true): Promise<CompletionItem[]> {
   const text = document.getText();
   const context = await service.postContext(path, text);
   const offset = document.offsetAt(position);
   const frontMatter = context.frontMatter;
-  if (!frontMatter) {
-    // Only where a front matter block could start: the top of the post, before any text.
-    return text.slice(0, offset).trim() === '' || /^-{0,3}$/.test(text.slice(0, offset).trim()) ? templateItems(service, path) : [];
-  }
+  if (atPostStart(text, offset, frontMatter !== undefined)) return invoked ? templateItems(service, path) : [];
+  if (!frontMatter) return [];
   const { start, end } = frontMatter.contentSpan;
   if (offset < start || offset > end + 1) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const key = /^([A-Za-z_][\w-]*):\s*/.exec(before);
   if (key) return valueItems(key[1], context, now);
-  return /^\S*$/.test(before) ? keyItems(context) : [];
+  return KEY_START.test(before) ? keyItems(context) : [];
 }

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -122,7 +123,8 @@ class PostlintServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        // Only where a value follows a key: a `-` is typed in fences and list items, where Enter means a new line.
+        completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         diagnosticProvider: this.validator.pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true } },
@@ -204,7 +206,8 @@ class PostlintServer {
       guarded(connection, [], async (params) => {
         const document = documents.get(params.textDocument.uri);
         if (!document || !document.uri.startsWith('file:')) return [];
-        return completions(await this.serviceFor(document.uri), toPath(document.uri), document, params.position, new Date());
+        const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
+        return completions(await this.serviceFor(document.uri), toPath(document.uri), document, params.position, new Date(), invoked);
       }),
     );
     connection.onHover(

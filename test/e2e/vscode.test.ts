@@ -116,9 +116,13 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
       await page.keyboard.press('Control+G');
       await page.locator('.quick-input-widget input.input').fill(':2');
       await page.keyboard.press('Enter');
+      // Ctrl+. goes to the editor only once Go to Line has moved its cursor and given its focus back.
+      await page.locator('.statusbar-item', { hasText: /Ln 2, Col 1\b/ }).waitFor();
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor();
       await page.keyboard.press('Control+.');
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Rename `Title` to `title`' }).waitFor();
       // The preferred fix comes focused; a click would land on the widget's pointer block.
-      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename `Title` to `title`' }).waitFor();
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename `Title` to `title`' }).waitFor({ timeout: 5_000 });
       await page.keyboard.press('Enter');
       const lines = await editorLines(page, 'line 2 to read `title:`', (shown) => shown[1]?.startsWith('title:') ?? false);
       assert.equal(lines[1], 'title: Planting plans for the autumn');

@@ -111,6 +111,35 @@ test('protocol: templates as snippets in an empty post; New Post plans the file'
   assert.equal(await client.stop(), 0);
 });
 
+test('protocol: completion never stands between a typed fence or list item and its Enter', { timeout: 60_000 }, async () => {
+  const root = exampleSite('fences');
+  const client = new TestClient(root);
+  const init = await client.initialize(root);
+  const { triggerCharacters } = init.capabilities.completionProvider as { triggerCharacters: string[] };
+  assert.ok(!triggerCharacters.includes('-'), 'typing `-` asks for no completion');
+  const uri = uriOf(join(root, 'content', 'blog', 'new.md'));
+  let version = 0;
+  const labels = async (text: string, typed: string | undefined) => {
+    version += 1;
+    if (version === 1) await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    else await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const lines = text.split('\n');
+    const position = { line: lines.length - 1, character: lines.at(-1)!.length };
+    const context = typed === undefined ? { triggerKind: 1 } : { triggerKind: 2, triggerCharacter: typed };
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context })) as CompletionItem[];
+    return items.map((item) => item.label);
+  };
+  // A space typed at the top of an empty post, or `---` typed then Enter: a new line, not a template.
+  assert.deepEqual(await labels(' ', ' '), []);
+  assert.deepEqual(await labels('---', undefined).then((found) => found.filter((label) => label.endsWith('post'))), ['Postlint: member welcome post', 'Postlint: event recap post'], 'asked for (Ctrl+Space), the templates are there');
+  // Inside the front matter, a line that starts with `-` is a list item or the closing fence.
+  assert.deepEqual(await labels('---\ntitle: Apples\n-', undefined), []);
+  assert.deepEqual(await labels('---\ntitle: Apples\ntags:\n  - ', ' '), []);
+  assert.ok((await labels('---\ntitle: Apples\nde', undefined)).includes('description'), 'the start of a key still completes');
+  assert.ok((await labels('---\ntitle: Apples\n', undefined)).includes('description'), 'and so does an empty line');
+  assert.equal(await client.stop(), 0);
+});
+
 test('protocol: pull diagnostics when the client supports them; whole-site check with progress', { timeout: 60_000 }, async () => {
   const root = exampleSite('pull');
   const client = new TestClient(root);
