@@ -152,17 +152,21 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   assert.equal((await cachedRun(root)).reused, 5);
   // The cache of this very run, with one value out of shape, in a file and in a finding.
   const cacheFile = join(root, '.postlint-cache/results.json');
-  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { size: unknown }>; posts: Record<string, { diagnostics: unknown[][] }> };
-  const spoilt = (spoil: (cache: typeof good) => void) => {
+  // Each file's entry is `[path, size, mtime, hash, keys, post]`, a post `[diagnostics, unverified, dependencies]`.
+  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; files: [string, unknown, unknown, unknown, unknown, unknown[][][]][] };
+  const spoilt = (spoil: (cache: typeof good, entry: (path: string) => (typeof good.files)[number]) => void) => {
     const copy = structuredClone(good);
-    spoil(copy);
+    spoil(copy, (path) => copy.files.find(([name]) => name === path)!);
     writeFileSync(cacheFile, JSON.stringify(copy));
   };
-  spoilt((cache) => (cache.files['content/posts/a.md'].size = 'big'));
+  spoilt((_, entry) => (entry('content/posts/a.md')[1] = 'big'));
   assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
-  spoilt((cache) => (cache.posts['content/posts/e.md'].diagnostics[0][3] = -1));
+  spoilt((_, entry) => (entry('content/posts/e.md')[5][0][0][3] = -1));
   assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
-  spoilt((cache) => (cache.posts['content/posts/e.md'].diagnostics[0][1] = 'fatal'));
+  // A message that is not in the file's table of strings.
+  spoilt((cache, entry) => (entry('content/posts/e.md')[5][0][0][2] = cache.strings.length));
+  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+  spoilt((_, entry) => (entry('content/posts/e.md')[5][0][0][1] = 'fatal'));
   const spoiltRun = await cachedRun(root);
   assert.match(spoiltRun.stderr, /not used: it is not a Postlint cache/);
   assert.equal(spoiltRun.reused, 0);

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRegularFile } from '../../node/node-workspace';
-import { decodePost, encodePost, isStrings, MessageTable, type CachedPost, type StoredPost } from './stored-results';
+import { encodePost, isStrings, PostReader, StringTable, type CachedPost, type StoredPost } from './stored-results';
 
 export type { CachedPost };
 
@@ -13,8 +13,9 @@ export type { CachedPost };
 export interface CacheData {
   /** Which Postlint and which options wrote it (`runKey`): any other run starts afresh. */
   run: string;
-  files: Record<string, FileState>;
-  posts: Record<string, CachedPost>;
+  files: Map<string, FileState>;
+  /** By path; each post's hash is its file's. */
+  posts: Map<string, CachedPost>;
   /** The posts the command line's inputs (`inputs`, as JSON) named last time: while no file of the sites came or went, and none that touches every post changed, they still do. */
   targets?: { inputs: string; paths: string[] };
 }
@@ -29,8 +30,24 @@ export interface FileState {
   keys?: string[] | 'site';
 }
 
+/**
+ * How the file holds it: one entry per file, its post's result beside it, so that
+ * no path or hash is written twice; the targets as positions in `files`.
+ */
+interface StoredCache {
+  format: typeof FORMAT;
+  run: string;
+  /** Every string of the posts' results, each once (`StringTable`). */
+  strings: string[];
+  files: StoredFile[];
+  targets?: { inputs: string; files: number[] };
+}
+
+/** `[path, size, mtime, hash, keys, post]`, null for what a file lacks. */
+type StoredFile = [string, number, number, string | null, string[] | 'site' | null, StoredPost | null];
+
 /** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** A JavaScript string holds at most about 512 MB: a cache larger than this is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -53,12 +70,9 @@ export function readCache(file: string): CacheData | { unusable?: string } {
 /** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
 export function writeCache(file: string, data: CacheData): string | undefined {
   const temp = `${file}.postlint-${process.pid}.tmp`;
-  const posts: Record<string, StoredPost> = {};
-  const table = new MessageTable();
-  for (const [path, post] of Object.entries(data.posts)) posts[path] = encodePost(post, table);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, run: data.run, files: data.files, messages: table.messages, posts, targets: data.targets }));
+    writeFileSync(temp, JSON.stringify(encodeCache(data)));
     renameSync(temp, file);
     return undefined;
   } catch (error) {
@@ -67,37 +81,57 @@ export function writeCache(file: string, data: CacheData): string | undefined {
   }
 }
 
+function encodeCache(data: CacheData): StoredCache {
+  const table = new StringTable();
+  const files: StoredFile[] = [];
+  const positions = new Map<string, number>();
+  for (const [path, state] of data.files) {
+    const post = data.posts.get(path);
+    // A result is of the text whose hash the file's state holds, or it is not kept.
+    const stored = post !== undefined && post.hash === state.hash ? encodePost(post, table) : null;
+    positions.set(path, files.push([path, state.size, state.mtime, state.hash ?? null, state.keys ?? null, stored]) - 1);
+  }
+  const targets = data.targets && data.targets.paths.map((path) => positions.get(path));
+  const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files };
+  if (targets?.every((position) => position !== undefined)) stored.targets = { inputs: data.targets!.inputs, files: targets as number[] };
+  return stored;
+}
+
 /**
  * The cache's data, checked as it is read (it is a file on disk, which anyone may
  * have edited): anything out of shape makes the whole cache unusable, never part of it.
  */
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
-  const { messages } = json;
-  if (typeof json.run !== 'string' || !isRecord(json.files) || !isRecord(json.posts) || !isStrings(messages)) return undefined;
-  const files: Record<string, FileState> = {};
-  for (const [path, state] of Object.entries(json.files)) {
-    if (!isFileState(state)) return undefined;
-    files[path] = state;
-  }
-  const posts: Record<string, CachedPost> = {};
-  for (const [path, stored] of Object.entries(json.posts)) {
-    const post = decodePost(stored, messages);
-    if (!post) return undefined;
-    posts[path] = post;
+  const { strings, files: stored } = json;
+  if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings)) return undefined;
+  const reader = new PostReader(strings);
+  const files = new Map<string, FileState>();
+  const posts = new Map<string, CachedPost>();
+  const paths: string[] = [];
+  for (const entry of stored as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 6) return undefined;
+    const [path, size, mtime, hash, keys, post] = entry as unknown[];
+    if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return undefined;
+    if (hash !== null && typeof hash !== 'string') return undefined;
+    if (keys !== null && keys !== 'site' && !isStrings(keys)) return undefined;
+    const state: FileState = { size, mtime };
+    if (hash !== null) state.hash = hash;
+    if (keys !== null) state.keys = keys;
+    files.set(path, state);
+    paths.push(path);
+    if (post === null) continue;
+    const result = hash === null ? undefined : reader.read(post, hash);
+    if (!result) return undefined;
+    posts.set(path, result);
   }
   const { targets } = json;
   if (targets === undefined) return { run: json.run, files, posts };
-  if (!isRecord(targets) || typeof targets.inputs !== 'string' || !isStrings(targets.paths)) return undefined;
-  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: targets.paths } };
+  if (!isRecord(targets) || typeof targets.inputs !== 'string' || !Array.isArray(targets.files)) return undefined;
+  const named = (targets.files as unknown[]).map((position) => (typeof position === 'number' ? paths[position] : undefined));
+  if (!named.every((path) => path !== undefined)) return undefined;
+  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFileState(value: unknown): value is FileState {
-  if (!isRecord(value) || typeof value.size !== 'number' || typeof value.mtime !== 'number') return false;
-  if (value.hash !== undefined && typeof value.hash !== 'string') return false;
-  const { keys } = value;
-  return keys === undefined || keys === 'site' || isStrings(keys);
 }

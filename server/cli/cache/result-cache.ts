@@ -52,6 +52,8 @@ export class ResultCache {
   /** Whether every file is as the cache has it, and every cached post stands: then a run that checks nothing need not write it. */
   private unchanged = false;
   private filesSame = false;
+  /** Whether every file's size, time and hash are the ones the cache holds (`sameState`). */
+  private sameStates = false;
   private cameOrWent = false;
   private targetGone = false;
   /** The site roots surveyed. */
@@ -119,16 +121,16 @@ export class ResultCache {
    */
   async save(service: LanguageService, checked: Map<string, CheckResult>): Promise<string | undefined> {
     if (!this.trusted || (this.unchanged && checked.size === 0)) return undefined;
-    const posts: Record<string, CachedPost> = {};
-    for (const [path, post] of this.standing) posts[this.key(path)] = post;
+    const posts = new Map<string, CachedPost>();
+    for (const [path, post] of this.standing) posts.set(this.key(path), post);
     for (const [path, result] of checked) {
       const hash = this.now.get(path)?.hash;
       if (!result.reproducible || hash === undefined) continue;
-      posts[this.key(path)] = { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies.map((key) => this.portableKey(key)) };
+      posts.set(this.key(path), { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies.map((key) => this.portableKey(key)) });
     }
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
-    const files: Record<string, FileState> = {};
-    for (const [path, state] of this.now) files[this.key(path)] = state;
+    const files = new Map<string, FileState>();
+    for (const [path, state] of this.now) files.set(this.key(path), state);
     const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets });
     return failure && `${this.file}: the cache could not be written (${failure})`;
   }
@@ -157,7 +159,7 @@ export class ResultCache {
   }
 
   private cachedFile(path: string): FileState | undefined {
-    return this.before?.files[this.key(path)];
+    return this.before?.files.get(this.key(path));
   }
 
   /**
@@ -168,6 +170,7 @@ export class ResultCache {
     this.now.clear();
     this.standing.clear();
     this.targetGone = false;
+    this.unchanged = false;
     const roots = new Set<string>();
     // The site looked up once per folder: a folder's posts come together.
     let folder: string | undefined;
@@ -179,7 +182,7 @@ export class ResultCache {
       }
       if (!site.loose && !roots.has(site.root)) {
         roots.add(site.root);
-        for (const [file, state] of await siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
+        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
           // The cache itself may lie in the site (`--cache-location`): it changes on every run, and touches no post.
           if (file !== this.file) this.now.set(file, state);
         }
@@ -197,13 +200,12 @@ export class ResultCache {
     const touched = await this.touchedKeys(service, roots);
     this.filesSame = touched !== 'site' && !this.cameOrWent && !this.targetGone;
     if (touched === 'site') return;
-    const posts = Object.entries(this.before.posts);
-    for (const [key, post] of posts) {
+    for (const [key, post] of this.before.posts) {
       const path = this.pathOf(key);
       const unchanged = this.now.get(path)?.hash === post.hash;
       if (unchanged && !post.dependencies.some((dependency) => touched.has(dependency))) this.standing.set(path, post);
     }
-    this.unchanged = touched.size === 0 && this.standing.size === posts.length && [...this.now].every(([path, state]) => sameState(state, this.cachedFile(path)));
+    this.unchanged = touched.size === 0 && this.sameStates && this.standing.size === this.before.posts.size;
   }
 
   /**
@@ -216,6 +218,7 @@ export class ResultCache {
     const touched = new Set<string>();
     const changed: string[] = [];
     this.cameOrWent = false;
+    this.sameStates = true;
     const old = (state: FileState | undefined): boolean => {
       if (state === undefined) return true;
       if (state.keys === undefined || state.keys === 'site') return false;
@@ -224,6 +227,7 @@ export class ResultCache {
     };
     for (const [path, state] of this.now) {
       const before = this.cachedFile(path);
+      if (!sameState(state, before)) this.sameStates = false;
       if (before && before.hash === state.hash) state.keys = before.keys;
       else if (old(before)) {
         changed.push(path);
@@ -234,7 +238,7 @@ export class ResultCache {
     // Files gone from the sites since: their old keys (those of other sites are not this run's to judge).
     const present = new Set([...this.now.keys()].map((path) => this.key(path)));
     const sites = [...roots].map((root) => `${this.key(root)}/`);
-    for (const [key, state] of Object.entries(this.before!.files)) {
+    for (const [key, state] of this.before!.files) {
       const gone = !present.has(key) && sites.some((site) => key.startsWith(site) || site === '/');
       if (gone) this.cameOrWent = true;
       if (gone && !old(state)) return 'site';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
-import { lstat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { FileState } from './cache-file';
@@ -29,8 +28,12 @@ export function contentHash(bytes: Buffer | string): string {
  * The state of every file under `root` that a check may read, by absolute path.
  * Symbolic links are not followed: a linked file is read within the site, as the
  * engine reads it, and hashed every time, since its own times say nothing of its target.
+ *
+ * Asked one file at a time, synchronously: with the metadata in the OS's cache, as it
+ * is after a checkout, 6,921 lstat calls took 35 ms so and 94 ms as promises 256 at a
+ * time, whose callbacks cost this thread more than the calls save it.
  */
-export async function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined): Promise<Map<string, FileState>> {
+export function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined): Map<string, FileState> {
   const paths: string[] = [];
   const folders = [root];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
@@ -41,22 +44,15 @@ export async function siteFiles(root: string, site: NodeWorkspace, before: (path
       } else if (entry.isFile() || entry.isSymbolicLink()) paths.push(path);
     }
   }
-  // Asked of the file system many at a time: each call waits on the disk, or on the machine's hypervisor, more than on this thread.
   const files = new Map<string, FileState>();
-  for (let start = 0; start < paths.length; start += STAT_BATCH) {
-    const batch = paths.slice(start, start + STAT_BATCH);
-    const stats = await Promise.all(batch.map((path) => lstat(path).catch(() => undefined)));
-    batch.forEach((path, i) => {
-      // Gone since the folder was listed: as if it had not been there.
-      const state = stats[i] && stateOf(path, stats[i], site, before(path));
-      if (state) files.set(path, state);
-    });
+  for (const path of paths) {
+    const stats = lstatSync(path, { throwIfNoEntry: false });
+    // Gone since the folder was listed: as if it had not been there.
+    const state = stats && stateOf(path, stats, site, before(path));
+    if (state) files.set(path, state);
   }
   return files;
 }
-
-/** How many files' metadata are asked for at once. */
-const STAT_BATCH = 256;
 
 /** One file's state: its hash is read again only when its size or time changed. Undefined when there is no such file. */
 export function fileState(path: string, site: NodeWorkspace, before: FileState | undefined): FileState | undefined {

@@ -10,108 +10,141 @@ export interface CachedPost {
 }
 
 /**
- * A post's result as the cache file holds it: each finding a short array, its docs
- * URL left out (it follows from the rule id), its message an index into the file's
- * table of messages (`MessageTable`). A site's cache is read on every run, and this
- * halves the text to parse next to the objects the engine returns.
+ * A post's result as the cache file holds it, beside its file's state (whose hash is
+ * the post's): each finding a short array, its docs URL left out (it follows from the
+ * rule id), and every string an index into the file's table (`StringTable`). A site's
+ * cache is read on every run: a number costs the parser nothing to keep, a string is
+ * one more object to allocate, check and collect.
  */
-export interface StoredPost {
-  hash: string;
-  /** `[ruleId, severity, message (its index in the table), ...range, fixes]` */
-  diagnostics: StoredDiagnostic[];
-  /** `[ruleId, reason, ...range]` */
-  unverified: StoredUnverified[];
-  dependencies: string[];
-}
+export type StoredPost = [diagnostics: StoredDiagnostic[], unverified: StoredUnverified[], dependencies: number[]];
 
 type StoredRange = [number, number, number, number];
-type StoredDiagnostic = [string, Diagnostic['severity'], number, ...StoredRange, StoredFix[]];
-type StoredUnverified = [string, string, ...StoredRange];
+/** `[ruleId, severity (2 error, 1 warning, as ESLint numbers them), message, ...range, fixes]` */
+type StoredDiagnostic = [number, 1 | 2, number, ...StoredRange, StoredFix[]];
+/** `[ruleId, reason, ...range]` */
+type StoredUnverified = [number, number, ...StoredRange];
 /** `[title, safe, preferred, edits]`, each edit `[...range, newText]` */
-type StoredFix = [string, boolean, boolean, [...StoredRange, string][]];
+type StoredFix = [number, boolean, boolean, [...StoredRange, number][]];
 
 /**
- * The messages of a cache file, each once: a rule words most of its findings alike,
- * and a message is most of a finding's text.
+ * The strings of a cache file, each once: a rule words most of its findings and
+ * fixes alike, and a message is most of a finding's text.
  */
-export class MessageTable {
-  readonly messages: string[] = [];
+export class StringTable {
+  readonly strings: string[] = [];
   private readonly indices = new Map<string, number>();
 
-  indexOf(message: string): number {
-    let index = this.indices.get(message);
+  indexOf(text: string): number {
+    let index = this.indices.get(text);
     if (index === undefined) {
-      index = this.messages.push(message) - 1;
-      this.indices.set(message, index);
+      index = this.strings.push(text) - 1;
+      this.indices.set(text, index);
     }
     return index;
   }
 }
 
-export function encodePost(post: CachedPost, table: MessageTable): StoredPost {
-  return {
-    hash: post.hash,
-    diagnostics: post.diagnostics.map((d) => [d.ruleId, d.severity, table.indexOf(d.message), ...rangeOut(d.range), d.fixes.map(fixOut)]),
-    unverified: post.unverified.map((u) => [u.ruleId, u.reason, ...rangeOut(u.range)]),
-    dependencies: post.dependencies,
-  };
+export function encodePost(post: CachedPost, table: StringTable): StoredPost {
+  const text = (value: string) => table.indexOf(value);
+  return [
+    post.diagnostics.map((d) => [text(d.ruleId), d.severity === 'error' ? 2 : 1, text(d.message), ...rangeOut(d.range), d.fixes.map((fix) => fixOut(fix, table))]),
+    post.unverified.map((u) => [text(u.ruleId), text(u.reason), ...rangeOut(u.range)]),
+    post.dependencies.map(text),
+  ];
 }
 
-/** The post a stored one holds, or undefined when anything in it is out of shape. */
-export function decodePost(stored: unknown, messages: string[]): CachedPost | undefined {
-  if (typeof stored !== 'object' || stored === null) return undefined;
-  const { hash, diagnostics, unverified, dependencies } = stored as Partial<Record<keyof StoredPost, unknown>>;
-  if (typeof hash !== 'string' || !Array.isArray(diagnostics) || !Array.isArray(unverified) || !isStrings(dependencies)) return undefined;
-  const post: CachedPost = { hash, diagnostics: [], unverified: [], dependencies };
-  for (const item of diagnostics) {
-    const diagnostic = diagnosticIn(item, messages);
-    if (!diagnostic) return undefined;
-    post.diagnostics.push(diagnostic);
-  }
-  for (const item of unverified) {
-    if (!Array.isArray(item) || item.length !== 6 || typeof item[0] !== 'string' || typeof item[1] !== 'string') return undefined;
-    const range = rangeIn(item, 2);
-    if (!range) return undefined;
-    post.unverified.push({ ruleId: item[0], reason: item[1], range });
-  }
-  return post;
-}
-
-function diagnosticIn(item: unknown, messages: string[]): Diagnostic | undefined {
-  if (!Array.isArray(item) || item.length !== 8) return undefined;
-  const [ruleId, severity, index] = item as unknown[];
-  const message = typeof index === 'number' ? messages[index] : undefined;
-  const range = rangeIn(item, 3);
-  if (typeof ruleId !== 'string' || (severity !== 'error' && severity !== 'warning') || message === undefined || !range || !Array.isArray(item[7])) return undefined;
-  const fixes: Fix[] = [];
-  for (const stored of item[7] as unknown[]) {
-    const fix = fixIn(stored);
-    if (!fix) return undefined;
-    fixes.push(fix);
-  }
-  return { ruleId, severity, message, range, docsUrl: docsUrl(ruleId), fixes };
-}
-
-function fixIn(item: unknown): Fix | undefined {
-  if (!Array.isArray(item) || item.length !== 4) return undefined;
-  const [title, safe, preferred, edits] = item as unknown[];
-  if (typeof title !== 'string' || typeof safe !== 'boolean' || typeof preferred !== 'boolean' || !Array.isArray(edits)) return undefined;
-  const textEdits: TextEdit[] = [];
-  for (const edit of edits as unknown[]) {
-    if (!Array.isArray(edit) || edit.length !== 5 || typeof edit[4] !== 'string') return undefined;
-    const range = rangeIn(edit, 0);
-    if (!range) return undefined;
-    textEdits.push({ range, newText: edit[4] });
-  }
-  return preferred ? { title, edits: textEdits, safe, preferred } : { title, edits: textEdits, safe };
-}
-
-function fixOut(fix: Fix): StoredFix {
-  return [fix.title, fix.safe, fix.preferred === true, fix.edits.map((edit) => [...rangeOut(edit.range), edit.newText])];
+function fixOut(fix: Fix, table: StringTable): StoredFix {
+  return [table.indexOf(fix.title), fix.safe, fix.preferred === true, fix.edits.map((edit) => [...rangeOut(edit.range), table.indexOf(edit.newText)])];
 }
 
 function rangeOut({ start, end }: Range): StoredRange {
   return [start.line, start.character, end.line, end.character];
+}
+
+/**
+ * Reads the stored posts of one cache file, checking each as it goes: the file is on
+ * disk, where anyone may have edited it, so anything out of shape makes a post (and
+ * so the whole cache) unusable, never part of it.
+ */
+export class PostReader {
+  /** Rule ids come back as the same few strings; their docs URLs too. */
+  private readonly urls = new Map<string, string>();
+
+  constructor(private readonly strings: string[]) {}
+
+  /** The post a stored one holds, or undefined when anything in it is out of shape. */
+  read(stored: unknown, hash: string): CachedPost | undefined {
+    if (!Array.isArray(stored) || stored.length !== 3) return undefined;
+    const [diagnostics, unverified, dependencies] = stored as unknown[];
+    if (!Array.isArray(diagnostics) || !Array.isArray(unverified) || !Array.isArray(dependencies)) return undefined;
+    const post: CachedPost = { hash, diagnostics: [], unverified: [], dependencies: [] };
+    for (const item of diagnostics) {
+      const diagnostic = this.diagnostic(item);
+      if (!diagnostic) return undefined;
+      post.diagnostics.push(diagnostic);
+    }
+    for (const item of unverified) {
+      const found = this.unverified(item);
+      if (!found) return undefined;
+      post.unverified.push(found);
+    }
+    for (const index of dependencies) {
+      const key = this.string(index);
+      if (key === undefined) return undefined;
+      post.dependencies.push(key);
+    }
+    return post;
+  }
+
+  /** The string at `index` in the table, if `index` is one. */
+  string(index: unknown): string | undefined {
+    return typeof index === 'number' ? this.strings[index] : undefined;
+  }
+
+  private diagnostic(item: unknown): Diagnostic | undefined {
+    if (!Array.isArray(item) || item.length !== 8) return undefined;
+    const ruleId = this.string(item[0]);
+    const severity = item[1] === 2 ? 'error' : item[1] === 1 ? 'warning' : undefined;
+    const message = this.string(item[2]);
+    const range = rangeIn(item, 3);
+    if (ruleId === undefined || severity === undefined || message === undefined || !range || !Array.isArray(item[7])) return undefined;
+    const fixes: Fix[] = [];
+    for (const stored of item[7] as unknown[]) {
+      const fix = this.fix(stored);
+      if (!fix) return undefined;
+      fixes.push(fix);
+    }
+    return { ruleId, severity, message, range, docsUrl: this.docsUrl(ruleId), fixes };
+  }
+
+  private docsUrl(ruleId: string): string {
+    let url = this.urls.get(ruleId);
+    if (url === undefined) this.urls.set(ruleId, (url = docsUrl(ruleId)));
+    return url;
+  }
+
+  private fix(item: unknown): Fix | undefined {
+    if (!Array.isArray(item) || item.length !== 4) return undefined;
+    const [, safe, preferred, edits] = item as unknown[];
+    const title = this.string(item[0]);
+    if (title === undefined || typeof safe !== 'boolean' || typeof preferred !== 'boolean' || !Array.isArray(edits)) return undefined;
+    const textEdits: TextEdit[] = [];
+    for (const edit of edits as unknown[]) {
+      const newText = Array.isArray(edit) && edit.length === 5 ? this.string(edit[4]) : undefined;
+      const range = newText === undefined ? undefined : rangeIn(edit as unknown[], 0);
+      if (!range) return undefined;
+      textEdits.push({ range, newText: newText! });
+    }
+    return preferred ? { title, edits: textEdits, safe, preferred } : { title, edits: textEdits, safe };
+  }
+
+  private unverified(item: unknown): Unverified | undefined {
+    if (!Array.isArray(item) || item.length !== 6) return undefined;
+    const ruleId = this.string(item[0]);
+    const reason = this.string(item[1]);
+    const range = rangeIn(item, 2);
+    return ruleId === undefined || reason === undefined || !range ? undefined : { ruleId, reason, range };
+  }
 }
 
 /** The range stored at `at` in `item`: four whole numbers, none negative. (Read in place: a cache holds tens of thousands.) */
