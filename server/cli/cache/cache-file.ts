@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRegularFile } from '../../node/node-workspace';
-import { encodePost, isStrings, PostReader, StringTable, type CachedPost, type StoredPost } from './stored-results';
+import { encodePost, isStoredPost, isStrings, StoredResult, StringTable, type CachedPost, type StoredPost } from './stored-results';
 
 export type { CachedPost };
 
@@ -104,7 +104,7 @@ function encodeCache(data: CacheData): StoredCache {
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
   const { strings, files: stored } = json;
   if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings)) return undefined;
-  const reader = new PostReader(strings);
+  const urls = new Map<string, string>();
   const files = new Map<string, FileState>();
   const posts = new Map<string, CachedPost>();
   const paths: string[] = [];
@@ -120,9 +120,8 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
     files.set(path, state);
     paths.push(path);
     if (post === null) continue;
-    const result = hash === null ? undefined : reader.read(post, hash);
-    if (!result) return undefined;
-    posts.set(path, result);
+    if (hash === null || !isStoredPost(post, strings.length)) return undefined;
+    posts.set(path, new StoredResult(hash, post, strings, urls));
   }
   const { targets } = json;
   if (targets === undefined) return { run: json.run, files, posts };

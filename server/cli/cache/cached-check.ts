@@ -22,6 +22,7 @@ export async function checkWithCache(
   onOutcome: OutcomeHandler,
 ): Promise<{ reused: number; notes: string[] }> {
   const fixing = options.fix || options.fixDryRun === true;
+  // Only whether each stands, here: a result is built as it is reported, and gone soon after.
   const cached = targets.map((target) => reusable(cache, target, fixing));
   const read = await textReader(targets.filter((_, index) => cached[index]), service, options);
   const checkedAt = targets.flatMap((_, index) => (cached[index] ? [] : [index]));
@@ -30,7 +31,7 @@ export async function checkWithCache(
   const passCachedUpTo = (end: number) => {
     for (; next < end; next++) {
       const { path } = targets[next];
-      onOutcome(reported(path, () => read(path), { path, ...cached[next]! }, options));
+      onOutcome(reported(path, () => read(path), { path, ...cache.resultOf(path)! }, options));
     }
   };
   let checked = 0;
@@ -74,10 +75,10 @@ export async function cachedTargets(cache: ResultCache, inputs: string[], servic
   return resolved;
 }
 
-/** A post's cached result that stands; none when fixing and it has a safe fix to apply. */
-function reusable(cache: ResultCache, target: Target, fixing: boolean): Omit<CheckResult, 'path'> | undefined {
-  const result = cache.resultOf(target.path);
-  return fixing && result?.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.safe)) ? undefined : result;
+/** Whether a post's cached result stands and is used: not when fixing and it has a safe fix to apply. */
+function reusable(cache: ResultCache, target: Target, fixing: boolean): boolean {
+  if (!cache.stands(target.path)) return false;
+  return !fixing || !cache.resultOf(target.path)!.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.safe));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Site } from '../../engine/site/site';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
+import { checkedPost } from './stored-results';
 import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../git';
 import { fileKey } from '../../engine/site/site-pages';
@@ -109,10 +110,15 @@ export class ResultCache {
     if (JSON.stringify(this.before?.targets) !== JSON.stringify(this.targets)) this.unchanged = false;
   }
 
-  /** The cached result of a post that need not be checked again. */
+  /** Whether a post need not be checked again: its cached result stands. */
+  stands(path: string): boolean {
+    return this.standing.has(path);
+  }
+
+  /** The cached result of a post that need not be checked again, built now. */
   resultOf(path: string): Omit<CheckResult, 'path'> | undefined {
     const post = this.standing.get(path);
-    return post && { isPost: true, reproducible: true, diagnostics: post.diagnostics, unverified: post.unverified, dependencies: post.dependencies.map((key) => this.localKey(key)) };
+    return post && { isPost: true, reproducible: true, ...post.findings(), dependencies: post.dependencies.map((key) => this.localKey(key)) };
   }
 
   /**
@@ -126,7 +132,8 @@ export class ResultCache {
     for (const [path, result] of checked) {
       const hash = this.now.get(path)?.hash;
       if (!result.reproducible || hash === undefined) continue;
-      posts.set(this.key(path), { hash, diagnostics: result.diagnostics, unverified: result.unverified, dependencies: result.dependencies.map((key) => this.portableKey(key)) });
+      const { diagnostics, unverified } = result;
+      posts.set(this.key(path), checkedPost(hash, { diagnostics, unverified }, result.dependencies.map((key) => this.portableKey(key))));
     }
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
     const files = new Map<string, FileState>();
@@ -203,7 +210,7 @@ export class ResultCache {
     for (const [key, post] of this.before.posts) {
       const path = this.pathOf(key);
       const unchanged = this.now.get(path)?.hash === post.hash;
-      if (unchanged && !post.dependencies.some((dependency) => touched.has(dependency))) this.standing.set(path, post);
+      if (unchanged && (touched.size === 0 || !post.dependencies.some((dependency) => touched.has(dependency)))) this.standing.set(path, post);
     }
     this.unchanged = touched.size === 0 && this.sameStates && this.standing.size === this.before.posts.size;
   }

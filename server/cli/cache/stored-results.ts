@@ -4,9 +4,20 @@ import type { Diagnostic, Fix, Range, TextEdit, Unverified } from '../../engine/
 /** A post's check, as the engine gave it (`CheckResult`), for the text whose hash it names. */
 export interface CachedPost {
   hash: string;
+  /** The page-index keys its check reached or looked for. */
+  readonly dependencies: string[];
+  /** Its findings: a post read from the cache file builds them only when they are reported. */
+  findings(): Findings;
+}
+
+export interface Findings {
   diagnostics: Diagnostic[];
   unverified: Unverified[];
-  dependencies: string[];
+}
+
+/** A result just checked, to be kept. */
+export function checkedPost(hash: string, findings: Findings, dependencies: string[]): CachedPost {
+  return { hash, dependencies, findings: () => findings };
 }
 
 /**
@@ -46,9 +57,10 @@ export class StringTable {
 
 export function encodePost(post: CachedPost, table: StringTable): StoredPost {
   const text = (value: string) => table.indexOf(value);
+  const { diagnostics, unverified } = post.findings();
   return [
-    post.diagnostics.map((d) => [text(d.ruleId), d.severity === 'error' ? 2 : 1, text(d.message), ...rangeOut(d.range), d.fixes.map((fix) => fixOut(fix, table))]),
-    post.unverified.map((u) => [text(u.ruleId), text(u.reason), ...rangeOut(u.range)]),
+    diagnostics.map((d) => [text(d.ruleId), d.severity === 'error' ? 2 : 1, text(d.message), ...rangeOut(d.range), d.fixes.map((fix) => fixOut(fix, table))]),
+    unverified.map((u) => [text(u.ruleId), text(u.reason), ...rangeOut(u.range)]),
     post.dependencies.map(text),
   ];
 }
@@ -62,59 +74,60 @@ function rangeOut({ start, end }: Range): StoredRange {
 }
 
 /**
- * Reads the stored posts of one cache file, checking each as it goes: the file is on
- * disk, where anyone may have edited it, so anything out of shape makes a post (and
- * so the whole cache) unusable, never part of it.
+ * Whether a stored post is in shape, every index within the table of `strings`
+ * strings. The file is on disk, where anyone may have edited it: anything out of shape
+ * makes the whole cache unusable, never part of it. Checked as the file is read, and
+ * built only when reported (`StoredResult`): a whole site's findings built at once
+ * outlived the young generation, and collecting them was a fifth of a cached run.
  */
-export class PostReader {
-  /** Rule ids come back as the same few strings; their docs URLs too. */
-  private readonly urls = new Map<string, string>();
+export function isStoredPost(value: unknown, strings: number): value is StoredPost {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [diagnostics, unverified, dependencies] = value as unknown[];
+  const isIndex = (item: unknown) => Number.isInteger(item) && (item as number) >= 0 && (item as number) < strings;
+  const isEdit = (edit: unknown) => Array.isArray(edit) && edit.length === 5 && isRange(edit, 0) && isIndex(edit[4]);
+  const isFix = (fix: unknown) =>
+    Array.isArray(fix) && fix.length === 4 && isIndex(fix[0]) && typeof fix[1] === 'boolean' && typeof fix[2] === 'boolean' && Array.isArray(fix[3]) && fix[3].every(isEdit);
+  const isDiagnostic = (item: unknown) =>
+    Array.isArray(item) && item.length === 8 && isIndex(item[0]) && (item[1] === 1 || item[1] === 2) && isIndex(item[2]) && isRange(item, 3) && Array.isArray(item[7]) && item[7].every(isFix);
+  const isUnverified = (item: unknown) => Array.isArray(item) && item.length === 6 && isIndex(item[0]) && isIndex(item[1]) && isRange(item, 2);
+  return Array.isArray(diagnostics) && diagnostics.every(isDiagnostic) && Array.isArray(unverified) && unverified.every(isUnverified) && Array.isArray(dependencies) && dependencies.every(isIndex);
+}
 
-  constructor(private readonly strings: string[]) {}
+/** Four whole numbers at `at` in `item`, none negative: a range. */
+function isRange(item: unknown[], at: number): boolean {
+  for (let i = at; i < at + 4; i++) if (!Number.isInteger(item[i]) || (item[i] as number) < 0) return false;
+  return true;
+}
 
-  /** The post a stored one holds, or undefined when anything in it is out of shape. */
-  read(stored: unknown, hash: string): CachedPost | undefined {
-    if (!Array.isArray(stored) || stored.length !== 3) return undefined;
-    const [diagnostics, unverified, dependencies] = stored as unknown[];
-    if (!Array.isArray(diagnostics) || !Array.isArray(unverified) || !Array.isArray(dependencies)) return undefined;
-    const post: CachedPost = { hash, diagnostics: [], unverified: [], dependencies: [] };
-    for (const item of diagnostics) {
-      const diagnostic = this.diagnostic(item);
-      if (!diagnostic) return undefined;
-      post.diagnostics.push(diagnostic);
-    }
-    for (const item of unverified) {
-      const found = this.unverified(item);
-      if (!found) return undefined;
-      post.unverified.push(found);
-    }
-    for (const index of dependencies) {
-      const key = this.string(index);
-      if (key === undefined) return undefined;
-      post.dependencies.push(key);
-    }
-    return post;
+/** A post read from the cache file (`isStoredPost` held), its findings built when asked for. */
+export class StoredResult implements CachedPost {
+  constructor(
+    readonly hash: string,
+    private readonly stored: StoredPost,
+    private readonly strings: string[],
+    /** Each rule's docs URL, made once per cache: the findings of a site share a few rules. */
+    private readonly urls: Map<string, string>,
+  ) {}
+
+  get dependencies(): string[] {
+    return this.stored[2].map((index) => this.strings[index]);
   }
 
-  /** The string at `index` in the table, if `index` is one. */
-  string(index: unknown): string | undefined {
-    return typeof index === 'number' ? this.strings[index] : undefined;
+  findings(): Findings {
+    const [diagnostics, unverified] = this.stored;
+    return {
+      diagnostics: diagnostics.map((item) => {
+        const ruleId = this.strings[item[0]];
+        const severity = item[1] === 2 ? 'error' : 'warning';
+        return { ruleId, severity, message: this.strings[item[2]], range: rangeAt(item, 3), docsUrl: this.docsUrl(ruleId), fixes: item[7].map((fix) => this.fix(fix)) };
+      }),
+      unverified: unverified.map((item) => ({ ruleId: this.strings[item[0]], reason: this.strings[item[1]], range: rangeAt(item, 2) })),
+    };
   }
 
-  private diagnostic(item: unknown): Diagnostic | undefined {
-    if (!Array.isArray(item) || item.length !== 8) return undefined;
-    const ruleId = this.string(item[0]);
-    const severity = item[1] === 2 ? 'error' : item[1] === 1 ? 'warning' : undefined;
-    const message = this.string(item[2]);
-    const range = rangeIn(item, 3);
-    if (ruleId === undefined || severity === undefined || message === undefined || !range || !Array.isArray(item[7])) return undefined;
-    const fixes: Fix[] = [];
-    for (const stored of item[7] as unknown[]) {
-      const fix = this.fix(stored);
-      if (!fix) return undefined;
-      fixes.push(fix);
-    }
-    return { ruleId, severity, message, range, docsUrl: this.docsUrl(ruleId), fixes };
+  private fix([title, safe, preferred, edits]: StoredFix): Fix {
+    const textEdits: TextEdit[] = edits.map((edit) => ({ range: rangeAt(edit, 0), newText: this.strings[edit[4]] }));
+    return preferred ? { title: this.strings[title], edits: textEdits, safe, preferred } : { title: this.strings[title], edits: textEdits, safe };
   }
 
   private docsUrl(ruleId: string): string {
@@ -122,37 +135,10 @@ export class PostReader {
     if (url === undefined) this.urls.set(ruleId, (url = docsUrl(ruleId)));
     return url;
   }
-
-  private fix(item: unknown): Fix | undefined {
-    if (!Array.isArray(item) || item.length !== 4) return undefined;
-    const [, safe, preferred, edits] = item as unknown[];
-    const title = this.string(item[0]);
-    if (title === undefined || typeof safe !== 'boolean' || typeof preferred !== 'boolean' || !Array.isArray(edits)) return undefined;
-    const textEdits: TextEdit[] = [];
-    for (const edit of edits as unknown[]) {
-      const newText = Array.isArray(edit) && edit.length === 5 ? this.string(edit[4]) : undefined;
-      const range = newText === undefined ? undefined : rangeIn(edit as unknown[], 0);
-      if (!range) return undefined;
-      textEdits.push({ range, newText: newText! });
-    }
-    return preferred ? { title, edits: textEdits, safe, preferred } : { title, edits: textEdits, safe };
-  }
-
-  private unverified(item: unknown): Unverified | undefined {
-    if (!Array.isArray(item) || item.length !== 6) return undefined;
-    const ruleId = this.string(item[0]);
-    const reason = this.string(item[1]);
-    const range = rangeIn(item, 2);
-    return ruleId === undefined || reason === undefined || !range ? undefined : { ruleId, reason, range };
-  }
 }
 
-/** The range stored at `at` in `item`: four whole numbers, none negative. (Read in place: a cache holds tens of thousands.) */
-function rangeIn(item: unknown[], at: number): Range | undefined {
-  if (item.length < at + 4) return undefined;
-  for (let i = at; i < at + 4; i++) if (!Number.isInteger(item[i]) || (item[i] as number) < 0) return undefined;
-  const [line, character, endLine, endCharacter] = [item[at], item[at + 1], item[at + 2], item[at + 3]] as number[];
-  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
+function rangeAt(item: readonly unknown[], at: number): Range {
+  return { start: { line: item[at] as number, character: item[at + 1] as number }, end: { line: item[at + 2] as number, character: item[at + 3] as number } };
 }
 
 export function isStrings(value: unknown): value is string[] {
