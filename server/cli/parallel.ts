@@ -11,7 +11,6 @@ import { diffLines, type FixPreview } from './diff';
 import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files';
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
 import { whileFixing } from './interrupt';
-import { keepHeapsSmall } from './heap-growth';
 import { Batch } from './batch';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
@@ -344,8 +343,6 @@ type WorkerMessage = { checked: [number, TargetOutcome][] } | { finished: true }
 
 /** A worker thread waiting for its input (`ParentMessage`). */
 function startWorker(entryFile: string): CheckWorker {
-  // Only where workers check posts: a run that checks none (all from --cache) keeps V8's default growth.
-  keepHeapsSmall();
   const worker = new Worker(entryFile, { workerData: { postlintCheck: true } });
   const checkWorker: CheckWorker = { worker, onChecked: () => undefined, done: Promise.resolve() };
   checkWorker.done = new Promise<void>((resolve, reject) => {

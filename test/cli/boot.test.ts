@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { REPO } from '../helpers/cli';
+import { writeFiles } from '../helpers/disk-site';
 
 const DIST = join(REPO, 'dist');
 const temp = mkdtempSync(join(tmpdir(), 'postlint-boot-'));
@@ -36,6 +37,19 @@ test('boot: the CLI starts from the code cache the build wrote', () => {
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, VERSION);
   assert.equal(run.cache, 'used');
+});
+
+test('boot: the worker threads of a check start from the same code cache', (t) => {
+  if (availableParallelism() < 2) return t.skip('one CPU: a check starts no worker threads');
+  // Enough posts for two workers (parallel.ts starts one per 48 posts, up to one per CPU).
+  const site = mkdtempSync(join(temp, 'site-'));
+  writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+  for (let i = 0; i < 100; i++) writeFiles(site, { [`content/posts/p${i}.md`]: `---\ntitle: Post ${i}\ndate: 2024-01-01\n---\n\nWords.\n` });
+  const run = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'check', 'content/posts'], { cwd: site, encoding: 'utf8', env: { ...process.env, POSTLINT_CODE_CACHE_REPORT: '1' } });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const outcomes = [...run.stderr.matchAll(/postlint code cache: (\w+)/g)].map((match) => match[1]);
+  assert.ok(outcomes.length >= 3, `the main thread and at least two workers report: ${run.stderr}`);
+  assert.deepEqual(new Set(outcomes), new Set(['used']), run.stderr);
 });
 
 test('boot: a cache from another build is ignored, and the CLI still runs', () => {
