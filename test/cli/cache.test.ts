@@ -152,21 +152,28 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   assert.equal((await cachedRun(root)).reused, 5);
   // The cache of this very run, with one value out of shape, in a file and in a finding.
   const cacheFile = join(root, '.postlint-cache/results.json');
-  // Each file's entry is `[path, size, mtime, hash, keys, post]`, a post `[diagnostics, unverified, dependencies]`.
-  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; files: [string, unknown, unknown, unknown, unknown, unknown[][][]][] };
-  const spoilt = (spoil: (cache: typeof good, entry: (path: string) => (typeof good.files)[number]) => void) => {
+  // Each file's entry is `[path, size, mtime, hash, keys, post]`; a post is a flat array of whole numbers
+  // (stored-results.ts), its dependencies first, then its findings: `ruleId, severity, message, ...range`.
+  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; files: [string, unknown, unknown, unknown, unknown, unknown[]][] };
+  const spoilt = (spoil: (post: unknown[], finding: number, cache: typeof good) => void, path = 'content/posts/e.md') => {
     const copy = structuredClone(good);
-    spoil(copy, (path) => copy.files.find(([name]) => name === path)!);
+    const entry = copy.files.find(([name]) => name === path)!;
+    const post = entry[5];
+    spoil(post, (post[0] as number) + 2, copy);
     writeFileSync(cacheFile, JSON.stringify(copy));
   };
-  spoilt((_, entry) => (entry('content/posts/a.md')[1] = 'big'));
-  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
-  spoilt((_, entry) => (entry('content/posts/e.md')[5][0][0][3] = -1));
-  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+  const unusable = async () => assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
+  spoilt((_, __, cache) => (cache.files.find(([name]) => name === 'content/posts/a.md')![1] = 'big'));
+  await unusable();
+  spoilt((post, finding) => (post[finding + 3] = -1));
+  await unusable();
   // A message that is not in the file's table of strings.
-  spoilt((cache, entry) => (entry('content/posts/e.md')[5][0][0][2] = cache.strings.length));
-  assert.match((await cachedRun(root)).stderr, /not used: it is not a Postlint cache/);
-  spoilt((_, entry) => (entry('content/posts/e.md')[5][0][0][1] = 'fatal'));
+  spoilt((post, finding, cache) => (post[finding + 2] = cache.strings.length));
+  await unusable();
+  // A count of findings larger than what follows it.
+  spoilt((post, finding) => (post[finding - 1] = 1_000_000));
+  await unusable();
+  spoilt((post, finding) => (post[finding + 1] = 'fatal'));
   const spoiltRun = await cachedRun(root);
   assert.match(spoiltRun.stderr, /not used: it is not a Postlint cache/);
   assert.equal(spoiltRun.reused, 0);

@@ -47,7 +47,7 @@ interface StoredCache {
 type StoredFile = [string, number, number, string | null, string[] | 'site' | null, StoredPost | null];
 
 /** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** A JavaScript string holds at most about 512 MB: a cache larger than this is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -104,7 +104,6 @@ function encodeCache(data: CacheData): StoredCache {
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
   const { strings, files: stored } = json;
   if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings)) return undefined;
-  const urls = new Map<string, string>();
   const files = new Map<string, FileState>();
   const posts = new Map<string, CachedPost>();
   const paths: string[] = [];
@@ -120,8 +119,8 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
     files.set(path, state);
     paths.push(path);
     if (post === null) continue;
-    if (hash === null || !isStoredPost(post, strings.length)) return undefined;
-    posts.set(path, new StoredResult(hash, post, strings, urls));
+    if (hash === null || !isStoredPost(post, strings)) return undefined;
+    posts.set(path, new StoredResult(hash, post, strings));
   }
   const { targets } = json;
   if (targets === undefined) return { run: json.run, files, posts };

@@ -22,20 +22,22 @@ export function checkedPost(hash: string, findings: Findings, dependencies: stri
 
 /**
  * A post's result as the cache file holds it, beside its file's state (whose hash is
- * the post's): each finding a short array, its docs URL left out (it follows from the
- * rule id), and every string an index into the file's table (`StringTable`). A site's
- * cache is read on every run: a number costs the parser nothing to keep, a string is
- * one more object to allocate, check and collect.
+ * the post's): one flat array of whole numbers, every string an index into the file's
+ * table (`StringTable`), each docs URL left out (it follows from the rule id). A site's
+ * cache is read on every run, and the parser makes one object of an array of numbers
+ * where nested arrays and strings were a dozen per post to allocate and collect.
+ *
+ * In order: the number of dependencies and their keys (first, so that they are read
+ * without the rest); the number of findings, each `ruleId, severity (2 error, 1
+ * warning, as ESLint numbers them), message, ...range, number of fixes`, each fix
+ * `title, flags (1 safe, 2 preferred), number of edits`, each edit `...range,
+ * newText`; then the number of unverified links, each `ruleId, reason, ...range`. A
+ * range is `line, character, endLine, endCharacter`.
  */
-export type StoredPost = [diagnostics: StoredDiagnostic[], unverified: StoredUnverified[], dependencies: number[]];
+export type StoredPost = number[];
 
-type StoredRange = [number, number, number, number];
-/** `[ruleId, severity (2 error, 1 warning, as ESLint numbers them), message, ...range, fixes]` */
-type StoredDiagnostic = [number, 1 | 2, number, ...StoredRange, StoredFix[]];
-/** `[ruleId, reason, ...range]` */
-type StoredUnverified = [number, number, ...StoredRange];
-/** `[title, safe, preferred, edits]`, each edit `[...range, newText]` */
-type StoredFix = [number, boolean, boolean, [...StoredRange, number][]];
+const SAFE = 1;
+const PREFERRED = 2;
 
 /**
  * The strings of a cache file, each once: a rule words most of its findings and
@@ -56,47 +58,138 @@ export class StringTable {
 }
 
 export function encodePost(post: CachedPost, table: StringTable): StoredPost {
-  const text = (value: string) => table.indexOf(value);
+  const out: number[] = [];
+  const text = (value: string) => out.push(table.indexOf(value));
+  const range = ({ start, end }: Range) => out.push(start.line, start.character, end.line, end.character);
   const { diagnostics, unverified } = post.findings();
-  return [
-    diagnostics.map((d) => [text(d.ruleId), d.severity === 'error' ? 2 : 1, text(d.message), ...rangeOut(d.range), d.fixes.map((fix) => fixOut(fix, table))]),
-    unverified.map((u) => [text(u.ruleId), text(u.reason), ...rangeOut(u.range)]),
-    post.dependencies.map(text),
-  ];
-}
-
-function fixOut(fix: Fix, table: StringTable): StoredFix {
-  return [table.indexOf(fix.title), fix.safe, fix.preferred === true, fix.edits.map((edit) => [...rangeOut(edit.range), table.indexOf(edit.newText)])];
-}
-
-function rangeOut({ start, end }: Range): StoredRange {
-  return [start.line, start.character, end.line, end.character];
+  out.push(post.dependencies.length);
+  for (const key of post.dependencies) text(key);
+  out.push(diagnostics.length);
+  for (const diagnostic of diagnostics) {
+    text(diagnostic.ruleId);
+    out.push(diagnostic.severity === 'error' ? 2 : 1);
+    text(diagnostic.message);
+    range(diagnostic.range);
+    out.push(diagnostic.fixes.length);
+    for (const fix of diagnostic.fixes) {
+      text(fix.title);
+      out.push((fix.safe ? SAFE : 0) | (fix.preferred === true ? PREFERRED : 0), fix.edits.length);
+      for (const edit of fix.edits) {
+        range(edit.range);
+        text(edit.newText);
+      }
+    }
+  }
+  out.push(unverified.length);
+  for (const item of unverified) {
+    text(item.ruleId);
+    text(item.reason);
+    range(item.range);
+  }
+  return out;
 }
 
 /**
- * Whether a stored post is in shape, every index within the table of `strings`
- * strings. The file is on disk, where anyone may have edited it: anything out of shape
- * makes the whole cache unusable, never part of it. Checked as the file is read, and
- * built only when reported (`StoredResult`): a whole site's findings built at once
- * outlived the young generation, and collecting them was a fifth of a cached run.
+ * Takes a stored post's values in order, checking each: a count or a number is a
+ * whole number, not negative, a count no more than the values left, a string an
+ * index into the table. The file is on disk, where anyone may have edited it: any
+ * value out of shape makes the post (and so the whole cache) unusable.
  */
-export function isStoredPost(value: unknown, strings: number): value is StoredPost {
-  if (!Array.isArray(value) || value.length !== 3) return false;
-  const [diagnostics, unverified, dependencies] = value as unknown[];
-  const isIndex = (item: unknown) => Number.isInteger(item) && (item as number) >= 0 && (item as number) < strings;
-  const isEdit = (edit: unknown) => Array.isArray(edit) && edit.length === 5 && isRange(edit, 0) && isIndex(edit[4]);
-  const isFix = (fix: unknown) =>
-    Array.isArray(fix) && fix.length === 4 && isIndex(fix[0]) && typeof fix[1] === 'boolean' && typeof fix[2] === 'boolean' && Array.isArray(fix[3]) && fix[3].every(isEdit);
-  const isDiagnostic = (item: unknown) =>
-    Array.isArray(item) && item.length === 8 && isIndex(item[0]) && (item[1] === 1 || item[1] === 2) && isIndex(item[2]) && isRange(item, 3) && Array.isArray(item[7]) && item[7].every(isFix);
-  const isUnverified = (item: unknown) => Array.isArray(item) && item.length === 6 && isIndex(item[0]) && isIndex(item[1]) && isRange(item, 2);
-  return Array.isArray(diagnostics) && diagnostics.every(isDiagnostic) && Array.isArray(unverified) && unverified.every(isUnverified) && Array.isArray(dependencies) && dependencies.every(isIndex);
+class PostCursor {
+  private at = 0;
+  ok = true;
+
+  constructor(
+    private readonly values: readonly unknown[],
+    private readonly strings: readonly string[],
+    /** Whether ranges and strings are built, or only checked. */
+    private readonly build: boolean,
+  ) {}
+
+  whole(): number {
+    const value = this.values[this.at++];
+    if (Number.isInteger(value) && (value as number) >= 0) return value as number;
+    this.ok = false;
+    return 0;
+  }
+
+  count(): number {
+    const count = this.whole();
+    if (count <= this.values.length - this.at) return count;
+    this.ok = false;
+    return 0;
+  }
+
+  string(): string {
+    const index = this.whole();
+    if (index < this.strings.length) return this.build ? this.strings[index] : '';
+    this.ok = false;
+    return '';
+  }
+
+  range(): Range {
+    const [line, character, endLine, endCharacter] = [this.whole(), this.whole(), this.whole(), this.whole()];
+    return this.build ? { start: { line, character }, end: { line: endLine, character: endCharacter } } : NO_RANGE;
+  }
+
+  /** Whether every value was in shape and taken. */
+  get done(): boolean {
+    return this.ok && this.at === this.values.length;
+  }
 }
 
-/** Four whole numbers at `at` in `item`, none negative: a range. */
-function isRange(item: unknown[], at: number): boolean {
-  for (let i = at; i < at + 4; i++) if (!Number.isInteger(item[i]) || (item[i] as number) < 0) return false;
-  return true;
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+interface PostContent extends Findings {
+  dependencies: string[];
+}
+
+/**
+ * Walks a stored post (`StoredPost`), checking every value; builds its findings and
+ * dependencies into `into` when given. Whether the post was in shape.
+ */
+function walkPost(values: readonly unknown[], strings: readonly string[], into?: PostContent): boolean {
+  const read = new PostCursor(values, strings, into !== undefined);
+  for (let left = read.count(); left > 0 && read.ok; left--) {
+    const key = read.string();
+    into?.dependencies.push(key);
+  }
+  for (let left = read.count(); left > 0 && read.ok; left--) {
+    const ruleId = read.string();
+    const severity = read.whole();
+    const message = read.string();
+    const range = read.range();
+    const fixes: Fix[] = [];
+    for (let fixesLeft = read.count(); fixesLeft > 0 && read.ok; fixesLeft--) {
+      const title = read.string();
+      const flags = read.whole();
+      const edits: TextEdit[] = [];
+      for (let editsLeft = read.count(); editsLeft > 0 && read.ok; editsLeft--) {
+        const editRange = read.range();
+        const newText = read.string();
+        if (into) edits.push({ range: editRange, newText });
+      }
+      if (flags > (SAFE | PREFERRED)) return false;
+      const safe = (flags & SAFE) !== 0;
+      if (into) fixes.push((flags & PREFERRED) !== 0 ? { title, edits, safe, preferred: true } : { title, edits, safe });
+    }
+    if (severity !== 1 && severity !== 2) return false;
+    into?.diagnostics.push({ ruleId, severity: severity === 2 ? 'error' : 'warning', message, range, docsUrl: docsUrl(ruleId), fixes });
+  }
+  for (let left = read.count(); left > 0 && read.ok; left--) {
+    const found = { ruleId: read.string(), reason: read.string(), range: read.range() };
+    into?.unverified.push(found);
+  }
+  return read.done;
+}
+
+/**
+ * Whether a stored post is in shape. Checked as the cache file is read, and built
+ * only when reported (`StoredResult`): a whole site's findings built at once outlived
+ * the young generation, and collecting them was a fifth of a cached run.
+ */
+export function isStoredPost(value: unknown, strings: readonly string[]): value is StoredPost {
+  return Array.isArray(value) && walkPost(value, strings);
 }
 
 /** A post read from the cache file (`isStoredPost` held), its findings built when asked for. */
@@ -104,41 +197,20 @@ export class StoredResult implements CachedPost {
   constructor(
     readonly hash: string,
     private readonly stored: StoredPost,
-    private readonly strings: string[],
-    /** Each rule's docs URL, made once per cache: the findings of a site share a few rules. */
-    private readonly urls: Map<string, string>,
+    private readonly strings: readonly string[],
   ) {}
 
+  /** Read on their own, at the start of the post: a run in which some file changed asks every post for them. */
   get dependencies(): string[] {
-    return this.stored[2].map((index) => this.strings[index]);
+    const count = this.stored[0];
+    return this.stored.slice(1, count + 1).map((index) => this.strings[index]);
   }
 
   findings(): Findings {
-    const [diagnostics, unverified] = this.stored;
-    return {
-      diagnostics: diagnostics.map((item) => {
-        const ruleId = this.strings[item[0]];
-        const severity = item[1] === 2 ? 'error' : 'warning';
-        return { ruleId, severity, message: this.strings[item[2]], range: rangeAt(item, 3), docsUrl: this.docsUrl(ruleId), fixes: item[7].map((fix) => this.fix(fix)) };
-      }),
-      unverified: unverified.map((item) => ({ ruleId: this.strings[item[0]], reason: this.strings[item[1]], range: rangeAt(item, 2) })),
-    };
+    const content: PostContent = { diagnostics: [], unverified: [], dependencies: [] };
+    walkPost(this.stored, this.strings, content);
+    return content;
   }
-
-  private fix([title, safe, preferred, edits]: StoredFix): Fix {
-    const textEdits: TextEdit[] = edits.map((edit) => ({ range: rangeAt(edit, 0), newText: this.strings[edit[4]] }));
-    return preferred ? { title: this.strings[title], edits: textEdits, safe, preferred } : { title: this.strings[title], edits: textEdits, safe };
-  }
-
-  private docsUrl(ruleId: string): string {
-    let url = this.urls.get(ruleId);
-    if (url === undefined) this.urls.set(ruleId, (url = docsUrl(ruleId)));
-    return url;
-  }
-}
-
-function rangeAt(item: readonly unknown[], at: number): Range {
-  return { start: { line: item[at] as number, character: item[at + 1] as number }, end: { line: item[at + 2] as number, character: item[at + 3] as number } };
 }
 
 export function isStrings(value: unknown): value is string[] {
