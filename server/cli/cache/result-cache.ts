@@ -28,6 +28,11 @@ function sameState(now: FileState, before: FileState | undefined): boolean {
   return before !== undefined && now.size === before.size && now.mtime === before.mtime && now.hash === before.hash;
 }
 
+/** Whether `path` names a file right in `folder` (`posix.dirname`, without making a string per post). */
+function inFolder(path: string, folder: string): boolean {
+  return path.length > folder.length + 1 && path.charCodeAt(folder.length) === 47 && path.startsWith(folder) && path.indexOf('/', folder.length + 1) === -1;
+}
+
 /** A config file that cannot be read gives its own error; its key then only has to differ from a readable one's. */
 function configHash(file: string): string {
   try {
@@ -183,7 +188,7 @@ export class ResultCache {
     let folder: string | undefined;
     let site: Site | undefined;
     for (const { path } of targets) {
-      if (site === undefined || posix.dirname(path) !== folder) {
+      if (site === undefined || !inFolder(path, folder!)) {
         folder = posix.dirname(path);
         site = await service.siteFor(path);
       }
@@ -232,8 +237,10 @@ export class ResultCache {
       for (const key of state.keys) touched.add(key);
       return true;
     };
+    let matched = 0;
     for (const [path, state] of this.now) {
       const before = this.cachedFile(path);
+      if (before) matched++;
       if (!sameState(state, before)) this.sameStates = false;
       if (before && before.hash === state.hash) state.keys = before.keys;
       else if (old(before)) {
@@ -243,17 +250,27 @@ export class ResultCache {
       else return 'site';
     }
     // Files gone from the sites since: their old keys (those of other sites are not this run's to judge).
+    // None is when each file the cache holds was one of this run's.
+    if (matched < this.before!.files.size && this.goneFrom(roots, old)) return 'site';
+    const found = await this.findKeys(service, changed);
+    if (found === 'site') return 'site';
+    for (const key of found) touched.add(key);
+    return touched;
+  }
+
+  /**
+   * Notes the files of the sites that the cache holds and this run did not find (gone
+   * since): `old` takes their keys. Whether one of them may touch every post.
+   */
+  private goneFrom(roots: Set<string>, old: (state: FileState) => boolean): boolean {
     const present = new Set([...this.now.keys()].map((path) => this.key(path)));
     const sites = [...roots].map((root) => `${this.key(root)}/`);
     for (const [key, state] of this.before!.files) {
       const gone = !present.has(key) && sites.some((site) => key.startsWith(site) || site === '/');
       if (gone) this.cameOrWent = true;
-      if (gone && !old(state)) return 'site';
+      if (gone && !old(state)) return true;
     }
-    const found = await this.findKeys(service, changed);
-    if (found === 'site') return 'site';
-    for (const key of found) touched.add(key);
-    return touched;
+    return false;
   }
 
   /** Looks up (and notes in their states) the keys of `paths` in their sites' page indexes. */
