@@ -68,11 +68,11 @@ export function readCache(file: string): CacheData | { unusable?: string } {
 }
 
 /** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
-export function writeCache(file: string, data: CacheData): string | undefined {
+export function writeCache(file: string, data: CacheData, table = new StringTable()): string | undefined {
   const temp = `${file}.postlint-${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify(encodeCache(data)));
+    writeFileSync(temp, JSON.stringify(encodeCache(data, table)));
     renameSync(temp, file);
     return undefined;
   } catch (error) {
@@ -81,20 +81,25 @@ export function writeCache(file: string, data: CacheData): string | undefined {
   }
 }
 
-function encodeCache(data: CacheData): StoredCache {
-  const table = new StringTable();
+/** `table` may hold strings already: those of posts stored in it (`StoredResult.storedIn`), which are written as they are. */
+function encodeCache(data: CacheData, table: StringTable): StoredCache {
   const files: StoredFile[] = [];
   const positions = new Map<string, number>();
   for (const [path, state] of data.files) {
     const post = data.posts.get(path);
     // A result is of the text whose hash the file's state holds, or it is not kept.
-    const stored = post !== undefined && post.hash === state.hash ? encodePost(post, table) : null;
+    const stored = post !== undefined && post.hash === state.hash ? storedIn(post, table) : null;
     positions.set(path, files.push([path, state.size, state.mtime, state.hash ?? null, state.keys ?? null, stored]) - 1);
   }
   const targets = data.targets && data.targets.paths.map((path) => positions.get(path));
   const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files };
   if (targets?.every((position) => position !== undefined)) stored.targets = { inputs: data.targets!.inputs, files: targets as number[] };
   return stored;
+}
+
+/** A post as `table` holds it: as it is when it is stored in that table already, else encoded anew. */
+function storedIn(post: CachedPost, table: StringTable): StoredPost {
+  return (post instanceof StoredResult && post.storedIn(table.strings)) || encodePost(post, table);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CheckResult, LanguageService } from '../../engine/language-service';
+import type { LanguageService } from '../../engine/language-service';
 import { NodeWorkspace } from '../../node/node-workspace';
 import { reported, type CheckTargetsOptions, type OutcomeHandler } from '../parallel';
 import type { resolveTargets, Target } from '../targets';
@@ -26,7 +26,6 @@ export async function checkWithCache(
   const cached = targets.map((target) => reusable(cache, target, fixing));
   const read = await textReader(targets.filter((_, index) => cached[index]), service, options);
   const checkedAt = targets.flatMap((_, index) => (cached[index] ? [] : [index]));
-  const results = new Map<string, CheckResult>();
   let next = 0;
   const passCachedUpTo = (end: number) => {
     for (; next < end; next++) {
@@ -41,12 +40,12 @@ export async function checkWithCache(
       passCachedUpTo(checkedAt[checked]);
       next = checkedAt[checked++] + 1;
       // A result of text the fixes changed is not of the text whose hash the cache took.
-      if (outcome.result && outcome.report?.output === undefined) results.set(outcome.result.path, outcome.result);
+      if (outcome.result && outcome.report?.output === undefined) cache.noteChecked(outcome.result);
       onOutcome(outcome);
     },
   );
   passCachedUpTo(targets.length);
-  const failure = await cache.save(service, results);
+  const failure = await cache.save(service);
   return { reused: targets.length - checkedAt.length, notes: failure === undefined ? cache.notes : [...cache.notes, failure] };
 }
 

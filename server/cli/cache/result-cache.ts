@@ -5,7 +5,7 @@ import type { Site } from '../../engine/site/site';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
-import { checkedPost } from './stored-results';
+import { checkedPost, encodePost, StoredResult, StringTable } from './stored-results';
 import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../git';
 import { fileKey } from '../../engine/site/site-pages';
@@ -53,6 +53,10 @@ export class ResultCache {
   private readonly now = new Map<string, FileState>();
   /** Cached posts whose results stand, by absolute path. */
   private readonly standing = new Map<string, CachedPost>();
+  /** The posts checked in this run, by absolute path, their strings in `strings`. */
+  private readonly checked = new Map<string, CachedPost>();
+  /** The table of strings of the cache file this run writes. */
+  private readonly strings = new StringTable();
   /** Why the cache file was not used, to say once. */
   readonly notes: string[] = [];
   /** Whether every file is as the cache has it, and every cached post stands: then a run that checks nothing need not write it. */
@@ -127,23 +131,27 @@ export class ResultCache {
   }
 
   /**
-   * Records this run's results and writes the cache; says why when it cannot.
-   * A result is kept when it is reproducible and of the text whose hash was taken.
+   * Notes a post's result just checked, for `save`, when it is reproducible and of the
+   * text whose hash was taken. It is kept as the cache file holds it (a few hundred
+   * numbers), not as the engine's objects: 68,000 posts' results kept so took 790 MB.
    */
-  async save(service: LanguageService, checked: Map<string, CheckResult>): Promise<string | undefined> {
-    if (!this.trusted || (this.unchanged && checked.size === 0)) return undefined;
+  noteChecked(result: CheckResult): void {
+    const hash = this.now.get(result.path)?.hash;
+    if (!result.reproducible || hash === undefined) return;
+    const post = checkedPost(hash, result, result.dependencies.map((key) => this.portableKey(key)));
+    this.checked.set(result.path, new StoredResult(hash, encodePost(post, this.strings), this.strings.strings));
+  }
+
+  /** Writes the cache, with the results noted (`noteChecked`); says why when it cannot. */
+  async save(service: LanguageService): Promise<string | undefined> {
+    if (!this.trusted || (this.unchanged && this.checked.size === 0)) return undefined;
     const posts = new Map<string, CachedPost>();
     for (const [path, post] of this.standing) posts.set(this.key(path), post);
-    for (const [path, result] of checked) {
-      const hash = this.now.get(path)?.hash;
-      if (!result.reproducible || hash === undefined) continue;
-      const { diagnostics, unverified } = result;
-      posts.set(this.key(path), checkedPost(hash, { diagnostics, unverified }, result.dependencies.map((key) => this.portableKey(key))));
-    }
+    for (const [path, post] of this.checked) posts.set(this.key(path), post);
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
     const files = new Map<string, FileState>();
     for (const [path, state] of this.now) files.set(this.key(path), state);
-    const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets });
+    const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets }, this.strings);
     return failure && `${this.file}: the cache could not be written (${failure})`;
   }
 

@@ -200,6 +200,11 @@ export class StoredResult implements CachedPost {
     private readonly strings: readonly string[],
   ) {}
 
+  /** Its stored form, when `strings` is the table it is stored in. */
+  storedIn(strings: readonly string[]): StoredPost | undefined {
+    return strings === this.strings ? this.stored : undefined;
+  }
+
   /** Read on their own, at the start of the post: a run in which some file changed asks every post for them. */
   get dependencies(): string[] {
     const count = this.stored[0];
