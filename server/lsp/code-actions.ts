@@ -1,7 +1,8 @@
 import { RULES_BY_ID, type RuleId } from '../engine/rules';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySafeFixes } from '../engine/fixes';
+import { applySafeFixes, lineBreakOf } from '../engine/fixes';
+import { lineSuppression, type Insertion } from '../engine/markdown/line-suppression';
 import { splitPost } from '../engine/frontmatter/frontmatter';
 import { LineIndex } from '../engine/text/line-index';
 import type { Diagnostic, Fix } from '../engine/types';
@@ -9,12 +10,14 @@ import { sameDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postlint`;
 
+type LspDiagnostic = CodeActionParams['context']['diagnostics'][number];
+
 /** Snippet syntax in a fix (`${1:describe the image}`) becomes its plain default text in a workspace edit. */
 function plainText(text: string): string {
   return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
 }
 
-function quickFix(uri: string, diagnostic: Diagnostic, fix: Fix, lsp: CodeActionParams['context']['diagnostics'][number]): CodeAction {
+function quickFix(uri: string, diagnostic: Diagnostic, fix: Fix, lsp: LspDiagnostic): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -24,19 +27,44 @@ function quickFix(uri: string, diagnostic: Diagnostic, fix: Fix, lsp: CodeAction
   };
 }
 
-/** "Disable rule for this line": an HTML comment above it in the body, a YAML comment in front matter. */
-function disableLine(document: TextDocument, diagnostic: Diagnostic, lsp: CodeActionParams['context']['diagnostics'][number]): CodeAction {
+/**
+ * "Disable rule for this line": a YAML comment above it in front matter; in the body,
+ * an HTML comment where it leaves the page as it was (line-suppression.ts), or none.
+ */
+function disableLine(document: TextDocument, diagnostic: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
   const text = document.getText();
   const lines = new LineIndex(text);
   const line = diagnostic.range.start.line;
   const lineStart = lines.lineStart(line);
-  const { frontMatter } = splitPost(text);
+  const { frontMatter, bodyStart } = splitPost(text);
   const inFrontMatter = frontMatter !== undefined && lineStart >= frontMatter.contentSpan.start && lineStart <= frontMatter.contentSpan.end;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const comment = inFrontMatter ? `# postlint-disable-next-line ${diagnostic.ruleId}` : `<!-- postlint-disable-next-line ${diagnostic.ruleId} -->`;
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` };
+  const insertion = inFrontMatter ? yamlComment(text, lines, line, diagnostic.ruleId) : lineSuppression(text, bodyStart, lineStart, lines.lineEnd(line), diagnostic.ruleId);
+  if (!insertion) return undefined;
+  const edit = insertAt(document, insertion);
   return { title: `Disable ${diagnostic.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [document.uri]: [edit] } } };
+}
+
+/** `# postlint-disable-next-line` above a line of front matter, indented as it is. */
+function yamlComment(text: string, lines: LineIndex, line: number, ruleId: string): Insertion {
+  const lineStart = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
+  return { offset: lineStart, text: `${indent}# postlint-disable-next-line ${ruleId}${lineBreakOf(text)}` };
+}
+
+/** "Disable rule for this file": a comment block at the top of the body, which renders as nothing. */
+function disableFile(document: TextDocument, ruleId: string, diagnostics: LspDiagnostic[]): CodeAction {
+  const text = document.getText();
+  const { bodyStart } = splitPost(text);
+  const eol = lineBreakOf(text);
+  // A post that ends at its closing `---` with no line break: the comment starts a line of its own.
+  const before = bodyStart > 0 && text[bodyStart - 1] !== '\n' ? eol : '';
+  const edit = insertAt(document, { offset: bodyStart, text: `${before}<!-- postlint-disable-file ${ruleId} -->${eol}` });
+  return { title: `Disable ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [document.uri]: [edit] } } };
+}
+
+function insertAt(document: TextDocument, { offset, text }: Insertion): TextEdit {
+  const at = document.positionAt(offset);
+  return { range: { start: at, end: at }, newText: text };
 }
 
 /** Every safe fix of the file at once, for "fix all" and fix-on-save. */
@@ -57,14 +85,20 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    // One "for this file" per rule, after the fixes and the lines, for every finding of that rule asked about.
+    const wholeFile = new Map<string, LspDiagnostic[]>();
     for (const lsp of params.context.diagnostics) {
       if (lsp.source !== 'postlint') continue;
       const diagnostic = diagnostics.find((candidate) => sameDiagnostic(candidate, lsp));
       if (!diagnostic) continue;
       for (const fix of diagnostic.fixes) actions.push(quickFix(document.uri, diagnostic, fix, lsp));
       // A file too large to check, or a body Postlint could not read, is no rule to turn off.
-      if (RULES_BY_ID.has(diagnostic.ruleId as RuleId)) actions.push(disableLine(document, diagnostic, lsp));
+      if (!RULES_BY_ID.has(diagnostic.ruleId as RuleId)) continue;
+      const line = disableLine(document, diagnostic, lsp);
+      if (line) actions.push(line);
+      wholeFile.set(diagnostic.ruleId, [...(wholeFile.get(diagnostic.ruleId) ?? []), lsp]);
     }
+    for (const [ruleId, found] of wholeFile) actions.push(disableFile(document, ruleId, found));
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.Source) ?? false)) {
     const all = fixAll(document, diagnostics);

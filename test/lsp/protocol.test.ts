@@ -53,7 +53,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
     range: author.range,
     context: { diagnostics: [author] },
   })) as CodeAction[];
-  assert.deepEqual(actions.map((action) => action.title), ['Change the author to `mreyes`', 'Disable author-unknown for this line']);
+  assert.deepEqual(actions.map((action) => action.title), ['Change the author to `mreyes`', 'Disable author-unknown for this line', 'Disable author-unknown for this file']);
   assert.equal(actions[0].isPreferred, true);
   await edit(3, actions[0].edit!.changes![uri]);
   const third = await client.diagnostics({ uri, version: 3 });
@@ -61,7 +61,8 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
 
   // The disable comment goes in front matter as a YAML comment.
   const draft = third.diagnostics.find((d) => /draft/.test(typeof d.message === 'string' ? d.message : d.message.value))!;
-  const disable = ((await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: draft.range, context: { diagnostics: [draft] } })) as CodeAction[]).at(-1)!;
+  const draftActions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: draft.range, context: { diagnostics: [draft] } })) as CodeAction[];
+  const disable = draftActions.find((action) => action.title === 'Disable frontmatter-schema for this line')!;
   assert.equal(disable.edit!.changes![uri][0].newText, '# postlint-disable-next-line frontmatter-schema\n');
 
   // Hover: the key's description and type from the schema, and the rule of a problem under it.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import MarkdownIt from 'markdown-it';
 import { splitPost } from '../../server/engine/frontmatter/frontmatter';
+import { render } from '../helpers/rendered-page';
 import { RULES } from '../../server/engine/rules';
 import { fixUntilStable, postWith } from '../helpers/link-fixes';
 import { hugoSite } from '../helpers/memory-workspace';
@@ -11,34 +11,6 @@ import { hugoSite } from '../helpers/memory-workspace';
 // rendered by a CommonMark renderer with GFM's autolinks (markdown-it with linkify),
 // and the rendered documents are compared: the same elements in the same order, and
 // every link's target the same, but for the one change the rule is there to make.
-
-const renderer = new MarkdownIt({ html: true, linkify: true });
-
-interface Rendered {
-  /** Every element opened, in document order: the document's structure. */
-  structure: string[];
-  hrefs: string[];
-  srcs: string[];
-  alts: string[];
-}
-
-function render(post: string): Rendered {
-  const body = post.slice(splitPost(post).bodyStart);
-  const rendered: Rendered = { structure: [], hrefs: [], srcs: [], alts: [] };
-  const visit = (tokens: ReturnType<typeof renderer.parse>) => {
-    for (const token of tokens) {
-      if (token.nesting >= 0 && token.tag) rendered.structure.push(token.tag);
-      if (token.type === 'link_open') rendered.hrefs.push(token.attrGet('href') ?? '');
-      if (token.type === 'image') {
-        rendered.srcs.push(token.attrGet('src') ?? '');
-        rendered.alts.push(token.content);
-      }
-      if (token.children) visit(token.children);
-    }
-  };
-  visit(renderer.parse(body, {}));
-  return rendered;
-}
 
 /** Each rule with safe fixes: a post its safe fixes change, and how a link's target may change (none where the rule only rewrites how it is written). */
 const CASES: { rule: string; body: string; config?: string; target?: (before: string) => string; alt?: (before: string) => string }[] = [
