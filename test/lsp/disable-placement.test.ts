@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver/node';
@@ -7,6 +10,9 @@ import { toLspDiagnostic } from '../../server/lsp/convert';
 import { checkPost, hugoSite, only } from '../helpers/memory-workspace';
 import { postWith } from '../helpers/link-fixes';
 import { render } from '../helpers/rendered-page';
+import { checkCorpusBlog, corpusTest, TODO_BLOG } from '../helpers/corpus';
+import { createLanguageService } from '../../server/engine/language-service';
+import { NodeWorkspace } from '../../server/node/node-workspace';
 
 // "Disable for this line" must leave the page as it was: a comment on a line of its own
 // ends a list, a block quote, a table or a paragraph. Each case puts an insecure link on
@@ -109,4 +115,27 @@ test('disable for this line is not offered on the opening `---`, where a comment
   const lsp = toLspDiagnostic(finding);
   const actions = codeActions(document, { textDocument: { uri: document.uri }, range: lsp.range, context: { diagnostics: [lsp] } }, [finding]);
   assert.deepEqual(actions.map((action) => action.title), ['Disable frontmatter-schema for this file']);
+});
+
+corpusTest('disable for this line, on every finding in the TODO Group blog\u2019s bodies: the page renders as before, and the finding is gone', { timeout: 120_000 }, async () => {
+  const service = createLanguageService({ workspace: new NodeWorkspace() });
+  let placed = 0;
+  for (const [name, diagnostics] of await checkCorpusBlog()) {
+    const path = join(TODO_BLOG, name);
+    const text = readFileSync(path, 'utf8');
+    const document = TextDocument.create(pathToFileURL(path).toString(), 'markdown', 1, text);
+    for (const finding of diagnostics) {
+      const lsp = toLspDiagnostic(finding);
+      const actions = codeActions(document, { textDocument: { uri: document.uri }, range: lsp.range, context: { diagnostics: [lsp] } }, diagnostics);
+      const line = actions.find((action) => action.title === `Disable ${finding.ruleId} for this line`);
+      if (!line || Object.values(line.edit!.changes!).flat()[0].newText.startsWith('#')) continue;
+      placed++;
+      const after = apply(text, line);
+      assert.deepEqual(render(after), render(text), `${name}:${finding.range.start.line + 1} ${finding.ruleId}`);
+      const left = (await service.check(path, after)).diagnostics.filter((d) => d.ruleId === finding.ruleId && d.message === finding.message);
+      const moved = after.split('\n').length - text.split('\n').length;
+      assert.ok(!left.some((d) => d.range.start.line === finding.range.start.line + moved), `${name}:${finding.range.start.line + 1} ${finding.ruleId} is still reported`);
+    }
+  }
+  assert.ok(placed > 100, `${placed} findings in the bodies got a comment`);
 });
