@@ -57,6 +57,22 @@ test('link-broken-local: static files, with a file of the same name suggested', 
   assert.match(found[0].message, /no file of `static\/` or of a page bundle is served there\. A file of that name is served at `\/img\/blog\/buoy.png`: link to it\./);
 });
 
+test('link-broken-local: where the advice names an address, "Change the link to" writes it, as the link was written, in the editor only', async () => {
+  const body = [
+    'Moved: [a](/blog/renamed/?from=home#tides) and [b](https://example.org/crew/).',
+    '',
+    '![Buoy](/images/blog/buoy.png) and [nothing like it](/blog/zzz-qqq/).',
+  ].join('\n');
+  const { text, found } = await broken(`${body}\n`);
+  const fixes = found.map((diagnostic) => diagnostic.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((edit) => [rangeText(text, { ...diagnostic, range: edit.range }), edit.newText]) })));
+  assert.deepEqual(fixes, [
+    [{ title: 'Change the link to `/blog/new-name/?from=home#tides`', safe: false, edits: [['/blog/renamed/?from=home#tides', '/blog/new-name/?from=home#tides']] }],
+    [{ title: 'Change the link to `https://example.org/about/crew/`', safe: false, edits: [['https://example.org/crew/', 'https://example.org/about/crew/']] }],
+    [{ title: 'Change the link to `/img/blog/buoy.png`', safe: false, edits: [['/images/blog/buoy.png', '/img/blog/buoy.png']] }],
+    [],
+  ]);
+});
+
 test('link-broken-local: links to the site by its own baseURL, http or https, www or not', async () => {
   const body = '[a](https://example.org/blog/harbour-lights/) [b](http://www.example.org/about/crew/) [c](https://example.org)\n\n[d](https://www.example.org/blog/nope/)\n';
   const { covered, found } = await broken(body);

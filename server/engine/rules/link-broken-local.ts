@@ -5,7 +5,7 @@ import { pathKey } from '../site/hugo-urls';
 import { looksLikeHost } from '../links/hosts';
 import { localLinks, resolveLocal, type LocalLink, type LocalResolution } from '../links/local-links';
 import { relative } from '../site/paths';
-import { defineRule } from '../rule';
+import { defineRule, type FixSpec } from '../rule';
 import { withoutQueryOrFragment } from '../site/redirects';
 import { sitePagesOf, type SitePages } from '../site/site-pages';
 
@@ -37,14 +37,30 @@ function subject(link: LocalLink, missing: Missing): string {
   return url.startsWith('/') ? `\`${url}\`` : `\`${url}\` is this site's \`${missing.looked}\``;
 }
 
-/** Where the writer most likely meant to link, said as an action. */
-function hint(pages: SitePages, key: string): string | undefined {
+/** Where the writer most likely meant to link: the address, and the advice that names it. */
+function hint(pages: SitePages, key: string): { suggestion: string; text: string } | undefined {
   const suggestion = pages.suggestion(key);
   if (suggestion === undefined) return undefined;
   const page = pages.pageOfUrl(suggestion);
-  if (page) return `The page made from \`${relative(pages.site.root, page.file)}\` is served at \`${suggestion}\`: link there.`;
+  if (page) return { suggestion, text: `The page made from \`${relative(pages.site.root, page.file)}\` is served at \`${suggestion}\`: link there.` };
   const sameName = suggestion.split('/').pop()!.toLowerCase() === key.split('/').pop();
-  return sameName ? `A file of that name is served at \`${suggestion}\`: link to it.` : `A file named like it is served at \`${suggestion}\`: link to it, or rename the file.`;
+  return { suggestion, text: sameName ? `A file of that name is served at \`${suggestion}\`: link to it.` : `A file named like it is served at \`${suggestion}\`: link to it, or rename the file.` };
+}
+
+/** Characters an address may hold in any of the places a link is written (Markdown, HTML, shortcodes) without being escaped there. */
+const PLAIN_ADDRESS = /^[A-Za-z0-9\-._~/%:@!$&*+,;=?#]*$/;
+
+/**
+ * "Change the link to …": the address the advice names, written as the link was (with
+ * the site's own scheme and host when it had them, its query and fragment kept). Never
+ * applied by `--fix`: it changes where a link leads, which a person must check.
+ */
+function changeTo(link: LocalLink, suggestion: string): FixSpec[] {
+  const url = link.target.url.trim();
+  const origin = link.absolute ? (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '') : '';
+  const address = `${origin}${suggestion}${url.slice(withoutQueryOrFragment(url).length)}`;
+  if (!PLAIN_ADDRESS.test(address)) return [];
+  return [{ title: `Change the link to \`${address}\``, edits: [{ span: link.target.urlSpan, newText: address }], safe: false, preferred: true }];
 }
 
 /** `/www.example.org/x`: an address of another site with a stray slash in front. */
@@ -55,9 +71,10 @@ function elsewhere(link: LocalLink): string | undefined {
     : undefined;
 }
 
-function message(pages: SitePages, link: LocalLink, missing: Missing): string {
+/** What the finding says, and the fix its advice names, if any. */
+function finding(pages: SitePages, link: LocalLink, missing: Missing): { message: string; fixes: FixSpec[] } {
   const what = subject(link, missing);
-  if (missing.isFile) return `${what}, which does not exist: check the file name and its folder.`;
+  if (missing.isFile) return { message: `${what}, which does not exist: check the file name and its folder.`, fixes: [] };
   const key = pathKey(missing.redirect ? withoutQueryOrFragment(missing.redirect.target) : missing.looked);
   const looksLikeFile = /\.[a-z0-9]+$/i.test(key);
   const nothing = looksLikeFile ? 'no file of `static/` or of a page bundle is served there' : 'no page of this site is served there';
@@ -72,7 +89,8 @@ function message(pages: SitePages, link: LocalLink, missing: Missing): string {
     problem = `${what}, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with \`index.md\`)`;
   } else problem = `${what}: ${nothing}`;
   const fallback = looksLikeFile ? 'Check the path, or add the file.' : "Check the address against the page's file name or its `url`, `slug` and `aliases`.";
-  return `${problem}. ${hint(pages, key) ?? elsewhere(link) ?? fallback}`;
+  const found = hint(pages, key);
+  return { message: `${problem}. ${found?.text ?? elsewhere(link) ?? fallback}`, fixes: found ? changeTo(link, found.suggestion) : [] };
 }
 
 /** A link or image to a page or file of the site that the built site does not have. */
@@ -81,7 +99,7 @@ export default defineRule({
     id: 'link-broken-local',
     description: 'A link or image to a page or file of this site that does not exist.',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: 'editor',
   },
   options: z
     .object({
@@ -103,7 +121,7 @@ export default defineRule({
       const resolution = await resolveLocal(pages, workspace, post, link);
       if (resolution.found && resolution.unverified) context.unverified(link.target.urlSpan, resolution.unverified);
       if (resolution.found || ignored(resolution.looked)) continue;
-      report({ span: link.target.urlSpan, message: message(pages, link, resolution) });
+      report({ span: link.target.urlSpan, ...finding(pages, link, resolution) });
     }
   },
 });
