@@ -67,17 +67,25 @@ function insertAt(document: TextDocument, { offset, text }: Insertion): TextEdit
   return { range: { start: at, end: at }, newText: text };
 }
 
-/** Every safe fix of the file at once, for "fix all" and fix-on-save. */
-function fixAll(document: TextDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
+/** The safe fixes of `diagnostics`, applied as `--fix` applies them, as one edit of the whole document. */
+function safeFixesEdit(document: TextDocument, diagnostics: Diagnostic[]): TextEdit | undefined {
   const text = document.getText();
   const { text: fixed, applied } = applySafeFixes(text, diagnostics);
   if (applied === 0) return undefined;
-  const end = document.positionAt(text.length);
-  return {
-    title: 'Fix all Postlint problems in this file',
-    kind: FIX_ALL_KIND,
-    edit: { changes: { [document.uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: fixed }] } },
-  };
+  return { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: fixed };
+}
+
+/** Every safe fix of the file at once, for "fix all" and fix-on-save. */
+function fixAll(document: TextDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const edit = safeFixesEdit(document, diagnostics);
+  return edit && { title: 'Fix all Postlint problems in this file', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
+}
+
+/** "Fix all problems of a rule in this file", as ESLint's extension offers it: where the rule has more than one safe fix here. */
+function fixAllOfRule(document: TextDocument, ruleId: string, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const ofRule = diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId && diagnostic.fixes.some((fix) => fix.safe));
+  const edit = ofRule.length > 1 ? safeFixesEdit(document, ofRule) : undefined;
+  return edit && { title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, edit: { changes: { [document.uri]: [edit] } } };
 }
 
 export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: Diagnostic[]): CodeAction[] {
@@ -85,8 +93,9 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    // One "for this file" per rule, after the fixes and the lines, for every finding of that rule asked about.
-    const wholeFile = new Map<string, LspDiagnostic[]>();
+    // In the order ESLint's extension gives them: the fixes, "fix all" of a rule, then "disable" for the line and for the file.
+    const lines: CodeAction[] = [];
+    const rules = new Map<string, LspDiagnostic[]>();
     for (const lsp of params.context.diagnostics) {
       if (lsp.source !== 'postlint') continue;
       const diagnostic = diagnostics.find((candidate) => sameDiagnostic(candidate, lsp));
@@ -95,10 +104,16 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
       // A file too large to check, or a body Postlint could not read, is no rule to turn off.
       if (!RULES_BY_ID.has(diagnostic.ruleId as RuleId)) continue;
       const line = disableLine(document, diagnostic, lsp);
-      if (line) actions.push(line);
-      wholeFile.set(diagnostic.ruleId, [...(wholeFile.get(diagnostic.ruleId) ?? []), lsp]);
+      if (line) lines.push(line);
+      rules.set(diagnostic.ruleId, [...(rules.get(diagnostic.ruleId) ?? []), lsp]);
     }
-    for (const [ruleId, found] of wholeFile) actions.push(disableFile(document, ruleId, found));
+    for (const ruleId of rules.keys()) {
+      const all = fixAllOfRule(document, ruleId, diagnostics);
+      if (all) actions.push(all);
+    }
+    actions.push(...lines);
+    // Once per rule, for every finding of it asked about.
+    for (const [ruleId, found] of rules) actions.push(disableFile(document, ruleId, found));
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.Source) ?? false)) {
     const all = fixAll(document, diagnostics);

@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../server/engine/types';
 import { codeActions } from '../../server/lsp/code-actions';
 import { toLspDiagnostic } from '../../server/lsp/convert';
+import { postWith } from '../helpers/link-fixes';
+import { checkPost, hugoSite, only } from '../helpers/memory-workspace';
+
+const PATH = 'content/blog/p.md';
+const INSECURE = '[the club](http://harbour.example/club)';
+
+function apply(text: string, action: CodeAction): string {
+  const document = TextDocument.create('file:///site/content/blog/p.md', 'markdown', 1, text);
+  return TextDocument.applyEdits(document, Object.values(action.edit!.changes!).flat());
+}
 
 // On the body's line: a comment above the opening `---` would end the front matter, so none is offered there.
 const at = { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } };
@@ -14,4 +25,26 @@ test('code actions: "disable for this line" and "for this file" are offered for 
   const diagnostics = [finding('link-insecure'), finding('internal-error'), finding('')];
   const actions = codeActions(document, { textDocument: { uri: document.uri }, range: at, context: { diagnostics: diagnostics.map(toLspDiagnostic) } }, diagnostics);
   assert.deepEqual(actions.map((action) => action.title), ['Disable link-insecure for this line', 'Disable link-insecure for this file']);
+});
+
+test('fix all of a rule in this file: offered where the rule has more than one safe fix here, and applies them all as --fix does', async () => {
+  const text = postWith(`See [the club](https://harbour.example/club?utm_source=mail) and [the quay](https://harbour.example/quay?utm_campaign=x).\n\nAlso ${INSECURE}.\n`);
+  const site = hugoSite({ [PATH]: text });
+  const found = await checkPost(site, PATH);
+  const tracking = only(found, 'link-tracking-params');
+  assert.equal(tracking.length, 2);
+  const document = TextDocument.create('file:///site/content/blog/p.md', 'markdown', 1, text);
+  const ask = (diagnostic: (typeof found)[number]) => {
+    const lsp = toLspDiagnostic(diagnostic);
+    return codeActions(document, { textDocument: { uri: document.uri }, range: lsp.range, context: { diagnostics: [lsp] } }, found);
+  };
+  const titles = ask(tracking[0]).map((action) => action.title);
+  assert.deepEqual(titles.slice(1, 4), ['Fix all link-tracking-params problems in this file', 'Disable link-tracking-params for this line', 'Disable link-tracking-params for this file']);
+  const after = apply(text, ask(tracking[0]).find((action) => action.title === 'Fix all link-tracking-params problems in this file')!);
+  assert.deepEqual(only(await checkPost(hugoSite({ [PATH]: after }), PATH), 'link-tracking-params'), []);
+  assert.ok(after.includes(INSECURE), 'other rules\u2019 findings are left as they are');
+  // One finding of a rule with a safe fix: its own fix is all there is to apply.
+  const insecure = only(found, 'link-insecure');
+  assert.equal(insecure.length, 1);
+  assert.ok(!ask(insecure[0]).some((action) => action.title === 'Fix all link-insecure problems in this file'));
 });
