@@ -203,6 +203,24 @@ async function answerInputBox(page: Page, prompt: string, answer: string): Promi
   await page.keyboard.press('Enter');
 }
 
+test('a Hugo site with no .postlintrc.json: its problems are listed with no post open', { timeout: 120_000 }, async (t) => {
+  const site = copyExampleSite(temp, 'bare-site');
+  // Nothing that names Postlint: the extension starts on the folder's hugo.yaml alone, and the server checks the site.
+  rmSync(join(site, '.postlintrc.json'));
+  const page = await openWorkbench(browser!, folderUrl(site));
+  try {
+    await step(t, page, 'the Problems panel lists a post no one opened', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+      const files = await problemsPanel(page, 'the problems of broken-yaml.md, which no one opened', (shown) => codesOf(shown, 'broken-yaml.md').length > 0);
+      assert.deepEqual(codesOf(files, 'broken-yaml.md'), ['frontmatter-syntax']);
+      assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'no editor is open');
+    });
+  } finally {
+    await page.close();
+  }
+});
+
 /**
  * The tests in test/vscode/suite, counted by hand: 4 in extension.test.ts, 2 in
  * new-post.test.ts. A suite that lost a test (a file that failed to bundle, a test
