@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CHECK_WORKSPACE, NEW_POST, type NewPostParams, type NewPostResult } from '../schemas/protocol';
+import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, type NewPostParams, type NewPostResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
 export interface Client {
@@ -13,14 +13,32 @@ export interface PostlintContext {
   readonly client: Client;
   /** Shown while a whole-site check runs. */
   readonly statusBar: vscode.StatusBarItem;
+  /** Where the extension is installed: its rule pages are in docs/rules/. */
+  readonly extensionUri: vscode.Uri;
 }
 
 /** The commands, by id; package.json contributes the same ids. */
-export function commands(ctx: PostlintContext): Record<string, () => Promise<void> | void> {
+export function commands(ctx: PostlintContext): Record<string, (...args: unknown[]) => Promise<void> | void> {
   return {
     'postlint.checkWholeSite': checkWholeSite(ctx),
     'postlint.newPost': newPost(ctx),
     'postlint.showOutput': () => ctx.client.outputChannel.show(),
+    [SHOW_RULE_DOCS]: showRuleDocs(ctx),
+  };
+}
+
+/**
+ * Opens a rule's page, shipped in the extension, in the Markdown preview: the quick fix
+ * "Show documentation for <rule>" runs it with the rule id. Only a rule id names a page.
+ */
+function showRuleDocs({ vscode, extensionUri }: PostlintContext): (ruleId?: unknown) => Promise<void> {
+  return async (ruleId) => {
+    const page = typeof ruleId === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ruleId) ? vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`) : undefined;
+    if (!page || !(await exists(vscode, page))) {
+      void vscode.window.showErrorMessage(`Postlint has no page for the rule ${JSON.stringify(ruleId)}.`);
+      return;
+    }
+    await vscode.commands.executeCommand('markdown.showPreview', page);
   };
 }
 

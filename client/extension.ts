@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../schemas/protocol';
+import { SHOW_RULE_DOCS, type InitializationOptions } from '../schemas/protocol';
 import { commands, type PostlintContext } from './commands';
 
 /** The files whose changes can change a post's problems: posts and pages, the config, authors, Hugo's config, link targets, shortcodes. */
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Settings: the server asks for them per resource (workspace/configuration) and registers for their changes.
     synchronize: { fileEvents: watchers },
     // In Restricted Mode the server runs nothing from the folder; the built-in rules still run. Read at each (re)start.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS }),
     // A failed initialize is reported like any failed start: once, by `reportStartFailure`.
     initializationFailedHandler: () => false,
   };
@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusBar.tooltip = 'Postlint is checking every post of the site. Show the problems';
   statusBar.command = 'workbench.actions.view.problems';
 
-  const ctx: PostlintContext = { vscode, client: languageClient, statusBar };
+  const ctx: PostlintContext = { vscode, client: languageClient, statusBar, extensionUri: context.extensionUri };
   for (const [id, run] of Object.entries(commands(ctx))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
   context.subscriptions.push(
     statusBar,

@@ -35,4 +35,13 @@ export type NewPostResult = { uri: string; text: string; snippet: string } | { e
 export interface InitializationOptions {
   /** Whether VS Code trusts the workspace (Restricted Mode off); see SECURITY.md. */
   trusted: boolean;
+  /**
+   * A command of the editor's that shows a rule's documentation, given the rule id: the
+   * server then offers "Show documentation for <rule>" among the quick fixes. Other
+   * editors have each diagnostic's link to its page (`codeDescription.href`).
+   */
+  ruleDocsCommand?: string;
 }
+
+/** The VS Code extension's command that opens a rule's page, shipped in the extension, in the Markdown preview. */
+export const SHOW_RULE_DOCS = 'postlint.showRuleDocs';

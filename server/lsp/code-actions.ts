@@ -88,7 +88,13 @@ function fixAllOfRule(document: TextDocument, ruleId: string, diagnostics: Diagn
   return edit && { title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, edit: { changes: { [document.uri]: [edit] } } };
 }
 
-export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: Diagnostic[]): CodeAction[] {
+/** "Show documentation for <rule>", through the editor's own command (`InitializationOptions.ruleDocsCommand`). */
+function showDocs(ruleId: string, command: string, diagnostics: LspDiagnostic[]): CodeAction {
+  const title = `Show documentation for ${ruleId}`;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command, arguments: [ruleId] } };
+}
+
+export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: Diagnostic[], ruleDocsCommand?: string): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -114,6 +120,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
     actions.push(...lines);
     // Once per rule, for every finding of it asked about.
     for (const [ruleId, found] of rules) actions.push(disableFile(document, ruleId, found));
+    if (ruleDocsCommand) for (const [ruleId, found] of rules) actions.push(showDocs(ruleId, ruleDocsCommand, found));
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.Source) ?? false)) {
     const all = fixAll(document, diagnostics);

@@ -24,7 +24,7 @@ import { completions } from './completion';
 import { toPath, toUri } from './convert';
 import { LanguageServices } from './language-services';
 import { hover } from './hover';
-import { SettingsCache, trustNotice, trustOf } from './settings';
+import { ruleDocsCommandOf, SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace } from './workspace-check';
@@ -66,6 +66,8 @@ class PostlintServer {
   /** Documents checked since they opened: with `run: onSave`, a document is still checked once when it opens. */
   private readonly checkedOnce = new Set<string>();
   private folders: string[] = [];
+  /** The editor's command that shows a rule's page, if it named one (`InitializationOptions.ruleDocsCommand`). */
+  private ruleDocsCommand: string | undefined;
   private workspaceChecked = false;
   private readonly siteChanges: SiteChangeContext;
   /** Where checks run: hover, completion and code actions never wait behind one. */
@@ -116,6 +118,7 @@ class PostlintServer {
     this.settings.supported = capabilities.workspace?.configuration === true;
     this.validator.pull = capabilities.textDocument?.diagnostic !== undefined;
     this.languageServices.trusted = trustOf(params.initializationOptions);
+    this.ruleDocsCommand = ruleDocsCommandOf(params.initializationOptions);
     this.connection.console.log(trustNotice(this.languageServices.trusted));
     this.folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders = [toPath(params.rootUri)];
@@ -199,7 +202,7 @@ class PostlintServer {
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];
         const diagnostics = validator.results.get(document.uri) ?? (await validator.diagnose(document.uri, document.getText()));
-        return codeActions(document, params, diagnostics);
+        return codeActions(document, params, diagnostics, this.ruleDocsCommand);
       }),
     );
     connection.onCompletion(

@@ -41,6 +41,13 @@ export function trustOf(initializationOptions: unknown): boolean {
   return trusted === undefined || trusted === true;
 }
 
+/** The editor's command that shows a rule's documentation (`InitializationOptions.ruleDocsCommand`), if it named one. */
+export function ruleDocsCommandOf(initializationOptions: unknown): string | undefined {
+  if (typeof initializationOptions !== 'object' || initializationOptions === null) return undefined;
+  const { ruleDocsCommand } = initializationOptions as { ruleDocsCommand?: unknown };
+  return typeof ruleDocsCommand === 'string' && ruleDocsCommand !== '' ? ruleDocsCommand : undefined;
+}
+
 /** What the server logs once at start: whether the workspace is trusted, and what that changes. */
 export function trustNotice(trusted: boolean): string {
   const never = 'Postlint never executes anything from a folder, trusted or not.';

@@ -91,14 +91,14 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 test('extension: the server learns the trust at each start, and restarts when it is granted', async () => {
   await activate(context as never);
   assert.equal(state.starts, 1);
-  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: false });
+  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: false, ruleDocsCommand: 'postlint.showRuleDocs' });
   assert.equal(typeof state.grant, 'function', 'the extension listens for the trust');
 
   state.isTrusted = true;
   state.grant!();
   await settle();
   assert.equal(state.restarts, 1);
-  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: true }, 'read again at the restart');
+  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: true, ruleDocsCommand: 'postlint.showRuleDocs' }, 'read again at the restart');
   assert.deepEqual(state.errors, []);
 });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -6,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { commands, type PostlintContext } from '../../client/commands';
 import { settingsSchema } from '../../schemas/settings';
+import { RULES } from '../../server/engine/rules';
 
 /**
  * The extension manifest against its sources. package.json is read by VS Code as
@@ -76,13 +78,18 @@ test('package.json contributes the client\u2019s commands, titled as in the brie
       'postlint.checkWholeSite': 'Postlint: Check Whole Site',
       'postlint.newPost': 'Postlint: New Post\u2026',
       'postlint.showOutput': 'Postlint: Show Output',
+      // Run by the quick fix "Show documentation for <rule>", with the rule id; not in the command palette.
+      'postlint.showRuleDocs': 'Postlint: Show Rule Documentation',
     },
   );
 });
 
-test('the extension activates on Markdown and on the config file, in VS Code 1.100 and later', () => {
+test('the extension activates on Markdown, on the config file and on a Hugo site, in VS Code 1.100 and later', () => {
   const pkg = manifest();
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'workspaceContains:**/.postlintrc.json']);
+  // A Hugo site by its config file's names, one by one (a glob with braces did not start it in code-server).
+  const hugoConfigs = ['', 'config/_default/'].flatMap((folder) => ['hugo', 'config'].flatMap((name) => ['toml', 'yaml', 'yml', 'json'].map((ext) => `workspaceContains:${folder}${name}.${ext}`)));
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'workspaceContains:**/.postlintrc.json', ...hugoConfigs]);
+  assert.deepEqual(pkg.contributes.menus.commandPalette, [{ command: 'postlint.showRuleDocs', when: 'false' }]);
   // Since VS Code 1.74, contributed commands activate the extension without onCommand events.
   const [major, minor] = /^\^(\d+)\.(\d+)\.\d+$/.exec(pkg.engines.vscode)!.slice(1).map(Number);
   assert.ok(major === 1 && minor >= 74 && minor <= 100, `engines.vscode ${pkg.engines.vscode} must admit 1.100`);
@@ -103,4 +110,11 @@ test('the config file gets its JSON Schema and comments; an untrusted folder can
   // VS Code then ignores the folder's own value of the setting; the server ignores any value when untrusted (test/lsp/trust.test.ts).
   assert.deepEqual(trust.restrictedConfigurations, ['postlint.configFile']);
   for (const name of trust.restrictedConfigurations) assert.ok(name in contributedSettings(), name);
+});
+
+test('the .vsix holds every rule\u2019s page, which "Show documentation for <rule>" opens, and no other document', () => {
+  // vsce lists what it would package, reading .vscodeignore as it does when it packages.
+  const listed = execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const pages = listed.filter((file) => file.startsWith('docs/')).sort();
+  assert.deepEqual(pages, RULES.map((rule) => `docs/rules/${rule.meta.id}.md`).sort());
 });

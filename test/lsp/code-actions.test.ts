@@ -48,3 +48,17 @@ test('fix all of a rule in this file: offered where the rule has more than one s
   assert.equal(insecure.length, 1);
   assert.ok(!ask(insecure[0]).some((action) => action.title === 'Fix all link-insecure problems in this file'));
 });
+
+test('code actions: "Show documentation for <rule>" comes last, once per rule, through the command the editor named, and only then', () => {
+  const document = TextDocument.create('file:///site/content/blog/p.md', 'markdown', 1, '---\ntitle: A\n---\nBody.\n');
+  const diagnostics = [finding('link-insecure'), { ...finding('link-insecure'), message: 'Another.' }];
+  const params = { textDocument: { uri: document.uri }, range: at, context: { diagnostics: diagnostics.map(toLspDiagnostic) } };
+  const actions = codeActions(document, params, diagnostics, 'editor.showRuleDocs');
+  const docs = actions.filter((action) => action.title === 'Show documentation for link-insecure');
+  assert.equal(docs.length, 1);
+  assert.equal(actions.at(-1), docs[0]);
+  assert.deepEqual(docs[0].command, { title: 'Show documentation for link-insecure', command: 'editor.showRuleDocs', arguments: ['link-insecure'] });
+  assert.equal(docs[0].diagnostics?.length, 2);
+  // An editor that named no command has each diagnostic's link to the page instead.
+  assert.ok(!codeActions(document, params, diagnostics).some((action) => action.title.startsWith('Show documentation')));
+});

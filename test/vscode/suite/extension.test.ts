@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, openPost, ruleId, sitePath, waitForDiagnostics } from './helpers';
+import { closeAllEditors, EXTENSION_ID, openPost, ruleId, sitePath, waitForDiagnostics, waitForTab } from './helpers';
 
 /** The post of examples/site with known front matter mistakes (see `postlint check examples/site`). */
 const TYPOS = ['content', 'blog', 'front-matter-typos.md'];
@@ -48,6 +48,19 @@ suite('Postlint in VS Code', () => {
     // The server checks the changed text: the key is spelt as the schema spells it.
     const after = await waitForDiagnostics(uri, (found) => !found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case'), 'check of the fixed text');
     assert.deepEqual(sortedRules(after), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
+  });
+
+  test('the quick fix \u201cShow documentation\u201d opens the rule\u2019s page, shipped in the extension, in the Markdown preview', async () => {
+    const uri = sitePath(...TYPOS);
+    await openPost(uri);
+    const diagnostics = await waitForDiagnostics(uri, (found) => found.some((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case'), 'frontmatter-key-case');
+    const keyCase = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, keyCase.range, vscode.CodeActionKind.QuickFix.value);
+    const docs = actions.find((action) => action.title === 'Show documentation for frontmatter-key-case');
+    assert.ok(docs?.command, `no "Show documentation" among the quick fixes: ${actions.map((action) => action.title).join(' | ')}`);
+    await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+    const preview = await waitForTab((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.includes('frontmatter-key-case.md'), 'Markdown preview of frontmatter-key-case.md');
+    assert.match((preview.input as vscode.TabInputWebview).viewType, /markdown\.preview/);
   });
 
   test('completion offers the member-welcome template in an empty post, and it inserts', async () => {

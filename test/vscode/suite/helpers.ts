@@ -71,3 +71,27 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+
+/** Resolves with the first open tab `matches` accepts, checked at each change of the tabs VS Code announces. */
+export function waitForTab(matches: (tab: vscode.Tab) => boolean, what: string, timeoutMs = 45_000): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const tab = tabs().find(matches);
+      if (!tab) return;
+      finish();
+      resolve(tab);
+    };
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`No ${what} within ${timeoutMs} ms; the tabs: ${tabs().map((tab) => tab.label).join(', ') || 'none'}`));
+    }, timeoutMs);
+    function finish() {
+      subscription.dispose();
+      clearTimeout(timer);
+    }
+    check();
+  });
+}
