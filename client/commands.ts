@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, type NewPostParams, type NewPostResult } from '../schemas/protocol';
+import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, STARTER_CONFIG, type NewPostParams, type NewPostResult, type StarterConfigParams, type StarterConfigResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
 export interface Client {
@@ -24,6 +24,35 @@ export function commands(ctx: PostlintContext): Record<string, (...args: unknown
     'postlint.newPost': newPost(ctx),
     'postlint.showOutput': () => ctx.client.outputChannel.show(),
     [SHOW_RULE_DOCS]: showRuleDocs(ctx),
+    'postlint.createConfig': createConfig(ctx),
+  };
+}
+
+/**
+ * Writes `.postlintrc.json` at the root of the site, as `postlint init` does, and opens
+ * it; one that exists is opened, never written over.
+ */
+function createConfig({ vscode, client }: PostlintContext): () => Promise<void> {
+  const { window, workspace } = vscode;
+  return async () => {
+    const anchor = anchorUri(vscode);
+    if (!anchor) {
+      void window.showErrorMessage('Postlint: open the folder of a Hugo site to give it a .postlintrc.json.');
+      return;
+    }
+    try {
+      const result = await client.sendRequest<StarterConfigResult>(STARTER_CONFIG, { anchorUri: anchor } satisfies StarterConfigParams);
+      if ('error' in result) {
+        void window.showErrorMessage(result.error);
+        return;
+      }
+      const uri = vscode.Uri.parse(result.uri);
+      if (await exists(vscode, uri)) void window.showInformationMessage(`${uri.fsPath} exists: Postlint opens it, and never writes over it.`);
+      else await workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+      await window.showTextDocument(uri);
+    } catch (error) {
+      void window.showErrorMessage(`Postlint could not create the config file: ${reason(error)}`);
+    }
   };
 }
 

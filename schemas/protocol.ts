@@ -31,6 +31,16 @@ export interface NewPostParams {
 
 export type NewPostResult = { uri: string; text: string; snippet: string } | { error: string };
 
+/** The editor's "Create .postlintrc.json": where the site's config file goes and its text (`postlint init`); the client writes it. */
+export const STARTER_CONFIG = 'postlint/starterConfig';
+
+export interface StarterConfigParams {
+  /** A file or folder inside the site. */
+  anchorUri: string;
+}
+
+export type StarterConfigResult = { uri: string; text: string } | { error: string };
+
 /** What the extension tells the server when it starts it. */
 export interface InitializationOptions {
   /** Whether VS Code trusts the workspace (Restricted Mode off); see SECURITY.md. */

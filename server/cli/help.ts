@@ -23,6 +23,10 @@ Usage:
                         after the title); an existing file is never overwritten
       Exit 2, with a one-line message, when the file exists, a required option is
       missing, or no site is found.
+  postlint init [folder]
+      Writes .postlintrc.json at the root of the Hugo site around the folder
+      (default: the current one), with the preset the site implies, and prints its
+      path. Exit 2 when the file exists (it is never overwritten) or no site is found.
   postlint lsp --stdio
       Starts the language server, for any editor that speaks LSP.
   postlint --help | --version

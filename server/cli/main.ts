@@ -7,6 +7,7 @@ import { nodeLanguageService } from '../node/language-service';
 import { runCheck, type CheckRun } from './check';
 import { changedSince } from './changed-since';
 import { newPost } from './new';
+import { initConfig } from './init';
 import { escapeText, safeJson } from './formatters/escape';
 import { helpText } from './help';
 import { MEGABYTE, NodeWorkspace, refusalText } from '../node/node-workspace';
@@ -215,6 +216,8 @@ export async function main(argv: string[], startLanguageServer: () => Promise<vo
         return await printConfig(rest, cwd);
       case 'new':
         return await newPost(rest, cwd);
+      case 'init':
+        return await initConfig(rest, cwd);
       case 'lsp':
         await startLanguageServer();
         return -1;

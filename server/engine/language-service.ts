@@ -1,3 +1,4 @@
+import { starterConfig, type StarterConfig } from './config/starter-config';
 import { escapeGlob, globMatcher } from '../../schemas/globs';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
@@ -262,6 +263,15 @@ export class LanguageService {
     const about = this.usesSiteTemplates() ? await readSiteAbout(workspace, site, config) : undefined;
     const plan = await planNewPost(workspace, site, config, this.postGlobs(site, config), template, about, input, this.now());
     return { site, plan };
+  }
+
+  /**
+   * A new `.postlintrc.json` for the site around `folder` (`postlint init`, the editor's
+   * "Create .postlintrc.json"); undefined where there is no Hugo site. Nothing is written here.
+   */
+  async starterConfig(folder: string): Promise<StarterConfig | undefined> {
+    const site = await this.siteOfFolder(folder);
+    return site.loose ? undefined : starterConfig(site, this.siteWorkspace(site.root));
   }
 
   async settingsFor(path: string, text: string): Promise<PostSettings> {

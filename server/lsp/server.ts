@@ -12,7 +12,16 @@ import {
 } from 'vscode-languageserver/node';
 import { orderedDocuments } from './ordered-documents';
 import { serverConnection } from './transport';
-import { CHECK_WORKSPACE, NEW_POST, type CheckWorkspaceResult, type NewPostParams, type NewPostResult } from '../../schemas/protocol';
+import {
+  CHECK_WORKSPACE,
+  NEW_POST,
+  STARTER_CONFIG,
+  type CheckWorkspaceResult,
+  type NewPostParams,
+  type NewPostResult,
+  type StarterConfigParams,
+  type StarterConfigResult,
+} from '../../schemas/protocol';
 import { fillPost } from '../engine/templates/new-post';
 import { dirname } from '../engine/site/paths';
 import type { LanguageService } from '../engine/language-service';
@@ -233,13 +242,26 @@ class PostlintServer {
       NEW_POST,
       guarded<[NewPostParams], NewPostResult>(connection, { error: 'Postlint could not plan the post: see its output.' }, (params) => this.newPost(params)),
     );
+    const starter = guarded<[StarterConfigParams], StarterConfigResult>(connection, { error: 'Postlint could not make a config file: see its output.' }, (params) => this.starterConfig(params));
+    connection.onRequest<StarterConfigResult, void>(STARTER_CONFIG, (params: StarterConfigParams) => starter(params));
+  }
+
+  /** The folder a request is anchored in, as the CLI anchors in its working folder: the folder itself, or a file's. */
+  private async anchorFolder(service: LanguageService, anchorUri: string): Promise<string> {
+    const given = toPath(anchorUri).replace(/\/$/, '');
+    return (await service.workspaceOf().stat(given)) === 'directory' ? given : dirname(given);
+  }
+
+  private async starterConfig(params: StarterConfigParams): Promise<StarterConfigResult> {
+    const service = await this.serviceFor(params.anchorUri);
+    const starter = await service.starterConfig(await this.anchorFolder(service, params.anchorUri));
+    if (!starter) return { error: 'No Hugo site found around this folder: open a site to give it a .postlintrc.json.' };
+    return { uri: toUri(starter.file), text: starter.text };
   }
 
   private async newPost(params: NewPostParams): Promise<NewPostResult> {
     const service = await this.serviceFor(params.anchorUri);
-    // A folder is anchored in, as the CLI anchors in its working folder.
-    const given = toPath(params.anchorUri).replace(/\/$/, '');
-    const folder = (await service.workspaceOf().stat(given)) === 'directory' ? given : dirname(given);
+    const folder = await this.anchorFolder(service, params.anchorUri);
     const { site, plan } = await service.planNewPost(folder, params);
     if (site.loose) return { error: 'No Hugo site found around this folder: open a site to create a post in it.' };
     // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.

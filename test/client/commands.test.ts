@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { commands, type PostlintContext } from '../../client/commands';
-import type { NewPostResult } from '../../schemas/protocol';
+import type { NewPostResult, StarterConfigResult } from '../../schemas/protocol';
 
 /** The commands against a stand-in for the VS Code API and the language client, recording what they do. */
 
@@ -29,7 +29,7 @@ interface Setup {
   inWorkspace?: boolean;
   folders?: string[];
   existing?: string[];
-  response?: NewPostResult | Error;
+  response?: NewPostResult | StarterConfigResult | Error;
 }
 
 function fake(setup: Setup = {}) {
@@ -58,6 +58,7 @@ function fake(setup: Setup = {}) {
         return answer;
       },
       showErrorMessage: async (message: string) => void log.push(['error', message]),
+      showInformationMessage: async (message: string) => void log.push(['info', message]),
       showTextDocument: async (uri: FakeUri) => {
         log.push(['open', uri.toString()]);
         const document = { save: async () => void log.push(['save', uri.toString()]) };
@@ -174,4 +175,30 @@ test('Show Output shows the client\u2019s output channel', async () => {
   const { run, log } = fake();
   await run['postlint.showOutput']();
   assert.deepEqual(log, [['output']]);
+});
+
+const CONFIG = 'file:///sites/blog/.postlintrc.json';
+const starter: StarterConfigResult = { uri: CONFIG, text: '{\n  "extends": "hugo",\n  "rules": {}\n}\n' };
+
+test('Create .postlintrc.json writes the server\u2019s starter config at the site root and opens it', async () => {
+  const { run, log, requests } = fake({ response: starter });
+  await run['postlint.createConfig']();
+  assert.deepEqual(requests, [['postlint/starterConfig', { anchorUri: SITE }]]);
+  assert.deepEqual(log, [
+    ['write', CONFIG, starter.text.length],
+    ['open', CONFIG],
+  ]);
+});
+
+test('Create .postlintrc.json opens a config file that exists, and never writes over it', async () => {
+  const { run, log, files } = fake({ response: starter, existing: [CONFIG] });
+  await run['postlint.createConfig']();
+  assert.deepEqual(log, [
+    ['info', `${fileURLToPath(CONFIG)} exists: Postlint opens it, and never writes over it.`],
+    ['open', CONFIG],
+  ]);
+  assert.equal(files.get(CONFIG), 'old');
+  const refused = fake({ response: { error: 'No Hugo site found around this folder.' } });
+  await refused.run['postlint.createConfig']();
+  assert.deepEqual(refused.log, [['error', 'No Hugo site found around this folder.']]);
 });

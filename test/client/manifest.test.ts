@@ -78,6 +78,7 @@ test('package.json contributes the client\u2019s commands, titled as in the brie
       'postlint.checkWholeSite': 'Postlint: Check Whole Site',
       'postlint.newPost': 'Postlint: New Post\u2026',
       'postlint.showOutput': 'Postlint: Show Output',
+      'postlint.createConfig': 'Postlint: Create .postlintrc.json',
       // Run by the quick fix "Show documentation for <rule>", with the rule id; not in the command palette.
       'postlint.showRuleDocs': 'Postlint: Show Rule Documentation',
     },
