@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { LineIndex } from '../../server/engine/text/line-index';
+import type { Fix } from '../../server/engine/types';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+
+/** The text with one fix's edits applied, last first. */
+function applyFixes(text: string, fix: Fix): string {
+  const lines = new LineIndex(text);
+  const edits = fix.edits.map((edit) => ({ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), newText: edit.newText })).sort((a, b) => b.start - a.start);
+  return edits.reduce((out, edit) => out.slice(0, edit.start) + edit.newText + out.slice(edit.end), text);
+}
 
 async function syntaxProblems(text: string) {
   const site = hugoSite({ 'content/blog/p.md': text });
@@ -17,6 +26,20 @@ test('frontmatter-syntax: an unclosed quote is shown on the value that opens it,
   const problems = await syntaxProblems('---\ntitle: "Seed swap\nauthor: alice\ndate: 2025-01-01\n---\nBody\n');
   assert.deepEqual(problems.map((p) => [p.line, p.text]), [[1, '"Seed swap']]);
   assert.match(problems[0].message, /opens a quote \("\) that is never closed: add the closing "/);
+});
+
+test('frontmatter-syntax: an unclosed quote gets "Add the closing quote" at the end of its line, in the editor only, and the front matter then reads', async () => {
+  for (const [text, quote] of [['---\ntitle: "Seed swap  \nauthor: alice\ndate: 2025-01-01\n---\nBody\n', '"'], ["---\r\ntitle: 'Seed swap\r\ndate: 2025-01-01\r\n---\r\nBody\r\n", "'"]]) {
+    const site = hugoSite({ 'content/blog/p.md': text });
+    const [problem] = only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-syntax');
+    assert.equal(problem.fixes.length, 1);
+    const [fix] = problem.fixes;
+    assert.deepEqual([fix.title, fix.safe, fix.preferred], [`Add the closing ${quote}`, false, true]);
+    const fixed = applyFixes(text, fix);
+    assert.match(fixed, new RegExp(`^title: ${quote}Seed swap${quote}`, 'm'));
+    const after = hugoSite({ 'content/blog/p.md': fixed });
+    assert.deepEqual(only(await checkPost(after, 'content/blog/p.md'), 'frontmatter-syntax'), []);
+  }
 });
 
 test('frontmatter-syntax: an opening --- that is never closed', async () => {

@@ -4,11 +4,14 @@ import { afterLineBreak, errorSpan, splitFrontMatter, type FrontMatterBlock, typ
 import { caseDuplicateProblems } from './key-case';
 import { parseToml } from './toml';
 import type { Span } from '../types';
+import type { FixSpec } from '../rule';
 
 /** A problem found while reading the front matter block itself. */
 export interface FrontMatterProblem {
   message: string;
   span: Span;
+  /** What the editor can offer, where the mistake is plain (`frontmatter-syntax` reports them). */
+  fixes?: FixSpec[];
 }
 
 /** A top-level key as written, where it is, and the name Hugo and the rules read it by. */
@@ -195,7 +198,10 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
   for (const error of document.errors) {
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuote(document, source, error.pos[0]) : undefined;
     if (unclosed) {
-      frontMatter.problems.push({ message: unclosed.message, span: { start: start + unclosed.start, end: start + unclosed.end } });
+      const at = start + unclosed.end;
+      // In the editor only: a quoted value may also go on over lines, which only the author knows.
+      const fixes = [{ title: `Add the closing ${unclosed.quote}`, edits: [{ span: { start: at, end: at }, newText: unclosed.quote }], safe: false, preferred: true }];
+      frontMatter.problems.push({ message: unclosed.message, span: { start: start + unclosed.start, end: at }, fixes });
       continue;
     }
     frontMatter.problems.push({
@@ -238,16 +244,18 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
  * YAML reports a missing closing quote where the text ends, often lines below the
  * mistake; the author needs to see the value whose quote is open.
  */
-function unclosedQuote(document: Document.Parsed, source: string, errorAt: number): { start: number; end: number; message: string } | undefined {
-  let found: { start: number; end: number; message: string } | undefined;
+function unclosedQuote(document: Document.Parsed, source: string, errorAt: number): { start: number; end: number; quote: string; message: string } | undefined {
+  let found: { start: number; end: number; quote: string; message: string } | undefined;
   visit(document, {
     Scalar(_, node) {
       const range = node.range;
       const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
       if (!quote || !range || range[0] >= errorAt || range[1] < errorAt) return;
       const lineEnd = source.indexOf('\n', range[0]);
-      const end = lineEnd === -1 ? source.length : source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-      found = { start: range[0], end, message: `This value opens a quote (${quote}) that is never closed: add the closing ${quote} at the end of the value.` };
+      let end = lineEnd === -1 ? source.length : lineEnd;
+      // The value's line, without its line break and trailing blanks: where the quote most likely ends.
+      while (end > range[0] + 1 && /[ \t\r]/.test(source[end - 1])) end--;
+      found = { start: range[0], end, quote, message: `This value opens a quote (${quote}) that is never closed: add the closing ${quote} at the end of the value.` };
       return visit.BREAK;
     },
   });

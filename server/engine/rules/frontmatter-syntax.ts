@@ -6,7 +6,7 @@ export default defineRule({
     id: 'frontmatter-syntax',
     description: 'Front matter must be a block Hugo can read: opened and closed as Hugo expects, valid YAML (or TOML or JSON), with `key: value` pairs and each key once.',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: 'editor',
   },
   check({ post, report }) {
     for (const problem of post.frontMatter?.problems ?? []) report(problem);
