@@ -41,6 +41,13 @@ export interface LanguageServiceOptions {
    * built-in templates apply. Default true.
    */
   useSiteTemplates?: boolean;
+  /**
+   * What a broken config file does: `fail` (default; the CLI exits 2 with one line), or,
+   * in the editor, `fall back` to the last config that file gave, else to the site's
+   * preset, so that the posts keep their problems while the file is being mended; each
+   * result then says what is broken (`CheckResult.configProblem`).
+   */
+  brokenConfig?: 'fail' | 'fall back';
 }
 
 export interface CheckOptions {
@@ -65,6 +72,8 @@ export interface CheckResult {
    * ran out of time (an `internal-error`). A cache keeps only reproducible results.
    */
   reproducible: boolean;
+  /** With `brokenConfig: 'fall back'`: the broken config's one line, when the check used another config in its place. */
+  configProblem?: string;
 }
 
 /** What applies to a post and why: `postlint print-config`. */
@@ -113,6 +122,8 @@ export class LanguageService {
   private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly sites = new Map<string, Promise<Site>>();
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
+  /** The last config each config key read without error, kept across `invalidate`: what a broken one falls back to (`brokenConfig`). */
+  private readonly lastGoodConfigs = new Map<string, ResolvedConfig>();
   /** Values rules compute once per site (`RuleContext.siteCache`), by site root and key. */
   private readonly siteValues = new Map<string, Promise<unknown>>();
   /** Each site's view of the workspace, which sees nothing outside the site (`confine`). */
@@ -178,7 +189,21 @@ export class LanguageService {
     return config;
   }
 
+  /** The config a folder's posts are checked with; with `brokenConfig: 'fall back'`, another in place of a broken one (`broken` says why). */
   private async loadConfig(folder: string, site: Site): Promise<ResolvedConfig> {
+    const key = this.options.configFile ?? folder;
+    try {
+      const config = await this.readConfig(folder, site);
+      this.lastGoodConfigs.set(key, config);
+      return config;
+    } catch (error) {
+      if (this.options.brokenConfig !== 'fall back' || !(error instanceof ConfigError)) throw error;
+      const fallback = this.lastGoodConfigs.get(key) ?? (await this.withDatedSections(resolveConfig(undefined, undefined, site.impliedPreset, DEFAULT_SEVERITIES), site));
+      return { ...fallback, broken: error };
+    }
+  }
+
+  private async readConfig(folder: string, site: Site): Promise<ResolvedConfig> {
     if (site.problems.length > 0) throw new ConfigError(site.root, site.problems[0]);
     const file = this.options.configFile ?? (await this.findConfigFile(folder, site));
     let config: ResolvedConfig;
@@ -339,7 +364,8 @@ export class LanguageService {
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     const reproducible = now === undefined && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
-    return { path, isPost, diagnostics, unverified, dependencies: [...dependencies], reproducible };
+    const { broken } = config;
+    return { path, isPost, diagnostics, unverified, dependencies: [...dependencies], reproducible: reproducible && !broken, ...(broken ? { configProblem: broken.oneLine() } : {}) };
   }
 
   /**

@@ -29,7 +29,8 @@ export class LanguageServices {
     const file = this.trusted ? configFile : '';
     let service = this.services.get(file);
     if (!service) {
-      service = nodeLanguageService({ workspace: this.workspace, configFile: file || undefined, useSiteTemplates: this.trusted });
+      // A config being edited is broken now and then: the posts keep their problems meanwhile (the CLI fails instead).
+      service = nodeLanguageService({ workspace: this.workspace, configFile: file || undefined, useSiteTemplates: this.trusted, brokenConfig: 'fall back' });
       this.services.set(file, service);
     }
     return service;

@@ -67,6 +67,8 @@ export class Validator {
       const result = await this.check(uri, text);
       this.dependencies.set(uri, new Set(result.dependencies));
       this.logUnverified(result.path, result.unverified);
+      if (result.configProblem) this.reportConfigProblem(`${result.configProblem}. Posts are checked with the last config that could be read (or the preset's) until it is mended`);
+      else if (result.isPost) this.reportedConfigErrors.clear();
       return result.diagnostics;
     } catch (error) {
       this.reportFailure(error);
@@ -81,14 +83,16 @@ export class Validator {
     for (const [reason, count] of counts) this.connection.console.info(`Postlint: ${path}: ${count} link${count === 1 ? '' : 's'} not verified: ${reason}`);
   }
 
+  /** A broken config is told once, in a message and in the log, without a stack trace; again only after it was mended. */
+  private reportConfigProblem(line: string): void {
+    if (this.reportedConfigErrors.has(line)) return;
+    this.reportedConfigErrors.add(line);
+    void this.connection.window.showErrorMessage(`Postlint: ${line}`);
+    this.connection.console.error(`Postlint: ${line}`);
+  }
+
   private reportFailure(error: unknown): void {
-    if (error instanceof ConfigError) {
-      const line = error.oneLine();
-      if (!this.reportedConfigErrors.has(line)) this.connection.window.showErrorMessage(`Postlint: ${line}`);
-      this.reportedConfigErrors.add(line);
-      this.connection.console.error(line);
-      return;
-    }
+    if (error instanceof ConfigError) return this.reportConfigProblem(error.oneLine());
     this.connection.console.error(`Postlint failed: ${(error as Error).stack ?? String(error)}`);
   }
 

@@ -11,6 +11,8 @@ export interface NodeLanguageServiceOptions {
   configFile?: string;
   /** Whether the site's own template files may be read (false in a folder the editor does not trust). */
   useSiteTemplates?: boolean;
+  /** What a broken config file does (`LanguageServiceOptions.brokenConfig`): the language server falls back. */
+  brokenConfig?: 'fail' | 'fall back';
 }
 
 let builtinTemplates: ReturnType<typeof loadBuiltinTemplates> | undefined;
@@ -26,5 +28,6 @@ export function nodeLanguageService(options: NodeLanguageServiceOptions = {}): L
     configFile: options.configFile,
     templates: builtinTemplates,
     useSiteTemplates: options.useSiteTemplates,
+    brokenConfig: options.brokenConfig,
   });
 }

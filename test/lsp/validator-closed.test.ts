@@ -142,14 +142,14 @@ test('validator: a closed post that a symlink leads out of the site is not read:
   ]);
 });
 
-test('validator: a closed post whose engine cannot be made: the config error is shown, once, and logged', async () => {
+test('validator: a closed post whose engine cannot be made: the config error is shown and logged, once', async () => {
   const { validator, connection } = harness(() => Promise.reject(new ConfigError('/site/.postlintrc.json', 'extends: unknown preset')));
   validator.schedule(POST_URI);
   await settled();
   validator.schedule(POST_URI);
   await settled();
   assert.deepEqual(connection.shown, ['Postlint: /site/.postlintrc.json: invalid configuration: extends: unknown preset']);
-  assert.deepEqual(connection.errors, ['/site/.postlintrc.json: invalid configuration: extends: unknown preset', '/site/.postlintrc.json: invalid configuration: extends: unknown preset']);
+  assert.deepEqual(connection.errors, ['Postlint: /site/.postlintrc.json: invalid configuration: extends: unknown preset']);
   assert.deepEqual(connection.published, []);
 });
 

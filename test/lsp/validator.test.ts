@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NodeWorkspace } from '../../server/node/node-workspace';
 import { ConfigError } from '../../server/engine/config/config';
-import { hugoSite, serviceFor as memoryService } from '../helpers/memory-workspace';
+import { createLanguageService } from '../../server/engine/language-service';
+import { FIXED_NOW, hugoSite, serviceFor as memoryService } from '../helpers/memory-workspace';
 import { settled, StandInService, harness, POST_PATH, POST_URI, range, warning, warningLsp, POST_BY_WRITER, UNKNOWN_WRITER, UNKNOWN_WRITER_LSP, HALF_MB, tooLarge, tooLargeLsp } from '../helpers/validator-harness';
 test('validator: an open post is checked once by the real engine and its diagnostics published once, with its version', async () => {
   const { validator, connection, documents, asked } = harness(memoryService(hugoSite({ 'content/blog/p.md': POST_BY_WRITER })));
@@ -221,7 +222,7 @@ test('validator: a file merely ending in postlintrc.json is checked as any other
   assert.deepEqual(await validator.diagnose('file:///site/content/my.postlintrc.json', '{ "extends": }'), [warning('text-mojibake', 'checked')]);
 });
 
-test('validator: an invalid config is shown once per distinct message, and logged each time', async () => {
+test('validator: an invalid config is shown and logged once per distinct message, without a stack trace', async () => {
   const details = ['rules.no-such-rule: unknown rule', 'rules.no-such-rule: unknown rule', 'extends: unknown preset'];
   const service = new StandInService(() => ({ error: new ConfigError('/site/.postlintrc.json', details.shift()!) }));
   const { validator, connection } = harness(service);
@@ -231,10 +232,38 @@ test('validator: an invalid config is shown once per distinct message, and logge
     'Postlint: /site/.postlintrc.json: invalid configuration: extends: unknown preset',
   ]);
   assert.deepEqual(connection.errors, [
-    '/site/.postlintrc.json: invalid configuration: rules.no-such-rule: unknown rule',
-    '/site/.postlintrc.json: invalid configuration: rules.no-such-rule: unknown rule',
-    '/site/.postlintrc.json: invalid configuration: extends: unknown preset',
+    'Postlint: /site/.postlintrc.json: invalid configuration: rules.no-such-rule: unknown rule',
+    'Postlint: /site/.postlintrc.json: invalid configuration: extends: unknown preset',
   ]);
+});
+
+test('validator: with the engine falling back, a broken config leaves the posts their problems, and says so once until it is mended', async () => {
+  const writers = 'writer-one:\n  name: One\n';
+  const site = hugoSite({ '.postlintrc.json': '{ "rules": { "author-unknown": "off" } }', 'content/blog/p.md': POST_BY_WRITER, 'data/authors.yaml': writers });
+  const service = createLanguageService({ workspace: site, now: () => FIXED_NOW, brokenConfig: 'fall back' });
+  const { validator, connection } = harness(service);
+  const rules = async () => (await validator.diagnose(POST_URI, POST_BY_WRITER.replace('writer-one', 'nobody'))).map((d) => d.ruleId);
+  // The config that reads turns author-unknown off.
+  assert.deepEqual(await rules(), []);
+  // Broken: the last config that read still applies, and the posts are not left looking clean.
+  site.files.set('/site/.postlintrc.json', '{ "rules": { "author-unknown": "of" } }');
+  service.invalidate();
+  assert.deepEqual(await rules(), []);
+  assert.deepEqual(await rules(), []);
+  assert.equal(connection.shown.length, 1);
+  assert.match(connection.shown[0], /invalid configuration: rules\.author-unknown: .*Posts are checked with the last config that could be read/);
+  assert.equal(connection.errors.length, 1);
+  // A fresh engine has no last good config: the preset's own settings apply, author-unknown on.
+  const fresh = harness(createLanguageService({ workspace: site, now: () => FIXED_NOW, brokenConfig: 'fall back' }));
+  assert.deepEqual((await fresh.validator.diagnose(POST_URI, POST_BY_WRITER.replace('writer-one', 'nobody'))).map((d) => d.ruleId), ['author-unknown']);
+  // Mended, then broken the same way again: said again.
+  site.files.set('/site/.postlintrc.json', '{ "rules": { "author-unknown": "off" } }');
+  service.invalidate();
+  assert.deepEqual(await rules(), []);
+  site.files.set('/site/.postlintrc.json', '{ "rules": { "author-unknown": "of" } }');
+  service.invalidate();
+  await rules();
+  assert.equal(connection.shown.length, 2);
 });
 
 test('validator: the real engine over a site with a broken config: no diagnostics, the config error shown', async () => {

@@ -1,6 +1,6 @@
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { configSchema } from './config';
+import { configIssues, configSchema } from './config';
 import { DOCS_BASE } from '../rule';
 import { LineIndex } from '../text/line-index';
 import type { Diagnostic, Span } from '../types';
@@ -26,14 +26,15 @@ export function configDiagnostics(text: string): Diagnostic[] {
   if (errors.length > 0 || !root) {
     return errors.slice(0, 1).map((error) => problem(lines, { start: error.offset, end: error.offset + Math.max(error.length, 1) }, `The config is not valid JSON: ${printParseErrorCode(error.error)}. Fix it so that Postlint can read it.`));
   }
-  const result = configSchema.safeParse(jsonValue(root));
+  const value = jsonValue(root);
+  const result = configSchema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((issue) => {
+  return configIssues(result.error.issues, value).map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
-    // zod names unknown keys on the object that holds them: point at the first such key.
-    const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys : [];
-    const node = (keys.length > 0 ? findNodeAtLocation(root, [...path, String(keys[0])])?.parent?.children?.[0] : undefined) ?? deepestNode(root, path);
-    const where = path.length > 0 ? `${path.join('.')}: ` : '';
+    // An unknown key is pointed at itself, not at the object that holds it.
+    const node = (issue.unknownKey !== undefined ? findNodeAtLocation(root, [...path, issue.unknownKey])?.parent?.children?.[0] : undefined) ?? deepestNode(root, path);
+    const named = issue.unknownKey === undefined ? path : [...path, issue.unknownKey];
+    const where = named.length > 0 ? `${named.join('.')}: ` : '';
     return problem(lines, { start: node.offset, end: node.offset + node.length }, `${where}${issue.message}`);
   });
 }

@@ -5,6 +5,7 @@ import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../.
 import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
+import { closest } from '../text/suggest';
 import type { Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.postlintrc.json';
@@ -34,6 +35,8 @@ export interface ResolvedConfig {
   kinds: KindMatcher[];
   /** Template settings (`postlint new`, snippets, template rules). */
   templates: NonNullable<PostlintConfig['templates']>;
+  /** Set on a config used in place of a broken one (`LanguageServiceOptions.brokenConfig`): what is broken. */
+  broken?: ConfigError;
 }
 
 /** A config file that cannot be used: the CLI exits 2 with this, the server shows it. */
@@ -67,17 +70,74 @@ export function parseConfigText(file: string, text: string): PostlintConfig {
     throw new ConfigError(file, `${printParseErrorCode(errors[0].error)} at line ${position.line + 1}, column ${position.character + 1}`);
   }
   const result = configSchema.safeParse(value);
-  if (!result.success) throw new ConfigError(file, formatZodIssues(result.error.issues));
+  if (!result.success) throw new ConfigError(file, formatZodIssues(result.error.issues, value));
   return result.data;
 }
 
-function formatZodIssues(issues: z.core.$ZodIssue[]): string {
-  return issues
+function formatZodIssues(issues: z.core.$ZodIssue[], value: unknown): string {
+  return configIssues(issues, value)
     .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
-      return `${where}: ${issue.message}`;
+      const path = issue.unknownKey === undefined ? issue.path : [...issue.path, issue.unknownKey];
+      return `${path.length > 0 ? path.map(String).join('.') : '(top level)'}: ${issue.message}`;
     })
     .join('; ');
+}
+
+/** A problem of a config file: where (a path in the JSON, and the key it is about when the key is unknown), and what to write. */
+export interface ConfigIssue {
+  path: PropertyKey[];
+  unknownKey?: string;
+  message: string;
+}
+
+/**
+ * zod's issues as Postlint says them, for the CLI's one line and the editor's
+ * diagnostics alike: an unknown rule by its name, with the rule it most likely means;
+ * a rule's setting that fits none of its forms by what is wrong in the form it was
+ * written in (zod says only "Invalid input" of a union).
+ */
+export function configIssues(issues: readonly z.core.$ZodIssue[], value: unknown): ConfigIssue[] {
+  return issues.flatMap((issue): ConfigIssue[] => {
+    const inRules = issue.path.length === 1 && issue.path[0] === 'rules';
+    if (issue.code === 'unrecognized_keys' && inRules) return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownRule(key) }));
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownSetting(key, issue.path) }));
+    if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'rules') return ruleSettingIssues(issue, valueAt(value, issue.path));
+    return [{ path: issue.path, message: issue.message }];
+  });
+}
+
+/** An unknown key: of the config's top level, or of a rule's options (`rules.<id>.1`), with the one most likely meant. */
+function unknownSetting(key: string, path: readonly PropertyKey[]): string {
+  const rule = path.length === 3 && path[0] === 'rules' && path[2] === 1 ? RULES_BY_ID.get(path[1] as RuleId) : undefined;
+  if (rule) {
+    const meant = closest(key, Object.keys(RULE_OPTIONS[rule.meta.id].shape));
+    return `\`${key}\` is not an option of ${rule.meta.id}${meant ? `: did you mean \`${meant}\`?` : `: see docs/rules/${rule.meta.id}.md for its options`}`;
+  }
+  // At the top level the settings are known here; elsewhere, zod's schema alone knows them.
+  const meant = path.length === 0 ? closest(key, Object.keys(configSchema.shape)) : undefined;
+  return meant ? `\`${key}\` is not a setting: did you mean \`${meant}\`?` : `\`${key}\` is not a setting here: remove it, or see docs/configuration.md for the settings there are`;
+}
+
+function unknownRule(id: string): string {
+  const meant = closest(id, RULE_IDS);
+  return meant ? `there is no rule \`${id}\`: did you mean \`${meant}\`?` : `there is no rule \`${id}\`: the rules are listed in the README and in docs/rules/`;
+}
+
+/**
+ * A rule's setting that fits neither form: a severity alone, or `[severity, options]`.
+ * Written as an array, what is wrong inside it; else, what a severity may be.
+ */
+function ruleSettingIssues(issue: z.core.$ZodIssueInvalidUnion, written: unknown): ConfigIssue[] {
+  const inside = issue.errors.map((branch) => branch.filter((found) => found.path.length > 0)).find((branch) => branch.length > 0);
+  if (Array.isArray(written) && inside) return inside.map((found) => ({ path: [...issue.path, ...found.path], message: found.message }));
+  const shown = typeof written === 'string' ? `"${written}"` : JSON.stringify(written) ?? String(written);
+  return [{ path: issue.path, message: `${shown} is not a setting of the rule: write "error", "warn" or "off" (or 2, 1, 0), or ["warn", { options }]` }];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
 }
 
 function defaultRules(defaults: Map<RuleId, Severity>): Map<RuleId, RuleSetting> {
