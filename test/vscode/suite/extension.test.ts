@@ -63,6 +63,33 @@ suite('Postlint in VS Code', () => {
     assert.match((preview.input as vscode.TabInputWebview).viewType, /markdown\.preview/);
   });
 
+  test('a broken .postlintrc.json gets its problem on the value, and the open post keeps its problems', async () => {
+    const post = sitePath(...TYPOS);
+    // Not as previews: a preview tab is replaced by the next file opened, and its document closed.
+    const keepOpen = async (uri: vscode.Uri) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await keepOpen(post);
+    await waitForDiagnostics(post, (found) => found.length === TYPOS_RULES.length, `${TYPOS_RULES.length} problems`);
+    const config = sitePath('.postlintrc.json');
+    const original = await vscode.workspace.fs.readFile(config);
+    try {
+      const editor = await keepOpen(config);
+      const text = editor.document.getText();
+      const at = text.indexOf('"frontmatter-key-case": "warn"');
+      assert.ok(at > 0, 'the example config sets frontmatter-key-case');
+      const value = new vscode.Range(editor.document.positionAt(at + '"frontmatter-key-case": '.length), editor.document.positionAt(at + '"frontmatter-key-case": "warn"'.length));
+      assert.equal(await editor.edit((edit) => edit.replace(value, '"of"')), true);
+      await editor.document.save();
+      const [problem] = await waitForDiagnostics(config, (found) => found.length > 0, 'the config file\u2019s problem');
+      assert.match(problem.message, /rules\.frontmatter-key-case: "of" is not a setting of the rule/);
+      assert.equal(problem.range.start.line, value.start.line);
+      // The post is checked again with the last config that read: its problems stay, frontmatter-key-case among them.
+      const kept = await waitForDiagnostics(post, (found) => found.length === TYPOS_RULES.length, 'the post\u2019s problems, kept');
+      assert.deepEqual(sortedRules(kept), TYPOS_RULES);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+  });
+
   test('completion offers the member-welcome template in an empty post, and it inserts', async () => {
     const uri = sitePath('content', 'blog', 'empty-post.md');
     await vscode.workspace.fs.writeFile(uri, new Uint8Array());
