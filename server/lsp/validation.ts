@@ -87,7 +87,7 @@ export class Validator {
   private reportConfigProblem(line: string): void {
     if (this.reportedConfigErrors.has(line)) return;
     this.reportedConfigErrors.add(line);
-    void this.connection.window.showErrorMessage(`Postlint: ${line}`);
+    this.connection.window.showErrorMessage(`Postlint: ${line}`);
     this.connection.console.error(`Postlint: ${line}`);
   }
 
