@@ -96,10 +96,19 @@ const KINDS = [
     label: 'Member welcome',
     description: 'member-welcome',
     option: 'org',
-    prompt: 'The organisation that joined (--org)',
+    prompt: 'The organisation that joined',
+    example: 'For example: Fabrikam',
     missing: 'A member welcome names the organisation.',
   },
-  { id: 'event-recap', label: 'Event recap', description: 'event-recap', option: 'event', prompt: 'The event (--event)', missing: 'An event recap names the event.' },
+  {
+    id: 'event-recap',
+    label: 'Event recap',
+    description: 'event-recap',
+    option: 'event',
+    prompt: 'The event',
+    example: 'For example: OSPO Summit Lisbon 2026',
+    missing: 'An event recap names the event.',
+  },
 ] as const;
 
 /** Where `postlint new` would run: the active file if it is in a workspace folder, else the first folder. */
@@ -133,9 +142,15 @@ function newPost({ vscode, client }: PostlintContext): () => Promise<void> {
     const title = 'Postlint: New Post';
     const kind = await window.showQuickPick(KINDS, { title, placeHolder: 'The kind of post' });
     if (!kind) return;
-    const postTitle = await window.showInputBox({ title, prompt: 'The title of the post', ignoreFocusOut: true, validateInput: required('A post needs a title.') });
+    const postTitle = await window.showInputBox({
+      title,
+      prompt: 'The title of the post',
+      placeHolder: kind.id === 'member-welcome' ? 'For example: Welcoming Fabrikam to the TODO Group' : 'For example: OSPO Summit Lisbon: Highlights',
+      ignoreFocusOut: true,
+      validateInput: required('A post needs a title.'),
+    });
     if (postTitle === undefined) return;
-    const subject = await window.showInputBox({ title, prompt: kind.prompt, ignoreFocusOut: true, validateInput: required(kind.missing) });
+    const subject = await window.showInputBox({ title, prompt: kind.prompt, placeHolder: kind.example, ignoreFocusOut: true, validateInput: required(kind.missing) });
     if (subject === undefined) return;
     try {
       const params: NewPostParams = { kind: kind.id, title: postTitle.trim(), [kind.option]: subject.trim(), anchorUri: anchor };

@@ -36,6 +36,8 @@ function fake(setup: Setup = {}) {
   const log: unknown[][] = [];
   const requests: [string, unknown][] = [];
   const answers = [...(setup.answers ?? [])];
+  /** Each input box's prompt and placeholder. */
+  const asked: [string, string | undefined][] = [];
   const files = new Map<string, string>((setup.existing ?? []).map((uri) => [uri, 'old']));
   let shown = false;
   const api = {
@@ -52,7 +54,8 @@ function fake(setup: Setup = {}) {
         const answer = answers.shift();
         return items.find((item) => item.id === answer);
       },
-      showInputBox: async (options: { validateInput(value: string): string | undefined }) => {
+      showInputBox: async (options: { prompt: string; placeHolder?: string; validateInput(value: string): string | undefined }) => {
+        asked.push([options.prompt, options.placeHolder]);
         const answer = answers.shift();
         log.push(['input', answer, answer === undefined ? undefined : options.validateInput(answer)]);
         return answer;
@@ -98,7 +101,7 @@ function fake(setup: Setup = {}) {
   };
   const statusBar = { show: () => ((shown = true), log.push(['status', 'show'])), hide: () => ((shown = false), log.push(['status', 'hide'])) };
   const ctx = { vscode: api, client, statusBar } as unknown as PostlintContext;
-  return { run: commands(ctx), log, requests, files, shown: () => shown };
+  return { run: commands(ctx), log, requests, files, asked, shown: () => shown };
 }
 
 const planned: NewPostResult = { uri: POST, text: '---\ntitle: Welcoming Fabrikam\n---\n[[intro]]\n', snippet: '---\ntitle: Welcoming Fabrikam\n---\n${1:[[intro]]}\n' };
@@ -201,4 +204,16 @@ test('Create .postlintrc.json opens a config file that exists, and never writes 
   const refused = fake({ response: { error: 'No Hugo site found around this folder.' } });
   await refused.run['postlint.createConfig']();
   assert.deepEqual(refused.log, [['error', 'No Hugo site found around this folder.']]);
+});
+
+test('New Post asks in plain words, with an example in each box, and no command-line flags', async () => {
+  for (const [kind, subject] of [['member-welcome', 'The organisation that joined'], ['event-recap', 'The event']]) {
+    const { run, asked } = fake({ answers: [kind, 'A title', 'A name'], response: planned });
+    await run['postlint.newPost']();
+    assert.deepEqual(asked.map(([prompt]) => prompt), ['The title of the post', subject]);
+    for (const [prompt, example] of asked) {
+      assert.doesNotMatch(prompt, /--/);
+      assert.match(example ?? '', /^For example: \S/);
+    }
+  }
 });

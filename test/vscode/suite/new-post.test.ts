@@ -44,7 +44,7 @@ suite('Postlint: New Post\u2026', () => {
   test('creates a member welcome where `postlint new` would, opens it, cursor on the first placeholder', async () => {
     const { prompts, errors } = await answering({ kind: 'member-welcome', inputs: ['Welcoming Fabrikam', 'Fabrikam'] }, newPost);
     assert.deepEqual(errors, []);
-    assert.deepEqual(prompts, ['The title of the post', 'The organisation that joined (--org)']);
+    assert.deepEqual(prompts, ['The title of the post', 'The organisation that joined']);
 
     const uri = sitePath('content', 'blog', 'welcoming-fabrikam.md');
     const text = await readText(uri);
