@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
+import { postlintVersion } from '../node/version';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
 import { nodeLanguageService } from '../node/language-service';
@@ -15,7 +16,6 @@ import { parseOutputs } from './outputs';
 import { ReportStream } from './report-stream';
 import { relativeInside, resolvePosix, toPosix } from '../node/paths';
 
-declare const POSTLINT_VERSION: string | undefined;
 
 class UsageError extends Error {}
 
@@ -76,7 +76,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   if (typeof changes === 'string') throw new UsageError(changes);
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
-  const reports = new ReportStream(outputs, { cwd, root: reportRoot(cwd), color, version: version(), quiet: options.quiet, previews: options['fix-dry-run'] });
+  const reports = new ReportStream(outputs, { cwd, root: reportRoot(cwd), color, version: postlintVersion(), quiet: options.quiet, previews: options['fix-dry-run'] });
   let run: CheckRun;
   try {
     run = await runCheck(
@@ -131,10 +131,6 @@ function cacheFileOf(options: { cache: boolean; 'cache-location'?: string }, cwd
   const path = resolvePosix(cwd, location ?? CACHE_FOLDER);
   const folder = location === undefined || location.endsWith('/') || statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   return folder ? `${path}/${CACHE_FILE}` : path;
-}
-
-function version(): string {
-  return typeof POSTLINT_VERSION === 'string' ? POSTLINT_VERSION : 'dev';
 }
 
 /**
@@ -223,7 +219,7 @@ export async function main(argv: string[], startLanguageServer: () => Promise<vo
         return -1;
       case '--version':
       case '-v':
-        process.stdout.write(`${version()}\n`);
+        process.stdout.write(`${postlintVersion()}\n`);
         return 0;
       case undefined:
       case '--help':

@@ -27,6 +27,7 @@ import { dirname } from '../engine/site/paths';
 import type { LanguageService } from '../engine/language-service';
 import { toSnippet } from '../engine/templates/placeholders';
 import { resolvePosix } from '../node/paths';
+import { postlintVersion } from '../node/version';
 import { CheckThread, type ServiceChoice } from './check-thread';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
@@ -36,7 +37,7 @@ import { hover } from './hover';
 import { ruleDocsCommandOf, SettingsCache, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
-import { checkWorkspace } from './workspace-check';
+import { checkWorkspace, describeFolder } from './workspace-check';
 
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
@@ -117,6 +118,7 @@ class PostlintServer {
     this.connection.onInitialized(
       guarded(this.connection, undefined, async () => {
         if (this.settings.supported) await this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+        await this.logStart();
         if (this.folders.length > 0 && (await this.settings.get(toUri(this.folders[0]))).validateWorkspace) await this.runWorkspaceCheck();
       }),
     );
@@ -292,8 +294,24 @@ class PostlintServer {
     return resolvePosix(folder, configFile);
   }
 
+  /** What the output says first: the version, and for each folder its site, preset and config file. */
+  private async logStart(): Promise<void> {
+    this.connection.console.info(`Postlint ${postlintVersion()}, language server on Node ${process.version}`);
+    for (const folder of this.folders) {
+      const service = this.languageServices.get(this.configFileFor(toUri(folder), (await this.settings.get(toUri(folder))).configFile));
+      this.connection.console.info(`Postlint: ${await describeFolder(service, folder)}`);
+    }
+  }
+
   private async runWorkspaceCheck(): Promise<number> {
     this.workspaceChecked = true;
+    const started = performance.now();
+    const checked = await this.checkWorkspaceNow();
+    this.connection.console.info(`Postlint: checked the site: ${checked} post${checked === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return checked;
+  }
+
+  private checkWorkspaceNow(): Promise<number> {
     return checkWorkspace(
       this.connection,
       this.folders,

@@ -49,3 +49,23 @@ export async function checkWorkspace(
   }
   return checked;
 }
+
+/**
+ * A workspace folder as the output says it at start: its Hugo site, the preset and the
+ * config file that apply, or that it holds no site. Never throws: it is only said.
+ */
+export async function describeFolder(service: LanguageService, folder: string): Promise<string> {
+  const root = await findSiteRoot(service.workspaceOf(), folder);
+  if (root === undefined) return `${folder}: no Hugo site here (no hugo.* or config.* in it or above it); posts opened are checked on their own`;
+  try {
+    const site = await service.siteOfFolder(root);
+    const config = await service.configOfFolder(root, site);
+    if (config.broken) {
+      const instead = config.file === undefined ? 'the preset\u2019s own settings apply' : 'the last config that could be read applies';
+      return `the Hugo site at ${root}, config file ${config.broken.file}, which cannot be used (${config.broken.detail}): ${instead}, preset ${config.preset.name}`;
+    }
+    return `the Hugo site at ${root}, preset ${config.preset.name}, config file ${config.file ?? 'none (the preset\u2019s own settings)'}`;
+  } catch (error) {
+    return `the Hugo site at ${root}: ${(error as Error).message.split('\n')[0]}`;
+  }
+}

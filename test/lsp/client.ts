@@ -66,6 +66,9 @@ export class TestClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly progress: unknown[] = [];
+  /** The server's log lines (`window/logMessage`), in order. */
+  readonly logs: string[] = [];
+  private readonly logWaiters: { match: RegExp; resolve: (line: string) => void }[] = [];
   settings: Record<string, unknown> = { enable: true, run: 'onType', validateWorkspace: false, configFile: '' };
 
   constructor(cwd: string) {
@@ -90,7 +93,31 @@ export class TestClient {
       this.progress.push(params);
     });
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    // A message with buttons: nobody clicks.
+    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      for (const waiter of this.logWaiters.filter(({ match }) => match.test(params.message))) {
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.resolve(params.message);
+      }
+    });
     this.connection.listen();
+  }
+
+  /** The first log line (already received or to come) that `match` finds, or a failure naming the lines logged. */
+  log(match: RegExp, timeoutMs = WAIT_MS): Promise<string> {
+    const seen = this.logs.find((line) => match.test(line));
+    if (seen !== undefined) return Promise.resolve(seen);
+    const waiter = { match, resolve: (() => {}) as (line: string) => void };
+    const logged = new Promise<string>((resolve) => {
+      waiter.resolve = resolve;
+      this.logWaiters.push(waiter);
+    });
+    return within(logged, timeoutMs, `no log line matching ${match}`, () => `logged: ${JSON.stringify(this.logs)}`).catch((error: unknown) => {
+      this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+      throw error;
+    });
   }
 
   /** How many diagnostics notifications have arrived: `diagnostics(match, since)` looks only at later ones. */

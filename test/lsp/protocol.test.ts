@@ -141,6 +141,17 @@ test('protocol: completion never stands between a typed fence or list item and i
   assert.equal(await client.stop(), 0);
 });
 
+test('protocol: the log starts with the version, the site, its preset and config file, and says how long a whole-site check took', { timeout: 60_000 }, async () => {
+  const root = exampleSite('log');
+  const client = new TestClient(root);
+  await client.initialize(root);
+  assert.match(await client.log(/language server on Node/), /^Postlint (\d+\.\d+\.\d+|dev), language server on Node v\d+/);
+  assert.equal(await client.log(/the Hugo site at/), `Postlint: the Hugo site at ${root}, preset hugo, config file ${join(root, '.postlintrc.json')}`);
+  await client.connection.sendRequest('postlint/checkWorkspace');
+  assert.match(await client.log(/checked the site/), /^Postlint: checked the site: 6 posts in \d+\.\d s$/);
+  assert.equal(await client.stop(), 0);
+});
+
 test('protocol: pull diagnostics when the client supports them; whole-site check with progress', { timeout: 60_000 }, async () => {
   const root = exampleSite('pull');
   const client = new TestClient(root);

@@ -8,9 +8,8 @@ import { readCache, writeCache, type CacheData, type CachedPost, type FileState 
 import { checkedPost, encodePost, StoredResult, StringTable } from './stored-results';
 import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../git';
+import { postlintVersion } from '../../node/version';
 import { fileKey } from '../../engine/site/site-pages';
-
-declare const POSTLINT_VERSION: string | undefined;
 
 /**
  * What a run's results depend on besides the site: Postlint itself (its version, and
@@ -19,8 +18,7 @@ declare const POSTLINT_VERSION: string | undefined;
  */
 export function runKey(entryFile: string, options: { maxFileSize?: number; configFile?: string }): string {
   const config = options.configFile === undefined ? '' : configHash(options.configFile);
-  const version = typeof POSTLINT_VERSION === 'string' ? POSTLINT_VERSION : 'dev';
-  return contentHash(JSON.stringify([version, contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config]));
+  return contentHash(JSON.stringify([postlintVersion(), contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config]));
 }
 
 /** Whether a file's state is the one the cache holds, times included (new times are worth writing down: they spare hashing it next time). */
