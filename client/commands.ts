@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { PostlintStatus } from './status';
 import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, STARTER_CONFIG, type NewPostParams, type NewPostResult, type StarterConfigParams, type StarterConfigResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
@@ -11,8 +12,8 @@ export interface Client {
 export interface PostlintContext {
   readonly vscode: typeof vscode;
   readonly client: Client;
-  /** Shown while a whole-site check runs. */
-  readonly statusBar: vscode.StatusBarItem;
+  /** Postlint's status bar item, which says when a whole-site check runs. */
+  readonly status: Pick<PostlintStatus, 'checkStarted' | 'checkEnded'>;
   /** Where the extension is installed: its rule pages are in docs/rules/. */
   readonly extensionUri: vscode.Uri;
 }
@@ -73,19 +74,16 @@ function showRuleDocs({ vscode, extensionUri }: PostlintContext): (ruleId?: unkn
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function checkWholeSite({ vscode, client, statusBar }: PostlintContext): () => Promise<void> {
-  let running = 0;
+function checkWholeSite({ vscode, client, status }: PostlintContext): () => Promise<void> {
   return async () => {
-    running += 1;
-    statusBar.show();
+    status.checkStarted();
     try {
       // The server reports its progress itself ($/progress).
       await client.sendRequest(CHECK_WORKSPACE);
     } catch (error) {
       void vscode.window.showErrorMessage(`Postlint could not check the site: ${reason(error)}`);
     } finally {
-      running -= 1;
-      if (running === 0) statusBar.hide();
+      status.checkEnded();
     }
   };
 }

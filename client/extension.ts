@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SHOW_RULE_DOCS, type InitializationOptions } from '../schemas/protocol';
+import { CONFIG_STATUS, SHOW_RULE_DOCS, type ConfigStatusParams, type InitializationOptions } from '../schemas/protocol';
 import { commands, type PostlintContext } from './commands';
+import { PostlintStatus } from './status';
 
 /** The files whose changes can change a post's problems: posts and pages, the config, authors, Hugo's config, link targets, shortcodes. */
 const WATCHED = [
@@ -48,16 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = new PostlintClient('postlint', 'Postlint', serverOptions, clientOptions);
   client = languageClient;
 
-  const statusBar = vscode.window.createStatusBarItem('postlint.checking', vscode.StatusBarAlignment.Left);
-  statusBar.name = 'Postlint';
-  statusBar.text = '$(sync~spin) Postlint: checking site\u2026';
-  statusBar.tooltip = 'Postlint is checking every post of the site. Show the problems';
-  statusBar.command = 'workbench.actions.view.problems';
+  const statusItem = vscode.window.createStatusBarItem('postlint.status', vscode.StatusBarAlignment.Left);
+  const status = new PostlintStatus(statusItem, new vscode.ThemeColor('statusBarItem.errorBackground'));
+  languageClient.onDidChangeState(({ newState }) => status.serverState(newState === State.Running ? 'running' : newState === State.Stopped ? 'stopped' : 'starting'));
+  languageClient.onNotification(CONFIG_STATUS, (params: ConfigStatusParams) => status.config(params.configProblem ?? undefined));
 
-  const ctx: PostlintContext = { vscode, client: languageClient, statusBar, extensionUri: context.extensionUri };
+  const ctx: PostlintContext = { vscode, client: languageClient, status, extensionUri: context.extensionUri };
   for (const [id, run] of Object.entries(commands(ctx))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
   context.subscriptions.push(
-    statusBar,
+    statusItem,
     ...watchers,
     // The server learns of the trust at start: restart it with the folder trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -55,3 +55,11 @@ export interface InitializationOptions {
 
 /** The VS Code extension's command that opens a rule's page, shipped in the extension, in the Markdown preview. */
 export const SHOW_RULE_DOCS = 'postlint.showRuleDocs';
+
+/** Sent by the server when the config of a checked site breaks, and again (with null) once it reads: the status item says so. */
+export const CONFIG_STATUS = 'postlint/configStatus';
+
+export interface ConfigStatusParams {
+  /** The broken config's one line, or null once it reads again. */
+  configProblem: string | null;
+}

@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
+import { CONFIG_STATUS, type ConfigStatusParams } from '../../schemas/protocol';
 import { configDiagnostics } from '../engine/config/config-diagnostics';
 import type { Diagnostic, Unverified } from '../engine/types';
 import { toLspDiagnostic, toPath } from './convert';
@@ -68,7 +69,10 @@ export class Validator {
       this.dependencies.set(uri, new Set(result.dependencies));
       this.logUnverified(result.path, result.unverified);
       if (result.configProblem) this.reportConfigProblem(`${result.configProblem}. Posts are checked with the last config that could be read (or the preset's) until it is mended`);
-      else if (result.isPost) this.reportedConfigErrors.clear();
+      else if (result.isPost && this.reportedConfigErrors.size > 0) {
+        this.reportedConfigErrors.clear();
+        void this.connection.sendNotification(CONFIG_STATUS, { configProblem: null } satisfies ConfigStatusParams);
+      }
       return result.diagnostics;
     } catch (error) {
       this.reportFailure(error);
@@ -89,6 +93,7 @@ export class Validator {
     this.reportedConfigErrors.add(line);
     this.connection.window.showErrorMessage(`Postlint: ${line}`);
     this.connection.console.error(`Postlint: ${line}`);
+    void this.connection.sendNotification(CONFIG_STATUS, { configProblem: line } satisfies ConfigStatusParams);
   }
 
   private reportFailure(error: unknown): void {

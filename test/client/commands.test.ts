@@ -99,8 +99,8 @@ function fake(setup: Setup = {}) {
       return (setup.response ?? { checked: 3 }) as R;
     },
   };
-  const statusBar = { show: () => ((shown = true), log.push(['status', 'show'])), hide: () => ((shown = false), log.push(['status', 'hide'])) };
-  const ctx = { vscode: api, client, statusBar } as unknown as PostlintContext;
+  const status = { checkStarted: () => ((shown = true), log.push(['status', 'checking'])), checkEnded: () => ((shown = false), log.push(['status', 'done'])) };
+  const ctx = { vscode: api, client, status } as unknown as PostlintContext;
   return { run: commands(ctx), log, requests, files, asked, shown: () => shown };
 }
 
@@ -152,7 +152,7 @@ test('New Post shows the server\u2019s error, and stops when a question is dismi
   assert.deepEqual(noFolder.log, [['error', 'Postlint: open the folder of a Hugo site to create a post in it.']]);
 });
 
-test('Check Whole Site shows the status bar item while the request runs', async () => {
+test('Check Whole Site has the status item say so while the request runs', async () => {
   const { run, log, requests, shown } = fake();
   const running = run['postlint.checkWholeSite']();
   assert.ok(shown());
@@ -160,17 +160,17 @@ test('Check Whole Site shows the status bar item while the request runs', async 
   assert.ok(!shown());
   assert.deepEqual(requests, [['postlint/checkWorkspace', undefined]]);
   assert.deepEqual(log, [
-    ['status', 'show'],
-    ['status', 'hide'],
+    ['status', 'checking'],
+    ['status', 'done'],
   ]);
 
   const failing = fake({ response: new Error('Client is not running') });
   await failing.run['postlint.checkWholeSite']();
   assert.ok(!failing.shown());
   assert.deepEqual(failing.log, [
-    ['status', 'show'],
+    ['status', 'checking'],
     ['error', 'Postlint could not check the site: Client is not running'],
-    ['status', 'hide'],
+    ['status', 'done'],
   ]);
 });
 

@@ -38,7 +38,7 @@ const fakeVscode = {
     },
   },
   window: {
-    createStatusBarItem: () => ({ ...disposable }),
+    createStatusBarItem: () => ({ ...disposable, show: () => undefined }),
     showErrorMessage: async (message: string) => {
       state.errors.push(message);
       return undefined;
@@ -46,6 +46,9 @@ const fakeVscode = {
   },
   commands: { registerCommand: () => disposable },
   StatusBarAlignment: { Left: 1, Right: 2 },
+  ThemeColor: class {
+    constructor(readonly id: string) {}
+  },
 };
 
 class FakeLanguageClient {
@@ -56,6 +59,12 @@ class FakeLanguageClient {
   }
   isRunning() {
     return state.running;
+  }
+  onDidChangeState() {
+    return disposable;
+  }
+  onNotification() {
+    return disposable;
   }
   async start() {
     state.starts++;

@@ -69,7 +69,7 @@ test('the settings have the names, types and defaults the server reads', () => {
 });
 
 test('package.json contributes the client\u2019s commands, titled as in the brief', () => {
-  const ctx = { vscode: {}, client: {}, statusBar: {} } as unknown as PostlintContext;
+  const ctx = { vscode: {}, client: {}, status: {} } as unknown as PostlintContext;
   const contributed = manifest().contributes.commands as { command: string; title: string; category: string }[];
   assert.deepEqual(contributed.map((command) => command.command).sort(), Object.keys(commands(ctx)).sort());
   assert.deepEqual(

@@ -216,6 +216,16 @@ test('a Hugo site with no .postlintrc.json: its problems are listed with no post
       assert.deepEqual(codesOf(files, 'broken-yaml.md'), ['frontmatter-syntax']);
       assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'no editor is open');
     });
+
+    await step(t, page, 'the status item says Postlint is ready, and a click shows its output', async () => {
+      const item = page.locator('.statusbar-item', { has: page.locator('.codicon-check'), hasText: 'Postlint' });
+      await item.waitFor();
+      const shot = join(RESULTS_DIR, 'status-item.png');
+      await page.locator('.monaco-workbench .part.statusbar').screenshot({ path: shot });
+      t.diagnostic(`screenshot of the status bar: ${shot}`);
+      await item.click();
+      await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor();
+    });
   } finally {
     await page.close();
   }

@@ -54,6 +54,13 @@ export class FakeConnection {
     info: (message: string) => void this.infos.push(message),
   };
 
+  /** Postlint's own notifications (`postlint/configStatus`), method and params. */
+  readonly notifications: [string, unknown][] = [];
+
+  async sendNotification(method: string, params: unknown): Promise<void> {
+    this.notifications.push([method, params]);
+  }
+
   async sendDiagnostics(params: PublishDiagnosticsParams): Promise<void> {
     const failure = this.sendFailures.shift();
     if (failure) throw failure;

@@ -253,6 +253,9 @@ test('validator: with the engine falling back, a broken config leaves the posts 
   assert.equal(connection.shown.length, 1);
   assert.match(connection.shown[0], /invalid configuration: rules\.author-unknown: .*Posts are checked with the last config that could be read/);
   assert.equal(connection.errors.length, 1);
+  // The status item is told too, once.
+  assert.deepEqual(connection.notifications.map(([method]) => method), ['postlint/configStatus']);
+  assert.match((connection.notifications[0][1] as { configProblem: string }).configProblem, /rules\.author-unknown/);
   // A fresh engine has no last good config: the preset's own settings apply, author-unknown on.
   const fresh = harness(createLanguageService({ workspace: site, now: () => FIXED_NOW, brokenConfig: 'fall back' }));
   assert.deepEqual((await fresh.validator.diagnose(POST_URI, POST_BY_WRITER.replace('writer-one', 'nobody'))).map((d) => d.ruleId), ['author-unknown']);
@@ -260,6 +263,7 @@ test('validator: with the engine falling back, a broken config leaves the posts 
   site.files.set('/site/.postlintrc.json', '{ "rules": { "author-unknown": "off" } }');
   service.invalidate();
   assert.deepEqual(await rules(), []);
+  assert.deepEqual(connection.notifications.at(-1), ['postlint/configStatus', { configProblem: null }], 'mended: the status item is told');
   site.files.set('/site/.postlintrc.json', '{ "rules": { "author-unknown": "of" } }');
   service.invalidate();
   await rules();
