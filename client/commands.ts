@@ -127,6 +127,22 @@ async function exists(vscode: PostlintContext['vscode'], uri: vscode.Uri): Promi
   }
 }
 
+/**
+ * Whether a planned post can be written: not when the server refused it (said), nor
+ * when the file exists, which is said with a button that opens it.
+ */
+async function planned(vscode: PostlintContext['vscode'], result: NewPostResult): Promise<boolean> {
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(result.error);
+    return false;
+  }
+  const uri = vscode.Uri.parse(result.uri);
+  if (!(await exists(vscode, uri))) return true;
+  const open = await vscode.window.showErrorMessage(`${uri.fsPath} exists: Postlint never overwrites a post`, 'Open It');
+  if (open) await vscode.window.showTextDocument(uri);
+  return false;
+}
+
 /** Asks for the kind, the title and the organisation or event; the server plans the post, which is never written over a file. */
 function newPost({ vscode, client }: PostlintContext): () => Promise<void> {
   const { window, workspace } = vscode;
@@ -148,20 +164,18 @@ function newPost({ vscode, client }: PostlintContext): () => Promise<void> {
       validateInput: required('A post needs a title.'),
     });
     if (postTitle === undefined) return;
-    const subject = await window.showInputBox({ title, prompt: kind.prompt, placeHolder: kind.example, ignoreFocusOut: true, validateInput: required(kind.missing) });
-    if (subject === undefined) return;
+    const plan = (subject?: string) => {
+      const params: NewPostParams = { kind: kind.id, title: postTitle.trim(), anchorUri: anchor, ...(subject === undefined ? {} : { [kind.option]: subject.trim() }) };
+      return client.sendRequest<NewPostResult>(NEW_POST, params);
+    };
     try {
-      const params: NewPostParams = { kind: kind.id, title: postTitle.trim(), [kind.option]: subject.trim(), anchorUri: anchor };
-      const result = await client.sendRequest<NewPostResult>(NEW_POST, params);
-      if ('error' in result) {
-        void window.showErrorMessage(result.error);
-        return;
-      }
+      // Where the post goes follows from its title: one that exists is said now, not after the next question.
+      if (!(await planned(vscode, await plan()))) return;
+      const subject = await window.showInputBox({ title, prompt: kind.prompt, placeHolder: kind.example, ignoreFocusOut: true, validateInput: required(kind.missing) });
+      if (subject === undefined) return;
+      const result = await plan(subject);
+      if (!(await planned(vscode, result)) || 'error' in result) return;
       const uri = vscode.Uri.parse(result.uri);
-      if (await exists(vscode, uri)) {
-        void window.showErrorMessage(`${uri.fsPath} exists: Postlint never overwrites a post`);
-        return;
-      }
       await workspace.fs.writeFile(uri, new Uint8Array());
       const editor = await window.showTextDocument(uri);
       const start = new vscode.Position(0, 0);

@@ -30,6 +30,8 @@ interface Setup {
   folders?: string[];
   existing?: string[];
   response?: NewPostResult | StarterConfigResult | Error;
+  /** The button a person clicks on an error message. */
+  errorChoice?: string;
 }
 
 function fake(setup: Setup = {}) {
@@ -60,7 +62,10 @@ function fake(setup: Setup = {}) {
         log.push(['input', answer, answer === undefined ? undefined : options.validateInput(answer)]);
         return answer;
       },
-      showErrorMessage: async (message: string) => void log.push(['error', message]),
+      showErrorMessage: async (message: string, ...buttons: string[]) => {
+        log.push(buttons.length > 0 ? ['error', message, buttons] : ['error', message]);
+        return setup.errorChoice;
+      },
       showInformationMessage: async (message: string) => void log.push(['info', message]),
       showTextDocument: async (uri: FakeUri) => {
         log.push(['open', uri.toString()]);
@@ -109,7 +114,11 @@ const planned: NewPostResult = { uri: POST, text: '---\ntitle: Welcoming Fabrika
 test('New Post asks the kind, the title and the organisation, and opens the new post on its first placeholder', async () => {
   const { run, log, requests, files } = fake({ answers: ['member-welcome', ' Welcoming Fabrikam ', 'Fabrikam'], response: planned });
   await run['postlint.newPost']();
-  assert.deepEqual(requests, [['postlint/newPost', { kind: 'member-welcome', title: 'Welcoming Fabrikam', org: 'Fabrikam', anchorUri: SITE }]]);
+  // Planned from the title alone first, to say at once when that post exists; then whole.
+  assert.deepEqual(requests, [
+    ['postlint/newPost', { kind: 'member-welcome', title: 'Welcoming Fabrikam', anchorUri: SITE }],
+    ['postlint/newPost', { kind: 'member-welcome', title: 'Welcoming Fabrikam', org: 'Fabrikam', anchorUri: SITE }],
+  ]);
   assert.deepEqual(log.slice(2), [
     ['write', POST, 0],
     ['open', POST],
@@ -123,15 +132,20 @@ test('New Post: an event recap asks for the event; the anchor is the active file
   const active = 'file:///sites/blog/content/en/blog/other.md';
   const { run, requests } = fake({ answers: ['event-recap', 'OSPO Meetup: Highlights', 'OSPO Meetup'], response: planned, activeFile: active, inWorkspace: true });
   await run['postlint.newPost']();
-  assert.deepEqual(requests[0][1], { kind: 'event-recap', title: 'OSPO Meetup: Highlights', event: 'OSPO Meetup', anchorUri: active });
+  assert.deepEqual(requests[1][1], { kind: 'event-recap', title: 'OSPO Meetup: Highlights', event: 'OSPO Meetup', anchorUri: active });
 });
 
-test('New Post never overwrites a post', async () => {
-  const { run, log, files } = fake({ answers: ['member-welcome', 'Welcoming Fabrikam', 'Fabrikam'], response: planned, existing: [POST] });
+test('New Post never overwrites a post, says so right after the title, and offers to open it', async () => {
+  const { run, log, files, asked } = fake({ answers: ['member-welcome', 'Welcoming Fabrikam', 'Fabrikam'], response: planned, existing: [POST] });
   await run['postlint.newPost']();
-  assert.deepEqual(log.at(-1), ['error', `${fileURLToPath(POST)} exists: Postlint never overwrites a post`]);
+  assert.deepEqual(log.at(-1), ['error', `${fileURLToPath(POST)} exists: Postlint never overwrites a post`, ['Open It']]);
+  assert.deepEqual(asked.map(([prompt]) => prompt), ['The title of the post'], 'no question after the title');
   assert.ok(!log.some(([what]) => what === 'write' || what === 'open'));
   assert.equal(files.get(POST), 'old');
+  const opening = fake({ answers: ['member-welcome', 'Welcoming Fabrikam'], response: planned, existing: [POST], errorChoice: 'Open It' });
+  await opening.run['postlint.newPost']();
+  assert.deepEqual(opening.log.at(-1), ['open', POST]);
+  assert.equal(opening.files.get(POST), 'old');
 });
 
 test('New Post shows the server\u2019s error, and stops when a question is dismissed', async () => {
