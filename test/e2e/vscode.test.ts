@@ -123,12 +123,29 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
       await page.locator('.action-widget .monaco-list-row', { hasText: 'Rename `Title` to `title`' }).waitFor();
       // The preferred fix comes focused; a click would land on the widget's pointer block.
       await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename `Title` to `title`' }).waitFor({ timeout: 5_000 });
+      // The packaged extension offers the rest too: its command for the rule's page comes from the .vsix's client.
+      for (const title of ['Disable frontmatter-key-case for this line', 'Disable frontmatter-key-case for this file', 'Show documentation for frontmatter-key-case']) {
+        await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor();
+      }
+      await page.screenshot({ path: join(RESULTS_DIR, 'quick-fix-menu.png') });
       await page.keyboard.press('Enter');
       const lines = await editorLines(page, 'line 2 to read `title:`', (shown) => shown[1]?.startsWith('title:') ?? false);
       assert.equal(lines[1], 'title: Planting plans for the autumn');
       // The server checks the changed text: the key's spelling is no longer reported.
       const files = await problemsPanel(page, 'the problems left after the fix', (shown) => codesOf(shown, 'front-matter-typos.md').length === 3);
       assert.deepEqual(codesOf(files, 'front-matter-typos.md'), ['author-unknown', 'frontmatter-schema', 'frontmatter-schema']);
+    });
+
+    await step(t, page, 'hover (Ctrl+K Ctrl+I) on a key explains it from the schema', async () => {
+      // The cursor is on line 2, `title:`, where the quick fix left it.
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.locator('.monaco-hover', { hasText: 'The title of the post' }).waitFor();
+      const shot = join(RESULTS_DIR, 'hover.png');
+      await page.screenshot({ path: shot });
+      t.diagnostic(`screenshots of the quick-fix menu and a hover: ${join(RESULTS_DIR, 'quick-fix-menu.png')}, ${shot}`);
+      await page.keyboard.press('Escape');
     });
 
     await step(t, page, 'the member-welcome snippet inserts into an empty post (Ctrl+Space)', async () => {
