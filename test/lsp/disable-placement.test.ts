@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +10,7 @@ import { toLspDiagnostic } from '../../server/lsp/convert';
 import { checkPost, hugoSite, only } from '../helpers/memory-workspace';
 import { postWith } from '../helpers/link-fixes';
 import { render } from '../helpers/rendered-page';
-import { checkCorpusBlog, corpusTest, TODO_BLOG } from '../helpers/corpus';
+import { CORPUS, corpusTest, TODO_BLOG } from '../helpers/corpus';
 import { createLanguageService } from '../../server/engine/language-service';
 import { NodeWorkspace } from '../../server/node/node-workspace';
 
@@ -20,6 +20,7 @@ import { NodeWorkspace } from '../../server/node/node-workspace';
 // and renders the post before and after with a CommonMark and GFM renderer.
 
 const LINK = '[the club](http://harbour.example/club)';
+const OTEL_BLOG = join(CORPUS, 'opentelemetry.io', 'content', 'en', 'blog');
 const PATH = 'content/blog/p.md';
 
 interface Case {
@@ -117,12 +118,24 @@ test('disable for this line is not offered on the opening `---`, where a comment
   assert.deepEqual(actions.map((action) => action.title), ['Disable frontmatter-schema for this file']);
 });
 
-corpusTest('disable for this line, on every finding in the TODO Group blog\u2019s bodies: the page renders as before, and the finding is gone', { timeout: 120_000 }, async () => {
+/** Every Markdown file under `folder`, at any depth (the OpenTelemetry blog keeps posts in year folders and bundles). */
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? markdownFiles(path) : entry.name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/**
+ * Takes "disable for this line" on every finding in a real blog's bodies: the page
+ * must render as before, and the finding be gone. How many got a comment.
+ */
+async function disableEveryFinding(blog: string): Promise<number> {
   const service = createLanguageService({ workspace: new NodeWorkspace() });
   let placed = 0;
-  for (const [name, diagnostics] of await checkCorpusBlog()) {
-    const path = join(TODO_BLOG, name);
+  for (const path of markdownFiles(blog)) {
     const text = readFileSync(path, 'utf8');
+    const { diagnostics } = await service.check(path, text);
     const document = TextDocument.create(pathToFileURL(path).toString(), 'markdown', 1, text);
     for (const finding of diagnostics) {
       const lsp = toLspDiagnostic(finding);
@@ -130,12 +143,23 @@ corpusTest('disable for this line, on every finding in the TODO Group blog\u2019
       const line = actions.find((action) => action.title === `Disable ${finding.ruleId} for this line`);
       if (!line || Object.values(line.edit!.changes!).flat()[0].newText.startsWith('#')) continue;
       placed++;
+      const where = `${relative(blog, path)}:${finding.range.start.line + 1} ${finding.ruleId}`;
       const after = apply(text, line);
-      assert.deepEqual(render(after), render(text), `${name}:${finding.range.start.line + 1} ${finding.ruleId}`);
+      assert.deepEqual(render(after), render(text), where);
       const left = (await service.check(path, after)).diagnostics.filter((d) => d.ruleId === finding.ruleId && d.message === finding.message);
       const moved = after.split('\n').length - text.split('\n').length;
-      assert.ok(!left.some((d) => d.range.start.line === finding.range.start.line + moved), `${name}:${finding.range.start.line + 1} ${finding.ruleId} is still reported`);
+      assert.ok(!left.some((d) => d.range.start.line === finding.range.start.line + moved), `${where} is still reported`);
     }
   }
+  return placed;
+}
+
+corpusTest('disable for this line, on every finding in the TODO Group blog\u2019s bodies: the page renders as before, and the finding is gone', { timeout: 120_000 }, async () => {
+  const placed = await disableEveryFinding(TODO_BLOG);
   assert.ok(placed > 100, `${placed} findings in the bodies got a comment`);
+});
+
+corpusTest('disable for this line, on every finding in the OpenTelemetry blog\u2019s bodies (shortcodes, tables, lists): the same', { corpus: OTEL_BLOG, timeout: 120_000 }, async () => {
+  const placed = await disableEveryFinding(OTEL_BLOG);
+  assert.ok(placed > 50, `${placed} findings in the bodies got a comment`);
 });
