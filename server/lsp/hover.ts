@@ -18,8 +18,9 @@ export async function hover(service: LanguageService, path: string, document: Te
   if (key) {
     // `name` is the schema's spelling of a key written in another case, which Hugo reads the same.
     const field = context.schema.shape[key.name];
-    const where = `${context.kind} post, ${context.config.preset.name} preset`;
-    parts.push(field ? `**${key.name}** (${typeName(field)})\n\n${field.description ?? ''}\n\n_${where}_` : `**${key.key}**: not a key of a ${where}.`);
+    // "a post" for any post; a kind of its own by name ("a member-welcome post").
+    const where = `${context.kind === 'post' ? 'a post' : `a ${context.kind} post`}, with the ${context.config.preset.name} preset`;
+    parts.push(field ? `**${key.name}** (${typeName(field)})\n\n${field.description ?? ''}\n\n_In ${where}._` : `**${key.key}**: not a key of ${where}.`);
   }
   for (const diagnostic of diagnostics) {
     if (!inside(position, diagnostic.range)) continue;

@@ -33,6 +33,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
   assert.match(String(keyCase.codeDescription?.href), /docs\/rules\/frontmatter-key-case\.md$/);
   const onTitle = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })) as Hover;
   assert.match(JSON.stringify(onTitle.contents), /\*\*title\*\* \(string\).*The title of the post/, 'hover names the key as Hugo reads it');
+  assert.match(JSON.stringify(onTitle.contents), /_In a post, with the hugo preset\._/, 'and the schema it comes from, in words');
 
   // Typing, without saving: the new text is checked.
   const edit = (version: number, changes: TextEdit[]) => {
