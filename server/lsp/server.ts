@@ -258,6 +258,8 @@ class PostlintServer {
     const service = await this.serviceFor(params.anchorUri);
     const starter = await service.starterConfig(await this.anchorFolder(service, params.anchorUri));
     if (!starter) return { error: 'No Hugo site found around this folder: open a site to give it a .postlintrc.json.' };
+    // The client writes the file, as it writes a new post: a symlink must not lead it out of the site.
+    if (!this.languageServices.disk.within(dirname(starter.file)).writesInside(starter.file)) return { error: `${starter.file} is a symlink that leads outside the site or to nothing: Postlint writes only inside the site.` };
     return { uri: toUri(starter.file), text: starter.text };
   }
 

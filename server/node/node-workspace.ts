@@ -151,13 +151,17 @@ export class NodeWorkspace implements Workspace {
   /**
    * Whether a file may be written at `path`: it, or else the nearest of its folders
    * that exists, really lies inside the site (the folders `mkdir` would add are new).
+   * A symlink whose target does not exist is there too, and a write would follow it
+   * wherever it points: it is refused.
    */
   writesInside(path: string): boolean {
     if (this.root === undefined) return true;
     if (lexicalPlace(this.root, normalized(path)) !== 'inside') return false;
     for (let existing = normalized(path); ; existing = dirname(existing)) {
-      const real = realPath(existing);
-      if (real !== undefined) return this.realInside(real);
+      if (lstatSync(existing, { throwIfNoEntry: false })) {
+        const real = realPath(existing);
+        return real !== undefined && this.realInside(real);
+      }
       if (dirname(existing) === existing) return false;
     }
   }

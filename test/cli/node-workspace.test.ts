@@ -112,4 +112,6 @@ test('writesInside: the file, or the nearest folder of it that exists, must real
   assert.equal(site.writesInside(join(root, 'secret.md')), false);
   assert.equal(site.writesInside(join(root, 'outside-folder/new/post.md')), false);
   assert.equal(site.writesInside(join(root, '../elsewhere.md')), false);
+  // A symlink to nothing yet: writing there would create the file wherever it points, which is not checked.
+  assert.equal(site.writesInside(join(root, 'dangling.md')), false);
 });

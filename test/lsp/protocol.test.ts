@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -150,6 +150,21 @@ test('protocol: the log starts with the version, the site, its preset and config
   assert.equal(await client.log(/the Hugo site at/), `Postlint: the Hugo site at ${root}, preset hugo, config file ${join(root, '.postlintrc.json')}`);
   await client.connection.sendRequest('postlint/checkWorkspace');
   assert.match(await client.log(/checked the site/), /^Postlint: checked the site: 6 posts in \d+\.\d s$/);
+  assert.equal(await client.stop(), 0);
+});
+
+test('protocol: postlint/starterConfig plans .postlintrc.json at the site root, and never through a symlink to nothing', { timeout: 60_000 }, async () => {
+  const root = exampleSite('starter');
+  rmSync(join(root, '.postlintrc.json'));
+  const client = new TestClient(root);
+  await client.initialize(root);
+  const planned = (await client.connection.sendRequest('postlint/starterConfig', { anchorUri: uriOf(join(root, 'content', 'blog')) })) as { uri: string; text: string };
+  assert.equal(planned.uri, uriOf(join(root, '.postlintrc.json')));
+  assert.match(planned.text, /"extends": "hugo"/);
+  // The client would write there, following the link out of the site.
+  symlinkSync(join(temp, 'elsewhere.json'), join(root, '.postlintrc.json'));
+  const refused = (await client.connection.sendRequest('postlint/starterConfig', { anchorUri: uriOf(root) })) as { error: string };
+  assert.match(refused.error, /is a symlink that leads outside the site or to nothing/);
   assert.equal(await client.stop(), 0);
 });
 
