@@ -2,7 +2,7 @@ import { RULES_BY_ID, type RuleId } from '../engine/rules';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySafeFixes, lineBreakOf } from '../engine/fixes';
-import { lineSuppression, type Insertion } from '../engine/markdown/line-suppression';
+import { LineSuppressions, type Insertion } from '../engine/markdown/line-suppression';
 import { splitPost } from '../engine/frontmatter/frontmatter';
 import { LineIndex } from '../engine/text/line-index';
 import type { Diagnostic, Fix } from '../engine/types';
@@ -27,39 +27,57 @@ function quickFix(uri: string, diagnostic: Diagnostic, fix: Fix, lsp: LspDiagnos
   };
 }
 
-/**
- * "Disable rule for this line": a YAML comment above it in front matter; in the body,
- * an HTML comment where it leaves the page as it was (line-suppression.ts), or none.
- */
-function disableLine(document: TextDocument, diagnostic: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
-  const text = document.getText();
-  const lines = new LineIndex(text);
-  const line = diagnostic.range.start.line;
-  const lineStart = lines.lineStart(line);
-  const { frontMatter, bodyStart } = splitPost(text);
-  const inFrontMatter = frontMatter !== undefined && lineStart >= frontMatter.contentSpan.start && lineStart <= frontMatter.contentSpan.end;
-  const insertion = inFrontMatter ? yamlComment(text, lines, line, diagnostic.ruleId) : lineSuppression(text, bodyStart, lineStart, lines.lineEnd(line), diagnostic.ruleId);
+/** What the "disable" actions of one request need of the post, worked out once for all its diagnostics. */
+class PostText {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly bodyStart: number;
+  readonly eol: string;
+  private readonly frontMatter: ReturnType<typeof splitPost>['frontMatter'];
+  private readonly suppressions: LineSuppressions;
+
+  constructor(readonly document: TextDocument) {
+    this.text = document.getText();
+    this.lines = new LineIndex(this.text);
+    ({ frontMatter: this.frontMatter, bodyStart: this.bodyStart } = splitPost(this.text));
+    this.eol = lineBreakOf(this.text);
+    this.suppressions = new LineSuppressions(this.text, this.bodyStart);
+  }
+
+  /**
+   * The comment that turns a rule off for one line: a YAML comment above it in front
+   * matter; in the body, an HTML comment where it leaves the page as it was
+   * (line-suppression.ts), or none.
+   */
+  disableLine(line: number, ruleId: string): Insertion | undefined {
+    const lineStart = this.lines.lineStart(line);
+    const lineEnd = this.lines.lineEnd(line);
+    const { frontMatter } = this;
+    if (frontMatter === undefined || lineStart < frontMatter.contentSpan.start || lineStart > frontMatter.contentSpan.end) return this.suppressions.at(lineStart, lineEnd, ruleId);
+    const indent = /^[ \t]*/.exec(this.text.slice(lineStart, lineEnd))?.[0] ?? '';
+    return { offset: lineStart, text: `${indent}# postlint-disable-next-line ${ruleId}${this.eol}` };
+  }
+
+  /** A comment block at the top of the body, which renders as nothing. */
+  disableFile(ruleId: string): Insertion {
+    // A post that ends at its closing `---` with no line break: the comment starts a line of its own.
+    const before = this.bodyStart > 0 && this.text[this.bodyStart - 1] !== '\n' ? this.eol : '';
+    return { offset: this.bodyStart, text: `${before}<!-- postlint-disable-file ${ruleId} -->${this.eol}` };
+  }
+}
+
+/** "Disable rule for this line", where a comment can go (`PostText.disableLine`). */
+function disableLine(post: PostText, diagnostic: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
+  const insertion = post.disableLine(diagnostic.range.start.line, diagnostic.ruleId);
   if (!insertion) return undefined;
-  const edit = insertAt(document, insertion);
-  return { title: `Disable ${diagnostic.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [document.uri]: [edit] } } };
+  const edit = insertAt(post.document, insertion);
+  return { title: `Disable ${diagnostic.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [post.document.uri]: [edit] } } };
 }
 
-/** `# postlint-disable-next-line` above a line of front matter, indented as it is. */
-function yamlComment(text: string, lines: LineIndex, line: number, ruleId: string): Insertion {
-  const lineStart = lines.lineStart(line);
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
-  return { offset: lineStart, text: `${indent}# postlint-disable-next-line ${ruleId}${lineBreakOf(text)}` };
-}
-
-/** "Disable rule for this file": a comment block at the top of the body, which renders as nothing. */
-function disableFile(document: TextDocument, ruleId: string, diagnostics: LspDiagnostic[]): CodeAction {
-  const text = document.getText();
-  const { bodyStart } = splitPost(text);
-  const eol = lineBreakOf(text);
-  // A post that ends at its closing `---` with no line break: the comment starts a line of its own.
-  const before = bodyStart > 0 && text[bodyStart - 1] !== '\n' ? eol : '';
-  const edit = insertAt(document, { offset: bodyStart, text: `${before}<!-- postlint-disable-file ${ruleId} -->${eol}` });
-  return { title: `Disable ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [document.uri]: [edit] } } };
+/** "Disable rule for this file". */
+function disableFile(post: PostText, ruleId: string, diagnostics: LspDiagnostic[]): CodeAction {
+  const edit = insertAt(post.document, post.disableFile(ruleId));
+  return { title: `Disable ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [post.document.uri]: [edit] } } };
 }
 
 function insertAt(document: TextDocument, { offset, text }: Insertion): TextEdit {
@@ -102,6 +120,9 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
     // In the order ESLint's extension gives them: the fixes, "fix all" of a rule, then "disable" for the line and for the file.
     const lines: CodeAction[] = [];
     const rules = new Map<string, LspDiagnostic[]>();
+    // Made at the first finding of Postlint's: most requests (a cursor moving) bring none.
+    let text: PostText | undefined;
+    const post = () => (text ??= new PostText(document));
     for (const lsp of params.context.diagnostics) {
       if (lsp.source !== 'postlint') continue;
       const diagnostic = diagnostics.find((candidate) => sameDiagnostic(candidate, lsp));
@@ -109,7 +130,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
       for (const fix of diagnostic.fixes) actions.push(quickFix(document.uri, diagnostic, fix, lsp));
       // A file too large to check, or a body Postlint could not read, is no rule to turn off.
       if (!RULES_BY_ID.has(diagnostic.ruleId as RuleId)) continue;
-      const line = disableLine(document, diagnostic, lsp);
+      const line = disableLine(post(), diagnostic, lsp);
       if (line) lines.push(line);
       rules.set(diagnostic.ruleId, [...(rules.get(diagnostic.ruleId) ?? []), lsp]);
     }
@@ -119,7 +140,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
     }
     actions.push(...lines);
     // Once per rule, for every finding of it asked about.
-    for (const [ruleId, found] of rules) actions.push(disableFile(document, ruleId, found));
+    for (const [ruleId, found] of rules) actions.push(disableFile(post(), ruleId, found));
     if (ruleDocsCommand) for (const [ruleId, found] of rules) actions.push(showDocs(ruleId, ruleDocsCommand, found));
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.Source) ?? false)) {

@@ -6,7 +6,7 @@
 // nothing; where even that would show (in code) or change the page (a heading's
 // text, which its id is made from), no comment is offered.
 
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { lineBreakOf } from '../fixes.js';
 import { markdownParser } from './lezer.js';
 import { checkInlineMarks, checkNesting } from './nesting.js';
@@ -30,35 +30,60 @@ const NO_COMMENT_AFTER = /^(FencedCode|CodeBlock|HTMLBlock|CommentBlock|Processi
 const OPEN_AT_LINE_END = /^(InlineCode|HTMLTag|Comment|ProcessingInstruction|Autolink|URL|LinkTitle)$/;
 
 /**
- * The comment that turns `ruleId` off for the line from `lineStart` to `lineEnd` (its
- * end, without the line break) of a post whose body starts at `bodyStart`; undefined
- * where no comment can go without changing the page.
+ * The comments that turn a rule off for one line of a post's body. The body is parsed
+ * once, when first asked: a request for code actions may ask for several lines.
  */
-export function lineSuppression(text: string, bodyStart: number, lineStart: number, lineEnd: number, ruleId: string): Insertion | undefined {
-  if (text.length - bodyStart > MAX_BODY || lineStart < bodyStart) return undefined;
-  const body = text.slice(bodyStart);
+export class LineSuppressions {
+  /** The body's tree; null where it is not parsed (too large, or a shape the parser is slow on). */
+  private parsed: Tree | null | undefined;
+  private readonly eol: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly bodyStart: number,
+  ) {
+    this.eol = lineBreakOf(text);
+  }
+
+  /**
+   * The comment for the line from `lineStart` to `lineEnd` (its end, without the line
+   * break); undefined where no comment can go without changing the page.
+   */
+  at(lineStart: number, lineEnd: number, ruleId: string): Insertion | undefined {
+    const { text, bodyStart } = this;
+    const tree = lineStart < bodyStart ? null : this.tree();
+    if (!tree) return undefined;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = /^[ \t]*/.exec(line)![0];
+    // A blank line holds no finding; in a list it holds its items together.
+    if (indent.length === line.length) return undefined;
+    const first = tree.resolveInner(lineStart + indent.length - bodyStart, 1);
+    const top = topLevel(first);
+    if (top && top.from === lineStart + indent.length - bodyStart && STANDALONE.test(top.name)) {
+      return { offset: lineStart, text: `${indent}<!-- postlint-disable-next-line ${ruleId} -->${this.eol}` };
+    }
+    // The line's blocks, from its start and from its end (a list item's mark and the heading after it are siblings).
+    const blocked = within(first, NO_COMMENT_AFTER) || within(tree.resolveInner(lineEnd - bodyStart, -1), NO_COMMENT_AFTER);
+    if (blocked || within(tree.resolveInner(lineEnd - bodyStart, 0), OPEN_AT_LINE_END)) return undefined;
+    return atLineEnd(text, lineStart, lineEnd, within(first, /^Table$/), ruleId);
+  }
+
+  private tree(): Tree | null {
+    if (this.parsed === undefined) this.parsed = parseBodyTree(this.text.slice(this.bodyStart));
+    return this.parsed;
+  }
+}
+
+/** The body's Markdown tree, or null for a body too large, or of a shape the parser is slow on (refused as in a check: nesting.ts). */
+function parseBodyTree(body: string): Tree | null {
+  if (body.length > MAX_BODY) return null;
   try {
-    // The parser's slow shapes are refused here as in a check (nesting.ts).
     checkNesting(body, 0);
     checkInlineMarks(body, 0);
   } catch {
-    return undefined;
+    return null;
   }
-  const tree = markdownParser.parse(body);
-  const line = text.slice(lineStart, lineEnd);
-  const indent = /^[ \t]*/.exec(line)![0];
-  const eol = lineBreakOf(text);
-  // A blank line holds no finding; in a list it holds its items together.
-  if (indent.length === line.length) return undefined;
-  const first = tree.resolveInner(lineStart + indent.length - bodyStart, 1);
-  const top = topLevel(first);
-  if (top && top.from === lineStart + indent.length - bodyStart && STANDALONE.test(top.name)) {
-    return { offset: lineStart, text: `${indent}<!-- postlint-disable-next-line ${ruleId} -->${eol}` };
-  }
-  // The line's blocks, from its start and from its end (a list item's mark and the heading after it are siblings).
-  const blocked = within(first, NO_COMMENT_AFTER) || within(tree.resolveInner(lineEnd - bodyStart, -1), NO_COMMENT_AFTER);
-  if (blocked || within(tree.resolveInner(lineEnd - bodyStart, 0), OPEN_AT_LINE_END)) return undefined;
-  return atLineEnd(text, lineStart, lineEnd, within(first, /^Table$/), ruleId);
+  return markdownParser.parse(body);
 }
 
 /** Whether `node` or a node that holds it is of a type `names` matches. */
