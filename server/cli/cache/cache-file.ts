@@ -68,7 +68,7 @@ export function readCache(file: string): CacheData | { unusable?: string } {
 }
 
 /** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
-export function writeCache(file: string, data: CacheData, table = new StringTable()): string | undefined {
+export function writeCache(file: string, data: CacheData, table: StringTable): string | undefined {
   const temp = `${file}.postlint-${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });

@@ -140,20 +140,14 @@ class PostCursor {
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-interface PostContent extends Findings {
-  dependencies: string[];
-}
-
 /**
- * Walks a stored post (`StoredPost`), checking every value; builds its findings and
- * dependencies into `into` when given. Whether the post was in shape.
+ * Walks a stored post (`StoredPost`), checking every value; builds its findings into
+ * `into` when given (its dependencies are read on their own: `StoredResult.dependencies`).
+ * Whether the post was in shape.
  */
-function walkPost(values: readonly unknown[], strings: readonly string[], into?: PostContent): boolean {
+function walkPost(values: readonly unknown[], strings: readonly string[], into?: Findings): boolean {
   const read = new PostCursor(values, strings, into !== undefined);
-  for (let left = read.count(); left > 0 && read.ok; left--) {
-    const key = read.string();
-    into?.dependencies.push(key);
-  }
+  for (let left = read.count(); left > 0 && read.ok; left--) read.string();
   for (let left = read.count(); left > 0 && read.ok; left--) {
     const ruleId = read.string();
     const severity = read.whole();
@@ -212,9 +206,9 @@ export class StoredResult implements CachedPost {
   }
 
   findings(): Findings {
-    const content: PostContent = { diagnostics: [], unverified: [], dependencies: [] };
-    walkPost(this.stored, this.strings, content);
-    return content;
+    const findings: Findings = { diagnostics: [], unverified: [] };
+    walkPost(this.stored, this.strings, findings);
+    return findings;
   }
 }
 
