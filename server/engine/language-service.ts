@@ -185,13 +185,15 @@ export class LanguageService {
   async configOfFolder(folder: string, site: Site): Promise<ResolvedConfig> {
     const key = this.options.configFile ?? folder;
     let config = this.configs.get(key);
-    if (!config) this.configs.set(key, (config = this.loadConfig(folder, site)));
+    if (!config) this.configs.set(key, (config = this.loadConfig(key, folder, site)));
     return config;
   }
 
-  /** The config a folder's posts are checked with; with `brokenConfig: 'fall back'`, another in place of a broken one (`broken` says why). */
-  private async loadConfig(folder: string, site: Site): Promise<ResolvedConfig> {
-    const key = this.options.configFile ?? folder;
+  /**
+   * The config a folder's posts are checked with (`key`: the one `configOfFolder` keeps it
+   * under); with `brokenConfig: 'fall back'`, another in place of a broken one (`broken` says why).
+   */
+  private async loadConfig(key: string, folder: string, site: Site): Promise<ResolvedConfig> {
     try {
       const config = await this.readConfig(folder, site);
       this.lastGoodConfigs.set(key, config);
@@ -393,8 +395,11 @@ export class LanguageService {
     for (const { site, group } of bySite.values()) {
       const pages = options.build ? await this.pageIndex(site) : await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY);
       if (!pages) continue;
-      const served = group.filter((path) => pages.serves(path));
-      for (const path of group) if (!pages.serves(path)) answers.set(path, 'site');
+      const served: string[] = [];
+      for (const path of group) {
+        if (pages.serves(path)) served.push(path);
+        else answers.set(path, 'site');
+      }
       for (const [path, keys] of pages.keysOfFiles(served)) answers.set(path, keys);
     }
     return answers;
