@@ -2,8 +2,8 @@ import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageW
 
 /**
  * The server's connection. Over stdio, a message the server cannot frame or read (a
- * `Content-Length` missing, not a number, too short for its JSON, or random bytes)
- * leaves the reader out of step with the client for good: the server would stay alive
+ * `Content-Length` missing, not a number, negative, too short for its JSON, or random
+ * bytes; one too long once the next message completes it) leaves the reader out of step with the client for good: the server would stay alive
  * and answer nothing. It says so in one line and exits with code 1 instead, and the
  * editor starts it again, as VS Code does a few times in a row.
  */

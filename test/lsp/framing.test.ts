@@ -15,11 +15,17 @@ function serverGiven(input: string): Promise<{ code: number | null; stderr: stri
   });
 }
 
+const INITIALIZE = '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}';
+
 const MALFORMED: [string, string][] = [
   ['a Content-Length that is no number', 'Content-Length: abc\r\n\r\n{}'],
   ['no Content-Length', 'Content-Type: application/json\r\n\r\n{}'],
-  ['a Content-Length too short for its JSON', 'Content-Length: 5\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}'],
+  ['a Content-Length too short for its JSON', `Content-Length: 5\r\n\r\n${INITIALIZE}`],
+  ['a negative Content-Length', 'Content-Length: -5\r\n\r\n{}'],
   ['random bytes', '\u0000\u00ff\u00fe not a header at all\r\n\r\n'],
+  // A length too long is waited for, as the protocol says; the next message completes it,
+  // and the bytes read then are not one JSON value.
+  ['a Content-Length too long for its JSON, then the next message', `Content-Length: 100\r\n\r\n${INITIALIZE}Content-Length: ${INITIALIZE.length}\r\n\r\n${INITIALIZE}`],
 ];
 
 for (const [what, input] of MALFORMED) {
