@@ -57,14 +57,10 @@ function dropSiParameter(text: string): string {
 /** Links to the site itself (baseURL https://todogroup.org) take the scheme the site serves. */
 const ownSiteHttps = (text: string) => text.replaceAll('http://todogroup.org', 'https://todogroup.org');
 
-/** The one-post defects: `Title:` (README), the scheme-less slideshare link (README), and alts that begin "Screenshot of". */
+/** The one-post defects: `Title:` (README) and the scheme-less slideshare link (README). */
 const ONE_POST_FIXES: Record<string, [string, string][]> = {
   'ospology-the-study-of-ospos.md': [['\nTitle:', '\ntitle:']],
   'linuxcon-japan-keynote.md': [['(www.slideshare.net/', '(https://www.slideshare.net/']],
-  'celebrating-our-mindmap-contributors.md': [
-    ['alt="Screenshot of the Chinese Mind map"', 'alt="The Chinese Mind map"'],
-    ['alt="Screenshot of the Japanese Mind map"', 'alt="The Japanese Mind map"'],
-  ],
 };
 
 function fixedByHand(name: string, text: string): string {

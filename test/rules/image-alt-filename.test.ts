@@ -173,9 +173,10 @@ const NAME_TABLE: [string, [string, string][]][] = [
   ['Screenshot (12)', [['image-alt-filename', `Alt text \`Screenshot (12)\` ${SCREENSHOT}`]]],
   ['screenshot-1', [['image-alt-filename', `Alt text \`screenshot-1\` ${SCREENSHOT}`]]],
   ['Screenshot_20240101-101010', [['image-alt-filename', `Alt text \`Screenshot_20240101-101010\` ${SCREENSHOT}`]]],
+  ['Screenshot of the dashboard', []],
   [
-    'Screenshot of the dashboard',
-    [['image-alt-redundant', 'Alt text `Screenshot of the dashboard` begins with \u201cScreenshot of\u201d: screen readers already announce an image, so start with what it shows.']],
+    'Photo of the dashboard',
+    [['image-alt-redundant', 'Alt text `Photo of the dashboard` begins with \u201cPhoto of\u201d: screen readers already announce an image, so start with what it shows.']],
   ],
   ['image1', [['image-alt-filename', `Alt text \`image1\` ${PLACEHOLDER}`]]],
   ['2024', []],

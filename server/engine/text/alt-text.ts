@@ -249,8 +249,13 @@ export function filenameReason(kind: FilenameKind): string {
   return FILENAME_REASONS[kind];
 }
 
-/** "Image of", "a photo of", "Screenshot of"…: screen readers already say it is an image. */
-export const REDUNDANT_PREFIX = /^(?:(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|screenshot|screen\s+shot)\s+of\s+/iu;
+/**
+ * "Image of", "a photo of"…: screen readers already say it is an image. "Screenshot of" is
+ * not among them: that an image is a capture of a screen is news to a listener (a page as
+ * it looked, not the page itself), and accessibility linters such as GitHub's leave the
+ * medium alone for that reason.
+ */
+export const REDUNDANT_PREFIX = /^(?:(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic)\s+of\s+/iu;
 
 /** The opening words to drop, when the alt starts with one and says something after it. */
 export function redundantPrefix(alt: string): string | undefined {
