@@ -54,3 +54,29 @@ test('readSite: a config folder\u2019s name.<lang> files go under that language,
   });
   assert.deepEqual(plain(config.permalinks), { post: '/:year/:slug/' });
 });
+
+test('readSite: files in folders inside the config folder are read where they sort, by their own names, as Hugo walks it', async () => {
+  const workspace = new MemoryWorkspace({
+    '/s/config/_default/hugo.toml': 'baseURL = "https://example.org/"\ntitle = "first"\n',
+    '/s/config/_default/languages/languages.yaml': 'en:\n  weight: 1\n',
+    '/s/config/_default/module/module.yaml': 'mounts:\n  - source: content/en\n    target: content\n    lang: en\n',
+    // Sorts after hugo.toml, so its title wins, as Hugo's later files do.
+    '/s/config/_default/nested/deeper/hugo.yaml': 'title: second\n',
+    '/s/config/_default/notes/readme.txt': 'not a config file',
+  });
+  const { config } = await readSite(workspace, '/s');
+  assert.deepEqual(config.languages, { en: { weight: 1 } });
+  assert.deepEqual(config.module, { mounts: [{ source: 'content/en', target: 'content', lang: 'en' }] });
+  assert.equal(config.title, 'second');
+});
+
+test('readSite: a config folder nested without end is read to a depth, not followed forever', async () => {
+  const files: Record<string, string> = { '/s/config/_default/hugo.yaml': 'baseURL: https://example.org/\n' };
+  let folder = '/s/config/_default';
+  for (let depth = 1; depth <= 20; depth++) {
+    folder += '/z'; // sorts after params.yaml, so a deeper file is read later and wins
+    files[`${folder}/params.yaml`] = `depth: ${depth}\n`;
+  }
+  const { config } = await readSite(new MemoryWorkspace(files), '/s');
+  assert.deepEqual(config.params, { depth: 8 }, 'the eighth folder down is the deepest read');
+});

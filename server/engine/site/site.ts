@@ -77,14 +77,27 @@ async function readConfigFile(workspace: Workspace, path: string, problems: stri
   }
 }
 
-/** A config folder: `hugo.*`/`config.*` hold top-level keys, any other `name.*` the value of `name`. */
-async function readConfigFolder(workspace: Workspace, folder: string, problems: string[]): Promise<Record<string, unknown>> {
+/** Folders inside a config folder that are read; deeper ones are not (a stranger's checkout could nest without end). */
+const CONFIG_FOLDER_DEPTH = 8;
+
+/**
+ * A config folder, walked as Hugo walks it: names in byte order, each subfolder read where it
+ * sorts (`config/_default/languages/languages.yaml` counts as `languages.yaml`: only a file's
+ * own name says where it goes). `hugo.*`/`config.*` hold top-level keys, any other `name.*`
+ * the value of `name`; later files win, key by key.
+ */
+async function readConfigFolder(workspace: Workspace, folder: string, problems: string[], depth = 0): Promise<Record<string, unknown>> {
   const merged: Record<string, unknown> = {};
-  const entries = (await workspace.readDirectory(folder)).filter((entry) => entry.kind === 'file').sort((a, b) => a.name.localeCompare(b.name));
+  const entries = (await workspace.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.kind === 'directory') {
+      if (depth < CONFIG_FOLDER_DEPTH) deepMerge(merged, await readConfigFolder(workspace, path, problems, depth + 1));
+      continue;
+    }
     const extension = EXTENSIONS.find((ext) => entry.name.endsWith(ext));
     if (!extension) continue;
-    const value = await readConfigFile(workspace, join(folder, entry.name), problems);
+    const value = await readConfigFile(workspace, path, problems);
     if (!value) continue;
     const stem = entry.name.slice(0, -extension.length);
     deepMerge(merged, stem === 'hugo' || stem === 'config' ? value : nestedUnder(stem, value));
