@@ -17,14 +17,23 @@ const kindField = z
   .enum(POST_KINDS)
   .describe(`The kind of post, for Postlint: ${POST_KINDS.join(', ')}. Templates write it; Hugo ignores it.`);
 
+/** One author as themes write them: a name or key, or a map of details. */
+const authorEntry = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+function authorField(description: string) {
+  return z.union([authorEntry, z.array(authorEntry)]).describe(description);
+}
+
 /** Hugo's own front matter keys, as any Hugo site understands them. */
 export const hugoFields = {
   title: z.string().describe('The title of the post, shown as its heading and in feeds and search results.'),
   date: dateField('The date of the post (YYYY-MM-DD, optionally with a time and offset). Hugo sorts and dates posts by it.'),
-  author: z
-    .union([z.string(), z.array(z.string())])
-    .describe("Who wrote the post: a key of the site's data/authors file where the site has one."),
-  authors: stringList("Who wrote the post, when a theme reads a list of authors."),
+  // Hugo gives `author` no meaning: its form is the theme's. Themes read a name or a key of
+  // data/authors, a list of them, or a map of details (`name`, `link`), so each is accepted.
+  author: authorField("Who wrote the post, in the form the theme reads: a name or a key of the site's data/authors file, a list of them, or details such as name and link."),
+  authors: z
+    .array(authorEntry)
+    .describe('Who wrote the post, when a theme reads a list of authors: names, keys of data/authors, or details such as name and link.'),
   description: z.string().describe('A summary of the post for search engines and link previews.'),
   summary: z.string().describe('A summary shown in lists of posts in place of the first paragraph.'),
   draft: booleanField('When true, Hugo builds the post only with --buildDrafts: it is not published.'),

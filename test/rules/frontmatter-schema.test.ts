@@ -167,7 +167,7 @@ const TYPE_TABLE: [string, string, string][] = [
   ['linkTitle: [a, b]', '[a, b]', '`linkTitle` should be text; found a list.'],
   ['linkTitle: true', 'true', '`linkTitle` should be text; found `true`.'],
   ['params: x', 'x', '`params` should be a set of key-value pairs; found `x`.'],
-  ['lastmod: 42', '42', '`lastmod` should be a value of another form; found the number 42.'],
+  ['lastmod: 42', '42', '`lastmod` should be a date such as 2025-03-14; found the number 42.'],
   ['slug: a b', 'a b', '`slug` should be one URL segment with no spaces or slashes; found `a b`.'],
 ];
 
@@ -299,7 +299,7 @@ test('frontmatter-schema: a date key whose value is not a date is reported on it
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\npublishdate: soon\n---\n'), [
     'frontmatter-schema soon: `publishdate` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `soon`.',
   ]);
-  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate:\n---\n'), ['frontmatter-schema : `date` should be a value of another form; found an empty value.']);
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate:\n---\n'), ['frontmatter-schema : `date` should be a date such as 2025-03-14; found an empty value.']);
 });
 
 test('frontmatter-schema: the site\'s `frontmatter.date` setting decides where the date comes from, the file name included', async () => {
@@ -321,4 +321,18 @@ test('frontmatter-schema: the site\'s `frontmatter.date` setting decides where t
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'frontmatter:\n  date: [":git"]\n' }), [
     "frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: give it one as the site's `frontmatter.date` setting says.",
   ]);
+});
+
+test('frontmatter-schema: in the hugo preset, author and authors take the forms themes read: names, lists, and maps of details', async () => {
+  const front = (lines: string) => `---\ntitle: A\ndate: 2025-01-01\n${lines}\n---\n`;
+  assert.deepEqual(await schemaProblems(front('author: Ada Lovelace\nauthors: [ada, bob]')), []);
+  assert.deepEqual(await schemaProblems(front('author:\n  name: Ada Lovelace\n  link: https://example.org/ada')), []);
+  assert.deepEqual(await schemaProblems(front('authors:\n  - name: Ada\n    link: https://example.org/ada\n  - bob')), []);
+  assert.deepEqual(await schemaProblems(front('author: 12\nauthors: [true]')), [
+    { text: '12', message: '`author` should be text, a set of key-value pairs or a list; found the number 12.' },
+    { text: 'true', message: '`authors[0]` should be text or a set of key-value pairs; found `true`.' },
+  ]);
+  // The todogroup preset's layouts look the author up in data/authors: one key, as text.
+  const [problem] = await schemaProblems(front('author:\n  name: Alice'), TODO);
+  assert.equal(problem.message, '`author` should be text; found a set of key-value pairs.');
 });

@@ -38,7 +38,7 @@ function expected(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`;
     case 'invalid_union':
-      return 'a value of another form';
+      return unionForms(issue.errors) ?? 'a value of another form';
     case 'too_small':
       return `at least ${bound(issue.minimum, issue.origin)}`;
     case 'too_big':
@@ -47,6 +47,34 @@ function expected(issue: z.core.$ZodIssue): string {
       // Our own refinements phrase the expectation in their message.
       return issue.message;
   }
+}
+
+/**
+ * The forms a union accepts, named from what each of its options expected of the value
+ * itself (`text or a list`); undefined when an option failed on something deeper.
+ */
+function unionForms(options: z.core.$ZodIssue[][]): string | undefined {
+  const forms = formsOf(options);
+  if (forms === undefined || forms.length === 0) return undefined;
+  // A date field takes a date, or the same date written as text: "a date or text" would invite any text.
+  if (forms.includes(TYPE_NAMES.date)) return 'a date such as 2025-03-14';
+  return forms.length === 1 ? forms[0] : `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
+}
+
+/** What each option of a union (and of a union inside it) expected of the value itself. */
+function formsOf(options: z.core.$ZodIssue[][], forms: string[] = []): string[] | undefined {
+  for (const issues of options) {
+    const first = issues[0];
+    if (first?.path.length !== 0) return undefined;
+    if (first.code === 'invalid_union') {
+      if (formsOf(first.errors, forms) === undefined) return undefined;
+      continue;
+    }
+    if (first.code !== 'invalid_type') return undefined;
+    const form = TYPE_NAMES[first.expected] ?? first.expected;
+    if (!forms.includes(form)) forms.push(form);
+  }
+  return forms;
 }
 
 /** A length limit with its unit, singular for 1 (`at least 1 character`); a plain number otherwise. */
