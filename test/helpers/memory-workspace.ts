@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { createLanguageService, type LanguageService } from '../../server/engine/language-service';
 import type { Diagnostic, Workspace } from '../../server/engine/types';
 
-/** A site held in a Map: tests describe it in a few lines and never touch the disk. */
+/** A site held in a Map: tests describe it in a few lines and never touch the disk. A key ending in `/` is an empty folder. */
 export class MemoryWorkspace implements Workspace {
   readonly files = new Map<string, string>();
   /** Every path read, in order: tests that check what a rule reads, or how often, look here. */
@@ -30,6 +30,7 @@ export class MemoryWorkspace implements Workspace {
     for (const file of this.files.keys()) {
       if (!file.startsWith(prefix)) continue;
       const [name, ...rest] = file.slice(prefix.length).split('/');
+      if (name === '') continue;
       entries.set(name, rest.length > 0 ? 'directory' : 'file');
     }
     return [...entries].map(([name, kind]) => ({ name, kind }));

@@ -55,6 +55,9 @@ test('shortcode-unknown: silent where the site shortcodes cannot be known', asyn
   // A theme the config names but the checkout does not hold.
   const missingTheme = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\ntheme: elsewhere\n' };
   assert.deepEqual((await findings('{{< anything >}}\n', missingTheme)).diagnostics, []);
+  // A theme added as a git submodule and not fetched: its folder is there, empty.
+  const unfetchedTheme = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\ntheme: [docsy]\n', 'themes/docsy/': '' };
+  assert.deepEqual((await findings('{{< alert >}}x{{< /alert >}}\n', unfetchedTheme)).diagnostics, []);
   // Templates from Hugo modules are out of sight too.
   const modules = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: github.com/x/y\n' };
   assert.deepEqual((await findings('{{< anything >}}\n', modules)).diagnostics, []);

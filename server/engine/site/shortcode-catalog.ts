@@ -105,6 +105,14 @@ export function themeNames(config: Record<string, unknown>): string[] {
   return list.filter((name): name is string => typeof name === 'string').map((name) => name.trim()).filter((name) => name !== '');
 }
 
+/**
+ * A theme folder with something in it. A theme added as a git submodule and not fetched
+ * is an empty folder: its shortcodes are as unknown as those of a theme not there at all.
+ */
+async function themeOnDisk(workspace: Workspace, folder: string): Promise<boolean> {
+  return (await workspace.stat(folder)) === 'directory' && (await workspace.readDirectory(folder)).length > 0;
+}
+
 export async function readShortcodeCatalog(workspace: Workspace, site: Site): Promise<ShortcodeCatalog> {
   const templates = new Map<string, string[]>();
   if (site.loose) return { templates, complete: false };
@@ -116,7 +124,7 @@ export async function readShortcodeCatalog(workspace: Workspace, site: Site): Pr
   let outOfSight = false;
   for (const theme of [...themeNames(site.config), ...imports]) {
     const folder = join(themesDir, theme);
-    if ((await workspace.stat(folder)) === 'directory') sources.push(folder);
+    if (await themeOnDisk(workspace, folder)) sources.push(folder);
     else outOfSight = true;
   }
   let seen = sources.length > 1;
