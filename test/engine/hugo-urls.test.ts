@@ -250,7 +250,9 @@ test('pageUrl: url replaces the whole path, on pages and sections, before any pe
   assert.deepEqual(urlOf('posts/a.md', { url: ' /spaced/ ' }, settings), { url: '/spaced/' });
   assert.deepEqual(urlOf('about.md', { url: 'relative/' }, settings), { url: '/relative/' });
   assert.deepEqual(urlOf('about.md', { url: '   ' }, settings), { url: '/about/' }, 'a blank url is no url');
-  assert.deepEqual(urlOf('about.md', { url: 5 }, settings), { url: '/5' }, 'Hugo reads a number as its text (and serves /5/: lookups ignore the final slash)');
+  assert.deepEqual(urlOf('about.md', { url: 5 }, settings), { url: '/5/' }, 'Hugo reads a number as its text');
+  assert.deepEqual(urlOf('posts/a.md', { url: '/news/2021/launch' }, settings), { url: '/news/2021/launch/' }, 'no dot: written as index.html, linked with a slash');
+  assert.deepEqual(urlOf('posts/a.md', { url: '/feed.xml' }, settings), { url: '/feed.xml' }, 'a dot: a file, as written');
   assert.deepEqual(urlOf('about.md', { url: ['/a/'] }, settings), { url: '/about/' });
 });
 

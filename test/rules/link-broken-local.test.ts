@@ -120,6 +120,38 @@ test('link-broken-local: page bundles publish their files; a plain post does not
   assert.match(plain.found[0].message, /the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle/);
 });
 
+test('link-broken-local: a bundle whose `url` has no trailing slash is linked with one, as Hugo links it, so its own files are beside it', async () => {
+  const bundle = 'content/blog/regatta/index.md';
+  const text = '---\ntitle: Regatta\nurl: /news/2021/regatta\n---\n\n![Start](start.jpg) [Self](/news/2021/regatta/)\n';
+  const workspace = site({ [bundle]: text, 'content/blog/regatta/start.jpg': '' });
+  assert.deepEqual(only(await checkPost(workspace, bundle), 'link-broken-local'), []);
+});
+
+test('link-broken-local: pages a build step writes, named by a .gitignore and not in the checkout, are not verified, not broken', async () => {
+  const files = {
+    // In the content folder: two names, one of them here; a comment, a negation, an image pattern.
+    'content/.gitignore': '# copied from the community repository\ncommunity.md\nhandbook.md\n!keep.md\n*.png\n',
+    'content/handbook.md': page('Handbook'),
+    // Deeper: a wildcard name stands for the files of its folder.
+    'content/docs/cli/.gitignore': 'cmd-*.md\n',
+    'content/docs/cli/_index.md': page('CLI'),
+    // At the root, by a path into the content folder.
+    '.gitignore': 'node_modules/\ncontent/reference/\n',
+  };
+  const body = '[a](/community/) [b](/docs/cli/cmd-sync/) [c](/reference/api/) [d](/handbok/) [e](/docs/other/)\n';
+  const { covered } = await broken(body, files);
+  assert.deepEqual(covered, ['/handbok/', '/docs/other/'], 'links elsewhere are still checked');
+  const workspace = site({ ...files, 'content/blog/post.md': FRONT + body });
+  const service = serviceFor(workspace);
+  const result = await service.check(`${SITE}/content/blog/post.md`, FRONT + body);
+  const reasons = result.unverified.map((entry) => entry.reason);
+  assert.deepEqual(reasons, [
+    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
+    'pages there are made at build time: `content/docs/cli/.gitignore` names `cmd-*.md`',
+    'pages there are made at build time: `.gitignore` names `content/reference/`',
+  ]);
+});
+
 test('link-broken-local: relative links: other pages by URL, Markdown files by path', async () => {
   const ok = '[a](../harbour-lights/) [b](harbour-lights.md) [c](./Storm-Season-2024.md#top) [d](../crew.md)\n';
   assert.deepEqual((await broken(ok)).covered, []);

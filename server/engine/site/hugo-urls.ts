@@ -253,6 +253,15 @@ function textOf(value: unknown): string | undefined {
 }
 
 /**
+ * A `url` from front matter as Hugo links it: one with no dot anywhere is written as
+ * `<url>/index.html` and linked with a trailing slash (`/news/launch` is `/news/launch/`,
+ * so a bundle's `photo.png` is beside it); one with a dot (`/feed.xml`) is a file, as written.
+ */
+function frontMatterUrl(url: string): string {
+  return url.endsWith('/') || url.includes('.') ? url : `${url}/`;
+}
+
+/**
  * Where Hugo serves a content file, as a path from the site root: `url` front matter
  * wins, then a `permalinks` pattern, then the file's path (with `slug` for its last part).
  * When a pattern needs what the front matter does not give, only the shape of its
@@ -261,7 +270,7 @@ function textOf(value: unknown): string | undefined {
 export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): PageUrl {
   const { prefix } = place.language;
   const url = textOf(data.url);
-  if (url !== undefined) return { url: url.startsWith('/') ? url : `${prefix}/${url}` };
+  if (url !== undefined) return { url: frontMatterUrl(url.startsWith('/') ? url : `${prefix}/${url}`) };
   if (shape.kind === 'home') return { url: `${prefix}/` };
   // Stryker disable next-line StringLiteral: with no folder the page is the home page or at the content root, and neither looks up a pattern
   const section = (shape.dirs[0] ?? '').toLowerCase();

@@ -26,6 +26,7 @@ import {
 import { parseBody } from '../markdown';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { getPageCandidates } from './get-page';
 import { likelyTarget } from './likely-target';
 import { rawInnerShortcodes } from './shortcode-catalog';
@@ -143,7 +144,12 @@ export class SitePages {
    */
   private async readMount(mount: ContentMount): Promise<void> {
     const kind = mountReadable(this.site.root, mount) ? await this.workspace.stat(mount.source) : undefined;
-    if (kind === 'directory') return this.walkContent(mount.source, mount);
+    if (kind === 'directory') {
+      const rootIgnore = await this.workspace.readFile(join(this.site.root, '.gitignore'));
+      const places = rootIgnore === undefined ? [] : generatedPlaces(rootIgnore, this.site.root);
+      await this.noteGenerated(places.filter((place) => isInside(mount.source, place.target)), mount, join(this.site.root, '.gitignore'));
+      return this.walkContent(mount.source, mount);
+    }
     if (kind === 'file') {
       await this.addPages(mount.source, mount);
       return;
@@ -157,8 +163,7 @@ export class SitePages {
   /** Where a mount's content is served: its target folder, or for a mounted file, the page it makes (as if it set no `url` or `slug`). */
   private mountedPath(mount: ContentMount, language: Language): string {
     if (!contentExtension(mount.target)) return pathKey(`${language.prefix}/${mount.target}`);
-    const result = pageUrl({ language, rel: mount.target }, pageShape(mount.target), {}, this.settings);
-    return pathKey('url' in result ? result.url : result.uncertainPath);
+    return this.plainUrl({ language, rel: mount.target });
   }
 
   /**
@@ -215,6 +220,10 @@ export class SitePages {
       });
       return;
     }
+    if (files.some((entry) => entry.name === '.gitignore')) {
+      const ignoreFile = join(folder, '.gitignore');
+      await this.noteGenerated(generatedPlaces((await this.workspace.readFile(ignoreFile)) ?? '', folder), mount, ignoreFile);
+    }
     const folderUrl = this.folderUrl(folder, mount);
     // A content adapter makes pages from data when the site is built: what lies under it cannot be seen here.
     if (folderUrl !== undefined && files.some((entry) => entry.name === '_content.gotmpl')) {
@@ -241,6 +250,25 @@ export class SitePages {
     for (const entry of entries) {
       const child = join(folder, entry.name);
       if (entry.kind === 'directory' && !this.ownedByAnotherLanguage(child, mount)) await this.walkContent(child, mount);
+    }
+  }
+
+  /** Where a page is served when its front matter moves nothing (no `url`, `slug` or date): for content not read here. */
+  private plainUrl(place: ContentPlace): string {
+    const result = pageUrl(place, pageShape(place.rel), {}, this.settings);
+    return pathKey('url' in result ? result.url : result.uncertainPath);
+  }
+
+  /** Pages a build step writes (named by a `.gitignore`, not in the checkout): links to where they would be served are not verified. */
+  private async noteGenerated(places: GeneratedPlace[], mount: ContentMount, ignoreFile: string): Promise<void> {
+    for (const place of places) {
+      if (!place.glob && (await this.workspace.stat(place.target)) !== undefined) continue;
+      const contentPlace = placeIn(mount, place.target, this.settings);
+      const served = place.folder ? this.folderUrl(place.target, mount) : contentPlace && this.plainUrl(contentPlace);
+      if (served === undefined) continue;
+      const named = `\`${relative(this.site.root, ignoreFile)}\` names \`${place.pattern}\``;
+      const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
+      this.index.uncertain.push({ path: pathKey(served), reason });
     }
   }
 
