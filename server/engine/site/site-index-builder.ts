@@ -1,0 +1,262 @@
+/**
+ * The walk that builds a site's index (`SitePagesData`): the content mounts, page by page
+ * and bundle by bundle, the static folders and their redirects, and what the site's config
+ * and layouts change about what it serves. `SitePages` answers questions from the result.
+ */
+import { append } from '../append';
+import { contentExtension, keysNeeded, pageShape, pageUrl, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type UrlSettings } from './hugo-urls';
+import { mountReadable, type ContentMount } from './content-mounts';
+import { generatedPlaces, type GeneratedPlace } from './generated-content';
+import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
+import { urlData } from './page-url-data';
+import type { SitePagesData } from './site-pages-data';
+import { basename, dirname, isInside, join, relative } from './paths';
+import { parseNetlifyToml, parseRedirectsFile } from './redirects';
+import type { SitePage } from './site-pages';
+import type { Site } from './site';
+import type { Workspace } from '../types';
+
+function stringList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+}
+
+function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export class SiteIndexBuilder {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly site: Site,
+    private readonly settings: UrlSettings,
+    private readonly index: SitePagesData,
+  ) {}
+
+  async build(): Promise<void> {
+    // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
+    this.index.implicitPages.add('/');
+    for (const language of this.settings.languages) this.index.implicitPages.add(pathKey(`${language.prefix}/`));
+    for (const mount of this.settings.mounts) await this.readMount(mount);
+    for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
+    const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
+    if (netlify !== undefined) append(this.index.redirects, parseNetlifyToml(netlify, 'netlify.toml'));
+    this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
+    this.index.outputFiles = outputFileNames(this.site);
+    for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
+    this.index.renderHooks = await renderHooksOf(this.workspace, this.site, this.settings.languages.length);
+  }
+
+  /**
+   * One content mount: its folder walked, or its one file read. A mount whose source is
+   * outside the site or not on disk (a git submodule not checked out, a folder a build
+   * step fills) publishes pages no one can see here: the links into its place in the
+   * content tree are uncertain, not broken.
+   */
+  private async readMount(mount: ContentMount): Promise<void> {
+    const kind = mountReadable(this.site.root, mount) ? await this.workspace.stat(mount.source) : undefined;
+    if (kind === 'directory') {
+      const rootIgnore = await this.workspace.readFile(join(this.site.root, '.gitignore'));
+      const places = rootIgnore === undefined ? [] : generatedPlaces(rootIgnore, this.site.root);
+      await this.noteGenerated(places.filter((place) => isInside(mount.source, place.target)), mount, join(this.site.root, '.gitignore'));
+      return this.walkContent(mount.source, mount);
+    }
+    if (kind === 'file') {
+      await this.addPages(mount.source, mount);
+      return;
+    }
+    const languages = mount.languages.length > 0 ? mount.languages : this.settings.languages;
+    const from = relative(this.site.root, mount.source);
+    const reason = kind === undefined && mountReadable(this.site.root, mount) ? `mounted from \`${from}\`, which is not on disk` : `mounted from \`${mount.source}\`, outside the site`;
+    for (const language of languages) this.index.uncertain.push({ path: this.mountedPath(mount, language), reason });
+  }
+
+  /** Where a mount's content is served: its target folder, or for a mounted file, the page it makes (as if it set no `url` or `slug`). */
+  private mountedPath(mount: ContentMount, language: Language): string {
+    if (!contentExtension(mount.target)) return pathKey(`${language.prefix}/${mount.target}`);
+    return this.plainUrl({ language, rel: mount.target });
+  }
+
+  /** Where a page is served when its front matter moves nothing (no `url`, `slug` or date): for content not read here. */
+  private plainUrl(place: ContentPlace): string {
+    const result = pageUrl(place, pageShape(place.rel), {}, this.settings);
+    return pathKey('url' in result ? result.url : result.uncertainPath);
+  }
+
+  /**
+   * Whether a content or static folder of Hugo's config lies inside the site, where
+   * Postlint reads. One outside (a theme in a shared folder, `../` in `staticDir`) is
+   * never read; what it publishes is served from the site root, so no address can be
+   * called broken, and every one becomes uncertain.
+   */
+  private readable(dir: string): boolean {
+    if (dir === this.site.root || isInside(this.site.root, dir)) return true;
+    this.index.uncertain.push({ path: '/', reason: `the site publishes \`${dir}\`, outside the site` });
+    return false;
+  }
+
+  private siteFolders(settingName: string, fallback: string): string[] {
+    return siteFolders(this.site, settingName, fallback);
+  }
+
+  /** A static folder is served from the site root; its `_redirects` file goes to the host. */
+  private async readStatic(dir: string): Promise<void> {
+    await this.walkFiles(dir, '', (rel, name) => this.addFile(`/${rel}`, name, join(dir, rel)));
+    const redirects = await this.workspace.readFile(join(dir, '_redirects'));
+    if (redirects !== undefined) append(this.index.redirects, parseRedirectsFile(redirects, relative(this.site.root, join(dir, '_redirects'))));
+  }
+
+  /** Every file under `dir`, by its path relative to the walk's start. */
+  private async walkFiles(dir: string, rel: string, visit: (rel: string, name: string) => void): Promise<void> {
+    for (const entry of await this.workspace.readDirectory(dir)) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.kind === 'directory') await this.walkFiles(join(dir, entry.name), childRel, visit);
+      else visit(childRel, entry.name);
+    }
+  }
+
+  private addFile(served: string, name: string, source: string): void {
+    const key = pathKey(served);
+    addToList(this.index.filesBySource, source, key);
+    if (this.index.files.has(key)) return;
+    this.index.files.set(key, served);
+    addToList(this.index.filesByName, name.toLowerCase(), served);
+  }
+
+  /** One folder of a content mount: pages, bundles and their files. Other languages' folders inside it are theirs. */
+  private async walkContent(folder: string, mount: ContentMount): Promise<void> {
+    const entries = await this.workspace.readDirectory(folder);
+    const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
+    const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
+    const leaf = treeFolder !== '' && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
+    if (leaf) {
+      const page = await this.addPages(join(folder, leaf.name), mount);
+      await this.walkFiles(folder, '', (rel) => {
+        this.index.contentFiles.add(join(folder, rel).toLowerCase());
+        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
+      });
+      return;
+    }
+    if (files.some((entry) => entry.name === '.gitignore')) {
+      const ignoreFile = join(folder, '.gitignore');
+      await this.noteGenerated(generatedPlaces((await this.workspace.readFile(ignoreFile)) ?? '', folder), mount, ignoreFile);
+    }
+    const folderUrl = this.folderUrl(folder, mount);
+    // A content adapter makes pages from data when the site is built: what lies under it cannot be seen here.
+    if (folderUrl !== undefined && files.some((entry) => entry.name === '_content.gotmpl')) {
+      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by \`${relative(this.site.root, folder)}/_content.gotmpl\`` });
+    }
+    // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
+    const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
+    if (!hasIndex && folderUrl !== undefined && treeFolder !== '' && !treeFolder.includes('/')) this.index.implicitPages.add(pathKey(folderUrl));
+    let branchUrl: string | undefined;
+    for (const entry of files) {
+      const path = join(folder, entry.name);
+      this.index.contentFiles.add(path.toLowerCase());
+      if (!contentExtension(entry.name)) continue;
+      const page = await this.addPages(path, mount);
+      if (page && page.kind !== 'page') branchUrl = page.url;
+    }
+    // A section's own files are published beside it (and Hugo puts them under its URL).
+    for (const entry of files) {
+      if (contentExtension(entry.name)) continue;
+      const source = join(folder, entry.name);
+      if (folderUrl !== undefined) this.addFile(`${folderUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
+      if (branchUrl !== undefined) this.addFile(`${branchUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
+    }
+    for (const entry of entries) {
+      const child = join(folder, entry.name);
+      if (entry.kind === 'directory' && !this.ownedByAnotherLanguage(child, mount)) await this.walkContent(child, mount);
+    }
+  }
+
+  /** Pages a build step writes (named by a `.gitignore`, not in the checkout): links to where they would be served are not verified. */
+  private async noteGenerated(places: GeneratedPlace[], mount: ContentMount, ignoreFile: string): Promise<void> {
+    for (const place of places) {
+      if (!place.glob && (await this.workspace.stat(place.target)) !== undefined) continue;
+      const contentPlace = placeIn(mount, place.target, this.settings);
+      const served = place.folder ? this.folderUrl(place.target, mount) : contentPlace && this.plainUrl(contentPlace);
+      if (served === undefined) continue;
+      const named = `\`${relative(this.site.root, ignoreFile)}\` names \`${place.pattern}\``;
+      const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
+      this.index.uncertain.push({ path: pathKey(served), reason });
+    }
+  }
+
+  /** Whether a mount holds a file: its `files` filter keeps it. */
+  private mounted(mount: ContentMount, path: string): boolean {
+    return placeIn(mount, path, this.settings) !== undefined;
+  }
+
+  /** A folder that is another language's `contentDir` (legacy settings only: mounts may overlap on purpose). */
+  private ownedByAnotherLanguage(folder: string, mount: ContentMount): boolean {
+    return mount.legacy && this.settings.mounts.some((other) => other !== mount && other.legacy && other.source === folder);
+  }
+
+  /** The URL of a content folder from its path, as Hugo derives section URLs. */
+  private folderUrl(folder: string, mount: ContentMount): string | undefined {
+    const place = placeIn(mount, `${folder}/_index.md`, this.settings);
+    if (!place) return undefined;
+    const dirs = place.rel.split('/').slice(0, -1);
+    return `${place.language.prefix}/${dirs.map(sanitizePath).join('/')}`;
+  }
+
+  /**
+   * The pages a content file makes through a mount: one per language the mount names
+   * (a mount may serve one language's pages to others as fallbacks), unless the file's
+   * name picks its language; the first is returned.
+   */
+  private async addPages(file: string, mount: ContentMount): Promise<SitePage | undefined> {
+    const place = placeIn(mount, file, this.settings);
+    if (!place) return undefined;
+    // `post.fr.md`: the name took the language suffix off, and the page is that language's alone.
+    const namedItsLanguage = place.rel.split('/').pop() !== basename(file);
+    const others = mount.legacy || namedItsLanguage ? [] : mount.languages.filter((language) => language !== place.language);
+    const page = await this.addPage(file, place);
+    for (const language of others) await this.addPage(file, { language, rel: place.rel });
+    return page;
+  }
+
+  private async addPage(file: string, place: ContentPlace): Promise<SitePage | undefined> {
+    const shape = pageShape(place.rel);
+    const text = await this.workspace.readFile(file);
+    if (text === undefined) return undefined;
+    const data = urlData(text, keysNeeded(shape, this.settings));
+    const result = pageUrl(place, shape, data, this.settings);
+    if ('uncertainPath' in result) {
+      const why = `the URL of \`${relative(this.site.root, file)}\` depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
+      this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
+      return undefined;
+    }
+    const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
+    if (!this.index.pagesByFile.has(file)) this.index.pagesByFile.set(file, page);
+    this.addContentPath(place.language.key, place.rel, shape.bundle, page);
+    this.addPageKey(result.url, page);
+    if (shape.kind === 'page' && this.settings.uglyURLs(shape.dirs[0] ?? '')) this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
+    const name = sanitizePath(shape.name);
+    addToList(this.index.pagesByName, name, page);
+    for (const alias of stringList(data.aliases)) {
+      if (alias.startsWith('/')) this.addPageKey(alias, page);
+      else {
+        // Hugo has read relative aliases both ways over its versions: accept either.
+        this.addPageKey(`${place.language.prefix}/${alias}`, page);
+        this.addPageKey(`${dirname(pathKey(result.url))}/${alias}`, page);
+      }
+    }
+    return page;
+  }
+
+  private addPageKey(path: string, page: SitePage): void {
+    const key = pathKey(path);
+    if (!this.index.pages.has(key)) this.index.pages.set(key, page);
+  }
+
+  /** The page under its content path (`blog/trip`, and a bundle's folder), where a render hook's `GetPage` looks. */
+  private addContentPath(language: string, rel: string, bundle: boolean, page: SitePage): void {
+    const stem = rel.slice(0, rel.length - (contentExtension(rel)?.length ?? 0)).toLowerCase();
+    const paths = bundle ? [stem, dirname(stem) === '.' ? '' : dirname(stem)] : [stem];
+    for (const path of paths) if (!this.index.pagesByContentPath.has(`${language}:${path}`)) this.index.pagesByContentPath.set(`${language}:${path}`, page);
+  }
+}
