@@ -1,15 +1,21 @@
 import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
 import { defineRule } from '../rule';
+import { sitePagesOf } from '../site/site-pages';
 
-/** A file named for one day and dated another leaves readers and sorting disagreeing. */
+/**
+ * A file named for one day and dated another, where the name is in the post's address:
+ * readers see one day in the address bar and another on the page. Where a permalink, a
+ * `slug` or a `url` leaves the name out, no reader sees the name's day, so it is not a problem.
+ */
 export default defineRule({
   meta: {
     id: 'date-filename-mismatch',
-    description: 'A file name that starts with a date (`YYYY-MM-DD-\u2026`) must name the same day as the post\u2019s date.',
+    description: 'A file name that starts with a date (`YYYY-MM-DD-\u2026`) must name the same day as the post\u2019s date where the name is in the post\u2019s address.',
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ post, site, report }) {
+  async check(context) {
+    const { post, site, report } = context;
     // The name Hugo's `:filename` reads: a page bundle's folder name for its index.md.
     const baseName = contentBaseName(post.path);
     // A date that runs on into more digits (`2025-03-011`) is no whole date a reader sees.
@@ -25,9 +31,11 @@ export default defineRule({
     // The day as written: a date with an offset must not move to another day in UTC.
     const day = /\d{4}-\d{2}-\d{2}/.exec(post.text.slice(span.start, span.end))?.[0];
     if (!day || day === fileDay) return;
+    const url = (await sitePagesOf(context)).urlOf(post.path, frontMatter.data);
+    if (!url?.includes(fileDay)) return;
     report({
       span,
-      message: `The file name says ${fileDay} but \`${found.key.key}\` is ${day}: change one of them so they agree.`,
+      message: `The file name, and so the post's address, says ${fileDay} but \`${found.key.key}\` is ${day}: change one of them so they agree.`,
     });
   },
 });
