@@ -5,7 +5,10 @@ import { z } from './zod';
  * description: the editor shows it on hover and the docs quote it.
  */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+// Go's time layouts, which Hugo reads dates with (spf13/cast's list), take the hour in one
+// digit or two ("15" is not a fixed width: `2021-10-01 8:30:00+00:00` is a date) and,
+// after a space-separated time, an offset after one more space (`… 09:30:00 -07:00`).
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z| ?[+-]\d{2}:?\d{2})?)?$/;
 
 /** True when the text is a date Hugo can read and the day exists in the calendar. */
 export function isCalendarDate(text: string): boolean {
