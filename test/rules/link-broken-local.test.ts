@@ -138,7 +138,7 @@ test('link-broken-local: pages a build step writes, named by a .gitignore and no
     // At the root, by a path into the content folder.
     '.gitignore': 'node_modules/\ncontent/reference/\n',
   };
-  const body = '[a](/community/) [b](/docs/cli/cmd-sync/) [c](/reference/api/) [d](/handbok/) [e](/docs/other/)\n';
+  const body = '[a](/community/) [b](/docs/cli/cmd-sync/) [c](/reference/api/) [d](/handbok/) [e](/docs/other/) [f](/community.md) [g](../community.md)\n';
   const { covered } = await broken(body, files);
   assert.deepEqual(covered, ['/handbok/', '/docs/other/'], 'links elsewhere are still checked');
   const workspace = site({ ...files, 'content/blog/post.md': FRONT + body });
@@ -149,6 +149,9 @@ test('link-broken-local: pages a build step writes, named by a .gitignore and no
     'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
     'pages there are made at build time: `content/docs/cli/.gitignore` names `cmd-*.md`',
     'pages there are made at build time: `.gitignore` names `content/reference/`',
+    // A Markdown file's path names the generated file itself.
+    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
+    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
   ]);
 });
 

@@ -155,6 +155,10 @@ async function resolveMarkdownFile(pages: SitePages, workspace: Workspace, post:
   for (const file of files) {
     if (pages.hasContentFile(file) || (await workspace.stat(file)) === 'file') return { found: true, page: pages.pageOfFile(file) };
   }
+  for (const file of files) {
+    const unverified = pages.generatedReason(file);
+    if (unverified) return { found: true, unverified };
+  }
   return { found: false, looked: relative(pages.site.root, files[0] ?? link.path), isFile: true };
 }
 

@@ -182,6 +182,7 @@ export class SiteIndexBuilder {
       const named = `\`${relative(this.site.root, ignoreFile)}\` names \`${place.pattern}\``;
       const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
       this.index.uncertain.push({ path: pathKey(served), reason });
+      this.index.generatedContent.push({ target: place.target, reason });
     }
   }
 

@@ -32,6 +32,8 @@ export interface SitePagesData {
    * there are not verified, and the reason is said.
    */
   uncertain: { path: string; reason: string }[];
+  /** Content files and folders a build step writes (named by a `.gitignore`, not here), absolute, each with why: `.md` links to them are not verified. */
+  generatedContent: { target: string; reason: string }[];
   redirects: Redirect[];
   /** File names the site's output formats publish beside each page (`feed.xml`, `index.json`). */
   outputFiles: Set<string>;
@@ -58,6 +60,7 @@ export function emptyData(): SitePagesData {
     contentFiles: new Set(),
     assets: new Set(),
     uncertain: [],
+    generatedContent: [],
     redirects: [],
     outputFiles: new Set(),
     filesByName: new Map(),

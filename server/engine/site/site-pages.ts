@@ -200,6 +200,11 @@ export class SitePages {
     return undefined;
   }
 
+  /** Why a content file that is not here may still be published: a build step writes it (see `generatedContent`). */
+  generatedReason(file: string): string | undefined {
+    return this.index.generatedContent.find(({ target }) => file === target || file.startsWith(`${target}/`))?.reason;
+  }
+
   /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
   hasAsset(path: string): boolean {
     const key = pathKey(path);
