@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { createLanguageService, type LanguageService } from '../../server/engine/language-service';
 import type { Diagnostic, Workspace } from '../../server/engine/types';
+import { assertMessageStyle } from './message-style';
 
 /** A site held in a Map: tests describe it in a few lines and never touch the disk. A key ending in `/` is an empty folder. */
 export class MemoryWorkspace implements Workspace {
@@ -50,8 +51,20 @@ export function hugoSite(files: Record<string, string> = {}, options: { baseURL?
 
 export const FIXED_NOW = new Date('2026-03-04T10:00:00Z');
 
+/**
+ * The language service over a test workspace. Every diagnostic any test gets from it is held
+ * to the message style (`assertMessageStyle`), so that each branch of each rule's wording is
+ * checked where a test reaches it.
+ */
 export function serviceFor(workspace: Workspace): LanguageService {
-  return createLanguageService({ workspace, now: () => FIXED_NOW });
+  const service = createLanguageService({ workspace, now: () => FIXED_NOW });
+  const check = service.check.bind(service);
+  service.check = async (...args) => {
+    const result = await check(...args);
+    for (const diagnostic of result.diagnostics) assertMessageStyle(diagnostic);
+    return result;
+  };
+  return service;
 }
 
 /** Checks one post of a memory site and returns its diagnostics. */
