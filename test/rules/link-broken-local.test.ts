@@ -33,7 +33,7 @@ test('link-broken-local: a root-relative link to a page that does not exist, on 
   assert.equal(rest.length, 0);
   assert.equal(diagnostic.severity, 'error');
   assert.equal(rangeText(text, diagnostic), '/blog/missing-post/');
-  assert.match(diagnostic.message, /`\/blog\/missing-post\/`: no page of this site is served there/);
+  assert.match(diagnostic.message, /No page of this site is served at “\/blog\/missing-post\/”\./);
 });
 
 test('link-broken-local: pages by file name (lower-cased), section, slug, url and aliases all resolve', async () => {
@@ -48,13 +48,13 @@ test('link-broken-local: pages by file name (lower-cased), section, slug, url an
 test('link-broken-local: a page moved by slug or url is not at its file path any more', async () => {
   const { covered, found } = await broken('[a](/blog/renamed/) and [b](/crew/)\n');
   assert.deepEqual(covered, ['/blog/renamed/', '/crew/']);
-  assert.match(found[0].message, /The page made from `content\/blog\/renamed.md` is served at `\/blog\/new-name\/`: link there/);
+  assert.match(found[0].message, /The page made from “content\/blog\/renamed\.md” is served at “\/blog\/new-name\/”: link there/);
 });
 
 test('link-broken-local: static files, with a file of the same name suggested', async () => {
   const { covered, found } = await broken('![Buoy](/img/blog/buoy.png) [chart](/files/chart.pdf)\n\n![Buoy](/images/blog/buoy.png)\n');
   assert.deepEqual(covered, ['/images/blog/buoy.png']);
-  assert.match(found[0].message, /no file of `static\/` or of a page bundle is served there\. A file of that name is served at `\/img\/blog\/buoy.png`: link to it\./);
+  assert.match(found[0].message, /No file of “static\/” or of a page bundle is served at “\/images\/blog\/buoy\.png”\. A file of that name is served at “\/img\/blog\/buoy\.png”: link to it\./);
 });
 
 test('link-broken-local: where the advice names an address, "Change the link to" writes it, as the link was written, in the editor only', async () => {
@@ -66,9 +66,9 @@ test('link-broken-local: where the advice names an address, "Change the link to"
   const { text, found } = await broken(`${body}\n`);
   const fixes = found.map((diagnostic) => diagnostic.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((edit) => [rangeText(text, { ...diagnostic, range: edit.range }), edit.newText]) })));
   assert.deepEqual(fixes, [
-    [{ title: 'Change the link to `/blog/new-name/?from=home#tides`', safe: false, edits: [['/blog/renamed/?from=home#tides', '/blog/new-name/?from=home#tides']] }],
-    [{ title: 'Change the link to `https://example.org/about/crew/`', safe: false, edits: [['https://example.org/crew/', 'https://example.org/about/crew/']] }],
-    [{ title: 'Change the link to `/img/blog/buoy.png`', safe: false, edits: [['/images/blog/buoy.png', '/img/blog/buoy.png']] }],
+    [{ title: 'Change the link to “/blog/new-name/?from=home#tides”', safe: false, edits: [['/blog/renamed/?from=home#tides', '/blog/new-name/?from=home#tides']] }],
+    [{ title: 'Change the link to “https://example.org/about/crew/”', safe: false, edits: [['https://example.org/crew/', 'https://example.org/about/crew/']] }],
+    [{ title: 'Change the link to “/img/blog/buoy.png”', safe: false, edits: [['/images/blog/buoy.png', '/img/blog/buoy.png']] }],
     [],
   ]);
 });
@@ -77,7 +77,7 @@ test('link-broken-local: links to the site by its own baseURL, http or https, ww
   const body = '[a](https://example.org/blog/harbour-lights/) [b](http://www.example.org/about/crew/) [c](https://example.org)\n\n[d](https://www.example.org/blog/nope/)\n';
   const { covered, found } = await broken(body);
   assert.deepEqual(covered, ['https://www.example.org/blog/nope/']);
-  assert.match(found[0].message, /is this site's `\/blog\/nope\/`/);
+  assert.match(found[0].message, /“https:\/\/www\.example\.org\/blog\/nope\/” leads to no page of this site\. Its path on this site is “\/blog\/nope\/”\./);
 });
 
 test('link-broken-local: static/_redirects: plain, splat and placeholder rules; a redirect to nothing is reported', async () => {
@@ -85,7 +85,7 @@ test('link-broken-local: static/_redirects: plain, splat and placeholder rules; 
   assert.deepEqual((await broken(ok)).covered, []);
   const { covered, found } = await broken('[d](/old-blog/no-such-post/) [e](/gone/away/)\n');
   assert.deepEqual(covered, ['/old-blog/no-such-post/', '/gone/away/']);
-  assert.match(found[0].message, /`static\/_redirects` redirects it \(`\/old-blog\/\*` → `\/blog\/:splat`\) to `\/blog\/no-such-post\/`, and no page of this site is served there/);
+  assert.match(found[0].message, /“\/old-blog\/no-such-post\/” leads to no page of this site\. “static\/_redirects” redirects it \(“\/old-blog\/\*” → “\/blog\/:splat”\) to “\/blog\/no-such-post\/”, and no page is served there\./);
 });
 
 test('link-broken-local: netlify.toml redirects count too', async () => {
@@ -104,7 +104,7 @@ test('link-broken-local: permalinks: `:slug` falls back to the title, as Hugo do
   assert.deepEqual((await broken(good, files, hugo)).covered, []);
   const { covered, found } = await broken('[d](/resources/guides/knots/) [e](/guides/knots/)\n', files, hugo);
   assert.deepEqual(covered, ['/resources/guides/knots/', '/guides/knots/']);
-  assert.match(found[0].message, /The page made from `content\/guides\/knots.md` is served at `\/resources\/guides\/tying-a-sailors-knots\/`/);
+  assert.match(found[0].message, /The page made from “content\/guides\/knots\.md” is served at “\/resources\/guides\/tying-a-sailors-knots\/”/);
 });
 
 test('link-broken-local: page bundles publish their files; a plain post does not', async () => {
@@ -114,10 +114,10 @@ test('link-broken-local: page bundles publish their files; a plain post does not
   assert.deepEqual(ok.covered, []);
   const missing = await broken('![Finish](finish.jpg)\n', files, undefined, bundle);
   assert.deepEqual(missing.covered, ['finish.jpg']);
-  assert.match(missing.found[0].message, /`finish.jpg` leads from this page \(`\/blog\/regatta\/`\) to `\/blog\/regatta\/finish.jpg`/);
+  assert.match(missing.found[0].message, /“finish\.jpg” leads to no file of “static\/” or of a page bundle\. From this page \(“\/blog\/regatta\/”\), it leads to “\/blog\/regatta\/finish\.jpg”\./);
   const plain = await broken('![Gull](gull.jpg) ![Start](../regatta/start.jpg)\n', files);
   assert.deepEqual(plain.covered, ['gull.jpg']);
-  assert.match(plain.found[0].message, /the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle/);
+  assert.match(plain.found[0].message, /“gull\.jpg” leads where nothing is published\. .* The file sits next to the post, but Hugo publishes a post’s files only when the post is a page bundle/);
 });
 
 test('link-broken-local: a bundle whose `url` has no trailing slash is linked with one, as Hugo links it, so its own files are beside it', async () => {
@@ -160,7 +160,7 @@ test('link-broken-local: relative links: other pages by URL, Markdown files by p
   assert.deepEqual((await broken(ok)).covered, []);
   const { covered, found } = await broken('[e](../harbor-lights/) [f](./harbor-lights.md)\n');
   assert.deepEqual(covered, ['../harbor-lights/', './harbor-lights.md']);
-  assert.match(found[1].message, /`.\/harbor-lights.md` points to `content\/blog\/harbor-lights.md`, which does not exist/);
+  assert.match(found[1].message, /“\.\/harbor-lights\.md” points to a file that does not exist\. It names “content\/blog\/harbor-lights\.md”/);
 });
 
 test('link-broken-local: multilingual sites: the default language at the root, others under /<lang>/', async () => {
@@ -213,7 +213,7 @@ test('link-broken-local: `ignore` globs name targets never reported', async () =
 
 test('link-broken-local: a root-relative address of another site says how to write it', async () => {
   const { found } = await broken('[profile](/www.example.com/in/someone/)\n');
-  assert.match(found[0].message, /write `https:\/\/www.example.com\/in\/someone\/`/);
+  assert.match(found[0].message, /write “https:\/\/www\.example\.com\/in\/someone\/”\./);
 });
 
 test('link-broken-local: never other sites, schemes, templates, code, comments or front matter', async () => {
@@ -267,7 +267,7 @@ test('link-broken-local: the site\u2019s own URLs are recognised with the scheme
   assert.deepEqual(covered, ['hTTps://example.org/zzz-nowhere/']);
   assert.equal(
     found[0].message,
-    "`hTTps://example.org/zzz-nowhere/` is this site's `/zzz-nowhere/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+    "“hTTps://example.org/zzz-nowhere/” leads to no page of this site. Its path on this site is “/zzz-nowhere/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.",
   );
   const upperBase = await broken('[e](https://example.org/zzz-nowhere/) [f](https://example.org/blog/harbour-lights/)\n', {}, 'baseURL: HTTPS://Example.ORG/\n');
   assert.deepEqual(upperBase.covered, ['https://example.org/zzz-nowhere/'], 'an upper-case baseURL names the same site');
@@ -284,7 +284,7 @@ test('link-broken-local: `ignore` globs: leading slashes, inner and trailing sla
 test('link-broken-local: a target written with spaces around it is named without them', async () => {
   const { covered, found } = await broken('<a href=" /blog/spaced/ ">x</a>\n');
   assert.deepEqual(covered, [' /blog/spaced/ ']);
-  assert.equal(found[0].message, "`/blog/spaced/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.");
+  assert.equal(found[0].message, "No page of this site is served at “/blog/spaced/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.");
 });
 
 test('link-broken-local: another site\u2019s address is suggested only for a path written from the root', async () => {
@@ -293,10 +293,10 @@ test('link-broken-local: another site\u2019s address is suggested only for a pat
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      '`/%2Fwww.example.com/in/`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/in/`.',
-      '`/www.example.com/in/someone`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/in/someone`.',
-      "`https://example.org/www.example.com/in/x/` is this site's `/www.example.com/in/x/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
-      '`/www.example.com/x`: no page of this site is served there. It looks like an address on another site: write `https://www.example.com/x`.',
+      'No page of this site is served at “/%2Fwww.example.com/in/”. It looks like an address on another site: write “https://www.example.com/in/”.',
+      'No page of this site is served at “/www.example.com/in/someone”. It looks like an address on another site: write “https://www.example.com/in/someone”.',
+      "“https://example.org/www.example.com/in/x/” leads to no page of this site. Its path on this site is “/www.example.com/in/x/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.",
+      'No page of this site is served at “/www.example.com/x”. It looks like an address on another site: write “https://www.example.com/x”.',
     ],
   );
 });
@@ -306,8 +306,8 @@ test('link-broken-local: a redirect rule with an error status (400 and up) answe
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      "`/secret/x/`: `static/_redirects` answers it with a 404 (`/secret/*`). Check the address against the page's file name or its `url`, `slug` and `aliases`.",
-      "`/bad/z/`: `static/_redirects` answers it with a 400 (`/bad/*`). Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+      "“/secret/x/” leads to no page of this site. “static/_redirects” answers it with a 404 (“/secret/*”). Check the address against the page’s file name or its “url”, “slug” and “aliases”.",
+      "“/bad/z/” leads to no page of this site. “static/_redirects” answers it with a 400 (“/bad/*”). Check the address against the page’s file name or its “url”, “slug” and “aliases”.",
     ],
   );
 });
@@ -317,8 +317,8 @@ test('link-broken-local: a path is a file only when it ends in an extension; a m
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      "`/docs/v1.2/intro/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
-      '`/files/none.pdf`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
+      "No page of this site is served at “/docs/v1.2/intro/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.",
+      'No file of “static/” or of a page bundle is served at “/files/none.pdf”. Check the path, or add the file.',
     ],
   );
 });
@@ -328,7 +328,7 @@ test('link-broken-local: outside a Hugo site, paths from the root are skipped an
   const found = only(await checkPost(workspace, '../notes/post.md'), 'link-broken-local');
   assert.deepEqual(
     found.map((d) => d.message),
-    ['`./missing.md` points to `missing.md`, which does not exist: check the file name and its folder.'],
+    ['“./missing.md” points to a file that does not exist. It names “missing.md”: check the file name and its folder.'],
   );
 });
 
@@ -338,7 +338,7 @@ test('link-broken-local: a post not saved yet links to itself with a bare query,
   const { diagnostics } = await serviceFor(workspace).check(`${SITE}/content/blog/draft.md`, text);
   assert.deepEqual(
     only(diagnostics, 'link-broken-local').map((d) => [rangeText(text, d), d.message]),
-    [['./?y=2', "`./?y=2` leads from this page (`/blog/draft/`) to `/blog/draft/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`."]],
+    [['./?y=2', "“./?y=2” leads to no page of this site. From this page (“/blog/draft/”), it leads to “/blog/draft/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”."]],
   );
 });
 
@@ -357,8 +357,8 @@ test('link-broken-local: the embedded render hooks take reference links, not HTM
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      '`images/map.png` leads from this page (`/blog/post/`) to `/blog/post/images/map.png`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
-      "`gull.jpg` leads from this page (`/blog/post/`) to `/blog/post/gull.jpg`, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with `index.md`). A file of that name is served at `/blog/gull.jpg`: link to it.",
+      '“images/map.png” leads to no file of “static/” or of a page bundle. From this page (“/blog/post/”), it leads to “/blog/post/images/map.png”. Check the path, or add the file.',
+      "“gull.jpg” leads where nothing is published. From this page (“/blog/post/”), it leads to “/blog/post/gull.jpg”. The file sits next to the post, but Hugo publishes a post’s files only when the post is a page bundle (a folder with “index.md”). A file of that name is served at “/blog/gull.jpg”: link to it.",
     ],
   );
 });
@@ -368,7 +368,7 @@ test('link-broken-local: a render hook for links alone, or for images alone, res
   const body = '[a](swell) ![m](images/map.png) [b](images/map.png)\n';
   const images = await broken(body, { ...files, 'layouts/_markup/render-image.html': '{{ .Destination }}' });
   assert.deepEqual(images.covered, ['swell', 'images/map.png']);
-  assert.equal(images.found[1].message, '`images/map.png` leads from this page (`/blog/post/`) to `/blog/post/images/map.png`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.');
+  assert.equal(images.found[1].message, '“images/map.png” leads to no file of “static/” or of a page bundle. From this page (“/blog/post/”), it leads to “/blog/post/images/map.png”. Check the path, or add the file.');
   assert.equal(rangeText(images.text, images.found[1]), 'images/map.png');
   const links = await broken(body, files, 'baseURL: https://example.org/\nmarkup:\n  goldmark:\n    renderHooks:\n      link:\n        enableDefault: true\n');
   assert.deepEqual(links.covered, ['images/map.png']);
@@ -389,9 +389,9 @@ test('link-broken-local: only a name ending in .md or .markdown (any case) is a 
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      "`notes.md.txt` leads from this page (`/blog/post/`) to `/blog/post/notes.md.txt`, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with `index.md`). A file of that name is served at `/blog/notes.md.txt`: link to it.",
-      '`/gull.jpg`: no file of `static/` or of a page bundle is served there. A file of that name is served at `/blog/gull.jpg`: link to it.',
-      '`other.html` leads from this page (`/blog/post/`) to `/blog/post/other.html`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.',
+      "“notes.md.txt” leads where nothing is published. From this page (“/blog/post/”), it leads to “/blog/post/notes.md.txt”. The file sits next to the post, but Hugo publishes a post’s files only when the post is a page bundle (a folder with “index.md”). A file of that name is served at “/blog/notes.md.txt”: link to it.",
+      'No file of “static/” or of a page bundle is served at “/gull.jpg”. A file of that name is served at “/blog/gull.jpg”: link to it.',
+      '“other.html” leads to no file of “static/” or of a page bundle. From this page (“/blog/post/”), it leads to “/blog/post/other.html”. Check the path, or add the file.',
     ],
   );
 });
@@ -406,7 +406,7 @@ test('link-broken-local: a file whose name only extends the one linked is sugges
   const { found } = await broken('![Map](/map.png)\n', { 'static/files/map.png.webp': '' });
   assert.deepEqual(
     found.map((d) => d.message),
-    ['`/map.png`: no file of `static/` or of a page bundle is served there. A file named like it is served at `/files/map.png.webp`: link to it, or rename the file.'],
+    ['No file of “static/” or of a page bundle is served at “/map.png”. A file named like it is served at “/files/map.png.webp”: link to it, or rename the file.'],
   );
 });
 
@@ -417,13 +417,13 @@ test('link-broken-local: under a render hook, a bundle\u2019s own files are foun
   const { diagnostics } = await serviceFor(workspace).check(`${SITE}/${path}`, text);
   assert.deepEqual(
     only(diagnostics, 'link-broken-local').map((d) => [rangeText(text, d), d.message]),
-    [['/photo.jpg', '`/photo.jpg`: no file of `static/` or of a page bundle is served there. A file of that name is served at `/blog/trip/photo.jpg`: link to it.']],
+    [['/photo.jpg', 'No file of “static/” or of a page bundle is served at “/photo.jpg”. A file of that name is served at “/blog/trip/photo.jpg”: link to it.']],
   );
 });
 
 test('link-broken-local: a `.md` link from the root that names no file is then looked up as an address', async () => {
   const { found } = await broken('[a](/blog/nope.md)\n');
-  assert.deepEqual(found.map((d) => d.message), ['`/blog/nope.md`: no file of `static/` or of a page bundle is served there. Check the path, or add the file.']);
+  assert.deepEqual(found.map((d) => d.message), ['No file of “static/” or of a page bundle is served at “/blog/nope.md”. Check the path, or add the file.']);
 });
 
 test('link-broken-local: a post without front matter still resolves its relative links', async () => {
@@ -456,4 +456,11 @@ test('link-broken-local: uglyURLs set for one section serves its pages as name.h
   const files = { 'content/post/tides.md': page('Tides', 'date: 2019-11-20\nslug: tides\n'), 'content/docs/knots.md': page('Knots') };
   const { covered } = await broken('[a](/2019/11/20/tides.html) [b](/docs/knots.html) [c](/docs/knots/)\n', files, hugo, 'content/post/p.md');
   assert.deepEqual(covered, ['/docs/knots.html']);
+});
+
+test('link-broken-local: a long address is shortened in the first sentence, which stays short; the path follows whole', async () => {
+  const { found } = await broken('[Guide](https://example.org/guides/building-leadership-in-an-open-source-ecosystem/)\n');
+  assert.deepEqual(found.map((d) => d.message), [
+    '“https://example.org/guides/building-lead…n-source-ecosystem/” leads to no page of this site. Its path on this site is “/guides/building-leadership-in-an-open-source-ecosystem/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.',
+  ]);
 });

@@ -8,6 +8,7 @@ import { relative } from '../site/paths';
 import { defineRule, type FixSpec } from '../rule';
 import { withoutQueryOrFragment } from '../site/redirects';
 import { sitePagesOf, type SitePages } from '../site/site-pages';
+import { quoted } from '../text/quote';
 
 type Missing = Extract<LocalResolution, { found: false }>;
 
@@ -29,22 +30,42 @@ function ignoreMatcher(globs: string[]): (path: string) => boolean {
   return matcher;
 }
 
-/** The link, and where it leads when that is not plain from how it is written. */
-function subject(link: LocalLink, missing: Missing): string {
+/**
+ * Pages, files and rules the rest of a message names: in full as a rule, so that the reader
+ * can find them; shortened in the middle only past this length.
+ */
+const DETAIL = 80;
+
+/**
+ * The first sentence: the link, and that nothing is there. A link from the site root is
+ * the path itself; other links lead somewhere the next sentence names.
+ */
+function opening(link: LocalLink, missing: Missing, looksLikeFile: boolean): string {
   const url = link.target.url.trim();
-  if (missing.isFile) return `\`${url}\` points to \`${missing.looked}\``;
-  if (missing.base !== undefined) return `\`${url}\` leads from this page (\`${missing.base}\`) to \`${missing.looked}\``;
-  return url.startsWith('/') ? `\`${url}\`` : `\`${url}\` is this site's \`${missing.looked}\``;
+  if (missing.besidePost) return `${quoted(url, 60)} leads where nothing is published.`;
+  if (url.startsWith('/') && !missing.redirect) {
+    return looksLikeFile
+      ? `No file of ${quoted('static/')} or of a page bundle is served at ${quoted(url, 42)}.`
+      : `No page of this site is served at ${quoted(url, 60)}.`;
+  }
+  return looksLikeFile ? `${quoted(url, 44)} leads to no file of ${quoted('static/')} or of a page bundle.` : `${quoted(url, 60)} leads to no page of this site.`;
 }
 
-/** Where the writer most likely meant to link: the address, and the advice that names it. */
+/** Where the link leads, when that is not plain from how it is written. */
+function destination(link: LocalLink, missing: Missing): string {
+  if (missing.base !== undefined) return ` From this page (${quoted(missing.base, DETAIL)}), it leads to ${quoted(missing.looked, DETAIL)}.`;
+  return link.target.url.trim().startsWith('/') ? '' : ` Its path on this site is ${quoted(missing.looked, DETAIL)}.`;
+}
+
+/** Where the writer most likely meant to link: the address, and the advice that names it (in full: it is what to write). */
 function hint(pages: SitePages, key: string): { suggestion: string; text: string } | undefined {
   const suggestion = pages.suggestion(key);
   if (suggestion === undefined) return undefined;
+  const address = quoted(suggestion, Infinity);
   const page = pages.pageOfUrl(suggestion);
-  if (page) return { suggestion, text: `The page made from \`${relative(pages.site.root, page.file)}\` is served at \`${suggestion}\`: link there.` };
+  if (page) return { suggestion, text: `The page made from ${quoted(relative(pages.site.root, page.file), DETAIL)} is served at ${address}: link there.` };
   const sameName = suggestion.split('/').pop()!.toLowerCase() === key.split('/').pop();
-  return { suggestion, text: sameName ? `A file of that name is served at \`${suggestion}\`: link to it.` : `A file named like it is served at \`${suggestion}\`: link to it, or rename the file.` };
+  return { suggestion, text: sameName ? `A file of that name is served at ${address}: link to it.` : `A file named like it is served at ${address}: link to it, or rename the file.` };
 }
 
 /** Characters an address may hold in any of the places a link is written (Markdown, HTML, shortcodes) without being escaped there. */
@@ -60,37 +81,45 @@ function changeTo(link: LocalLink, suggestion: string): FixSpec[] {
   const origin = link.absolute ? (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '') : '';
   const address = `${origin}${suggestion}${url.slice(withoutQueryOrFragment(url).length)}`;
   if (!PLAIN_ADDRESS.test(address)) return [];
-  return [{ title: `Change the link to \`${address}\``, edits: [{ span: link.target.urlSpan, newText: address }], safe: false, preferred: true }];
+  return [{ title: `Change the link to ${quoted(address, 60)}`, edits: [{ span: link.target.urlSpan, newText: address }], safe: false, preferred: true }];
 }
 
 /** `/www.example.org/x`: an address of another site with a stray slash in front. */
 function elsewhere(link: LocalLink): string | undefined {
   const path = link.path.replace(/^\/+/, '');
   return link.kind === 'site' && link.target.url.trim().startsWith('/') && looksLikeHost(path)
-    ? `It looks like an address on another site: write \`https://${path}\`.`
+    ? `It looks like an address on another site: write ${quoted(`https://${path}`, Infinity)}.`
     : undefined;
 }
 
 /** What the finding says, and the fix its advice names, if any. */
 function finding(pages: SitePages, link: LocalLink, missing: Missing): { message: string; fixes: FixSpec[] } {
-  const what = subject(link, missing);
-  if (missing.isFile) return { message: `${what}, which does not exist: check the file name and its folder.`, fixes: [] };
+  if (missing.isFile) {
+    const url = link.target.url.trim();
+    return { message: `${quoted(url, 56)} points to a file that does not exist. It names ${quoted(missing.looked, DETAIL)}: check the file name and its folder.`, fixes: [] };
+  }
   const key = pathKey(missing.redirect ? withoutQueryOrFragment(missing.redirect.target) : missing.looked);
   const looksLikeFile = /\.[a-z0-9]+$/i.test(key);
-  const nothing = looksLikeFile ? 'no file of `static/` or of a page bundle is served there' : 'no page of this site is served there';
-  let problem: string;
+  let detail = '';
   if (missing.redirect) {
     const { redirect, target } = missing.redirect;
-    problem =
+    const source = quoted(redirect.source, DETAIL);
+    const nothing = looksLikeFile ? 'no file is served there' : 'no page is served there';
+    detail =
       redirect.status >= 400
-        ? `${what}: \`${redirect.source}\` answers it with a ${redirect.status} (\`${redirect.from}\`)`
-        : `${what}: \`${redirect.source}\` redirects it (\`${redirect.from}\` → \`${redirect.to}\`) to \`${target}\`, and ${nothing}`;
+        ? ` ${source} answers it with a ${redirect.status} (${quoted(redirect.from, DETAIL)}).`
+        : ` ${source} redirects it (${quoted(redirect.from, DETAIL)} \u2192 ${quoted(redirect.to, DETAIL)}) to ${quoted(target, DETAIL)}, and ${nothing}.`;
   } else if (missing.besidePost) {
-    problem = `${what}, where nothing is published: the file sits next to the post, but Hugo publishes a post's files only when the post is a page bundle (a folder with \`index.md\`)`;
-  } else problem = `${what}: ${nothing}`;
-  const fallback = looksLikeFile ? 'Check the path, or add the file.' : "Check the address against the page's file name or its `url`, `slug` and `aliases`.";
+    detail = ` The file sits next to the post, but Hugo publishes a post\u2019s files only when the post is a page bundle (a folder with ${quoted('index.md')}).`;
+  }
+  const fallback = looksLikeFile
+    ? 'Check the path, or add the file.'
+    : `Check the address against the page\u2019s file name or its ${quoted('url')}, ${quoted('slug')} and ${quoted('aliases')}.`;
   const found = hint(pages, key);
-  return { message: `${problem}. ${found?.text ?? elsewhere(link) ?? fallback}`, fixes: found ? changeTo(link, found.suggestion) : [] };
+  return {
+    message: `${opening(link, missing, looksLikeFile)}${destination(link, missing)}${detail} ${found?.text ?? elsewhere(link) ?? fallback}`,
+    fixes: found ? changeTo(link, found.suggestion) : [],
+  };
 }
 
 /** A link or image to a page or file of the site that the built site does not have. */
