@@ -24,7 +24,7 @@ test('link-broken-fragment: a same-page fragment that names no heading, with the
   assert.equal(rest.length, 0);
   assert.equal(diagnostic.severity, 'warning');
   assert.equal(rangeText(text, diagnostic), '#getting-startd');
-  assert.match(diagnostic.message, /`#getting-startd` names no heading or anchor of this post: did you mean `#getting-started`\?/);
+  assert.match(diagnostic.message, /“#getting-startd” names no heading or anchor of this post\. Did you mean “#getting-started”\?/);
   const [fix] = diagnostic.fixes;
   assert.equal(fix.safe, false);
   assert.equal(fix.edits[0].newText, 'getting-started');
@@ -58,8 +58,8 @@ test('link-broken-fragment: fragments on another page are checked against its he
   assert.deepEqual((await fragments(good)).covered, []);
   const { covered, found } = await fragments('[e](/blog/mooring/#lines-and-fenders) [f](/blog/mooring/#before-you-arive)\n');
   assert.deepEqual(covered, ['/blog/mooring/#lines-and-fenders', '/blog/mooring/#before-you-arive']);
-  assert.match(found[0].message, /names no heading or anchor of `\/blog\/mooring\/` \(`content\/blog\/mooring.md`\)/);
-  assert.match(found[1].message, /did you mean `#before-you-arrive`/);
+  assert.match(found[0].message, /names no heading or anchor of the page it links to\. That page is “\/blog\/mooring\/”, made from “content\/blog\/mooring\.md”\./);
+  assert.match(found[1].message, /Did you mean “#before-you-arrive”\?/);
 });
 
 test('link-broken-fragment: a link to the post itself by URL uses the post as written', async () => {
@@ -110,11 +110,11 @@ test('link-broken-fragment: fragments of the site\u2019s own URLs are checked wi
   assert.deepEqual(covered, ['hTTps://Example.org/blog/mooring/#lines-and-fenders']);
   assert.equal(
     found[0].message,
-    "`#lines-and-fenders` names no heading or anchor of `/blog/mooring/` (`content/blog/mooring.md`): link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.",
+    "“#lines-and-fenders” names no heading or anchor of the page it links to. That page is “/blog/mooring/”, made from “content/blog/mooring.md”. Link to one of its heading ids (Hugo makes them from the heading’s text: “## Next steps” gets “#next-steps”), or give the heading an explicit id with “{#name}”.",
   );
 });
 
-const NO_SUGGESTION = "link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.";
+const NO_SUGGESTION = "Link to one of its heading ids (Hugo makes them from the heading’s text: “## Next steps” gets “#next-steps”), or give the heading an explicit id with “{#name}”.";
 
 /** The text an edit's range covers, on one line. */
 function editedText(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
@@ -124,10 +124,10 @@ function editedText(text: string, range: { start: { line: number; character: num
 test('link-broken-fragment: the fix to another page\u2019s fragment replaces the fragment alone, as a preferred unsafe fix', async () => {
   const { text, found } = await fragments('[a](/blog/mooring/#checklst)\n');
   assert.equal(found.length, 1);
-  assert.equal(found[0].message, "`#checklst` names no heading or anchor of `/blog/mooring/` (`content/blog/mooring.md`): did you mean `#checklist`?");
+  assert.equal(found[0].message, "“#checklst” names no heading or anchor of the page it links to. That page is “/blog/mooring/”, made from “content/blog/mooring.md”. Did you mean “#checklist”?");
   const [fix, ...others] = found[0].fixes;
   assert.equal(others.length, 0);
-  assert.equal(fix.title, 'Change the fragment to `#checklist`');
+  assert.equal(fix.title, 'Change the fragment to “#checklist”');
   assert.equal(fix.preferred, true);
   assert.equal(fix.safe, false);
   assert.equal(fix.edits.length, 1);
@@ -140,8 +140,8 @@ test('link-broken-fragment: no fix without a close id, nor when the URL is not w
   assert.deepEqual(
     found.map((d) => [d.message, d.fixes]),
     [
-      [`\`#zzzz-qqqq\` names no heading or anchor of this post: ${NO_SUGGESTION}`, []],
-      ['`#tide"s` names no heading or anchor of this post: did you mean `#tides`?', []],
+      [`“#zzzz-qqqq” names no heading or anchor of this post. ${NO_SUGGESTION}`, []],
+      ['“#tide"s” names no heading or anchor of this post. Did you mean “#tides”?', []],
     ],
   );
 });
@@ -170,7 +170,7 @@ test('link-broken-fragment: a link to the post itself reads the text being edite
   const found = only(diagnostics, 'link-broken-fragment');
   assert.deepEqual(
     found.map((d) => [rangeText(text, d), d.message]),
-    [['/blog/post/#old-name', `\`#old-name\` names no heading or anchor of this post: ${NO_SUGGESTION}`]],
+    [['/blog/post/#old-name', `“#old-name” names no heading or anchor of this post. ${NO_SUGGESTION}`]],
   );
 });
 
@@ -194,5 +194,5 @@ test('link-broken-fragment: one broken link repeated under as many headings, eac
   const sections = Array.from({ length: 900 }, (_, i) => `## Section number ${i} of the long reference\n\nSee [the start](#getting-startd) and [the guide](mooring.md#befor-you-arrive).\n`);
   const { found } = await fragments(`## Getting started\n\n${sections.join('\n')}`);
   assert.equal(found.length, 1800);
-  assert.deepEqual(new Set(found.map((d) => d.message.split(': ')[1])), new Set(['did you mean `#getting-started`?', 'did you mean `#before-you-arrive`?']));
+  assert.deepEqual(new Set(found.map((d) => d.message.slice(d.message.indexOf('Did you mean')))), new Set(['Did you mean “#getting-started”?', 'Did you mean “#before-you-arrive”?']));
 });

@@ -5,6 +5,7 @@ import { relative } from '../site/paths';
 import { defineRule, type Post, type Problem } from '../rule';
 import type { Site } from '../site/site';
 import { anchorsOfBody, sitePagesOf, type PageAnchors, type SitePage } from '../site/site-pages';
+import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 import { uniqueTargets } from '../links/url-parts';
 
@@ -63,18 +64,23 @@ function suggester(): Suggest {
   };
 }
 
-function problem(post: Post, target: LinkTarget, fragment: string, anchors: PageAnchors, where: string, suggest: Suggest): Problem {
+/** The page a fragment was looked for on: this post, or another page of the site (its URL and its file). */
+type Where = { url: string; file: string } | 'this post';
+
+function problem(post: Post, target: LinkTarget, fragment: string, anchors: PageAnchors, where: Where, suggest: Suggest): Problem {
   const suggestion = suggest(fragment, anchors);
   const span = fragmentSpan(post, target);
+  const page = where === 'this post' ? 'this post' : 'the page it links to';
+  const which = where === 'this post' ? '' : ` That page is ${quoted(where.url, 100)}, made from ${quoted(where.file, 100)}.`;
   const advice = suggestion
-    ? `did you mean \`#${suggestion}\`?`
-    : "link to one of its heading ids (Hugo makes them from the heading's text: `## Next steps` gets `#next-steps`), or give the heading an explicit id with `{#name}`.";
+    ? ` Did you mean ${quoted(`#${suggestion}`, Infinity)}?`
+    : ` Link to one of its heading ids (Hugo makes them from the heading\u2019s text: ${quoted('## Next steps')} gets ${quoted('#next-steps')}), or give the heading an explicit id with ${quoted('{#name}')}.`;
   return {
     span: target.urlSpan,
-    message: `\`#${fragment}\` names no heading or anchor of ${where}: ${advice}`,
+    message: `${quoted(`#${fragment}`, where === 'this post' ? 56 : 44)} names no heading or anchor of ${page}.${which}${advice}`,
     fixes:
       suggestion && span
-        ? [{ title: `Change the fragment to \`#${suggestion}\``, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
+        ? [{ title: `Change the fragment to ${quoted(`#${suggestion}`, 60)}`, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
         : [],
   };
 }
@@ -118,7 +124,7 @@ export default defineRule({
       }
       const anchors = await pages.anchorsOf(page);
       if (anchors && !matches(anchors, fragment)) {
-        report(problem(post, link.target, fragment, anchors, `\`${page.url}\` (\`${relative(site.root, page.file)}\`)`, suggest));
+        report(problem(post, link.target, fragment, anchors, { url: page.url, file: relative(site.root, page.file) }, suggest));
       }
     }
   },
