@@ -11,7 +11,7 @@ test('link-bare-url: a URL pasted into prose, without the sentence punctuation a
   const { diagnostics, ranges } = await findings('The seed library lives at https://seeds.example/library?lang=fr. Come by!\n');
   assert.deepEqual(ranges, ['https://seeds.example/library?lang=fr']);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /Bare URL `https:\/\/seeds\.example\/library\?lang=fr`: .*Give it text/);
+  assert.match(diagnostics[0].message, /Bare URL “https:\/\/seeds\.example\/library\?lang=fr” is a link only because GFM guesses where it ends\. Give it text/);
   const [fix] = diagnostics[0].fixes;
   assert.equal(fix.safe, true);
   assert.deepEqual(fix.edits.map((e) => e.newText), ['<', '>']);
@@ -37,7 +37,7 @@ test('link-bare-url: a bare www. address is reported; adding https:// is left to
   const [fix] = diagnostics[0].fixes;
   assert.equal(fix.safe, false);
   assert.deepEqual(fix.edits.map((e) => e.newText), ['<https://', '>']);
-  assert.match(diagnostics[0].message, /\(`\[words naming the page\]\(https:\/\/www\.garden\.example\)`\)/, 'the advice is a link that works, not a relative one');
+  assert.match(diagnostics[0].message, /\(“\[words naming the page\]\(https:\/\/www\.garden\.example\)”\)/, 'the advice is a link that works, not a relative one');
 });
 
 test('link-bare-url: e-mail addresses, autolinks, links with text, code and comments are fine', async () => {
@@ -67,19 +67,30 @@ function summary(diagnostics: Awaited<ReturnType<typeof findings>>['diagnostics'
 }
 
 const bare = (url: string, href = /^www\./i.test(url) ? `https://${url}` : url) =>
-  `Bare URL \`${url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${href})\`), or at least wrap it in angle brackets.`;
+  `Bare URL “${url}” is a link only because GFM guesses where it ends. Give it text that says what it is (“[words naming the page](${href})”), or at least wrap it in angle brackets.`;
 
 test('link-bare-url: a www. address with a colon in its path still has no scheme; the fixes are complete', async () => {
   const { diagnostics } = await findings('See www.example.org/a:b and xmpp:team@garden.example now.\n');
   assert.deepEqual(summary(diagnostics), [
-    [bare('www.example.org/a:b'), [['Write it as `<https://www.example.org/a:b>`', false, true, [[5, 4, 4, '<https://'], [5, 23, 23, '>']]]]],
-    [bare('xmpp:team@garden.example'), [['Wrap it in angle brackets: `<xmpp:team@garden.example>`', true, true, [[5, 28, 28, '<'], [5, 52, 52, '>']]]]],
+    [bare('www.example.org/a:b'), [['Write it as “<https://www.example.org/a:b>”', false, true, [[5, 4, 4, '<https://'], [5, 23, 23, '>']]]]],
+    [bare('xmpp:team@garden.example'), [['Wrap it in angle brackets: “<xmpp:team@garden.example>”', true, true, [[5, 28, 28, '<'], [5, 52, 52, '>']]]]],
   ]);
 });
 
 test('link-bare-url: in a footnote an upper-case scheme is linked too, and is a scheme', async () => {
   const { diagnostics } = await findings('A claim.[^1]\n\n[^1]: HTTPS://Up.example/x\n');
   assert.deepEqual(summary(diagnostics), [
-    [bare('HTTPS://Up.example/x'), [['Wrap it in angle brackets: `<HTTPS://Up.example/x>`', true, true, [[7, 6, 6, '<'], [7, 26, 26, '>']]]]],
+    [bare('HTTPS://Up.example/x'), [['Wrap it in angle brackets: “<HTTPS://Up.example/x>”', true, true, [[7, 6, 6, '<'], [7, 26, 26, '>']]]]],
+  ]);
+});
+
+test('link-bare-url: a long URL is shortened in the first sentence, and whole in the link the advice shows', async () => {
+  const url = 'https://seeds.example/library/catalogue/heirloom-tomatoes?lang=fr&page=2';
+  const { diagnostics } = await findings(`The catalogue: ${url}\n`);
+  assert.deepEqual(summary(diagnostics), [
+    [
+      `Bare URL “https://seeds.example/libr…ng=fr&page=2” is a link only because GFM guesses where it ends. Give it text that says what it is (“[words naming the page](${url})”), or at least wrap it in angle brackets.`,
+      [['Wrap it in angle brackets: “<https://seeds.example/library/catalogue…oes?lang=fr&page=2>”', true, true, [[5, 15, 15, '<'], [5, 87, 87, '>']]]],
+    ],
   ]);
 });

@@ -27,7 +27,7 @@ test('link-insecure: http:// in every kind of link and image source', async () =
     'http://button.example/',
   ]);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /Insecure link `http:\/\/coop\.example\/about`: .*Use `https:\/\/` if coop\.example serves it.*allowHosts/);
+  assert.match(diagnostics[0].message, /Insecure link “http:\/\/coop\.example\/about”: it travels unencrypted\. .*use “https:\/\/” if coop\.example serves it.*allowHosts/);
   assert.match(diagnostics[3].message, /Insecure image/);
 });
 
@@ -44,7 +44,7 @@ test('link-insecure: safe for httpsHosts and for the site\u2019s own https host 
   const body = '[A](http://www.example.org/blog/) [B](http://docs.known.example/x) [C](http://elsewhere.example/)\n';
   const { diagnostics } = await findings(body, { config: '{ "rules": { "link-insecure": ["warn", { "httpsHosts": ["docs.known.example"] }] } }' });
   assert.deepEqual(diagnostics.map((d) => d.fixes[0].safe), [true, true, false]);
-  assert.match(diagnostics[0].message, /example\.org serves https, so use `https:\/\/`/);
+  assert.match(diagnostics[0].message, /example\.org serves https, so use “https:\/\/”\./);
   const plain = await findings('[A](http://example.org/blog/)\n', { baseURL: 'http://example.org/' });
   assert.equal(plain.diagnostics[0].fixes[0].safe, false, 'a site published over http gives no promise');
 });
@@ -92,10 +92,10 @@ test('link-insecure: the scheme is matched in any case (HTTP://, Http://, hTTp:/
   );
   assert.deepEqual(ranges, ['HTTP://upper.example/a', 'Http://title.example/b', 'hTTp://mixed.example/c.png', 'HTTP://html.example/']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    "Insecure link `HTTP://upper.example/a`: http:// travels unencrypted and browsers may warn. Use `https://` if upper.example serves it (most sites do); if it does not, add upper.example to the rule's allowHosts.",
-    "Insecure link `Http://title.example/b`: http:// travels unencrypted and browsers may warn. Use `https://` if title.example serves it (most sites do); if it does not, add title.example to the rule's allowHosts.",
-    "Insecure image `hTTp://mixed.example/c.png`: http:// travels unencrypted and browsers may warn. Use `https://` if mixed.example serves it (most sites do); if it does not, add mixed.example to the rule's allowHosts.",
-    "Insecure link `HTTP://html.example/`: http:// travels unencrypted and browsers may warn. Use `https://` if html.example serves it (most sites do); if it does not, add html.example to the rule's allowHosts.",
+    "Insecure link “HTTP://upper.example/a”: it travels unencrypted. Browsers may warn; use “https://” if upper.example serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
+    "Insecure link “Http://title.example/b”: it travels unencrypted. Browsers may warn; use “https://” if title.example serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
+    "Insecure image “hTTp://mixed.example/c.png”: it travels unencrypted. Browsers may warn; use “https://” if mixed.example serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
+    "Insecure link “HTTP://html.example/”: it travels unencrypted. Browsers may warn; use “https://” if html.example serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
   ]);
   const lines = text.split('\n');
   const replaced = diagnostics.map((d) => {
@@ -111,10 +111,10 @@ test('link-insecure: hosts compare in any case: allowHosts, httpsHosts and an up
   const { diagnostics, ranges } = await findings(body, { config, baseURL: 'HTTPS://Example.org/' });
   assert.deepEqual(ranges, ['HTTP://Docs.Known.Example/x', 'HTTP://WWW.EXAMPLE.ORG/blog/', 'http://Unknown.Example/']);
   assert.deepEqual(diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
-    ['Insecure link `HTTP://Docs.Known.Example/x`: docs.known.example serves https, so use `https://`; over http:// the page travels unencrypted.', true],
-    ['Insecure link `HTTP://WWW.EXAMPLE.ORG/blog/`: www.example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+    ['Insecure link “HTTP://Docs.Known.Example/x”: it travels unencrypted. docs.known.example serves https, so use “https://”.', true],
+    ['Insecure link “HTTP://WWW.EXAMPLE.ORG/blog/”: it travels unencrypted. www.example.org serves https, so use “https://”.', true],
     [
-      "Insecure link `http://Unknown.Example/`: http:// travels unencrypted and browsers may warn. Use `https://` if unknown.example serves it (most sites do); if it does not, add unknown.example to the rule's allowHosts.",
+      "Insecure link “http://Unknown.Example/”: it travels unencrypted. Browsers may warn; use “https://” if unknown.example serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
       false,
     ],
   ]);
@@ -149,22 +149,22 @@ test('link-insecure: a padded attribute is reported without its blanks, and the 
   // The body is line 5; `<a href="  ` is 11 characters.
   const at = (character: number) => ({ line: 5, character });
   assert.deepEqual(diagnostics[0].fixes, [
-    { title: 'Use https://', safe: false, preferred: true, edits: [{ range: { start: at(11), end: at(15) }, newText: 'https' }] },
+    { title: 'Use “https://”', safe: false, preferred: true, edits: [{ range: { start: at(11), end: at(15) }, newText: 'https' }] },
   ]);
 });
 
 test('link-insecure: the site\u2019s own host is read from a padded baseURL, and only a leading www. is set aside', async () => {
   const own = await findings('[A](http://example.org/x)\n', { baseURL: '"  https://example.org/"' });
   assert.deepEqual(own.diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
-    ['Insecure link `http://example.org/x`: example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+    ['Insecure link “http://example.org/x”: it travels unencrypted. example.org serves https, so use “https://”.', true],
   ]);
   const shop = await findings('[B](http://shop.www.example.org/) [C](http://www.shop.example.org/)\n', { baseURL: 'https://shop.example.org/' });
   assert.deepEqual(shop.diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
     [
-      "Insecure link `http://shop.www.example.org/`: http:// travels unencrypted and browsers may warn. Use `https://` if shop.www.example.org serves it (most sites do); if it does not, add shop.www.example.org to the rule's allowHosts.",
+      "Insecure link “http://shop.www.example.org/”: it travels unencrypted. Browsers may warn; use “https://” if shop.www.example.org serves it (most sites do), or add the host to the rule’s allowHosts if it does not.",
       false,
     ],
-    ['Insecure link `http://www.shop.example.org/`: www.shop.example.org serves https, so use `https://`; over http:// the page travels unencrypted.', true],
+    ['Insecure link “http://www.shop.example.org/”: it travels unencrypted. www.shop.example.org serves https, so use “https://”.', true],
   ]);
 });
 
@@ -172,6 +172,14 @@ test('link-insecure: a site without a baseURL has no own host, and no hosts are 
   const site = hugoSite({ 'hugo.yaml': 'title: No base\n', 'content/blog/p.md': postWith('[A](http://example.org/x)\n') });
   const diagnostics = only(await checkPost(site, 'content/blog/p.md'), RULE);
   assert.deepEqual(diagnostics.map((d) => [d.message, d.fixes[0].safe]), [
-    ["Insecure link `http://example.org/x`: http:// travels unencrypted and browsers may warn. Use `https://` if example.org serves it (most sites do); if it does not, add example.org to the rule's allowHosts.", false],
+    ["Insecure link “http://example.org/x”: it travels unencrypted. Browsers may warn; use “https://” if example.org serves it (most sites do), or add the host to the rule’s allowHosts if it does not.", false],
+  ]);
+});
+
+test('link-insecure: a long URL is shortened in the middle in the first sentence; the host is named whole', async () => {
+  const url = 'http://events.example.org/sites/events/files/slides/Running%20a%20Successful%20Open%20Source%20Project%20-%20Slides.pdf';
+  const { diagnostics } = await findings(`[Slides](${url})\n`);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'Insecure link “http://events.example.org/sites/events…ct%20-%20Slides.pdf”: it travels unencrypted. Browsers may warn; use “https://” if events.example.org serves it (most sites do), or add the host to the rule’s allowHosts if it does not.',
   ]);
 });

@@ -19,14 +19,14 @@ test('link-no-scheme: a www. or host.tld destination without https://', async ()
   );
   assert.deepEqual(ranges, ['www.slides.example/talk-2016', 'github.com/garden/seeds', 'www.html.example/x', 'www.button.example/join', 'www.img.example/logo.png']);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.match(diagnostics[0].message, /`www\.slides\.example\/talk-2016` has no scheme, so it is a relative link.*Add `https:\/\/`/);
+  assert.match(diagnostics[0].message, /“www\.slides\.example\/talk-2016” has no scheme, so it is a relative link\..*add “https:\/\/” in front/);
   assert.equal(diagnostics[0].fixes[0].safe, true);
 });
 
 test('link-no-scheme: an e-mail address as a destination needs mailto:', async () => {
   const { diagnostics, ranges } = await findings('[Write to us](team@garden.example)\n');
   assert.deepEqual(ranges, ['team@garden.example']);
-  assert.match(diagnostics[0].message, /write `mailto:team@garden\.example`/);
+  assert.match(diagnostics[0].message, /write “mailto:team@garden\.example”\./);
   assert.equal(diagnostics[0].fixes[0].edits[0].newText, 'mailto:');
 });
 
@@ -61,8 +61,8 @@ test('link-no-scheme: a scheme in any case is a scheme; www. and the top-level d
   );
   assert.deepEqual(ranges, ['WWW.Shout.example/x', 'Garden.COM/seeds']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    "`WWW.Shout.example/x` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add `https://` in front.",
-    "`Garden.COM/seeds` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add `https://` in front.",
+    "“WWW.Shout.example/x” has no scheme, so it is a relative link. The browser looks for it under this post’s own address: add “https://” in front.",
+    "“Garden.COM/seeds” has no scheme, so it is a relative link. The browser looks for it under this post’s own address: add “https://” in front.",
   ]);
 });
 
@@ -98,8 +98,8 @@ test('link-no-scheme: e-mail addresses: any case, several domain labels; not wit
   );
   assert.deepEqual(ranges, ['Team@Garden.Example', 'team@mail.garden.example']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    '`Team@Garden.Example` has no `mailto:`, so it is a relative link to a page that does not exist: write `mailto:Team@Garden.Example`.',
-    '`team@mail.garden.example` has no `mailto:`, so it is a relative link to a page that does not exist: write `mailto:team@mail.garden.example`.',
+    '“Team@Garden.Example” has no “mailto:”, so it is a relative link. It leads to a page that does not exist: write “mailto:Team@Garden.Example”.',
+    '“team@mail.garden.example” has no “mailto:”, so it is a relative link. It leads to a page that does not exist: write “mailto:team@mail.garden.example”.',
   ]);
 });
 
@@ -119,8 +119,8 @@ test('link-no-scheme: a padded attribute is reported without its blanks, and the
   // The body is line 5; `<a href="  ` is 11 characters, and `[m](` ends at 45.
   const at = (character: number) => ({ line: 5, character });
   assert.deepEqual(diagnostics.map((d) => d.fixes), [
-    [{ title: 'Add `https://`', safe: true, preferred: true, edits: [{ range: { start: at(11), end: at(11) }, newText: 'https://' }] }],
-    [{ title: 'Add `mailto:`', safe: true, preferred: true, edits: [{ range: { start: at(45), end: at(45) }, newText: 'mailto:' }] }],
+    [{ title: 'Add “https://”', safe: true, preferred: true, edits: [{ range: { start: at(11), end: at(11) }, newText: 'https://' }] }],
+    [{ title: 'Add “mailto:”', safe: true, preferred: true, edits: [{ range: { start: at(45), end: at(45) }, newText: 'mailto:' }] }],
   ]);
 });
 

@@ -2,6 +2,7 @@ import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { isEmailAddress } from '../links/url-parts';
+import { quoted } from '../text/quote';
 
 /**
  * `<https://…>` renders exactly as the bare URL does, but any CommonMark renderer
@@ -12,7 +13,7 @@ function wrapFix(url: string, urlSpan: Span): FixSpec {
   const www = !/^[a-z][a-z0-9+.-]*:/i.test(url);
   const opening = www ? '<https://' : '<';
   return {
-    title: www ? `Write it as \`<https://${url}>\`` : `Wrap it in angle brackets: \`<${url}>\``,
+    title: www ? `Write it as ${quoted(`<https://${url}>`, 60)}` : `Wrap it in angle brackets: ${quoted(`<${url}>`, 60)}`,
     edits: [
       { span: { start: urlSpan.start, end: urlSpan.start }, newText: opening },
       { span: { start: urlSpan.end, end: urlSpan.end }, newText: '>' },
@@ -38,7 +39,8 @@ export default defineRule({
       const href = /^[a-z][a-z0-9+.-]*:/i.test(link.url) ? link.url : `https://${link.url}`;
       report({
         span: link.urlSpan,
-        message: `Bare URL \`${link.url}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${href})\`), or at least wrap it in angle brackets.`,
+        // The whole address in the advice: it is the destination to write.
+        message: `Bare URL ${quoted(link.url, 39)} is a link only because GFM guesses where it ends. Give it text that says what it is (${quoted(`[words naming the page](${href})`, Infinity)}), or at least wrap it in angle brackets.`,
         fixes: [wrapFix(link.url, link.urlSpan)],
       });
     }

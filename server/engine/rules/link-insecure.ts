@@ -2,6 +2,7 @@ import type { FixSpec } from '../rule';
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
+import { quoted } from '../text/quote';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 
 /** A development server on this machine: there is nothing to encrypt, and no https to move to. */
@@ -24,7 +25,7 @@ const withoutWww = (host: string) => host.replace(/^www\./, '');
  */
 function upgradeFix(urlSpan: Span, safe: boolean): FixSpec {
   return {
-    title: 'Use https://',
+    title: `Use ${quoted('https://')}`,
     edits: [{ span: { start: urlSpan.start, end: urlSpan.start + 'http'.length }, newText: 'https' }],
     safe,
     preferred: true,
@@ -62,11 +63,12 @@ export default defineRule({
       if (host === '' || isLoopback(host) || allowHosts.some((entry) => hostMatches(host, entry))) continue;
       const known = httpsHosts.some((entry) => hostMatches(host, entry)) || (ownHost !== undefined && withoutWww(host) === withoutWww(ownHost));
       const what = target.image ? 'image' : 'link';
+      const shown = quoted(url, 58);
       report({
         span: urlSpan,
         message: known
-          ? `Insecure ${what} \`${url}\`: ${host} serves https, so use \`https://\`; over http:// the page travels unencrypted.`
-          : `Insecure ${what} \`${url}\`: http:// travels unencrypted and browsers may warn. Use \`https://\` if ${host} serves it (most sites do); if it does not, add ${host} to the rule's allowHosts.`,
+          ? `Insecure ${what} ${shown}: it travels unencrypted. ${host} serves https, so use ${quoted('https://')}.`
+          : `Insecure ${what} ${shown}: it travels unencrypted. Browsers may warn; use ${quoted('https://')} if ${host} serves it (most sites do), or add the host to the rule\u2019s allowHosts if it does not.`,
         fixes: [upgradeFix(urlSpan, known)],
       });
     }

@@ -2,6 +2,7 @@ import type { LinkTarget } from '../links/link-targets';
 import { defineRule } from '../rule';
 import { looksLikeHost } from '../links/hosts';
 import { isTemplated, uniqueTargets } from '../links/url-parts';
+import { quoted } from '../text/quote';
 
 const EMAIL = /^[^\s/:@?#]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
@@ -45,9 +46,9 @@ export default defineRule({
         span,
         message:
           scheme === 'mailto:'
-            ? `\`${url}\` has no \`mailto:\`, so it is a relative link to a page that does not exist: write \`mailto:${url}\`.`
-            : `\`${url}\` has no scheme, so it is a relative link: the browser looks for it under this post's own address. Add \`https://\` in front.`,
-        fixes: [{ title: `Add \`${scheme}\``, edits: [{ span: { start, end: start }, newText: scheme }], safe: true, preferred: true }],
+            ? `${quoted(url, 54)} has no ${quoted('mailto:')}, so it is a relative link. It leads to a page that does not exist: write ${quoted(`mailto:${url}`, Infinity)}.`
+            : `${quoted(url, 56)} has no scheme, so it is a relative link. The browser looks for it under this post\u2019s own address: add ${quoted('https://')} in front.`,
+        fixes: [{ title: `Add ${quoted(scheme)}`, edits: [{ span: { start, end: start }, newText: scheme }], safe: true, preferred: true }],
       });
     }
   },
