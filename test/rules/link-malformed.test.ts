@@ -11,7 +11,7 @@ test('link-malformed: spaces in a URL, with a safe %20 fix', async () => {
   const { diagnostics, ranges } = await findings('The [report](<https://files.example/annual report 2025.pdf>) and <a href="https://x.example/a b">x</a>.\n');
   assert.deepEqual(ranges, ['https://files.example/annual report 2025.pdf', 'https://x.example/a b']);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /contains a space \(`…ample\/annual report 2025\.…`\): .*Write each space as `%20`/);
+  assert.match(diagnostics[0].message, /contains a space \(“…ample\/annual report 2025\.…”\)\. Tools may cut the address there: write each space as “%20”\./);
   const [fix] = diagnostics[0].fixes;
   assert.equal(fix.safe, true);
   assert.deepEqual(fix.edits.map((e) => e.newText), ['%20', '%20']);
@@ -20,7 +20,7 @@ test('link-malformed: spaces in a URL, with a safe %20 fix', async () => {
 test('link-malformed: a % that starts no escape in raw HTML; %25 is offered in the editor only', async () => {
   const { diagnostics, ranges } = await findings('<a href="https://sched.example/e?iframe=yes&w=100%&bg=no">Schedule</a> and <img src="/img/50%.png" alt="Bar">\n');
   assert.deepEqual(ranges, ['https://sched.example/e?iframe=yes&w=100%&bg=no', '/img/50%.png']);
-  assert.match(diagnostics[0].message, /a `%` that starts no escape \(`…me=yes&w=100%&bg=no`\).*Write a percent sign as `%25`/);
+  assert.match(diagnostics[0].message, /a “%” that starts no escape \(“…me=yes&w=100%&bg=no”\)\..*write a percent sign as “%25”/);
   assert.equal(diagnostics[0].fixes[0].safe, false);
   assert.equal(diagnostics[0].fixes[0].edits[0].newText, '%25');
 });
@@ -28,7 +28,7 @@ test('link-malformed: a % that starts no escape in raw HTML; %25 is offered in t
 test('link-malformed: unbalanced parentheses or brackets', async () => {
   const { diagnostics, ranges } = await findings('[Wiki](<https://wiki.example/Seed_(botany>) and <a href="https://x.example/a]b">x</a>\n');
   assert.deepEqual(ranges, ['https://wiki.example/Seed_(botany', 'https://x.example/a]b']);
-  assert.match(diagnostics[0].message, /a `\(` without its partner/);
+  assert.match(diagnostics[0].message, /a “\(” without its partner/);
   assert.deepEqual(diagnostics[0].fixes ?? [], []);
 });
 
@@ -62,8 +62,8 @@ function summary(diagnostics: Awaited<ReturnType<typeof findings>>['diagnostics'
   return diagnostics.map((d) => [d.message, d.fixes.map((f) => [f.title, f.safe, f.preferred, f.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText])])]);
 }
 
-const SPACE = (shown: string) => `This URL contains a space (\`${shown}\`): tools may cut the address there. Write each space as \`%20\`.`;
-const TAB = (shown: string) => `This URL contains a line break or tab (\`${shown}\`): tools may cut the address there. Write each space as \`%20\`.`;
+const SPACE = (shown: string) => `This URL contains a space (“${shown}”). Tools may cut the address there: write each space as “%20”.`;
+const TAB = (shown: string) => `This URL contains a line break or tab (“${shown}”). Tools may cut the address there: write each space as “%20”.`;
 
 test('link-malformed: the message shows the URL from its start when the blank is near it; a tab has no fix', async () => {
   const { diagnostics, ranges } = await findings(
@@ -71,11 +71,11 @@ test('link-malformed: the message shows the URL from its start when the blank is
   );
   assert.deepEqual(ranges, ['/a b', '/abcdefghijk l', 'https://x.example/a\tb', 'https://x.example/a b\tc']);
   assert.deepEqual(summary(diagnostics), [
-    [SPACE('/a b'), [['Write spaces as %20', true, true, [[7, 8, '%20']]]]],
-    [SPACE('/abcdefghijk l'), [['Write spaces as %20', true, true, [[29, 30, '%20']]]]],
+    [SPACE('/a b'), [['Write spaces as “%20”', true, true, [[7, 8, '%20']]]]],
+    [SPACE('/abcdefghijk l'), [['Write spaces as “%20”', true, true, [[29, 30, '%20']]]]],
     [TAB('…/x.example/a\tb'), []],
     // The space still gets its %20, but a person must see to the tab.
-    [TAB('…/x.example/a b\tc'), [['Write spaces as %20', false, true, [[100, 101, '%20']]]]],
+    [TAB('…/x.example/a b\tc'), [['Write spaces as “%20”', false, true, [[100, 101, '%20']]]]],
   ]);
 });
 
@@ -85,9 +85,9 @@ test('link-malformed: the host ends at ? as well as /, or at the end; a padded a
   );
   assert.deepEqual(ranges, ['https://x.example?q=a b', 'https://bad host.example', 'https://x.example/a b']);
   assert.deepEqual(summary(diagnostics), [
-    [SPACE('….example?q=a b'), [['Write spaces as %20', true, true, [[30, 31, '%20']]]]],
-    [SPACE('https://bad host.example'), [['Write spaces as %20', false, true, [[60, 61, '%20']]]]],
-    [SPACE('…/x.example/a b'), [['Write spaces as %20', true, true, [[111, 112, '%20']]]]],
+    [SPACE('….example?q=a b'), [['Write spaces as “%20”', true, true, [[30, 31, '%20']]]]],
+    [SPACE('https://bad host.example'), [['Write spaces as “%20”', false, true, [[60, 61, '%20']]]]],
+    [SPACE('…/x.example/a b'), [['Write spaces as “%20”', true, true, [[111, 112, '%20']]]]],
   ]);
 });
 
@@ -95,12 +95,12 @@ test('link-malformed: a % needs two hex digits after it, in either case; every s
   const line = '<a href="/img/50%2.png">a</a> <a href="https://s.example/caf%c3%a9">b</a> <a href="/a%/b%">c</a>';
   const { diagnostics, ranges } = await findings(`${line}\n`);
   assert.deepEqual(ranges, ['/img/50%2.png', '/a%/b%']);
-  const stray = (shown: string) => `This URL has a \`%\` that starts no escape (\`${shown}\`): servers may reject it or read it differently. Write a percent sign as \`%25\`.`;
+  const stray = (shown: string) => `This URL has a “%” that starts no escape (“${shown}”). Servers may reject it or read it differently: write a percent sign as “%25”.`;
   const at = (from: number) => line.indexOf('%', from);
   const last = line.indexOf('/a%/b%');
   assert.deepEqual(summary(diagnostics), [
-    [stray('/img/50%2.png'), [['Write % as %25', false, true, [[at(0), at(0) + 1, '%25']]]]],
-    [stray('/a%/b%'), [['Write % as %25', false, true, [[at(last), at(last) + 1, '%25'], [at(at(last) + 1), at(at(last) + 1) + 1, '%25']]]]],
+    [stray('/img/50%2.png'), [['Write “%” as “%25”', false, true, [[at(0), at(0) + 1, '%25']]]]],
+    [stray('/a%/b%'), [['Write “%” as “%25”', false, true, [[at(last), at(last) + 1, '%25'], [at(at(last) + 1), at(at(last) + 1) + 1, '%25']]]]],
   ]);
 });
 
@@ -114,7 +114,7 @@ test('link-malformed: the first bracket without a partner is named: a lone close
     '[e](</a)b(>) [f](<https://wiki.example/((Seed_botany_and_more_text>) [g](<https://wiki.example/seed_(x)_[y>)\n',
   );
   const partner = (char: string, shown: string) =>
-    `This URL has a \`${char}\` without its partner (\`${shown}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`;
+    `This URL has a “${char}” without its partner (“${shown}”). A character was probably lost or added when the link was written: check the address against the page it should lead to.`;
   assert.deepEqual(summary(diagnostics), [
     [partner(')', '/a)b('), []],
     [partner('(', '…iki.example/((Seed_botany…'), []],
@@ -125,10 +125,10 @@ test('link-malformed: the first bracket without a partner is named: a lone close
 test('link-malformed: a URL that is only a bracket, and a space after the first 14 characters of a host', async () => {
   const { diagnostics } = await findings('[a](<(>) <a href=")">b</a> <a href="https://badhost name.example/x">h</a>\n');
   const partner = (char: string) =>
-    `This URL has a \`${char}\` without its partner (\`${char}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`;
+    `This URL has a “${char}” without its partner (“${char}”). A character was probably lost or added when the link was written: check the address against the page it should lead to.`;
   assert.deepEqual(summary(diagnostics), [
     [partner('('), []],
     [partner(')'), []],
-    [SPACE('…ps://badhost name.example…'), [['Write spaces as %20', false, true, [[51, 52, '%20']]]]],
+    [SPACE('…ps://badhost name.example…'), [['Write spaces as “%20”', false, true, [[51, 52, '%20']]]]],
   ]);
 });

@@ -30,8 +30,8 @@ test('link-tracking-params: campaign and click identifiers, one finding per URL 
     'https://mail.example/?id=4&amp;mc_cid=11&amp;mc_eid=22',
   ]);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /Tracking parameters `utm_source`, `utm_medium` in this link: .*Remove them/);
-  assert.match(diagnostics[2].message, /Tracking parameter `gclid` in this image source/);
+  assert.match(diagnostics[0].message, /This link carries the tracking parameters “utm_source” and “utm_medium”\. .*Remove them/);
+  assert.match(diagnostics[2].message, /This image source carries the tracking parameter “gclid”\./);
   assert.equal(diagnostics[0].fixes[0].safe, true);
 });
 
@@ -44,7 +44,7 @@ test('link-tracking-params: si only on YouTube and Spotify', async () => {
     ].join('\n'),
   );
   assert.equal(ranges.length, 4);
-  assert.ok(diagnostics.every((d) => /`si`/.test(d.message)));
+  assert.ok(diagnostics.every((d) => /“si”/.test(d.message)));
   assert.ok(!ranges.some((r) => r.includes('units.example')));
 });
 
@@ -113,9 +113,9 @@ test('link-tracking-params: http and https in any case are web links; other sche
     'hTTps://WWW.YouTube.COM/watch?v=abc&si=Q1',
   ]);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'Tracking parameter `utm_source` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
-    'Tracking parameter `fbclid` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
-    'Tracking parameter `si` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.',
+    single('utm_source'),
+    single('fbclid'),
+    single('si'),
   ]);
   const { text, left } = await fixed('[News](HTTPS://news.example/story?utm_source=x&page=2) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc&si=Q1)\n');
   assert.equal(text, postWith('[News](HTTPS://news.example/story?page=2) [Talk](hTTps://WWW.YouTube.COM/watch?v=abc)\n'));
@@ -131,7 +131,7 @@ const KNOWN = [
 ];
 
 const single = (name: string, what = 'link') =>
-  `Tracking parameter \`${name}\` in this ${what}: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`;
+  `This ${what} carries the tracking parameter “${name}”. It records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`;
 
 test('link-tracking-params: each default identifier is reported on any host', async () => {
   const body = KNOWN.map((name, i) => `[l${i}](https://any.example/p?${name}=1)`).join('\n') + '\n';
@@ -158,8 +158,8 @@ test('link-tracking-params: names match ignoring case and Markdown escapes, each
     '[a](https://a.example/?UTM_Source=x&utm_source=y) [b](https://b.example/?utm\\_medium=z&FBCLID=1&fbclid=2)\n',
   );
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'Tracking parameters `UTM_Source`, `utm_source` in this link: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
-    'Tracking parameters `utm\\_medium`, `FBCLID`, `fbclid` in this link: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+    'This link carries the tracking parameters “UTM_Source” and “utm_source”. They record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+    'This link carries the tracking parameters “utm\\_medium”, “FBCLID” and “fbclid”. They record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
   ]);
 });
 
@@ -168,10 +168,10 @@ test('link-tracking-params: the fix is titled with the names, preferred and safe
   assert.equal(diagnostics.length, 1);
   assert.equal(
     diagnostics[0].message,
-    'Tracking parameters `gclid`, `fbclid` in this image source: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+    'This image source carries the tracking parameters “gclid” and “fbclid”. They record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
   );
   const [fix] = diagnostics[0].fixes;
-  assert.equal(fix.title, 'Remove `gclid`, `fbclid`');
+  assert.equal(fix.title, 'Remove “gclid”, “fbclid”');
   assert.equal(fix.preferred, true);
   assert.equal(fix.safe, true);
   assert.equal(fix.edits.length, 1);
@@ -226,6 +226,19 @@ test('link-tracking-params: campaign tags that name this site as their source ar
   const body = '[Register](https://events.example/fair?utm_source=example&utm_medium=blog) [Tickets](https://events.example/t?utm_source=example&fbclid=abc) [Copied](https://events.example/x?utm_source=newsletter)\n';
   const { ranges, diagnostics } = await bodyFindings('link-tracking-params', body);
   assert.deepEqual(ranges, ['https://events.example/t?utm_source=example&fbclid=abc', 'https://events.example/x?utm_source=newsletter']);
-  assert.match(diagnostics[0].message, /Tracking parameter `fbclid`/);
+  assert.match(diagnostics[0].message, /This link carries the tracking parameter “fbclid”\./);
   assert.equal(diagnostics[0].fixes[0].edits[0].newText, '?utm_source=example');
+});
+
+test('link-tracking-params: names too many for the first sentence are counted there and listed after it', async () => {
+  const { diagnostics } = await findings('[Story](https://news.example/s?utm_source=a&utm_medium=b&utm_campaign=c&utm_content=d&utm_term=e&fbclid=f)\n');
+  assert.deepEqual(
+    diagnostics.map((d) => [d.message, d.fixes[0].title]),
+    [
+      [
+        'This link carries 6 tracking parameters. They (“utm_source”, “utm_medium”, “utm_campaign”, “utm_content”, “utm_term” and “fbclid”) record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.',
+        'Remove “utm_source”, “utm_medium”, “utm_campaign”, “utm_content”, “utm_term”, “fbclid”',
+      ],
+    ],
+  );
 });

@@ -1,6 +1,7 @@
 import type { FixSpec, Problem } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
+import { quoted } from '../text/quote';
 import { isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 
 /** A few characters either side of a position, so that a long URL's message shows the place. */
@@ -45,8 +46,8 @@ function blanks(url: string, span: Span): Problem | undefined {
   const safe = spaces.length === all.length && spaces[0] >= afterHost(url);
   return {
     span,
-    message: `This URL contains ${spaces.length === all.length ? 'a space' : 'a line break or tab'} (\`${around(url, all[0])}\`): tools may cut the address there. Write each space as \`%20\`.`,
-    fixes: spaces.length > 0 ? [{ title: 'Write spaces as %20', edits: encode(span.start, spaces, '%20'), safe, preferred: true }] : [],
+    message: `This URL contains ${spaces.length === all.length ? 'a space' : 'a line break or tab'} (${quoted(around(url, all[0]))}). Tools may cut the address there: write each space as ${quoted('%20')}.`,
+    fixes: spaces.length > 0 ? [{ title: `Write spaces as ${quoted('%20')}`, edits: encode(span.start, spaces, '%20'), safe, preferred: true }] : [],
   };
 }
 
@@ -64,8 +65,8 @@ function strayPercents(url: string, span: Span): Problem | undefined {
   if (stray.length === 0) return undefined;
   return {
     span,
-    message: `This URL has a \`%\` that starts no escape (\`${around(url, stray[0])}\`): servers may reject it or read it differently. Write a percent sign as \`%25\`.`,
-    fixes: [{ title: 'Write % as %25', edits: encode(span.start, stray, '%25'), safe: false, preferred: true }],
+    message: `This URL has a ${quoted('%')} that starts no escape (${quoted(around(url, stray[0]))}). Servers may reject it or read it differently: write a percent sign as ${quoted('%25')}.`,
+    fixes: [{ title: `Write ${quoted('%')} as ${quoted('%25')}`, edits: encode(span.start, stray, '%25'), safe: false, preferred: true }],
   };
 }
 
@@ -94,7 +95,7 @@ function brackets(url: string, span: Span): Problem | undefined {
   if (found === undefined) return undefined;
   return {
     span,
-    message: `This URL has a \`${found.char}\` without its partner (\`${around(url, found.index)}\`): a character was probably lost or added when the link was written. Check the address against the page it should lead to.`,
+    message: `This URL has a ${quoted(found.char)} without its partner (${quoted(around(url, found.index))}). A character was probably lost or added when the link was written: check the address against the page it should lead to.`,
   };
 }
 

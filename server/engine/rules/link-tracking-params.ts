@@ -3,6 +3,7 @@ import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
+import { quoted } from '../text/quote';
 
 /** Campaign and click identifiers: they record who shared or clicked, never which page to show. */
 export const DEFAULT_PARAMS = [
@@ -95,18 +96,34 @@ function rebuild(kept: Segment[]): string {
 
 function fixFor(querySpan: Span, kept: Segment[], dropped: string[]): FixSpec {
   return {
-    title: `Remove ${dropped.map((name) => `\`${name}\``).join(', ')}`,
+    title: `Remove ${dropped.map((name) => quoted(name, 40)).join(', ')}`,
     edits: [{ span: querySpan, newText: rebuild(kept) }],
     safe: true,
     preferred: true,
   };
 }
 
+/** Names in quotes, as a sentence lists them: “a”, “b” and “c”. */
+function listed(names: string[], max: number): string {
+  const all = names.map((name) => quoted(name, max));
+  return all.length === 1 ? all[0] : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+}
+
+/** The longest first sentence a message may have, as the Problems panel shows it. */
+const FIRST_SENTENCE_MAX = 100;
+
+/**
+ * The names in the first sentence when they fit it; else their number there, and the
+ * names in the next.
+ */
 function messageFor(names: string[], what: string): string {
-  const list = names.map((name) => `\`${name}\``).join(', ');
-  return names.length === 1
-    ? `Tracking parameter ${list} in this ${what}: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`
-    : `Tracking parameters ${list} in this ${what}: they record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.`;
+  if (names.length === 1) {
+    return `This ${what} carries the tracking parameter ${quoted(names[0], 48)}. It records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`;
+  }
+  const why = 'record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.';
+  const first = `This ${what} carries the tracking parameters ${listed(names, 48)}.`;
+  if (first.length <= FIRST_SENTENCE_MAX) return `${first} They ${why}`;
+  return `This ${what} carries ${names.length} tracking parameters. They (${listed(names, 48)}) ${why}`;
 }
 
 /** The names a site goes by in its own campaign tags: its host and the host's main label (`opentelemetry` for opentelemetry.io). */
