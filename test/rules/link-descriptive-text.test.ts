@@ -19,7 +19,7 @@ test('link-descriptive-text: "here", "click here", "read more" and friends, what
   );
   assert.deepEqual(ranges, ['here', 'Click Here!', 'website', '**Read more…**', ' this ', 'link', 'More']);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /Link text `here` does not say where the link leads.*name the target/);
+  assert.match(diagnostics[0].message, /Link text “here” does not say where the link leads\. .*name the target/);
   assert.deepEqual(diagnostics[0].fixes, []);
 });
 
@@ -47,7 +47,7 @@ test('link-descriptive-text: nothing in code or comments', async () => {
 
 /** The message the rule gives for a link whose text, trimmed, is `said`. */
 const messageFor = (said: string) =>
-  `Link text \`${said}\` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.`;
+  `Link text “${said}” does not say where the link leads. Screen readers often list links out of their sentence: use words that name the target, such as the page’s title.`;
 
 test('link-descriptive-text: every phrase of the default list is reported', async () => {
   const phrases = ['here', 'click here', 'click', 'click this', 'right here', 'go here', 'link', 'this link', 'link here', 'this', 'this page', 'read more', 'more', 'learn more', 'see more', 'more info', 'more information', 'website', 'this website'];

@@ -11,14 +11,14 @@ test('link-empty-text: empty and blank link text points at the brackets', async 
   const { diagnostics, ranges } = await findings('The map tool [](https://maps.example/) and [ ](https://maps.example/b) and [\u00a0](https://maps.example/c).\n');
   assert.deepEqual(ranges, ['[]', '[ ]', '[\u00a0]']);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.match(diagnostics[0].message, /This link has no text: .*Write what the link leads to/);
+  assert.match(diagnostics[0].message, /This link has no text\. .*: write what the link leads to/);
   assert.deepEqual(diagnostics[0].fixes, []);
 });
 
 test('link-empty-text: punctuation-only text points at the text', async () => {
   const { diagnostics, ranges } = await findings('Tools: [Atlas](https://atlas.example/)[, ](https://atlas.example/) and [\u2014](https://b.example/).\n');
   assert.deepEqual(ranges, [', ', '\u2014']);
-  assert.match(diagnostics[0].message, /only punctuation \(`,`\): write words that say where it leads/);
+  assert.match(diagnostics[0].message, /only punctuation \(“,”\)\. Write words that say where it leads/);
 });
 
 test('link-empty-text: reference links, HTML anchors and button shortcodes', async () => {
@@ -66,12 +66,12 @@ test('link-empty-text: nothing in code, comments or front matter', async () => {
 });
 
 const NO_TEXT =
-  'This link has no text: readers see nothing to click and screen readers announce only the address. Write what the link leads to as its text, or remove the link.';
+  'This link has no text. Readers see nothing to click and screen readers announce only the address: write what the link leads to as its text, or remove the link.';
 
 test('link-empty-text: a zero-width space is nothing to read; text that only starts or ends with punctuation is fine', async () => {
   const { diagnostics, ranges } = await findings('[a.](https://a.example/) [.a](https://b.example/) [\u200b](https://c.example/)\n');
   assert.deepEqual(ranges, ['\u200b']);
-  assert.deepEqual(diagnostics.map((d) => d.message), ['The text of this link is only punctuation (`\u200b`): write words that say where it leads, or remove the link.']);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['The text of this link is only punctuation (“\u200b”). Write words that say where it leads, or remove the link.']);
 });
 
 test('link-empty-text: aria-labelledby names a link too; an empty or blank aria-label does not', async () => {
@@ -87,7 +87,7 @@ test('link-empty-text: only an image inside the link text makes it an image link
   assert.deepEqual(ranges, ['[]', '![](/img/a.png) \u2026']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
     NO_TEXT,
-    'The text of this link is only punctuation (`\u2026`): write words that say where it leads, or remove the link.',
+    'The text of this link is only punctuation (“\u2026”). Write words that say where it leads, or remove the link.',
   ]);
 });
 
@@ -101,7 +101,7 @@ test('link-empty-text: blank text around an image without alt is an image link; 
   const { diagnostics, ranges } = await findings('[ ![](/img/logo.png) ](https://x.example/) [ ](https://y.example/)\n');
   assert.deepEqual(ranges, [' ![](/img/logo.png) ', '[ ]']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'This link shows only an image without alt text, so it has no name: give the image alt text that says where the link leads.',
+    'This link shows only an image without alt text, so it has no name. Give the image alt text that says where the link leads.',
     NO_TEXT,
   ]);
 });

@@ -10,14 +10,14 @@ test('link-empty-url: an empty destination points at the parentheses', async () 
   const { diagnostics, ranges } = await findings('Download [the planting calendar]() and [the map](<>) today.\n');
   assert.deepEqual(ranges, ['()', '<>']);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.match(diagnostics[0].message, /This link has no URL, so it leads nowhere: write the address/);
+  assert.match(diagnostics[0].message, /This link has no URL, so it leads nowhere\. Write the address/);
   assert.deepEqual(diagnostics[0].fixes, []);
 });
 
 test('link-empty-url: a bare # leads to the top of the page', async () => {
   const { diagnostics, ranges } = await findings('See [the schedule](#) and <a href="#">the map</a>.\n');
   assert.deepEqual(ranges, ['#', '#']);
-  assert.match(diagnostics[0].message, /points to `#`/);
+  assert.match(diagnostics[0].message, /points to “#”/);
 });
 
 test('link-empty-url: HTML href and shortcode parameters point at the attribute', async () => {
@@ -55,9 +55,9 @@ test('link-empty-url: blank destinations; an image may point at #, a link may no
   // `( )` holds a blank, not an empty pair: the finding points at the link text.
   assert.deepEqual(ranges, ['a', ' # ', ' ']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.',
-    'This link points to `#`, which only jumps to the top of the page: write the address it should lead to, or remove the link and keep its text.',
-    'This image has no source, so it shows nothing: write the path or URL of the image file.',
+    'This link has no URL, so it leads nowhere. Write the address it should lead to, or remove the link and keep its text.',
+    'This link points to “#”, which only jumps to the top of the page. Write the address it should lead to, or remove the link and keep its text.',
+    'This image has no source, so it shows nothing. Write the path or URL of the image file.',
   ]);
 });
 
@@ -65,7 +65,7 @@ test('link-empty-url: a blank image source points at the image, a blank link des
   const { diagnostics, ranges } = await findings('![Seeds]( ) [Plan]( )\n');
   assert.deepEqual(ranges, ['![Seeds]( )', 'Plan']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'This image has no source, so it shows nothing: write the path or URL of the image file.',
-    'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.',
+    'This image has no source, so it shows nothing. Write the path or URL of the image file.',
+    'This link has no URL, so it leads nowhere. Write the address it should lead to, or remove the link and keep its text.',
   ]);
 });

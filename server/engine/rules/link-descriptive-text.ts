@@ -1,5 +1,6 @@
 import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
+import { quoted } from '../text/quote';
 
 /**
  * Texts that name no target. Screen reader users often jump from link to link,
@@ -104,7 +105,7 @@ export default defineRule({
       if (said === '' || !phrases.normalized.has(said)) continue;
       report({
         span: link.textSpan,
-        message: `Link text \`${link.text.trim()}\` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.`,
+        message: `Link text ${quoted(link.text.trim(), 50)} does not say where the link leads. Screen readers often list links out of their sentence: use words that name the target, such as the page\u2019s title.`,
       });
     }
   },

@@ -3,6 +3,7 @@ import type { LinkRef } from '../markdown';
 import type { Post } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
+import { quoted } from '../text/quote';
 import { attributeSpan, bracketSpan } from '../links/url-parts';
 
 /** Blanks (including no-break and zero-width spaces) and punctuation: nothing a reader can follow. */
@@ -46,12 +47,12 @@ function spanOf(post: Post, link: LinkRef, textSpan: Span): Span {
 function messageFor(post: Post, text: string, textSpan: Span): string {
   const holdsImage = post.body.images.some((image) => image.span.start >= textSpan.start && image.span.end <= textSpan.end);
   if (text.trim() === '' && holdsImage) {
-    return 'This link shows only an image without alt text, so it has no name: give the image alt text that says where the link leads.';
+    return 'This link shows only an image without alt text, so it has no name. Give the image alt text that says where the link leads.';
   }
   if (text.trim() === '') {
-    return 'This link has no text: readers see nothing to click and screen readers announce only the address. Write what the link leads to as its text, or remove the link.';
+    return 'This link has no text. Readers see nothing to click and screen readers announce only the address: write what the link leads to as its text, or remove the link.';
   }
-  return `The text of this link is only punctuation (\`${text.trim()}\`): write words that say where it leads, or remove the link.`;
+  return `The text of this link is only punctuation (${quoted(text.trim(), 48)}). Write words that say where it leads, or remove the link.`;
 }
 
 /** A link without words is invisible to sighted readers and unnamed for screen readers. */

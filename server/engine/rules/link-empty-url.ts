@@ -4,6 +4,7 @@ import { lookupShortcodeTable } from '../markdown/shortcodes';
 import type { Post } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
+import { quoted } from '../text/quote';
 import { attributeSpan, uniqueTargets } from '../links/url-parts';
 
 /**
@@ -46,11 +47,11 @@ function spanOf(post: Post, target: LinkTarget): Span {
 }
 
 function messageFor(target: LinkTarget): string {
-  if (target.image) return 'This image has no source, so it shows nothing: write the path or URL of the image file.';
+  if (target.image) return 'This image has no source, so it shows nothing. Write the path or URL of the image file.';
   if (target.url.trim() === '#') {
-    return 'This link points to `#`, which only jumps to the top of the page: write the address it should lead to, or remove the link and keep its text.';
+    return `This link points to ${quoted('#')}, which only jumps to the top of the page. Write the address it should lead to, or remove the link and keep its text.`;
   }
-  return 'This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.';
+  return 'This link has no URL, so it leads nowhere. Write the address it should lead to, or remove the link and keep its text.';
 }
 
 /** A link to nothing looks like a link and does nothing when clicked. */
