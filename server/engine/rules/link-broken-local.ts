@@ -51,10 +51,14 @@ function opening(link: LocalLink, missing: Missing, looksLikeFile: boolean): str
   return looksLikeFile ? `${quoted(url, 44)} leads to no file of ${quoted('static/')} or of a page bundle.` : `${quoted(url, 60)} leads to no page of this site.`;
 }
 
-/** Where the link leads, when that is not plain from how it is written. */
+/**
+ * Where the link leads, when that is not plain from how it is written: from a relative
+ * link, and from a full URL whose path is written otherwise (percent-encoded).
+ */
 function destination(link: LocalLink, missing: Missing): string {
   if (missing.base !== undefined) return ` From this page (${quoted(missing.base, DETAIL)}), it leads to ${quoted(missing.looked, DETAIL)}.`;
-  return link.target.url.trim().startsWith('/') ? '' : ` Its path on this site is ${quoted(missing.looked, DETAIL)}.`;
+  const url = link.target.url.trim();
+  return url.startsWith('/') || url.includes(missing.looked) ? '' : ` Its path on this site is ${quoted(missing.looked, DETAIL)}.`;
 }
 
 /** Where the writer most likely meant to link: the address, and the advice that names it (in full: it is what to write). */
