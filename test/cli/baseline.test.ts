@@ -123,5 +123,5 @@ corpusTest('on the TODO Group site: after --write-baseline, a paragraph added ab
   const reported = JSON.parse(checked.stdout).flatMap((report: { filePath: string; messages: { ruleId: string; message: string }[] }) =>
     report.messages.map((message) => `${report.filePath.slice(root.length + 1)} ${message.ruleId} ${message.message.split(' ').slice(0, 4).join(' ')}`),
   );
-  assert.deepEqual(reported, [`${withFindings[0]} link-descriptive-text Link text \`click here\``]);
+  assert.deepEqual(reported, [`${withFindings[0]} link-descriptive-text Link text “click here”`]);
 });

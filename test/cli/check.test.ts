@@ -174,7 +174,7 @@ test('check --format json: a link whose text runs over two lines ends on the sec
       ruleId: 'link-descriptive-text',
       severity: 1,
       message:
-        'Link text `click here` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.',
+        'Link text “click here” does not say where the link leads. Screen readers often list links out of their sentence: use words that name the target, such as the page’s title.',
       line: 5,
       column: 6,
       endLine: 6,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quoted } from '../../server/engine/text/quote';
 import { checkCorpusBlog, corpusTest, TODO_BLOG } from '../helpers/corpus';
 import { BARE_URLS, POOR_ALTS, type PoorAlt } from './known-defects';
 
@@ -50,8 +51,8 @@ corpusTest('todogroup corpus: link-insecure finds the 99 http:// links in 41 pos
     // The site's own pages are known to be served over https (baseURL https://todogroup.org).
     const expected =
       host === 'todogroup.org'
-        ? `Insecure link \`${covered}\`: todogroup.org serves https, so use \`https://\`; over http:// the page travels unencrypted.`
-        : `Insecure link \`${covered}\`: http:// travels unencrypted and browsers may warn. Use \`https://\` if ${host} serves it (most sites do); if it does not, add ${host} to the rule's allowHosts.`;
+        ? `Insecure link ${quoted(covered, 58)}: it travels unencrypted. todogroup.org serves https, so use “https://”.`
+        : `Insecure link ${quoted(covered, 58)}: it travels unencrypted. Browsers may warn; use “https://” if ${host} serves it (most sites do), or add the host to the rule’s allowHosts if it does not.`;
     assert.equal(message, expected, at);
   }
   assert.equal(found.filter(({ covered }) => covered.startsWith('http://todogroup.org')).length, 45, 'links to the site itself, counted with grep');
@@ -62,7 +63,7 @@ corpusTest('todogroup corpus: link-tracking-params finds the 13 YouTube links wi
   assert.equal(found.length, 13, 'README: 13 YouTube links carry si=');
   for (const { at, covered, message } of found) {
     assert.match(covered, /^https:\/\/youtu\.be\/[\w-]+\?(?:.*&)?si=/, at);
-    assert.equal(message, 'Tracking parameter `si` in this link: it records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.', at);
+    assert.equal(message, 'This link carries the tracking parameter “si”. It records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.', at);
   }
 });
 
@@ -74,7 +75,7 @@ corpusTest('todogroup corpus: link-descriptive-text finds the 25 "here" and the 
     'README: 26 links say only "here" (25, four of them "Here") or "website" (1)',
   );
   for (const { at, covered, message } of found) {
-    assert.equal(message, `Link text \`${covered}\` does not say where the link leads, and screen readers often list links out of their sentence. Use words that name the target instead, such as the title of the page.`, at);
+    assert.equal(message, `Link text “${covered}” does not say where the link leads. Screen readers often list links out of their sentence: use words that name the target, such as the page’s title.`, at);
   }
 });
 
@@ -85,19 +86,19 @@ corpusTest('todogroup corpus: link-bare-url finds the 17 bare URLs', {}, async (
     BARE_URLS.map(([file, line, url]) => `${file}:${line} ${url}`).sort(),
   );
   for (const { at, covered, message } of found) {
-    assert.equal(message, `Bare URL \`${covered}\`: it is a link only because GFM guesses where it ends. Give it text that says what it is (\`[words naming the page](${covered})\`), or at least wrap it in angle brackets.`, at);
+    assert.equal(message, `Bare URL ${quoted(covered, 39)} is a link only because GFM guesses where it ends. Give it text that says what it is (“[words naming the page](${covered})”), or at least wrap it in angle brackets.`, at);
   }
 });
 
 /** Each finding of these rules, whole: where, what it covers, and its message. */
 const PINNED: Record<string, string[]> = {
   'link-empty-text': [
-    'why-we-run-an-open-source-program-uber.md:12:350 "[ ]" This link has no text: readers see nothing to click and screen readers announce only the address. Write what the link leads to as its text, or remove the link.',
-    'why-we-run-an-open-source-program-uber.md:12:400 ", " The text of this link is only punctuation (`,`): write words that say where it leads, or remove the link.',
+    'why-we-run-an-open-source-program-uber.md:12:350 "[ ]" This link has no text. Readers see nothing to click and screen readers announce only the address: write what the link leads to as its text, or remove the link.',
+    'why-we-run-an-open-source-program-uber.md:12:400 ", " The text of this link is only punctuation (“,”). Write words that say where it leads, or remove the link.',
   ],
-  'link-empty-url': ['todogroup-strategic-goals-2026.md:61:161 "()" This link has no URL, so it leads nowhere: write the address it should lead to, or remove the link and keep its text.'],
+  'link-empty-url': ['todogroup-strategic-goals-2026.md:61:161 "()" This link has no URL, so it leads nowhere. Write the address it should lead to, or remove the link and keep its text.'],
   'link-no-scheme': [
-    'linuxcon-japan-keynote.md:10:24 "www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016" `www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016` has no scheme, so it is a relative link: the browser looks for it under this post\'s own address. Add `https://` in front.',
+    'linuxcon-japan-keynote.md:10:24 "www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016" “www.slideshare.net/gyehuda/rise-of-th…-for-linuxcon-2016” has no scheme, so it is a relative link. The browser looks for it under this post’s own address: add “https://” in front.',
   ],
   'image-alt-empty': ['open-source-program-management-tools.md:42:1 "![]" This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.'],
   'image-alt-missing': [
@@ -117,14 +118,14 @@ corpusTest('todogroup corpus: the one-off link and image defects the README name
 
 corpusTest('todogroup corpus: link-broken-local finds the three /images/blog/ images and the own-site links to no page', {}, async () => {
   const found = (await of('link-broken-local')).map(({ at, message }) => `${at} ${message}`);
-  const named = found.filter((line) => /^ospo-roadshow-china\.md:|state-of-ospo-2025\/`:|\/ospology`:/.test(line));
+  const named = found.filter((line) => /^ospo-roadshow-china\.md:|state-of-ospo-2025\/” leads|\/ospology” leads/.test(line));
   assert.deepEqual(named.sort(), [
-    "2026-ospo-survey-call-for-input.md:12:86 `https://todogroup.org/blog/state-of-ospo-2025/` is this site's `/blog/state-of-ospo-2025/`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+    '2026-ospo-survey-call-for-input.md:12:86 “https://todogroup.org/blog/state-of-ospo-2025/” leads to no page of this site. Check the address against the page’s file name or its “url”, “slug” and “aliases”.',
     // The corpus names two of these files with a doubled extension (static/img/blog/midea-hq.jpg.jpg).
-    'ospo-roadshow-china.md:16:23 `/images/blog/midea-hq.jpg`: no file of `static/` or of a page bundle is served there. A file named like it is served at `/img/blog/midea-hq.jpg.jpg`: link to it, or rename the file.',
-    'ospo-roadshow-china.md:60:33 `/images/blog/ospo-meetup-discussion.jpg`: no file of `static/` or of a page bundle is served there. A file named like it is served at `/img/blog/ospo-meetup-discussion.jpg.jpg`: link to it, or rename the file.',
-    'ospo-roadshow-china.md:7:37 `/images/blog/ospo-meetup-midea-group.jpg`: no file of `static/` or of a page bundle is served there. A file of that name is served at `/img/blog/ospo-meetup-midea-group.jpg`: link to it.',
-    "todogroup-strategic-goals-2026.md:37:26 `https://todogroup.org/ospology` is this site's `/ospology`: no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.",
+    'ospo-roadshow-china.md:16:23 No file of “static/” or of a page bundle is served at “/images/blog/midea-hq.jpg”. A file named like it is served at “/img/blog/midea-hq.jpg.jpg”: link to it, or rename the file.',
+    'ospo-roadshow-china.md:60:33 No file of “static/” or of a page bundle is served at “/images/blog/ospo-meetup-discussion.jpg”. A file named like it is served at “/img/blog/ospo-meetup-discussion.jpg.jpg”: link to it, or rename the file.',
+    'ospo-roadshow-china.md:7:37 No file of “static/” or of a page bundle is served at “/images/blog/ospo-meetup-midea-group.jpg”. A file of that name is served at “/img/blog/ospo-meetup-midea-group.jpg”: link to it.',
+    'todogroup-strategic-goals-2026.md:37:26 “https://todogroup.org/ospology” leads to no page of this site. Check the address against the page’s file name or its “url”, “slug” and “aliases”.',
   ]);
 });
 

@@ -73,7 +73,7 @@ test('pre-commit try-repo: a commit that brings a broken link fails with postlin
   assert.equal(broken.code, 1, broken.output);
   assert.match(broken.output, /^postlint\.+Failed$/m);
   // `/schedule/` starts at column 50 of the post's sixth line, after `The lanterns are lit at dusk: see [the schedule](`.
-  assert.match(broken.output, new RegExp(`^${POST}\\n  6:50  error  \`/schedule/\`: no page of this site is served there`, 'm'));
+  assert.match(broken.output, new RegExp(`^${POST}\\n  6:50  error  No page of this site is served at “/schedule/”\\.`, 'm'));
   assert.ok(!broken.output.includes(OTHER), 'the post the commit did not change is not reported');
 
   writeFileSync(join(SITE, POST), '---\ntitle: Lanterns\ndate: 2024-05-01\n---\n\nThe lanterns are lit at dusk, every day.\n');

@@ -84,8 +84,8 @@ describe('the stylish output and stderr', () => {
     });
     const result = await runCli(['check', '--no-color'], root);
     assertNothingForged(result);
-    assert.ok(result.stdout.includes('Insecure link `http://example.com/a\\x1b[31m`'), result.stdout);
-    assert.ok(result.stdout.includes('Insecure link `http://example.com/\\u202egpj.exe`'), result.stdout);
+    assert.ok(result.stdout.includes('Insecure link “http://example.com/a\\x1b[31m”'), result.stdout);
+    assert.ok(result.stdout.includes('Insecure link “http://example.com/\\u202egpj.exe”'), result.stdout);
   });
 
   test('a post file name with a newline and ::error is printed as one escaped line', async () => {

@@ -9,6 +9,7 @@ import { ConfigError } from '../../server/engine/config/config';
 import { configDiagnostics } from '../../server/engine/config/config-diagnostics';
 import { MAX_MATCHED_TITLE, resolveKind } from '../../server/engine/config/kinds';
 import { matchRedirect, parseRedirectsFile } from '../../server/engine/site/redirects';
+import { quoted } from '../../server/engine/text/quote';
 import { runCli } from '../helpers/cli';
 import { corpusTest, TODO_BLOG } from '../helpers/corpus';
 import { MemoryWorkspace, serviceFor } from '../helpers/memory-workspace';
@@ -237,12 +238,17 @@ describe('the CLI', () => {
     const [report] = JSON.parse(run.stdout) as { messages: { ruleId: string; column: number; message: string }[] }[];
     // The long link is redirected to /landing/ and its last 100 segments, which is no page; the wide
     // one matches no rule; the trap lands on /blog/other/ once its query is cut off.
-    const NO_PAGE = "no page of this site is served there. Check the address against the page's file name or its `url`, `slug` and `aliases`.";
+    // The paths are shortened in the middle: in the first sentence to 60 characters, after it to 80.
+    const CHECK = "Check the address against the page’s file name or its “url”, “slug” and “aliases”.";
     assert.deepEqual(
       report.messages.map((message) => [message.ruleId, message.column, message.message]),
       [
-        ['link-broken-local', body.indexOf(longPath) + 1, `\`${longPath}\`: \`static/_redirects\` redirects it (\`/${placeholders}/*\` → \`/landing/:splat\`) to \`/landing/${'seg/'.repeat(100)}\`, and ${NO_PAGE}`],
-        ['link-broken-local', body.indexOf(widePath) + 1, `\`${widePath}\`: ${NO_PAGE}`],
+        [
+          'link-broken-local',
+          body.indexOf(longPath) + 1,
+          `${quoted(longPath, 60)} leads to no page of this site. “static/_redirects” redirects it (${quoted(`/${placeholders}/*`, 80)} → “/landing/:splat”) to ${quoted(`/landing/${'seg/'.repeat(100)}`, 80)}, and no page is served there. ${CHECK}`,
+        ],
+        ['link-broken-local', body.indexOf(widePath) + 1, `No page of this site is served at ${quoted(widePath, 60)}. ${CHECK}`],
       ],
     );
   });
