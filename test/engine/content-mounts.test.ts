@@ -55,7 +55,7 @@ async function check(workspace: MemoryWorkspace, body: string) {
   const path = `${SITE}/content/en/blog/rope-care.md`;
   workspace.files.set(path, POST(body));
   const result = await serviceFor(workspace).check(path, POST(body));
-  const broken = result.diagnostics.filter((d) => d.ruleId === 'link-broken-local').map((d) => d.message.split('`')[1]);
+  const broken = result.diagnostics.filter((d) => d.ruleId === 'link-broken-local').map((d) => d.message.split(/[“”]/)[1]);
   return { broken, unverified: result.unverified };
 }
 
@@ -132,7 +132,7 @@ test('uncertain URLs stay local: a page whose dated permalink cannot be worked o
   workspace.files.set(path, text);
   const result = await serviceFor(workspace).check(path, text);
   assert.deepEqual(
-    result.diagnostics.filter((d) => d.ruleId === 'link-broken-local').map((d) => d.message.split('`')[1]),
+    result.diagnostics.filter((d) => d.ruleId === 'link-broken-local').map((d) => d.message.split(/[“”]/)[1]),
     ['/2024/05/missing/'],
     'a broken link elsewhere is still reported',
   );
