@@ -128,18 +128,22 @@ corpusTest('todogroup corpus: link-broken-local finds the three /images/blog/ im
   ]);
 });
 
-/** The message for each kind of poor alt text; a long alt is quoted cut to 60 characters, the last an ellipsis. */
+/**
+ * The message for each kind of poor alt text. The first sentence holds at most 100
+ * characters: an alt longer than the room its kind leaves is quoted cut to that many,
+ * the last an ellipsis (with no space before it).
+ */
 function poorAltMessage(alt: string, kind: PoorAlt): string {
-  const quoted = `Alt text \`${[...alt].length > 60 ? `${[...alt].slice(0, 59).join('')}…` : alt}\``;
-  const describe = 'describe what the image shows.';
+  const quoted = (room: number) => `Alt text “${[...alt].length > room ? `${[...alt].slice(0, room - 1).join('').trimEnd()}…` : alt}”`;
+  const describe = 'Describe what the image shows.';
   const messages: Record<PoorAlt, string> = {
-    file: `${quoted} is a file name: ${describe}`,
-    joined: `${quoted} looks like a file name (words joined by hyphens, underscores or digits): ${describe}`,
-    camera: `${quoted} looks like a camera or upload file name: ${describe}`,
-    placeholder: `${quoted} is a placeholder, not a description: replace it with a description of what the image shows.`,
-    tool: `${quoted} is the default name a design or office tool gives a new file: ${describe}`,
-    number: `${quoted} is a number or an id, not a description: ${describe}`,
-    'run-together': `${quoted} looks like a file name (words run together with no spaces): ${describe}`,
+    file: `${quoted(73)} is a file name. ${describe}`,
+    joined: `${quoted(65)} looks like a file name. Its words are joined by hyphens, underscores or digits: describe what the image shows.`,
+    camera: `${quoted(48)} looks like a camera or upload file name. ${describe}`,
+    placeholder: `${quoted(52)} is a placeholder, not a description. Replace it with a description of what the image shows.`,
+    tool: `${quoted(27)} is the default name a design or office tool gives a new file. ${describe}`,
+    number: `${quoted(48)} is a number or an id, not a description. ${describe}`,
+    'run-together': `${quoted(65)} looks like a file name. Its words run together with no spaces: describe what the image shows.`,
   };
   return messages[kind];
 }
