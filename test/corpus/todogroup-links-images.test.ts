@@ -99,9 +99,9 @@ const PINNED: Record<string, string[]> = {
   'link-no-scheme': [
     'linuxcon-japan-keynote.md:10:24 "www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016" `www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016` has no scheme, so it is a relative link: the browser looks for it under this post\'s own address. Add `https://` in front.',
   ],
-  'image-alt-empty': ['open-source-program-management-tools.md:42:1 "![]" This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.'],
+  'image-alt-empty': ['open-source-program-management-tools.md:42:1 "![]" This image has no alt text. Screen readers skip it as if it were decoration: write what it shows between the brackets.'],
   'image-alt-missing': [
-    'ospo-survey-2023.md:13:1 "{{< img src="/img/blog/ospo-survey-2023-banner-wide.png" >}}" This `img` shortcode has no `alt` parameter, so screen readers get the file name (`ospo-survey-2023-banner-wide.png`) or nothing: add `alt="…"` saying what the image shows (or `alt=""` with `role="presentation"` if it is only decoration).',
+    'ospo-survey-2023.md:13:1 "{{< img src="/img/blog/ospo-survey-2023-banner-wide.png" >}}" This “img” shortcode has no “alt” parameter. Screen readers get the file name (“ospo-survey-2023-banner-wide.png”) or nothing: add “alt="…"” saying what the image shows (or “alt=""” with “role="presentation"” if it is only decoration).',
   ],
 };
 
