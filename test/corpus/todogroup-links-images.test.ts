@@ -100,9 +100,9 @@ const PINNED: Record<string, string[]> = {
   'link-no-scheme': [
     'linuxcon-japan-keynote.md:10:24 "www.slideshare.net/gyehuda/rise-of-the-open-source-program-office-for-linuxcon-2016" “www.slideshare.net/gyehuda/rise-of-th…-for-linuxcon-2016” has no scheme, so it is a relative link. The browser looks for it under this post’s own address: add “https://” in front.',
   ],
-  'image-alt-empty': ['open-source-program-management-tools.md:42:1 "![]" This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.'],
+  'image-alt-empty': ['open-source-program-management-tools.md:42:1 "![]" This image has no alt text. Screen readers skip it as if it were decoration: write what it shows between the brackets.'],
   'image-alt-missing': [
-    'ospo-survey-2023.md:13:1 "{{< img src="/img/blog/ospo-survey-2023-banner-wide.png" >}}" This `img` shortcode has no `alt` parameter, so screen readers get the file name (`ospo-survey-2023-banner-wide.png`) or nothing: add `alt="…"` saying what the image shows (or `alt=""` with `role="presentation"` if it is only decoration).',
+    'ospo-survey-2023.md:13:1 "{{< img src="/img/blog/ospo-survey-2023-banner-wide.png" >}}" This “img” shortcode has no “alt” parameter. Screen readers get the file name (“ospo-survey-2023-banner-wide.png”) or nothing: add “alt="…"” saying what the image shows (or “alt=""” with “role="presentation"” if it is only decoration).',
   ],
 };
 
@@ -129,18 +129,22 @@ corpusTest('todogroup corpus: link-broken-local finds the three /images/blog/ im
   ]);
 });
 
-/** The message for each kind of poor alt text; a long alt is quoted cut to 60 characters, the last an ellipsis. */
+/**
+ * The message for each kind of poor alt text. The first sentence holds at most 100
+ * characters: an alt longer than the room its kind leaves is quoted cut to that many,
+ * the last an ellipsis (with no space before it).
+ */
 function poorAltMessage(alt: string, kind: PoorAlt): string {
-  const quoted = `Alt text \`${[...alt].length > 60 ? `${[...alt].slice(0, 59).join('')}…` : alt}\``;
-  const describe = 'describe what the image shows.';
+  const quoted = (room: number) => `Alt text “${[...alt].length > room ? `${[...alt].slice(0, room - 1).join('').trimEnd()}…` : alt}”`;
+  const describe = 'Describe what the image shows.';
   const messages: Record<PoorAlt, string> = {
-    file: `${quoted} is a file name: ${describe}`,
-    joined: `${quoted} looks like a file name (words joined by hyphens, underscores or digits): ${describe}`,
-    camera: `${quoted} looks like a camera or upload file name: ${describe}`,
-    placeholder: `${quoted} is a placeholder, not a description: replace it with a description of what the image shows.`,
-    tool: `${quoted} is the default name a design or office tool gives a new file: ${describe}`,
-    number: `${quoted} is a number or an id, not a description: ${describe}`,
-    'run-together': `${quoted} looks like a file name (words run together with no spaces): ${describe}`,
+    file: `${quoted(73)} is a file name. ${describe}`,
+    joined: `${quoted(65)} looks like a file name. Its words are joined by hyphens, underscores or digits: describe what the image shows.`,
+    camera: `${quoted(48)} looks like a camera or upload file name. ${describe}`,
+    placeholder: `${quoted(52)} is a placeholder, not a description. Replace it with a description of what the image shows.`,
+    tool: `${quoted(27)} is the default name a design or office tool gives a new file. ${describe}`,
+    number: `${quoted(48)} is a number or an id, not a description. ${describe}`,
+    'run-together': `${quoted(65)} looks like a file name. Its words run together with no spaces: describe what the image shows.`,
   };
   return messages[kind];
 }

@@ -14,7 +14,7 @@ test('image-alt-empty: `![](…)` is reported on its brackets', async () => {
   const { text, diagnostics } = await empty('The quay at noon: ![](/img/quay.png) and ![ ](/img/pier.png)\n');
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['![]', '![ ]']);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.match(diagnostics[0].message, /no alt text, so screen readers skip it/);
+  assert.match(diagnostics[0].message, /no alt text\. Screen readers skip it/);
   assert.match(diagnostics[0].message, /between the brackets/);
 });
 
@@ -23,7 +23,7 @@ test('image-alt-empty: alt="" on <img> and on shortcodes is reported on the attr
     '<img src="/img/a.png" alt="">\n\n<img alt=\'\' src="/img/b.png">\n\n<img src="/img/c.png" alt>\n\n{{< img src="/img/d.png" alt="" >}}\n\n<img src="/img/e.png" alt="&nbsp;">\n',
   );
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['alt=""', "alt=''", 'alt', 'alt=""', 'alt="&nbsp;"']);
-  assert.match(diagnostics[0].message, /empty `alt`.*role="presentation"/);
+  assert.match(diagnostics[0].message, /empty “alt”.*“role="presentation"”/);
 });
 
 test('image-alt-empty: decorative images may have an empty alt', async () => {
@@ -43,9 +43,9 @@ test('image-alt-empty: alt text, a missing alt, code, comments and front matter 
 test('image-alt-empty: each kind of image gets its own full message', async () => {
   const { diagnostics } = await empty('![](/img/a.png)\n\n<img src="/img/b.png" alt="">\n\n{{< img src="/img/c.png" alt="" >}}\n');
   const markdown =
-    'This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.';
+    'This image has no alt text. Screen readers skip it as if it were decoration: write what it shows between the brackets.';
   const attribute =
-    'This image has an empty `alt`, which tells screen readers to skip it: write what it shows, or mark it `role="presentation"` if it is only decoration.';
+    'This image has an empty “alt”, which tells screen readers to skip it. Write what it shows, or mark it “role="presentation"” if it is only decoration.';
   assert.deepEqual(diagnostics.map((d) => d.message), [markdown, attribute, attribute]);
 });
 

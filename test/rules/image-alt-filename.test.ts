@@ -19,8 +19,8 @@ test('image-alt-filename: a camera name in Markdown, an <img> and a shortcode, o
   );
   assert.deepEqual(found.map((d) => rangeText(text, d)), ['DSC04417', 'IMG_2093', 'harbour-cranes-2.png']);
   assert.equal(found[0].severity, 'warning');
-  assert.equal(found[0].message, 'Alt text `DSC04417` looks like a camera or upload file name: describe what the image shows.');
-  assert.equal(found[2].message, 'Alt text `harbour-cranes-2.png` is a file name: describe what the image shows.');
+  assert.equal(found[0].message, 'Alt text “DSC04417” looks like a camera or upload file name. Describe what the image shows.');
+  assert.equal(found[2].message, 'Alt text “harbour-cranes-2.png” is a file name. Describe what the image shows.');
 });
 
 test('image-alt-filename: screenshots, tool defaults and placeholders, in several languages', async () => {
@@ -53,10 +53,10 @@ test('image-alt-filename: screenshots, tool defaults and placeholders, in severa
   ];
   const { found } = await filenames(alts.map((alt, i) => `![${alt}](/img/${i}.png)`).join('\n\n') + '\n');
   assert.equal(found.length, alts.length, found.map((d) => d.message).join('\n'));
-  assert.match(found[0].message, /is the default name of a screenshot: describe what the screenshot shows/);
+  assert.match(found[0].message, /is the default name of a screenshot\. Describe what the screenshot shows\./);
   for (const i of [5, 6, 7, 8]) assert.match(found[i].message, /is the default name of a screenshot/, alts[i]);
-  assert.match(found[9].message, /default name a design or office tool gives a new file/);
-  assert.match(found[17].message, /is a placeholder, not a description: replace it/);
+  assert.match(found[9].message, /default name a design or office tool gives a new file\. Describe what the image shows\./);
+  assert.match(found[17].message, /is a placeholder, not a description\. Replace it/);
 });
 
 test('image-alt-filename: numbered defaults, ids and slugs', () => {
@@ -137,10 +137,10 @@ test('image-alt-filename: decorative images, empty alts, code, comments and fron
   assert.deepEqual(found, []);
 });
 
-const CAMERA = 'looks like a camera or upload file name: describe what the image shows.';
-const PLACEHOLDER = 'is a placeholder, not a description: replace it with a description of what the image shows.';
-const SLUG = 'looks like a file name (words joined by hyphens, underscores or digits): describe what the image shows.';
-const SCREENSHOT = 'is the default name of a screenshot: describe what the screenshot shows.';
+const CAMERA = 'looks like a camera or upload file name. Describe what the image shows.';
+const PLACEHOLDER = 'is a placeholder, not a description. Replace it with a description of what the image shows.';
+const SLUG = 'looks like a file name. Its words are joined by hyphens, underscores or digits: describe what the image shows.';
+const SCREENSHOT = 'is the default name of a screenshot. Describe what the screenshot shows.';
 
 /**
  * Camera and file names at their boundaries: four digits or more after a camera's
@@ -148,40 +148,40 @@ const SCREENSHOT = 'is the default name of a screenshot: describe what the scree
  * Each row: the alt text, then every image-alt finding on it as [rule, message].
  */
 const NAME_TABLE: [string, [string, string][]][] = [
-  ['IMG_123', [['image-alt-filename', `Alt text \`IMG_123\` ${PLACEHOLDER}`]]],
-  ['IMG_1234', [['image-alt-filename', `Alt text \`IMG_1234\` ${CAMERA}`]]],
-  ['IMG_2093', [['image-alt-filename', `Alt text \`IMG_2093\` ${CAMERA}`]]],
-  ['IMG_12345', [['image-alt-filename', `Alt text \`IMG_12345\` ${CAMERA}`]]],
-  ['IMG_1234 (1)', [['image-alt-filename', `Alt text \`IMG_1234 (1)\` ${CAMERA}`]]],
-  ['img-20240704-101112', [['image-alt-filename', `Alt text \`img-20240704-101112\` ${CAMERA}`]]],
-  ['img_2093.jpg', [['image-alt-filename', 'Alt text `img_2093.jpg` is a file name: describe what the image shows.']]],
-  ['IMG', [['image-alt-filename', `Alt text \`IMG\` ${PLACEHOLDER}`]]],
-  ['DSC123', [['image-alt-filename', `Alt text \`DSC123\` ${SLUG}`]]],
-  ['DSC1234', [['image-alt-filename', `Alt text \`DSC1234\` ${CAMERA}`]]],
-  ['DSC01234', [['image-alt-filename', `Alt text \`DSC01234\` ${CAMERA}`]]],
-  ['DSCN0042', [['image-alt-filename', `Alt text \`DSCN0042\` ${CAMERA}`]]],
-  ['dscf0042', [['image-alt-filename', `Alt text \`dscf0042\` ${CAMERA}`]]],
+  ['IMG_123', [['image-alt-filename', `Alt text “IMG_123” ${PLACEHOLDER}`]]],
+  ['IMG_1234', [['image-alt-filename', `Alt text “IMG_1234” ${CAMERA}`]]],
+  ['IMG_2093', [['image-alt-filename', `Alt text “IMG_2093” ${CAMERA}`]]],
+  ['IMG_12345', [['image-alt-filename', `Alt text “IMG_12345” ${CAMERA}`]]],
+  ['IMG_1234 (1)', [['image-alt-filename', `Alt text “IMG_1234 (1)” ${CAMERA}`]]],
+  ['img-20240704-101112', [['image-alt-filename', `Alt text “img-20240704-101112” ${CAMERA}`]]],
+  ['img_2093.jpg', [['image-alt-filename', 'Alt text “img_2093.jpg” is a file name. Describe what the image shows.']]],
+  ['IMG', [['image-alt-filename', `Alt text “IMG” ${PLACEHOLDER}`]]],
+  ['DSC123', [['image-alt-filename', `Alt text “DSC123” ${SLUG}`]]],
+  ['DSC1234', [['image-alt-filename', `Alt text “DSC1234” ${CAMERA}`]]],
+  ['DSC01234', [['image-alt-filename', `Alt text “DSC01234” ${CAMERA}`]]],
+  ['DSCN0042', [['image-alt-filename', `Alt text “DSCN0042” ${CAMERA}`]]],
+  ['dscf0042', [['image-alt-filename', `Alt text “dscf0042” ${CAMERA}`]]],
   ['DSC', []],
-  ['PXL_123', [['image-alt-filename', `Alt text \`PXL_123\` ${SLUG}`]]],
-  ['PXL_1234', [['image-alt-filename', `Alt text \`PXL_1234\` ${CAMERA}`]]],
-  ['PXL_20230704_101112345', [['image-alt-filename', `Alt text \`PXL_20230704_101112345\` ${CAMERA}`]]],
+  ['PXL_123', [['image-alt-filename', `Alt text “PXL_123” ${SLUG}`]]],
+  ['PXL_1234', [['image-alt-filename', `Alt text “PXL_1234” ${CAMERA}`]]],
+  ['PXL_20230704_101112345', [['image-alt-filename', `Alt text “PXL_20230704_101112345” ${CAMERA}`]]],
   ['P123', []],
-  ['P1234', [['image-alt-filename', `Alt text \`P1234\` ${CAMERA}`]]],
-  ['GOPR0042', [['image-alt-filename', `Alt text \`GOPR0042\` ${CAMERA}`]]],
-  ['DJI_0042', [['image-alt-filename', `Alt text \`DJI_0042\` ${CAMERA}`]]],
-  ['Screenshot', [['image-alt-filename', `Alt text \`Screenshot\` ${SCREENSHOT}`]]],
-  ['Screenshot (12)', [['image-alt-filename', `Alt text \`Screenshot (12)\` ${SCREENSHOT}`]]],
-  ['screenshot-1', [['image-alt-filename', `Alt text \`screenshot-1\` ${SCREENSHOT}`]]],
-  ['Screenshot_20240101-101010', [['image-alt-filename', `Alt text \`Screenshot_20240101-101010\` ${SCREENSHOT}`]]],
+  ['P1234', [['image-alt-filename', `Alt text “P1234” ${CAMERA}`]]],
+  ['GOPR0042', [['image-alt-filename', `Alt text “GOPR0042” ${CAMERA}`]]],
+  ['DJI_0042', [['image-alt-filename', `Alt text “DJI_0042” ${CAMERA}`]]],
+  ['Screenshot', [['image-alt-filename', `Alt text “Screenshot” ${SCREENSHOT}`]]],
+  ['Screenshot (12)', [['image-alt-filename', `Alt text “Screenshot (12)” ${SCREENSHOT}`]]],
+  ['screenshot-1', [['image-alt-filename', `Alt text “screenshot-1” ${SCREENSHOT}`]]],
+  ['Screenshot_20240101-101010', [['image-alt-filename', `Alt text “Screenshot_20240101-101010” ${SCREENSHOT}`]]],
   ['Screenshot of the dashboard', []],
   [
     'Photo of the dashboard',
-    [['image-alt-redundant', 'Alt text `Photo of the dashboard` begins with \u201cPhoto of\u201d: screen readers already announce an image, so start with what it shows.']],
+    [['image-alt-redundant', 'Alt text “Photo of the dashboard” begins with “Photo of”. Screen readers already announce an image, so start with what it shows.']],
   ],
-  ['image1', [['image-alt-filename', `Alt text \`image1\` ${PLACEHOLDER}`]]],
+  ['image1', [['image-alt-filename', `Alt text “image1” ${PLACEHOLDER}`]]],
   ['2024', []],
   ['12345', []],
-  ['123456', [['image-alt-filename', 'Alt text `123456` is a number or an id, not a description: describe what the image shows.']]],
+  ['123456', [['image-alt-filename', 'Alt text “123456” is a number or an id, not a description. Describe what the image shows.']]],
 ];
 
 test('image-alt-filename: camera names need four digits or more; at each boundary the exact rule and message', async () => {
@@ -202,5 +202,26 @@ test('image-alt-filename: an image with no alt attribute at all is left to image
 
 test('image-alt-filename: a description that names a snake_case identifier is no file name; a title joined by underscores is', async () => {
   const { found } = await filenames('![Dashboard showing kafka_request_count per broker](/img/a.png)\n\n![Annual_Report_Cover final](/img/b.png)\n');
-  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['Annual_Report_Cover final']);
+  assert.deepEqual(found.map((d) => d.message), [`Alt text “Annual_Report_Cover final” ${SLUG}`]);
+});
+
+test('image-alt-filename: each kind has its whole message, the alt shortened where the first sentence needs it', async () => {
+  const { found } = await filenames(
+    [
+      '![harbourfestivalcrowd](/img/a.png)',
+      '![Untitled presentation (12345)](/img/b.png)',
+      `![harbour_${'festival_'.repeat(8)}crowd](/img/c.png)`,
+      '',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      'Alt text “harbourfestivalcrowd” looks like a file name. Its words run together with no spaces: describe what the image shows.',
+      // Room for 27 characters: the alt's first 26 and the ellipsis.
+      'Alt text “Untitled presentation (123…” is the default name a design or office tool gives a new file. Describe what the image shows.',
+      // Room for 65: the first 64 and the ellipsis.
+      `Alt text “harbour_${'festival_'.repeat(6)}fe…” ${SLUG}`,
+    ],
+  );
 });

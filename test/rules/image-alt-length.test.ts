@@ -64,12 +64,30 @@ test('image-alt-length: gives way to a file name or a redundant opening; code an
   assert.deepEqual(found, []);
 });
 
-test('image-alt-length: the message quotes the first 39 characters of a long alt and gives the exact count', async () => {
+test('image-alt-length: the message quotes as much of a long alt as its first sentence has room for, and gives the exact count', async () => {
   const { found } = await tooLong(`![${LONG}](/img/a.png)\n`);
   assert.deepEqual(
     found.map((d) => d.message),
     [
-      'Alt text `Fishing boats moored three deep along t…` is 215 characters long, more than 150: say what the image shows in a sentence, and move the details to a caption or the text around it.',
+      // 100 characters to the full stop: the alt's first 49 and an ellipsis.
+      'Alt text “Fishing boats moored three deep along the north q…” is 215 characters long, more than 150. Say what the image shows in a sentence, and move the details to a caption or the text around it.',
+    ],
+  );
+});
+
+test('image-alt-length: a long alt is cut between characters, not inside an emoji, and a quotation mark the cut leaves open is closed', async () => {
+  const fish = '\u{1F41F}';
+  const { found } = await tooLong(
+    `![${fish.repeat(80)}](/img/a.png)\n\n![The “Harbour Festival” poster beside the “Night Market banner, ${'and more words '.repeat(8)}](/img/b.png)\n`,
+    '{ "rules": { "image-alt-length": ["warn", { "max": 60 }] } }',
+  );
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [
+      // 52 UTF-16 units of room: 25 fish (50 units) and an ellipsis.
+      `Alt text “${fish.repeat(25)}…” is 80 characters long, more than 60. Say what the image shows in a sentence, and move the details to a caption or the text around it.`,
+      // 51 of room: 49 characters of the alt, the ellipsis and the ” that closes “Night M….
+      'Alt text “The “Harbour Festival” poster beside the “Night M…”” is 182 characters long, more than 60. Say what the image shows in a sentence, and move the details to a caption or the text around it.',
     ],
   );
 });
@@ -80,7 +98,7 @@ test('image-alt-length: an emoji written as two UTF-16 units counts once, so 149
   const over = `${'y'.repeat(150)}${fish}`; // 152 UTF-16 units, 151 characters
   const { text, found } = await tooLong(`![${atLimit}](/img/a.png)\n\n![${over}](/img/b.png)\n`);
   assert.deepEqual(found.map((d) => rangeText(text, d)), [over]);
-  assert.match(found[0].message, / is 151 characters long, more than 150:/);
+  assert.match(found[0].message, / is 151 characters long, more than 150\. Say what/);
 });
 
 test('image-alt-length: an <img> with no alt at all, or an empty one, is not this rule\u2019s business', async () => {

@@ -25,8 +25,8 @@ test('image-alt-missing: an <img> with no alt, with a snippet to type the descri
   assert.equal(rest.length, 0);
   assert.equal(diagnostic.severity, 'error');
   assert.equal(rangeText(text, diagnostic), '<img src="/img/boats-dawn.jpg" width="600">');
-  assert.match(diagnostic.message, /no `alt` attribute/);
-  assert.match(diagnostic.message, /`boats-dawn\.jpg`/);
+  assert.match(diagnostic.message, /no “alt” attribute\./);
+  assert.match(diagnostic.message, /the file name \(“boats-dawn\.jpg”\)/);
   const [fix] = diagnostic.fixes;
   assert.equal(fix.safe, false, 'a person has to write the description: never applied by --fix');
   assert.equal(fix.edits[0].newText, ' alt="${1:describe the image}"');
@@ -41,7 +41,7 @@ test('image-alt-missing: img and figure shortcodes with no alt parameter; a figu
     diagnostics.map((d) => rangeText(text, d)),
     ['{{< img src="/img/net.png" width="300" >}}', '{{< figure src="/img/crane.png" title="Crane" >}}'],
   );
-  assert.match(diagnostics[0].message, /`img` shortcode has no `alt` parameter/);
+  assert.match(diagnostics[0].message, /“img” shortcode has no “alt” parameter\./);
   assert.match(applied(text, diagnostics[0]), /\{\{< img alt="\$\{1:describe the image\}" src=/);
   assert.match(applied(text, diagnostics[1]), /\{\{< figure alt="\$\{1:describe the image\}" src=/);
 });
@@ -78,7 +78,7 @@ test('image-alt-missing: never in code spans, fenced code, HTML comments or fron
   assert.deepEqual(diagnostics, []);
 });
 
-const ADVICE = 'add `alt="…"` saying what the image shows (or `alt=""` with `role="presentation"` if it is only decoration).';
+const ADVICE = 'add “alt="…"” saying what the image shows (or “alt=""” with “role="presentation"” if it is only decoration).';
 
 test('image-alt-missing: the fixes are titled for what they add, and preferred', async () => {
   const { diagnostics } = await missing('<img src="/img/a.png">\n\n<img src="/img/rule.svg" role="presentation">\n');
@@ -88,16 +88,16 @@ test('image-alt-missing: the fixes are titled for what they add, and preferred',
     [
       [
         {
-          title: 'Add an `alt` attribute',
+          title: 'Add an “alt” attribute',
           safe: false,
           preferred: true,
           edits: [{ range: { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } }, newText: ' alt="${1:describe the image}"' }],
         },
       ],
-      [{ title: 'Add `alt=""`', safe: false, preferred: true, edits: [{ range: { start: { line: 8, character: 4 }, end: { line: 8, character: 4 } }, newText: ' alt=""' }] }],
+      [{ title: 'Add “alt=""”', safe: false, preferred: true, edits: [{ range: { start: { line: 8, character: 4 }, end: { line: 8, character: 4 } }, newText: ' alt=""' }] }],
     ],
   );
-  assert.equal(diagnostics[1].message, 'This `<img>` has no `alt` attribute although it is marked decorative: add `alt=""` so that screen readers skip it.');
+  assert.equal(diagnostics[1].message, 'This <img> has no “alt” attribute, although it is marked decorative. Add “alt=""” so that screen readers skip it.');
 });
 
 test('image-alt-missing: with no file name to quote, the message says so plainly; a query and fragment are not part of the name', async () => {
@@ -105,8 +105,8 @@ test('image-alt-missing: with no file name to quote, the message says so plainly
   assert.deepEqual(
     diagnostics.map((d) => d.message),
     [
-      `This \`<img>\` has no \`alt\` attribute, so screen readers get the file name or nothing: ${ADVICE}`,
-      `This \`<img>\` has no \`alt\` attribute, so screen readers get the file name (\`x.png\`) or nothing: ${ADVICE}`,
+      `This <img> has no “alt” attribute. Screen readers get the file name or nothing: ${ADVICE}`,
+      `This <img> has no “alt” attribute. Screen readers get the file name (“x.png”) or nothing: ${ADVICE}`,
     ],
   );
 });
@@ -114,8 +114,21 @@ test('image-alt-missing: with no file name to quote, the message says so plainly
 test('image-alt-missing: a shortcode with no parameters gets the fix; one mixing positional and named ones gets none', async () => {
   const { text, diagnostics } = await missing('{{< img >}}\n\n{{< figure "/img/a.png" title="Nets" >}}\n');
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['{{< img >}}', '{{< figure "/img/a.png" title="Nets" >}}']);
-  assert.equal(diagnostics[0].message, `This \`img\` shortcode has no \`alt\` parameter, so screen readers get the file name or nothing: ${ADVICE}`);
+  assert.equal(diagnostics[0].message, `This “img” shortcode has no “alt” parameter. Screen readers get the file name or nothing: ${ADVICE}`);
   // `{{< img` ends at character 7 of body line 6.
   assert.deepEqual(diagnostics[0].fixes[0].edits, [{ range: { start: { line: 6, character: 7 }, end: { line: 6, character: 7 } }, newText: ' alt="${1:describe the image}"' }]);
   assert.deepEqual(diagnostics[1].fixes, []);
+});
+
+test('image-alt-missing: a decorative shortcode is told so in its first sentence; a long file name is quoted with its middle left out', async () => {
+  const name = `harbour-${'festival-'.repeat(10)}poster.png`;
+  const { diagnostics } = await missing(`{{< figure src="/img/quay.png" role="presentation" >}}\n\n<img src="/img/${name}">\n`);
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    [
+      'This “figure” shortcode has no “alt” parameter, although it is marked decorative. Add “alt=""” so that screen readers skip it.',
+      // 80 characters of the name: its first 53, an ellipsis and its last 26.
+      `This <img> has no “alt” attribute. Screen readers get the file name (“harbour-${'festival-'.repeat(5)}…stival-festival-poster.png”) or nothing: ${ADVICE}`,
+    ],
+  );
 });

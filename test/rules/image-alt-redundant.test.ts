@@ -19,7 +19,7 @@ test('image-alt-redundant: the opening words are reported, and dropped by a safe
   assert.equal(rest.length, 0);
   assert.equal(diagnostic.severity, 'warning');
   assert.equal(rangeText(text, diagnostic), 'Image of');
-  assert.match(diagnostic.message, /begins with “Image of”: screen readers already announce an image/);
+  assert.match(diagnostic.message, /begins with “Image of”\. Screen readers already announce an image/);
   assert.equal(diagnostic.fixes[0].safe, true);
   assert.equal(applySafeFixes(text, found).text, `${FRONT}![Fishing boats at dawn](/img/a.png)\n`);
 });
@@ -101,6 +101,16 @@ test('image-alt-redundant: an opening written with a character reference is repo
   const { text, found } = await redundant('<img src="/img/a.png" alt="Image&#32;of a quay">\n\n<img src="/img/b.png">\n');
   assert.deepEqual(
     found.map((d) => [rangeText(text, d), d.message]),
-    [['Image&#32;of a quay', 'Alt text `Image of a quay` begins with \u201cImage of\u201d: screen readers already announce an image, so start with what it shows.']],
+    [['Image&#32;of a quay', 'Alt text “Image of a quay” begins with “Image of”. Screen readers already announce an image, so start with what it shows.']],
   );
+});
+
+test('image-alt-redundant: a long alt is quoted as far as the first sentence has room for', async () => {
+  const { found } = await redundant('![The photograph of the old ferry leaving the north quay at dawn, with the lighthouse behind it](/img/a.png)\n');
+  assert.deepEqual(
+    found.map((d) => d.message),
+    // Room for 56 characters: the alt's first 55, less the space they end in, and the ellipsis.
+    ['Alt text “The photograph of the old ferry leaving the north quay…” begins with “The photograph of”. Screen readers already announce an image, so start with what it shows.'],
+  );
+  assert.equal(found[0].fixes[0].title, 'Remove “The photograph of”');
 });

@@ -46,7 +46,7 @@ test('text-mojibake: UTF-8 read as Mac Roman is found, each run on its own span,
   assert.equal(rangeText(text, found[0]), asMacRoman('é'));
   assert.equal(
     found[0].message,
-    '`√©` is mojibake, UTF-8 text read as Mac Roman: it should read `é` (`Renée’s`). Replace it, and check the encoding of the tool the text came from.',
+    '“√©” is mojibake, UTF-8 text read as Mac Roman. It should read “é” (“Renée’s”). Replace it, and check the encoding of the tool the text came from.',
   );
   assert.ok(found.every((d) => d.fixes.length === 1 && d.fixes[0].safe));
   assert.ok(found.some((d) => rangeText(text, d) === asMacRoman('×')));
@@ -60,8 +60,8 @@ test('text-mojibake: UTF-8 read as Windows-1252 or Latin-1 is found and repaired
   const text = `${FRONT}${windows}\n\n${latin1}\n`;
   const found = await mojibake(text);
   assert.deepEqual(found.slice(0, 3).map((d) => rangeText(text, d)), ['â€™', 'Ã©â€™', 'â€œ']);
-  assert.match(found[0].message, /read as Windows-1252: it should read `’` \(`It’s`\)/);
-  assert.match(found.find((d) => rangeText(text, d) === 'Ã\u00a0')!.message, /should read `à`/);
+  assert.match(found[0].message, /read as Windows-1252\. It should read “’” \(“It’s”\)\./);
+  assert.match(found.find((d) => rangeText(text, d) === 'Ã\u00a0')!.message, /should read “à”/);
   assert.equal(await fixAll(text), `${FRONT}It’s the café’s “grand opening” — à bientôt!\n\nZoë’s “tide table” — ready\n`);
 });
 
@@ -131,11 +131,13 @@ corpusTest('text-mojibake: the brief’s event recap (Mac Roman throughout) is f
   for (const d of found) {
     const [run, repaired] = [rangeText(text, d), d.fixes[0].edits[0].newText];
     // The message quotes the repaired word in context: its fixed parts, whole; the context, by its shape.
-    assert.ok(d.message.startsWith(`\`${run}\` is mojibake, UTF-8 text read as Mac Roman: it should read \`${repaired}\` (\``), d.message);
-    assert.ok(d.message.endsWith('`). Replace it, and check the encoding of the tool the text came from.'), d.message);
+    // A curly double quote the run stood for is named by its code point, not set inside the message's own quotes.
+    const shown = repaired.replace(/[“”]/gu, (quote) => `U+${quote.codePointAt(0)!.toString(16).toUpperCase()}`);
+    assert.ok(d.message.startsWith(`“${run}” is mojibake, UTF-8 text read as Mac Roman. It should read “${shown}” (“`), d.message);
+    assert.ok(d.message.endsWith('”). Replace it, and check the encoding of the tool the text came from.'), d.message);
     assert.equal(d.fixes[0].safe, true);
   }
-  assert.equal(found[0].message, '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×` (`IPA × TODO`). Replace it, and check the encoding of the tool the text came from.');
+  assert.equal(found[0].message, '“√ó” is mojibake, UTF-8 text read as Mac Roman. It should read “×” (“IPA × TODO”). Replace it, and check the encoding of the tool the text came from.');
   const title = found[0];
   assert.equal(title.range.start.line, 1, 'the title is mojibake too');
   assert.equal(rangeText(text, title), '√ó');
@@ -171,26 +173,35 @@ test('text-mojibake: invisible characters in a run and its repair are shown by t
   const text = `${FRONT}Voil\u00c3\u00a0 tout.\n`;
   const [found, ...rest] = await mojibake(text);
   assert.equal(rest.length, 0);
-  assert.equal(found.message, '`\u00c3U+00A0` is mojibake, UTF-8 text read as Windows-1252: it should read `à` (`Voilà`).' + TAIL);
-  assert.equal(found.fixes[0].title, 'Replace `\u00c3U+00A0` with `à`');
+  assert.equal(found.message, '“\u00c3U+00A0” is mojibake, UTF-8 text read as Windows-1252. It should read “à” (“Voilà”).' + TAIL);
+  assert.equal(found.fixes[0].title, 'Replace “\u00c3U+00A0” with “à”');
   assert.deepEqual(found.fixes[0].edits.map((edit) => edit.newText), ['à']);
   assert.equal(found.fixes[0].preferred, true);
   const space = await mojibake(`${FRONT}Hall\u00c2\u00a0B.\n`);
-  assert.deepEqual(space.map((d) => d.message), ['`\u00c2U+00A0` is mojibake, UTF-8 text read as Windows-1252: it should read `U+00A0` (`HallU+00A0B`).' + TAIL]);
+  assert.deepEqual(space.map((d) => d.message), ['“\u00c2U+00A0” is mojibake, UTF-8 text read as Windows-1252. It should read “U+00A0” (“HallU+00A0B”).' + TAIL]);
 });
 
 test('text-mojibake: a run the code pages read differently names both, in the order they start', async () => {
   const [found] = await mojibake(`${FRONT}The harbour\u00c3\u201a\u00c4\u00f4s lights.\n`);
   assert.equal(
     found.message,
-    '`\u00c3\u201a\u00c4\u00f4` looks like mojibake (UTF-8 text read as Windows-1252 or Mac Roman), but which characters were meant is not certain: retype them.',
+    '“\u00c3\u201a\u00c4\u00f4” looks like mojibake (UTF-8 text read as Windows-1252 or Mac Roman). Which characters were meant is not certain: retype them.',
+  );
+});
+
+test('text-mojibake: a run the code pages read differently names each code page once', async () => {
+  // Mac Roman finds one run here, and Windows-1252 two that overlap it.
+  const found = await mojibake(`${FRONT}The harbour \u00c8\u00b1\u00c2\u00c4\u00b1\u00ff\u00c4\u00a9\u2044\u00da lights.\n`);
+  assert.deepEqual(
+    found.map((d) => [d.message, d.fixes.length]),
+    [['“\u00c2\u00c4\u00b1\u00ff\u00c4\u00a9” looks like mojibake (UTF-8 text read as Mac Roman or Windows-1252). Which characters were meant is not certain: retype them.', 0]],
   );
 });
 
 test('text-mojibake: the word quoted is the run’s own word, with every run in it repaired and no run of another word', async () => {
   const text = `${FRONT}${asMacRoman('Jiménéz and Muñoz')} met.\n`;
   const found = await mojibake(text);
-  assert.deepEqual(found.map((d) => [rangeText(text, d), d.message.match(/\(`(.*)`\)\./)?.[1]]), [
+  assert.deepEqual(found.map((d) => [rangeText(text, d), d.message.match(/\(“(.*)”\)\./)?.[1]]), [
     ['√©', 'Jiménéz'],
     ['√©', 'Jiménéz'],
     ['√±', 'Muñoz'],
@@ -200,8 +211,8 @@ test('text-mojibake: the word quoted is the run’s own word, with every run in 
 test('text-mojibake: the word quoted stops at 30 characters each way, and at code spans', async () => {
   const long = `${'a'.repeat(35)}${asMacRoman('é')}${'b'.repeat(35)}`;
   const [found] = await mojibake(`${FRONT}${long}\n`);
-  assert.equal(found.message, `\`√©\` is mojibake, UTF-8 text read as Mac Roman: it should read \`é\` (\`${'a'.repeat(30)}é${'b'.repeat(30)}\`).` + TAIL);
-  const words = (await mojibake(`${FRONT}Use \`sudo\`${asMacRoman('Café')}\`ls\` now.\n`)).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  assert.equal(found.message, `“√©” is mojibake, UTF-8 text read as Mac Roman. It should read “é” (“${'a'.repeat(30)}é${'b'.repeat(30)}”).` + TAIL);
+  const words = (await mojibake(`${FRONT}Use \`sudo\`${asMacRoman('Café')}\`ls\` now.\n`)).map((d) => d.message.match(/\(“(.*)”\)\./)?.[1]);
   assert.deepEqual(words, ['Café']);
 });
 
@@ -209,13 +220,13 @@ test('text-mojibake: a run that is a word of its own is quoted with its neighbou
   const times = asMacRoman('×');
   const found = await mojibake(`${FRONT}(12\t${times}\t30.)\n\nSize of a\n${times}\nwidth and depth.\n`);
   assert.deepEqual(found.map((d) => d.message), [
-    '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×` (`12 × 30`).' + TAIL,
-    '`√ó` is mojibake, UTF-8 text read as Mac Roman: it should read `×`.' + TAIL,
+    '“√ó” is mojibake, UTF-8 text read as Mac Roman. It should read “×” (“12 × 30”).' + TAIL,
+    '“√ó” is mojibake, UTF-8 text read as Mac Roman. It should read “×”.' + TAIL,
   ]);
 });
 
 test('text-mojibake: the word quoted keeps an uncertain run as written, and drops markup, punctuation and spaces at its ends', async () => {
-  const quoted = async (body: string) => (await mojibake(`${FRONT}${body}\n`)).filter((d) => d.fixes.length > 0).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  const quoted = async (body: string) => (await mojibake(`${FRONT}${body}\n`)).filter((d) => d.fixes.length > 0).map((d) => d.message.match(/\(“(.*)”\)\./)?.[1]);
   assert.deepEqual(await quoted('Ren\u221a\u00a9e\u00c3\u201a\u00c4\u00f4s visit.'), ['Ren\u00e9e\u00c3\u201a\u00c4\u00f4s']);
   assert.deepEqual(await quoted(`"[{@${asMacRoman('Café')}!}]", he said.`), ['Café']);
   assert.deepEqual(await quoted('Hall\u00c2\u00a0 B.'), ['Hall']);
@@ -224,6 +235,34 @@ test('text-mojibake: the word quoted keeps an uncertain run as written, and drop
 
 test('text-mojibake: a run 30 characters away is outside the word, and so not repaired in it', async () => {
   const text = `${FRONT}${asMacRoman('é')}${'x'.repeat(30)}${asMacRoman('é')}\n`;
-  const words = (await mojibake(text)).map((d) => d.message.match(/\(`(.*)`\)\./)?.[1]);
+  const words = (await mojibake(text)).map((d) => d.message.match(/\(“(.*)”\)\./)?.[1]);
   assert.deepEqual(words, [`é${'x'.repeat(30)}`, `${'x'.repeat(30)}é`]);
+});
+
+test('text-mojibake: curly double quotes in a run or its repair, and control characters, are shown by their code point', async () => {
+  // An en dash is E2 80 93 in UTF-8, “ E2 80 9C and ” E2 80 9D: as Windows-1252, 93 is “; as Latin-1, 9D is a control character.
+  // The word quoted after the repair keeps its quotes as they read.
+  const found = await mojibake(`${FRONT}Open 2010\u00e2\u20ac\u201c2020, the \u00e2\u20ac\u0153big\u00e2\u20ac\u009d year.\n`);
+  assert.deepEqual(
+    found.map((d) => [d.message, d.fixes[0].title]),
+    [
+      ['“\u00e2\u20acU+201C” is mojibake, UTF-8 text read as Windows-1252. It should read “–” (“2010–2020”).' + TAIL, 'Replace “\u00e2\u20acU+201C” with “–”'],
+      ['“\u00e2\u20ac\u0153” is mojibake, UTF-8 text read as Windows-1252. It should read “U+201C” (““big””).' + TAIL, 'Replace “\u00e2\u20ac\u0153” with “U+201C”'],
+      ['“\u00e2\u20acU+009D” is mojibake, UTF-8 text read as Windows-1252. It should read “U+201D” (““big””).' + TAIL, 'Replace “\u00e2\u20acU+009D” with “U+201D”'],
+    ],
+  );
+});
+
+test('text-mojibake: a long run is quoted with its middle left out, so that the first sentence fits', async () => {
+  const found = await mojibake(`${FRONT}${asMacRoman('é'.repeat(40))}\n`);
+  assert.deepEqual(
+    found.map((d) => [d.message, d.fixes[0].title]),
+    [
+      [
+        // Room for 55 characters: the run's first 36, an ellipsis and its last 18. The fix title quotes 40: 26, an ellipsis and 13.
+        `“${'√©'.repeat(18)}…${'√©'.repeat(9)}” is mojibake, UTF-8 text read as Mac Roman. It should read “${'é'.repeat(40)}”.` + TAIL,
+        `Replace “${'√©'.repeat(13)}…©${'√©'.repeat(6)}” with “${'é'.repeat(40)}”`,
+      ],
+    ],
+  );
 });

@@ -43,9 +43,9 @@ function bracketsSpan(text: string, image: ImageRef, alt: Span): Span {
 
 function message(image: ImageRef): string {
   if (image.source === 'markdown') {
-    return 'This image has no alt text, so screen readers skip it as if it were decoration: write what it shows between the brackets.';
+    return 'This image has no alt text. Screen readers skip it as if it were decoration: write what it shows between the brackets.';
   }
-  return 'This image has an empty `alt`, which tells screen readers to skip it: write what it shows, or mark it `role="presentation"` if it is only decoration.';
+  return 'This image has an empty \u201calt\u201d, which tells screen readers to skip it. Write what it shows, or mark it \u201crole="presentation"\u201d if it is only decoration.';
 }
 
 /** An empty alt hides an image from screen readers: right for decoration only. */

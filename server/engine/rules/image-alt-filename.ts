@@ -1,10 +1,18 @@
-import { filenameKind, filenameReason, quoteAlt, readAlt, type FilenameKind } from '../text/alt-text';
+import { altSentence, filenameKind, filenameReason, readAlt, type FilenameKind } from '../text/alt-text';
 import { defineRule } from '../rule';
 
 function advice(kind: FilenameKind): string {
   if (kind === 'screenshot') return 'describe what the screenshot shows';
   if (kind === 'placeholder') return 'replace it with a description of what the image shows';
   return 'describe what the image shows';
+}
+
+/** What the alt is, then how that was told (for slugs) and what to write instead. */
+function message(alt: string, kind: FilenameKind): string {
+  const { what, how } = filenameReason(kind);
+  const todo = advice(kind);
+  const rest = how ? `${how}: ${todo}.` : `${todo[0].toUpperCase()}${todo.slice(1)}.`;
+  return `${altSentence(alt, what)} ${rest}`;
 }
 
 /**
@@ -27,7 +35,7 @@ export default defineRule({
       if (!alt || !image.altSpan) continue;
       const kind = filenameKind(alt);
       if (!kind) continue;
-      report({ span: image.altSpan, message: `Alt text \`${quoteAlt(alt)}\` ${filenameReason(kind)}: ${advice(kind)}.` });
+      report({ span: image.altSpan, message: message(alt, kind) });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { z } from '../../../schemas/zod';
-import { altLength, quoteAlt, readAlt } from '../text/alt-text';
+import { altLength, altSentence, readAlt } from '../text/alt-text';
 import { defineRule } from '../rule';
 
 /** Screen readers read an alt in one breath, with no way to skim or go back a sentence. */
@@ -29,7 +29,7 @@ export default defineRule({
       if (length <= max) continue;
       report({
         span: image.altSpan,
-        message: `Alt text \`${quoteAlt(alt, 40)}\` is ${length} characters long, more than ${max}: say what the image shows in a sentence, and move the details to a caption or the text around it.`,
+        message: `${altSentence(alt, `is ${length} characters long, more than ${max}`)} Say what the image shows in a sentence, and move the details to a caption or the text around it.`,
       });
     }
   },

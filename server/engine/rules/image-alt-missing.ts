@@ -1,6 +1,7 @@
 import type { ImageRef } from '../markdown';
 import type { Post } from '../rule';
 import { defineRule } from '../rule';
+import { quoted } from '../text/quote';
 import type { Span } from '../types';
 
 /** The snippet the editor inserts: a tab stop selects the words to type over. */
@@ -27,12 +28,16 @@ function insertionPoint(post: Post, image: ImageRef): number | undefined {
   return shortcode.nameSpan.end;
 }
 
+/**
+ * What is missing (a shortcode's name shortened so that the longest first sentence,
+ * the decorative one, stays within 100 characters), then what a reader gets and what to add.
+ */
 function message(image: ImageRef): string {
-  const what = image.source === 'html' ? 'This `<img>` has no `alt` attribute' : `This \`${image.shortcode}\` shortcode has no \`alt\` parameter`;
-  if (image.decorative) return `${what} although it is marked decorative: add \`alt=""\` so that screen readers skip it.`;
+  const what = image.source === 'html' ? 'This <img> has no \u201calt\u201d attribute' : `This ${quoted(image.shortcode ?? '', 24)} shortcode has no \u201calt\u201d parameter`;
+  if (image.decorative) return `${what}, although it is marked decorative. Add \u201calt=""\u201d so that screen readers skip it.`;
   const name = fileName(image.src);
-  const fallback = name ? `the file name (\`${name}\`)` : 'the file name';
-  return `${what}, so screen readers get ${fallback} or nothing: add \`alt="…"\` saying what the image shows (or \`alt=""\` with \`role="presentation"\` if it is only decoration).`;
+  const fallback = name ? `the file name (${quoted(name, 80)})` : 'the file name';
+  return `${what}. Screen readers get ${fallback} or nothing: add \u201calt="\u2026"\u201d saying what the image shows (or \u201calt=""\u201d with \u201crole="presentation"\u201d if it is only decoration).`;
 }
 
 /** An image with no alt at all: the theme or the browser fills the gap with the file name. */
@@ -58,7 +63,7 @@ export default defineRule({
         fixes: insert
           ? [
               {
-                title: image.decorative ? 'Add `alt=""`' : 'Add an `alt` attribute',
+                title: image.decorative ? 'Add \u201calt=""\u201d' : 'Add an \u201calt\u201d attribute',
                 // A snippet: the language server sends it with a tab stop, and it needs a person to type the words.
                 edits: [{ span: insert, newText: image.decorative ? ' alt=""' : ALT_SNIPPET }],
                 safe: false,

@@ -1,4 +1,5 @@
-import { quoteAlt, readAlt, REDUNDANT_PREFIX, redundantPrefix } from '../text/alt-text';
+import { altSentence, readAlt, REDUNDANT_PREFIX, redundantPrefix } from '../text/alt-text';
+import { quoted } from '../text/quote';
 import type { FixSpec } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
@@ -28,7 +29,7 @@ function dropPrefix(written: string, at: number): { span: Span; fix?: FixSpec } 
   return {
     span,
     fix: {
-      title: `Remove \u201c${words}\u201d`,
+      title: `Remove ${quoted(words)}`,
       edits: [{ span: { start, end }, newText: capitalise ? next.toUpperCase() : '' }],
       safe: true,
       preferred: true,
@@ -58,7 +59,7 @@ export default defineRule({
       const found = dropPrefix(written, image.altSpan.start);
       report({
         span: found?.span ?? image.altSpan,
-        message: `Alt text \`${quoteAlt(alt)}\` begins with \u201c${words.trim()}\u201d: screen readers already announce an image, so start with what it shows.`,
+        message: `${altSentence(alt, `begins with ${quoted(words.trim())}`)} Screen readers already announce an image, so start with what it shows.`,
         fixes: found?.fix ? [found.fix] : [],
       });
     }

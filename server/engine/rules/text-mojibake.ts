@@ -1,11 +1,26 @@
 import { findMojibake, type MojibakeFinding } from '../text/mojibake';
 import { proseSpans } from '../text/prose';
+import { quoted } from '../text/quote';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 
-/** Invisible characters shown by their code point, so the message can be read. */
+/** A character by its code point: `U+00A0`. */
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Invisible characters (spaces but the plain one, format and control characters) shown by their code point, so the message can be read. */
 function visible(text: string): string {
-  return text.replace(/[\p{Z}\p{Cf}]/gu, (char) => (char === ' ' ? char : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+  return text.replace(/[\p{Z}\p{Cf}\p{Cc}]/gu, (char) => (char === ' ' ? char : codePoint(char)));
+}
+
+/**
+ * A run or its repair as the message and the fix title quote it: invisible characters,
+ * and the curly double quotes that would be taken for the quotes around it (`â€“`, an
+ * en dash read as Windows-1252, ends in “), shown by their code point.
+ */
+function shown(text: string): string {
+  return visible(text).replace(/[\u201c\u201d]/gu, codePoint);
 }
 
 /** Runs with their repair, or as written when the repair is not certain. */
@@ -66,14 +81,24 @@ function repairedWord(text: string, part: Span, finding: MojibakeFinding, repair
   return word === repaired ? undefined : word;
 }
 
+/** The longest first sentence a message may have: what is wrong, readable before the Problems panel cuts it off. */
+const FIRST_SENTENCE_MAX = 100;
+
+/** `“run” <what>.`, the run shortened in its middle as far as it must be for the sentence to fit. */
+function runSentence(bad: string, what: string): string {
+  const frame = `\u201c\u201d ${what}.`.length;
+  return `${quoted(bad, FIRST_SENTENCE_MAX - frame)} ${what}.`;
+}
+
 function message(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string {
-  const bad = visible(text.slice(finding.start, finding.end));
+  const bad = shown(text.slice(finding.start, finding.end));
   if (!finding.run) {
-    return `\`${bad}\` looks like mojibake (UTF-8 text read as ${finding.codePages.join(' or ')}), but which characters were meant is not certain: retype them.`;
+    const codePages = [...new Set(finding.codePages)].join(' or ');
+    return `${runSentence(bad, `looks like mojibake (UTF-8 text read as ${codePages})`)} Which characters were meant is not certain: retype them.`;
   }
   const word = repairedWord(text, part, finding, finding.run.repaired, findings);
-  const inWord = word ? ` (\`${visible(word)}\`)` : '';
-  return `\`${bad}\` is mojibake, UTF-8 text read as ${finding.run.codePage}: it should read \`${visible(finding.run.repaired)}\`${inWord}. Replace it, and check the encoding of the tool the text came from.`;
+  const inWord = word ? ` (${quoted(visible(word), 80)})` : '';
+  return `${runSentence(bad, `is mojibake, UTF-8 text read as ${finding.run.codePage}`)} It should read ${quoted(shown(finding.run.repaired), 60)}${inWord}. Replace it, and check the encoding of the tool the text came from.`;
 }
 
 /** Text pasted through a tool that read UTF-8 as a legacy code page: readers see `Jim√©nez`. */
@@ -95,7 +120,7 @@ export default defineRule({
           message: message(post.text, part, finding, findings),
           // Safe: the repair is the exact inverse of the wrong decoding, found in one code page only.
           fixes: run
-            ? [{ title: `Replace \`${visible(post.text.slice(span.start, span.end))}\` with \`${visible(run.repaired)}\``, edits: [{ span, newText: run.repaired }], safe: true, preferred: true }]
+            ? [{ title: `Replace ${quoted(shown(post.text.slice(span.start, span.end)), 40)} with ${quoted(shown(run.repaired), 40)}`, edits: [{ span, newText: run.repaired }], safe: true, preferred: true }]
             : [],
         });
       }

@@ -15,10 +15,46 @@ export function readAlt(image: ImageRef): string | undefined {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** The alt text quoted in a message, long ones shortened. */
-export function quoteAlt(alt: string, max = 60): string {
-  const chars = [...alt];
-  return chars.length <= max ? alt : `${chars.slice(0, max - 1).join('')}…`;
+/** The longest first sentence a message may have: what is wrong, readable before the Problems panel cuts it off. */
+const FIRST_SENTENCE_MAX = 100;
+
+/** How many “ a text leaves open, with no ” after them. */
+function openQuotes(text: string): number {
+  let open = 0;
+  for (const char of text) {
+    if (char === '\u201c') open++;
+    else if (char === '\u201d') open = Math.max(0, open - 1);
+  }
+  return open;
+}
+
+/**
+ * The alt text in typographic quotes, as messages set values. Past `max` characters
+ * (UTF-16 units, as the length of a message is measured) its end is left out (…),
+ * without splitting a character; a quotation mark of the alt that the cut leaves open
+ * is closed after the ellipsis, so that the quotes of the message still pair up.
+ */
+export function quoteAlt(alt: string, max: number): string {
+  if (alt.length <= max) return `\u201c${alt}\u201d`;
+  const chars: string[] = [];
+  let length = 0;
+  for (const char of alt) {
+    if (length + char.length > max - 1) break;
+    chars.push(char);
+    length += char.length;
+  }
+  let kept = chars.join('').trimEnd();
+  while (kept.length > 0 && kept.length + 1 + openQuotes(kept) > max) kept = [...kept].slice(0, -1).join('').trimEnd();
+  return `\u201c${kept}\u2026${'\u201d'.repeat(openQuotes(kept))}\u201d`;
+}
+
+/**
+ * `Alt text “…” <what>.`: the first sentence of a message about an alt text, the alt
+ * shortened as far as it must be for the sentence to fit in FIRST_SENTENCE_MAX characters.
+ */
+export function altSentence(alt: string, what: string): string {
+  const frame = `Alt text \u201c\u201d ${what}.`.length;
+  return `Alt text ${quoteAlt(alt, FIRST_SENTENCE_MAX - frame)} ${what}.`;
 }
 
 export type FilenameKind = 'extension' | 'camera' | 'screenshot' | 'tool' | 'placeholder' | 'number' | 'slug' | 'run-together';
@@ -234,18 +270,22 @@ export function filenameKind(alt: string): FilenameKind | undefined {
   return slugKind(name);
 }
 
-const FILENAME_REASONS: Record<FilenameKind, string> = {
-  extension: 'is a file name',
-  camera: 'looks like a camera or upload file name',
-  screenshot: 'is the default name of a screenshot',
-  tool: 'is the default name a design or office tool gives a new file',
-  placeholder: 'is a placeholder, not a description',
-  number: 'is a number or an id, not a description',
-  slug: 'looks like a file name (words joined by hyphens, underscores or digits)',
-  'run-together': 'looks like a file name (words run together with no spaces)',
+/**
+ * Why an alt text of each kind is no description: what it is (the end of the first
+ * sentence, after the alt text) and, for slugs, how it was told.
+ */
+const FILENAME_REASONS: Record<FilenameKind, { what: string; how?: string }> = {
+  extension: { what: 'is a file name' },
+  camera: { what: 'looks like a camera or upload file name' },
+  screenshot: { what: 'is the default name of a screenshot' },
+  tool: { what: 'is the default name a design or office tool gives a new file' },
+  placeholder: { what: 'is a placeholder, not a description' },
+  number: { what: 'is a number or an id, not a description' },
+  slug: { what: 'looks like a file name', how: 'Its words are joined by hyphens, underscores or digits' },
+  'run-together': { what: 'looks like a file name', how: 'Its words run together with no spaces' },
 };
 
-export function filenameReason(kind: FilenameKind): string {
+export function filenameReason(kind: FilenameKind): { what: string; how?: string } {
   return FILENAME_REASONS[kind];
 }
 
