@@ -32,7 +32,7 @@ test('a body the parser fails on: one internal-error at 1:1 says so, and the fro
     {
       ruleId: 'internal-error',
       severity: 'error',
-      message: 'The body of this post could not be parsed (made to fail by the test): its links, images, headings and shortcodes are not checked. Please report this.',
+      message: 'This post\'s body could not be parsed: its links, images, headings and shortcodes are not checked. It failed with “made to fail by the test”. Please report this.',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       docsUrl: 'https://github.com/postlint/postlint/blob/main/docs/internal-error.md',
       fixes: [],
