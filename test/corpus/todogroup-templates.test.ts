@@ -14,8 +14,8 @@ corpusTest('todogroup corpus: heading and template findings', {}, async () => {
   const structure = [...results].flatMap(([name, diagnostics]) =>
     diagnostics.filter((d) => d.ruleId === 'template-structure').map((d) => `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
   );
-  const noAbout = 'This member welcome has no "About" section: end it with a heading such as "## About <your site>" and the site\u2019s standard text.';
-  const noRepresentatives = 'This member welcome has no representatives section: add a heading such as "## Representatives" naming the people who will represent the member.';
+  const noAbout = 'This member welcome has no “About” section. End it with a heading such as “## About <your site>” and the site\u2019s standard text.';
+  const noRepresentatives = 'This member welcome has no representatives section. Add a heading such as “## Representatives” naming the people who will represent the member.';
   assert.deepEqual(structure.sort(), [
     `new-member-goldman-sachs.md:2:8 ${noAbout}`,
     `new-member-goldman-sachs.md:2:8 ${noRepresentatives}`,

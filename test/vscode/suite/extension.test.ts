@@ -39,7 +39,7 @@ suite('Postlint in VS Code', () => {
     const keyCase = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, keyCase.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
-    const rename = actions.find((action) => action.title === 'Rename `Title` to `title`');
+    const rename = actions.find((action) => action.title === 'Rename “Title” to “title”');
     assert.ok(rename?.edit, `no rename among the quick fixes: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Disable frontmatter-key-case for this line'), titles.join(' | '));
 
