@@ -7,6 +7,7 @@ import { BodyParseStopped, TooDeeplyNested, TooManyInlineMarks } from './markdow
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
 import { quoted } from './text/quote';
+import { quotedText } from './text/quote-text';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
 
 /**
@@ -132,9 +133,9 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** An error's own words, quoted in a message that editors show as plain text: a Markdown backtick in them becomes a quotation mark. */
+/** An error's own words, quoted (a backtick in them shown as ˋ, since editors show messages as plain text). */
 function plain(text: string): string {
-  return quoted(text.replace(/`/g, '\u2018').replace(/[.\s]+$/, ''), 200);
+  return quotedText(text.replace(/[.\s]+$/, ''), 200);
 }
 
 function internalError(message: string): Diagnostic {

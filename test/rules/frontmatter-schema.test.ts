@@ -343,3 +343,9 @@ test('frontmatter-schema: in the hugo preset, author and authors take the forms 
   const [problem] = await schemaProblems(front('author:\n  name: Alice'), TODO);
   assert.equal(problem.message, '“author” should be text: found a set of key-value pairs.');
 });
+
+test('frontmatter-schema: a backtick in the value found is shown as ˋ, so that the message holds no Markdown (checked by checkPost)', async () => {
+  assert.deepEqual(await schemaProblems('---\ntitle: "Using `kubectl` "\nauthor: alice\ndate: 2025-01-01\n---\n', TODO), [
+    { text: '"Using `kubectl` "', message: '“title” has spaces at its start or end: found “"Using ˋkubectlˋ "”. Remove them.' },
+  ]);
+});

@@ -24,7 +24,7 @@ test('frontmatter-unknown-key: the hugo preset reports only likely typos; themes
   const text = '---\ntitle: A\ndate: 2025-01-01\ntoc: true\nfeatured_image: /a.png\ndescripton: x\n---\n';
   const diagnostics = await unknownKeys(text);
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['descripton']);
-  assert.match(diagnostics[0].message, /did you mean `description`/);
+  assert.match(diagnostics[0].message, /Did you mean “description”/);
 });
 
 test('frontmatter-unknown-key: the todogroup preset reports every unknown key', async () => {
@@ -37,7 +37,7 @@ test('frontmatter-unknown-key: the todogroup preset reports every unknown key', 
 test('frontmatter-unknown-key: keys allowed in the config are accepted', async () => {
   const config = '{ "rules": { "frontmatter-unknown-key": ["warn", { "allow": ["toc"], "mode": "all" }] } }';
   const diagnostics = await unknownKeys('---\ntitle: A\ndate: 2025-01-01\ntoc: true\nhero: x\n---\n', { config });
-  assert.deepEqual(diagnostics.map((d) => d.message.match(/`(\w+)`/)?.[1]), ['hero']);
+  assert.deepEqual(diagnostics.map((d) => d.message.match(/“(\w+)”/)?.[1]), ['hero']);
   assert.ok(SITE);
 });
 
@@ -109,7 +109,7 @@ test('frontmatter-unknown-key: a value of the right kind with a problem of its o
   ]);
   // A title with stray spaces is still a title.
   const spaced = '---\nauthor: alice\ndate: 2025-01-01\ntitel: " Spaced"\n---\n';
-  assert.match((await unknownKeys(spaced, { baseURL: 'https://todogroup.org/' }))[0].message, /did you mean `title`\?/);
+  assert.match((await unknownKeys(spaced, { baseURL: 'https://todogroup.org/' }))[0].message, /Did you mean “title”\?/);
 });
 
 test('frontmatter-unknown-key: date keys the site\'s `frontmatter` setting names are keys Hugo reads', async () => {

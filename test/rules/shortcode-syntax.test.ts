@@ -121,6 +121,9 @@ test('shortcode-syntax: each problem of the scanner comes with its own advice, w
   assert.deepEqual(await messages('Text {{< >}} here.\n'), [
     'Shortcode “{{<” has no name (unexpected character “>”). Write the shortcode\'s name after the braces, or put the braces in a code span to show them as text; Hugo stops the build on it.',
   ]);
+  assert.deepEqual(await messages('Text {{<`x`>}} here.\n'), [
+    'Shortcode “{{<” has no name (unexpected backtick). Write the shortcode\'s name after the braces, or put the braces in a code span to show them as text; Hugo stops the build on it.',
+  ]);
   assert.deepEqual(await messages('{{< figure src= >}}\n'), [
     'Shortcode “{{< figure” is not closed with “>}}”. Parameter “src” has no value. Give the parameter a value, in quotes when it has spaces; Hugo stops the build on it.',
   ]);

@@ -107,3 +107,8 @@ test('template-placeholder: a long hint left in the post is shortened in the mid
     '“Say in two or three sentences wh…hy they joined.” is the template’s guidance, not the post’s text. Replace it with your own words.',
   ]);
 });
+
+test('template-placeholder: a backtick in a hint is shown as ˋ, so that the message holds no Markdown (checked by checkPost)', async () => {
+  const text = '---\ntitle: "[[title: Name the `kubectl` plugin]]"\ndate: 2025-01-01\nauthor: alice\n---\nText.\n';
+  assert.deepEqual((await findings(text)).diagnostics.map((d) => d.message), ['The placeholder “[[title]]” is still here. Replace it with your own text: Name the ˋkubectlˋ plugin.']);
+});

@@ -337,5 +337,7 @@ function describe(text: string, at: number): string {
   if (at >= text.length) return 'end of text';
   const c = text.charCodeAt(at);
   if (c === Ch.LF || c === Ch.CR) return 'line break';
+  // Named in words: a backtick in a message would read as Markdown, which editors show as it is.
+  if (c === Ch.Backtick) return 'backtick';
   return `character ${quoted(String.fromCodePoint(text.codePointAt(at)!))}`;
 }

@@ -1,5 +1,6 @@
 import { proseSpans } from '../text/prose';
 import { quoted } from '../text/quote';
+import { quotedText } from '../text/quote-text';
 import { defineRule, type Post } from '../rule';
 import type { Span } from '../types';
 import { findPlaceholders, templateHints } from '../templates/placeholders';
@@ -37,7 +38,7 @@ export default defineRule({
       for (let i = next; i < placeholders.length && placeholders[i].span.start < part.end; i++) if (placeholders[i].span.end <= part.end) inPart.push(placeholders[i]);
       for (const placeholder of inPart) {
         // The hint says what to write: it follows the advice, the first sentence staying short.
-        const what = placeholder.hint ? `: ${placeholder.hint.replace(/[.\s]+$/, '')}` : '';
+        const what = placeholder.hint ? `: ${placeholder.hint.replace(/[.\s]+$/, '').replaceAll('`', '\u02cb')}` : '';
         report({
           span: placeholder.span,
           message: `The placeholder ${quoted(`[[${placeholder.name}]]`, 60)} is still here. Replace it with your own text${what}.`,
@@ -50,7 +51,7 @@ export default defineRule({
           if (text.slice(Math.max(0, at - 80), at).lastIndexOf('[[') > text.slice(Math.max(0, at - 80), at).lastIndexOf(']]')) continue;
           report({
             span: { start: part.start + at, end: part.start + at + hint.length },
-            message: `${quoted(hint)} is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`,
+            message: `${quotedText(hint)} is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`,
           });
         }
       }
