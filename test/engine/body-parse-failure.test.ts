@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { markdownParser } from '../../server/engine/markdown/lezer';
 import { toFileReport } from '../../server/cli/report';
+import { RULES_BY_ID } from '../../server/engine/rules';
 import { checkPost, hugoSite } from '../helpers/memory-workspace';
 
 /** A body holding this makes the Markdown parser throw, as a bug in it would. */
@@ -51,4 +52,21 @@ test('a linked page whose body the parser fails on: its anchors are unknown, so 
   assert.deepEqual(parsed.map((diagnostic) => diagnostic.ruleId), ['link-broken-fragment'], 'with a working parser, #knots names nothing');
   const failed = await withFailingParser(() => checkPost(hugoSite(files), 'content/blog/post.md'));
   assert.deepEqual(failed, []);
+});
+
+test('a rule that fails: one finding at 1:1 names the rule and quotes the error, a backtick in it shown as ˋ (checked by checkPost)', async () => {
+  const rule = RULES_BY_ID.get('heading-increment')!;
+  const check = rule.check;
+  rule.check = () => {
+    throw new Error('`level` is not a number.');
+  };
+  try {
+    const text = '---\ntitle: A\ndate: 2025-01-01\n---\n\n## A section\n';
+    const found = (await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md')).map((d) => [d.ruleId, d.range.start.line, d.message]);
+    assert.deepEqual(found, [
+      ['heading-increment', 0, 'The rule “heading-increment” failed on this post, so its other problems are not shown. It failed with “ˋlevelˋ is not a number”. Please report this.'],
+    ]);
+  } finally {
+    rule.check = check;
+  }
 });
