@@ -3,6 +3,10 @@ import { z } from './zod';
 /**
  * Front matter field schemas shared by the presets. Every field carries a
  * description: the editor shows it on hover and the docs quote it.
+ *
+ * A refinement's message says what is wrong, as it follows the key's name in the first
+ * sentence of `frontmatter-schema`'s message (`is not a real date`), then, after a full
+ * stop, what to write. Plain text, no Markdown: editors show messages as they are.
  */
 
 // Go's time layouts, which Hugo reads dates with (spf13/cast's list), take the hour in one
@@ -27,7 +31,7 @@ export const dateField = (description: string) =>
     .union([
       z.date(),
       z.string().refine(isCalendarDate, {
-        message: 'a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z',
+        message: 'is not a real date. Write a date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z',
       }),
     ])
     .describe(description);
@@ -46,6 +50,6 @@ export const STYLE_ONLY = 'styleOnly';
 /** A title Hugo prints as written, so stray spaces show on the page and in feeds. */
 export const tidyTitle = z
   .string()
-  .min(1, { message: 'a title that is not empty' })
-  .refine((value) => value.trim() === value, { message: 'a title without spaces at its start or end', params: { [STYLE_ONLY]: true } })
-  .refine((value) => !/\s{2}/.test(value), { message: 'a title without double spaces', params: { [STYLE_ONLY]: true } });
+  .min(1, { message: 'is empty. Write the post\u2019s title' })
+  .refine((value) => value.trim() === value, { message: 'has spaces at its start or end. Remove them', params: { [STYLE_ONLY]: true } })
+  .refine((value) => !/\s{2}/.test(value), { message: 'has double spaces. Leave one space between words', params: { [STYLE_ONLY]: true } });

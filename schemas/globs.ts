@@ -79,10 +79,13 @@ export function globProblem(glob: string): string | undefined {
   }
 }
 
-/** The configuration error for a glob Postlint does not accept, or undefined. */
+/**
+ * The configuration error for a glob Postlint does not accept, or undefined: what is
+ * wrong, as it follows the glob that the config error quotes, then why and the syntax.
+ */
 export function globError(glob: string): string | undefined {
   const problem = globProblem(glob);
-  return problem && `${JSON.stringify(glob)} is not a glob Postlint accepts (${GLOB_SYNTAX}): ${problem}`;
+  return problem && `is not a glob Postlint accepts. ${problem[0].toUpperCase()}${problem.slice(1)}. Globs take ${GLOB_SYNTAX}`;
 }
 
 /**
@@ -130,8 +133,8 @@ function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   for (let at = 0; at < chars.length; at++) {
     const char = chars[at];
-    if (EXTGLOB_MARKS.has(char) && chars[at + 1] === '(') throw new GlobSyntaxError(`extglobs such as "${char}(" are not supported: use {a,b} for alternatives`);
-    if (char === '(' || char === ')' || char === '|') throw new GlobSyntaxError(`"${char}" is not supported: write \\${char} for the character itself, {a,b} for alternatives`);
+    if (EXTGLOB_MARKS.has(char) && chars[at + 1] === '(') throw new GlobSyntaxError(`extglobs such as \u201c${char}(\u201d are not supported: use {a,b} for alternatives`);
+    if (char === '(' || char === ')' || char === '|') throw new GlobSyntaxError(`\u201c${char}\u201d is not supported: write \\${char} for the character itself, {a,b} for alternatives`);
     if (char === '\\') {
       if (at + 1 === chars.length) throw new GlobSyntaxError('it ends with a lone \\: write \\\\ for a backslash');
       tokens.push({ kind: 'char', value: chars[++at] });

@@ -31,8 +31,8 @@ const UNICODE_ESCAPE = /^\\u/;
 
 function syntaxProblem(error: RE2JSSyntaxException, pattern: string): string {
   const at = partOf(pattern, error.input ?? '');
-  // The part is quoted as JSON: it may hold a line break, and the message must stay on one line.
-  const where = `at ${JSON.stringify(at)}`;
+  // The part is escaped as JSON: it may hold a line break, and the message must stay on one line.
+  const where = `at \u201c${JSON.stringify(at).slice(1, -1)}\u201d`;
   if (LOOK_AROUND.test(at)) return `look-around ${where}`;
   if (BACK_REFERENCE.test(at)) return `back-reference ${where}`;
   if (UNICODE_ESCAPE.test(at)) return `${error.error} ${where} (RE2 writes \\u00e9 as \\x{e9})`;
@@ -44,8 +44,11 @@ function partOf(pattern: string, input: string): string {
   return input.startsWith('(?i)') && !pattern.includes(input) ? input.slice('(?i)'.length) : input;
 }
 
-/** The configuration error for a pattern RE2 cannot compile, or undefined. */
+/**
+ * The configuration error for a pattern RE2 cannot compile, or undefined: what is wrong,
+ * as it follows the pattern that the config error quotes, then why and the syntax.
+ */
 export function titlePatternError(pattern: string): string | undefined {
   const problem = titlePatternProblem(pattern);
-  return problem && `${JSON.stringify(pattern)} is not a pattern Postlint accepts (${PATTERN_SYNTAX}): ${problem}`;
+  return problem && `is not a pattern Postlint accepts. ${problem[0].toUpperCase()}${problem.slice(1)} (${PATTERN_SYNTAX})`;
 }

@@ -47,9 +47,9 @@ export const hugoFields = {
   modified: dateField('Another name Hugo reads for lastmod.'),
   slug: z
     .string()
-    .regex(/^[^\s/]+$/, { message: 'one URL segment with no spaces or slashes' })
+    .regex(/^[^\s/]+$/, { message: 'is not one URL segment. Write it with no spaces or slashes' })
     .describe('The last part of the post\u2019s URL, in place of the one made from its file name.'),
-  url: z.string().regex(/^\//, { message: 'a path that starts with /' }).describe('The full path of the post on the site, in place of the one Hugo makes.'),
+  url: z.string().regex(/^\//, { message: 'does not start with \u201c/\u201d. Write a path that starts with \u201c/\u201d' }).describe('The full path of the post on the site, in place of the one Hugo makes.'),
   aliases: stringList('Other paths that redirect to this post, such as its URL before it moved.'),
   tags: stringList('Tags of the post (a Hugo taxonomy).'),
   categories: stringList('Categories of the post (a Hugo taxonomy).'),
@@ -81,7 +81,7 @@ export const kindFields = {
   },
   'event-recap': {
     event: z.string().min(1).describe('The name of the event this post recaps.'),
-    eventUrl: z.url({ message: 'a full URL such as https://example.org/event' }).describe('The event\u2019s own page.'),
+    eventUrl: z.url({ message: 'is not a full URL. Write one such as https://example.org/event' }).describe('The event\u2019s own page.'),
   },
 } as const;
 
@@ -94,8 +94,8 @@ export const todogroupFields = {
   subtitle: z.string().describe('A line shown under the title in the post\u2019s header.'),
   description: z
     .string()
-    .min(50, { message: 'a description of at least 50 characters, so search engines use it' })
-    .max(160, { message: 'a description of at most 160 characters, so search engines do not cut it' })
+    .min(50, { message: 'is shorter than 50 characters. Write at least 50, so search engines use it' })
+    .max(160, { message: 'is longer than 160 characters. Write at most 160, so search engines do not cut it' })
     .describe('A summary of the post for search engines and link previews, 50 to 160 characters.'),
   noindex: booleanField('When true, asks search engines not to index the post.'),
   showHeader: booleanField('Whether the post shows its header image.'),

@@ -9,14 +9,18 @@ import { globError } from './globs';
  * the file layer also refuses what a symlink inside the site leads out of it.
  */
 export function outsideSiteError(path: string): string | undefined {
-  const advice = 'write it from the site root, with no leading `/` and no `..`';
-  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return `"${path}" is an absolute path: ${advice}`;
+  const advice = 'Write it from the site root, with no leading \u201c/\u201d and no \u201c..\u201d';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return `is an absolute path. ${advice}`;
   // A `..` anywhere (also as a brace alternative, `{..,x}`) could climb out of the site.
-  if (/(?:^|[/\\{,])\.\.(?:$|[/\\},])/.test(path)) return `"${path}" leads out of the site: ${advice}`;
+  if (/(?:^|[/\\{,])\.\.(?:$|[/\\},])/.test(path)) return `leads out of the site. ${advice}`;
   return undefined;
 }
 
-/** A config string that `problem` checks when the config loads: its message, naming the key, is the config error. */
+/**
+ * A config string that `problem` checks when the config loads. The problem says what is
+ * wrong as it follows the value (`is an absolute path`), then, after a full stop, what to
+ * write: the config error quotes the value before it and names the key.
+ */
 export function checkedString(description: string, problem: (value: string) => string | undefined) {
   return z
     .string()

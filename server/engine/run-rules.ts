@@ -6,6 +6,8 @@ import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import { BodyParseStopped, TooDeeplyNested, TooManyInlineMarks } from './markdown';
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
+import { quoted } from './text/quote';
+import { quotedText } from './text/quote-text';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
 
 /**
@@ -59,7 +61,7 @@ const OVER_BUDGET_ADVICE = 'No post a person writes comes near it: look for a pa
 function budgetExceeded(budget: PostBudget, skipped: RuleId[]): Diagnostic {
   const limit = (budget.limitMs / 1000).toFixed(1);
   return internalError(
-    `Checking this post took ${budget.spentSeconds.toFixed(1)} s, past its budget of ${limit} s, so these rules did not run: ${skipped.join(', ')}. ${OVER_BUDGET_ADVICE}`,
+    `Checking this post took ${budget.spentSeconds.toFixed(1)} s, past its budget of ${limit} s. These rules did not run: ${skipped.join(', ')}. ${OVER_BUDGET_ADVICE}`,
   );
 }
 
@@ -105,7 +107,7 @@ function yieldsToAnother(yieldsTo: readonly string[], problem: Problem, reported
 export function ruleFailure(rule: Rule, error: unknown): Problem {
   return {
     span: { start: 0, end: 0 },
-    message: `The rule \`${rule.meta.id}\` failed on this post (${(error as Error).message}); its other problems are not shown. Please report this.`,
+    message: `The rule ${quoted(rule.meta.id)} failed on this post, so its other problems are not shown. It failed with ${plain(errorText(error))}. Please report this.`,
   };
 }
 
@@ -118,15 +120,23 @@ export function bodyParseFailure(error: unknown): Diagnostic {
 }
 
 function bodyFailureMessage(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof TooDeeplyNested) return `The body of this post is not checked: its ${reason}. No post needs that many; Markdown parsers slow down past a few.`;
+  const reason = errorText(error);
+  if (error instanceof TooDeeplyNested) return `The body of this post is not checked. Its ${reason}: no post needs that many, and Markdown parsers slow down past a few.`;
   if (error instanceof TooManyInlineMarks) {
-    return `The body of this post is not checked: ${reason}. No paragraph needs that many, and the Markdown parser slows down past them: split the paragraph, or write the marks as \\[, \\* or \\_.`;
+    return `The body of this post is not checked: ${reason}. No paragraph needs that many, and the Markdown parser slows down past them: split the paragraph, or write the marks as \u201c\\[\u201d, \u201c\\*\u201d or \u201c\\_\u201d.`;
   }
   if (error instanceof BodyParseStopped) return `The body of this post is not checked: parsing it took longer than half its time budget. ${OVER_BUDGET_ADVICE}`;
-  return `The body of this post could not be parsed (${reason}): its links, images, headings and shortcodes are not checked. Please report this.`;
+  return `This post's body could not be parsed: its links, images, headings and shortcodes are not checked. It failed with ${plain(reason)}. Please report this.`;
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error's own words, quoted (a backtick in them shown as ˋ, since editors show messages as plain text). */
+function plain(text: string): string {
+  return quotedText(text.replace(/[.\s]+$/, ''), 200);
+}
 
 function internalError(message: string): Diagnostic {
   return {

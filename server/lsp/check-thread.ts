@@ -250,7 +250,7 @@ function notAnswered(request: Request): Answer {
       {
         ruleId: INTERNAL_ERROR,
         severity: 'error',
-        message: 'Postlint could not check this post: checking it stopped the thread that checks posts, twice (a step ran for a minute without a pause, or the thread failed). Please report this, with the post.',
+        message: 'Postlint could not check this post: checking it stopped the thread that checks posts, twice. A step ran for a minute without a pause, or the thread failed. Please report this, with the post.',
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         docsUrl: 'https://github.com/postlint/postlint/blob/main/docs/internal-error.md',
         fixes: [],

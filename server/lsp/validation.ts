@@ -279,7 +279,7 @@ function tooLarge(size: number, maxFileSize: number): Diagnostic {
   return {
     ruleId: '',
     severity: 'error',
-    message: `Postlint did not check this file: it is ${size} bytes, over the ${formatMegabytes(maxFileSize)} MB limit on the files it reads.`,
+    message: `Postlint did not check this file: it is over the ${formatMegabytes(maxFileSize)} MB limit on the files it reads. It is ${size} bytes.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     docsUrl: '',
     fixes: [],

@@ -24,7 +24,7 @@ corpusTest('brief posts: front matter findings', { corpus: BRIEF_POSTS }, async 
       .map((m) => `${report.filePath.slice(BRIEF_POSTS.length + 1)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId}: ${m.message}`),
   );
   // On the whole first line: "# OSPO Newsletter 39" and "Skip to main content", 20 characters each.
-  const noFrontMatter = 'frontmatter-missing: This post has no front matter: start it with a `---` block holding at least its `title` and `date`.';
+  const noFrontMatter = 'frontmatter-missing: This post has no front matter. Start it with a “---” block holding at least its “title” and “date”.';
   assert.deepEqual(found, [`002_72cabfba64c8e116.txt:1:1-1:21 ${noFrontMatter}`, `003_32eb46823486e9b6.txt:1:1-1:21 ${noFrontMatter}`]);
   assert.deepEqual(reports.map((r) => join(BRIEF_POSTS, files[reports.indexOf(r)])), reports.map((r) => r.filePath));
 });

@@ -35,11 +35,11 @@ corpusTest('todogroup corpus: front matter findings are exactly the known defect
  * for the schema's spelling (a warning), and the title is not missing.
  */
 const FRONT_MATTER_FINDINGS = [
-  'code-cert-announcement.md:2:8 "\\"New Certification: Certified Open Source Developer for Enterprise (CODE) \\"" frontmatter-schema: `title` should be a title without spaces at its start or end; found `"New Certification: Cert… for Enterprise (CODE) "`.',
-  'industry-academic-ospo.md:3:9 "anajs" author-unknown: `anajs` is not an author of this site: did you mean `anajsana`? Use a key of data/authors.yaml.',
-  'ospo-roadshow-china.md:3:9 "zhiqiangyu" author-unknown: `zhiqiangyu` is not an author of this site: use a key of data/authors.yaml, or add the author there.',
-  'ospology-the-study-of-ospos.md:2:1 "Title" frontmatter-key-case: `Title` is spelt `title` in the schema: Hugo reads both, but write `title` so that every post, and every tool that reads the file, spells the key one way.',
-  'todo-member-block.md:2:8 "\\"Welcoming  Block to the TODO Group\\"" frontmatter-schema: `title` should be a title without double spaces; found `"Welcoming  Block to the TODO Group"`.',
+  'code-cert-announcement.md:2:8 "\\"New Certification: Certified Open Source Developer for Enterprise (CODE) \\"" frontmatter-schema: “title” has spaces at its start or end: found “"New Certification: Certified Op…rprise (CODE) "”. Remove them.',
+  'industry-academic-ospo.md:3:9 "anajs" author-unknown: “anajs” is not an author of this site. Did you mean “anajsana”? Use a key of data/authors.yaml.',
+  'ospo-roadshow-china.md:3:9 "zhiqiangyu" author-unknown: “zhiqiangyu” is not an author of this site. Use a key of data/authors.yaml, or add the author there.',
+  'ospology-the-study-of-ospos.md:2:1 "Title" frontmatter-key-case: “Title” is spelt “title” in the schema. Hugo reads both, but write “title” so that every post, and every tool that reads the file, spells the key one way.',
+  'todo-member-block.md:2:8 "\\"Welcoming  Block to the TODO Group\\"" frontmatter-schema: “title” has double spaces: found “"Welcoming  Block to the TODO Group"”. Leave one space between words.',
 ];
 
 corpusTest('todogroup corpus: the ranges and messages of the known defects', {}, async () => {

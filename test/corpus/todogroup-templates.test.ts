@@ -14,15 +14,15 @@ corpusTest('todogroup corpus: heading and template findings', {}, async () => {
   const structure = [...results].flatMap(([name, diagnostics]) =>
     diagnostics.filter((d) => d.ruleId === 'template-structure').map((d) => `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
   );
-  const noAbout = 'This member welcome has no "About" section: end it with a heading such as "## About <your site>" and the site\u2019s standard text.';
-  const noRepresentatives = 'This member welcome has no representatives section: add a heading such as "## Representatives" naming the people who will represent the member.';
+  const noAbout = 'This member welcome has no “About” section. End it with a heading such as “## About <your site>” and the site\u2019s standard text.';
+  const noRepresentatives = 'This member welcome has no representatives section. Add a heading such as “## Representatives” naming the people who will represent the member.';
   assert.deepEqual(structure.sort(), [
-    `new-member-goldman-sachs.md:2:8 ${noAbout}`,
     `new-member-goldman-sachs.md:2:8 ${noRepresentatives}`,
+    `new-member-goldman-sachs.md:2:8 ${noAbout}`,
     `todo-member-george-washington-university.md:2:8 ${noRepresentatives}`,
     `todo-member-honda.md:2:8 ${noRepresentatives}`,
-    `welcome-new-generalmember.md:2:8 ${noAbout}`,
     `welcome-new-generalmember.md:2:8 ${noRepresentatives}`,
+    `welcome-new-generalmember.md:2:8 ${noAbout}`,
   ]);
   assert.equal(count('template-placeholder'), 0, 'no placeholder in published posts');
 });

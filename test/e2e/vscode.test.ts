@@ -120,9 +120,9 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
       await page.locator('.statusbar-item', { hasText: /Ln 2, Col 1\b/ }).waitFor();
       await page.locator('.editor-instance .monaco-editor.focused').waitFor();
       await page.keyboard.press('Control+.');
-      await page.locator('.action-widget .monaco-list-row', { hasText: 'Rename `Title` to `title`' }).waitFor();
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Rename “Title” to “title”' }).waitFor();
       // The preferred fix comes focused; a click would land on the widget's pointer block.
-      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename `Title` to `title`' }).waitFor({ timeout: 5_000 });
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rename “Title” to “title”' }).waitFor({ timeout: 5_000 });
       // The packaged extension offers the rest too: its command for the rule's page comes from the .vsix's client.
       for (const title of ['Disable frontmatter-key-case for this line', 'Disable frontmatter-key-case for this file', 'Show documentation for frontmatter-key-case']) {
         await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor();

@@ -28,5 +28,5 @@ test('Neovim receives the server\u2019s diagnostics', { skip: process.env.CI ? f
   assert.equal(code, 0);
   const lines = readFileSync(out, 'utf8').split('\n').sort();
   assert.deepEqual(lines.map((line) => line.split(' ')[1]).sort(), ['author-unknown', 'frontmatter-key-case', 'frontmatter-schema', 'frontmatter-schema']);
-  assert.ok(lines.some((line) => line.startsWith('2:1 frontmatter-key-case `Title` is spelt `title`')), lines.join('\n'));
+  assert.ok(lines.some((line) => line.startsWith('2:1 frontmatter-key-case “Title” is spelt “title”')), lines.join('\n'));
 });

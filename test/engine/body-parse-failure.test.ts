@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { markdownParser } from '../../server/engine/markdown/lezer';
 import { toFileReport } from '../../server/cli/report';
+import { RULES_BY_ID } from '../../server/engine/rules';
 import { checkPost, hugoSite } from '../helpers/memory-workspace';
 
 /** A body holding this makes the Markdown parser throw, as a bug in it would. */
@@ -32,7 +33,7 @@ test('a body the parser fails on: one internal-error at 1:1 says so, and the fro
     {
       ruleId: 'internal-error',
       severity: 'error',
-      message: 'The body of this post could not be parsed (made to fail by the test): its links, images, headings and shortcodes are not checked. Please report this.',
+      message: 'This post\'s body could not be parsed: its links, images, headings and shortcodes are not checked. It failed with “made to fail by the test”. Please report this.',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       docsUrl: 'https://github.com/postlint/postlint/blob/main/docs/internal-error.md',
       fixes: [],
@@ -51,4 +52,21 @@ test('a linked page whose body the parser fails on: its anchors are unknown, so 
   assert.deepEqual(parsed.map((diagnostic) => diagnostic.ruleId), ['link-broken-fragment'], 'with a working parser, #knots names nothing');
   const failed = await withFailingParser(() => checkPost(hugoSite(files), 'content/blog/post.md'));
   assert.deepEqual(failed, []);
+});
+
+test('a rule that fails: one finding at 1:1 names the rule and quotes the error, a backtick in it shown as ˋ (checked by checkPost)', async () => {
+  const rule = RULES_BY_ID.get('heading-increment')!;
+  const check = rule.check;
+  rule.check = () => {
+    throw new Error('`level` is not a number.');
+  };
+  try {
+    const text = '---\ntitle: A\ndate: 2025-01-01\n---\n\n## A section\n';
+    const found = (await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md')).map((d) => [d.ruleId, d.range.start.line, d.message]);
+    assert.deepEqual(found, [
+      ['heading-increment', 0, 'The rule “heading-increment” failed on this post, so its other problems are not shown. It failed with “ˋlevelˋ is not a number”. Please report this.'],
+    ]);
+  } finally {
+    rule.check = check;
+  }
 });

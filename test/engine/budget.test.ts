@@ -36,7 +36,7 @@ test('a post past its budget: the rules left are skipped, and one internal-error
   const failure = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'internal-error');
   assert.equal(failure.length, 1);
   assert.deepEqual(failure[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  const said = /^Checking this post took 0\.0 s, past its budget of 0\.0 s, so these rules did not run: (.+)\. No post a person writes comes near it: look for a part generated or pasted many times over, or split the post\.$/.exec(failure[0].message);
+  const said = /^Checking this post took 0\.0 s, past its budget of 0\.0 s\. These rules did not run: (.+)\. No post a person writes comes near it: look for a part generated or pasted many times over, or split the post\.$/.exec(failure[0].message);
   assert.ok(said, failure[0].message);
   // The rules that ran come first in their order, and the skipped ones are all the rest.
   const skipped = said[1].split(', ');

@@ -42,13 +42,13 @@ test('config: extends picks the preset; without it the baseURL does', async () =
 
 test('config: a broken file is a ConfigError with the zod path, never a crash', async () => {
   const cases: [string, RegExp][] = [
-    ['{ "rules": { "no-such-rule": "off" } }', /rules\.no-such-rule: there is no rule `no-such-rule`: the rules are listed in the README/],
-    ['{ "rules": { "link-insecur": "off" } }', /rules\.link-insecur: there is no rule `link-insecur`: did you mean `link-insecure`\?/],
-    ['{ "rules": { "link-insecure": "of" } }', /rules\.link-insecure: "of" is not a setting of the rule: write "error", "warn" or "off"/],
-    ['{ "postz": [] }', /postz: `postz` is not a setting: did you mean `posts`\?/],
-    ['{ "rules": { "link-insecure": ["warn", { "allowHost": [] }] } }', /rules\.link-insecure\.1\.allowHost: `allowHost` is not an option of link-insecure: did you mean `allowHosts`\?/],
-    ['{ "rules": { "frontmatter-unknown-key": ["warn", { "mode": "some" }] } }', /rules\.frontmatter-unknown-key/],
-    ['{ "extends": "jekyll" }', /extends: Invalid option/],
+    ['{ "rules": { "no-such-rule": "off" } }', /rules\.no-such-rule: There is no rule “no-such-rule”\. The rules are listed in the README/],
+    ['{ "rules": { "link-insecur": "off" } }', /rules\.link-insecur: There is no rule “link-insecur”\. Did you mean “link-insecure”\?/],
+    ['{ "rules": { "link-insecure": "of" } }', /rules\.link-insecure: “of” is not a setting of the rule\. Write "error", "warn" or "off"/],
+    ['{ "postz": [] }', /postz: “postz” is not a setting\. Did you mean “posts”\?/],
+    ['{ "rules": { "link-insecure": ["warn", { "allowHost": [] }] } }', /rules\.link-insecure\.1\.allowHost: “allowHost” is not an option of link-insecure\. Did you mean “allowHosts”\?/],
+    ['{ "rules": { "frontmatter-unknown-key": ["warn", { "mode": "some" }] } }', /rules\.frontmatter-unknown-key\.1\.mode: “some” is not a value “mode” takes\. Write one of “all” or “typos”/],
+    ['{ "extends": "jekyll" }', /extends: “jekyll” is not a value “extends” takes\. Write one of “hugo” or “todogroup”/],
     ['{ "rules": ', /at line 1, column/],
   ];
   for (const [text, message] of cases) {
@@ -98,9 +98,9 @@ test('config: an option its rule does not take is an error naming the option', a
   });
   await assert.rejects(serviceFor(workspace).check('/s/content/blog/a.md', POST), (error: unknown) => {
     assert.ok(error instanceof ConfigError);
-    assert.match(error.detail, /rules\.image-alt-length\.1\.max: /);
+    assert.match(error.detail, /rules\.image-alt-length\.1\.max: “max” is too small\. It should be more than 0/);
     // Two options end in `Hosts`: neither is said to be meant.
-    assert.match(error.detail, /rules\.link-insecure\.1\.hosts: `hosts` is not an option of link-insecure: see docs\/rules\/link-insecure\.md for its options/);
+    assert.match(error.detail, /rules\.link-insecure\.1\.hosts: “hosts” is not an option of link-insecure\. See docs\/rules\/link-insecure\.md for its options/);
     return true;
   });
 });

@@ -19,8 +19,8 @@ test('isCalendarDate: text before or after the date, or a malformed one, is not 
 
 test('tidyTitle: an empty title, one with spaces at an end, and one with double spaces, each with its own message', () => {
   const messages = (value: string) => tidyTitle.safeParse(value).error?.issues.map((issue) => issue.message);
-  assert.deepEqual(messages(''), ['a title that is not empty']);
-  assert.deepEqual(messages(' Padded'), ['a title without spaces at its start or end']);
-  assert.deepEqual(messages('Two  spaces'), ['a title without double spaces']);
+  assert.deepEqual(messages(''), ['is empty. Write the post’s title']);
+  assert.deepEqual(messages(' Padded'), ['has spaces at its start or end. Remove them']);
+  assert.deepEqual(messages('Two  spaces'), ['has double spaces. Leave one space between words']);
   assert.equal(messages('Just right'), undefined);
 });

@@ -62,7 +62,7 @@ test('splitPost: JSON front matter is read as JSON data, with positions', () => 
   const problems = splitPost(broken).frontMatter!.problems;
   assert.equal(problems.length, 1);
   assert.match(problems[0].message, /not valid JSON/);
-  assert.equal(splitPost('{ "title": "A"\nBody').frontMatter!.problems[0].message, 'The JSON front matter opened here never ends: close its `{` with a `}`.');
+  assert.equal(splitPost('{ "title": "A"\nBody').frontMatter!.problems[0].message, 'The JSON front matter opened here never ends. Close its “{” with a “}”.');
 });
 
 test('splitPost: YAML errors carry offsets inside the block', () => {

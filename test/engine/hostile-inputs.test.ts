@@ -37,8 +37,8 @@ test('lists or block quotes nested deeper than 64 levels on one line: the body i
 test('a paragraph with thousands of brackets or emphasis marks: past the limits the body is not parsed; a long pasted URL is', async () => {
   const post = (body: string) => `---\ntitle: A\ndate: 2025-01-01\n---\n\n${body}\n`;
   const ids = async (body: string) => (await checkPost(hugoSite({ 'content/blog/p.md': post(body) }), 'content/blog/p.md')).map((d) => [d.ruleId, d.message.split(' No paragraph')[0]]);
-  assert.deepEqual(await ids('[a]('.repeat(6000)), [['internal-error', 'The body of this post is not checked: one paragraph holds more than 5000 `[` marks.']]);
-  assert.deepEqual(await ids('*a'.repeat(25_000)), [['internal-error', 'The body of this post is not checked: one paragraph holds more than 20000 `*` marks.']]);
+  assert.deepEqual(await ids('[a]('.repeat(6000)), [['internal-error', 'The body of this post is not checked: one paragraph holds more than 5000 “[” marks.']]);
+  assert.deepEqual(await ids('*a'.repeat(25_000)), [['internal-error', 'The body of this post is not checked: one paragraph holds more than 20000 “*” marks.']]);
   const pasted = `See <https://config.example/#c=${'a_b*N__c_'.repeat(800)}> for the whole config.`;
   assert.deepEqual(await ids(pasted), [], 'a URL with thousands of _ and * is read as it is');
   assert.deepEqual(await ids(`${'[a](/x) '.repeat(3000)}\n\n${'[b](/y) '.repeat(3000)}`).then((found) => found.filter(([id]) => id === 'internal-error')), [], 'the count starts again after a blank line');

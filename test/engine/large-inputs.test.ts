@@ -10,17 +10,17 @@ const problemsOf = (yaml: string) => splitPost(`---\n${yaml}---\n`).frontMatter!
 
 test('duplicate keys are found in every map, at any depth, compared by value as YAML compares them', () => {
   assert.deepEqual(problemsOf('a: 1\nb:\n  c: 1\n  c: 2\n"a": 3\n1: x\n"1": y\n'), [
-    'The key `c` appears more than once: keep one of them.',
-    'The key `"a"` appears more than once: keep one of them.',
+    'The key “c” appears more than once. Keep one of them.',
+    'The key “"a"” appears more than once. Keep one of them.',
   ]);
-  assert.deepEqual(problemsOf('list:\n  - k: 1\n    k: 2\n  - k: 3\n'), ['The key `k` appears more than once: keep one of them.']);
+  assert.deepEqual(problemsOf('list:\n  - k: 1\n    k: 2\n  - k: 3\n'), ['The key “k” appears more than once. Keep one of them.']);
 });
 
 test('keys that differ only in case each name the first spelling, however many there are', () => {
   const keys = Array.from({ length: 3000 }, (_, i) => `key${i}: 1\nKEY${i}: 2\n`).join('');
   const problems = problemsOf(keys);
   assert.equal(problems.length, 3000);
-  assert.equal(problems[2999], '`KEY2999` is the same key as `key2999` to Hugo, which reads keys in any case and keeps only one of their values, not always the same one: keep one of them.');
+  assert.equal(problems[2999], '“KEY2999” repeats the key “key2999”, as Hugo reads keys in any case. It keeps only one of their values, not always the same one: keep one of them.');
 });
 
 test('a _redirects file of 150,000 rules is read whole: the links it serves are not broken, and no rule fails', async () => {

@@ -194,7 +194,7 @@ export function warningLsp(ruleId: string, message: string, line = 1): LspDiagno
 
 /** A post whose only problem is its author, unknown to the site (alice and bob are). */
 export const POST_BY_WRITER = '---\ntitle: Tides\ndate: 2025-01-01\nauthor: writer-one\n---\nBody.\n';
-export const UNKNOWN_WRITER_MESSAGE = '`writer-one` is not an author of this site: use a key of data/authors.yaml, or add the author there.';
+export const UNKNOWN_WRITER_MESSAGE = '“writer-one” is not an author of this site. Use a key of data/authors.yaml, or add the author there.';
 export const UNKNOWN_WRITER: Diagnostic = {
   ruleId: 'author-unknown',
   severity: 'error',
@@ -215,7 +215,7 @@ export const UNKNOWN_WRITER_LSP: LspDiagnostic = {
 /** Half a megabyte: a limit small enough to pass in a test, printed "0.5 MB". */
 export const HALF_MB = 512 * 1024;
 
-export const tooLargeMessage = (size: number) => `Postlint did not check this file: it is ${size} bytes, over the 0.5 MB limit on the files it reads.`;
+export const tooLargeMessage = (size: number) => `Postlint did not check this file: it is over the 0.5 MB limit on the files it reads. It is ${size} bytes.`;
 
 /** The one diagnostic for a file over the limit: no rule, so no code, no docs and no fixes. */
 export const tooLarge = (size: number): Diagnostic => ({ ruleId: '', severity: 'error', message: tooLargeMessage(size), range: range(0, 0, 0), docsUrl: '', fixes: [] });

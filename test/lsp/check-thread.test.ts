@@ -23,7 +23,7 @@ test('a check stuck in one step: its thread is stopped and started again; the st
   const result = await stuck;
   assert.equal(result.diagnostics.length, 1);
   assert.equal(result.diagnostics[0].ruleId, 'internal-error');
-  assert.equal(result.diagnostics[0].message, 'Postlint could not check this post: checking it stopped the thread that checks posts, twice (a step ran for a minute without a pause, or the thread failed). Please report this, with the post.');
+  assert.equal(result.diagnostics[0].message, 'Postlint could not check this post: checking it stopped the thread that checks posts, twice. A step ran for a minute without a pause, or the thread failed. Please report this, with the post.');
   // The other check was under way on the stuck thread too (queued behind it): it was tried again and came back clean.
   assert.deepEqual((await other).diagnostics, []);
   assert.equal(logged.length, 2, logged.join('\n'));

@@ -17,7 +17,7 @@ const POST = 'content/blog/p.md';
 
 /** A post whose only problem names its author: each version's diagnostics say which text was checked. */
 const post = (author: string) => `---\ntitle: Tides\ndate: 2025-01-01\nauthor: ${author}\n---\nBody.\n`;
-const unknownAuthor = (author: string) => `\`${author}\` is not an author of this site: use a key of data/authors.yaml, or add the author there.`;
+const unknownAuthor = (author: string) => `“${author}” is not an author of this site. Use a key of data/authors.yaml, or add the author there.`;
 const AUTHOR_OF_VERSION: Record<number, string> = { 1: 'writer-one', 2: 'writer-two', 3: 'writer-three' };
 
 const messages = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => d.message);

@@ -39,7 +39,7 @@ const tooLarge = (size: number) => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   severity: 1,
   source: 'postlint',
-  message: `Postlint did not check this file: it is ${size} bytes, over the 10 MB limit on the files it reads.`,
+  message: `Postlint did not check this file: it is over the 10 MB limit on the files it reads. It is ${size} bytes.`,
 });
 
 test('a FIFO or /dev/zero read from disk never blocks the server; a text over the limit gets one diagnostic', { timeout: 60_000 }, async () => {

@@ -54,7 +54,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
     range: author.range,
     context: { diagnostics: [author] },
   })) as CodeAction[];
-  assert.deepEqual(actions.map((action) => action.title), ['Change the author to `mreyes`', 'Disable author-unknown for this line', 'Disable author-unknown for this file']);
+  assert.deepEqual(actions.map((action) => action.title), ['Change the author to “mreyes”', 'Disable author-unknown for this line', 'Disable author-unknown for this file']);
   assert.equal(actions[0].isPreferred, true);
   await edit(3, actions[0].edit!.changes![uri]);
   const third = await client.diagnostics({ uri, version: 3 });

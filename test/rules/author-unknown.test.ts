@@ -7,21 +7,21 @@ test('author-unknown: an author missing from data/authors.yaml, with the closest
   const [diagnostic, ...rest] = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
   assert.equal(rest.length, 0);
   assert.equal(rangeText(text, diagnostic), 'alcie');
-  assert.match(diagnostic.message, /`alcie` is not an author of this site: did you mean `alice`\?/);
+  assert.equal(diagnostic.message, '“alcie” is not an author of this site. Did you mean “alice”? Use a key of data/authors.yaml.');
   assert.equal(diagnostic.fixes[0].edits[0].newText, 'alice');
 });
 
 test('author-unknown: an author written as their display name suggests their key', async () => {
   const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: Bob Stone\n---\n';
   const [diagnostic] = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
-  assert.match(diagnostic.message, /did you mean `bob`/);
+  assert.match(diagnostic.message, /Did you mean “bob”/);
 });
 
 test('author-unknown: each author of a list is checked; far-off names get no guess', async () => {
   const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: [alice, zz-unknown-person]\n---\n';
   const diagnostics = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['zz-unknown-person']);
-  assert.doesNotMatch(diagnostics[0].message, /did you mean/);
+  assert.doesNotMatch(diagnostics[0].message, /Did you mean/);
   assert.deepEqual(diagnostics[0].fixes, []);
 });
 
@@ -51,9 +51,9 @@ test('author-unknown: a shortened key suggests the one author it begins', async 
     'content/blog/q.md': '---\ntitle: A\ndate: 2025-01-01\nauthor: mar\n---\n',
   });
   const [diagnostic] = only(await checkPost(site, 'content/blog/p.md'), 'author-unknown');
-  assert.match(diagnostic.message, /did you mean `marisolr`/);
+  assert.match(diagnostic.message, /Did you mean “marisolr”/);
   const [ambiguous] = only(await checkPost(site, 'content/blog/q.md'), 'author-unknown');
-  assert.doesNotMatch(ambiguous.message, /did you mean/);
+  assert.doesNotMatch(ambiguous.message, /Did you mean/);
 });
 
 test('author-unknown: a display name in any case suggests its key; a key in another case is not the key', async () => {
@@ -71,7 +71,7 @@ test('author-unknown: a display name in any case suggests its key; a key in anot
     const found = only(await checkPost(hugoSite({ 'data/authors.yaml': authors, 'content/blog/p.md': text }), 'content/blog/p.md'), 'author-unknown');
     assert.deepEqual(
       found.map((d) => [rangeText(text, d), d.message, d.fixes.map((fix) => [fix.title, fix.edits[0].newText, fix.safe])]),
-      [[written, `\`${written}\` is not an author of this site: did you mean \`${key}\`? Use a key of data/authors.yaml.`, [[`Change the author to \`${key}\``, key, false]]]],
+      [[written, `“${written}” is not an author of this site. Did you mean “${key}”? Use a key of data/authors.yaml.`, [[`Change the author to “${key}”`, key, false]]]],
       written,
     );
   }
@@ -87,8 +87,8 @@ async function unknownAuthors(text: string, files: Record<string, string> = {}) 
   ]);
 }
 
-const NO_GUESS = (author: string) => `\`${author}\` is not an author of this site: use a key of data/authors.yaml, or add the author there.`;
-const GUESS = (author: string, key: string) => `\`${author}\` is not an author of this site: did you mean \`${key}\`? Use a key of data/authors.yaml.`;
+const NO_GUESS = (author: string) => `“${author}” is not an author of this site. Use a key of data/authors.yaml, or add the author there.`;
+const GUESS = (author: string, key: string) => `“${author}” is not an author of this site. Did you mean “${key}”? Use a key of data/authors.yaml.`;
 
 test('author-unknown: values that are not text are left to frontmatter-schema; text items of a list are still checked', async () => {
   assert.deepEqual(await unknownAuthors('---\ntitle: A\ndate: 2025-01-01\nauthor: 42\n---\n'), []);
@@ -97,7 +97,7 @@ test('author-unknown: values that are not text are left to frontmatter-schema; t
 
 test('author-unknown: the fix replaces the author with the suggested key, never automatically', async () => {
   assert.deepEqual(await unknownAuthors('---\ntitle: A\ndate: 2025-01-01\nauthor: [bob, alcie]\n---\n'), [
-    ['alcie', GUESS('alcie', 'alice'), [['Change the author to `alice`', ['alice'], false, true]]],
+    ['alcie', GUESS('alcie', 'alice'), [['Change the author to “alice”', ['alice'], false, true]]],
   ]);
 });
 
@@ -105,17 +105,17 @@ test('author-unknown (TOML): an item of a list can only be shown with its list, 
   const text = '+++\ntitle = "A"\ndate = 2025-01-01\nauthor = ["alice", "alcie"]\n+++\n';
   assert.deepEqual(await unknownAuthors(text), [['["alice", "alcie"]', GUESS('alcie', 'alice'), []]]);
   assert.deepEqual(await unknownAuthors('+++\ntitle = "A"\ndate = 2025-01-01\nauthor = "alcie"\n+++\n'), [
-    ['"alcie"', GUESS('alcie', 'alice'), [['Change the author to `alice`', ['alice'], false, true]]],
+    ['"alcie"', GUESS('alcie', 'alice'), [['Change the author to “alice”', ['alice'], false, true]]],
   ]);
 });
 
 test('author-unknown: an author entry without a name is still a key to suggest', async () => {
   const files = { 'data/authors.yaml': 'carol:\n  bio: Writes about soil.\nalice:\n  name: Alice Martin\n' };
   assert.deepEqual(await unknownAuthors('---\ntitle: A\ndate: 2025-01-01\nauthor: Alice Martin\n---\n', files), [
-    ['Alice Martin', GUESS('Alice Martin', 'alice'), [['Change the author to `alice`', ['alice'], false, true]]],
+    ['Alice Martin', GUESS('Alice Martin', 'alice'), [['Change the author to “alice”', ['alice'], false, true]]],
   ]);
   assert.deepEqual(await unknownAuthors('---\ntitle: A\ndate: 2025-01-01\nauthor: carlo\n---\n', files), [
-    ['carlo', GUESS('carlo', 'carol'), [['Change the author to `carol`', ['carol'], false, true]]],
+    ['carlo', GUESS('carlo', 'carol'), [['Change the author to “carol”', ['carol'], false, true]]],
   ]);
 });
 

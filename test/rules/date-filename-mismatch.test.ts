@@ -12,7 +12,7 @@ test('date-filename-mismatch: a dated file name that disagrees with `date`, on t
   const [problem, ...rest] = await mismatches('2025-03-01-spring.md', '2025-03-02');
   assert.equal(rest.length, 0);
   assert.equal(problem.text, '2025-03-02');
-  assert.match(problem.message, /file name, and so the post's address, says 2025-03-01 but `date` is 2025-03-02/);
+  assert.match(problem.message, /file name, and so the post's address, says 2025-03-01 but “date” is 2025-03-02\./);
 });
 
 test('date-filename-mismatch: matching dates, times, and undated file names are fine', async () => {
@@ -24,7 +24,7 @@ test('date-filename-mismatch: matching dates, times, and undated file names are 
 
 test('date-filename-mismatch: the whole message, on a quoted date as written', async () => {
   assert.deepEqual(await mismatches('2025-03-01.md', '"2025-03-02"'), [
-    { text: '"2025-03-02"', message: 'The file name, and so the post\'s address, says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree.' },
+    { text: '"2025-03-02"', message: 'The file name, and so the post\'s address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree.' },
   ]);
 });
 
@@ -32,7 +32,7 @@ test('date-filename-mismatch: the day is read as written, never moved to another
   // 22:00 at -05:00 is the next day in UTC; the author wrote 1 March.
   assert.deepEqual(await mismatches('2025-03-01-spring.md', '2025-03-01T22:00:00-05:00'), []);
   assert.deepEqual(await mismatches('2025-03-02-spring.md', '2025-03-01T22:00:00-05:00'), [
-    { text: '2025-03-01T22:00:00-05:00', message: 'The file name, and so the post\'s address, says 2025-03-02 but `date` is 2025-03-01: change one of them so they agree.' },
+    { text: '2025-03-01T22:00:00-05:00', message: 'The file name, and so the post\'s address, says 2025-03-02 but “date” is 2025-03-01. Change one of them so they agree.' },
   ]);
 });
 
@@ -60,7 +60,7 @@ test('date-filename-mismatch: the day is read from `date` alone, not from a date
   const text = '---\ntitle: Looking back from 2025-03-01\ndate: 2025-03-02\n---\n';
   const site = hugoSite({ 'content/blog/2025-03-01-back.md': text });
   assert.deepEqual(only(await checkPost(site, 'content/blog/2025-03-01-back.md'), 'date-filename-mismatch').map((d) => [rangeText(text, d), d.message]), [
-    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree.'],
+    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree.'],
   ]);
 });
 
@@ -74,13 +74,13 @@ async function mismatchesIn(path: string, text: string, hugoConfig = '') {
 test('date-filename-mismatch: the page date as Hugo finds it, `publishDate` (or its aliases) when there is no `date`', async () => {
   const text = '---\ntitle: A\npublishdate: 2025-03-02\nlastmod: 2025-03-01\n---\n';
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text), [
-    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but `publishdate` is 2025-03-02: change one of them so they agree.'],
+    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but “publishdate” is 2025-03-02. Change one of them so they agree.'],
   ]);
   // `date` comes first: `publishDate` may be later (the post is held back until then) without a mismatch.
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', '---\ntitle: A\ndate: 2025-03-01\npublishDate: 2025-03-05\n---\n'), []);
   // A `date` that is not a date is skipped by Hugo: the next source dates the page.
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', '---\ntitle: A\ndate: soon\npubdate: 2025-03-04\n---\n'), [
-    ['2025-03-04', 'The file name, and so the post\'s address, says 2025-03-01 but `pubdate` is 2025-03-04: change one of them so they agree.'],
+    ['2025-03-04', 'The file name, and so the post\'s address, says 2025-03-01 but “pubdate” is 2025-03-04. Change one of them so they agree.'],
   ]);
 });
 
@@ -88,7 +88,7 @@ test('date-filename-mismatch: the site\'s `frontmatter.date` order decides; a da
   const text = '---\ntitle: A\ndate: 2025-03-02\nlastmod: 2025-03-09\n---\n';
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [":filename", ":default"]\n'), []);
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [lastmod, date]\n'), [
-    ['2025-03-09', 'The file name, and so the post\'s address, says 2025-03-01 but `lastmod` is 2025-03-09: change one of them so they agree.'],
+    ['2025-03-09', 'The file name, and so the post\'s address, says 2025-03-01 but “lastmod” is 2025-03-09. Change one of them so they agree.'],
   ]);
   // The file's modification time: a date Postlint cannot read, so nothing to compare.
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-a.md', text, 'frontmatter:\n  date: [":fileModTime"]\n'), []);
@@ -96,7 +96,7 @@ test('date-filename-mismatch: the site\'s `frontmatter.date` order decides; a da
 
 test('date-filename-mismatch: a page bundle is named by its folder, as Hugo reads it', async () => {
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-trip/index.md', '---\ntitle: A\ndate: 2025-03-02\n---\n'), [
-    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree.'],
+    ['2025-03-02', 'The file name, and so the post\'s address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree.'],
   ]);
   assert.deepEqual(await mismatchesIn('content/blog/2025-03-01-trip/index.md', '---\ntitle: A\ndate: 2025-03-01\n---\n'), []);
 });
@@ -108,6 +108,6 @@ test("date-filename-mismatch: where a permalink, a slug or a url leaves the file
   assert.deepEqual(await mismatchesIn(path, dated('slug: spring-notes\n')), []);
   assert.deepEqual(await mismatchesIn(path, dated('url: /notes/spring/\n')), []);
   assert.deepEqual(await mismatchesIn(path, dated(), 'permalinks:\n  blog: /:year/:month/:filename/\n'), [
-    ['2025-03-02', "The file name, and so the post's address, says 2025-03-01 but `date` is 2025-03-02: change one of them so they agree."],
+    ['2025-03-02', "The file name, and so the post's address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree."],
   ]);
 });

@@ -19,7 +19,7 @@ async function keyCase(text: string, options: { baseURL?: string; config?: strin
 }
 
 const message = (key: string, name: string) =>
-  `\`${key}\` is spelt \`${name}\` in the schema: Hugo reads both, but write \`${name}\` so that every post, and every tool that reads the file, spells the key one way.`;
+  `“${key}” is spelt “${name}” in the schema. Hugo reads both, but write “${name}” so that every post, and every tool that reads the file, spells the key one way.`;
 
 test('frontmatter-key-case: off in the hugo preset, where Hugo reads `Title:` as `title:` and nothing else reports it', async () => {
   const text = '---\nTitle: Pruning\nDate: 2025-02-11\nPublishDate: 2025-02-11\n---\n';
@@ -31,9 +31,9 @@ test('frontmatter-key-case: off in the hugo preset, where Hugo reads `Title:` as
 test('frontmatter-key-case: a warning in the todogroup preset, on the key, with a safe rename to the schema\'s spelling', async () => {
   const text = '---\nTitle: Pruning the old pear trees\ndate: 2025-02-11\nAuthor: alice\npublishdate: 2025-02-11\n---\n';
   assert.deepEqual(await keyCase(text, { baseURL: TODO }), [
-    { text: 'Title', severity: 'warning', message: message('Title', 'title'), fixes: [['Rename `Title` to `title`', 'title', true, true]] },
-    { text: 'Author', severity: 'warning', message: message('Author', 'author'), fixes: [['Rename `Author` to `author`', 'author', true, true]] },
-    { text: 'publishdate', severity: 'warning', message: message('publishdate', 'publishDate'), fixes: [['Rename `publishdate` to `publishDate`', 'publishDate', true, true]] },
+    { text: 'Title', severity: 'warning', message: message('Title', 'title'), fixes: [['Rename “Title” to “title”', 'title', true, true]] },
+    { text: 'Author', severity: 'warning', message: message('Author', 'author'), fixes: [['Rename “Author” to “author”', 'author', true, true]] },
+    { text: 'publishdate', severity: 'warning', message: message('publishdate', 'publishDate'), fixes: [['Rename “publishdate” to “publishDate”', 'publishDate', true, true]] },
   ]);
 });
 

@@ -37,7 +37,7 @@ async function missing(text: string, baseURL?: string) {
   }));
 }
 
-const MESSAGE = 'This post has no front matter: start it with a `---` block holding at least its `title` and `date`.';
+const MESSAGE = 'This post has no front matter. Start it with a “---” block holding at least its “title” and “date”.';
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 test('frontmatter-missing: the fix inserts a block dated today at the very start, with the preset\u2019s author when it has one', async () => {

@@ -7,6 +7,7 @@ import { frontMatterDates } from '../../server/engine/site/front-matter-dates';
 import type { Problem, RuleContext } from '../../server/engine/rule';
 import rule from '../../server/engine/rules/frontmatter-schema';
 import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { FIRST_SENTENCE_MAX, firstSentence } from '../helpers/message-style';
 
 async function schemaProblems(text: string, baseURL?: string) {
   const site = hugoSite({ 'content/blog/p.md': text }, { baseURL });
@@ -15,7 +16,7 @@ async function schemaProblems(text: string, baseURL?: string) {
 
 const TODO = 'https://todogroup.org';
 const NO_DATE =
-  'The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `date`, `publishDate`, `pubdate`, `published`, `lastmod` or `modified`. Add `date:` to the front matter.';
+  'The hugo preset requires a date, and Hugo finds none for this post. It takes the page date from “date”, “publishDate”, “pubdate”, “published”, “lastmod” or “modified”: add “date:” to the front matter.';
 
 test('frontmatter-schema: a missing required key is reported on the opening ---', async () => {
   const problems = await schemaProblems('---\ntitle: Only a title\n---\nBody\n');
@@ -26,13 +27,13 @@ test('frontmatter-schema: a missing required key is reported on the opening ---'
 test('frontmatter-schema: keys are read in any case, as Hugo reads them: `Title:` is the title, and its value is checked (named as written)', async () => {
   assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDATE: 2025-01-01\n---\n'), []);
   assert.deepEqual(await schemaProblems('---\nTitle: Capital\nDate: 2025-02-30\nDRAFT: "no"\n---\n'), [
-    { text: '2025-02-30', message: '`Date` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `2025-02-30`.' },
-    { text: '"no"', message: '`DRAFT` should be true or false; found `"no"`.' },
+    { text: '2025-02-30', message: '“Date” is not a real date: found “2025-02-30”. Write a date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z.' },
+    { text: '"no"', message: '“DRAFT” should be true or false: found “"no"”.' },
   ]);
   // The todogroup preset's tidy title and description length apply to `Title:` and `Description:` too.
   assert.deepEqual(await schemaProblems('---\nTitle: " Spaced"\ndate: 2025-01-01\nAuthor: alice\nDescription: Too short.\n---\n', TODO), [
-    { text: '" Spaced"', message: '`Title` should be a title without spaces at its start or end; found `" Spaced"`.' },
-    { text: 'Too short.', message: '`Description` should be at least 50 characters; found `Too short.`.' },
+    { text: '" Spaced"', message: '“Title” has spaces at its start or end: found “" Spaced"”. Remove them.' },
+    { text: 'Too short.', message: '“Description” is too short: found “Too short.”. It should be at least 50 characters.' },
   ]);
 });
 
@@ -42,15 +43,15 @@ test('frontmatter-schema: wrong types are reported on the value, naming key, fou
     problems.map((p) => p.text),
     ['"no"', 'gardening', '1.5'],
   );
-  assert.match(problems[0].message, /`draft` should be true or false; found `"no"`/);
-  assert.match(problems[1].message, /`tags` should be a list; found `gardening`/);
-  assert.match(problems[2].message, /`weight` should be a whole number/);
+  assert.match(problems[0].message, /“draft” should be true or false: found “"no"”/);
+  assert.match(problems[1].message, /“tags” should be a list: found “gardening”/);
+  assert.match(problems[2].message, /“weight” should be a whole number/);
 });
 
 test('frontmatter-schema: dates must exist in the calendar, quoted or not, with or without time', async () => {
   const bad = await schemaProblems('---\ntitle: A\ndate: 2025-02-30\n---\n');
   assert.deepEqual(bad.map((p) => p.text), ['2025-02-30']);
-  assert.match(bad[0].message, /real date/);
+  assert.match(bad[0].message, /is not a real date/);
   for (const date of ['2024-02-29', '"2025-01-18"', '2025-01-18T09:30:00Z', '2025-01-18T09:30:00-07:00', '2025-01-18 09:30:00', '!!timestamp 2025-01-18']) {
     assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: ${date}\n---\n`), [], date);
   }
@@ -60,17 +61,17 @@ test('frontmatter-schema: dates must exist in the calendar, quoted or not, with 
 test('frontmatter-schema: nested values point at the item', async () => {
   const problems = await schemaProblems('---\ntitle: A\ndate: 2025-01-01\ntags:\n  - fine\n  - 42\n---\n');
   assert.deepEqual(problems.map((p) => p.text), ['42']);
-  assert.match(problems[0].message, /`tags\[1\]` should be text; found the number 42/);
+  assert.match(problems[0].message, /“tags\[1\]” should be text: found the number 42/);
 });
 
 test('frontmatter-schema (todogroup): stray spaces in titles, author required', async () => {
   const trailing = await schemaProblems('---\ntitle: "Spaces after "\nauthor: alice\ndate: 2025-01-01\n---\n', TODO);
   assert.deepEqual(trailing.map((p) => p.text), ['"Spaces after "']);
-  assert.match(trailing[0].message, /without spaces at its start or end/);
+  assert.match(trailing[0].message, /has spaces at its start or end/);
   const double = await schemaProblems('---\ntitle: "Two  spaces"\nauthor: alice\ndate: 2025-01-01\n---\n', TODO);
-  assert.match(double[0].message, /without double spaces/);
+  assert.match(double[0].message, /has double spaces/);
   const noAuthor = await schemaProblems('---\ntitle: Fine\ndate: 2025-01-01\n---\n', TODO);
-  assert.match(noAuthor[0].message, /requires `author`/);
+  assert.match(noAuthor[0].message, /requires “author”/);
 });
 
 test('frontmatter-schema (todogroup): description length', async () => {
@@ -85,7 +86,7 @@ test('frontmatter-schema: a good post of each kind gives nothing; a kind key wit
   assert.deepEqual(await schemaProblems('---\ntitle: A\ndate: 2025-01-01\npostlint_kind: event-recap\nevent: Summit\neventUrl: https://example.org/s\n---\n'), []);
   const typo = await schemaProblems('---\ntitle: A\ndate: 2025-01-01\npostlint_kind: event-recaps\n---\n');
   assert.deepEqual(typo.map((p) => p.text), ['event-recaps']);
-  assert.match(typo[0].message, /one of `post`, `member-welcome`, `event-recap`/);
+  assert.match(typo[0].message, /one of “post”, “member-welcome” or “event-recap”/);
 });
 
 test('frontmatter-schema: not run when the YAML itself is broken (frontmatter-syntax says it)', async () => {
@@ -151,24 +152,25 @@ test('frontmatter-schema: a table of calendar dates and times, each with its exa
   for (const [written, real] of DATE_TABLE) {
     const expected = real
       ? []
-      : [{ text: written, message: `\`date\` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found \`${written}\`.` }];
+      : [{ text: written, message: `“date” is not a real date: found “${written}”. Write a date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z.` }];
     assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: ${written}\n---\n`), expected, written);
   }
 });
 
 /** Each row: front matter lines after `title` and `date`, the text reported, and the whole message. */
 const TYPE_TABLE: [string, string, string][] = [
-  ['weight: "x"', '"x"', '`weight` should be a number; found `"x"`.'],
-  ['weight: 1.5', '1.5', '`weight` should be a whole number; found the number 1.5.'],
-  ['draft: "no"', '"no"', '`draft` should be true or false; found `"no"`.'],
-  ['draft:', '', '`draft` should be true or false; found an empty value.'],
-  ['tags: gardening', 'gardening', '`tags` should be a list; found `gardening`.'],
-  ['tags: {a: 1}', '{a: 1}', '`tags` should be a list; found a set of key-value pairs.'],
-  ['linkTitle: [a, b]', '[a, b]', '`linkTitle` should be text; found a list.'],
-  ['linkTitle: true', 'true', '`linkTitle` should be text; found `true`.'],
-  ['params: x', 'x', '`params` should be a set of key-value pairs; found `x`.'],
-  ['lastmod: 42', '42', '`lastmod` should be a date such as 2025-03-14; found the number 42.'],
-  ['slug: a b', 'a b', '`slug` should be one URL segment with no spaces or slashes; found `a b`.'],
+  ['weight: "x"', '"x"', '“weight” should be a number: found “"x"”.'],
+  ['weight: 1.5', '1.5', '“weight” should be a whole number: found the number 1.5.'],
+  ['draft: "no"', '"no"', '“draft” should be true or false: found “"no"”.'],
+  ['draft:', '', '“draft” should be true or false: found an empty value.'],
+  ['tags: gardening', 'gardening', '“tags” should be a list: found “gardening”.'],
+  ['tags: {a: 1}', '{a: 1}', '“tags” should be a list: found a set of key-value pairs.'],
+  ['linkTitle: [a, b]', '[a, b]', '“linkTitle” should be text: found a list.'],
+  ['linkTitle: true', 'true', '“linkTitle” should be text: found “true”.'],
+  ['params: x', 'x', '“params” should be a set of key-value pairs: found “x”.'],
+  ['lastmod: 42', '42', '“lastmod” should be a date such as 2025-03-14: found the number 42.'],
+  ['slug: a b', 'a b', '“slug” is not one URL segment: found “a b”. Write it with no spaces or slashes.'],
+  ['url: blog/a', 'blog/a', '“url” does not start with “/”: found “blog/a”. Write a path that starts with “/”.'],
 ];
 
 test('frontmatter-schema: each kind of wrong value gets its exact expectation and description of what was found', async () => {
@@ -179,7 +181,7 @@ test('frontmatter-schema: each kind of wrong value gets its exact expectation an
 
 test('frontmatter-schema: a kind key with a typo lists the kinds in full', async () => {
   assert.deepEqual(await schemaProblems('---\ntitle: A\ndate: 2025-01-01\npostlint_kind: recap\n---\n'), [
-    { text: 'recap', message: '`postlint_kind` should be one of `post`, `member-welcome`, `event-recap`; found `recap`.' },
+    { text: 'recap', message: '“postlint_kind” is not one of the values it takes: found “recap”. Write one of “post”, “member-welcome” or “event-recap”.' },
   ]);
 });
 
@@ -189,45 +191,45 @@ test('frontmatter-schema: missing keys give the whole message', async () => {
   ]);
   // Both missing: one message each, in the schema's order of keys.
   assert.deepEqual((await schemaProblems('---\nslug: a\n---\n')).map((p) => p.message), [
-    'The hugo preset requires `title`, which is missing: add `title:` to the front matter.',
+    'The hugo preset requires “title”, which is missing. Add “title:” to the front matter.',
     NO_DATE,
   ]);
 });
 
-test('frontmatter-schema: a found value longer than 50 characters is shown by its first and last 24', async () => {
-  const fifty = `"${'a'.repeat(24)}${'b'.repeat(24)}"`;
-  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fifty}\n---\n`), [
-    { text: fifty, message: `\`weight\` should be a number; found \`${fifty}\`.` },
+test('frontmatter-schema: a found value of up to 48 characters is shown whole; a longer one keeps its start and end', async () => {
+  const fortyEight = `"${'a'.repeat(23)}${'b'.repeat(23)}"`;
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fortyEight}\n---\n`), [
+    { text: fortyEight, message: `“weight” should be a number: found “${fortyEight}”.` },
   ]);
-  const fiftyOne = `"${'a'.repeat(24)}c${'b'.repeat(24)}"`;
-  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fiftyOne}\n---\n`), [
-    { text: fiftyOne, message: `\`weight\` should be a number; found \`"${'a'.repeat(23)}…${'b'.repeat(23)}"\`.` },
+  const fortyNine = `"${'a'.repeat(24)}${'b'.repeat(23)}"`;
+  assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\nweight: ${fortyNine}\n---\n`), [
+    { text: fortyNine, message: `“weight” should be a number: found “"${'a'.repeat(24)}${'b'.repeat(7)}…${'b'.repeat(14)}"”.` },
   ]);
 });
 
 test('frontmatter-schema (todogroup): lengths and empty titles are phrased with their numbers', async () => {
   const long = 'x'.repeat(161);
   assert.deepEqual(await schemaProblems(`---\ntitle: A\nauthor: alice\ndate: 2025-01-01\ndescription: ${long}\n---\n`, TODO), [
-    { text: long, message: `\`description\` should be at most 160 characters; found \`${'x'.repeat(24)}…${'x'.repeat(24)}\`.` },
+    { text: long, message: `“description” is too long: found “${'x'.repeat(32)}…${'x'.repeat(15)}”. It should be at most 160 characters.` },
   ]);
   assert.deepEqual(await schemaProblems('---\ntitle: A\nauthor: alice\ndate: 2025-01-01\ndescription: Too short.\n---\n', TODO), [
-    { text: 'Too short.', message: '`description` should be at least 50 characters; found `Too short.`.' },
+    { text: 'Too short.', message: '“description” is too short: found “Too short.”. It should be at least 50 characters.' },
   ]);
   assert.deepEqual(await schemaProblems('---\ntitle: ""\nauthor: alice\ndate: 2025-01-01\n---\n', TODO), [
-    { text: '""', message: '`title` should be at least 1 character; found `""`.' },
+    { text: '""', message: '“title” is too short: found “""”. It should be at least 1 character.' },
   ]);
   assert.deepEqual(await schemaProblems('---\ntitle: A\ndate: 2025-01-01\n---\n', TODO), [
-    { text: '---', message: 'The todogroup preset requires `author`, which is missing: add `author:` to the front matter.' },
+    { text: '---', message: 'The todogroup preset requires “author”, which is missing. Add “author:” to the front matter.' },
   ]);
 });
 
 test('frontmatter-schema (TOML): a value is shown on its line; one inside a list or a table cannot be, and says so', async () => {
   const inList = '+++\ntitle = "A"\ndate = 2025-01-01\ntags = ["a", 1]\n+++\n';
-  assert.deepEqual(await schemaProblems(inList), [{ text: '["a", 1]', message: '`tags[1]` should be text; found nothing.' }]);
+  assert.deepEqual(await schemaProblems(inList), [{ text: '["a", 1]', message: '“tags[1]” should be text: found nothing.' }]);
   const table = '+++\ntitle = "A"\ndate = 2025-01-01\n[tags]\na = 1\n+++\n';
-  assert.deepEqual(await schemaProblems(table), [{ text: '+++', message: '`tags` should be a list; found nothing.' }]);
+  assert.deepEqual(await schemaProblems(table), [{ text: '+++', message: '“tags” should be a list: found nothing.' }]);
   const plain = '+++\ntitle = "A"\ndate = 2025-01-01\ndraft = "no"\n+++\n';
-  assert.deepEqual(await schemaProblems(plain), [{ text: '"no"', message: '`draft` should be true or false; found `"no"`.' }]);
+  assert.deepEqual(await schemaProblems(plain), [{ text: '"no"', message: '“draft” should be true or false: found “"no"”.' }]);
 });
 
 test('frontmatter-schema: a post without front matter is left to frontmatter-missing', async () => {
@@ -256,27 +258,32 @@ test('frontmatter-schema: limits on lists and numbers, and nested keys, are phra
     seo: z.object({ image: z.string(), when: z.date().optional(), box: z.object({}).optional() }).optional(),
   });
   assert.deepEqual(problemsFor(schema, '---\ntags: [a]\nrating: 0\none: []\n---\n'), [
-    { text: '[a]', message: '`tags` should be at least 2 items; found a list.' },
-    { text: '0', message: '`rating` should be at least 1; found the number 0.' },
-    { text: '[]', message: '`one` should be at least 1 item; found a list.' },
+    { text: '[a]', message: '“tags” has too few items: found a list. It should have at least 2 items.' },
+    { text: '0', message: '“rating” is too small: found the number 0. It should be at least 1.' },
+    { text: '[]', message: '“one” has too few items: found a list. It should have at least 1 item.' },
   ]);
   assert.deepEqual(problemsFor(schema, '---\ntags: [a, b, c, d]\nrating: 6\n---\n'), [
-    { text: '[a, b, c, d]', message: '`tags` should be at most 3 items; found a list.' },
-    { text: '6', message: '`rating` should be at most 5; found the number 6.' },
+    { text: '[a, b, c, d]', message: '“tags” has too many items: found a list. It should have at most 3 items.' },
+    { text: '6', message: '“rating” is too large: found the number 6. It should be at most 5.' },
   ]);
   assert.deepEqual(problemsFor(schema, '---\nseo:\n  image: 7\n  when: soon\n  box: 1\n---\n'), [
-    { text: '7', message: '`seo.image` should be text; found the number 7.' },
-    { text: 'soon', message: '`seo.when` should be a date; found `soon`.' },
-    { text: '1', message: '`seo.box` should be a set of key-value pairs; found the number 1.' },
+    { text: '7', message: '“seo.image” should be text: found the number 7.' },
+    { text: 'soon', message: '“seo.when” should be a date: found “soon”.' },
+    { text: '1', message: '“seo.box” should be a set of key-value pairs: found the number 1.' },
   ]);
+  // A long key and a long value are shortened in the middle so that the first sentence stays within 100 characters, emoji counted as editors count them.
+  const long = z.object({ 'settings-for-the-newsletter-footer': z.record(z.string(), z.unknown()).optional() });
+  const [shortened] = problemsFor(long, `---\nsettings-for-the-newsletter-footer: "${'x'.repeat(40)}${'🎉'.repeat(12)}"\n---\n`);
+  assert.equal(shortened.message, '“settings-for-the…-footer” should be a set of key-value pairs: found “"xxxxxxxxx…🎉🎉🎉🎉"”.');
+  assert.ok(firstSentence(shortened.message).length <= FIRST_SENTENCE_MAX);
   // A nested key that is missing is shown on the value that lacks it, not as a missing top-level key.
-  assert.deepEqual(problemsFor(schema, '---\nseo: {}\n---\n'), [{ text: '{}', message: '`seo.image` should be text; found nothing.' }]);
+  assert.deepEqual(problemsFor(schema, '---\nseo: {}\n---\n'), [{ text: '{}', message: '“seo.image” should be text: found nothing.' }]);
 });
 
 test('frontmatter-schema: a required key written in another case is that key, camel case included; its value is checked under the schema\'s spelling, named as written', () => {
   const schema = z.object({ eventUrl: z.url(), title: z.string() });
   assert.deepEqual(problemsFor(schema, '---\neventurl: https://example.org/\nTitle: A\n---\n'), []);
-  assert.deepEqual(problemsFor(schema, '---\nEVENTURL: 42\nTitle: A\n---\n'), [{ text: '42', message: '`EVENTURL` should be text; found the number 42.' }]);
+  assert.deepEqual(problemsFor(schema, '---\nEVENTURL: 42\nTitle: A\n---\n'), [{ text: '42', message: '“EVENTURL” should be text: found the number 42.' }]);
 });
 
 /** Every finding of a post at `path` whose site's Hugo config adds `hugoConfig`. */
@@ -297,9 +304,9 @@ test('frontmatter-schema: the required date is a page date Hugo finds; `publishd
 
 test('frontmatter-schema: a date key whose value is not a date is reported on its value, not as a missing date too', async () => {
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\npublishdate: soon\n---\n'), [
-    'frontmatter-schema soon: `publishdate` should be a real date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z; found `soon`.',
+    'frontmatter-schema soon: “publishdate” is not a real date: found “soon”. Write a date such as 2025-03-14, optionally with a time such as 2025-03-14T09:30:00Z.',
   ]);
-  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate:\n---\n'), ['frontmatter-schema : `date` should be a date such as 2025-03-14; found an empty value.']);
+  assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate:\n---\n'), ['frontmatter-schema : “date” should be a date such as 2025-03-14: found an empty value.']);
 });
 
 test('frontmatter-schema: the site\'s `frontmatter.date` setting decides where the date comes from, the file name included', async () => {
@@ -307,19 +314,19 @@ test('frontmatter-schema: the site\'s `frontmatter.date` setting decides where t
   assert.deepEqual(await allFindings('content/blog/2024-05-01-post.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), []);
   assert.deepEqual(await allFindings('content/blog/2024-05-01-trip/index.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), []);
   assert.deepEqual(await allFindings('content/blog/post.md', '---\ntitle: A\n---\n', { hugoConfig: byName }), [
-    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `date`, `publishDate`, `pubdate`, `published`, `lastmod`, `modified` or a file name that starts with the date (`YYYY-MM-DD-`). Add `date:` to the front matter.',
+    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post. It takes the page date from “date”, “publishDate”, “pubdate”, “published”, “lastmod”, “modified” or a file name that starts with the date (“YYYY-MM-DD-”): add “date:” to the front matter.',
   ]);
   // Without `:filename`, a dated file name is no date to Hugo.
   assert.deepEqual((await allFindings('content/blog/2024-05-01-post.md', '---\ntitle: A\n---\n')).map((line) => line.split(':')[0]), ['frontmatter-schema ---']);
   // A site that dates pages by `lastmod` only: `date` alone is no page date.
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\ndate: 2025-01-01\n---\n', { hugoConfig: 'frontMatter:\n  Date: [LastMod]\n' }), [
-    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: it takes the page date from `lastmod` or `modified`. Add `lastmod:` to the front matter.',
+    'frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post. It takes the page date from “lastmod” or “modified”: add “lastmod:” to the front matter.',
   ]);
   // The file's modification time always gives one; git does where the site turns git info on.
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'frontmatter:\n  date: [":fileModTime"]\n' }), []);
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'enableGitInfo: true\nfrontmatter:\n  date: [":git"]\n' }), []);
   assert.deepEqual(await allFindings('content/blog/p.md', '---\ntitle: A\n---\n', { hugoConfig: 'frontmatter:\n  date: [":git"]\n' }), [
-    "frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post: give it one as the site's `frontmatter.date` setting says.",
+    "frontmatter-schema ---: The hugo preset requires a date, and Hugo finds none for this post. Give it one as the site's “frontmatter.date” setting says.",
   ]);
 });
 
@@ -329,10 +336,16 @@ test('frontmatter-schema: in the hugo preset, author and authors take the forms 
   assert.deepEqual(await schemaProblems(front('author:\n  name: Ada Lovelace\n  link: https://example.org/ada')), []);
   assert.deepEqual(await schemaProblems(front('authors:\n  - name: Ada\n    link: https://example.org/ada\n  - bob')), []);
   assert.deepEqual(await schemaProblems(front('author: 12\nauthors: [true]')), [
-    { text: '12', message: '`author` should be text, a set of key-value pairs or a list; found the number 12.' },
-    { text: 'true', message: '`authors[0]` should be text or a set of key-value pairs; found `true`.' },
+    { text: '12', message: '“author” is not in a form it takes: found the number 12. It should be text, a set of key-value pairs or a list.' },
+    { text: 'true', message: '“authors[0]” is not in a form it takes: found “true”. It should be text or a set of key-value pairs.' },
   ]);
   // The todogroup preset's layouts look the author up in data/authors: one key, as text.
   const [problem] = await schemaProblems(front('author:\n  name: Alice'), TODO);
-  assert.equal(problem.message, '`author` should be text; found a set of key-value pairs.');
+  assert.equal(problem.message, '“author” should be text: found a set of key-value pairs.');
+});
+
+test('frontmatter-schema: a backtick in the value found is shown as ˋ, so that the message holds no Markdown (checked by checkPost)', async () => {
+  assert.deepEqual(await schemaProblems('---\ntitle: "Using `kubectl` "\nauthor: alice\ndate: 2025-01-01\n---\n', TODO), [
+    { text: '"Using `kubectl` "', message: '“title” has spaces at its start or end: found “"Using ˋkubectlˋ "”. Remove them.' },
+  ]);
 });

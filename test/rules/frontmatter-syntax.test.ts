@@ -25,7 +25,7 @@ test('frontmatter-syntax: YAML that does not parse is reported where it breaks',
 test('frontmatter-syntax: an unclosed quote is shown on the value that opens it, not where YAML gives up', async () => {
   const problems = await syntaxProblems('---\ntitle: "Seed swap\nauthor: alice\ndate: 2025-01-01\n---\nBody\n');
   assert.deepEqual(problems.map((p) => [p.line, p.text]), [[1, '"Seed swap']]);
-  assert.match(problems[0].message, /opens a quote \("\) that is never closed: add the closing "/);
+  assert.equal(problems[0].message, 'This value opens a quote, “"”, that is never closed. Add the closing “"” at the end of the value.');
 });
 
 test('frontmatter-syntax: an unclosed quote gets "Add the closing quote" at the end of its line, in the editor only, and the front matter then reads', async () => {
@@ -34,7 +34,7 @@ test('frontmatter-syntax: an unclosed quote gets "Add the closing quote" at the 
     const [problem] = only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-syntax');
     assert.equal(problem.fixes.length, 1);
     const [fix] = problem.fixes;
-    assert.deepEqual([fix.title, fix.safe, fix.preferred], [`Add the closing ${quote}`, false, true]);
+    assert.deepEqual([fix.title, fix.safe, fix.preferred], [`Add the closing “${quote}”`, false, true]);
     const fixed = applyFixes(text, fix);
     assert.match(fixed, new RegExp(`^title: ${quote}Seed swap${quote}`, 'm'));
     const after = hugoSite({ 'content/blog/p.md': fixed });
@@ -70,7 +70,10 @@ test('frontmatter-syntax: ---js front matter is reported and never run', async (
   // The tag once, on line 1; the JavaScript below it is then what it is to Hugo: broken YAML.
   assert.deepEqual(problems.map((p) => p.line), [0, 1]);
   assert.equal(problems[0].text, 'js');
-  assert.match(problems[0].message, /^Hugo reads no language name after `---`: .*never runs front matter as code\)\. Remove `js` and write the front matter in YAML\.$/);
+  assert.equal(
+    problems[0].message,
+    'Hugo reads no language name after “---”: “js” would stop the build. It reads YAML between “---” lines and TOML between “+++” lines (Postlint never runs front matter as code). Remove “js” and write the front matter in YAML.',
+  );
 });
 
 test('frontmatter-syntax: a billion-laughs alias bomb is refused quickly, without hanging', async () => {
@@ -97,15 +100,15 @@ test('frontmatter-syntax: a post without front matter has no block to read (fron
 test('frontmatter-syntax: every problem of the block is reported, each with its whole message', async () => {
   const problems = await syntaxProblems('---\ntitle: One\ntitle: Two\ndate: 1\ndate: 2\n--- trailing\nBody\n');
   assert.deepEqual(problems, [
-    { text: 'title', message: 'The key `title` appears more than once: keep one of them.', line: 2 },
-    { text: 'date', message: 'The key `date` appears more than once: keep one of them.', line: 4 },
-    { text: '--- trailing', message: 'The closing line has more than `---`: Hugo ends the front matter after `---` and publishes `trailing` at the top of the page. Write `---` alone on the line.', line: 5 },
+    { text: 'title', message: 'The key “title” appears more than once. Keep one of them.', line: 2 },
+    { text: 'date', message: 'The key “date” appears more than once. Keep one of them.', line: 4 },
+    { text: '--- trailing', message: '“trailing” after the closing “---” is published at the top of the page. Hugo ends the front matter after “---”: write “---” alone on the line.', line: 5 },
   ]);
 });
 
 test('frontmatter-syntax: two keys that differ only in case are one key written twice, as Hugo reads keys in any case', async () => {
   const sameKey = (second: string, first: string) =>
-    `\`${second}\` is the same key as \`${first}\` to Hugo, which reads keys in any case and keeps only one of their values, not always the same one: keep one of them.`;
+    `“${second}” repeats the key “${first}”, as Hugo reads keys in any case. It keeps only one of their values, not always the same one: keep one of them.`;
   assert.deepEqual(await syntaxProblems('---\ntitle: One\nTitle: Two\ndate: 2025-01-01\nTITLE: Three\n---\nBody\n'), [
     { text: 'Title', message: sameKey('Title', 'title'), line: 2 },
     { text: 'TITLE', message: sameKey('TITLE', 'title'), line: 4 },
@@ -122,7 +125,7 @@ test('frontmatter-syntax: a key repeated after an empty value is named, at the r
   // YAML's own check reported it at the line break after `title: `, as "The key `` appears more than once".
   for (const eol of ['\n', '\r\n']) {
     const text = ['---', 'title: ', 'title: A', 'date: 2025-01-01', '---', ''].join(eol);
-    assert.deepEqual(await syntaxProblems(text), [{ text: 'title', message: 'The key `title` appears more than once: keep one of them.', line: 2 }], JSON.stringify(eol));
+    assert.deepEqual(await syntaxProblems(text), [{ text: 'title', message: 'The key “title” appears more than once. Keep one of them.', line: 2 }], JSON.stringify(eol));
   }
 });
 

@@ -24,7 +24,7 @@ test('frontmatter-unknown-key: the hugo preset reports only likely typos; themes
   const text = '---\ntitle: A\ndate: 2025-01-01\ntoc: true\nfeatured_image: /a.png\ndescripton: x\n---\n';
   const diagnostics = await unknownKeys(text);
   assert.deepEqual(diagnostics.map((d) => rangeText(text, d)), ['descripton']);
-  assert.match(diagnostics[0].message, /did you mean `description`/);
+  assert.match(diagnostics[0].message, /Did you mean “description”/);
 });
 
 test('frontmatter-unknown-key: the todogroup preset reports every unknown key', async () => {
@@ -37,7 +37,7 @@ test('frontmatter-unknown-key: the todogroup preset reports every unknown key', 
 test('frontmatter-unknown-key: keys allowed in the config are accepted', async () => {
   const config = '{ "rules": { "frontmatter-unknown-key": ["warn", { "allow": ["toc"], "mode": "all" }] } }';
   const diagnostics = await unknownKeys('---\ntitle: A\ndate: 2025-01-01\ntoc: true\nhero: x\n---\n', { config });
-  assert.deepEqual(diagnostics.map((d) => d.message.match(/`(\w+)`/)?.[1]), ['hero']);
+  assert.deepEqual(diagnostics.map((d) => d.message.match(/“(\w+)”/)?.[1]), ['hero']);
   assert.ok(SITE);
 });
 
@@ -64,11 +64,11 @@ function described(text: string, diagnostics: Awaited<ReturnType<typeof unknownK
 test('frontmatter-unknown-key (hugo): a key one letter or an -s/-es away from a known key passes either way; a slip is renamed, never safely', async () => {
   const text = '---\ntitle: A\ndate: 2025-01-01\ntitles: x\nalias: /a\nsluges: x\ncategorie: [a]\ndescripton: x\n---\n';
   assert.deepEqual(described(text, await unknownKeys(text)), [
-    ['descripton', 'Unknown front matter key `descripton`: did you mean `description`? Rename it so the site reads it.', [['Rename `descripton` to `description`', 'description', false, true]]],
+    ['descripton', 'Unknown front matter key “descripton”. Did you mean “description”? Rename it so the site reads it.', [['Rename “descripton” to “description”', 'description', false, true]]],
   ]);
 });
 
-const NOT_READ = (key: string) => `Unknown front matter key \`${key}\`: the todogroup preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`;
+const NOT_READ = (key: string) => `Unknown front matter key “${key}”. The todogroup preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`;
 
 test('frontmatter-unknown-key (todogroup): plurals are proposed too; a key already present is not; a key with no near match gets no fix', async () => {
   const text = '---\ntitle: A\nauthor: alice\ndate: 2025-01-01\ntitles: x\nalias: /a\ntoc: true\n---\n';
@@ -76,7 +76,7 @@ test('frontmatter-unknown-key (todogroup): plurals are proposed too; a key alrea
     // `title` is there already: `titles` is something else, not a slip of it.
     ['titles', NOT_READ('titles'), []],
     // One path where `aliases` takes a list of them: the value is of the list's kind.
-    ['alias', 'Unknown front matter key `alias`: did you mean `aliases`? Rename it so the site reads it.', [['Rename `alias` to `aliases`', 'aliases', false, true]]],
+    ['alias', 'Unknown front matter key “alias”. Did you mean “aliases”? Rename it so the site reads it.', [['Rename “alias” to “aliases”', 'aliases', false, true]]],
     ['toc', NOT_READ('toc'), []],
   ]);
 });
@@ -103,13 +103,13 @@ test('frontmatter-unknown-key: a value of the right kind with a problem of its o
   // Too short for the todogroup description, and a date: still a description and a date, which frontmatter-schema then checks.
   const text = '---\ntitle: A\nauthor: alice\ndescripton: Short.\ndaet: 2025-01-01\nweigth: 3\n---\n';
   assert.deepEqual(described(text, await unknownKeys(text, { baseURL: 'https://todogroup.org/' })).map(([key, message]) => [key, message]), [
-    ['descripton', 'Unknown front matter key `descripton`: did you mean `description`? Rename it so the site reads it.'],
-    ['daet', 'Unknown front matter key `daet`: did you mean `date`? Rename it so the site reads it.'],
-    ['weigth', 'Unknown front matter key `weigth`: did you mean `weight`? Rename it so the site reads it.'],
+    ['descripton', 'Unknown front matter key “descripton”. Did you mean “description”? Rename it so the site reads it.'],
+    ['daet', 'Unknown front matter key “daet”. Did you mean “date”? Rename it so the site reads it.'],
+    ['weigth', 'Unknown front matter key “weigth”. Did you mean “weight”? Rename it so the site reads it.'],
   ]);
   // A title with stray spaces is still a title.
   const spaced = '---\nauthor: alice\ndate: 2025-01-01\ntitel: " Spaced"\n---\n';
-  assert.match((await unknownKeys(spaced, { baseURL: 'https://todogroup.org/' }))[0].message, /did you mean `title`\?/);
+  assert.match((await unknownKeys(spaced, { baseURL: 'https://todogroup.org/' }))[0].message, /Did you mean “title”\?/);
 });
 
 test('frontmatter-unknown-key: date keys the site\'s `frontmatter` setting names are keys Hugo reads', async () => {

@@ -9,7 +9,7 @@ const findings = (body: string, files: Record<string, string> = H1_LAYOUT) => bo
 test('heading-increment: a level skipped after the title or a heading, on the heading', async () => {
   const { diagnostics, ranges } = await findings('Intro.\n\n### Straight to three\n\n## Two\n\n#### Four under two\n');
   assert.deepEqual(ranges, ['### Straight to three', '#### Four under two']);
-  assert.match(diagnostics[0].message, /level 3 heading comes right after the title \(level 1\), skipping a level: make it `##`/);
+  assert.match(diagnostics[0].message, /level 3 heading skips a level after the title \(level 1\)\. Make it “##”/);
   assert.match(diagnostics[1].message, /after a level 2 heading/);
   assert.deepEqual(diagnostics[0].fixes[0].edits[0].newText, '##');
   assert.equal(diagnostics[0].fixes[0].safe, false);
@@ -28,10 +28,10 @@ test('heading-increment: the messages and fix name the level to use; a skipped h
   const { diagnostics, ranges } = await findings('#### Four first\n\n##### Five under four\n\n## Two\n\n#### Four under two\n');
   assert.deepEqual(ranges, ['#### Four first', '#### Four under two']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'This level 4 heading comes right after the title (level 1), skipping a level: make it `##`.',
-    'This level 4 heading comes right after a level 2 heading, skipping a level: make it `###`.',
+    'This level 4 heading skips a level after the title (level 1). Make it “##”.',
+    'This level 4 heading skips a level after a level 2 heading. Make it “###”.',
   ]);
-  assert.deepEqual(diagnostics[1].fixes.map((fix) => [fix.title, fix.edits[0].newText, fix.safe]), [['Make it a level 3 heading (`###`)', '###', false]]);
+  assert.deepEqual(diagnostics[1].fixes.map((fix) => [fix.title, fix.edits[0].newText, fix.safe]), [['Make it a level 3 heading (“###”)', '###', false]]);
 });
 
 test('heading-increment: the title\u2019s level is read from the layout that prints it: after an <h2> title, ### is right', async () => {
@@ -39,7 +39,7 @@ test('heading-increment: the title\u2019s level is read from the layout that pri
   assert.deepEqual((await findings('### Three under an h2 title\n\n#### Four\n', h2)).ranges, []);
   const { diagnostics, ranges } = await findings('#### Four under an h2 title\n', h2);
   assert.deepEqual(ranges, ['#### Four under an h2 title']);
-  assert.equal(diagnostics[0].message, 'This level 4 heading comes right after the title (level 2), skipping a level: make it `###`.');
+  assert.equal(diagnostics[0].message, 'This level 4 heading skips a level after the title (level 2). Make it “###”.');
 });
 
 test('heading-increment: the section\u2019s own layout, a partial it includes, and a theme inside the site are read', async () => {

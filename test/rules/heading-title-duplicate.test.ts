@@ -9,8 +9,8 @@ const findings = (body: string, files: Record<string, string> = H1_LAYOUT) => bo
 test('heading-title-duplicate: a body H1, ATX or setext, on the heading', async () => {
   const { diagnostics, ranges } = await findings('# A post\n\nText.\n\nAnother top heading\n===================\n');
   assert.deepEqual(ranges, ['# A post', 'Another top heading\n===================']);
-  assert.match(diagnostics[0].message, /repeats the title.*remove it/);
-  assert.match(diagnostics[1].message, /make this one `##`/);
+  assert.match(diagnostics[0].message, /repeats the title.*Remove it/);
+  assert.match(diagnostics[1].message, /Make this one “##”/);
   assert.deepEqual(diagnostics[0].fixes[0].edits[0].newText, '##');
   assert.deepEqual(diagnostics[1].fixes, [], 'no marker to change on a setext heading');
 });
@@ -19,13 +19,13 @@ test('heading-title-duplicate: H2 and below, and # lines in code, are fine', asy
   assert.deepEqual((await findings('## Section\n\n```sh\n# a shell comment\n```\n\n    # indented code\n')).ranges, []);
 });
 
-const REPEATS = 'This heading repeats the title, which the theme already shows as the page\u2019s heading: remove it.';
-const DEMOTE = 'The theme already shows the title as the page\u2019s only level 1 heading: make this one `##`, a section of the post.';
+const REPEATS = 'This heading repeats the title, which the theme already shows as the page\u2019s heading. Remove it.';
+const DEMOTE = 'The theme already shows the title as the page\u2019s level 1 heading. Make this one “##”, a section of the post.';
 
 test('heading-title-duplicate: the title is repeated in any case and with spaces aside; the fix, to `##`, is offered but not safe', async () => {
   const { diagnostics } = await findings('# a POST\n\nText.\n\n# Another post\n');
   assert.deepEqual(diagnostics.map((d) => d.message), [REPEATS, DEMOTE]);
-  assert.deepEqual(diagnostics[1].fixes.map((fix) => [fix.title, fix.safe]), [['Make it a level 2 heading (`##`)', false]]);
+  assert.deepEqual(diagnostics[1].fixes.map((fix) => [fix.title, fix.safe]), [['Make it a level 2 heading (“##”)', false]]);
 });
 
 test('heading-title-duplicate: a title written with spaces around it, a title that is no text, and no title at all', async () => {

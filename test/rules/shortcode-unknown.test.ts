@@ -15,7 +15,7 @@ async function findings(body: string, files: Record<string, string> = LAYOUTS, b
 test('shortcode-unknown: a misspelt site shortcode, with the closest name and a fix for both tags', async () => {
   const { text, diagnostics, spans } = await findings('{{< calout >}}\nMind the frost.\n{{< /calout >}}\n');
   assert.deepEqual(spans, ['calout']);
-  assert.match(diagnostics[0].message, /Unknown shortcode `calout`: did you mean `callout`\?/);
+  assert.match(diagnostics[0].message, /Unknown shortcode “calout”\. Did you mean “callout”\?/);
   assert.equal(diagnostics[0].severity, 'error');
   const [fix] = diagnostics[0].fixes;
   assert.equal(fix.safe, false);
@@ -26,8 +26,8 @@ test('shortcode-unknown: a misspelt site shortcode, with the closest name and a 
 test('shortcode-unknown: a misspelt built-in; a name close to nothing gets no guess', async () => {
   const { diagnostics } = await findings('{{< youtub abc123 >}}\n\n{{< totally-made-up >}}\n');
   assert.equal(diagnostics.length, 2);
-  assert.match(diagnostics[0].message, /did you mean `youtube`\?/);
-  assert.match(diagnostics[1].message, /neither the site, its theme nor Hugo provides it/);
+  assert.match(diagnostics[0].message, /Did you mean “youtube”\?/);
+  assert.match(diagnostics[1].message, /Neither the site, its theme nor Hugo provides it/);
   assert.deepEqual(diagnostics[1].fixes, []);
 });
 
@@ -67,14 +67,14 @@ test('shortcode-unknown: the option alone makes the list known', async () => {
   const files = { '.postlintrc.json': '{ "rules": { "shortcode-unknown": ["error", { "known": ["stamp"] }] } }' };
   const { spans, diagnostics } = await findings('{{< stamp >}} {{< stmap >}} {{< figure src="a.png" >}}\n', files);
   assert.deepEqual(spans, ['stmap']);
-  assert.match(diagnostics[0].message, /did you mean `stamp`\?/);
+  assert.match(diagnostics[0].message, /Did you mean “stamp”\?/);
 });
 
 test("shortcode-unknown: the todogroup preset lists the site's shortcodes (its theme is not in the repository)", async () => {
   const body = '{{< button link="https://example.org" text="Join" >}} {{< img src="/img/a.png" alt="A pear" >}} {{< tweet user="x" id="1" >}} {{< youtube_enhanced id="abc" >}} {{< iframe src="https://example.org" >}} {{< imgg src="/img/b.png" >}}\n';
   const { spans, diagnostics } = await findings(body, {}, 'https://todogroup.org/');
   assert.deepEqual(spans, ['imgg']);
-  assert.match(diagnostics[0].message, /did you mean `img`\?/);
+  assert.match(diagnostics[0].message, /Did you mean “img”\?/);
 });
 
 test('shortcode-unknown: nothing is reported inside code spans, fenced code or front matter', async () => {
@@ -111,10 +111,10 @@ test('shortcode-unknown: the site folders are read once per site, not once per p
 test('shortcode-unknown: both messages and the fix, word for word', async () => {
   const { diagnostics } = await findings('{{< calout >}}\n\n{{< totally-made-up >}}\n');
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'Unknown shortcode `calout`: did you mean `callout`? Hugo stops the build on a shortcode it has no template for.',
-    'Unknown shortcode `totally-made-up`: neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add layouts/shortcodes/totally-made-up.html, or list it in rules.shortcode-unknown.known.',
+    'Unknown shortcode “calout”. Did you mean “callout”? Hugo stops the build on a shortcode it has no template for.',
+    'Unknown shortcode “totally-made-up”. Neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add “layouts/shortcodes/totally-made-up.html”, or list it in rules.shortcode-unknown.known.',
   ]);
-  assert.deepEqual(diagnostics[0].fixes.map((fix) => [fix.title, fix.preferred, fix.edits.length]), [['Change the shortcode to `callout`', true, 1]]);
+  assert.deepEqual(diagnostics[0].fixes.map((fix) => [fix.title, fix.preferred, fix.edits.length]), [['Change the shortcode to “callout”', true, 1]]);
 });
 
 test('shortcode-unknown: the fix renames the closing tag paired by nesting, not a self-closing tag of the same name', async () => {
@@ -138,7 +138,7 @@ test('shortcode-unknown: a module imported from the themes folder is read like a
   };
   const post = '---\ntitle: Tides\ndate: 2025-02-03\n---\n\n{{< tide-table spring >}}\n\n{{< tide-tabel spring >}}\n';
   const found = (await checkPost(hugoSite({ ...onDisk, 'content/blog/p.md': post }), 'content/blog/p.md')).filter((d) => d.ruleId === 'shortcode-unknown');
-  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['tide-tabel']);
+  assert.deepEqual(found.map((d) => /“(.*?)”/.exec(d.message)?.[1]), ['tide-tabel']);
   const fetched = { 'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: github.com/example/harbour-shortcodes\n', 'layouts/shortcodes/other.html': 'x' };
   const none = (await checkPost(hugoSite({ ...fetched, 'content/blog/p.md': post }), 'content/blog/p.md')).filter((d) => d.ruleId === 'shortcode-unknown');
   assert.deepEqual(none, []);

@@ -17,7 +17,7 @@ test('template-placeholder: each placeholder left, in the body and the front mat
   const { diagnostics, ranges } = await findings(text);
   assert.deepEqual(ranges, ['[[title]]', '[[org]]', '[[intro: Say who they are.]]']);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.match(diagnostics[2].message, /The placeholder `\[\[intro\]\]` is still here: Say who they are\. Replace it/);
+  assert.equal(diagnostics[2].message, 'The placeholder “[[intro]]” is still here. Replace it with your own text: Say who they are.');
 });
 
 test('template-placeholder: placeholders in code, in HTML comments and in YAML comments are not the post', async () => {
@@ -49,14 +49,14 @@ test('template-placeholder: other rules stay quiet about text that is still a pl
 test('template-placeholder: the message names the placeholder, and its hint without the dots and spaces at its end', async () => {
   const text = `${FRONT}We welcome [[org]]. [[intro: Say who. they are . ..]]\n`;
   assert.deepEqual((await findings(text)).diagnostics.map((d) => d.message), [
-    'The placeholder `[[org]]` is still here. Replace it with your own text.',
-    'The placeholder `[[intro]]` is still here: Say who. they are. Replace it with your own text.',
+    'The placeholder “[[org]]” is still here. Replace it with your own text.',
+    'The placeholder “[[intro]]” is still here. Replace it with your own text: Say who. they are.',
   ]);
 });
 
 const HINT = 'In one or two sentences, say who the member is.';
 const WELCOME_TEMPLATE = `---\ntitle: "[[title]]"\n---\n[[intro: ${HINT}]]\n`;
-const GUIDANCE = `This is the template\u2019s guidance (\u201c${HINT}\u201d), not the post\u2019s text: replace it with your own words.`;
+const GUIDANCE = `\u201c${HINT}\u201d is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`;
 
 test('template-placeholder: a hint left twice is reported twice, word for word; a hint still in its placeholder, or in a plain post, is not', async () => {
   const welcome = (body: string) => `---\ntitle: A\ndate: 2025-01-01\npostlint_kind: member-welcome\n---\n${body}\n`;
@@ -75,8 +75,8 @@ test('template-placeholder: lorem ipsum in any case, as words of their own, in t
   const { ranges, diagnostics } = await findings(text);
   assert.deepEqual(ranges, ['LOREM IPSUM', 'lorem Ipsum']);
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
-    'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
+    'Filler text (\u201clorem ipsum\u201d) is still here. Replace it with the post\u2019s own words.',
+    'Filler text (\u201clorem ipsum\u201d) is still here. Replace it with the post\u2019s own words.',
   ]);
 });
 
@@ -96,5 +96,19 @@ test('template-placeholder: a post without a template has no guidance to find', 
 test('template-placeholder: a TOML array of tables ([[resources]]) is front matter syntax, not a placeholder', async () => {
   const text = '+++\ntitle = "Nets"\ndate = 2025-01-02\n[[resources]]  # the post\u2019s images\nsrc = "a.png"\n+++\n\nBody with [[left-over]].\n';
   const found = only(await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md'), 'template-placeholder');
-  assert.deepEqual(found.map((d) => d.message.split('`')[1]), ['[[left-over]]']);
+  assert.deepEqual(found.map((d) => /“(.*?)”/.exec(d.message)?.[1]), ['[[left-over]]']);
+});
+
+test('template-placeholder: a long hint left in the post is shortened in the middle, keeping the first sentence short', async () => {
+  const hint = 'Say in two or three sentences what the member does, who uses it, and why they joined.';
+  const template = `---\ntitle: "[[title]]"\n---\n[[intro: ${hint}]]\n`;
+  const text = `---\ntitle: A\ndate: 2025-01-01\npostlint_kind: member-welcome\n---\n${hint}\n`;
+  assert.deepEqual((await findings(text, { 'member-welcome': template })).diagnostics.map((d) => d.message), [
+    '“Say in two or three sentences wh…hy they joined.” is the template’s guidance, not the post’s text. Replace it with your own words.',
+  ]);
+});
+
+test('template-placeholder: a backtick in a hint is shown as ˋ, so that the message holds no Markdown (checked by checkPost)', async () => {
+  const text = '---\ntitle: "[[title: Name the `kubectl` plugin]]"\ndate: 2025-01-01\nauthor: alice\n---\nText.\n';
+  assert.deepEqual((await findings(text)).diagnostics.map((d) => d.message), ['The placeholder “[[title]]” is still here. Replace it with your own text: Name the ˋkubectlˋ plugin.']);
 });

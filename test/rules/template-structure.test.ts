@@ -16,7 +16,7 @@ test('template-structure: a member welcome without representatives or About, on 
   const { ranges, messages, diagnostics } = await findings(`${WELCOME}\n## Their work\n\nText.\n`);
   assert.deepEqual(ranges, ['member-welcome', 'member-welcome']);
   assert.match(messages[0], /no representatives section/);
-  assert.match(messages[1], /no "About" section/);
+  assert.match(messages[1], /no “About” section/);
   assert.equal(diagnostics[0].severity, 'warning');
 });
 
@@ -40,7 +40,7 @@ test('template-structure: an event recap needs an image and a link to the event'
   const { messages } = await findings(`${RECAP}The summit was fun.\n`);
   assert.equal(messages.length, 2);
   assert.match(messages[0], /no image/);
-  assert.match(messages[1], /never links to the event/);
+  assert.match(messages[1], /never links to its “eventUrl”/);
   const good = `${RECAP}We met at [the summit](https://summit.example/2025/).\n\n![People in a hall](/img/a.jpg)\n`;
   assert.deepEqual((await findings(good)).ranges, []);
   const noUrl = '---\ntitle: Recap\ndate: 2025-01-01\npostlint_kind: event-recap\n---\nWe met at [the summit](https://summit.example/).\n\n![People](/img/a.jpg)\n';
@@ -54,16 +54,16 @@ test('template-structure: an event recap\u2019s link to the event counts with th
   const noUrl = '---\ntitle: Recap\ndate: 2025-01-01\npostlint_kind: event-recap\n---\n';
   assert.deepEqual((await findings(`${noUrl}We met at [the summit](Https://summit.example/).${image}`)).messages, [], 'an external link in the opening, Https://');
   assert.deepEqual((await findings(`${noUrl}We met at [the summit](MAILTO:team@summit.example).${image}`)).messages, [
-    'This event recap never links to the event in its opening: link the event\u2019s name to its page.',
+    NO_OPENING_LINK,
   ]);
 });
 
 const NO_REPRESENTATIVES =
-  'This member welcome has no representatives section: add a heading such as "## Representatives" naming the people who will represent the member.';
-const NO_ABOUT = 'This member welcome has no "About" section: end it with a heading such as "## About <your site>" and the site\u2019s standard text.';
-const ABOUT_DIFFERS = 'This "About" section differs from the site\'s standard text in data/postlint/about.md: use the standard text, so every post says the same.';
-const NO_IMAGE = 'This event recap has no image: add a photo of the event, with alt text saying what it shows.';
-const NO_OPENING_LINK = 'This event recap never links to the event in its opening: link the event\u2019s name to its page.';
+  'This member welcome has no representatives section. Add a heading such as “## Representatives” naming the people who will represent the member.';
+const NO_ABOUT = 'This member welcome has no “About” section. End it with a heading such as “## About <your site>” and the site\u2019s standard text.';
+const ABOUT_DIFFERS = 'This “About” section differs from the site\'s standard text. Use the standard text in “data/postlint/about.md”, so every post says the same.';
+const NO_IMAGE = 'This event recap has no image. Add a photo of the event, with alt text saying what it shows.';
+const NO_OPENING_LINK = 'This event recap never links to the event in its opening. Link the event\u2019s name to its page.';
 
 test('template-structure: a kind found by title is reported on the title, by file name on the opening line, without front matter at the start', async () => {
   const kinds = { '.postlintrc.json': '{ "kinds": { "member-welcome": { "titles": ["^Welcome"], "files": ["content/blog/p.md"] } } }' };
@@ -104,7 +104,7 @@ test('template-structure: the About section runs from the line after its heading
   const { ranges, messages, diagnostics } = await findings(other, files);
   assert.deepEqual(ranges, ['We share old tools.\n\n### Members\n\nAll of us.']);
   assert.deepEqual(messages, [ABOUT_DIFFERS]);
-  assert.deepEqual(diagnostics[0].fixes.map((fix) => [fix.title, fix.preferred]), [['Replace with the site\u2019s standard "About" text', true]]);
+  assert.deepEqual(diagnostics[0].fixes.map((fix) => [fix.title, fix.preferred]), [['Replace with the site\u2019s standard “About” text', true]]);
 });
 
 test('template-structure: an About section with no text is reported empty, where its text belongs', async () => {
@@ -144,7 +144,7 @@ test('template-structure: the standard About text can live where the config says
   const files = { '.postlintrc.json': '{ "templates": { "about": "data/about.txt" } }', 'data/about.txt': 'We share tools.\n' };
   assert.deepEqual((await findings(welcomeWithAbout('We share tools.\n'), files)).messages, []);
   assert.deepEqual((await findings(welcomeWithAbout('We share nothing.\n'), files)).messages, [
-    'This "About" section differs from the site\'s standard text in data/about.txt: use the standard text, so every post says the same.',
+    'This “About” section differs from the site\'s standard text. Use the standard text in “data/about.txt”, so every post says the same.',
   ]);
 });
 
@@ -153,7 +153,7 @@ test('template-structure: an event recap’s findings, word for word, on the kin
   assert.deepEqual(ranges, ['event-recap', 'event-recap']);
   assert.deepEqual(messages, [
     NO_IMAGE,
-    "This event recap never links to the event (`eventUrl` https://summit.example/2025): link the event's name to it in the opening.",
+    "This event recap never links to its “eventUrl”, “https://summit.example/2025”. Link the event's name to it in the opening.",
   ]);
 });
 
@@ -208,7 +208,7 @@ test('template-structure: a link to another host, or a relative address that onl
   const image = '\n\n![People in a hall](/img/a.jpg)\n';
   const recap = (eventUrl: string, body: string) => `---\ntitle: Summit recap\ndate: 2025-01-01\npostlint_kind: event-recap\neventUrl: "${eventUrl}"\n---\n${body}${image}`;
   const messages = async (eventUrl: string, url: string) => (await findings(recap(eventUrl, `We met at [the summit](${url}).`))).messages;
-  const never = (eventUrl: string) => `This event recap never links to the event (\`eventUrl\` ${eventUrl}): link the event's name to it in the opening.`;
+  const never = (eventUrl: string) => `This event recap never links to its “eventUrl”, “${eventUrl}”. Link the event's name to it in the opening.`;
   assert.deepEqual(await messages('https://summit.example/2025', 'https://other.example/2025'), [never('https://summit.example/2025')]);
   assert.deepEqual(await messages('/go/https://Summit.example', '/go/https://summit.example'), [never('/go/https://Summit.example')]);
 });
@@ -234,4 +234,10 @@ test('template-structure: without eventUrl, a link that is the first heading is 
 test('template-structure: an eventUrl of spaces only counts as none', async () => {
   const text = '---\ntitle: Recap\ndate: 2025-01-01\npostlint_kind: event-recap\neventUrl: "  "\n---\nWe met at [the summit](https://summit.example/).\n\n![People](/img/a.jpg)\n';
   assert.deepEqual((await findings(text)).messages, []);
+});
+
+test('template-structure: a long eventUrl is shortened in the middle, keeping the first sentence short', async () => {
+  const eventUrl = `https://summit.example/${'long-path/'.repeat(8)}2025`;
+  const { messages } = await findings(`---\ntitle: Summit recap\ndate: 2025-01-01\npostlint_kind: event-recap\neventUrl: ${eventUrl}\n---\nWe met.\n\n![People](/img/a.jpg)\n`);
+  assert.deepEqual(messages, ["This event recap never links to its “eventUrl”, “https://summit.example/long-p…long-path/2025”. Link the event's name to it in the opening."]);
 });

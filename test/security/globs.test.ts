@@ -256,9 +256,9 @@ describe('globs Postlint does not accept are config errors', () => {
     assert.deepEqual(problems.map(globProblem), [
       'it is empty',
       'a leading ! (negation) is not supported: write \\! for a name that starts with !',
-      'extglobs such as "+(" are not supported: use {a,b} for alternatives',
-      '"(" is not supported: write \\( for the character itself, {a,b} for alternatives',
-      '"|" is not supported: write \\| for the character itself, {a,b} for alternatives',
+      'extglobs such as “+(” are not supported: use {a,b} for alternatives',
+      '“(” is not supported: write \\( for the character itself, {a,b} for alternatives',
+      '“|” is not supported: write \\| for the character itself, {a,b} for alternatives',
       'it ends with a lone \\: write \\\\ for a backslash',
       'a [ is never closed: write \\[ for the character itself',
       'a { is never closed: write \\{ for the character itself',
@@ -274,7 +274,7 @@ describe('globs Postlint does not accept are config errors', () => {
   });
 
   test('the engine refuses them on load, naming the key path, on one line', async () => {
-    const SYNTAX = '(*, ? and [...] within a name, ** as a whole segment, {a,b}, \\ to escape)';
+    const SYNTAX = 'Globs take *, ? and [...] within a name, ** as a whole segment, {a,b}, \\ to escape';
     const config = {
       posts: ['content/**/*.md', 'content/**/*.+(md|markdown)'],
       ignore: ['!keep.md'],
@@ -287,10 +287,10 @@ describe('globs Postlint does not accept are config errors', () => {
       assert.equal(
         error.detail,
         [
-          `rules.link-broken-local.1.ignore.0: "/old/{1..9}/" is not a glob Postlint accepts ${SYNTAX}: ranges such as {1..3} are not supported: list the values, as in {1,2,3}`,
-          `posts.1: "content/**/*.+(md|markdown)" is not a glob Postlint accepts ${SYNTAX}: extglobs such as "+(" are not supported: use {a,b} for alternatives`,
-          `ignore.0: "!keep.md" is not a glob Postlint accepts ${SYNTAX}: a leading ! (negation) is not supported: write \\! for a name that starts with !`,
-          `kinds.event-recap.files.0: "**/recap-[0-9.md" is not a glob Postlint accepts ${SYNTAX}: a [ is never closed: write \\[ for the character itself`,
+          `rules.link-broken-local.1.ignore.0: “/old/{1..9}/” is not a glob Postlint accepts. Ranges such as {1..3} are not supported: list the values, as in {1,2,3}. ${SYNTAX}`,
+          `posts.1: “content/**/*.+(md|markdown)” is not a glob Postlint accepts. Extglobs such as “+(” are not supported: use {a,b} for alternatives. ${SYNTAX}`,
+          `ignore.0: “!keep.md” is not a glob Postlint accepts. A leading ! (negation) is not supported: write \\! for a name that starts with !. ${SYNTAX}`,
+          `kinds.event-recap.files.0: “**/recap-[0-9.md” is not a glob Postlint accepts. A [ is never closed: write \\[ for the character itself. ${SYNTAX}`,
         ].join('; '),
       );
       assert.doesNotMatch(error.detail, /\n/);
@@ -302,7 +302,7 @@ describe('globs Postlint does not accept are config errors', () => {
     const text = '{ "posts": ["../**/*.md", "content/**/*.md"] }';
     assert.deepEqual(
       configDiagnostics(text).map((d) => d.message),
-      ['posts.0: "../**/*.md" leads out of the site: write it from the site root, with no leading `/` and no `..`'],
+      ['“../**/*.md” leads out of the site. Write it from the site root, with no leading “/” and no “..”.'],
     );
   });
 });

@@ -48,7 +48,7 @@ describe('the stylish output and stderr', () => {
       [
         '',
         'content/blog/key.md',
-        '  4:1  warning  Unknown front matter key `\\n::error file=README.md,line=1::forged`: the hugo preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).  frontmatter-unknown-key',
+        '  4:1  warning  Unknown front matter key “\\n::error file=README.md,line=1::forged”. The hugo preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).  frontmatter-unknown-key',
         '',
         '\u2716 1 problem (0 errors, 1 warning)',
         '',
@@ -63,8 +63,8 @@ describe('the stylish output and stderr', () => {
     });
     const result = await runCli(['check', '--no-color'], root);
     assertNothingForged(result);
-    assert.ok(result.stdout.includes('Unknown front matter key `#\\x23[error]forged`'), result.stdout);
-    assert.ok(result.stdout.includes('Unknown front matter key `\\u202egpj.exe`'), result.stdout);
+    assert.ok(result.stdout.includes('Unknown front matter key “#\\x23[error]forged”'), result.stdout);
+    assert.ok(result.stdout.includes('Unknown front matter key “\\u202egpj.exe”'), result.stdout);
   });
 
   test('site data the YAML parser warns about (an unknown tag, an ESC) prints nothing: no warning quoting the file', async () => {
@@ -155,10 +155,10 @@ describe('--format json', () => {
     assert.equal(result.code, 0);
     assert.equal(result.stdout.split('\n').length, 2, 'one line of JSON and the final newline');
     const [report] = JSON.parse(result.stdout) as { messages: { message: string }[] }[];
-    const advice = ': the hugo preset does not read it. Remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).';
+    const advice = '. The hugo preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).';
     assert.deepEqual(
       report.messages.map((message) => message.message),
-      [`Unknown front matter key \`${FORGED}\`${advice}`, `Unknown front matter key \`##[error]\u202e\u0085\`${advice}`],
+      [`Unknown front matter key “${FORGED}”${advice}`, `Unknown front matter key “##[error]\u202e\u0085”${advice}`],
     );
   });
 });

@@ -78,8 +78,8 @@ describe('title patterns in the engine', () => {
       assert.ok(error instanceof ConfigError);
       assert.equal(
         error.detail,
-        `kinds.event-recap.titles.1: "(?<!pre)view" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: look-around at "(?<!pre)view"; ` +
-          `kinds.event-recap.titles.2: "(\\\\w+) \\\\1" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: back-reference at "\\\\1"`,
+        `kinds.event-recap.titles.1: “(?<!pre)view” is not a pattern Postlint accepts. Look-around at “(?<!pre)view” ${PATTERN_SYNTAX}; ` +
+          `kinds.event-recap.titles.2: “(\\\\w+) \\\\1” is not a pattern Postlint accepts. Back-reference at “\\\\1” ${PATTERN_SYNTAX}`,
       );
       return true;
     });
@@ -89,11 +89,11 @@ describe('title patterns in the engine', () => {
     assert.deepEqual(
       ['(?=x)', '[a-', '(a\nb', '\\u00e9', 'a{1001}', '\\x{e9}', '(?P<year>\\d{4})'].map(titlePatternProblem),
       [
-        'look-around at "(?="',
-        'missing closing ] at "[a-"',
-        'missing closing ) at "(a\\nb"',
-        'invalid escape sequence at "\\\\u" (RE2 writes \\u00e9 as \\x{e9})',
-        'invalid repeat count at "{1001}"',
+        'look-around at “(?=”',
+        'missing closing ] at “[a-”',
+        'missing closing ) at “(a\\nb”',
+        'invalid escape sequence at “\\\\u” (RE2 writes \\u00e9 as \\x{e9})',
+        'invalid repeat count at “{1001}”',
         undefined,
         undefined,
       ],
@@ -105,7 +105,7 @@ describe('title patterns in the engine', () => {
     const start = line.indexOf('"(?=x)"');
     assert.deepEqual(
       configDiagnostics(`{\n${line}\n}\n`).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
-      [[1, start, start + '"(?=x)"'.length, `kinds.event-recap.titles.1: "(?=x)" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: look-around at "(?="`]],
+      [[1, start, start + '"(?=x)"'.length, `“(?=x)” is not a pattern Postlint accepts. Look-around at “(?=” ${PATTERN_SYNTAX}.`]],
     );
   });
 });
@@ -208,9 +208,9 @@ describe('the CLI', () => {
   });
 
   const REFUSED: [string, string, string][] = [
-    // what, the pattern, how the message ends (JSON-quoted parts, as printed)
-    ['a look-around pattern', '(?=recap)', `"(?=recap)" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: look-around at "(?="`],
-    ['a back-reference pattern', '(a)\\1', `"(a)\\\\1" is not a pattern Postlint accepts ${PATTERN_SYNTAX}: back-reference at "\\\\1"`],
+    // what, the pattern, how the message ends (JSON-escaped parts, as printed)
+    ['a look-around pattern', '(?=recap)', `“(?=recap)” is not a pattern Postlint accepts. Look-around at “(?=” ${PATTERN_SYNTAX}`],
+    ['a back-reference pattern', '(a)\\1', `“(a)\\\\1” is not a pattern Postlint accepts. Back-reference at “\\\\1” ${PATTERN_SYNTAX}`],
   ];
   for (const [what, pattern, message] of REFUSED) {
     test(`${what}: exit 2 and one line naming the key path`, async () => {

@@ -91,8 +91,8 @@ test('engine: the editor shows each config problem on the value at fault', () =>
     message: d.message,
   }));
   assert.deepEqual(shown, [
-    { code: 'postlint-config', line: 1, text: '"/srv/www/**/*.md"', message: 'posts.1: "/srv/www/**/*.md" is an absolute path: write it from the site root, with no leading `/` and no `..`' },
-    { code: 'postlint-config', line: 2, text: '"../out"', message: 'templates.folder: "../out" leads out of the site: write it from the site root, with no leading `/` and no `..`' },
+    { code: 'postlint-config', line: 1, text: '"/srv/www/**/*.md"', message: '“/srv/www/**/*.md” is an absolute path. Write it from the site root, with no leading “/” and no “..”.' },
+    { code: 'postlint-config', line: 2, text: '"../out"', message: '“../out” leads out of the site. Write it from the site root, with no leading “/” and no “..”.' },
   ]);
   assert.deepEqual(configDiagnostics('{ "posts": ["content/news/**/*.md"] }'), []);
 });
@@ -127,7 +127,7 @@ test('CLI: post globs leading out of the site stop with one line naming the key;
     assert.equal(result.stdout, '');
     const lines = result.stderr.trimEnd().split('\n');
     assert.equal(lines.length, 1, result.stderr);
-    assert.match(lines[0], /\.postlintrc\.json: invalid configuration: posts\.0: ".*" (is an absolute path|leads out of the site): write it from the site root/);
+    assert.match(lines[0], /\.postlintrc\.json: invalid configuration: posts\.0: “.*” (is an absolute path|leads out of the site)\. Write it from the site root/);
   }
   assert.deepEqual(snapshot(outside), before);
 });
@@ -143,7 +143,7 @@ test('CLI: postlint new refuses template paths out of the site and writes nothin
   });
   const result = await runCli(['new', 'event-recap', '--title', 'A recap', '--event', 'A meetup'], site);
   assert.equal(result.code, 2, result.stderr);
-  assert.match(result.stderr, /^postlint: .*\.postlintrc\.json: invalid configuration: templates\.event-recap: "\.\.\/new-outside\/recap\.md" leads out of the site.*; templates\.folder: /);
+  assert.match(result.stderr, /^postlint: .*\.postlintrc\.json: invalid configuration: templates\.event-recap: “\.\.\/new-outside\/recap\.md” leads out of the site.*; templates\.folder: /);
   assert.equal(result.stderr.trimEnd().split('\n').length, 1);
   assert.deepEqual(snapshot(outside), before);
   assert.deepEqual(readdirSync(site).sort(), ['.postlintrc.json', 'hugo.yaml']);
@@ -173,7 +173,7 @@ test('language server: an open .postlintrc.json shows a path out of the site on 
     const { diagnostics } = await client.diagnostics((params) => params.uri === uri);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
-      [['postlint-config', 1, 12, 27, 'posts.0: "../../**/*.md" leads out of the site: write it from the site root, with no leading `/` and no `..`']],
+      [['postlint-config', 1, 12, 27, '“../../**/*.md” leads out of the site. Write it from the site root, with no leading “/” and no “..”.']],
     );
   } finally {
     await client.connection.sendRequest('shutdown').catch(() => undefined);

@@ -33,9 +33,8 @@ export function configDiagnostics(text: string): Diagnostic[] {
     const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
     // An unknown key is pointed at itself, not at the object that holds it.
     const node = (issue.unknownKey !== undefined ? findNodeAtLocation(root, [...path, issue.unknownKey])?.parent?.children?.[0] : undefined) ?? deepestNode(root, path);
-    const named = issue.unknownKey === undefined ? path : [...path, issue.unknownKey];
-    const where = named.length > 0 ? `${named.join('.')}: ` : '';
-    return problem(lines, { start: node.offset, end: node.offset + node.length }, `${where}${issue.message}`);
+    // The message names the key or the value it is shown on; the CLI's one line puts the key's path before it.
+    return problem(lines, { start: node.offset, end: node.offset + node.length }, issue.message);
   });
 }
 

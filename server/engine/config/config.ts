@@ -5,6 +5,8 @@ import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../.
 import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
+import { quoted } from '../text/quote';
+import { quotedText } from '../text/quote-text';
 import { closest } from '../text/suggest';
 import type { Severity } from '../types';
 
@@ -74,11 +76,12 @@ export function parseConfigText(file: string, text: string): PostlintConfig {
   return result.data;
 }
 
+/** The CLI's one line: each problem after the path of its key, the problems joined by semicolons. */
 function formatZodIssues(issues: z.core.$ZodIssue[], value: unknown): string {
   return configIssues(issues, value)
     .map((issue) => {
       const path = issue.unknownKey === undefined ? issue.path : [...issue.path, issue.unknownKey];
-      return `${path.length > 0 ? path.map(String).join('.') : '(top level)'}: ${issue.message}`;
+      return `${path.length > 0 ? path.map(String).join('.') : '(top level)'}: ${issue.message.replace(/\.$/, '')}`;
     })
     .join('; ');
 }
@@ -92,18 +95,92 @@ export interface ConfigIssue {
 
 /**
  * zod's issues as Postlint says them, for the CLI's one line and the editor's
- * diagnostics alike: an unknown rule by its name, with the rule it most likely means;
- * a rule's setting that fits none of its forms by what is wrong in the form it was
+ * diagnostics alike: plain text, what is wrong in a first sentence that names the key or
+ * the value, then what to write. An unknown rule by its name, with the rule it most likely
+ * means; a rule's setting that fits none of its forms by what is wrong in the form it was
  * written in (zod says only "Invalid input" of a union).
  */
 export function configIssues(issues: readonly z.core.$ZodIssue[], value: unknown): ConfigIssue[] {
-  return issues.flatMap((issue): ConfigIssue[] => {
-    const inRules = issue.path.length === 1 && issue.path[0] === 'rules';
-    if (issue.code === 'unrecognized_keys' && inRules) return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownRule(key) }));
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownSetting(key, issue.path) }));
-    if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'rules') return ruleSettingIssues(issue, valueAt(value, issue.path));
-    return [{ path: issue.path, message: issue.message }];
-  });
+  return issues.flatMap((issue) => issueWords(issue, value));
+}
+
+function issueWords(issue: z.core.$ZodIssue, value: unknown): ConfigIssue[] {
+  const inRules = issue.path.length === 1 && issue.path[0] === 'rules';
+  if (issue.code === 'unrecognized_keys' && inRules) return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownRule(key) }));
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: issue.path, unknownKey: key, message: unknownSetting(key, issue.path) }));
+  if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'rules') return ruleSettingIssues(issue, value);
+  return [{ path: issue.path, message: valueWords(issue, valueAt(value, issue.path)) }];
+}
+
+/** A value as written in the file, on one line: a string's text, JSON escapes and all; anything else as JSON. */
+function shown(written: unknown, max = 40): string {
+  const json = JSON.stringify(written) ?? String(written);
+  return quotedText(typeof written === 'string' ? json.slice(1, -1) : json, max);
+}
+
+/** The names zod gives types, as a person says them. */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of key-value pairs',
+  record: 'a set of key-value pairs',
+};
+
+/** What a value written in the config is, as TYPE_NAMES says types. */
+function kindOf(written: unknown): string {
+  if (Array.isArray(written)) return 'a list';
+  if (written === null) return 'null';
+  if (typeof written === 'object') return 'a set of key-value pairs';
+  if (typeof written === 'string') return 'text';
+  if (typeof written === 'number' || typeof written === 'boolean') return String(written);
+  return 'nothing';
+}
+
+/** A key by its name and the list places after it (`posts[1]`, `allowHosts[0]`): where it is, the message's position and the CLI's path say. */
+function keyName(path: readonly PropertyKey[]): string {
+  let at = path.length - 1;
+  while (at > 0 && typeof path[at] === 'number') at--;
+  return path
+    .slice(at)
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('');
+}
+
+/** A value's issue: the value or its key first, then what is wrong, then what to write. */
+function valueWords(issue: z.core.$ZodIssue, written: unknown): string {
+  const name = issue.path.length > 0 ? quotedText(keyName(issue.path), 30) : 'The config';
+  switch (issue.code) {
+    case 'custom':
+      // The checks of paths, globs and patterns say what is wrong as it follows the value (schemas/site-paths.ts).
+      return typeof written === 'string' ? `${shown(written, 48)} ${issue.message}.` : `${issue.message}.`;
+    case 'invalid_type':
+      return `${name} should be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${kindOf(written)}.`;
+    case 'invalid_value': {
+      const values = issue.values.map((one) => quoted(String(one)));
+      return `${shown(written, 36)} is not a value ${name} takes. Write ${values.length === 1 ? values[0] : `one of ${values.slice(0, -1).join(', ')} or ${values.at(-1)}`}.`;
+    }
+    case 'too_small':
+      return `${name} is too small. It should be ${issue.inclusive === false ? 'more than' : 'at least'} ${bound(issue.minimum, issue.origin)}.`;
+    case 'too_big':
+      return `${name} is too large. It should be ${issue.inclusive === false ? 'less than' : 'at most'} ${bound(issue.maximum, issue.origin)}.`;
+    case 'invalid_union':
+      return `${name} is not in a form it takes.`;
+    default: {
+      // zod's own words, after the key where the first sentence has room for them.
+      const words = issue.message.replace(/`/g, '\u2018').replace(/[.\s]+$/, '');
+      const joined = `${name} is not valid: ${words}.`;
+      return joined.length <= 100 ? joined : `${name} is not valid. ${words}.`;
+    }
+  }
+}
+
+/** A limit with its unit, singular for 1 (`1 character`, `2 items`); a plain number otherwise. */
+function bound(limit: number | bigint, origin: string): string {
+  const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : undefined;
+  return unit === undefined ? String(limit) : `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}`;
 }
 
 /** An unknown key: of the config's top level, or of a rule's options (`rules.<id>.1`), with the one most likely meant. */
@@ -111,27 +188,29 @@ function unknownSetting(key: string, path: readonly PropertyKey[]): string {
   const rule = path.length === 3 && path[0] === 'rules' && path[2] === 1 ? RULES_BY_ID.get(path[1] as RuleId) : undefined;
   if (rule) {
     const meant = closest(key, Object.keys(RULE_OPTIONS[rule.meta.id].shape));
-    return `\`${key}\` is not an option of ${rule.meta.id}${meant ? `: did you mean \`${meant}\`?` : `: see docs/rules/${rule.meta.id}.md for its options`}`;
+    return `${quotedText(key, 40)} is not an option of ${rule.meta.id}. ${meant ? `Did you mean ${quoted(meant)}?` : `See docs/rules/${rule.meta.id}.md for its options.`}`;
   }
   // At the top level the settings are known here; elsewhere, zod's schema alone knows them.
   const meant = path.length === 0 ? closest(key, Object.keys(configSchema.shape)) : undefined;
-  return meant ? `\`${key}\` is not a setting: did you mean \`${meant}\`?` : `\`${key}\` is not a setting here: remove it, or see docs/configuration.md for the settings there are`;
+  return meant
+    ? `${quotedText(key, 40)} is not a setting. Did you mean ${quoted(meant)}?`
+    : `${quotedText(key, 40)} is not a setting here. Remove it, or see docs/configuration.md for the settings there are.`;
 }
 
 function unknownRule(id: string): string {
   const meant = closest(id, RULE_IDS);
-  return meant ? `there is no rule \`${id}\`: did you mean \`${meant}\`?` : `there is no rule \`${id}\`: the rules are listed in the README and in docs/rules/`;
+  return `There is no rule ${quotedText(id, 40)}. ${meant ? `Did you mean ${quoted(meant)}?` : 'The rules are listed in the README and in docs/rules/.'}`;
 }
 
 /**
  * A rule's setting that fits neither form: a severity alone, or `[severity, options]`.
  * Written as an array, what is wrong inside it; else, what a severity may be.
  */
-function ruleSettingIssues(issue: z.core.$ZodIssueInvalidUnion, written: unknown): ConfigIssue[] {
+function ruleSettingIssues(issue: z.core.$ZodIssueInvalidUnion, value: unknown): ConfigIssue[] {
+  const written = valueAt(value, issue.path);
   const inside = issue.errors.map((branch) => branch.filter((found) => found.path.length > 0)).find((branch) => branch.length > 0);
-  if (Array.isArray(written) && inside) return inside.map((found) => ({ path: [...issue.path, ...found.path], message: found.message }));
-  const shown = typeof written === 'string' ? `"${written}"` : JSON.stringify(written) ?? String(written);
-  return [{ path: issue.path, message: `${shown} is not a setting of the rule: write "error", "warn" or "off" (or 2, 1, 0), or ["warn", { options }]` }];
+  if (Array.isArray(written) && inside) return inside.flatMap((found) => issueWords({ ...found, path: [...issue.path, ...found.path] }, value));
+  return [{ path: issue.path, message: `${shown(written)} is not a setting of the rule. Write "error", "warn" or "off" (or 2, 1, 0), or ["warn", { options }].` }];
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

@@ -2,7 +2,10 @@ import { append } from '../append';
 import { Document, isMap, isScalar, Lexer, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import { afterLineBreak, errorSpan, splitFrontMatter, type FrontMatterBlock, type FrontMatterFormat } from './split';
 import { caseDuplicateProblems } from './key-case';
+import { parserProblem } from './parser-problem';
 import { parseToml } from './toml';
+import { quoted } from '../text/quote';
+import { quotedText } from '../text/quote-text';
 import type { Span } from '../types';
 import type { FixSpec } from '../rule';
 
@@ -81,7 +84,7 @@ export function splitPost(text: string): SplitPost {
   }
   if (block.format === 'org') {
     frontMatter.problems.push({
-      message: 'Org-mode front matter (`#+key:` lines) is not checked by Postlint: write it as YAML between `---` lines.',
+      message: 'Org-mode front matter (\u201c#+key:\u201d lines) is not checked by Postlint. Write it as YAML between \u201c---\u201d lines.',
       span: block.openSpan,
     });
     return { bodyStart, frontMatter };
@@ -108,16 +111,16 @@ export function splitPost(text: string): SplitPost {
 const DELIMITERS: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++', json: '}', org: '#+' };
 
 function unclosedMessage(format: FrontMatterFormat): string {
-  if (format === 'json') return 'The JSON front matter opened here never ends: close its `{` with a `}`.';
-  return `The front matter opened here is never closed: add a line with \`${DELIMITERS[format]}\` after its last key.`;
+  if (format === 'json') return 'The JSON front matter opened here never ends. Close its \u201c{\u201d with a \u201c}\u201d.';
+  return `The front matter opened here is never closed. Add a line with ${quoted(DELIMITERS[format])} after its last key.`;
 }
 
 function invalidOpenerProblem(text: string, span: Span, format: FrontMatterFormat): FrontMatter {
   const char = text[span.start];
   const opener = char.repeat(3);
   const message =
-    `Hugo reads a page that starts with \`${char}\` as front matter, which opens with exactly \`${opener}\`, and stops the build here: ` +
-    `open the front matter with a \`${opener}\` line, or start the page with other text.`;
+    `Hugo stops the build here: it reads a page that starts with ${quoted(char)} as front matter, opened by ${quoted(opener)}. ` +
+    `Front matter opens with exactly ${quoted(opener)}: open it with a ${quoted(opener)} line, or start the page with other text.`;
   const empty = { start: span.start, end: span.start };
   return { openSpan: span, contentSpan: empty, language: format, comments: [], problems: [{ message, span }], keys: [], valueAt: () => undefined };
 }
@@ -141,12 +144,12 @@ function tagMessage(text: string, block: FrontMatterBlock, tag: Span): string {
   const written = text.slice(tag.start, tag.end);
   const char = opener[0];
   if ([...written].every((c) => c === char)) {
-    return `The opening line has ${3 + written.length} \`${char}\`: Hugo opens front matter with exactly \`${opener}\` and would read the rest as a broken first line. Write \`${opener}\` alone.`;
+    return `The opening line has ${3 + written.length} ${quoted(char)}, where Hugo opens front matter with exactly ${quoted(opener)}. It would read the rest as a broken first line: write ${quoted(opener)} alone.`;
   }
   const language = block.format === 'yaml' ? 'YAML' : 'TOML';
   return (
-    `Hugo reads no language name after \`${opener}\`: it reads YAML between \`---\` lines and TOML between \`+++\` lines, ` +
-    `so \`${written}\` would stop the build (Postlint never runs front matter as code). Remove \`${written}\` and write the front matter in ${language}.`
+    `Hugo reads no language name after ${quoted(opener)}: ${quotedText(written, 24)} would stop the build. ` +
+    `It reads YAML between \u201c---\u201d lines and TOML between \u201c+++\u201d lines (Postlint never runs front matter as code). Remove ${quotedText(written)} and write the front matter in ${language}.`
   );
 }
 
@@ -157,7 +160,7 @@ function closerLeftover(text: string, block: FrontMatterBlock): FrontMatterProbl
   if (leftover.trim() === '') return undefined;
   const opener = DELIMITERS[block.format];
   return {
-    message: `The closing line has more than \`${opener}\`: Hugo ends the front matter after \`${opener}\` and publishes \`${leftover.trim()}\` at the top of the page. Write \`${opener}\` alone on the line.`,
+    message: `${quotedText(leftover.trim(), 36)} after the closing ${quoted(opener)} is published at the top of the page. Hugo ends the front matter after ${quoted(opener)}: write ${quoted(opener)} alone on the line.`,
     span: { start: block.closeSpan.start, end: block.closeSpan.end },
   };
 }
@@ -176,9 +179,11 @@ function parseJson(text: string, frontMatter: FrontMatter): void {
     const at = /position (\d+)/.exec(message);
     const offset = at ? Math.min(end - 1, start + Number(at[1])) : start;
     // A page that starts with a shortcode (`{{< … >}}`) is read by Hugo as JSON front matter too.
-    const advice = source.startsWith('{{') ? 'Hugo reads a page that starts with `{` as JSON front matter: put the front matter, or a line of text, before the shortcode.' : 'Fix it, or write it as YAML between `---` lines.';
+    const advice = source.startsWith('{{')
+      ? 'Hugo reads a page that starts with \u201c{\u201d as JSON front matter: put the front matter, or a line of text, before the shortcode.'
+      : 'Fix it, or write it as YAML between \u201c---\u201d lines.';
     frontMatter.problems.push({
-      message: `The front matter is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}. ${advice}`,
+      message: `${parserProblem('The front matter is not valid JSON', message.replace(/ in JSON at position \d+.*$/, ''))} ${advice}`,
       span: errorSpan(text, offset, offset + 1, end),
     });
     return;
@@ -200,7 +205,7 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
     if (unclosed) {
       const at = start + unclosed.end;
       // In the editor only: a quoted value may also go on over lines, which only the author knows.
-      const fixes = [{ title: `Add the closing ${unclosed.quote}`, edits: [{ span: { start: at, end: at }, newText: unclosed.quote }], safe: false, preferred: true }];
+      const fixes = [{ title: `Add the closing ${quoted(unclosed.quote)}`, edits: [{ span: { start: at, end: at }, newText: unclosed.quote }], safe: false, preferred: true }];
       frontMatter.problems.push({ message: unclosed.message, span: { start: start + unclosed.start, end: at }, fixes });
       continue;
     }
@@ -222,7 +227,7 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
   }
   if (!isMap(root)) {
     frontMatter.problems.push({
-      message: 'The front matter is not a list of `key: value` lines: start each line with a key such as `title:`.',
+      message: 'The front matter is not a list of \u201ckey: value\u201d lines. Start each line with a key such as \u201ctitle:\u201d.',
       span: nodeSpan(root, start) ?? frontMatter.openSpan,
     });
     return;
@@ -234,7 +239,7 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
     frontMatter.data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (error) {
     frontMatter.problems.push({
-      message: `The front matter could not be read: ${(error as Error).message}. Remove the YAML aliases (\`*name\`).`,
+      message: `${parserProblem('The front matter could not be read', (error as Error).message)} Remove the YAML aliases (\u201c*name\u201d).`,
       span: frontMatter.openSpan,
     });
   }
@@ -255,7 +260,7 @@ function unclosedQuote(document: Document.Parsed, source: string, errorAt: numbe
       let end = lineEnd === -1 ? source.length : lineEnd;
       // The value's line, without its line break and trailing blanks: where the quote most likely ends.
       while (end > range[0] + 1 && /[ \t\r]/.test(source[end - 1])) end--;
-      found = { start: range[0], end, quote, message: `This value opens a quote (${quote}) that is never closed: add the closing ${quote} at the end of the value.` };
+      found = { start: range[0], end, quote, message: `This value opens a quote, ${quoted(quote)}, that is never closed. Add the closing ${quoted(quote)} at the end of the value.` };
       return visit.BREAK;
     },
   });
@@ -284,9 +289,8 @@ function duplicateKeys(document: Document.Parsed): [number, number][] {
 }
 
 function yamlMessage(code: string, message: string, found: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `The key \`${found}\` appears more than once: keep one of them.`;
-  return `The front matter is not valid YAML: ${first}.`;
+  if (code === 'DUPLICATE_KEY') return `The key ${quotedText(found, 60)} appears more than once. Keep one of them.`;
+  return parserProblem('The front matter is not valid YAML', message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
 }
 
 /** Comments, found by YAML's own lexer so that a `#` inside a quoted value is not one. */

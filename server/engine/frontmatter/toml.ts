@@ -1,5 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import type { FrontMatter, ValueLocation } from './frontmatter';
+import { parserProblem } from './parser-problem';
 import { errorSpan } from './split';
 import type { Span } from '../types';
 
@@ -26,7 +27,7 @@ export function parseToml(text: string, frontMatter: FrontMatter): void {
     if (!(error instanceof TomlError)) throw error;
     const offset = start + tomlErrorOffset(source, error.line, error.column);
     frontMatter.problems.push({
-      message: `The front matter is not valid TOML: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}.`,
+      message: parserProblem('The front matter is not valid TOML', error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')),
       span: errorSpan(text, offset, offset + 1, end),
     });
     return;

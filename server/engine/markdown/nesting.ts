@@ -58,7 +58,7 @@ export class TooManyInlineMarks extends Error {
     readonly offset: number,
     mark: string,
   ) {
-    super(`one paragraph holds more than ${mark === '[' ? MAX_BRACKETS : MAX_EMPHASIS_MARKS} \`${mark}\` marks`);
+    super(`one paragraph holds more than ${mark === '[' ? MAX_BRACKETS : MAX_EMPHASIS_MARKS} \u201c${mark}\u201d marks`);
   }
 }
 

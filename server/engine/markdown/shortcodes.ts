@@ -4,6 +4,7 @@
 // It works like Hugo's page lexer: it knows nothing about Markdown, so the
 // caller decides which tags count (e.g. not those inside code).
 
+import { quoted } from '../text/quote.js';
 import type { Shortcode, ShortcodeParam, ShortcodeProblem, Span } from './types.js';
 
 /** Shortcode parameters that hold a link URL. */
@@ -108,7 +109,7 @@ export function scanShortcodes(text: string, from: number, to: number): Shortcod
       if (end < 0 || end + 5 > to) {
         noCommentEndAfter = { ...noCommentEndAfter, [delimiter]: Math.min(noCommentEndAfter[delimiter], body) };
         result.problems.push({
-          message: `Shortcode comment "{{${delimiter}/*" is never closed with "*/${close}"`,
+          message: `Shortcode comment ${quoted(`{{${delimiter}/*`)} is never closed with ${quoted(`*/${close}`)}`,
           span: { start: open, end: body + 2 },
         });
         pos = body;
@@ -161,9 +162,10 @@ class TagScanner {
     while (this.pos < this.to && isWs(this.text.charCodeAt(this.pos))) this.pos++;
   }
 
+  /** The tag is not closed; `detail`, a sentence of its own, says what came in the way. */
   private unclosed(nameEnd: number, detail: string): TagError {
     const opener = this.text.slice(this.open, nameEnd);
-    return new TagError(`Shortcode "${opener.trim()}" is not closed with "${this.close}": ${detail}`, {
+    return new TagError(`Shortcode ${quoted(opener.trim(), 40)} is not closed with ${quoted(this.close)}. ${detail}`, {
       start: this.open,
       end: nameEnd,
     });
@@ -186,7 +188,7 @@ class TagScanner {
     const nameEnd = this.pos;
     if (nameEnd === nameStart) {
       const what = this.pos >= this.to ? 'the text ends' : `unexpected ${describe(this.text, this.pos)}`;
-      throw new TagError(`Shortcode "{{${this.delimiter}" has no name (${what})`, {
+      throw new TagError(`Shortcode ${quoted(`{{${this.delimiter}`)} has no name (${what})`, {
         start: this.open,
         end: Math.min(this.open + 3, this.to),
       });
@@ -199,7 +201,7 @@ class TagScanner {
     let mixed: Span | undefined;
     for (;;) {
       this.skipWs();
-      if (this.pos >= this.to) throw this.unclosed(nameEnd, 'the text ends first');
+      if (this.pos >= this.to) throw this.unclosed(nameEnd, 'The text ends first');
       if (this.atClose(this.pos)) {
         this.pos += 3;
         break;
@@ -215,9 +217,9 @@ class TagScanner {
           break;
         }
         this.pos = slash;
-        throw this.unclosed(nameEnd, `unexpected ${describe(this.text, slash)}`);
+        throw this.unclosed(nameEnd, `Unexpected ${describe(this.text, slash)}`);
       }
-      if (closing) throw this.unclosed(nameEnd, `unexpected ${describe(this.text, this.pos)} in a closing tag`);
+      if (closing) throw this.unclosed(nameEnd, `Unexpected ${describe(this.text, this.pos)} in a closing tag`);
       const param = this.param(nameEnd);
       if (param.name === undefined) positional++;
       else named++;
@@ -227,7 +229,7 @@ class TagScanner {
     if (mixed !== undefined) {
       // Checked once the tag is known to be closed: an unclosed tag or a stray
       // quote usually causes the mix, and is the better message.
-      this.problem = { message: `Shortcode "${name}" mixes named and positional parameters`, span: mixed };
+      this.problem = { message: `Shortcode ${quoted(name, 40)} mixes named and positional parameters`, span: mixed };
     }
     return {
       name,
@@ -249,14 +251,14 @@ class TagScanner {
       return { value: v.value, span: { start, end: this.pos }, valueSpan: v.span };
     }
     const token = this.token();
-    if (token === '') throw this.unclosed(nameEnd, `unexpected ${describe(this.text, this.pos)}`);
+    if (token === '') throw this.unclosed(nameEnd, `Unexpected ${describe(this.text, this.pos)}`);
     const afterToken = this.pos;
     this.skipWs();
     if (this.code(this.pos) === Ch.Eq) {
       this.pos++;
       this.skipWs();
       if (this.pos >= this.to || this.atClose(this.pos)) {
-        throw this.unclosed(nameEnd, `parameter "${token}" has no value`);
+        throw this.unclosed(nameEnd, `Parameter ${quoted(token)} has no value`);
       }
       const v = this.value(nameEnd);
       return { name: token, value: v.value, span: { start, end: this.pos }, valueSpan: v.span };
@@ -315,7 +317,7 @@ class TagScanner {
         if (lineEnd < 0 || lineEnd > this.to) lineEnd = this.to;
         // The \r of a CRLF line break is not part of the line, as for a "..." value above.
         if (lineEnd > this.pos && this.text.charCodeAt(lineEnd - 1) === Ch.CR) lineEnd--;
-        throw new TagError('Unbalanced quote: this raw-string (`) shortcode parameter is never closed', {
+        throw new TagError('Unbalanced quote: this shortcode parameter, a raw string between backticks, is never closed', {
           start: this.pos,
           end: Math.max(lineEnd, this.pos + 1),
         });
@@ -326,7 +328,7 @@ class TagScanner {
     }
     const start = this.pos;
     const value = this.token();
-    if (value === '') throw this.unclosed(nameEnd, `unexpected ${describe(this.text, this.pos)}`);
+    if (value === '') throw this.unclosed(nameEnd, `Unexpected ${describe(this.text, this.pos)}`);
     return { value, span: { start, end: this.pos } };
   }
 }
@@ -335,5 +337,7 @@ function describe(text: string, at: number): string {
   if (at >= text.length) return 'end of text';
   const c = text.charCodeAt(at);
   if (c === Ch.LF || c === Ch.CR) return 'line break';
-  return `character "${String.fromCodePoint(text.codePointAt(at)!)}"`;
+  // Named in words: a backtick in a message would read as Markdown, which editors show as it is.
+  if (c === Ch.Backtick) return 'backtick';
+  return `character ${quoted(String.fromCodePoint(text.codePointAt(at)!))}`;
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { quotedText } from '../text/quote-text';
 import { closest } from '../text/suggest';
 
 /** The theme looks the author up in data/authors: an unknown key shows no author on the post. */
@@ -28,10 +29,10 @@ export default defineRule({
       report({
         span,
         message: suggestion
-          ? `\`${author}\` is not an author of this site: did you mean \`${suggestion}\`? Use a key of data/authors.yaml.`
-          : `\`${author}\` is not an author of this site: use a key of data/authors.yaml, or add the author there.`,
+          ? `${quotedText(author, 60)} is not an author of this site. Did you mean ${quotedText(suggestion, 60)}? Use a key of data/authors.yaml.`
+          : `${quotedText(author, 60)} is not an author of this site. Use a key of data/authors.yaml, or add the author there.`,
         fixes: suggestion && exact
-          ? [{ title: `Change the author to \`${suggestion}\``, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
+          ? [{ title: `Change the author to ${quotedText(suggestion, 60)}`, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
           : [],
       });
     }

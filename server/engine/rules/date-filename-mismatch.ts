@@ -1,6 +1,7 @@
 import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
 import { defineRule } from '../rule';
 import { sitePagesOf } from '../site/site-pages';
+import { quotedText } from '../text/quote-text';
 
 /**
  * A file named for one day and dated another, where the name is in the post's address:
@@ -35,7 +36,8 @@ export default defineRule({
     if (!url?.includes(fileDay)) return;
     report({
       span,
-      message: `The file name, and so the post's address, says ${fileDay} but \`${found.key.key}\` is ${day}: change one of them so they agree.`,
+      // A key the site's own `frontmatter` setting names may be long: the first sentence stays within 100 characters.
+      message: `The file name, and so the post's address, says ${fileDay} but ${quotedText(found.key.key, 16)} is ${day}. Change one of them so they agree.`,
     });
   },
 });

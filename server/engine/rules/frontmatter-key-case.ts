@@ -1,5 +1,6 @@
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { defineRule } from '../rule';
+import { quotedText } from '../text/quote-text';
 
 /**
  * Hugo reads `Title:` as `title:`, so nothing breaks; but templates' `.Params`, other
@@ -23,9 +24,9 @@ export default defineRule({
       if (name === key || repeated.has(entry)) continue;
       report({
         span: keySpan,
-        message: `\`${key}\` is spelt \`${name}\` in the schema: Hugo reads both, but write \`${name}\` so that every post, and every tool that reads the file, spells the key one way.`,
+        message: `${quotedText(key, 35)} is spelt ${quotedText(name, 35)} in the schema. Hugo reads both, but write ${quotedText(name)} so that every post, and every tool that reads the file, spells the key one way.`,
         // Safe: Hugo reads both spellings as the same key, so the page does not change.
-        fixes: [{ title: `Rename \`${key}\` to \`${name}\``, edits: [keyRename(post.text, keySpan, name)], safe: true, preferred: true }],
+        fixes: [{ title: `Rename ${quotedText(key)} to ${quotedText(name)}`, edits: [keyRename(post.text, keySpan, name)], safe: true, preferred: true }],
       });
     }
   },

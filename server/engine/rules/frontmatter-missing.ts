@@ -17,7 +17,7 @@ export default defineRule({
     const author = preset.defaultAuthor ? `author: ${preset.defaultAuthor}\n` : '';
     report({
       span: { start: 0, end: firstLineEnd },
-      message: 'This post has no front matter: start it with a `---` block holding at least its `title` and `date`.',
+      message: 'This post has no front matter. Start it with a “---” block holding at least its “title” and “date”.',
       fixes: [
         {
           title: 'Add a front matter block',

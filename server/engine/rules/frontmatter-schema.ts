@@ -4,6 +4,8 @@ import { schemaSpelling } from '../frontmatter/key-case';
 import { pageDate, writesDateKey } from '../frontmatter/page-date';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import { defineRule } from '../rule';
+import { quoted } from '../text/quote';
+import { quotedText } from '../text/quote-text';
 import type { Span } from '../types';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -18,35 +20,63 @@ const TYPE_NAMES: Record<string, string> = {
   date: 'a date',
 };
 
-function describeFound(node: Node | undefined, source: string): string {
+/** What was found, as short as the first sentence needs it: a value as written is shortened to `max` characters. */
+function describeFound(node: Node | undefined, source: string, max: number): string {
   if (isSeq(node)) return 'a list';
   if (isMap(node)) return 'a set of key-value pairs';
-  // Long values keep both ends: a stray space at the end is often the point.
-  const raw = source.length > 50 ? `${source.slice(0, 24)}…${source.slice(-24)}` : source;
   if (isScalar(node)) {
     if (node.value === null) return 'an empty value';
-    if (typeof node.value === 'number') return `the number ${raw}`;
+    if (typeof node.value === 'number' && source.length <= 13) return `the number ${source}`;
   }
-  // Text, and `true` or `false`, as written.
-  return `\`${raw}\``;
+  // Text, and `true` or `false`, as written. Long values keep both ends: a stray space at the end is often the point.
+  return quotedText(source, max);
 }
 
-function expected(issue: z.core.$ZodIssue): string {
+/**
+ * What is wrong with a value, as it follows the key's name (`should be a list`, `is not a
+ * real date`), short enough for the first sentence; and what to write, where there is more to say.
+ */
+interface Wrong {
+  what: string;
+  advice?: string;
+}
+
+/** A form a short sentence can name: `text or a list`, `a date such as 2025-03-14`. */
+const SHORT_FORM = 25;
+
+function wrongOf(issue: z.core.$ZodIssue): Wrong {
   switch (issue.code) {
     case 'invalid_type':
-      return TYPE_NAMES[issue.expected] ?? issue.expected;
+      return { what: `should be ${TYPE_NAMES[issue.expected] ?? issue.expected}` };
     case 'invalid_value':
-      return `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`;
-    case 'invalid_union':
-      return unionForms(issue.errors) ?? 'a value of another form';
+      return { what: 'is not one of the values it takes', advice: `Write ${listed(issue.values.map((value) => quoted(String(value))), 'one of ')}.` };
+    case 'invalid_union': {
+      const forms = unionForms(issue.errors);
+      if (forms === undefined) return { what: 'is not in a form it takes' };
+      return forms.length <= SHORT_FORM ? { what: `should be ${forms}` } : { what: 'is not in a form it takes', advice: `It should be ${forms}.` };
+    }
     case 'too_small':
-      return `at least ${bound(issue.minimum, issue.origin)}`;
+      return { what: limitWrong(issue.origin, 'small'), advice: `It should ${issue.origin === 'array' ? 'have' : 'be'} at least ${bound(issue.minimum, issue.origin)}.` };
     case 'too_big':
-      return `at most ${bound(issue.maximum, issue.origin)}`;
-    default:
-      // Our own refinements phrase the expectation in their message.
-      return issue.message;
+      return { what: limitWrong(issue.origin, 'big'), advice: `It should ${issue.origin === 'array' ? 'have' : 'be'} at most ${bound(issue.maximum, issue.origin)}.` };
+    default: {
+      // Our own refinements say what is wrong, then, after a full stop, what to write (schemas/fields.ts).
+      const stop = issue.message.indexOf('. ');
+      return stop === -1 ? { what: issue.message } : { what: issue.message.slice(0, stop), advice: `${issue.message.slice(stop + 2)}.` };
+    }
   }
+}
+
+/** What a value over or under a limit is: text too long, a list with too many items, a number too large. */
+function limitWrong(origin: string, side: 'small' | 'big'): string {
+  if (origin === 'string') return side === 'small' ? 'is too short' : 'is too long';
+  if (origin === 'array') return side === 'small' ? 'has too few items' : 'has too many items';
+  return side === 'small' ? 'is too small' : 'is too large';
+}
+
+/** `a`, `a or b`, `a, b or c`, after `prefix` when there is more than one. */
+function listed(items: string[], prefix = ''): string {
+  return items.length === 1 ? items[0] : `${prefix}${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /**
@@ -58,7 +88,7 @@ function unionForms(options: z.core.$ZodIssue[][]): string | undefined {
   if (forms === undefined || forms.length === 0) return undefined;
   // A date field takes a date, or the same date written as text: "a date or text" would invite any text.
   if (forms.includes(TYPE_NAMES.date)) return 'a date such as 2025-03-14';
-  return forms.length === 1 ? forms[0] : `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
+  return listed(forms);
 }
 
 /** What each option of a union (and of a union inside it) expected of the value itself. */
@@ -110,13 +140,18 @@ export default defineRule({
       // A required date is a page date Hugo can find, checked below: `publishDate` alone is one.
       if (missing && key === 'date') continue;
       if (missing) {
-        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires \`${key}\`, which is missing: add \`${key}:\` to the front matter.` });
+        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires ${quotedText(key, 40)}, which is missing. Add ${quotedText(`${key}:`, 40)} to the front matter.` });
         continue;
       }
       const location = frontMatter.valueAt(issue.path);
       const span: Span = location?.span ?? frontMatter.openSpan;
-      const found = location?.depth === issue.path.length ? describeFound(location.node, post.text.slice(span.start, span.end)) : 'nothing';
-      report({ span, message: `\`${key}\` should be ${expected(issue)}; found ${found}.` });
+      const source = post.text.slice(span.start, span.end);
+      const { what, advice } = wrongOf(issue);
+      const sentence = (max: number) => {
+        const found = location?.depth === issue.path.length ? describeFound(location.node, source, max) : 'nothing';
+        return `${quotedText(key, 24)} ${what}: found ${found}.`;
+      };
+      report({ span, message: `${fitted(sentence)}${advice ? ` ${advice}` : ''}` });
     }
     if (preset.required.includes('date') && !pageDate(frontMatter, post.path, site.dates) && !writesDateKey(frontMatter, site.dates)) {
       report({ span: frontMatter.openSpan, message: missingDateMessage(preset.name, site.dates, Object.keys(schema.shape)) });
@@ -124,14 +159,22 @@ export default defineRule({
   },
 });
 
+/** The longest value found (up to 48 characters) that keeps the first sentence within 100 characters. */
+function fitted(sentence: (max: number) => string): string {
+  let max = 48;
+  let text = sentence(max);
+  // Each pass shortens the value by what the sentence is over: characters outside the BMP count twice in `length`.
+  while (text.length > 100 && max > 8) text = sentence((max = Math.max(8, max - (text.length - 100))));
+  return text;
+}
+
 /** What Hugo dates a page by, in the site's order, and what to add: a date key, else a dated file name. */
 function missingDateMessage(presetName: string, dates: FrontMatterDates, schemaKeys: string[]): string {
-  const keys = dates.date.filter((source) => !source.startsWith(':')).map((source) => `\`${schemaSpelling(source, schemaKeys)}\``);
+  const keys = dates.date.filter((source) => !source.startsWith(':')).map((source) => schemaSpelling(source, schemaKeys));
   const byFileName = dates.date.includes(':filename');
-  const sources = [...keys, ...(byFileName ? ['a file name that starts with the date (`YYYY-MM-DD-`)'] : [])];
-  const start = `The ${presetName} preset requires a date, and Hugo finds none for this post`;
-  if (sources.length === 0) return `${start}: give it one as the site's \`frontmatter.date\` setting says.`;
-  const listed = sources.length === 1 ? sources[0] : `${sources.slice(0, -1).join(', ')} or ${sources.at(-1)}`;
-  const todo = keys.length > 0 ? `Add ${keys[0].slice(0, -1)}:\` to the front matter.` : 'Start the file name with the date (`YYYY-MM-DD-`).';
-  return `${start}: it takes the page date from ${listed}. ${todo}`;
+  const sources = [...keys.map((key) => quotedText(key)), ...(byFileName ? ['a file name that starts with the date (\u201cYYYY-MM-DD-\u201d)'] : [])];
+  const start = `The ${presetName} preset requires a date, and Hugo finds none for this post.`;
+  if (sources.length === 0) return `${start} Give it one as the site's \u201cfrontmatter.date\u201d setting says.`;
+  const todo = keys.length > 0 ? `add ${quotedText(`${keys[0]}:`)} to the front matter` : 'start the file name with the date (\u201cYYYY-MM-DD-\u201d)';
+  return `${start} It takes the page date from ${listed(sources)}: ${todo}.`;
 }

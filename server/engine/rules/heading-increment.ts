@@ -1,5 +1,6 @@
 import { relevel, titleLevelOf } from '../text/heading-levels';
 import { defineRule, type RuleContext } from '../rule';
+import { quoted } from '../text/quote';
 
 /** Screen reader users move by heading level; a skipped level reads as a missing section. */
 export default defineRule({
@@ -26,7 +27,7 @@ function checkLevels({ post, report }: RuleContext<unknown>, titleLevel: number 
       const after = previous === titleLevel && heading === post.body.headings[0] ? `the title (level ${previous})` : `a level ${previous} heading`;
       report({
         span: heading.span,
-        message: `This level ${heading.level} heading comes right after ${after}, skipping a level: make it \`${'#'.repeat(expected)}\`.`,
+        message: `This level ${heading.level} heading skips a level after ${after}. Make it ${quoted('#'.repeat(expected))}.`,
         fixes: relevel(post.text, heading, expected, false),
       });
     }

@@ -21,8 +21,8 @@ export default defineRule({
       report({
         span: heading.span,
         message: same
-          ? 'This heading repeats the title, which the theme already shows as the page\u2019s heading: remove it.'
-          : 'The theme already shows the title as the page\u2019s only level 1 heading: make this one `##`, a section of the post.',
+          ? 'This heading repeats the title, which the theme already shows as the page\u2019s heading. Remove it.'
+          : 'The theme already shows the title as the page\u2019s level 1 heading. Make this one \u201c##\u201d, a section of the post.',
         // Changing one heading's level can leave the ones below it out of step: the editor offers it, --fix does not.
         fixes: relevel(post.text, heading, 2, false),
       });

@@ -1,19 +1,20 @@
 import type { Shortcode, ShortcodeProblem } from '../markdown';
 import { defineRule, type Problem } from '../rule';
 import { needsClosingTag } from '../site/shortcode-catalog';
+import { quoted } from '../text/quote';
 
 const STOPS = 'Hugo stops the build on it';
-const COMMENT_NOTE = 'An HTML comment does not hide a shortcode from Hugo: write `{{</* … */>}}` to comment one out.';
+const COMMENT_NOTE = 'An HTML comment does not hide a shortcode from Hugo: write \u201c{{</* \u2026 */>}}\u201d to comment one out.';
 
 /** What to do about each problem the shortcode scanner finds (its messages say only what is wrong). */
 function advice(problem: ShortcodeProblem): string {
   const { message } = problem;
-  if (message.startsWith('Shortcode comment')) return `Close the comment with "*/>}}" (or "*/%}}"); ${STOPS}.`;
-  if (message.startsWith('Unbalanced quote') && message.includes('raw-string')) return `End the value with a backtick; ${STOPS}.`;
+  if (message.startsWith('Shortcode comment')) return `Close the comment with \u201c*/>}}\u201d (or \u201c*/%}}\u201d); ${STOPS}.`;
+  if (message.startsWith('Unbalanced quote') && message.includes('raw string')) return `End the value with a backtick; ${STOPS}.`;
   if (message.startsWith('Unbalanced quote')) return `End the value with a quote on the same line, or write it between backticks to let it span lines; ${STOPS}.`;
   if (message.includes('has no name')) return `Write the shortcode's name after the braces, or put the braces in a code span to show them as text; ${STOPS}.`;
   if (message.includes('has no value')) return `Give the parameter a value, in quotes when it has spaces; ${STOPS}.`;
-  if (message.includes('is not closed with')) return `End the tag with ">}}" (or "%}}" after "{{%"); ${STOPS}.`;
+  if (message.includes('is not closed with')) return `End the tag with \u201c>}}\u201d (or \u201c%}}\u201d after \u201c{{%\u201d); ${STOPS}.`;
   // Stryker disable next-line ConditionalExpression,StringLiteral: every other message of the scanner is matched above, so only this one gets here
   if (message.includes('mixes named and positional')) return `Give every parameter a name, or none; ${STOPS}.`;
   // Stryker disable next-line StringLiteral,MethodExpression: no message of today's scanner gets here; the fallback is for one it may add
@@ -50,7 +51,7 @@ function neverClosed(tag: Shortcode): Problem {
   const selfClose = tag.delimiter === '<' ? '/>}}' : '/%}}';
   return {
     span: tag.span,
-    message: `\`${tagText(tag)}\` is never closed: add \`${tagText(tag, true)}\` after its content, or end the tag with "${selfClose}" when it has none; ${STOPS}.`,
+    message: `${quoted(tagText(tag), 60)} is never closed. Add ${quoted(tagText(tag, true))} after its content, or end the tag with ${quoted(selfClose)} when it has none; ${STOPS}.`,
   };
 }
 
@@ -88,7 +89,7 @@ export default defineRule({
       if (match < 0) {
         say({
           span: tag.span,
-          message: `\`${tagText(tag)}\` closes a \`${tag.name}\` shortcode that is not open: remove it, or add \`${tagText(tag, false)}\` where its content starts; ${STOPS}.`,
+          message: `${quoted(tagText(tag), 36)} closes a ${quoted(tag.name, 20)} shortcode that is not open. Remove it, or add ${quoted(tagText(tag, false))} where its content starts; ${STOPS}.`,
         });
         continue;
       }
@@ -97,7 +98,7 @@ export default defineRule({
         const line = post.lines.position(inner.span.start).line + 1;
         say({
           span: tag.span,
-          message: `\`${tagText(tag)}\` closes \`${tag.name}\` while \`${inner.name}\` (opened inside it on line ${line}) is still open: close \`${inner.name}\` first, as shortcodes must nest; ${STOPS}.`,
+          message: `${quoted(tagText(tag), 38)} comes while ${quoted(inner.name, 28)} is still open. ${quoted(inner.name)} was opened inside ${quoted(tag.name)} on line ${line}: close it first, as shortcodes must nest; ${STOPS}.`,
         });
       }
       open.splice(match, 1);

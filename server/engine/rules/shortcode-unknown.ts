@@ -2,6 +2,7 @@ import { z } from '../../../schemas/zod';
 import type { Shortcode } from '../markdown';
 import { defineRule, type FixSpec } from '../rule';
 import { HUGO_SHORTCODES, isInlineShortcode, shortcodeCatalog } from '../site/shortcode-catalog';
+import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 
 /** Each opening tag's closing tag, paired by name as Hugo nests them. */
@@ -27,7 +28,7 @@ function renameFix(tag: Shortcode, closing: Shortcode | undefined, name: string)
   const edits = [{ span: tag.nameSpan, newText: name }];
   if (closing) edits.push({ span: closing.nameSpan, newText: name });
   // A near name is a guess: the author may have meant a shortcode yet to be written.
-  return { title: `Change the shortcode to \`${name}\``, edits, safe: false, preferred: true };
+  return { title: `Change the shortcode to ${quoted(name)}`, edits, safe: false, preferred: true };
 }
 
 /** Hugo stops the build on a shortcode it has no template for. */
@@ -60,8 +61,8 @@ export default defineRule({
       report({
         span: tag.nameSpan,
         message: suggestion
-          ? `Unknown shortcode \`${tag.name}\`: did you mean \`${suggestion}\`? Hugo stops the build on a shortcode it has no template for.`
-          : `Unknown shortcode \`${tag.name}\`: neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add layouts/shortcodes/${tag.name}.html, or list it in rules.shortcode-unknown.known.`,
+          ? `Unknown shortcode ${quoted(tag.name, 60)}. Did you mean ${quoted(suggestion, 60)}? Hugo stops the build on a shortcode it has no template for.`
+          : `Unknown shortcode ${quoted(tag.name, 60)}. Neither the site, its theme nor Hugo provides it, so Hugo stops the build. Check the name, add ${quoted(`layouts/shortcodes/${tag.name}.html`)}, or list it in rules.shortcode-unknown.known.`,
         fixes: suggestion ? [renameFix(tag, pairs.get(tag), suggestion)] : [],
       });
     }

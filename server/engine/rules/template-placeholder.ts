@@ -1,4 +1,6 @@
 import { proseSpans } from '../text/prose';
+import { quoted } from '../text/quote';
+import { quotedText } from '../text/quote-text';
 import { defineRule, type Post } from '../rule';
 import type { Span } from '../types';
 import { findPlaceholders, templateHints } from '../templates/placeholders';
@@ -35,10 +37,11 @@ export default defineRule({
       const inPart: typeof placeholders = [];
       for (let i = next; i < placeholders.length && placeholders[i].span.start < part.end; i++) if (placeholders[i].span.end <= part.end) inPart.push(placeholders[i]);
       for (const placeholder of inPart) {
-        const what = placeholder.hint ? `: ${placeholder.hint.replace(/[.\s]+$/, '')}` : '';
+        // The hint says what to write: it follows the advice, the first sentence staying short.
+        const what = placeholder.hint ? `: ${placeholder.hint.replace(/[.\s]+$/, '').replaceAll('`', '\u02cb')}` : '';
         report({
           span: placeholder.span,
-          message: `The placeholder \`[[${placeholder.name}]]\` is still here${what}. Replace it with your own text.`,
+          message: `The placeholder ${quoted(`[[${placeholder.name}]]`, 60)} is still here. Replace it with your own text${what}.`,
         });
       }
       const text = post.text.slice(part.start, part.end);
@@ -48,14 +51,14 @@ export default defineRule({
           if (text.slice(Math.max(0, at - 80), at).lastIndexOf('[[') > text.slice(Math.max(0, at - 80), at).lastIndexOf(']]')) continue;
           report({
             span: { start: part.start + at, end: part.start + at + hint.length },
-            message: `This is the template\u2019s guidance (\u201c${hint}\u201d), not the post\u2019s text: replace it with your own words.`,
+            message: `${quotedText(hint)} is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`,
           });
         }
       }
       for (const match of text.matchAll(FILLER)) {
         report({
           span: { start: part.start + match.index, end: part.start + match.index + match[0].length },
-          message: 'Filler text (\u201clorem ipsum\u201d) is still here: replace it with the post\u2019s own words.',
+          message: 'Filler text (\u201clorem ipsum\u201d) is still here. Replace it with the post\u2019s own words.',
         });
       }
     }

@@ -4,6 +4,7 @@ import { ABOUT_FILE } from '../templates/new-post';
 import { join } from '../site/paths';
 import { defineRule, type Post, type RuleContext } from '../rule';
 import { hasPlaceholder } from '../templates/placeholders';
+import { quotedText } from '../text/quote-text';
 import type { Span } from '../types';
 
 const REPRESENTATIVES = /\brepresentatives?\b/i;
@@ -53,8 +54,8 @@ async function checkAbout(context: RuleContext<unknown>, about: Heading): Promis
   if (hasPlaceholder(written) || normalise(written) === normalise(canonical)) return;
   report({
     span: body,
-    message: `This "About" section differs from the site's standard text in ${file.slice(site.root.length + 1)}: use the standard text, so every post says the same.`,
-    fixes: [{ title: 'Replace with the site\u2019s standard "About" text', edits: [{ span: body, newText: canonical }], safe: false, preferred: true }],
+    message: `This \u201cAbout\u201d section differs from the site's standard text. Use the standard text in ${quotedText(file.slice(site.root.length + 1))}, so every post says the same.`,
+    fixes: [{ title: 'Replace with the site\u2019s standard \u201cAbout\u201d text', edits: [{ span: body, newText: canonical }], safe: false, preferred: true }],
   });
 }
 
@@ -64,14 +65,14 @@ function checkMemberWelcome(context: RuleContext<unknown>): Promise<void> | void
   if (!headings.some((heading) => REPRESENTATIVES.test(heading.text))) {
     report({
       span: kindSpan(post),
-      message: 'This member welcome has no representatives section: add a heading such as "## Representatives" naming the people who will represent the member.',
+      message: 'This member welcome has no representatives section. Add a heading such as \u201c## Representatives\u201d naming the people who will represent the member.',
     });
   }
   const about = headings.find((heading) => ABOUT.test(heading.text.trim()));
   if (!about) {
     report({
       span: kindSpan(post),
-      message: 'This member welcome has no "About" section: end it with a heading such as "## About <your site>" and the site\u2019s standard text.',
+      message: 'This member welcome has no \u201cAbout\u201d section. End it with a heading such as \u201c## About <your site>\u201d and the site\u2019s standard text.',
     });
     return;
   }
@@ -90,7 +91,7 @@ function comparable(url: string): string {
 
 function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
   if (post.body.images.length === 0) {
-    report({ span: kindSpan(post), message: 'This event recap has no image: add a photo of the event, with alt text saying what it shows.' });
+    report({ span: kindSpan(post), message: 'This event recap has no image. Add a photo of the event, with alt text saying what it shows.' });
   }
   const eventUrl = post.frontMatter?.data?.eventUrl;
   const links = post.body.links;
@@ -106,8 +107,8 @@ function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
       span: kindSpan(post),
       message:
         typeof eventUrl === 'string'
-          ? `This event recap never links to the event (\`eventUrl\` ${eventUrl}): link the event's name to it in the opening.`
-          : 'This event recap never links to the event in its opening: link the event\u2019s name to its page.',
+          ? `This event recap never links to its \u201ceventUrl\u201d, ${quotedText(eventUrl, 44)}. Link the event's name to it in the opening.`
+          : 'This event recap never links to the event in its opening. Link the event\u2019s name to its page.',
     });
   }
 }

@@ -3,6 +3,7 @@ import type { RuleContext } from '../rule';
 import { placeOf, urlSettings, type UrlSettings } from '../site/hugo-urls';
 import type { Site } from '../site/site';
 import { titleHeadingLevel } from '../site/title-level';
+import { quoted } from './quote';
 import type { Span } from '../types';
 
 /** The `#` run of an ATX heading (`## Title` → `##`); undefined for a setext heading. */
@@ -18,7 +19,7 @@ export function atxMarker(text: string, heading: Heading): Span | undefined {
 export function relevel(text: string, heading: Heading, level: number, safe: boolean) {
   const marker = atxMarker(text, heading);
   if (!marker) return [];
-  return [{ title: `Make it a level ${level} heading (\`${'#'.repeat(level)}\`)`, edits: [{ span: marker, newText: '#'.repeat(level) }], safe, preferred: true }];
+  return [{ title: `Make it a level ${level} heading (${quoted('#'.repeat(level))})`, edits: [{ span: marker, newText: '#'.repeat(level) }], safe, preferred: true }];
 }
 
 /** Title levels already read, by site and section: most posts then need no promise at all. */

@@ -39,7 +39,7 @@ suite('Postlint in VS Code', () => {
     const keyCase = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'frontmatter-key-case')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, keyCase.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
-    const rename = actions.find((action) => action.title === 'Rename `Title` to `title`');
+    const rename = actions.find((action) => action.title === 'Rename “Title” to “title”');
     assert.ok(rename?.edit, `no rename among the quick fixes: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Disable frontmatter-key-case for this line'), titles.join(' | '));
 
@@ -80,7 +80,7 @@ suite('Postlint in VS Code', () => {
       assert.equal(await editor.edit((edit) => edit.replace(value, '"of"')), true);
       await editor.document.save();
       const [problem] = await waitForDiagnostics(config, (found) => found.length > 0, 'the config file\u2019s problem');
-      assert.match(problem.message, /rules\.frontmatter-key-case: "of" is not a setting of the rule/);
+      assert.equal(problem.message, '“of” is not a setting of the rule. Write "error", "warn" or "off" (or 2, 1, 0), or ["warn", { options }].');
       assert.equal(problem.range.start.line, value.start.line);
       // The post is checked again with the last config that read: its problems stay, frontmatter-key-case among them.
       const kept = await waitForDiagnostics(post, (found) => found.length === TYPOS_RULES.length, 'the post\u2019s problems, kept');
