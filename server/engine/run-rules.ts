@@ -7,7 +7,6 @@ import { BodyParseStopped, TooDeeplyNested, TooManyInlineMarks } from './markdow
 import { findPlaceholders } from './templates/placeholders';
 import type { LineIndex } from './text/line-index';
 import { quoted } from './text/quote';
-import { quotedText } from './text/quote-text';
 import type { Diagnostic, Severity, Span, Unverified } from './types';
 
 /**
@@ -135,7 +134,7 @@ function errorText(error: unknown): string {
 
 /** An error's own words, quoted (a backtick in them shown as ˋ, since editors show messages as plain text). */
 function plain(text: string): string {
-  return quotedText(text.replace(/[.\s]+$/, ''), 200);
+  return quoted(text.replace(/[.\s]+$/, ''), 200);
 }
 
 function internalError(message: string): Diagnostic {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../server/engine/types';
 
-/** The longest first sentence a message may have: what is wrong, readable in the Problems panel before it cuts off. */
-export const FIRST_SENTENCE_MAX = 100;
+import { FIRST_SENTENCE_MAX } from '../../server/engine/text/quote';
+
+export { FIRST_SENTENCE_MAX };
 
 /**
  * The first sentence of a message: up to the first `.`, `?` or `!` that ends a sentence

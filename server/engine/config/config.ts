@@ -6,7 +6,6 @@ import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
 import { quoted } from '../text/quote';
-import { quotedText } from '../text/quote-text';
 import { closest } from '../text/suggest';
 import type { Severity } from '../types';
 
@@ -115,7 +114,7 @@ function issueWords(issue: z.core.$ZodIssue, value: unknown): ConfigIssue[] {
 /** A value as written in the file, on one line: a string's text, JSON escapes and all; anything else as JSON. */
 function shown(written: unknown, max = 40): string {
   const json = JSON.stringify(written) ?? String(written);
-  return quotedText(typeof written === 'string' ? json.slice(1, -1) : json, max);
+  return quoted(typeof written === 'string' ? json.slice(1, -1) : json, max);
 }
 
 /** The names zod gives types, as a person says them. */
@@ -151,7 +150,7 @@ function keyName(path: readonly PropertyKey[]): string {
 
 /** A value's issue: the value or its key first, then what is wrong, then what to write. */
 function valueWords(issue: z.core.$ZodIssue, written: unknown): string {
-  const name = issue.path.length > 0 ? quotedText(keyName(issue.path), 30) : 'The config';
+  const name = issue.path.length > 0 ? quoted(keyName(issue.path), 30) : 'The config';
   switch (issue.code) {
     case 'custom':
       // The checks of paths, globs and patterns say what is wrong as it follows the value (schemas/site-paths.ts).
@@ -188,18 +187,18 @@ function unknownSetting(key: string, path: readonly PropertyKey[]): string {
   const rule = path.length === 3 && path[0] === 'rules' && path[2] === 1 ? RULES_BY_ID.get(path[1] as RuleId) : undefined;
   if (rule) {
     const meant = closest(key, Object.keys(RULE_OPTIONS[rule.meta.id].shape));
-    return `${quotedText(key, 40)} is not an option of ${rule.meta.id}. ${meant ? `Did you mean ${quoted(meant)}?` : `See docs/rules/${rule.meta.id}.md for its options.`}`;
+    return `${quoted(key, 40)} is not an option of ${rule.meta.id}. ${meant ? `Did you mean ${quoted(meant)}?` : `See docs/rules/${rule.meta.id}.md for its options.`}`;
   }
   // At the top level the settings are known here; elsewhere, zod's schema alone knows them.
   const meant = path.length === 0 ? closest(key, Object.keys(configSchema.shape)) : undefined;
   return meant
-    ? `${quotedText(key, 40)} is not a setting. Did you mean ${quoted(meant)}?`
-    : `${quotedText(key, 40)} is not a setting here. Remove it, or see docs/configuration.md for the settings there are.`;
+    ? `${quoted(key, 40)} is not a setting. Did you mean ${quoted(meant)}?`
+    : `${quoted(key, 40)} is not a setting here. Remove it, or see docs/configuration.md for the settings there are.`;
 }
 
 function unknownRule(id: string): string {
   const meant = closest(id, RULE_IDS);
-  return `There is no rule ${quotedText(id, 40)}. ${meant ? `Did you mean ${quoted(meant)}?` : 'The rules are listed in the README and in docs/rules/.'}`;
+  return `There is no rule ${quoted(id, 40)}. ${meant ? `Did you mean ${quoted(meant)}?` : 'The rules are listed in the README and in docs/rules/.'}`;
 }
 
 /**

@@ -5,7 +5,6 @@ import { caseDuplicateProblems } from './key-case';
 import { parserProblem } from './parser-problem';
 import { parseToml } from './toml';
 import { quoted } from '../text/quote';
-import { quotedText } from '../text/quote-text';
 import type { Span } from '../types';
 import type { FixSpec } from '../rule';
 
@@ -148,8 +147,8 @@ function tagMessage(text: string, block: FrontMatterBlock, tag: Span): string {
   }
   const language = block.format === 'yaml' ? 'YAML' : 'TOML';
   return (
-    `Hugo reads no language name after ${quoted(opener)}: ${quotedText(written, 24)} would stop the build. ` +
-    `It reads YAML between \u201c---\u201d lines and TOML between \u201c+++\u201d lines (Postlint never runs front matter as code). Remove ${quotedText(written)} and write the front matter in ${language}.`
+    `Hugo reads no language name after ${quoted(opener)}: ${quoted(written, 24)} would stop the build. ` +
+    `It reads YAML between \u201c---\u201d lines and TOML between \u201c+++\u201d lines (Postlint never runs front matter as code). Remove ${quoted(written)} and write the front matter in ${language}.`
   );
 }
 
@@ -160,7 +159,7 @@ function closerLeftover(text: string, block: FrontMatterBlock): FrontMatterProbl
   if (leftover.trim() === '') return undefined;
   const opener = DELIMITERS[block.format];
   return {
-    message: `${quotedText(leftover.trim(), 36)} after the closing ${quoted(opener)} is published at the top of the page. Hugo ends the front matter after ${quoted(opener)}: write ${quoted(opener)} alone on the line.`,
+    message: `${quoted(leftover.trim(), 36)} after the closing ${quoted(opener)} is published at the top of the page. Hugo ends the front matter after ${quoted(opener)}: write ${quoted(opener)} alone on the line.`,
     span: { start: block.closeSpan.start, end: block.closeSpan.end },
   };
 }
@@ -289,7 +288,7 @@ function duplicateKeys(document: Document.Parsed): [number, number][] {
 }
 
 function yamlMessage(code: string, message: string, found: string): string {
-  if (code === 'DUPLICATE_KEY') return `The key ${quotedText(found, 60)} appears more than once. Keep one of them.`;
+  if (code === 'DUPLICATE_KEY') return `The key ${quoted(found, 60)} appears more than once. Keep one of them.`;
   return parserProblem('The front matter is not valid YAML', message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
 }
 

@@ -1,5 +1,5 @@
 import type { FrontMatter, FrontMatterKey, FrontMatterProblem } from './frontmatter';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 import type { Span } from '../types';
 
 /**
@@ -33,7 +33,7 @@ export function caseDuplicateProblems(keys: readonly FrontMatterKey[]): FrontMat
     const first = firsts.get(key.key.toLowerCase())!;
     return {
       span: key.keySpan,
-      message: `${quotedText(key.key, 22)} repeats the key ${quotedText(first.key, 22)}, as Hugo reads keys in any case. It keeps only one of their values, not always the same one: keep one of them.`,
+      message: `${quoted(key.key, 22)} repeats the key ${quoted(first.key, 22)}, as Hugo reads keys in any case. It keeps only one of their values, not always the same one: keep one of them.`,
     };
   });
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 
 /** The theme looks the author up in data/authors: an unknown key shows no author on the post. */
@@ -29,10 +29,10 @@ export default defineRule({
       report({
         span,
         message: suggestion
-          ? `${quotedText(author, 60)} is not an author of this site. Did you mean ${quotedText(suggestion, 60)}? Use a key of data/authors.yaml.`
-          : `${quotedText(author, 60)} is not an author of this site. Use a key of data/authors.yaml, or add the author there.`,
+          ? `${quoted(author, 60)} is not an author of this site. Did you mean ${quoted(suggestion, 60)}? Use a key of data/authors.yaml.`
+          : `${quoted(author, 60)} is not an author of this site. Use a key of data/authors.yaml, or add the author there.`,
         fixes: suggestion && exact
-          ? [{ title: `Change the author to ${quotedText(suggestion, 60)}`, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
+          ? [{ title: `Change the author to ${quoted(suggestion, 60)}`, edits: [{ span, newText: suggestion }], safe: false, preferred: true }]
           : [],
       });
     }

@@ -1,7 +1,7 @@
 import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
 import { defineRule } from '../rule';
 import { sitePagesOf } from '../site/site-pages';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 
 /**
  * A file named for one day and dated another, where the name is in the post's address:
@@ -37,7 +37,7 @@ export default defineRule({
     report({
       span,
       // A key the site's own `frontmatter` setting names may be long: the first sentence stays within 100 characters.
-      message: `The file name, and so the post's address, says ${fileDay} but ${quotedText(found.key.key, 16)} is ${day}. Change one of them so they agree.`,
+      message: `The file name, and so the post's address, says ${fileDay} but ${quoted(found.key.key, 16)} is ${day}. Change one of them so they agree.`,
     });
   },
 });

@@ -1,6 +1,6 @@
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { defineRule } from '../rule';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 
 /**
  * Hugo reads `Title:` as `title:`, so nothing breaks; but templates' `.Params`, other
@@ -24,9 +24,9 @@ export default defineRule({
       if (name === key || repeated.has(entry)) continue;
       report({
         span: keySpan,
-        message: `${quotedText(key, 35)} is spelt ${quotedText(name, 35)} in the schema. Hugo reads both, but write ${quotedText(name)} so that every post, and every tool that reads the file, spells the key one way.`,
+        message: `${quoted(key, 35)} is spelt ${quoted(name, 35)} in the schema. Hugo reads both, but write ${quoted(name)} so that every post, and every tool that reads the file, spells the key one way.`,
         // Safe: Hugo reads both spellings as the same key, so the page does not change.
-        fixes: [{ title: `Rename ${quotedText(key)} to ${quotedText(name)}`, edits: [keyRename(post.text, keySpan, name)], safe: true, preferred: true }],
+        fixes: [{ title: `Rename ${quoted(key)} to ${quoted(name)}`, edits: [keyRename(post.text, keySpan, name)], safe: true, preferred: true }],
       });
     }
   },

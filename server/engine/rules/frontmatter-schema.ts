@@ -5,7 +5,6 @@ import { pageDate, writesDateKey } from '../frontmatter/page-date';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import { defineRule } from '../rule';
 import { quoted } from '../text/quote';
-import { quotedText } from '../text/quote-text';
 import type { Span } from '../types';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -29,7 +28,7 @@ function describeFound(node: Node | undefined, source: string, max: number): str
     if (typeof node.value === 'number' && source.length <= 13) return `the number ${source}`;
   }
   // Text, and `true` or `false`, as written. Long values keep both ends: a stray space at the end is often the point.
-  return quotedText(source, max);
+  return quoted(source, max);
 }
 
 /**
@@ -140,7 +139,7 @@ export default defineRule({
       // A required date is a page date Hugo can find, checked below: `publishDate` alone is one.
       if (missing && key === 'date') continue;
       if (missing) {
-        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires ${quotedText(key, 40)}, which is missing. Add ${quotedText(`${key}:`, 40)} to the front matter.` });
+        report({ span: frontMatter.openSpan, message: `The ${preset.name} preset requires ${quoted(key, 40)}, which is missing. Add ${quoted(`${key}:`, 40)} to the front matter.` });
         continue;
       }
       const location = frontMatter.valueAt(issue.path);
@@ -149,7 +148,7 @@ export default defineRule({
       const { what, advice } = wrongOf(issue);
       const sentence = (max: number) => {
         const found = location?.depth === issue.path.length ? describeFound(location.node, source, max) : 'nothing';
-        return `${quotedText(key, 24)} ${what}: found ${found}.`;
+        return `${quoted(key, 24)} ${what}: found ${found}.`;
       };
       report({ span, message: `${fitted(sentence)}${advice ? ` ${advice}` : ''}` });
     }
@@ -172,9 +171,9 @@ function fitted(sentence: (max: number) => string): string {
 function missingDateMessage(presetName: string, dates: FrontMatterDates, schemaKeys: string[]): string {
   const keys = dates.date.filter((source) => !source.startsWith(':')).map((source) => schemaSpelling(source, schemaKeys));
   const byFileName = dates.date.includes(':filename');
-  const sources = [...keys.map((key) => quotedText(key)), ...(byFileName ? ['a file name that starts with the date (\u201cYYYY-MM-DD-\u201d)'] : [])];
+  const sources = [...keys.map((key) => quoted(key)), ...(byFileName ? ['a file name that starts with the date (\u201cYYYY-MM-DD-\u201d)'] : [])];
   const start = `The ${presetName} preset requires a date, and Hugo finds none for this post.`;
   if (sources.length === 0) return `${start} Give it one as the site's \u201cfrontmatter.date\u201d setting says.`;
-  const todo = keys.length > 0 ? `add ${quotedText(`${keys[0]}:`)} to the front matter` : 'start the file name with the date (\u201cYYYY-MM-DD-\u201d)';
+  const todo = keys.length > 0 ? `add ${quoted(`${keys[0]}:`)} to the front matter` : 'start the file name with the date (\u201cYYYY-MM-DD-\u201d)';
   return `${start} It takes the page date from ${listed(sources)}: ${todo}.`;
 }

@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { fitsKey } from '../frontmatter/value-fit';
 import type { FrontMatterDates } from '../site/front-matter-dates';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
 /**
@@ -56,9 +56,9 @@ export default defineRule({
       report({
         span: keySpan,
         message: suggestion
-          ? `Unknown front matter key ${quotedText(key, 60)}. Did you mean ${quotedText(suggestion, 60)}? Rename it so the site reads it.`
-          : `Unknown front matter key ${quotedText(key, 60)}. The ${preset.name} preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
-        fixes: suggestion ? [{ title: `Rename ${quotedText(key)} to ${quotedText(suggestion)}`, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
+          ? `Unknown front matter key ${quoted(key, 60)}. Did you mean ${quoted(suggestion, 60)}? Rename it so the site reads it.`
+          : `Unknown front matter key ${quoted(key, 60)}. The ${preset.name} preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
+        fixes: suggestion ? [{ title: `Rename ${quoted(key)} to ${quoted(suggestion)}`, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
       });
     }
   },

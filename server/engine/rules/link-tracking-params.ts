@@ -3,7 +3,7 @@ import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
-import { quoted } from '../text/quote';
+import { FIRST_SENTENCE_MAX, quoted } from '../text/quote';
 
 /** Campaign and click identifiers: they record who shared or clicked, never which page to show. */
 export const DEFAULT_PARAMS = [
@@ -109,8 +109,6 @@ function listed(names: string[], max: number): string {
   return all.length === 1 ? all[0] : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
 }
 
-/** The longest first sentence a message may have, as the Problems panel shows it. */
-const FIRST_SENTENCE_MAX = 100;
 
 /**
  * The names in the first sentence when they fit it; else their number there, and the

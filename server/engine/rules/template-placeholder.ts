@@ -1,6 +1,5 @@
 import { proseSpans } from '../text/prose';
 import { quoted } from '../text/quote';
-import { quotedText } from '../text/quote-text';
 import { defineRule, type Post } from '../rule';
 import type { Span } from '../types';
 import { findPlaceholders, templateHints } from '../templates/placeholders';
@@ -51,7 +50,7 @@ export default defineRule({
           if (text.slice(Math.max(0, at - 80), at).lastIndexOf('[[') > text.slice(Math.max(0, at - 80), at).lastIndexOf(']]')) continue;
           report({
             span: { start: part.start + at, end: part.start + at + hint.length },
-            message: `${quotedText(hint)} is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`,
+            message: `${quoted(hint)} is the template\u2019s guidance, not the post\u2019s text. Replace it with your own words.`,
           });
         }
       }

@@ -4,7 +4,7 @@ import { ABOUT_FILE } from '../templates/new-post';
 import { join } from '../site/paths';
 import { defineRule, type Post, type RuleContext } from '../rule';
 import { hasPlaceholder } from '../templates/placeholders';
-import { quotedText } from '../text/quote-text';
+import { quoted } from '../text/quote';
 import type { Span } from '../types';
 
 const REPRESENTATIVES = /\brepresentatives?\b/i;
@@ -54,7 +54,7 @@ async function checkAbout(context: RuleContext<unknown>, about: Heading): Promis
   if (hasPlaceholder(written) || normalise(written) === normalise(canonical)) return;
   report({
     span: body,
-    message: `This \u201cAbout\u201d section differs from the site's standard text. Use the standard text in ${quotedText(file.slice(site.root.length + 1))}, so every post says the same.`,
+    message: `This \u201cAbout\u201d section differs from the site's standard text. Use the standard text in ${quoted(file.slice(site.root.length + 1))}, so every post says the same.`,
     fixes: [{ title: 'Replace with the site\u2019s standard \u201cAbout\u201d text', edits: [{ span: body, newText: canonical }], safe: false, preferred: true }],
   });
 }
@@ -107,7 +107,7 @@ function checkEventRecap({ post, site, report }: RuleContext<unknown>): void {
       span: kindSpan(post),
       message:
         typeof eventUrl === 'string'
-          ? `This event recap never links to its \u201ceventUrl\u201d, ${quotedText(eventUrl, 44)}. Link the event's name to it in the opening.`
+          ? `This event recap never links to its \u201ceventUrl\u201d, ${quoted(eventUrl, 44)}. Link the event's name to it in the opening.`
           : 'This event recap never links to the event in its opening. Link the event\u2019s name to its page.',
     });
   }

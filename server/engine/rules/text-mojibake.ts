@@ -1,6 +1,6 @@
 import { findMojibake, type MojibakeFinding } from '../text/mojibake';
 import { proseSpans } from '../text/prose';
-import { quoted } from '../text/quote';
+import { FIRST_SENTENCE_MAX, quoted } from '../text/quote';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 
@@ -81,8 +81,6 @@ function repairedWord(text: string, part: Span, finding: MojibakeFinding, repair
   return word === repaired ? undefined : word;
 }
 
-/** The longest first sentence a message may have: what is wrong, readable before the Problems panel cuts it off. */
-const FIRST_SENTENCE_MAX = 100;
 
 /** `“run” <what>.`, the run shortened in its middle as far as it must be for the sentence to fit. */
 function runSentence(bad: string, what: string): string {

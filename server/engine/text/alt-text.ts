@@ -1,3 +1,4 @@
+import { FIRST_SENTENCE_MAX } from './quote';
 import { decodeEntities } from '../markdown/entities';
 import type { ImageRef } from '../markdown';
 
@@ -15,8 +16,6 @@ export function readAlt(image: ImageRef): string | undefined {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** The longest first sentence a message may have: what is wrong, readable before the Problems panel cuts it off. */
-const FIRST_SENTENCE_MAX = 100;
 
 /** How many “ a text leaves open, with no ” after them. */
 function openQuotes(text: string): number {
