@@ -36,7 +36,7 @@ import { completions } from './completion';
 import { toPath, toUri } from './convert';
 import { LanguageServices } from './language-services';
 import { hover } from './hover';
-import { ruleDocsCommandOf, SettingsCache, trustNotice, trustOf } from './settings';
+import { ruleDocsCommandOf, SettingsCache, siteCheckStatusOf, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace, describeFolder } from './workspace-check';
@@ -82,6 +82,8 @@ class PostlintServer {
   private ruleDocsCommand: string | undefined;
   /** Whether the editor opens files for the server (`window/showDocument`), as "Add … to data/authors.yaml" then asks. */
   private canReveal = false;
+  /** Whether the editor shows the whole-site check in its own status item (`postlint/siteCheck`), not as work-done progress. */
+  private siteCheckStatus = false;
   private workspaceChecked = false;
   private readonly siteChanges: SiteChangeContext;
   /** Where checks run: hover, completion and code actions never wait behind one. */
@@ -135,6 +137,7 @@ class PostlintServer {
     this.languageServices.trusted = trustOf(params.initializationOptions);
     this.ruleDocsCommand = ruleDocsCommandOf(params.initializationOptions);
     this.canReveal = capabilities.window?.showDocument?.support === true;
+    this.siteCheckStatus = siteCheckStatusOf(params.initializationOptions);
     this.connection.console.log(trustNotice(this.languageServices.trusted));
     this.folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders = [toPath(params.rootUri)];
@@ -348,6 +351,7 @@ class PostlintServer {
       },
       this.validator,
       (uri) => this.documents.get(uri) !== undefined,
+      this.siteCheckStatus,
     );
   }
 

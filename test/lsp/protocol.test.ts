@@ -216,3 +216,18 @@ test('protocol: "Add … to data/authors.yaml" edits the site\u2019s authors fil
   assert.deepEqual(await shown, { uri: authorsUri, takeFocus: true, selection: { start: { line: lines, character: 8 }, end: { line: lines, character: 13 } } });
   assert.equal(await client.stop(), 0);
 });
+
+test('protocol: an editor with a status item of its own (siteCheckStatus) gets postlint/siteCheck for a whole-site check, and no work-done progress', { timeout: 60_000 }, async () => {
+  const root = exampleSite('site-check-status');
+  const client = new TestClient(root);
+  const notices: { checked: number; total: number; done: boolean }[] = [];
+  client.connection.onNotification('postlint/siteCheck', (params: { checked: number; total: number; done: boolean }) => void notices.push(params));
+  await client.initialize(root, {}, { trusted: true, siteCheckStatus: true });
+  const result = (await client.connection.sendRequest('postlint/checkWorkspace')) as { checked: number };
+  assert.equal(result.checked, 6);
+  assert.deepEqual(notices[0], { checked: 0, total: 0, done: false }, 'said first, while the posts are found');
+  assert.deepEqual(notices.at(-1), { checked: 6, total: 6, done: true });
+  assert.ok(notices.some((notice) => !notice.done && notice.total === 6), 'and how far it is on the way');
+  assert.equal(client.progress.length, 0, 'no work-done progress besides');
+  assert.equal(await client.stop(), 0);
+});
