@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import type { PostlintStatus } from './status';
 import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, STARTER_CONFIG, type NewPostParams, type NewPostResult, type StarterConfigParams, type StarterConfigResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
@@ -12,8 +11,6 @@ export interface Client {
 export interface PostlintContext {
   readonly vscode: typeof vscode;
   readonly client: Client;
-  /** Postlint's status bar item, which says when a whole-site check runs. */
-  readonly status: Pick<PostlintStatus, 'checkStarted' | 'checkEnded'>;
   /** Where the extension is installed: its rule pages are in docs/rules/. */
   readonly extensionUri: vscode.Uri;
 }
@@ -74,16 +71,13 @@ function showRuleDocs({ vscode, extensionUri }: PostlintContext): (ruleId?: unkn
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function checkWholeSite({ vscode, client, status }: PostlintContext): () => Promise<void> {
+function checkWholeSite({ vscode, client }: PostlintContext): () => Promise<void> {
   return async () => {
-    status.checkStarted();
     try {
-      // The server reports its progress itself ($/progress).
+      // The server says how far it is (postlint/siteCheck): the status item shows it.
       await client.sendRequest(CHECK_WORKSPACE);
     } catch (error) {
       void vscode.window.showErrorMessage(`Postlint could not check the site: ${reason(error)}`);
-    } finally {
-      status.checkEnded();
     }
   };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_STATUS, SHOW_RULE_DOCS, type ConfigStatusParams, type InitializationOptions } from '../schemas/protocol';
+import { CONFIG_STATUS, SHOW_RULE_DOCS, SITE_CHECK, type ConfigStatusParams, type InitializationOptions, type SiteCheckParams } from '../schemas/protocol';
 import { commands, type PostlintContext } from './commands';
 import { PostlintStatus } from './status';
 
@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Settings: the server asks for them per resource (workspace/configuration) and registers for their changes.
     synchronize: { fileEvents: watchers },
     // In Restricted Mode the server runs nothing from the folder; the built-in rules still run. Read at each (re)start.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS, siteCheckStatus: true }),
     // A failed initialize is reported like any failed start: once, by `reportStartFailure`.
     initializationFailedHandler: () => false,
   };
@@ -53,11 +53,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new PostlintStatus(statusItem, new vscode.ThemeColor('statusBarItem.errorBackground'));
   languageClient.onDidChangeState(({ newState }) => status.serverState(newState === State.Running ? 'running' : newState === State.Stopped ? 'stopped' : 'starting'));
   languageClient.onNotification(CONFIG_STATUS, (params: ConfigStatusParams) => status.config(params.configProblem ?? undefined));
+  languageClient.onNotification(SITE_CHECK, (params: SiteCheckParams) => status.siteCheckProgress(params));
+  const countProblems = vscode.languages.onDidChangeDiagnostics(({ uris }) => {
+    for (const uri of uris) {
+      const ours = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postlint');
+      const errors = ours.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).length;
+      status.problemsOf(uri.toString(), errors, ours.length - errors);
+    }
+  });
 
-  const ctx: PostlintContext = { vscode, client: languageClient, status, extensionUri: context.extensionUri };
+  const ctx: PostlintContext = { vscode, client: languageClient, extensionUri: context.extensionUri };
   for (const [id, run] of Object.entries(commands(ctx))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
   context.subscriptions.push(
     statusItem,
+    countProblems,
     ...watchers,
     // The server learns of the trust at start: restart it with the folder trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -1,13 +1,19 @@
 import type * as vscode from 'vscode';
+import type { SiteCheckParams } from '../schemas/protocol';
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * The one status bar item of Postlint, as ESLint's extension has one: always there in a
- * window where Postlint runs, saying its state (starting, checking the site, ready, a
- * broken config, stopped). A click shows the output, where the state is explained.
+ * window where Postlint runs, saying its state (starting, checking the site with its
+ * progress, ready with its counts of problems, a broken config, stopped). A click shows
+ * the output, where the state is explained.
  */
 export class PostlintStatus {
-  private checks = 0;
+  private siteCheck: SiteCheckParams | undefined;
   private configProblem: string | undefined;
+  /** Postlint's problems per document, counted as VS Code announces changes: never all recounted. */
+  private readonly problems = new Map<string, { errors: number; warnings: number }>();
   private server: 'starting' | 'running' | 'stopped' = 'starting';
 
   constructor(
@@ -26,13 +32,16 @@ export class PostlintStatus {
     this.render();
   }
 
-  checkStarted(): void {
-    this.checks++;
+  /** The server's word on a whole-site check under way (`postlint/siteCheck`). */
+  siteCheckProgress(params: SiteCheckParams): void {
+    this.siteCheck = params.done ? undefined : params;
     this.render();
   }
 
-  checkEnded(): void {
-    this.checks = Math.max(0, this.checks - 1);
+  /** A document's Postlint problems now, by severity. */
+  problemsOf(uri: string, errors: number, warnings: number): void {
+    if (errors + warnings === 0) this.problems.delete(uri);
+    else this.problems.set(uri, { errors, warnings });
     this.render();
   }
 
@@ -52,15 +61,22 @@ export class PostlintStatus {
       item.text = '$(error) Postlint';
       item.tooltip = `${this.configProblem}. Click for the output.`;
       item.backgroundColor = this.errorBackground;
-    } else if (this.checks > 0) {
-      item.text = '$(sync~spin) Postlint: checking site\u2026';
-      item.tooltip = 'Postlint is checking every post of the site.';
+    } else if (this.siteCheck) {
+      const { checked, total } = this.siteCheck;
+      item.text = total > 0 ? `$(sync~spin) Postlint: ${checked}/${total}` : '$(sync~spin) Postlint: finding posts\u2026';
+      item.tooltip = total > 0 ? `Postlint is checking every post of the site: ${checked} of ${total}.` : 'Postlint is finding the posts of the site.';
     } else if (this.server === 'starting') {
       item.text = '$(sync~spin) Postlint';
       item.tooltip = 'Postlint is starting.';
     } else {
-      item.text = '$(check) Postlint';
-      item.tooltip = 'Postlint is checking the posts as you write. Click for its output.';
+      let errors = 0;
+      let warnings = 0;
+      for (const counts of this.problems.values()) {
+        errors += counts.errors;
+        warnings += counts.warnings;
+      }
+      item.text = errors + warnings === 0 ? '$(check) Postlint' : `$(check) Postlint $(error) ${errors} $(warning) ${warnings}`;
+      item.tooltip = `Postlint is checking the posts as you write: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the posts it has checked. Click for its output.`;
     }
   }
 }

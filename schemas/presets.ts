@@ -53,6 +53,12 @@ export interface Preset {
   siteName?: string;
   /** The site's own shortcodes, where its layouts are not at hand (`shortcode-unknown`). */
   shortcodes?: string[];
+  /**
+   * The front matter keys the editor offers, in this order (the post's kind adds its own
+   * after the required ones). Keys of the schema not listed are still checked, never offered:
+   * Hugo's other spellings of a key, and keys an author of a post does not write by hand.
+   */
+  completion: readonly string[];
   /** The zod schema of a post of this kind. */
   schema(kind: PostKind): z.ZodObject;
 }
@@ -77,6 +83,27 @@ function cachedSchemas(fields: Shape, required: readonly string[]): (kind: PostK
 }
 
 const SECTIONS = '{posts,post,blog}';
+
+/**
+ * Hugo's documented page keys, the ones a post's author writes first, then the rest of them,
+ * then what many themes read (`author`, `authors`, `images`). Not offered: `pubdate`,
+ * `published`, `modified`, `unpublishdate` and `menu` (Hugo's other names for keys listed
+ * here) and `postlint_kind` (the templates write it).
+ */
+const HUGO_COMPLETION = [
+  'title', 'date', 'description', 'draft', 'tags', 'categories', 'summary', 'slug', 'aliases', 'publishDate', 'lastmod', 'expiryDate',
+  'keywords', 'linkTitle', 'weight', 'url', 'type', 'layout', 'translationKey', 'isCJKLanguage', 'headless', 'markup', 'outputs',
+  'params', 'build', 'cascade', 'menus', 'resources', 'sitemap', 'author', 'authors', 'images',
+];
+
+/**
+ * What the TODO Group's layouts read (its corpus README lists them), then the keys Hugo acts
+ * on by itself that a post may need: unpublished, moved, or taken down at a date.
+ */
+const TODOGROUP_COMPLETION = [
+  'title', 'date', 'author', 'description', 'subtitle', 'images', 'publishDate', 'lastmod', 'noindex', 'showHeader',
+  'draft', 'aliases', 'slug', 'url', 'expiryDate',
+];
 const HUGO_REQUIRED = ['title', 'date'];
 const TODOGROUP_REQUIRED = ['title', 'date', 'author'];
 
@@ -91,6 +118,7 @@ export const hugoPreset: Preset = {
   rules: { 'frontmatter-key-case': 'off' },
   unknownKeys: 'typos',
   required: HUGO_REQUIRED,
+  completion: HUGO_COMPLETION,
   schema: cachedSchemas(hugoFields, HUGO_REQUIRED),
 };
 
@@ -111,6 +139,7 @@ export const todogroupPreset: Preset = {
   // Its theme (dot-org-hugo-theme) prints the title as the page's <h1>.
   titleLevel: 1,
   required: TODOGROUP_REQUIRED,
+  completion: TODOGROUP_COMPLETION,
   defaultAuthor: 'todogroup',
   siteName: 'the TODO Group',
   // The theme (dot-org-hugo-theme) is not vendored in the site's repository.

@@ -51,6 +51,12 @@ export interface InitializationOptions {
    * editors have each diagnostic's link to its page (`codeDescription.href`).
    */
   ruleDocsCommand?: string;
+  /**
+   * Whether the editor shows the whole-site check in a status item of its own (the VS Code
+   * extension does): the server then sends `postlint/siteCheck` in place of work-done
+   * progress, so that the window does not show the same check twice.
+   */
+  siteCheckStatus?: boolean;
 }
 
 /** The VS Code extension's command that opens a rule's page, shipped in the extension, in the Markdown preview. */
@@ -58,6 +64,16 @@ export const SHOW_RULE_DOCS = 'postlint.showRuleDocs';
 
 /** Sent by the server when the config of a checked site breaks, and again (with null) once it reads: the status item says so. */
 export const CONFIG_STATUS = 'postlint/configStatus';
+
+/** Sent during a whole-site check, to an editor that asked for it (`siteCheckStatus`): how far it is. */
+export const SITE_CHECK = 'postlint/siteCheck';
+
+export interface SiteCheckParams {
+  /** Posts checked so far, of `total` (0 while the posts are still being found). */
+  checked: number;
+  total: number;
+  done: boolean;
+}
 
 export interface ConfigStatusParams {
   /** The broken config's one line, or null once it reads again. */

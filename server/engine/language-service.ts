@@ -9,6 +9,7 @@ import { readKeysAsHugo } from './frontmatter/key-case';
 import { resolveKind, type KindSource } from './config/kinds';
 import { emptyBody, parseBody, type BodyModel } from './markdown';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './templates/new-post';
+import { aboutOfNewestPost } from './templates/site-about';
 import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
 import type { Post, RuleContext } from './rule';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
@@ -287,9 +288,19 @@ export class LanguageService {
     const template = await this.templateText(input.kind, site, config);
     if (template === undefined) throw new Error(`no template for ${input.kind}`);
     const workspace = this.siteWorkspace(site.root);
-    const about = this.usesSiteTemplates() ? await readSiteAbout(workspace, site, config) : undefined;
+    const about = this.usesSiteTemplates() ? await this.aboutFor(site, config, input.kind) : undefined;
     const plan = await planNewPost(workspace, site, config, this.postGlobs(site, config), template, about, input, this.now());
     return { site, plan };
+  }
+
+  /** A new post's "About" text: the site's file for it (`templates.about`), else the newest post of its kind's (see site-about.ts). */
+  private async aboutFor(site: Site, config: ResolvedConfig, kind: TemplateKind): Promise<string | undefined> {
+    const workspace = this.siteWorkspace(site.root);
+    const own = await readSiteAbout(workspace, site, config);
+    if (own !== undefined) return own;
+    const files = [...(await this.pageIndex(site)).data().pagesByFile.keys()].filter((file) => this.selection.matchesPost(file, site, config));
+    const kindOf = (file: string, data: Record<string, unknown> | undefined) => resolveKind(data, relative(site.root, file), config.kinds).kind;
+    return (await aboutOfNewestPost({ files, read: (file) => workspace.readFile(file), kindOf, dates: site.dates }, kind))?.text;
   }
 
   /**

@@ -6,6 +6,7 @@ import { LineSuppressions, type Insertion } from '../engine/markdown/line-suppre
 import { splitPost } from '../engine/frontmatter/frontmatter';
 import { LineIndex } from '../engine/text/line-index';
 import type { Diagnostic, Fix } from '../engine/types';
+import { addAuthorAction, type AuthorsFile } from './add-author';
 import { sameDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postlint`;
@@ -112,7 +113,18 @@ function showDocs(ruleId: string, command: string, diagnostics: LspDiagnostic[])
   return { title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command, arguments: [ruleId] } };
 }
 
-export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: Diagnostic[], ruleDocsCommand?: string): CodeAction[] {
+/** What the server adds to a request's actions beyond the post itself. */
+export interface CodeActionExtras {
+  /** The editor's command that shows a rule's page (`InitializationOptions.ruleDocsCommand`). */
+  ruleDocsCommand?: string;
+  /** The site's authors file, where the request holds an unknown author. */
+  authorsFile?: AuthorsFile;
+  /** Whether the editor can open a file for the server (`window/showDocument`). */
+  canReveal?: boolean;
+}
+
+export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: Diagnostic[], extras: CodeActionExtras = {}): CodeAction[] {
+  const { ruleDocsCommand, authorsFile } = extras;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -128,6 +140,11 @@ export function codeActions(document: TextDocument, params: CodeActionParams, di
       const diagnostic = diagnostics.find((candidate) => sameDiagnostic(candidate, lsp));
       if (!diagnostic) continue;
       for (const fix of diagnostic.fixes) actions.push(quickFix(document.uri, diagnostic, fix, lsp));
+      if (diagnostic.ruleId === 'author-unknown' && authorsFile) {
+        const key = document.getText(diagnostic.range);
+        const add = key && addAuthorAction(authorsFile, key, lsp, extras.canReveal === true);
+        if (add) actions.push(add);
+      }
       // A file too large to check, or a body Postlint could not read, is no rule to turn off.
       if (!RULES_BY_ID.has(diagnostic.ruleId as RuleId)) continue;
       const line = disableLine(post(), diagnostic, lsp);

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { KIND_DESCRIPTIONS } from '../../schemas/posts';
+import { KIND_DESCRIPTIONS, kindFields } from '../../schemas/posts';
 import { fillPost, TEMPLATE_KINDS } from '../engine/templates/new-post';
 import type { LanguageService, PostContext } from '../engine/language-service';
 import { toSnippet } from '../engine/templates/placeholders';
@@ -14,19 +14,33 @@ function today(now: Date): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-/** Keys of the post's schema not yet in its front matter, with their descriptions. */
+/** The keys to offer, in order: the preset's, with the post kind's own after the required ones. */
+function offeredKeys(context: PostContext): string[] {
+  const { preset } = context.config;
+  const kindKeys = Object.keys(context.schema.shape).filter((key) => context.kind !== 'post' && key in kindFields[context.kind]);
+  const required = preset.completion.filter((key) => preset.required.includes(key));
+  const rest = preset.completion.filter((key) => !preset.required.includes(key));
+  return [...required, ...kindKeys, ...rest].filter((key) => key in context.schema.shape);
+}
+
+/** Keys of the post's schema not yet in its front matter, with their descriptions, in the preset's order. */
 function keyItems(context: PostContext): CompletionItem[] {
   // By the name Hugo reads: `Title` is there, so `title` is not offered.
   const present = new Set(context.frontMatter?.keys.map((key) => key.name) ?? []);
-  return Object.entries(context.schema.shape)
-    .filter(([key]) => !present.has(key))
-    .map(([key, field]) => ({
-      label: key,
-      kind: CompletionItemKind.Property,
-      detail: typeName(field),
-      documentation: { kind: MarkupKind.Markdown, value: field.description ?? '' },
-      insertText: `${key}: `,
-    }));
+  return offeredKeys(context)
+    .filter((key) => !present.has(key))
+    .map((key, index) => {
+      const field = context.schema.shape[key];
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: typeName(field),
+        documentation: { kind: MarkupKind.Markdown, value: field.description ?? '' },
+        insertText: `${key}: `,
+        // VS Code sorts by label unless told: the preset's order puts what a post needs first.
+        sortText: String(index).padStart(3, '0'),
+      };
+    });
 }
 
 /** Values the schema or the site knows for a key, written in any case (as Hugo reads it). */

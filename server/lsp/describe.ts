@@ -9,9 +9,13 @@ export function typeName(field: z.ZodType): string {
     case 'default':
       return def.innerType ? typeName(def.innerType) : 'any';
     case 'union':
-      return (def.options ?? []).map(typeName).join(' or ');
-    case 'array':
-      return `list of ${def.element ? typeName(def.element) : 'values'}`;
+      // Each form once (`string or mapping or list`): details are a few words beside a completion item.
+      return [...new Set((def.options ?? []).flatMap((option) => typeName(option).split(' or ')))].join(' or ');
+    case 'array': {
+      // A list of one of several forms is just a list: "list of string or mapping" reads as two choices.
+      const element = def.element ? typeName(def.element) : 'values';
+      return element.includes(' or ') ? 'list' : `list of ${element}`;
+    }
     case 'enum':
       return Object.values(def.entries ?? {}).map((value) => `\`${value}\``).join(' | ');
     case 'date':

@@ -9,6 +9,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver/node';
 import { orderedDocuments } from './ordered-documents';
 import { serverConnection } from './transport';
@@ -30,11 +31,12 @@ import { resolvePosix } from '../node/paths';
 import { postlintVersion } from '../node/version';
 import { CheckThread, type ServiceChoice } from './check-thread';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { REVEAL_COMMAND, type AuthorsFile } from './add-author';
 import { completions } from './completion';
 import { toPath, toUri } from './convert';
 import { LanguageServices } from './language-services';
 import { hover } from './hover';
-import { ruleDocsCommandOf, SettingsCache, trustNotice, trustOf } from './settings';
+import { ruleDocsCommandOf, SettingsCache, siteCheckStatusOf, trustNotice, trustOf } from './settings';
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace, describeFolder } from './workspace-check';
@@ -78,6 +80,10 @@ class PostlintServer {
   private folders: string[] = [];
   /** The editor's command that shows a rule's page, if it named one (`InitializationOptions.ruleDocsCommand`). */
   private ruleDocsCommand: string | undefined;
+  /** Whether the editor opens files for the server (`window/showDocument`), as "Add … to data/authors.yaml" then asks. */
+  private canReveal = false;
+  /** Whether the editor shows the whole-site check in its own status item (`postlint/siteCheck`), not as work-done progress. */
+  private siteCheckStatus = false;
   private workspaceChecked = false;
   private readonly siteChanges: SiteChangeContext;
   /** Where checks run: hover, completion and code actions never wait behind one. */
@@ -130,6 +136,8 @@ class PostlintServer {
     this.validator.pull = capabilities.textDocument?.diagnostic !== undefined;
     this.languageServices.trusted = trustOf(params.initializationOptions);
     this.ruleDocsCommand = ruleDocsCommandOf(params.initializationOptions);
+    this.canReveal = capabilities.window?.showDocument?.support === true;
+    this.siteCheckStatus = siteCheckStatusOf(params.initializationOptions);
     this.connection.console.log(trustNotice(this.languageServices.trusted));
     this.folders = (params.workspaceFolders ?? []).map((folder) => toPath(folder.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders = [toPath(params.rootUri)];
@@ -140,6 +148,7 @@ class PostlintServer {
         // Only where a value follows a key: a `-` is typed in fences and list items, where Enter means a new line.
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
+        executeCommandProvider: { commands: [REVEAL_COMMAND] },
         diagnosticProvider: this.validator.pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -213,7 +222,9 @@ class PostlintServer {
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];
         const diagnostics = validator.results.get(document.uri) ?? (await validator.diagnose(document.uri, document.getText()));
-        return codeActions(document, params, diagnostics, this.ruleDocsCommand);
+        const unknownAuthor = params.context.diagnostics.some((diagnostic) => diagnostic.code === 'author-unknown');
+        const authorsFile = unknownAuthor ? await this.authorsFileOf(document.uri, document.getText()) : undefined;
+        return codeActions(document, params, diagnostics, { ruleDocsCommand: this.ruleDocsCommand, authorsFile, canReveal: this.canReveal });
       }),
     );
     connection.onCompletion(
@@ -222,6 +233,14 @@ class PostlintServer {
         if (!document || !document.uri.startsWith('file:')) return [];
         const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
         return completions(await this.serviceFor(document.uri), toPath(document.uri), document, params.position, new Date(), invoked);
+      }),
+    );
+    // Opens a file at a range for an action that edited it (add-author.ts): the server asks the editor.
+    connection.onExecuteCommand(
+      guarded(connection, undefined, async (params) => {
+        if (params.command !== REVEAL_COMMAND || !this.canReveal) return;
+        const [uri, selection] = params.arguments ?? [];
+        if (typeof uri === 'string' && uri.startsWith('file:')) await connection.window.showDocument({ uri, takeFocus: true, selection: selection as Range | undefined });
       }),
     );
     connection.onHover(
@@ -271,6 +290,15 @@ class PostlintServer {
     // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
     if (!this.languageServices.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
     return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
+  }
+
+  /** The site's authors file for a post, with its text as the editor has it (see add-author.ts). */
+  private async authorsFileOf(uri: string, text: string): Promise<AuthorsFile | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    const service = await this.serviceFor(uri);
+    const { site } = await service.postContext(toPath(uri), text);
+    const fileText = site.authorsFile && (await service.workspaceOf().readFile(site.authorsFile));
+    return site.authorsFile && fileText !== undefined ? { uri: toUri(site.authorsFile), path: site.authorsFile, text: fileText, root: site.root } : undefined;
   }
 
   /** The language service for a resource, with its `postlint.configFile` resolved from the workspace folder. */
@@ -323,6 +351,7 @@ class PostlintServer {
       },
       this.validator,
       (uri) => this.documents.get(uri) !== undefined,
+      this.siteCheckStatus,
     );
   }
 

@@ -48,6 +48,12 @@ export function ruleDocsCommandOf(initializationOptions: unknown): string | unde
   return typeof ruleDocsCommand === 'string' && ruleDocsCommand !== '' ? ruleDocsCommand : undefined;
 }
 
+/** Whether the editor shows the whole-site check itself (`InitializationOptions.siteCheckStatus`). */
+export function siteCheckStatusOf(initializationOptions: unknown): boolean {
+  if (typeof initializationOptions !== 'object' || initializationOptions === null) return false;
+  return (initializationOptions as { siteCheckStatus?: unknown }).siteCheckStatus === true;
+}
+
 /** What the server logs once at start: whether the workspace is trusted, and what that changes. */
 export function trustNotice(trusted: boolean): string {
   const never = 'Postlint never executes anything from a folder, trusted or not.';

@@ -4,6 +4,7 @@ import type { LanguageService } from '../engine/language-service';
 import { findSiteRoot } from '../engine/site/site';
 import { toUri } from './convert';
 import type { Validator } from './validation';
+import { SITE_CHECK, type SiteCheckParams } from '../../schemas/protocol';
 
 /** The posts of the Hugo site in or around a workspace folder. */
 async function sitePosts(service: LanguageService, folder: string): Promise<string[]> {
@@ -22,9 +23,9 @@ export async function checkWorkspace(
   serviceFor: (folder: string) => Promise<LanguageService | undefined>,
   validator: Validator,
   isOpen: (uri: string) => boolean,
+  ownStatus = false,
 ): Promise<number> {
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin('Postlint', 0, 'Finding posts…', false);
+  const progress = ownStatus ? siteCheckNotices(connection) : await workDoneProgress(connection);
   let checked = 0;
   const found = new Set<string>();
   try {
@@ -35,7 +36,7 @@ export async function checkWorkspace(
       for (const [index, path] of posts.entries()) {
         const uri = toUri(path);
         found.add(uri);
-        if (index % 10 === 0) progress.report(Math.round((index / posts.length) * 100), `${index} of ${posts.length} posts`);
+        if (index % 10 === 0) progress.report(index, posts.length);
         if (isOpen(uri)) continue;
         const diagnostics = await validator.diagnoseClosed(uri);
         if (diagnostics === undefined) continue;
@@ -48,6 +49,32 @@ export async function checkWorkspace(
     progress.done();
   }
   return checked;
+}
+
+interface SiteCheckProgress {
+  report(index: number, total: number): void;
+  done(): void;
+}
+
+/** LSP's work-done progress, which any editor shows. */
+async function workDoneProgress(connection: Connection): Promise<SiteCheckProgress> {
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Postlint', 0, 'Finding posts\u2026', false);
+  return {
+    report: (index, total) => progress.report(Math.round((index / total) * 100), `${index} of ${total} posts`),
+    done: () => progress.done(),
+  };
+}
+
+/** `postlint/siteCheck`, for an editor whose status item shows the check (`siteCheckStatus`). */
+function siteCheckNotices(connection: Connection): SiteCheckProgress {
+  const send = (params: SiteCheckParams) => void connection.sendNotification(SITE_CHECK, params);
+  let posts = 0;
+  send({ checked: 0, total: 0, done: false });
+  return {
+    report: (index, total) => send({ checked: index, total: (posts = total), done: false }),
+    done: () => send({ checked: posts, total: posts, done: true }),
+  };
 }
 
 /**

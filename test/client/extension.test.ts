@@ -45,6 +45,8 @@ const fakeVscode = {
     },
   },
   commands: { registerCommand: () => disposable },
+  languages: { onDidChangeDiagnostics: () => disposable, getDiagnostics: () => [] },
+  DiagnosticSeverity: { Error: 0, Warning: 1 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   ThemeColor: class {
     constructor(readonly id: string) {}
@@ -100,14 +102,14 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 test('extension: the server learns the trust at each start, and restarts when it is granted', async () => {
   await activate(context as never);
   assert.equal(state.starts, 1);
-  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: false, ruleDocsCommand: 'postlint.showRuleDocs' });
+  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: false, ruleDocsCommand: 'postlint.showRuleDocs', siteCheckStatus: true });
   assert.equal(typeof state.grant, 'function', 'the extension listens for the trust');
 
   state.isTrusted = true;
   state.grant!();
   await settle();
   assert.equal(state.restarts, 1);
-  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: true, ruleDocsCommand: 'postlint.showRuleDocs' }, 'read again at the restart');
+  assert.deepEqual(state.clientOptions!.initializationOptions(), { trusted: true, ruleDocsCommand: 'postlint.showRuleDocs', siteCheckStatus: true }, 'read again at the restart');
   assert.deepEqual(state.errors, []);
 });
 

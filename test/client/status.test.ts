@@ -19,18 +19,29 @@ test('status: one item, always shown, says each state; a click shows the output'
   assert.deepEqual(seen(), ['$(sync~spin) Postlint', false]);
   status.serverState('running');
   assert.deepEqual(seen(), ['$(check) Postlint', false]);
-  status.checkStarted();
-  status.checkStarted();
-  status.checkEnded();
-  assert.deepEqual(seen(), ['$(sync~spin) Postlint: checking site\u2026', false], 'until the last check ends');
-  status.checkEnded();
+  // A whole-site check, as the server reports it (postlint/siteCheck).
+  status.siteCheckProgress({ checked: 0, total: 0, done: false });
+  assert.deepEqual(seen(), ['$(sync~spin) Postlint: finding posts\u2026', false]);
+  status.siteCheckProgress({ checked: 40, total: 136, done: false });
+  assert.deepEqual(seen(), ['$(sync~spin) Postlint: 40/136', false]);
+  assert.match(shown.tooltip!, /40 of 136/);
+  status.siteCheckProgress({ checked: 136, total: 136, done: true });
+  assert.deepEqual(seen(), ['$(check) Postlint', false]);
+  // Ready, with the counts of Postlint's problems, kept per document as they change.
+  status.problemsOf('file:///a.md', 2, 1);
+  status.problemsOf('file:///b.md', 0, 3);
+  assert.deepEqual(seen(), ['$(check) Postlint $(error) 2 $(warning) 4', false]);
+  assert.match(shown.tooltip!, /2 errors and 4 warnings in the posts it has checked/);
+  status.problemsOf('file:///a.md', 0, 0);
+  assert.deepEqual(seen(), ['$(check) Postlint $(error) 0 $(warning) 3', false]);
+  status.problemsOf('file:///b.md', 0, 0);
   assert.deepEqual(seen(), ['$(check) Postlint', false]);
   // A broken config outweighs a check under way, and its words are in the tooltip.
-  status.checkStarted();
+  status.siteCheckProgress({ checked: 1, total: 10, done: false });
   status.config('/site/.postlintrc.json: invalid configuration: rules.link-insecur: there is no rule');
   assert.deepEqual(seen(), ['$(error) Postlint', true]);
   assert.match(shown.tooltip!, /rules\.link-insecur: there is no rule\. Click for the output\./);
-  status.checkEnded();
+  status.siteCheckProgress({ checked: 10, total: 10, done: true });
   status.config(undefined);
   assert.deepEqual(seen(), ['$(check) Postlint', false]);
   // A server that stopped outweighs everything.

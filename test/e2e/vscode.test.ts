@@ -202,6 +202,23 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
         assert.deepEqual(codesOf(files, 'no-front-matter.md'), []);
       },
     );
+
+    await step(t, page, 'a broken .postlintrc.json turns the status item to its error state, and back once it reads again', async () => {
+      const config = join(site, '.postlintrc.json');
+      const original = readFileSync(config, 'utf8');
+      // The error state shows the error icon alone; ready shows the check, then perhaps its counts with the error icon.
+      const postlintItem = (icon: 'error' | 'check') =>
+        page.locator('.statusbar-item', { has: page.locator(`.codicon-${icon}`), hasNot: icon === 'error' ? page.locator('.codicon-check') : undefined, hasText: 'Postlint' });
+      // Written on disk, as a checkout or another editor would: the file watcher tells the server.
+      writeFileSync(config, original.replace('"frontmatter-key-case": "warn"', '"frontmatter-key-case": "of"'));
+      try {
+        await postlintItem('error').waitFor();
+        await page.locator('.monaco-workbench .part.statusbar').screenshot({ path: join(RESULTS_DIR, 'status-item-config-error.png') });
+      } finally {
+        writeFileSync(config, original);
+      }
+      await postlintItem('check').waitFor();
+    });
   } finally {
     await page.close();
   }
@@ -242,6 +259,9 @@ test('a Hugo site with no .postlintrc.json: its problems are listed with no post
       t.diagnostic(`screenshot of the status bar: ${shot}`);
       await item.click();
       await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor();
+      // The output's first lines: the version, then the site, its preset and its config file (the editor draws spaces as no-break spaces).
+      await page.locator('.panel .view-line', { hasText: /Postlint\s\d+\.\d+\.\d+,\slanguage\sserver\son\sNode/ }).first().waitFor();
+      await page.locator('.panel .view-line', { hasText: /preset\shugo,\sconfig\sfile\snone/ }).first().waitFor();
     });
   } finally {
     await page.close();
@@ -250,10 +270,10 @@ test('a Hugo site with no .postlintrc.json: its problems are listed with no post
 
 /**
  * The tests in test/vscode/suite, counted by hand: 6 in extension.test.ts, 2 in
- * new-post.test.ts. A suite that lost a test (a file that failed to bundle, a test
+ * new-post.test.ts, 5 in quick-fixes.test.ts. A suite that lost a test (a file that failed to bundle, a test
  * deleted by mistake) fails here; one who adds a test raises this number.
  */
-const SUITE_TESTS = 8;
+const SUITE_TESTS = 13;
 
 test('the extension-host suite (Mocha) inside code-server', { timeout: 300_000 }, async (t) => {
   const site = copyExampleSite(temp, 'suite-site');

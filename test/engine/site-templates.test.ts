@@ -78,3 +78,22 @@ test('site templates: when false, checks neither compare the About section with 
   ]);
   assert.deepEqual(await findings(false), []);
 });
+
+test('site templates: with no About file, a new post takes the About section of the newest post of its kind, as the site writes it now', async () => {
+  const welcome = (date: string, about: string) => `---\ntitle: "Welcoming someone"\ndate: ${date}\npostlint_kind: member-welcome\n---\nHello.\n\n## About the Garden Network\n\n${about}\n\n## Next\n\nMore.\n`;
+  const files = {
+    'content/blog/old-welcome.md': welcome('2021-05-01', 'We were a small club.'),
+    'content/blog/new-welcome.md': welcome('2025-09-30', 'We are the Garden Network,\nsince 2019.'),
+    // Newer, but another kind: its About section is not a welcome's.
+    'content/blog/recap.md': '---\ntitle: "A recap"\ndate: 2026-01-01\npostlint_kind: event-recap\n---\n## About the fair\n\nApples.\n',
+    // Newer, but a welcome without an About section: passed over.
+    'content/blog/bare-welcome.md': '---\ntitle: "Welcoming others"\ndate: 2026-02-01\npostlint_kind: member-welcome\n---\nHi.\n',
+  };
+  const builtinWelcome = '---\ntitle: "Hello"\ndate: 2026-03-04\npostlint_kind: member-welcome\n---\nBuilt-in welcome of Fern Labs.\n\n## About Garden Network\n\n';
+  assert.equal(await newPostText(true, 'member-welcome', files), `${builtinWelcome}We are the Garden Network,\nsince 2019.\n`);
+  // The site's own file, where it has one, comes first; untrusted, neither is read.
+  assert.equal(await newPostText(true, 'member-welcome', { ...files, 'data/postlint/about.md': 'Our standard text.\n' }), `${builtinWelcome}Our standard text.\n`);
+  assert.equal(await newPostText(false, 'member-welcome', files), `${builtinWelcome}[[about]]\n`);
+  // No post of the kind has one: the placeholder stays for the author.
+  assert.equal(await newPostText(true, 'member-welcome', { 'content/blog/bare-welcome.md': files['content/blog/bare-welcome.md'] }), `${builtinWelcome}[[about]]\n`);
+});

@@ -53,7 +53,7 @@ test('code actions: "Show documentation for <rule>" comes last, once per rule, t
   const document = TextDocument.create('file:///site/content/blog/p.md', 'markdown', 1, '---\ntitle: A\n---\nBody.\n');
   const diagnostics = [finding('link-insecure'), { ...finding('link-insecure'), message: 'Another.' }];
   const params = { textDocument: { uri: document.uri }, range: at, context: { diagnostics: diagnostics.map(toLspDiagnostic) } };
-  const actions = codeActions(document, params, diagnostics, 'editor.showRuleDocs');
+  const actions = codeActions(document, params, diagnostics, { ruleDocsCommand: 'editor.showRuleDocs' });
   const docs = actions.filter((action) => action.title === 'Show documentation for link-insecure');
   assert.equal(docs.length, 1);
   assert.equal(actions.at(-1), docs[0]);
@@ -61,4 +61,38 @@ test('code actions: "Show documentation for <rule>" comes last, once per rule, t
   assert.equal(docs[0].diagnostics?.length, 2);
   // An editor that named no command has each diagnostic's link to the page instead.
   assert.ok(!codeActions(document, params, diagnostics).some((action) => action.title.startsWith('Show documentation')));
+});
+
+test('code actions: an unknown author gets "Add “key” to data/authors.yaml", an entry at the file\u2019s end, then the file opened at its name', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nauthor: zed\n---\nBody.\n';
+  const site = hugoSite({ [PATH]: text });
+  const found = only(await checkPost(site, PATH), 'author-unknown');
+  const document = TextDocument.create('file:///site/content/blog/p.md', 'markdown', 1, text);
+  const lsp = toLspDiagnostic(found[0]);
+  const params = { textDocument: { uri: document.uri }, range: lsp.range, context: { diagnostics: [lsp] } };
+  const authors = { uri: 'file:///site/data/authors.yaml', path: '/site/data/authors.yaml', root: '/site', text: 'alice:\n  name: Alice Martin\n' };
+  const [add] = codeActions(document, params, found, { authorsFile: authors, canReveal: true }).filter((action) => action.title.startsWith('Add'));
+  assert.equal(add.title, 'Add \u201czed\u201d to data/authors.yaml');
+  const edited = TextDocument.applyEdits(TextDocument.create(authors.uri, 'yaml', 1, authors.text), add.edit!.changes![authors.uri]);
+  assert.equal(edited, 'alice:\n  name: Alice Martin\nzed:\n  name: zed\n');
+  // Opened with the new name selected, for the author to write the person's name.
+  assert.deepEqual(add.command, { title: add.title, command: 'postlint.reveal', arguments: [authors.uri, { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } }] });
+
+  // A file that does not end its last line, a key YAML must quote, TOML; JSON gets none; an editor that cannot open files gets the edit alone.
+  const askWith = (file: typeof authors, key = 'zed') => {
+    const diagnostic = { ...found[0] };
+    const doc = TextDocument.create(document.uri, 'markdown', 1, text.replace('author: zed', `author: ${key}`));
+    const range = { start: lsp.range.start, end: { line: lsp.range.start.line, character: lsp.range.start.character + key.length } };
+    const asked = { ...toLspDiagnostic({ ...diagnostic, range }) };
+    return codeActions(doc, { textDocument: { uri: doc.uri }, range, context: { diagnostics: [asked] } }, [{ ...diagnostic, range }], { authorsFile: file, canReveal: false }).find((action) => action.title.startsWith('Add'));
+  };
+  const unended = askWith({ ...authors, text: 'alice:\n  name: Alice' });
+  assert.equal(TextDocument.applyEdits(TextDocument.create(authors.uri, 'yaml', 1, 'alice:\n  name: Alice'), unended!.edit!.changes![authors.uri]), 'alice:\n  name: Alice\nzed:\n  name: zed\n');
+  assert.equal(unended!.command, undefined);
+  const quoted = askWith(authors, 'a:b');
+  assert.equal(quoted!.edit!.changes![authors.uri][0].newText, '"a:b":\n  name: "a:b"\n');
+  const toml = askWith({ ...authors, uri: 'file:///site/data/authors.toml', path: '/site/data/authors.toml', text: '[alice]\nname = "Alice"\n' });
+  assert.equal(toml!.title, 'Add \u201czed\u201d to data/authors.toml');
+  assert.equal(toml!.edit!.changes!['file:///site/data/authors.toml'][0].newText, '\n["zed"]\nname = "zed"\n');
+  assert.equal(askWith({ ...authors, uri: 'file:///site/data/authors.json', path: '/site/data/authors.json', text: '{}' }), undefined);
 });

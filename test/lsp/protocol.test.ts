@@ -54,7 +54,7 @@ test('protocol: open, diagnose, edit, fix, complete, hover, shut down', { timeou
     range: author.range,
     context: { diagnostics: [author] },
   })) as CodeAction[];
-  assert.deepEqual(actions.map((action) => action.title), ['Change the author to “mreyes”', 'Disable author-unknown for this line', 'Disable author-unknown for this file']);
+  assert.deepEqual(actions.map((action) => action.title), ['Change the author to “mreyes”', 'Add \u201cmreys\u201d to data/authors.yaml', 'Disable author-unknown for this line', 'Disable author-unknown for this file']);
   assert.equal(actions[0].isPreferred, true);
   await edit(3, actions[0].edit!.changes![uri]);
   const third = await client.diagnostics({ uri, version: 3 });
@@ -187,5 +187,47 @@ test('protocol: pull diagnostics when the client supports them; whole-site check
   const clean = await client.diagnostics((p) => p.uri.endsWith('/welcome-orchard-labs.md'));
   assert.deepEqual(clean.diagnostics, []);
   assert.ok(client.progress.some((p) => JSON.stringify(p).includes('"kind":"begin"')) && client.progress.some((p) => JSON.stringify(p).includes('"kind":"end"')));
+  assert.equal(await client.stop(), 0);
+});
+
+test('protocol: "Add … to data/authors.yaml" edits the site\u2019s authors file, then its command opens that file at the new name', { timeout: 60_000 }, async () => {
+  const root = exampleSite('add-author');
+  const client = new TestClient(root);
+  await client.initialize(root, { window: { workDoneProgress: true, showDocument: { support: true } } });
+  const path = join(root, 'content', 'blog', 'front-matter-typos.md');
+  const uri = uriOf(path);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path, 'utf8') } });
+  const author = (await client.diagnostics({ uri, version: 1 })).diagnostics.find((d) => d.code === 'author-unknown')!;
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: author.range, context: { diagnostics: [author] } })) as CodeAction[];
+  const add = actions.find((action) => action.title === 'Add \u201cmreys\u201d to data/authors.yaml')!;
+  const authorsUri = uriOf(join(root, 'data', 'authors.yaml'));
+  const authorsText = readFileSync(join(root, 'data', 'authors.yaml'), 'utf8');
+  const edited = TextDocument.applyEdits(TextDocument.create(authorsUri, 'yaml', 1, authorsText), add.edit!.changes![authorsUri]);
+  assert.equal(edited, `${authorsText}mreys:\n  name: mreys\n`);
+  // The editor runs the action's command after its edit; the server asks it to open the file there.
+  const shown = new Promise<{ uri: string; selection?: unknown; takeFocus?: boolean }>((resolve) => {
+    client.connection.onRequest('window/showDocument', (params: { uri: string; selection?: unknown; takeFocus?: boolean }) => {
+      resolve(params);
+      return { success: true };
+    });
+  });
+  await client.connection.sendRequest('workspace/executeCommand', { command: add.command!.command, arguments: add.command!.arguments });
+  const lines = authorsText.split('\n').length;
+  assert.deepEqual(await shown, { uri: authorsUri, takeFocus: true, selection: { start: { line: lines, character: 8 }, end: { line: lines, character: 13 } } });
+  assert.equal(await client.stop(), 0);
+});
+
+test('protocol: an editor with a status item of its own (siteCheckStatus) gets postlint/siteCheck for a whole-site check, and no work-done progress', { timeout: 60_000 }, async () => {
+  const root = exampleSite('site-check-status');
+  const client = new TestClient(root);
+  const notices: { checked: number; total: number; done: boolean }[] = [];
+  client.connection.onNotification('postlint/siteCheck', (params: { checked: number; total: number; done: boolean }) => void notices.push(params));
+  await client.initialize(root, {}, { trusted: true, siteCheckStatus: true });
+  const result = (await client.connection.sendRequest('postlint/checkWorkspace')) as { checked: number };
+  assert.equal(result.checked, 6);
+  assert.deepEqual(notices[0], { checked: 0, total: 0, done: false }, 'said first, while the posts are found');
+  assert.deepEqual(notices.at(-1), { checked: 6, total: 6, done: true });
+  assert.ok(notices.some((notice) => !notice.done && notice.total === 6), 'and how far it is on the way');
+  assert.equal(client.progress.length, 0, 'no work-done progress besides');
   assert.equal(await client.stop(), 0);
 });

@@ -1,5 +1,6 @@
 import { classifyUrl } from '../links/link-targets';
 import type { Heading } from '../markdown';
+import { ABOUT_HEADING, sectionBody } from '../markdown/sections';
 import { ABOUT_FILE } from '../templates/new-post';
 import { join } from '../site/paths';
 import { defineRule, type Post, type RuleContext } from '../rule';
@@ -8,27 +9,11 @@ import { quoted } from '../text/quote';
 import type { Span } from '../types';
 
 const REPRESENTATIVES = /\brepresentatives?\b/i;
-const ABOUT = /^about\b/i;
 
 /** Where a missing section is reported: the front matter line that makes the post this kind. */
 function kindSpan(post: Post): Span {
   const frontMatter = post.frontMatter;
   return frontMatter?.valueAt(['postlint_kind'])?.span ?? frontMatter?.valueAt(['title'])?.span ?? frontMatter?.openSpan ?? { start: 0, end: 0 };
-}
-
-/** The text of a section: from the end of its heading to the next heading of the same or a higher level. */
-function sectionBody(post: Post, heading: Heading): Span {
-  const headings = post.body.headings;
-  const next = headings.slice(headings.indexOf(heading) + 1).find((other) => other.level <= heading.level);
-  // Stryker disable next-line StringLiteral: a heading's span ends at the last non-space character of its line, so starting at its end skips the same whitespace
-  const lineEnd = post.text.indexOf('\n', heading.span.end - 1);
-  // Stryker disable next-line UnaryOperator: an "About" heading's line is longer than one character, so its end is never at index 1
-  const start = lineEnd === -1 ? post.text.length : lineEnd + 1;
-  let end = next ? next.span.start : post.text.length;
-  while (end > start && /\s/.test(post.text[end - 1])) end--;
-  let from = start;
-  while (from < end && /\s/.test(post.text[from])) from++;
-  return { start: from, end };
 }
 
 /** Typography aside (quotes, dashes, spacing), is this the same text? */
@@ -49,7 +34,7 @@ async function checkAbout(context: RuleContext<unknown>, about: Heading): Promis
   const file = join(site.root, config.templates.about ?? ABOUT_FILE);
   const canonical = (await siteCache(`about:${file}`, () => workspace.readFile(file)))?.trim();
   if (!canonical) return;
-  const body = sectionBody(post, about);
+  const body = sectionBody(post.text, post.body.headings, about);
   const written = post.text.slice(body.start, body.end);
   if (hasPlaceholder(written) || normalise(written) === normalise(canonical)) return;
   report({
@@ -68,7 +53,7 @@ function checkMemberWelcome(context: RuleContext<unknown>): Promise<void> | void
       message: 'This member welcome has no representatives section. Add a heading such as \u201c## Representatives\u201d naming the people who will represent the member.',
     });
   }
-  const about = headings.find((heading) => ABOUT.test(heading.text.trim()));
+  const about = headings.find((heading) => ABOUT_HEADING.test(heading.text.trim()));
   if (!about) {
     report({
       span: kindSpan(post),

@@ -17,6 +17,8 @@ export interface Site {
   dates: FrontMatterDates;
   /** Keys of `data/authors.*`, or undefined when the site has no such file. */
   authors?: Map<string, { name?: string }>;
+  /** The file `authors` came from, absolute (the editor offers to add an author there). */
+  authorsFile?: string;
   /** The preset its `baseURL` implies. */
   impliedPreset: PresetName;
   /** Problems met while reading the site's files: the CLI and the server report them as config errors. */
@@ -121,17 +123,18 @@ function nestedUnder(stem: string, value: Record<string, unknown>): Record<strin
   return { languages: { [lang]: section ? { [section]: inner } : inner } };
 }
 
-async function readAuthors(workspace: Workspace, root: string, problems: string[]): Promise<Map<string, { name?: string }> | undefined> {
+async function readAuthors(workspace: Workspace, root: string, problems: string[]): Promise<Pick<Site, 'authors' | 'authorsFile'>> {
   for (const extension of EXTENSIONS) {
-    const value = await readConfigFile(workspace, join(root, 'data', `authors${extension}`), problems);
+    const file = join(root, 'data', `authors${extension}`);
+    const value = await readConfigFile(workspace, file, problems);
     if (!value) continue;
     const authors = new Map<string, { name?: string }>();
     for (const [key, entry] of Object.entries(value)) {
       authors.set(key, { name: isRecord(entry) && typeof entry.name === 'string' ? entry.name : undefined });
     }
-    return authors;
+    return { authors, authorsFile: file };
   }
-  return undefined;
+  return {};
 }
 
 export async function readSite(workspace: Workspace, root: string): Promise<Site> {
@@ -157,7 +160,7 @@ export async function readSite(workspace: Workspace, root: string): Promise<Site
     baseURL,
     contentDir,
     dates: frontMatterDates(config),
-    authors: await readAuthors(workspace, root, problems),
+    ...(await readAuthors(workspace, root, problems)),
     impliedPreset: presetForBaseUrl(baseURL),
     problems,
     loose: false,
