@@ -8,6 +8,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } fr
 import { basename, relative } from '../engine/site/paths';
 import { lineBreakOf } from '../engine/fixes';
 import { LineIndex } from '../engine/text/line-index';
+import { quoted } from '../engine/text/quote';
 
 /** The server's command that opens a file with a range selected: `[uri, range]`. */
 export const REVEAL_COMMAND = 'postlint.reveal';
@@ -47,7 +48,7 @@ export function addAuthorAction(file: AuthorsFile, key: string, lsp: LspDiagnost
   const nameLine = firstLine + made.name.line;
   const nameLength = (made.lines[made.name.line].length - made.name.character) - (file.path.endsWith('.toml') ? 1 : 0);
   const selection: Range = { start: { line: nameLine, character: made.name.character }, end: { line: nameLine, character: made.name.character + nameLength } };
-  const title = `Add \u201c${key}\u201d to ${relative(file.root, file.path) || basename(file.path)}`;
+  const title = `Add ${quoted(key)} to ${relative(file.root, file.path) || basename(file.path)}`;
   return {
     title,
     kind: CodeActionKind.QuickFix,
