@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { nodeLanguageService } from '../../server/node/language-service';
 import { runCli } from '../helpers/cli';
-import { copyCorpus, corpusTest, TODO_SITE } from '../helpers/corpus';
+import { copyCorpus, corpusTest, TODO_BLOG, TODO_SITE } from '../helpers/corpus';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-new-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -169,8 +169,9 @@ corpusTest('new on a copy of the TODO Group site: only template-placeholder find
   const root = join(temp, 'todogroup');
   copyCorpus(TODO_SITE, root);
   // The todogroup preset gives the author (todogroup), so only the recap's own placeholders stay.
+  // The site names no About file: a welcome takes the About section of its newest welcome (2025-12-24).
   const commands: [string[], string[]][] = [
-    [['member-welcome', '--title', 'Welcoming Fabrikam as a New TODO Group General Member', '--org', 'Fabrikam'], MEMBER_WELCOME_LEFT],
+    [['member-welcome', '--title', 'Welcoming Fabrikam as a New TODO Group General Member', '--org', 'Fabrikam'], MEMBER_WELCOME_LEFT.filter((name) => name !== 'about')],
     [['event-recap', '--title', 'OSPO Meetup Lisbon: Highlights', '--event', 'OSPO Meetup Lisbon'], EVENT_RECAP_LEFT],
   ];
   for (const [args, left] of commands) {
@@ -185,6 +186,11 @@ corpusTest('new on a copy of the TODO Group site: only template-placeholder find
     const ranges = report.messages.map((m) => ({ start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } }));
     assert.deepEqual(coveredNames(text, ranges), left);
     assert.match(text, /^---\ntitle: ".*"\nauthor: "todogroup"\n/);
+    if (args[0] === 'member-welcome') {
+      const newest = readFileSync(join(TODO_BLOG, 'todo-member-george-washington-university.md'), 'utf8');
+      const about = newest.slice(newest.search(/^## About/m)).split('\n').slice(1).join('\n').trim();
+      assert.ok(about.length > 100 && text.trimEnd().endsWith(about), 'the newest welcome\u2019s About text ends the new post');
+    }
   }
 });
 
