@@ -1,12 +1,17 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { render } from '../../helpers/rendered-page';
 import { closeAllEditors, openPost, ruleId, sitePath, waitForDiagnostics } from './helpers';
 
 /**
  * The quick fixes that go beyond the engine's own edits, each applied as VS Code applies a
  * chosen action: its edit, then its command. Edits are left unsaved: teardown reverts them.
  */
+
+/** A post of our own with an http link in the second item of a list, where a comment on a line of its own would split the list. */
+const LIST_POST = ['content', 'blog', 'list-with-a-problem.md'];
+const LIST_TEXT = ['---', 'title: Orchard tools', 'date: 2025-07-02', 'author: orchard', '---', '', 'What we lend:', '', '- ladders', '- pruning saws, from [the old shop](http://orchard.example/shop)', '- crates', ''].join('\n');
 
 /** A post of our own, written into the test's copy of the site: a misplaced image path and two tracked links. */
 const LINKS_POST = ['content', 'blog', 'links-to-mend.md'];
@@ -45,6 +50,7 @@ const problemsOf = (rule: string) => (found: vscode.Diagnostic[]) => found.filte
 suite('Postlint quick fixes in VS Code', () => {
   suiteSetup(async () => {
     await vscode.workspace.fs.writeFile(sitePath(...LINKS_POST), new TextEncoder().encode(LINKS_TEXT));
+    await vscode.workspace.fs.writeFile(sitePath(...LIST_POST), new TextEncoder().encode(LIST_TEXT));
   });
   teardown(closeAllEditors);
 
@@ -81,6 +87,18 @@ suite('Postlint quick fixes in VS Code', () => {
     const [author] = problemsOf('author-unknown')(await waitForDiagnostics(uri, (found) => problemsOf('author-unknown')(found).length === 1, 'author-unknown'));
     await run(actionTitled(await quickFixes(uri, author), /^Disable author-unknown for this file$/));
     await waitForDiagnostics(uri, (found) => problemsOf('author-unknown')(found).length === 0 && found.length > 0, 'the other problems alone');
+  });
+
+  test('“Disable link-insecure for this line” on a list item turns the rule off there and the page renders as before', async () => {
+    const uri = sitePath(...LIST_POST);
+    const editor = await openPost(uri);
+    const [insecure] = problemsOf('link-insecure')(await waitForDiagnostics(uri, (found) => problemsOf('link-insecure')(found).length === 1, 'link-insecure'));
+    const before = editor.document.getText();
+    await run(actionTitled(await quickFixes(uri, insecure), /^Disable link-insecure for this line$/));
+    const after = editor.document.getText();
+    assert.notEqual(after, before, 'the comment went in');
+    assert.deepEqual(render(after), render(before), `the list is still one list of three items:\n${after}`);
+    await waitForDiagnostics(uri, (found) => problemsOf('link-insecure')(found).length === 0, 'a check with the rule off on that line');
   });
 
   test('“Add … to data/authors.yaml” adds the unknown author to the site\u2019s authors and opens the file at the new name', async () => {
