@@ -8,7 +8,7 @@
  * post, the post is opened, and the time runs from that Enter to the first squiggle drawn in
  * its editor. The workbench's own start is timed too, from navigation to its editor area.
  *
- *   npm run package && node --import tsx bench/editor-start.ts [--runs 5] [--post ospology-the-study-of-ospos.md]
+ *   npm run package && node --import tsx bench/editor-start.ts [--runs 5] [--post ospology-the-study-of-ospos.md] [--keep]
  *
  * Needs code-server (bash .ci/install-vscode) and the corpus (../shared/corpus). Prints one line
  * per run and the median; exit 0 when the median is within 1 s, 1 when not, 2 when it could not run.
@@ -21,7 +21,9 @@ import { codeServerBin, installExtension, startCodeServer, type Dirs } from '../
 import { launchChromium, openWorkbench } from '../test/e2e/workbench';
 import { REPO, writeUserSettings } from '../test/vscode/workspace';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, post: { type: 'string', default: 'ospology-the-study-of-ospos.md' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, post: { type: 'string', default: 'ospology-the-study-of-ospos.md' }, keep: { type: 'boolean', default: false } },
+});
 const runs = Number(values.runs);
 const post = values.post;
 const GOAL_MS = 1_000;
@@ -84,7 +86,9 @@ async function main(): Promise<number> {
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();
-    rmSync(temp, { recursive: true, force: true });
+    // --keep: code-server's logs stay, Postlint's output among them, with the server's own times.
+    if (values.keep) console.log(`kept ${temp}`);
+    else rmSync(temp, { recursive: true, force: true });
   }
   const result = median(toSquiggle);
   console.log(`median: ${Math.round(result)} ms from opening ${post} to its first squiggle (goal: within ${GOAL_MS} ms): ${result <= GOAL_MS ? 'met' : 'missed'}`);
