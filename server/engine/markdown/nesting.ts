@@ -69,18 +69,28 @@ export function checkInlineMarks(text: string, from: number): void {
   let underscores = 0;
   let lineStart = from;
   let blank = true;
+  // Character codes, not one-character strings: this pass reads every character of every
+  // post, and was 3% of a whole-site check's time when it compared strings.
   for (let at = from; at < text.length; at++) {
-    const char = text[at];
-    if (char === '\n') {
+    const code = text.charCodeAt(at);
+    if (code === NEWLINE) {
       // A blank line ends the paragraph: its counts start again.
       if (blank) brackets = stars = underscores = 0;
       blank = true;
       lineStart = at + 1;
       continue;
     }
-    if (char !== ' ' && char !== '\t' && char !== '\r') blank = false;
-    if (char === '[' && ++brackets > MAX_BRACKETS) throw new TooManyInlineMarks(lineStart, '[');
-    if (char === '*' && ++stars > MAX_EMPHASIS_MARKS) throw new TooManyInlineMarks(lineStart, '*');
-    if (char === '_' && ++underscores > MAX_EMPHASIS_MARKS) throw new TooManyInlineMarks(lineStart, '_');
+    if (code !== SPACE && code !== TAB && code !== RETURN) blank = false;
+    if (code === OPEN_BRACKET && ++brackets > MAX_BRACKETS) throw new TooManyInlineMarks(lineStart, '[');
+    if (code === STAR && ++stars > MAX_EMPHASIS_MARKS) throw new TooManyInlineMarks(lineStart, '*');
+    if (code === UNDERSCORE && ++underscores > MAX_EMPHASIS_MARKS) throw new TooManyInlineMarks(lineStart, '_');
   }
 }
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const RETURN = 0x0d;
+const OPEN_BRACKET = 0x5b;
+const STAR = 0x2a;
+const UNDERSCORE = 0x5f;
