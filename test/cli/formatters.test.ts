@@ -184,7 +184,7 @@ test('stylish formatter: a fatal message has no rule name after it', () => {
   );
 });
 
-const NOT_ON_DISK = 'mounted from `tmp/charts`, which is not on disk';
+const NOT_ON_DISK = 'mounted from “tmp/charts”, which is not on disk';
 const unverified = (line: number, reason = NOT_ON_DISK) => ({
   ruleId: 'link-broken-local',
   range: { start: { line, character: 4 }, end: { line, character: 20 } },

@@ -40,7 +40,7 @@ corpusTest('opentelemetry.io: pages are served where the content mounts put them
   assert.equal(pages.pageOfUrl('/ja/docs/languages/go/')?.file, join(SITE, 'content/ja/docs/languages/go/_index.md'));
   assert.equal(pages.pageOfUrl('/en/docs/languages/go/'), undefined, 'content/en is mounted at the root, not under /en/');
   const spec = pages.resolve('/docs/specs/otel/trace/api/');
-  assert.deepEqual(spec, { found: true, unverified: 'mounted from `tmp/otel/specification`, which is not on disk' }, 'a page the absent submodule provides: not verified, never broken');
+  assert.deepEqual(spec, { found: true, unverified: 'mounted from “tmp/otel/specification”, which is not on disk' }, 'a page the absent submodule provides: not verified, never broken');
 });
 
 corpusTest('opentelemetry.io: the blog\u2019s local links are all found or said to be unverifiable, with why', { corpus: SITE }, async () => {
@@ -58,7 +58,7 @@ corpusTest('opentelemetry.io: the blog\u2019s local links are all found or said 
   }
   assert.ok(reasons.size > 0, 'the posts link into the submodule\u2019s pages');
   for (const reason of reasons.keys()) {
-    assert.match(reason, /^mounted from `tmp\/[a-z/.-]+`, which is not on disk$|^the site writes its `_redirects` at build time/, 'only what cannot be seen in the checkout');
+    assert.match(reason, /^mounted from “tmp\/[a-z/.-]+”, which is not on disk$|^the site writes its “_redirects” at build time/, 'only what cannot be seen in the checkout');
   }
 });
 
@@ -68,5 +68,5 @@ corpusTest('opentelemetry.io as checked out: the missing module.yaml makes missi
   const result = await service.check(post, readFileSync(post, 'utf8'));
   assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'link-broken-local'), []);
   assert.ok(result.unverified.length > 0);
-  assert.match(result.unverified[0].reason, /^`config\/_default\/module\.yaml`, which the site makes at build time/);
+  assert.match(result.unverified[0].reason, /^“config\/_default\/module\.yaml”, which the site makes at build time/);
 });

@@ -81,8 +81,8 @@ test('content mounts: links into mounted pages resolve; links into a mount not o
   assert.deepEqual(
     unverified.map(({ ruleId, reason }) => [ruleId, reason]),
     [
-      ['link-broken-local', 'mounted from `tmp/charts`, which is not on disk'],
-      ['link-broken-local', 'mounted from `/shared-pages`, outside the site'],
+      ['link-broken-local', 'mounted from “tmp/charts”, which is not on disk'],
+      ['link-broken-local', 'mounted from “/shared-pages”, outside the site'],
     ],
   );
   assert.equal(unverified[0].range.start.line, 6);
@@ -149,7 +149,7 @@ test('a site that writes its _redirects at build time: a missing address is not 
   assert.deepEqual(broken, []);
   assert.deepEqual(
     unverified.map(({ reason }) => reason),
-    ['the site writes its `_redirects` at build time (output format `hostRedirects`), and a redirect there may serve this address'],
+    ['the site writes its “_redirects” at build time (output format “hostRedirects”), and a redirect there may serve this address'],
   );
 });
 
@@ -163,7 +163,7 @@ test('a config file the site makes at build time and is not here: missing addres
   assert.deepEqual(site.generatedConfig, ['config/_default/module.yaml'], 'a name with a wildcard is no file');
   const { broken, unverified } = await check(workspace, '[a](/blog/here/) [b](/guides/)');
   assert.deepEqual(broken, []);
-  assert.match(unverified[0].reason, /^`config\/_default\/module\.yaml`, which the site makes at build time/);
+  assert.match(unverified[0].reason, /^“config\/_default\/module\.yaml”, which the site makes at build time/);
   workspace.files.set(`${SITE}/config/_default/module.yaml`, 'mounts: []\n');
   assert.equal((await readSite(workspace, SITE)).generatedConfig, undefined, 'once it is there, the site is read as it is');
 });
@@ -186,6 +186,6 @@ test('a content adapter (_content.gotmpl) makes its pages at build time: links u
   assert.deepEqual(broken, ['/blog/gone/']);
   assert.deepEqual(
     unverified.map(({ reason }) => reason),
-    ['pages under it are made at build time by `content/boats/_content.gotmpl`'],
+    ['pages under it are made at build time by “content/boats/_content.gotmpl”'],
   );
 });

@@ -297,7 +297,7 @@ test('validator: what a check could not verify goes to the log, one line per rea
   const { validator, connection } = harness(memoryService(site));
   await validator.diagnose(POST_URI, post);
   assert.deepEqual(connection.infos, [
-    'Postlint: /site/content/blog/p.md: 2 links not verified: the site writes its `_redirects` at build time (output format `hostRedirects`), and a redirect there may serve this address',
+    'Postlint: /site/content/blog/p.md: 2 links not verified: the site writes its “_redirects” at build time (output format “hostRedirects”), and a redirect there may serve this address',
   ]);
   assert.deepEqual(connection.errors, []);
 });

@@ -146,12 +146,12 @@ test('link-broken-local: pages a build step writes, named by a .gitignore and no
   const result = await service.check(`${SITE}/content/blog/post.md`, FRONT + body);
   const reasons = result.unverified.map((entry) => entry.reason);
   assert.deepEqual(reasons, [
-    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
-    'pages there are made at build time: `content/docs/cli/.gitignore` names `cmd-*.md`',
-    'pages there are made at build time: `.gitignore` names `content/reference/`',
+    'the page is made at build time: “content/.gitignore” names “community.md”, which is not in the checkout',
+    'pages there are made at build time: “content/docs/cli/.gitignore” names “cmd-*.md”',
+    'pages there are made at build time: “.gitignore” names “content/reference/”',
     // A Markdown file's path names the generated file itself.
-    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
-    'the page is made at build time: `content/.gitignore` names `community.md`, which is not in the checkout',
+    'the page is made at build time: “content/.gitignore” names “community.md”, which is not in the checkout',
+    'the page is made at build time: “content/.gitignore” names “community.md”, which is not in the checkout',
   ]);
 });
 

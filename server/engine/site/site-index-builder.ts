@@ -9,6 +9,7 @@ import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { urlData } from './page-url-data';
+import { quoted } from '../text/quote';
 import type { SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, relative } from './paths';
 import { parseNetlifyToml, parseRedirectsFile } from './redirects';
@@ -69,7 +70,7 @@ export class SiteIndexBuilder {
     }
     const languages = mount.languages.length > 0 ? mount.languages : this.settings.languages;
     const from = relative(this.site.root, mount.source);
-    const reason = kind === undefined && mountReadable(this.site.root, mount) ? `mounted from \`${from}\`, which is not on disk` : `mounted from \`${mount.source}\`, outside the site`;
+    const reason = kind === undefined && mountReadable(this.site.root, mount) ? `mounted from ${quoted(from, Infinity)}, which is not on disk` : `mounted from ${quoted(mount.source, Infinity)}, outside the site`;
     for (const language of languages) this.index.uncertain.push({ path: this.mountedPath(mount, language), reason });
   }
 
@@ -93,7 +94,7 @@ export class SiteIndexBuilder {
    */
   private readable(dir: string): boolean {
     if (dir === this.site.root || isInside(this.site.root, dir)) return true;
-    this.index.uncertain.push({ path: '/', reason: `the site publishes \`${dir}\`, outside the site` });
+    this.index.uncertain.push({ path: '/', reason: `the site publishes ${quoted(dir, Infinity)}, outside the site` });
     return false;
   }
 
@@ -146,7 +147,7 @@ export class SiteIndexBuilder {
     const folderUrl = this.folderUrl(folder, mount);
     // A content adapter makes pages from data when the site is built: what lies under it cannot be seen here.
     if (folderUrl !== undefined && files.some((entry) => entry.name === '_content.gotmpl')) {
-      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by \`${relative(this.site.root, folder)}/_content.gotmpl\`` });
+      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by ${quoted(`${relative(this.site.root, folder)}/_content.gotmpl`, Infinity)}` });
     }
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
     const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
@@ -179,7 +180,7 @@ export class SiteIndexBuilder {
       const contentPlace = placeIn(mount, place.target, this.settings);
       const served = place.folder ? this.folderUrl(place.target, mount) : contentPlace && this.plainUrl(contentPlace);
       if (served === undefined) continue;
-      const named = `\`${relative(this.site.root, ignoreFile)}\` names \`${place.pattern}\``;
+      const named = `${quoted(relative(this.site.root, ignoreFile), Infinity)} names ${quoted(place.pattern, Infinity)}`;
       const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
       this.index.uncertain.push({ path: pathKey(served), reason });
       this.index.generatedContent.push({ target: place.target, reason });
@@ -227,7 +228,7 @@ export class SiteIndexBuilder {
     const data = urlData(text, keysNeeded(shape, this.settings));
     const result = pageUrl(place, shape, data, this.settings);
     if ('uncertainPath' in result) {
-      const why = `the URL of \`${relative(this.site.root, file)}\` depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
+      const why = `the URL of ${quoted(relative(this.site.root, file), Infinity)} depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
       this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
       return undefined;
     }

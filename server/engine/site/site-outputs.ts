@@ -6,6 +6,7 @@
 import type { Workspace } from '../types';
 import { isRecord, setting, textSetting } from './hugo-urls';
 import { join } from './paths';
+import { quoted } from '../text/quote';
 import { moduleImportPaths } from './shortcode-catalog';
 import type { Site } from './site';
 
@@ -58,14 +59,14 @@ export function generatedRedirects(site: Site): string | undefined {
   const formats = setting(site.config, 'outputFormats');
   if (!isRecord(formats)) return undefined;
   const name = Object.keys(formats).find((format) => textSetting(setting(formats, format), 'baseName', '').toLowerCase() === '_redirects');
-  return name && `the site writes its \`_redirects\` at build time (output format \`${name}\`), and a redirect there may serve this address`;
+  return name && `the site writes its \u201c_redirects\u201d at build time (output format ${quoted(name, Infinity)}), and a redirect there may serve this address`;
 }
 
 /** Why the site's layout cannot be known: config files its build writes are not here (see `Site.generatedConfig`). */
 export function unknownConfig(site: Site): string | undefined {
   const files = site.generatedConfig;
   if (!files) return undefined;
-  const names = files.map((file) => `\`${file}\``).join(', ');
+  const names = files.map((file) => quoted(file, Infinity)).join(', ');
   return `${names}, which the site makes at build time (its config folder's .gitignore names ${files.length === 1 ? 'it' : 'them'}), ${files.length === 1 ? 'is' : 'are'} not here, so where its content is mounted is unknown`;
 }
 
