@@ -5,6 +5,7 @@ import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../.
 import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
+import { bound, listed, typeInWords } from '../text/issue-words';
 import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 import type { Severity } from '../types';
@@ -117,18 +118,7 @@ function shown(written: unknown, max = 40): string {
   return quoted(typeof written === 'string' ? json.slice(1, -1) : json, max);
 }
 
-/** The names zod gives types, as a person says them. */
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of key-value pairs',
-  record: 'a set of key-value pairs',
-};
-
-/** What a value written in the config is, as TYPE_NAMES says types. */
+/** What a value written in the config is, as typeInWords says types. */
 function kindOf(written: unknown): string {
   if (Array.isArray(written)) return 'a list';
   if (written === null) return 'null';
@@ -156,10 +146,10 @@ function valueWords(issue: z.core.$ZodIssue, written: unknown): string {
       // The checks of paths, globs and patterns say what is wrong as it follows the value (schemas/site-paths.ts).
       return typeof written === 'string' ? `${shown(written, 48)} ${issue.message}.` : `${issue.message}.`;
     case 'invalid_type':
-      return `${name} should be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${kindOf(written)}.`;
+      return `${name} should be ${typeInWords(issue.expected)}, not ${kindOf(written)}.`;
     case 'invalid_value': {
       const values = issue.values.map((one) => quoted(String(one)));
-      return `${shown(written, 36)} is not a value ${name} takes. Write ${values.length === 1 ? values[0] : `one of ${values.slice(0, -1).join(', ')} or ${values.at(-1)}`}.`;
+      return `${shown(written, 36)} is not a value ${name} takes. Write ${listed(values, { prefix: 'one of ' })}.`;
     }
     case 'too_small':
       return `${name} is too small. It should be ${issue.inclusive === false ? 'more than' : 'at least'} ${bound(issue.minimum, issue.origin)}.`;
@@ -174,12 +164,6 @@ function valueWords(issue: z.core.$ZodIssue, written: unknown): string {
       return joined.length <= 100 ? joined : `${name} is not valid. ${words}.`;
     }
   }
-}
-
-/** A limit with its unit, singular for 1 (`1 character`, `2 items`); a plain number otherwise. */
-function bound(limit: number | bigint, origin: string): string {
-  const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : undefined;
-  return unit === undefined ? String(limit) : `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}`;
 }
 
 /** An unknown key: of the config's top level, or of a rule's options (`rules.<id>.1`), with the one most likely meant. */

@@ -4,20 +4,9 @@ import { schemaSpelling } from '../frontmatter/key-case';
 import { pageDate, writesDateKey } from '../frontmatter/page-date';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import { defineRule } from '../rule';
+import { bound, listed, typeInWords } from '../text/issue-words';
 import { quoted } from '../text/quote';
 import type { Span } from '../types';
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of key-value pairs',
-  // zod names the type of z.record (params, build, sitemap) `record`.
-  record: 'a set of key-value pairs',
-  date: 'a date',
-};
 
 /** What was found, as short as the first sentence needs it: a value as written is shortened to `max` characters. */
 function describeFound(node: Node | undefined, source: string, max: number): string {
@@ -46,9 +35,9 @@ const SHORT_FORM = 25;
 function wrongOf(issue: z.core.$ZodIssue): Wrong {
   switch (issue.code) {
     case 'invalid_type':
-      return { what: `should be ${TYPE_NAMES[issue.expected] ?? issue.expected}` };
+      return { what: `should be ${typeInWords(issue.expected)}` };
     case 'invalid_value':
-      return { what: 'is not one of the values it takes', advice: `Write ${listed(issue.values.map((value) => quoted(String(value))), 'one of ')}.` };
+      return { what: 'is not one of the values it takes', advice: `Write ${listed(issue.values.map((value) => quoted(String(value))), { prefix: 'one of ' })}.` };
     case 'invalid_union': {
       const forms = unionForms(issue.errors);
       if (forms === undefined) return { what: 'is not in a form it takes' };
@@ -73,11 +62,6 @@ function limitWrong(origin: string, side: 'small' | 'big'): string {
   return side === 'small' ? 'is too small' : 'is too large';
 }
 
-/** `a`, `a or b`, `a, b or c`, after `prefix` when there is more than one. */
-function listed(items: string[], prefix = ''): string {
-  return items.length === 1 ? items[0] : `${prefix}${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
 /**
  * The forms a union accepts, named from what each of its options expected of the value
  * itself (`text or a list`); undefined when an option failed on something deeper.
@@ -86,7 +70,7 @@ function unionForms(options: z.core.$ZodIssue[][]): string | undefined {
   const forms = formsOf(options);
   if (forms === undefined || forms.length === 0) return undefined;
   // A date field takes a date, or the same date written as text: "a date or text" would invite any text.
-  if (forms.includes(TYPE_NAMES.date)) return 'a date such as 2025-03-14';
+  if (forms.includes(typeInWords('date'))) return 'a date such as 2025-03-14';
   return listed(forms);
 }
 
@@ -100,17 +84,10 @@ function formsOf(options: z.core.$ZodIssue[][], forms: string[] = []): string[] 
       continue;
     }
     if (first.code !== 'invalid_type') return undefined;
-    const form = TYPE_NAMES[first.expected] ?? first.expected;
+    const form = typeInWords(first.expected);
     if (!forms.includes(form)) forms.push(form);
   }
   return forms;
-}
-
-/** A length limit with its unit, singular for 1 (`at least 1 character`); a plain number otherwise. */
-function bound(limit: number | bigint, origin: string): string {
-  const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : undefined;
-  if (unit === undefined) return String(limit);
-  return `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}`;
 }
 
 function keyPath(path: PropertyKey[]): string {

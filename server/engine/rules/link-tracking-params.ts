@@ -4,6 +4,7 @@ import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
 import { FIRST_SENTENCE_MAX, quoted } from '../text/quote';
+import { listed } from '../text/issue-words';
 
 /** Campaign and click identifiers: they record who shared or clicked, never which page to show. */
 export const DEFAULT_PARAMS = [
@@ -104,11 +105,10 @@ function fixFor(querySpan: Span, kept: Segment[], dropped: string[]): FixSpec {
 }
 
 /** Names in quotes, as a sentence lists them: “a”, “b” and “c”. */
-function listed(names: string[], max: number): string {
+function quotedNames(names: string[], max: number): string {
   const all = names.map((name) => quoted(name, max));
-  return all.length === 1 ? all[0] : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+  return listed(all, { conjunction: 'and' });
 }
-
 
 /**
  * The names in the first sentence when they fit it; else their number there, and the
@@ -119,9 +119,9 @@ function messageFor(names: string[], what: string): string {
     return `This ${what} carries the tracking parameter ${quoted(names[0], 48)}. It records who shared or clicked it and adds nothing for readers. Remove it; the address leads to the same page.`;
   }
   const why = 'record who shared or clicked it and add nothing for readers. Remove them; the address leads to the same page.';
-  const first = `This ${what} carries the tracking parameters ${listed(names, 48)}.`;
+  const first = `This ${what} carries the tracking parameters ${quotedNames(names, 48)}.`;
   if (first.length <= FIRST_SENTENCE_MAX) return `${first} They ${why}`;
-  return `This ${what} carries ${names.length} tracking parameters. They (${listed(names, 48)}) ${why}`;
+  return `This ${what} carries ${names.length} tracking parameters. They (${quotedNames(names, 48)}) ${why}`;
 }
 
 /** The names a site goes by in its own campaign tags: its host and the host's main label (`opentelemetry` for opentelemetry.io). */
