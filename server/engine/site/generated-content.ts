@@ -36,13 +36,13 @@ export function generatedPlaces(text: string, folder: string): GeneratedPlace[] 
   for (const line of text.split('\n').slice(0, MAX_LINES)) {
     const pattern = line.trim();
     if (pattern === '' || pattern.startsWith('#') || pattern.startsWith('!') || pattern.includes('\\')) continue;
-    const place = placeOf(pattern, folder);
+    const place = generatedPlaceOf(pattern, folder);
     if (place) places.push(place);
   }
   return places;
 }
 
-function placeOf(pattern: string, folder: string): GeneratedPlace | undefined {
+function generatedPlaceOf(pattern: string, folder: string): GeneratedPlace | undefined {
   const isFolder = pattern.endsWith('/');
   const segments = pattern.split('/').filter((segment) => segment !== '');
   if (segments.length === 0 || segments.some((segment) => segment === '..' || segment === '.')) return undefined;

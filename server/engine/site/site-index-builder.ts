@@ -40,7 +40,10 @@ export class SiteIndexBuilder {
     // With every language in its subfolder, Hugo still writes a root page that redirects to the default one.
     this.index.implicitPages.add('/');
     for (const language of this.settings.languages) this.index.implicitPages.add(pathKey(`${language.prefix}/`));
-    for (const mount of this.settings.mounts) await this.readMount(mount);
+    // The root's .gitignore may name generated content in any mount: read once, for all of them.
+    const rootIgnore = join(this.site.root, '.gitignore');
+    const ignoredAtRoot = generatedPlaces((await this.workspace.readFile(rootIgnore)) ?? '', this.site.root);
+    for (const mount of this.settings.mounts) await this.readMount(mount, ignoredAtRoot, rootIgnore);
     for (const dir of this.siteFolders('staticDir', 'static')) if (this.readable(dir)) await this.readStatic(dir);
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) append(this.index.redirects, parseNetlifyToml(netlify, 'netlify.toml'));
@@ -56,12 +59,10 @@ export class SiteIndexBuilder {
    * step fills) publishes pages no one can see here: the links into its place in the
    * content tree are uncertain, not broken.
    */
-  private async readMount(mount: ContentMount): Promise<void> {
+  private async readMount(mount: ContentMount, ignoredAtRoot: GeneratedPlace[], rootIgnore: string): Promise<void> {
     const kind = mountReadable(this.site.root, mount) ? await this.workspace.stat(mount.source) : undefined;
     if (kind === 'directory') {
-      const rootIgnore = await this.workspace.readFile(join(this.site.root, '.gitignore'));
-      const places = rootIgnore === undefined ? [] : generatedPlaces(rootIgnore, this.site.root);
-      await this.noteGenerated(places.filter((place) => isInside(mount.source, place.target)), mount, join(this.site.root, '.gitignore'));
+      await this.noteGenerated(ignoredAtRoot.filter((place) => isInside(mount.source, place.target)), mount, rootIgnore);
       return this.walkContent(mount.source, mount);
     }
     if (kind === 'file') {
