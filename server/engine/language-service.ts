@@ -16,6 +16,7 @@ import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import type { NotAPage } from './site/content-pages';
 import { PostSelection } from './post-selection';
 import { datedSections } from './site/dated-sections';
+import { urlSettings } from './site/hugo-urls';
 import { rawInnerShortcodes } from './site/shortcode-catalog';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
@@ -228,7 +229,7 @@ export class LanguageService {
     if (!config.postsFromPreset || !config.preset.datedSections || site.loose) return config;
     const guessed = globMatcher(this.postGlobs(site, config));
     const sections = await this.siteValue(site.root, 'dated-sections', () =>
-      datedSections(this.siteWorkspace(site.root), site, this.selection.urlSettingsOf(site), (folder) => guessed(`${folder}/post.md`)),
+      datedSections(this.siteWorkspace(site.root), site, urlSettings(site), (folder) => guessed(`${folder}/post.md`)),
     );
     return sections.length === 0 ? config : { ...config, posts: [...config.posts, ...sections.map((section) => `${escapeGlob(section)}/**/*.md`)] };
   }

@@ -1,7 +1,7 @@
 import { globMatcher } from '../../schemas/globs';
 import type { ResolvedConfig } from './config/config';
 import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
-import { urlSettings, type UrlSettings } from './site/hugo-urls';
+import { urlSettings } from './site/hugo-urls';
 import { dirname, isInside, relative } from './site/paths';
 import type { Site } from './site/site';
 import type { Workspace } from './types';
@@ -51,7 +51,7 @@ export class PostSelection {
       }
       if (!this.matchesPost(path, site, config) || this.matchers(site, config).ignored(relative(site.root, path))) continue;
       // A Markdown file inside a leaf bundle is a resource of its page: Hugo never publishes it.
-      if (!site.loose && (await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site))) === 'bundle resource') continue;
+      if (!site.loose && (await this.contentPagesOf(site, pagesBySite).verdict(path, urlSettings(site))) === 'bundle resource') continue;
       posts.push(path);
     }
     return posts;
@@ -88,7 +88,7 @@ export class PostSelection {
         ? 'ignored'
         : !config.postsFromPreset || wholeSite
           ? this.matchesPost(path, site, config) ? 'page' : 'not in posts'
-          : site.loose ? 'page' : await this.contentPagesOf(site, pagesBySite).verdict(path, this.urlSettingsOf(site));
+          : site.loose ? 'page' : await this.contentPagesOf(site, pagesBySite).verdict(path, urlSettings(site));
       if (verdict === 'page') posts.push(path);
       else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
     }
@@ -97,7 +97,7 @@ export class PostSelection {
 
   async isBundleResource(path: string, site: Site): Promise<boolean> {
     if (site.loose) return false;
-    return (await new ContentPages(this.host.siteWorkspace(site.root)).verdict(path, this.urlSettingsOf(site))) === 'bundle resource';
+    return (await new ContentPages(this.host.siteWorkspace(site.root)).verdict(path, urlSettings(site))) === 'bundle resource';
   }
 
   private contentPagesOf(site: Site, bySite: Map<string, ContentPages>): ContentPages {
@@ -108,15 +108,7 @@ export class PostSelection {
 
   private holdsWholeSite(folder: string, site: Site): boolean {
     if (site.root === folder || isInside(folder, site.root)) return true;
-    return this.urlSettingsOf(site).mounts.some((mount) => mount.target === '' && mount.source === folder);
-  }
-
-  private readonly urlSettingsCache = new WeakMap<Site, UrlSettings>();
-
-  urlSettingsOf(site: Site): UrlSettings {
-    let settings = this.urlSettingsCache.get(site);
-    if (!settings) this.urlSettingsCache.set(site, (settings = urlSettings(site)));
-    return settings;
+    return urlSettings(site).mounts.some((mount) => mount.target === '' && mount.source === folder);
   }
 
   matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {

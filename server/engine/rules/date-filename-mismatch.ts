@@ -1,6 +1,7 @@
 import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
 import { defineRule } from '../rule';
-import { sitePagesOf } from '../site/site-pages';
+import { urlSettings } from '../site/hugo-urls';
+import { servedUrl } from '../site/page-url-data';
 import { quoted } from '../text/quote';
 
 /**
@@ -15,8 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
-  async check(context) {
-    const { post, site, report } = context;
+  check({ post, site, report }) {
     // The name Hugo's `:filename` reads: a page bundle's folder name for its index.md.
     const baseName = contentBaseName(post.path);
     // A date that runs on into more digits (`2025-03-011`) is no whole date a reader sees.
@@ -32,7 +32,8 @@ export default defineRule({
     // The day as written: a date with an offset must not move to another day in UTC.
     const day = /\d{4}-\d{2}-\d{2}/.exec(post.text.slice(span.start, span.end))?.[0];
     if (!day || day === fileDay) return;
-    const url = (await sitePagesOf(context)).urlOf(post.path, frontMatter.data);
+    // The URL needs the site's settings only, not its index of pages.
+    const url = servedUrl(post.path, frontMatter.data, urlSettings(site));
     if (!url?.includes(fileDay)) return;
     report({
       span,

@@ -104,7 +104,16 @@ function uglyURLsOf(value: unknown): (section: string) => boolean {
   return (section) => sections.has(section.toLowerCase());
 }
 
+const settingsBySite = new WeakMap<Site, UrlSettings>();
+
+/** The URL settings of a site, worked out once per `Site` read (a site read again is a new object). */
 export function urlSettings(site: Site): UrlSettings {
+  let settings = settingsBySite.get(site);
+  if (!settings) settingsBySite.set(site, (settings = readUrlSettings(site)));
+  return settings;
+}
+
+function readUrlSettings(site: Site): UrlSettings {
   const config = site.config;
   const defaultKey = textSetting(config, 'defaultContentLanguage', 'en').toLowerCase();
   const inSubdir = setting(config, 'defaultContentLanguageInSubdir') === true;

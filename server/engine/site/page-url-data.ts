@@ -3,7 +3,7 @@
  * when the site index is built: most pages set none of them and are never parsed.
  */
 import { splitPost } from '../frontmatter/frontmatter';
-import { isRecord, setting, type UrlFrontMatter } from './hugo-urls';
+import { dateKeys, isRecord, pageShape, pageUrl, placeOf, setting, type UrlFrontMatter, type UrlSettings } from './hugo-urls';
 import { escapeRegex } from './redirects';
 import { yamlData } from './yaml-data';
 
@@ -61,4 +61,12 @@ export function frontMatterUrlData(data: Record<string, unknown> | undefined, ke
     dates: Object.fromEntries(keys.map((key) => [key, setting(data, key)])),
     aliases: setting(data, 'aliases'),
   };
+}
+
+/** Where a content file is served given its (possibly edited) front matter; undefined outside the content folders, or where the URL cannot be worked out here. */
+export function servedUrl(file: string, data: Record<string, unknown> | undefined, settings: UrlSettings): string | undefined {
+  const place = placeOf(file, settings);
+  if (!place) return undefined;
+  const result = pageUrl(place, pageShape(place.rel), frontMatterUrlData(data, dateKeys(settings)), settings);
+  return 'url' in result ? result.url : undefined;
 }

@@ -5,7 +5,7 @@
  * reading of each page only the front matter keys that move its URL.
  */
 import { splitPost } from '../frontmatter/frontmatter';
-import { dateKeys, mayBeUnder, pageShape, pageUrl, pathKey, placeOf, urlSettings, type PageKind, type UrlSettings } from './hugo-urls';
+import { mayBeUnder, pathKey, placeOf, urlSettings, type PageKind, type UrlSettings } from './hugo-urls';
 import { parseBody } from '../markdown';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
 import { getPageCandidates } from './get-page';
@@ -13,7 +13,7 @@ import { SiteIndexBuilder } from './site-index-builder';
 import { likelyTarget } from './likely-target';
 import { rawInnerShortcodes } from './shortcode-catalog';
 import { siteFolders } from './site-outputs';
-import { frontMatterUrlData } from './page-url-data';
+import { servedUrl } from './page-url-data';
 import { emptyData, type SitePagesData } from './site-pages-data';
 import { basename } from './paths';
 import { matchRedirect, withoutQueryOrFragment, type RedirectMatch } from './redirects';
@@ -228,10 +228,7 @@ export class SitePages {
 
   /** Where a content file is served given its (possibly edited) front matter; undefined outside the content folders. */
   urlOf(file: string, data: Record<string, unknown> | undefined): string | undefined {
-    const place = placeOf(file, this.settings);
-    if (!place) return undefined;
-    const result = pageUrl(place, pageShape(place.rel), frontMatterUrlData(data, dateKeys(this.settings)), this.settings);
-    return 'url' in result ? result.url : undefined;
+    return servedUrl(file, data, this.settings);
   }
 
   /** The one place a broken path was most likely meant to reach (see `likelyTarget`). */

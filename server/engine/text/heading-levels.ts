@@ -1,6 +1,6 @@
 import type { Heading } from '../markdown';
 import type { RuleContext } from '../rule';
-import { placeOf, urlSettings, type UrlSettings } from '../site/hugo-urls';
+import { placeOf, urlSettings } from '../site/hugo-urls';
 import type { Site } from '../site/site';
 import { titleHeadingLevel } from '../site/title-level';
 import { quoted } from './quote';
@@ -45,12 +45,8 @@ export function titleLevelOf(
   });
 }
 
-const settingsBySite = new WeakMap<Site, UrlSettings>();
-
 /** The top-level section of the content tree a post is in (`''` at the root). */
 function sectionOf(path: string, site: Site): string {
-  let settings = settingsBySite.get(site);
-  if (!settings) settingsBySite.set(site, (settings = urlSettings(site)));
-  const rel = placeOf(path, settings)?.rel ?? '';
+  const rel = placeOf(path, urlSettings(site))?.rel ?? '';
   return rel.includes('/') ? rel.slice(0, rel.indexOf('/')).toLowerCase() : '';
 }
