@@ -28,11 +28,18 @@ function yamlKey(key: string): string {
   return /^[\p{L}\p{N}_][\p{L}\p{N}_ .-]*$/u.test(key) && !/[ .-]$/.test(key) ? key : JSON.stringify(key);
 }
 
-/** The lines to append, and where the name's value sits in them (line offset, column). */
-function entry(file: AuthorsFile, key: string): { lines: string[]; name: { line: number; character: number } } | undefined {
-  if (/\.ya?ml$/.test(file.path)) return { lines: [`${yamlKey(key)}:`, `  name: ${yamlKey(key)}`], name: { line: 1, character: '  name: '.length } };
-  // TOML: a table per author. JSON would mean rewriting its closing brace: no action there.
-  if (file.path.endsWith('.toml')) return { lines: ['', `[${JSON.stringify(key)}]`, `name = ${JSON.stringify(key)}`], name: { line: 2, character: 'name = "'.length } };
+/** The lines to append, and where the name's value sits in them: its line among them, and its columns. */
+function entry(file: AuthorsFile, key: string): { lines: string[]; name: { line: number; start: number; end: number } } | undefined {
+  if (/\.ya?ml$/.test(file.path)) {
+    const name = '  name: ';
+    return { lines: [`${yamlKey(key)}:`, `${name}${yamlKey(key)}`], name: { line: 1, start: name.length, end: name.length + yamlKey(key).length } };
+  }
+  // TOML: a table per author, the name selected inside its quotes. JSON would mean rewriting its closing brace: no action there.
+  if (file.path.endsWith('.toml')) {
+    const value = JSON.stringify(key);
+    const name = 'name = ';
+    return { lines: ['', `[${value}]`, `${name}${value}`], name: { line: 2, start: name.length + 1, end: name.length + value.length - 1 } };
+  }
   return undefined;
 }
 
@@ -46,8 +53,7 @@ export function addAuthorAction(file: AuthorsFile, key: string, lsp: LspDiagnost
   const separator = file.text === '' || /\r?\n$/.test(file.text) ? '' : eol;
   const firstLine = end.line + (separator ? 1 : 0);
   const nameLine = firstLine + made.name.line;
-  const nameLength = (made.lines[made.name.line].length - made.name.character) - (file.path.endsWith('.toml') ? 1 : 0);
-  const selection: Range = { start: { line: nameLine, character: made.name.character }, end: { line: nameLine, character: made.name.character + nameLength } };
+  const selection: Range = { start: { line: nameLine, character: made.name.start }, end: { line: nameLine, character: made.name.end } };
   const title = `Add ${quoted(key)} to ${relative(file.root, file.path) || basename(file.path)}`;
   return {
     title,
