@@ -12,8 +12,10 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 export class PostlintStatus {
   private siteCheck: SiteCheckParams | undefined;
   private configProblem: string | undefined;
-  /** Postlint's problems per document, counted as VS Code announces changes: never all recounted. */
+  /** Postlint's problems per document, as VS Code announces changes, and their sums kept beside them: a whole-site check changes thousands of documents, and the sums are never recounted. */
   private readonly problems = new Map<string, { errors: number; warnings: number }>();
+  private errors = 0;
+  private warnings = 0;
   private server: 'starting' | 'running' | 'stopped' = 'starting';
 
   constructor(
@@ -40,6 +42,9 @@ export class PostlintStatus {
 
   /** A document's Postlint problems now, by severity. */
   problemsOf(uri: string, errors: number, warnings: number): void {
+    const before = this.problems.get(uri);
+    this.errors += errors - (before?.errors ?? 0);
+    this.warnings += warnings - (before?.warnings ?? 0);
     if (errors + warnings === 0) this.problems.delete(uri);
     else this.problems.set(uri, { errors, warnings });
     this.render();
@@ -69,12 +74,7 @@ export class PostlintStatus {
       item.text = '$(sync~spin) Postlint';
       item.tooltip = 'Postlint is starting.';
     } else {
-      let errors = 0;
-      let warnings = 0;
-      for (const counts of this.problems.values()) {
-        errors += counts.errors;
-        warnings += counts.warnings;
-      }
+      const { errors, warnings } = this;
       item.text = errors + warnings === 0 ? '$(check) Postlint' : `$(check) Postlint $(error) ${errors} $(warning) ${warnings}`;
       item.tooltip = `Postlint is checking the posts as you write: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the posts it has checked. Click for its output.`;
     }
