@@ -4,6 +4,7 @@ import { PATTERN_SYNTAX, titlePatternError } from './patterns';
 import { PRESET_NAMES } from './presets';
 import { GLOB_SYNTAX } from './globs';
 import { checkedString, globString, sitePath, siteGlob } from './site-paths';
+import { checkExternalSetting } from './check-external';
 
 /**
  * The schema of `.postlintrc.json`. Its JSON Schema, for editors, is generated from it.
@@ -78,6 +79,7 @@ export function configSchemaFor(ruleOptions: RuleOptionSchemas) {
         .optional()
         .describe('How to recognise each kind of post that does not name its kind, replacing the preset\u2019s matchers.'),
       templates: templates.optional(),
+      checkExternal: checkExternalSetting.optional(),
     })
     .strict();
 }

@@ -2,6 +2,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import type { z } from 'zod';
 import { configSchemaFor, type PostlintConfig } from '../../../schemas/config';
 import { PRESETS, type KindMatcher, type Preset, type PresetName } from '../../../schemas/presets';
+import { resolveCheckExternal, type CheckExternalOptions } from '../../../schemas/check-external';
 import { RULE_IDS, RULE_OPTIONS, RULES_BY_ID, type RuleId } from '../rules';
 import { LineIndex } from '../text/line-index';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './json-depth';
@@ -37,6 +38,8 @@ export interface ResolvedConfig {
   kinds: KindMatcher[];
   /** Template settings (`postlint new`, snippets, template rules). */
   templates: NonNullable<PostlintConfig['templates']>;
+  /** The dead-link check's options, or undefined when the config leaves it off (`--check-external` can still turn it on). */
+  checkExternal?: CheckExternalOptions;
   /** Set on a config used in place of a broken one (`LanguageServiceOptions.brokenConfig`): what is broken. */
   broken?: ConfigError;
 }
@@ -250,5 +253,6 @@ export function resolveConfig(
     authors: config?.authors ?? [],
     kinds,
     templates: config?.templates ?? {},
+    checkExternal: resolveCheckExternal(config?.checkExternal),
   };
 }
