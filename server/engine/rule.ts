@@ -46,6 +46,8 @@ export interface Problem {
   span: Span;
   message: string;
   fixes?: FixSpec[];
+  /** The most this problem is shown as, whatever the rule's configured severity: `warning` keeps it a warning. */
+  atMost?: Severity;
 }
 
 /** A post, parsed once and shared by every rule. */

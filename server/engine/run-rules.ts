@@ -78,10 +78,17 @@ function runRule(rule: Rule, setting: RuleSetting, context: RuleContext<unknown>
   }
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { warning: 0, error: 1 };
+
+/** The lower of a rule's configured severity and a problem's cap (`Problem.atMost`). */
+export function cappedSeverity(configured: Severity, atMost: Severity | undefined): Severity {
+  return atMost !== undefined && SEVERITY_RANK[atMost] < SEVERITY_RANK[configured] ? atMost : configured;
+}
+
 function toDiagnostic(ruleId: RuleId, severity: Severity, problem: Problem, lines: LineIndex): Diagnostic {
   return {
     ruleId,
-    severity,
+    severity: cappedSeverity(severity, problem.atMost),
     message: problem.message,
     range: lines.range(problem.span),
     docsUrl: docsUrl(ruleId),
