@@ -23,6 +23,8 @@ import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
 import { bodyParseFailure, runRules } from './run-rules';
 import { PostBudget, type BudgetOptions } from './budget';
 import { LineIndex } from './text/line-index';
+import { externalKey, type ExternalVerdict, type ExternalVerdicts } from './links/external';
+import { externalTargets } from './links/external-targets';
 import type { Diagnostic, Severity, Unverified, Workspace } from './types';
 
 export interface LanguageServiceOptions {
@@ -50,6 +52,12 @@ export interface LanguageServiceOptions {
    * result then says what is broken (`CheckResult.configProblem`).
    */
   brokenConfig?: 'fail' | 'fall back';
+  /**
+   * What the dead-link check (Node layer) found at external URLs, for rule `link-dead`;
+   * without it, that rule reports nothing. Read at each check, so it may be replaced
+   * between checks (the check is run again, or for one post in the editor).
+   */
+  externalVerdicts?: ExternalVerdicts;
 }
 
 export interface CheckOptions {
@@ -351,6 +359,7 @@ export class LanguageService {
     const budget = new PostBudget(text.length, this.options.budget);
     const { post, bodyFailure } = await this.parse(path, text, site, config, budget);
     const dependencies = new Set<string>();
+    const verdicts = this.verdictLookup();
     const clock = this.now;
     // Read on first use: a check that reads the clock is not reproducible.
     let now: Date | undefined;
@@ -365,6 +374,7 @@ export class LanguageService {
         return (now ??= clock());
       },
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
+      externalVerdict: verdicts?.lookup,
       dependencies,
       template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
       useSiteTemplates: this.usesSiteTemplates(),
@@ -377,9 +387,44 @@ export class LanguageService {
       diagnostics.push(bodyFailure);
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
-    const reproducible = now === undefined && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
+    // A result that read a verdict holds what the network said this time, not what the text says.
+    const reproducible = now === undefined && !verdicts?.used && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
     const { broken } = config;
     return { path, isPost, diagnostics, unverified, dependencies: [...dependencies], reproducible: reproducible && !broken, ...(broken ? { configProblem: broken.oneLine() } : {}) };
+  }
+
+  /**
+   * The external URLs of a post that the dead-link check should request, each once: the
+   * keys its verdicts go under (`externalKey`, so without fragments), from the same
+   * parse and the same targets as rule `link-dead`. `text` is read from the workspace
+   * when not given; a file that cannot be read has none. Throws ConfigError as `check` does.
+   */
+  async externalUrlsOf(path: string, text?: string): Promise<string[]> {
+    const content = text ?? (await this.workspace.readFile(path));
+    if (content === undefined) return [];
+    const site = await this.siteFor(path);
+    const config = await this.configFor(path, site);
+    const { post } = await this.parse(path, content, site, config, new PostBudget(content.length, this.options.budget));
+    return [...new Set(externalTargets(post.body, site.baseURL).map(({ key }) => key))];
+  }
+
+  /**
+   * The verdicts given now (`LanguageServiceOptions.externalVerdicts`), as rules look them
+   * up; `used` turns true once one was found. Undefined without verdicts.
+   */
+  private verdictLookup(): { lookup: (url: string) => ExternalVerdict | undefined; used: boolean } | undefined {
+    const verdicts = this.options.externalVerdicts;
+    if (!verdicts) return undefined;
+    const state = {
+      used: false,
+      lookup: (url: string) => {
+        const key = externalKey(url);
+        const verdict = key === undefined ? undefined : verdicts.get(key);
+        if (verdict) state.used = true;
+        return verdict;
+      },
+    };
+    return state;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Preset } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
 import type { ResolvedConfig } from './config/config';
 import type { FrontMatter } from './frontmatter/frontmatter';
+import type { ExternalVerdict } from './links/external';
 import type { BodyModel } from './markdown';
 import type { Site } from './site/site';
 import type { LineIndex } from './text/line-index';
@@ -90,6 +91,11 @@ export interface RuleContext<Options> {
    * read (see `LanguageServiceOptions.useSiteTemplates`): false in an untrusted folder.
    */
   useSiteTemplates: boolean;
+  /**
+   * What the dead-link check found at an external URL (looked up by `externalKey`), or
+   * undefined when it has not seen it. Absent when no verdicts were given: the check is opt-in.
+   */
+  externalVerdict?(url: string): ExternalVerdict | undefined;
   report(problem: Problem): void;
   /** Notes a place the rule could not check, and why (see `Unverified`). */
   unverified(span: Span, reason: string): void;
