@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { createLanguageService, type LanguageService } from '../../server/engine/language-service';
+import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../../server/engine/language-service';
 import type { Diagnostic, Workspace } from '../../server/engine/types';
 import { assertMessageStyle } from './message-style';
 
@@ -54,10 +54,10 @@ export const FIXED_NOW = new Date('2026-03-04T10:00:00Z');
 /**
  * The language service over a test workspace. Every diagnostic any test gets from it is held
  * to the message style (`assertMessageStyle`), so that each branch of each rule's wording is
- * checked where a test reaches it.
+ * checked where a test reaches it. `options` adds to the service's (verdicts of the dead-link check).
  */
-export function serviceFor(workspace: Workspace): LanguageService {
-  const service = createLanguageService({ workspace, now: () => FIXED_NOW });
+export function serviceFor(workspace: Workspace, options: Omit<LanguageServiceOptions, 'workspace'> = {}): LanguageService {
+  const service = createLanguageService({ workspace, now: () => FIXED_NOW, ...options });
   const check = service.check.bind(service);
   service.check = async (...args) => {
     const result = await check(...args);

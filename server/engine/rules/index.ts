@@ -19,6 +19,7 @@ import imageAltRedundant from './image-alt-redundant';
 import linkBareUrl from './link-bare-url';
 import linkBrokenFragment from './link-broken-fragment';
 import linkBrokenLocal from './link-broken-local';
+import linkDead from './link-dead';
 import linkDescriptiveText from './link-descriptive-text';
 import linkEmptyText from './link-empty-text';
 import linkEmptyUrl from './link-empty-url';
@@ -49,6 +50,7 @@ const RULE_LIST = [
   linkMalformed,
   linkBrokenLocal,
   linkBrokenFragment,
+  linkDead,
   imageAltMissing,
   imageAltEmpty,
   imageAltFilename,
