@@ -1,4 +1,5 @@
 import { applySafeFixes } from '../../server/engine/fixes';
+import type { LanguageServiceOptions } from '../../server/engine/language-service';
 import type { Diagnostic } from '../../server/engine/types';
 import { type MemoryWorkspace, SITE, checkPost, hugoSite, only, rangeText } from './memory-workspace';
 
@@ -13,15 +14,25 @@ export function postWith(body: string): string {
  * reports on it.
  */
 export async function fixUntilStable(site: MemoryWorkspace, path: string, ...ruleIds: string[]): Promise<{ text: string; left: number }> {
+  return fixUntilStableWith({}, site, path, ...ruleIds);
+}
+
+/** `fixUntilStable` with options for the service (verdicts of the dead-link check). */
+export async function fixUntilStableWith(
+  options: Omit<LanguageServiceOptions, 'workspace'>,
+  site: MemoryWorkspace,
+  path: string,
+  ...ruleIds: string[]
+): Promise<{ text: string; left: number }> {
   const full = `${SITE}/${path}`;
   const [ruleId] = ruleIds;
   for (let pass = 0; pass < 10; pass++) {
-    const diagnostics = (await checkPost(site, path)).filter((d) => ruleIds.includes(d.ruleId));
+    const diagnostics = (await checkPost(site, path, options)).filter((d) => ruleIds.includes(d.ruleId));
     const { text, applied } = applySafeFixes(site.files.get(full)!, diagnostics);
     if (applied === 0) break;
     site.files.set(full, text);
   }
-  return { text: site.files.get(full)!, left: only(await checkPost(site, path), ruleId).length };
+  return { text: site.files.get(full)!, left: only(await checkPost(site, path, options), ruleId).length };
 }
 
 /**

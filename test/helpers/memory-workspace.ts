@@ -68,11 +68,11 @@ export function serviceFor(workspace: Workspace, options: Omit<LanguageServiceOp
 }
 
 /** Checks one post of a memory site and returns its diagnostics. */
-export async function checkPost(workspace: MemoryWorkspace, path: string): Promise<Diagnostic[]> {
+export async function checkPost(workspace: MemoryWorkspace, path: string, options: Omit<LanguageServiceOptions, 'workspace'> = {}): Promise<Diagnostic[]> {
   const full = posix.join(SITE, path);
   const text = workspace.files.get(full);
   if (text === undefined) throw new Error(`no file ${full} in the test site`);
-  return (await serviceFor(workspace).check(full, text)).diagnostics;
+  return (await serviceFor(workspace, options).check(full, text)).diagnostics;
 }
 
 /**
