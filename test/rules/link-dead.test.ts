@@ -145,6 +145,7 @@ test('link-dead: the redirect fix edits the URL before its fragment, and --fix k
   const { text, diagnostics, ranges } = await run(body, verdicts);
   assert.deepEqual(ranges, ['http://docs.example/guide#setup', 'http://docs.example/guide', 'https://wiki.example/A']);
   assert.deepEqual(diagnostics.map((d) => d.fixes[0].title), ['Change to “https://docs.example/guide/#setup”', 'Change to “https://docs.example/guide/#top”', 'Change to “https://wiki.example/B”']);
+  assert.match(diagnostics[0].message, /Change it to “https:\/\/docs\.example\/guide\/#setup”, where the page now is\.$/, 'the message names the URL the fix writes');
   const fixed = applySafeFixes(text, diagnostics).text;
   assert.equal(fixed, postWith('[Setup](https://docs.example/guide/#setup) [Top](https://docs.example/guide/#top) [Wiki](<https://wiki.example/B>)\n'));
 });

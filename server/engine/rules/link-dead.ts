@@ -48,8 +48,8 @@ function failing(what: string, url: string, verdict: { detail: string; since: st
   return `${first} Last failure: ${clause(verdict.detail)}. Open it to see whether the site is gone for good; if so, link to an archived copy or remove the ${what}.`;
 }
 
-function redirected(what: string, url: string, status: number, finalUrl: string): string {
-  return `${sentence(`Redirected ${what} `, url, `: it moved for good (${statusText(status)}).`)} Change it to ${quoted(finalUrl, 200)}, where the page now is.`;
+function redirected(what: string, url: string, status: number, newUrl: string): string {
+  return `${sentence(`Redirected ${what} `, url, `: it moved for good (${statusText(status)}).`)} Change it to ${quoted(newUrl, 200)}, where the page now is.`;
 }
 
 function loginRequired(what: string, url: string, status: number): string {
@@ -58,13 +58,17 @@ function loginRequired(what: string, url: string, status: number): string {
 }
 
 /**
- * The redirect's target in place of the URL's part before its fragment: the fragment the
- * author wrote stays, byte for byte. None when the target holds what could end the URL
- * where it is written (a blank, a quote, a bracket, an unmatched parenthesis).
+ * What the URL becomes: the redirect's target in place of the part before the fragment,
+ * so that the fragment the author wrote stays, byte for byte (it wins over one of the target's).
  */
-function redirectFix(urlSpan: Span, written: string, key: string, finalUrl: string, safe: boolean): FixSpec | undefined {
+function movedUrl(written: string, key: string, finalUrl: string): { replacement: string; fragment: string } {
   const fragment = written.slice(key.length);
-  const replacement = fragment === '' ? finalUrl : finalUrl.replace(/#.*$/s, '');
+  return { replacement: fragment === '' ? finalUrl : finalUrl.replace(/#.*$/s, ''), fragment };
+}
+
+/** None when the new URL holds what could end it where it is written: a blank, a quote, a bracket, an unmatched parenthesis. */
+function redirectFix(urlSpan: Span, key: string, moved: { replacement: string; fragment: string }, safe: boolean): FixSpec | undefined {
+  const { replacement, fragment } = moved;
   if (/[\s<>"'`\\]/.test(replacement) || !balanced(replacement) || replacement === key) return undefined;
   return {
     title: `Change to ${quoted(replacement + fragment)}`,
@@ -103,8 +107,9 @@ function problemOf({ target, key, verdict, span }: Found, reportLoginRequired: b
     case 'failing':
       return { span, message: failing(what, written, verdict) };
     case 'redirected': {
-      const fix = redirectFix(span, written, key, verdict.finalUrl, verdict.safe);
-      const message = redirected(what, written, verdict.status, verdict.finalUrl);
+      const moved = movedUrl(written, key, verdict.finalUrl);
+      const fix = redirectFix(span, key, moved, verdict.safe);
+      const message = redirected(what, written, verdict.status, moved.replacement + moved.fragment);
       // A redirect still leads readers to the page: worth a warning, never an error.
       return { span, message, atMost: 'warning', ...(fix ? { fixes: [fix] } : {}) };
     }
