@@ -112,8 +112,8 @@ test('link-dead: alive is fine; not checked and unknown are unverified, not find
   });
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(unverified, [
-    ['https://10.0.0.8/admin', 'not checked: a private address'],
-    ['https://flaky.example/x', 'failed on one run only, which is not proof: the connection was reset'],
+    ['https://10.0.0.8/admin', 'the dead-link check did not request it: a private address'],
+    ['https://flaky.example/x', 'one failed run is not proof that it is dead: the connection was reset'],
   ]);
 });
 

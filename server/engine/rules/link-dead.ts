@@ -119,9 +119,9 @@ function problemOf({ target, key, verdict, span }: Found, reportLoginRequired: b
       return { span, message: loginRequired(what, written, verdict.status), atMost: 'warning' };
     }
     case 'not-checked':
-      return { unverified: `not checked: ${clause(verdict.reason)}` };
+      return { unverified: `the dead-link check did not request it: ${clause(verdict.reason)}` };
     case 'unknown':
-      return { unverified: `failed on one run only, which is not proof: ${clause(verdict.detail)}` };
+      return { unverified: `one failed run is not proof that it is dead: ${clause(verdict.detail)}` };
   }
 }
 
