@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, STARTER_CONFIG, type NewPostParams, type NewPostResult, type StarterConfigParams, type StarterConfigResult } from '../schemas/protocol';
+import { CHECK_EXTERNAL_LINKS, CHECK_WORKSPACE, NEW_POST, SHOW_RULE_DOCS, STARTER_CONFIG, type CheckExternalLinksParams, type CheckExternalLinksResult, type NewPostParams, type NewPostResult, type StarterConfigParams, type StarterConfigResult } from '../schemas/protocol';
 
 /** What the commands need of the language client. */
 export interface Client {
@@ -16,13 +16,14 @@ export interface PostlintContext {
 }
 
 /** The commands, by id; package.json contributes the same ids. */
-export function commands(ctx: PostlintContext): Record<string, (...args: unknown[]) => Promise<void> | void> {
+export function commands(ctx: PostlintContext): Record<string, (...args: unknown[]) => Promise<unknown> | void> {
   return {
     'postlint.checkWholeSite': checkWholeSite(ctx),
     'postlint.newPost': newPost(ctx),
     'postlint.showOutput': () => ctx.client.outputChannel.show(),
     [SHOW_RULE_DOCS]: showRuleDocs(ctx),
     'postlint.createConfig': createConfig(ctx),
+    'postlint.checkExternalLinks': checkExternalLinks(ctx),
   };
 }
 
@@ -78,6 +79,34 @@ function checkWholeSite({ vscode, client }: PostlintContext): () => Promise<void
       await client.sendRequest(CHECK_WORKSPACE);
     } catch (error) {
       void vscode.window.showErrorMessage(`Postlint could not check the site: ${reason(error)}`);
+    }
+  };
+}
+
+/**
+ * The dead-link check on the post in the active editor: the server requests its links
+ * and shows what it found as problems; the message says how it went. Resolves with the
+ * server's answer, for tests.
+ */
+function checkExternalLinks({ vscode, client }: PostlintContext): () => Promise<CheckExternalLinksResult | undefined> {
+  const { window } = vscode;
+  return async () => {
+    const document = window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'markdown') {
+      void window.showErrorMessage('Postlint: open a post to check its external links.');
+      return undefined;
+    }
+    try {
+      const params: CheckExternalLinksParams = { uri: document.uri.toString() };
+      const result = await window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postlint: checking external links' }, () =>
+        client.sendRequest<CheckExternalLinksResult>(CHECK_EXTERNAL_LINKS, params),
+      );
+      if ('error' in result) void window.showErrorMessage(result.error);
+      else void window.showInformationMessage(`Postlint: ${result.summary}.`);
+      return result;
+    } catch (error) {
+      void window.showErrorMessage(`Postlint could not check the links: ${reason(error)}`);
+      return undefined;
     }
   };
 }

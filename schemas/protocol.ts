@@ -79,3 +79,16 @@ export interface ConfigStatusParams {
   /** The broken config's one line, or null once it reads again. */
   configProblem: string | null;
 }
+
+/**
+ * "Postlint: Check External Links in This Post": the server requests the post's external
+ * links (the dead-link check, rule link-dead), keeps the verdicts, checks the post again
+ * with them, and answers what it found.
+ */
+export const CHECK_EXTERNAL_LINKS = 'postlint/checkExternalLinks';
+
+export interface CheckExternalLinksParams {
+  uri: string;
+}
+
+export type CheckExternalLinksResult = { links: number; problems: number; summary: string } | { error: string };

@@ -28,6 +28,11 @@ export const settingsSchema = z.object({
     description:
       'Check every post of the site when the editor starts, so that the Problems panel lists them all, not only the open ones. The command "Postlint: Check Whole Site" does the same at any time.',
   }),
+  checkExternalOnSave: z.boolean().default(false).meta({
+    scope: 'resource',
+    description:
+      'Check that a post\u2019s external links still work each time you save it (rule link-dead), as the command "Postlint: Check External Links in This Post" does. It requests each link over the network: off by default.',
+  }),
   configFile: z.string().default('').meta({
     scope: 'resource',
     description:

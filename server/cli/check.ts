@@ -11,6 +11,8 @@ import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
+import type { ExternalVerdict } from '../engine/links/external';
+import { checkExternalLinksOf, type ExternalLinksFlags } from './external-links';
 
 /** Takes each post's report as its check ends, in the order of the posts; with `--fix-dry-run`, what the fixes would change too. */
 export type ReportHandler = (report: FileReport, preview?: FixPreview) => void;
@@ -27,6 +29,8 @@ export interface CheckRun {
   changedOnly?: { checked: number; reported: number };
   /** `--cache`: how many posts' results were reused, and what to tell of the cache file. */
   cache?: { reused: number; notes: string[] };
+  /** The dead-link check's summary, one line per site, when it ran. */
+  externalLinks?: string[];
 }
 
 export interface CheckRunOptions {
@@ -46,6 +50,11 @@ export interface CheckRunOptions {
   details?: boolean;
   /** `--cache`: the cache file, whose results stand for posts that nothing they depend on changed for. */
   cacheFile?: string;
+  /**
+   * `--check-external` and `--no-cache`, and where the verdicts go: the table the
+   * service given to `runCheck` reads (`LanguageServiceOptions.externalVerdicts`).
+   */
+  external?: ExternalLinksFlags & { verdicts: Map<string, ExternalVerdict> };
 }
 
 /**
@@ -58,7 +67,7 @@ export async function runCheck(
   workspace: Workspace,
   inputs: string[],
   cwd: string,
-  { entryFile, changes, cacheFile, ...options }: CheckRunOptions,
+  { entryFile, changes, cacheFile, external, ...options }: CheckRunOptions,
   onReport: ReportHandler,
 ): Promise<CheckRun> {
   const failures: string[] = [];
@@ -66,7 +75,7 @@ export async function runCheck(
   // Worker threads start loading as soon as the files found are enough to share;
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
-  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, options));
+  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }));
   const resolve = () => resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
   let resolved;
   try {
@@ -98,6 +107,12 @@ export async function runCheck(
     if (outcome.failure) seen.add(outcome.failure);
   };
   const checkOptions: CheckTargetsOptions = { ...options, withDependencies: changes !== undefined, keepResults: cacheFile !== undefined };
+  const externalLinks = external && (await checkExternalLinksOf(service, resolved.targets, external));
+  if (externalLinks) {
+    for (const [key, verdict] of externalLinks.verdicts) external.verdicts.set(key, verdict);
+    checkOptions.externalVerdicts = externalLinks.verdicts;
+    run.externalLinks = externalLinks.summaries;
+  }
   const check = (targets: typeof resolved.targets, handler: OutcomeHandler) => checkInParallel(targets, checkOptions, entryFile, service, early, handler);
   if (cache === undefined) await check(resolved.targets, onOutcome);
   else run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome);

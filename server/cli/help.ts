@@ -67,6 +67,14 @@ Options for check:
                           nothing it depends on changed (its text, what its
                           links reach, the site's config, data and layouts)
   --cache-location <path> where --cache keeps its results (a file, or a folder)
+  --check-external        also request each external link once (rule
+                          link-dead): dead pages, lasting failures and
+                          permanent redirects are reported; never a private or
+                          loopback address. Verdicts are kept in
+                          .postlint-cache/links.json (checkExternal in
+                          .postlintrc.json turns it on and sets its options)
+  --no-cache              with --check-external, neither read nor write the
+                          verdicts of earlier runs
   --no-color              plain text even on a terminal (also NO_COLOR=1)
 
 Exit codes:

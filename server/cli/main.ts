@@ -2,6 +2,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postlintVersion } from '../node/version';
+import type { ExternalVerdict } from '../engine/links/external';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
 import { nodeLanguageService } from '../node/language-service';
@@ -43,9 +44,12 @@ function parseCheckArgs(args: string[]) {
       'changed-since': { type: 'string' },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      'check-external': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache cannot be used together');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -69,7 +73,9 @@ async function check(args: string[], cwd: string): Promise<number> {
   const { maxFileSize } = options;
   const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
-  const service = nodeLanguageService({ configFile, maxFileSize });
+  // Filled in by the dead-link check, if it runs, before any post is checked.
+  const externalVerdicts = new Map<string, ExternalVerdict>();
+  const service = nodeLanguageService({ configFile, maxFileSize, externalVerdicts });
   const baseline = options.baseline === undefined ? undefined : readBaseline(resolvePosix(cwd, options.baseline));
   const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
   const changes = options['changed-since'] === undefined ? undefined : changedSince(cwd, options['changed-since']);
@@ -95,6 +101,7 @@ async function check(args: string[], cwd: string): Promise<number> {
         writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
         details: outputs.some((output) => output.format === 'sarif'),
         cacheFile: cacheFileOf(options, cwd),
+        external: { checkExternal: options['check-external'], noCache: options['no-cache'], verdicts: externalVerdicts },
       },
       (report, preview) => reports.file(report, preview),
     );
@@ -104,7 +111,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   }
   const written = reports.end(run.failures, runNotes(run, options['changed-since']));
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
-  for (const note of run.cache?.notes ?? []) process.stderr.write(`postlint: ${escapeText(note)}\n`);
+  for (const note of [...(run.cache?.notes ?? []), ...(run.externalLinks ?? [])]) process.stderr.write(`postlint: ${escapeText(note)}\n`);
 
   if (run.failures.length > 0 || !written) {
     if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);

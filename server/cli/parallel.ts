@@ -14,6 +14,7 @@ import { whileFixing } from './interrupt';
 import { Batch } from './batch';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
+import type { ExternalVerdict } from '../engine/links/external';
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_PER_WORKER = 48;
@@ -51,6 +52,8 @@ export interface CheckTargetsOptions {
   keepResults?: boolean;
   /** Give each message its `detail` (the text it is on, its safe fixes), for SARIF. */
   details?: boolean;
+  /** What the dead-link check found, by URL: each worker's service reads them (rule link-dead). */
+  externalVerdicts?: [string, ExternalVerdict][];
 }
 
 /** Takes each outcome as it comes, in the order of the targets. */
@@ -373,7 +376,8 @@ export function serveWorkerIfAny(): boolean {
 }
 
 async function serve(input: WorkerInput, sitePages: Promise<SitePagesMessage>): Promise<void> {
-  const service = nodeLanguageService({ configFile: input.options.configFile, maxFileSize: input.options.maxFileSize });
+  const externalVerdicts = new Map(input.options.externalVerdicts);
+  const service = nodeLanguageService({ configFile: input.options.configFile, maxFileSize: input.options.maxFileSize, externalVerdicts });
   if (input.sitePagesFor !== undefined) await receiveSitePages(service, input.sitePagesFor, sitePages);
   const send = (message: WorkerMessage) => parentPort!.postMessage(message);
   const batch = new Batch<[number, TargetOutcome]>((checked) => send({ checked }), OUTCOMES_PER_MESSAGE);

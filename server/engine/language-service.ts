@@ -410,11 +410,11 @@ export class LanguageService {
 
   /**
    * The verdicts given now (`LanguageServiceOptions.externalVerdicts`), as rules look them
-   * up; `used` turns true once one was found. Undefined without verdicts.
+   * up; `used` turns true once one was found. Undefined without verdicts, or with none yet.
    */
   private verdictLookup(): { lookup: (url: string) => ExternalVerdict | undefined; used: boolean } | undefined {
     const verdicts = this.options.externalVerdicts;
-    if (!verdicts) return undefined;
+    if (!verdicts || verdicts.size === 0) return undefined;
     const state = {
       used: false,
       lookup: (url: string) => {

@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/config/config';
 import type { CheckResult } from '../engine/language-service';
+import type { ExternalVerdict } from '../engine/links/external';
 import { INTERNAL_ERROR } from '../engine/run-rules';
 import { LanguageServices } from './language-services';
 import { toPath } from './convert';
@@ -36,6 +37,7 @@ type ToThread =
   | { id: number; request: Request }
   | { documents: { uri: string; text: string | null }[] }
   | { invalidate: true }
+  | { verdicts: [string, ExternalVerdict][] }
   | { forgetPage: { uri: string } & ServiceChoice };
 
 type FromThread = { id: number; answer: Answer } | { id: number; failure: { message: string; stack?: string; config?: { file: string; detail: string } } };
@@ -82,6 +84,8 @@ export class CheckThread {
   /** The suspect being tried alone now. */
   private isolated: number | undefined;
   private disposed = false;
+  /** Every verdict sent, so that a thread started again gets them too. */
+  private readonly verdicts: [string, ExternalVerdict][] = [];
 
   constructor(private readonly options: CheckThreadOptions) {
     this.start();
@@ -98,6 +102,12 @@ export class CheckThread {
   /** Files changed on disk or settings changed: the thread forgets what it read. */
   invalidate(): void {
     this.post({ invalidate: true });
+  }
+
+  /** What the dead-link check found: the thread's checks read them too. */
+  addVerdicts(verdicts: [string, ExternalVerdict][]): void {
+    this.verdicts.push(...verdicts);
+    this.post({ verdicts });
   }
 
   /** A page is being edited: the thread forgets its headings. The checks asked for after this see it. */
@@ -126,6 +136,7 @@ export class CheckThread {
     this.worker.on('error', (error) => this.options.log?.(`Postlint: the check thread failed: ${error.stack ?? error.message}`));
     this.worker.on('exit', () => this.restartAfterExit());
     this.sent.clear();
+    if (this.verdicts.length > 0) this.post({ verdicts: this.verdicts });
     this.lastBeatAt = Date.now();
     this.watch ??= setInterval(() => this.lookAtBeat(), BEAT_MS * 4);
     this.watch.unref();
@@ -275,6 +286,8 @@ export function serveChecksIfAny(): boolean {
       }
     } else if ('invalidate' in message) {
       services.invalidate();
+    } else if ('verdicts' in message) {
+      services.addVerdicts(message.verdicts);
     } else if ('forgetPage' in message) {
       const { uri, configFile, trusted } = message.forgetPage;
       services.trusted = trusted;

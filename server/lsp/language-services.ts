@@ -2,6 +2,7 @@ import { NodeWorkspace } from '../node/node-workspace';
 import { nodeLanguageService } from '../node/language-service';
 import type { LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
+import type { ExternalVerdict } from '../engine/links/external';
 import { toUri } from './convert';
 
 /**
@@ -20,6 +21,11 @@ export class LanguageServices {
    * give) is ignored, and so are the site's own template files: see `trustNotice`.
    */
   trusted = true;
+  /**
+   * What "Check External Links in This Post" found, by URL, for every service: kept for the
+   * session, so that a post checked again (as it is edited) keeps its link-dead findings.
+   */
+  private readonly externalVerdicts = new Map<string, ExternalVerdict>();
 
   constructor(openText: (uri: string) => string | undefined) {
     this.workspace = withOpenDocuments(this.disk, openText);
@@ -30,10 +36,21 @@ export class LanguageServices {
     let service = this.services.get(file);
     if (!service) {
       // A config being edited is broken now and then: the posts keep their problems meanwhile (the CLI fails instead).
-      service = nodeLanguageService({ workspace: this.workspace, configFile: file || undefined, useSiteTemplates: this.trusted, brokenConfig: 'fall back' });
+      service = nodeLanguageService({
+        workspace: this.workspace,
+        configFile: file || undefined,
+        useSiteTemplates: this.trusted,
+        brokenConfig: 'fall back',
+        externalVerdicts: this.externalVerdicts,
+      });
       this.services.set(file, service);
     }
     return service;
+  }
+
+  /** Verdicts of the dead-link check, newer ones in place of older. */
+  addVerdicts(verdicts: Iterable<[string, ExternalVerdict]>): void {
+    for (const [key, verdict] of verdicts) this.externalVerdicts.set(key, verdict);
   }
 
   /** Forget what was read from disk: a config, an authors file or a page changed. */

@@ -14,9 +14,12 @@ import {
 import { orderedDocuments } from './ordered-documents';
 import { serverConnection } from './transport';
 import {
+  CHECK_EXTERNAL_LINKS,
   CHECK_WORKSPACE,
   NEW_POST,
   STARTER_CONFIG,
+  type CheckExternalLinksParams,
+  type CheckExternalLinksResult,
   type CheckWorkspaceResult,
   type NewPostParams,
   type NewPostResult,
@@ -26,9 +29,12 @@ import {
 import { fillPost } from '../engine/templates/new-post';
 import { dirname } from '../engine/site/paths';
 import type { LanguageService } from '../engine/language-service';
+import type { ExternalVerdict } from '../engine/links/external';
 import { toSnippet } from '../engine/templates/placeholders';
 import { resolvePosix } from '../node/paths';
 import { postlintVersion } from '../node/version';
+import { checkExternalOptions } from '../../schemas/check-external';
+import { checkSiteLinks, summaryLine } from '../node/external-links/site-links';
 import { CheckThread, type ServiceChoice } from './check-thread';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { REVEAL_COMMAND, type AuthorsFile } from './add-author';
@@ -40,6 +46,11 @@ import { ruleDocsCommandOf, SettingsCache, siteCheckStatusOf, trustNotice, trust
 import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes';
 import { Validator } from './validation';
 import { checkWorkspace, describeFolder } from './workspace-check';
+
+/** Whether rule link-dead reports a verdict (and does not only list its link as unverified). */
+function isReported(verdict: ExternalVerdict, reportLoginRequired: boolean): boolean {
+  return verdict.kind === 'dead' || verdict.kind === 'failing' || verdict.kind === 'redirected' || (verdict.kind === 'login-required' && reportLoginRequired);
+}
 
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
@@ -176,8 +187,11 @@ class PostlintServer {
       guarded(connection, undefined, async (event) => {
         // A saved page may have a new address: as for any file changed on disk (editors
         // without file watching tell only this; with it, the watcher's event follows).
-        if ((await this.settings.get(event.document.uri)).run === 'onSave') validator.schedule(event.document.uri);
+        const settings = await this.settings.get(event.document.uri);
+        if (settings.run === 'onSave') validator.schedule(event.document.uri);
         else validator.saved(event.document.uri);
+        // Not awaited: requests take seconds, and the other handlers of the save need not wait for them.
+        if (settings.checkExternalOnSave) void guarded(connection, undefined, async (uri: string) => this.logExternalCheck(uri, await this.checkExternalLinks(uri)))(event.document.uri);
         await filesChanged(this.siteChanges, [{ uri: event.document.uri, type: FileChangeType.Changed }]);
       }),
     );
@@ -259,6 +273,12 @@ class PostlintServer {
       CHECK_WORKSPACE,
       guarded(connection, { checked: 0 }, async (): Promise<CheckWorkspaceResult> => ({ checked: await this.runWorkspaceCheck() })),
     );
+    connection.onRequest<CheckExternalLinksResult, unknown>(
+      CHECK_EXTERNAL_LINKS,
+      guarded<[CheckExternalLinksParams], CheckExternalLinksResult>(connection, { error: 'Postlint could not check the links: see its output.' }, (params) =>
+        this.checkExternalLinks(params.uri),
+      ),
+    );
     connection.onRequest<NewPostResult, unknown>(
       NEW_POST,
       guarded<[NewPostParams], NewPostResult>(connection, { error: 'Postlint could not plan the post: see its output.' }, (params) => this.newPost(params)),
@@ -290,6 +310,38 @@ class PostlintServer {
     // The client writes the file: a folder of the site that is a symlink must not lead it out of the site.
     if (!this.languageServices.disk.within(site.root).writesInside(plan.path)) return { error: `${plan.path} is outside the site (through a symlink): Postlint writes posts only inside the site.` };
     return { uri: toUri(plan.path), text: plan.text, snippet: toSnippet(fillPost(plan.template, plan.values), {}) };
+  }
+
+  /**
+   * The dead-link check on one open post: its external links requested (or taken from the
+   * site's link cache), the verdicts kept for every later check, and the post checked again.
+   */
+  private async checkExternalLinks(uri: string): Promise<CheckExternalLinksResult> {
+    const document = this.documents.get(uri);
+    if (!document || !uri.startsWith('file:')) return { error: 'Open a post saved in a folder to check its links.' };
+    const service = await this.serviceFor(uri);
+    const path = toPath(uri);
+    const text = document.getText();
+    const { site, config, isPost } = await service.postContext(path, text);
+    if (!isPost) return { error: `${path} is not a post of the site: Postlint checks the links of posts.` };
+    const urls = await service.externalUrlsOf(path, text);
+    const options = config.checkExternal ?? checkExternalOptions.parse({});
+    // In a folder the editor does not trust, nothing is written there and its allowPrivate is ignored (site-links.ts).
+    const trusted = this.languageServices.trusted;
+    const { result, note } = await checkSiteLinks({ root: site.root, options, urls, noCache: !trusted, trusted });
+    const verdicts = [...result.verdicts];
+    this.languageServices.addVerdicts(verdicts);
+    this.checkThread?.addVerdicts(verdicts);
+    this.validator.recheck(uri);
+    if (note) this.connection.console.warn(`Postlint: ${note}`);
+    const problems = verdicts.filter(([, verdict]) => isReported(verdict, options.reportLoginRequired)).length;
+    return { links: urls.length, problems, summary: summaryLine(result) };
+  }
+
+  /** What a check on save found, in the output (the command shows it in a message). */
+  private logExternalCheck(uri: string, result: CheckExternalLinksResult): void {
+    if ('error' in result) this.connection.console.warn(`Postlint: ${result.error}`);
+    else this.connection.console.info(`Postlint: ${toPath(uri)}: ${result.summary}`);
   }
 
   /** The site's authors file for a post, with its text as the editor has it (see add-author.ts). */

@@ -128,6 +128,11 @@ export class Validator {
   private checkPaused(uri: string): void {
     clearTimeout(this.pauses.get(uri));
     this.pauses.delete(uri);
+    this.recheck(uri);
+  }
+
+  /** Checks a document again now that something it depends on changed (the dead-link verdicts). */
+  recheck(uri: string): void {
     // A client that pulls is asked to pull again: its next request is checked.
     if (this.pull && this.documents.get(uri)) void this.connection.languages.diagnostics.refresh();
     else this.schedule(uri);

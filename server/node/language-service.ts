@@ -1,5 +1,6 @@
 import { createLanguageService, type LanguageService } from '../engine/language-service';
 import type { Workspace } from '../engine/types';
+import type { ExternalVerdicts } from '../engine/links/external';
 import { loadBuiltinTemplates } from './builtin-templates';
 import { NodeWorkspace } from './node-workspace';
 
@@ -13,6 +14,8 @@ export interface NodeLanguageServiceOptions {
   useSiteTemplates?: boolean;
   /** What a broken config file does (`LanguageServiceOptions.brokenConfig`): the language server falls back. */
   brokenConfig?: 'fail' | 'fall back';
+  /** What the dead-link check found (`LanguageServiceOptions.externalVerdicts`): filled in as it runs, read at each check. */
+  externalVerdicts?: ExternalVerdicts;
 }
 
 let builtinTemplates: ReturnType<typeof loadBuiltinTemplates> | undefined;
@@ -29,5 +32,6 @@ export function nodeLanguageService(options: NodeLanguageServiceOptions = {}): L
     templates: builtinTemplates,
     useSiteTemplates: options.useSiteTemplates,
     brokenConfig: options.brokenConfig,
+    externalVerdicts: options.externalVerdicts,
   });
 }

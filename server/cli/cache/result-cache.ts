@@ -16,9 +16,12 @@ import { fileKey } from '../../engine/site/site-pages';
  * the bytes of the bundle, which change with any change of code), the options that
  * change results, and a config file named on the command line (it may lie outside the site).
  */
-export function runKey(entryFile: string, options: { maxFileSize?: number; configFile?: string }): string {
+export function runKey(entryFile: string, options: { maxFileSize?: number; configFile?: string; checkExternal?: boolean }): string {
   const config = options.configFile === undefined ? '' : configHash(options.configFile);
-  return contentHash(JSON.stringify([postlintVersion(), contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config]));
+  // With --check-external a post with external links is checked anew each time (its result is not reproducible), but
+  // one checked without it must not stand in for it: the run keys differ.
+  const external = options.checkExternal === true ? 'external' : null;
+  return contentHash(JSON.stringify([postlintVersion(), contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config, external]));
 }
 
 /** Whether a file's state is the one the cache holds, times included (new times are worth writing down: they spare hashing it next time). */

@@ -36,6 +36,8 @@ export type ExternalVerdict =
 /** Verdicts by `externalKey`; an absent key is a URL the check has not seen. */
 export interface ExternalVerdicts {
   get(key: string): ExternalVerdict | undefined;
+  /** How many there are (a Map's `size`): with none, rule link-dead skips every post at once. */
+  readonly size?: number;
 }
 
 /**

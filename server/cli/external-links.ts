@@ -1,0 +1,74 @@
+import { checkExternalOptions, type CheckExternalOptions } from '../../schemas/check-external';
+import type { LanguageService } from '../engine/language-service';
+import type { ExternalVerdict } from '../engine/links/external';
+import type { ExternalCheckEnvironment } from '../node/external-links/check-external';
+import { checkSiteLinks, summaryLine } from '../node/external-links/site-links';
+import { ProgressBar, wantsProgressBar } from './progress-bar';
+import type { Target } from './targets';
+
+/** What `--check-external` (or `checkExternal` in a config) found, for the check and for the terminal. */
+export interface ExternalLinksRun {
+  /** By `externalKey`, as the engine reads them (`ExternalVerdicts`); entries, so that workers can be sent them. */
+  verdicts: [string, ExternalVerdict][];
+  /** One line per site checked, and any note on its cache, for stderr. */
+  summaries: string[];
+}
+
+export interface ExternalLinksFlags {
+  /** `--check-external`: on for this run, with the config's options or the defaults. */
+  checkExternal: boolean;
+  /** `--no-cache`: the verdicts of earlier runs are neither read nor written. */
+  noCache: boolean;
+}
+
+/** The posts of one site that share one set of options (one config file). */
+interface Group {
+  root: string;
+  options: CheckExternalOptions;
+  urls: Set<string>;
+}
+
+/**
+ * Checks the external links of the posts about to be checked, site by site (each with
+ * its own options and cache), before any post is: the engine then reads the verdicts
+ * as data, the same on every worker. Undefined when no post has the check on.
+ */
+export async function checkExternalLinksOf(service: LanguageService, targets: readonly Target[], flags: ExternalLinksFlags): Promise<ExternalLinksRun | undefined> {
+  const groups = await groupsOf(service, targets, flags.checkExternal);
+  if (groups.length === 0) return undefined;
+  const verdicts = new Map<string, ExternalVerdict>();
+  const summaries: string[] = [];
+  for (const group of groups) {
+    const { result, note } = await withProgress((onProgress) => checkSiteLinks({ ...group, noCache: flags.noCache, onProgress }));
+    // A URL in two groups (two configs of one site) keeps the last verdict: the groups differ only in their options.
+    for (const [key, verdict] of result.verdicts) verdicts.set(key, verdict);
+    summaries.push(summaryLine(result, groups.length > 1 ? ` in ${group.root}` : ''), ...(note ? [note] : []));
+  }
+  return { verdicts: [...verdicts], summaries };
+}
+
+async function groupsOf(service: LanguageService, targets: readonly Target[], flag: boolean): Promise<Group[]> {
+  const groups = new Map<string, Group>();
+  for (const { path } of targets) {
+    const site = await service.siteFor(path);
+    const config = await service.configFor(path, site);
+    const options = config.checkExternal ?? (flag ? checkExternalOptions.parse({}) : undefined);
+    if (options === undefined) continue;
+    const key = `${site.root}\n${config.file ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { root: site.root, options, urls: new Set() }));
+    for (const url of await service.externalUrlsOf(path)) group.urls.add(url);
+  }
+  return [...groups.values()];
+}
+
+/** A progress bar on a terminal; none in CI or a pipe, where the summary line says it all. */
+async function withProgress<T>(run: (onProgress?: ExternalCheckEnvironment['onProgress']) => Promise<T>): Promise<T> {
+  if (!wantsProgressBar(process.stderr)) return run();
+  const bar = new ProgressBar(process.stderr, 'external links');
+  try {
+    return await run(({ done, total, failures }) => bar.update(done, total, failures));
+  } finally {
+    bar.clear();
+  }
+}
