@@ -12,7 +12,10 @@ import type { Resolution } from './resolver';
  *    every URL left to check is not checked, "network unreachable". Raw-IP URLs too: on a
  *    machine without a resolver, whatever answers at an IP address is more likely a
  *    sandbox's stand-in than the site. A name that resolved to a refused (private) address
- *    did resolve: the resolver works.
+ *    did resolve: the resolver works. When every name failed, up to three names that
+ *    resolved on earlier runs (the hosts of links taken from the cache) are looked up as
+ *    witnesses first: one that resolves shows the resolver works, and the names that failed
+ *    are then judged as names that do not resolve.
  * 2. No HTTP at all. If at least two hosts were requested and not one gave any HTTP answer,
  *    each failing with a timeout or a failed connection (a firewall that drops everything),
  *    the network is `unreachable` as well, and every URL requested this run is not checked.
