@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '../../node/atomic-write';
 import { readRegularFile } from '../../node/node-workspace';
 import { encodePost, isStoredPost, isStrings, StoredResult, StringTable, type CachedPost, type StoredPost } from './stored-results';
 
@@ -69,16 +68,7 @@ export function readCache(file: string): CacheData | { unusable?: string } {
 
 /** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
 export function writeCache(file: string, data: CacheData, table: StringTable): string | undefined {
-  const temp = `${file}.postlint-${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify(encodeCache(data, table)));
-    renameSync(temp, file);
-    return undefined;
-  } catch (error) {
-    rmSync(temp, { force: true });
-    return (error as Error).message.split('\n')[0];
-  }
+  return writeFileAtomically(file, JSON.stringify(encodeCache(data, table)));
 }
 
 /** `table` may hold strings already: those of posts stored in it (`StoredResult.storedIn`), which are written as they are. */
