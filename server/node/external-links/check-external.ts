@@ -1,4 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns';
+import { setMaxListeners } from 'node:events';
 import type { CheckExternalOptions } from '../../../schemas/check-external';
 import { externalKey, type ExternalVerdict } from '../../engine/links/external';
 import { isIpLiteral } from './addresses';
@@ -134,7 +135,17 @@ async function checkTargets(targets: Target[], options: CheckExternalOptions, en
     run.progress.advance(targets.length, 0);
     return everyTarget(targets, NOT_CHECKED.unreachable, 'unreachable');
   }
-  const context = probeContext(options, environment, resolver);
+  const stop = followSignal(environment.signal);
+  try {
+    return await requestTargets(targets, resolutions, probeContext(options, environment, resolver, stop.signal), run);
+  } finally {
+    stop.release();
+  }
+}
+
+/** Requests the targets (the network is up), asks the roots that need it, then judges the network and each link. */
+async function requestTargets(targets: Target[], resolutions: ReadonlyMap<string, Resolution>, context: ProbeContext, run: RunState): Promise<Checked> {
+  const { options } = context;
   const probes = await Promise.all(
     targets.map(async (target) => {
       const probe = await probeTarget(target, resolutions, context, run.requests);
@@ -165,8 +176,7 @@ async function resolveNames(targets: Target[], resolver: Resolver, witnesses: re
   return resolutions;
 }
 
-function probeContext(options: CheckExternalOptions, environment: ExternalCheckEnvironment, resolver: Resolver): ProbeContext {
-  const { signal } = environment;
+function probeContext(options: CheckExternalOptions, environment: ExternalCheckEnvironment, resolver: Resolver, signal: AbortSignal): ProbeContext {
   return {
     options,
     settings: {
@@ -324,16 +334,31 @@ class Progress {
   }
 }
 
+/**
+ * The run's own signal, aborted with the caller's. Every request and every wait listens to
+ * it, sixteen at a time and more, and Node warns of a leak past ten listeners on a signal:
+ * on the run's own signal the limit is lifted, and the caller's gets one listener, removed
+ * by `release` (the language server runs many checks on one).
+ */
+function followSignal(outer: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const own = new AbortController();
+  setMaxListeners(0, own.signal);
+  const abort = () => own.abort();
+  if (outer?.aborted) abort();
+  outer?.addEventListener('abort', abort, { once: true });
+  return { signal: own.signal, release: () => outer?.removeEventListener('abort', abort) };
+}
+
 /** The default wait between retries: a timer, cut short when the run is stopped. */
-function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
   return (ms) =>
     new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
+        signal.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      signal?.addEventListener('abort', done, { once: true });
+      signal.addEventListener('abort', done, { once: true });
     });
 }
