@@ -1,15 +1,16 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { setMaxListeners } from 'node:events';
 import type { CheckExternalOptions } from '../../../schemas/check-external';
 import { externalKey, type ExternalVerdict } from '../../engine/links/external';
 import { isIpLiteral } from './addresses';
 import { failureOf } from './http-request';
 import { Limiter, mapLimited } from './limiter';
-import { freshVerdict, readLinkCache, writeLinkCache, type CacheEntry } from './link-cache';
+import { freshVerdict, readLinkCache, rememberRun, writeLinkCache, type CacheEntry } from './link-cache';
 import { HostEvidence, resolverWorks, unresolvable, type NetworkState } from './network';
 import { probeRoot, probeUrl, type Probe, type ProbeContext } from './probe';
+import { Progress, summaryOf } from './progress';
 import { NOT_CHECKED } from './reasons';
 import { Resolver, type Lookup, type Resolution } from './resolver';
+import { abortableSleep, followSignal } from './run-signal';
 import { parseUrl, screenUrl } from './url-screen';
 import { judge, type Judgement } from './verdicts';
 
@@ -84,7 +85,7 @@ export async function checkExternalLinks(urls: Iterable<string>, options: CheckE
   for (const [key, judgement] of checked.judgements) verdicts.set(key, judgement.verdict);
   let cacheProblem = cache.problem === undefined ? undefined : `the link cache was not used: ${cache.problem}`;
   if (environment.cacheFile !== undefined) {
-    const written = writeLinkCache(environment.cacheFile, remembered(keys, cache.entries, checked.judgements, runAt), options.deadStatuses, runAt);
+    const written = writeLinkCache(environment.cacheFile, rememberRun(keys, cache.entries, checked.judgements, runAt), options.deadStatuses, runAt);
     if (written !== undefined) cacheProblem = `the link cache could not be written: ${written}`;
   }
   const result: ExternalCheckResult = { verdicts, network: checked.network, requests, summary: summaryOf(verdicts, fromCache.size) };
@@ -279,86 +280,4 @@ function isFailure(probe: Probe): boolean {
   if ('cancelled' in probe) return false;
   if ('verdict' in probe) return probe.verdict.kind !== 'not-checked';
   return !('answered' in probe) || probe.answered < 200 || probe.answered > 299;
-}
-
-/**
- * The cache after this run: every key of the run seen now; a verdict reached now replaces
- * the old (not-checked never does: it says something of the run, not of the link); the first
- * failure started, kept or cleared as the judgement says. Keys of other runs stay as they are.
- */
-function remembered(keys: string[], entries: ReadonlyMap<string, CacheEntry>, judgements: ReadonlyMap<string, Judgement>, runAt: Date): Map<string, CacheEntry> {
-  const now = runAt.toISOString();
-  const next = new Map(entries);
-  for (const key of keys) {
-    const old = entries.get(key);
-    const judgement = judgements.get(key);
-    const decided = judgement && judgement.verdict.kind !== 'not-checked' ? judgement.verdict : undefined;
-    if (!old && !decided) continue;
-    const entry: CacheEntry = { ...old, seen: now };
-    if (decided) {
-      entry.verdict = decided;
-      entry.checked = now;
-    }
-    const memory = judgement?.memory ?? 'keep';
-    if (memory === 'clear') delete entry.firstFailure;
-    else if (memory !== 'keep' && entry.firstFailure?.kind !== memory.failure) entry.firstFailure = { kind: memory.failure, at: now };
-    next.set(key, entry);
-  }
-  return next;
-}
-
-function summaryOf(verdicts: ReadonlyMap<string, ExternalVerdict>, fromCache: number): ExternalCheckResult['summary'] {
-  const byKind: Record<ExternalVerdict['kind'], number> = { alive: 0, 'login-required': 0, dead: 0, redirected: 0, failing: 0, unknown: 0, 'not-checked': 0 };
-  const notChecked: Record<string, number> = {};
-  for (const verdict of verdicts.values()) {
-    byKind[verdict.kind]++;
-    if (verdict.kind === 'not-checked') notChecked[verdict.reason] = (notChecked[verdict.reason] ?? 0) + 1;
-  }
-  return { total: verdicts.size, fromCache, byKind, notChecked };
-}
-
-/** Counts finished URLs for `onProgress`; nothing when no one listens. */
-class Progress {
-  private done = 0;
-  private failures = 0;
-
-  constructor(
-    private readonly total: number,
-    private readonly listener: ExternalCheckEnvironment['onProgress'],
-  ) {}
-
-  advance(done: number, failures: number): void {
-    this.done += done;
-    this.failures += failures;
-    if (done > 0) this.listener?.({ done: this.done, total: this.total, failures: this.failures });
-  }
-}
-
-/**
- * The run's own signal, aborted with the caller's. Every request and every wait listens to
- * it, sixteen at a time and more, and Node warns of a leak past ten listeners on a signal:
- * on the run's own signal the limit is lifted, and the caller's gets one listener, removed
- * by `release` (the language server runs many checks on one).
- */
-function followSignal(outer: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
-  const own = new AbortController();
-  setMaxListeners(0, own.signal);
-  const abort = () => own.abort();
-  if (outer?.aborted) abort();
-  outer?.addEventListener('abort', abort, { once: true });
-  return { signal: own.signal, release: () => outer?.removeEventListener('abort', abort) };
-}
-
-/** The default wait between retries: a timer, cut short when the run is stopped. */
-function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
-  return (ms) =>
-    new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-    });
 }

@@ -189,3 +189,13 @@ test('many requests in flight on one signal raise no listener-leak warning', asy
     process.off('warning', onWarning);
   }
 });
+
+test('a TLS handshake that fails (https to a plain HTTP server) is an unknown TLS failure, not retried', async () => {
+  const before = server.seen.length;
+  const url = `https://127.0.0.1:${server.port}/ok`;
+  const result = await checkExternalLinks([url], testOptions(), testEnvironment());
+  const verdict = result.verdicts.get(url);
+  assert.equal(verdict?.kind, 'unknown');
+  assert.match(verdict?.kind === 'unknown' ? verdict.detail : '', /^the secure connection failed \((ERR_SSL_|EPROTO)[A-Z_]*\)$/);
+  assert.equal(server.seen.length, before, 'the plain server saw no HTTP request in the handshake bytes');
+});
