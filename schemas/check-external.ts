@@ -29,7 +29,7 @@ export const checkExternalOptions = z
     concurrency: positiveInt('Requests in flight in all at a time.', 16, 64),
     connectTimeoutMs: positiveInt('How long to wait for a connection, in milliseconds.', 5_000, 60_000),
     timeoutMs: positiveInt('How long one request may take in all, in milliseconds.', 15_000, 120_000),
-    retries: z.number().int().min(0).max(5).default(2).describe('Retries, with backoff, after a 429, a 5xx or a timeout.'),
+    retries: z.number().int().min(0).max(5).default(2).describe('Retries, with backoff, after a 429, a 5xx, a timeout or a failed connection.'),
     retryAfterCapMs: positiveInt('The longest Retry-After that is honoured, in milliseconds; a longer one leaves the link unknown.', 10_000, 120_000),
     deadStatuses: z
       .array(z.number().int().min(400).max(599))

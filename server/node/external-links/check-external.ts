@@ -4,11 +4,13 @@ import { externalKey, type ExternalVerdict } from '../../engine/links/external';
 import { isIpLiteral } from './addresses';
 import { failureOf } from './http-request';
 import { Limiter, mapLimited } from './limiter';
-import { freshVerdict, readLinkCache, writeLinkCache, type CacheEntry } from './link-cache';
+import { freshVerdict, readLinkCache, rememberRun, writeLinkCache, type CacheEntry } from './link-cache';
 import { HostEvidence, resolverWorks, unresolvable, type NetworkState } from './network';
 import { probeRoot, probeUrl, type Probe, type ProbeContext } from './probe';
+import { Progress, summaryOf } from './progress';
 import { NOT_CHECKED } from './reasons';
 import { Resolver, type Lookup, type Resolution } from './resolver';
+import { abortableSleep, followSignal } from './run-signal';
 import { parseUrl, screenUrl } from './url-screen';
 import { judge, type Judgement } from './verdicts';
 
@@ -83,7 +85,7 @@ export async function checkExternalLinks(urls: Iterable<string>, options: CheckE
   for (const [key, judgement] of checked.judgements) verdicts.set(key, judgement.verdict);
   let cacheProblem = cache.problem === undefined ? undefined : `the link cache was not used: ${cache.problem}`;
   if (environment.cacheFile !== undefined) {
-    const written = writeLinkCache(environment.cacheFile, remembered(keys, cache.entries, checked.judgements, runAt), options.deadStatuses, runAt);
+    const written = writeLinkCache(environment.cacheFile, rememberRun(keys, cache.entries, checked.judgements, runAt), options.deadStatuses, runAt);
     if (written !== undefined) cacheProblem = `the link cache could not be written: ${written}`;
   }
   const result: ExternalCheckResult = { verdicts, network: checked.network, requests, summary: summaryOf(verdicts, fromCache.size) };
@@ -134,7 +136,17 @@ async function checkTargets(targets: Target[], options: CheckExternalOptions, en
     run.progress.advance(targets.length, 0);
     return everyTarget(targets, NOT_CHECKED.unreachable, 'unreachable');
   }
-  const context = probeContext(options, environment, resolver);
+  const stop = followSignal(environment.signal);
+  try {
+    return await requestTargets(targets, resolutions, probeContext(options, environment, resolver, stop.signal), run);
+  } finally {
+    stop.release();
+  }
+}
+
+/** Requests the targets (the network is up), asks the roots that need it, then judges the network and each link. */
+async function requestTargets(targets: Target[], resolutions: ReadonlyMap<string, Resolution>, context: ProbeContext, run: RunState): Promise<Checked> {
+  const { options } = context;
   const probes = await Promise.all(
     targets.map(async (target) => {
       const probe = await probeTarget(target, resolutions, context, run.requests);
@@ -165,8 +177,7 @@ async function resolveNames(targets: Target[], resolver: Resolver, witnesses: re
   return resolutions;
 }
 
-function probeContext(options: CheckExternalOptions, environment: ExternalCheckEnvironment, resolver: Resolver): ProbeContext {
-  const { signal } = environment;
+function probeContext(options: CheckExternalOptions, environment: ExternalCheckEnvironment, resolver: Resolver, signal: AbortSignal): ProbeContext {
   return {
     options,
     settings: {
@@ -269,71 +280,4 @@ function isFailure(probe: Probe): boolean {
   if ('cancelled' in probe) return false;
   if ('verdict' in probe) return probe.verdict.kind !== 'not-checked';
   return !('answered' in probe) || probe.answered < 200 || probe.answered > 299;
-}
-
-/**
- * The cache after this run: every key of the run seen now; a verdict reached now replaces
- * the old (not-checked never does: it says something of the run, not of the link); the first
- * failure started, kept or cleared as the judgement says. Keys of other runs stay as they are.
- */
-function remembered(keys: string[], entries: ReadonlyMap<string, CacheEntry>, judgements: ReadonlyMap<string, Judgement>, runAt: Date): Map<string, CacheEntry> {
-  const now = runAt.toISOString();
-  const next = new Map(entries);
-  for (const key of keys) {
-    const old = entries.get(key);
-    const judgement = judgements.get(key);
-    const decided = judgement && judgement.verdict.kind !== 'not-checked' ? judgement.verdict : undefined;
-    if (!old && !decided) continue;
-    const entry: CacheEntry = { ...old, seen: now };
-    if (decided) {
-      entry.verdict = decided;
-      entry.checked = now;
-    }
-    const memory = judgement?.memory ?? 'keep';
-    if (memory === 'clear') delete entry.firstFailure;
-    else if (memory !== 'keep' && entry.firstFailure?.kind !== memory.failure) entry.firstFailure = { kind: memory.failure, at: now };
-    next.set(key, entry);
-  }
-  return next;
-}
-
-function summaryOf(verdicts: ReadonlyMap<string, ExternalVerdict>, fromCache: number): ExternalCheckResult['summary'] {
-  const byKind: Record<ExternalVerdict['kind'], number> = { alive: 0, 'login-required': 0, dead: 0, redirected: 0, failing: 0, unknown: 0, 'not-checked': 0 };
-  const notChecked: Record<string, number> = {};
-  for (const verdict of verdicts.values()) {
-    byKind[verdict.kind]++;
-    if (verdict.kind === 'not-checked') notChecked[verdict.reason] = (notChecked[verdict.reason] ?? 0) + 1;
-  }
-  return { total: verdicts.size, fromCache, byKind, notChecked };
-}
-
-/** Counts finished URLs for `onProgress`; nothing when no one listens. */
-class Progress {
-  private done = 0;
-  private failures = 0;
-
-  constructor(
-    private readonly total: number,
-    private readonly listener: ExternalCheckEnvironment['onProgress'],
-  ) {}
-
-  advance(done: number, failures: number): void {
-    this.done += done;
-    this.failures += failures;
-    if (done > 0) this.listener?.({ done: this.done, total: this.total, failures: this.failures });
-  }
-}
-
-/** The default wait between retries: a timer, cut short when the run is stopped. */
-function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
-  return (ms) =>
-    new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal?.addEventListener('abort', done, { once: true });
-    });
 }

@@ -45,6 +45,15 @@ export interface CacheEntry {
   firstFailure?: FirstFailure;
 }
 
+/** What becomes of a link's first failure after a run: cleared by a success, started (or kept, when of the same kind) by a failure, else kept. */
+export type FailureMemory = 'clear' | 'keep' | { failure: FailureKind };
+
+/** What a run found of a link, as the cache takes it. */
+export interface Remembered {
+  verdict: ExternalVerdict;
+  memory: FailureMemory;
+}
+
 export interface LinkCache {
   entries: Map<string, CacheEntry>;
   /** Why the file was not used, when it exists and could not be: for the caller to mention. */
@@ -88,6 +97,32 @@ export function writeLinkCache(file: string, entries: ReadonlyMap<string, CacheE
   const links = lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n  }`;
   const text = `{\n  "deadStatuses": ${JSON.stringify([...deadStatuses].sort((a, b) => a - b))},\n  "format": ${FORMAT},\n  "links": ${links}\n}\n`;
   return writeFileAtomically(file, text);
+}
+
+/**
+ * The cache after this run: every key of the run seen now; a verdict reached now replaces
+ * the old (not-checked never does: it says something of the run, not of the link); the first
+ * failure started, kept or cleared as the judgement says. Keys of other runs stay as they are.
+ */
+export function rememberRun(keys: readonly string[], entries: ReadonlyMap<string, CacheEntry>, judgements: ReadonlyMap<string, Remembered>, runAt: Date): Map<string, CacheEntry> {
+  const now = runAt.toISOString();
+  const next = new Map(entries);
+  for (const key of keys) {
+    const old = entries.get(key);
+    const judgement = judgements.get(key);
+    const decided = judgement && judgement.verdict.kind !== 'not-checked' ? judgement.verdict : undefined;
+    if (!old && !decided) continue;
+    const entry: CacheEntry = { ...old, seen: now };
+    if (decided) {
+      entry.verdict = decided;
+      entry.checked = now;
+    }
+    const memory = judgement?.memory ?? 'keep';
+    if (memory === 'clear') delete entry.firstFailure;
+    else if (memory !== 'keep' && entry.firstFailure?.kind !== memory.failure) entry.firstFailure = { kind: memory.failure, at: now };
+    next.set(key, entry);
+  }
+  return next;
 }
 
 /** The entry's verdict while it is fresh: `failureDays` for a failure (unknown, failing), `liveDays` for the rest. */

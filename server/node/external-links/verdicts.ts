@@ -1,7 +1,6 @@
-import type { ExternalVerdict } from '../../engine/links/external';
 import { quoted } from '../../engine/text/quote';
-import type { Failure, FailureKind } from './http-request';
-import { failedForADay, type FirstFailure } from './link-cache';
+import type { Failure } from './http-request';
+import { failedForADay, type FirstFailure, type Remembered } from './link-cache';
 import type { Probe } from './probe';
 import { isSafeRedirect, PERMANENT_REDIRECTS } from './redirects';
 
@@ -11,11 +10,8 @@ import { isSafeRedirect, PERMANENT_REDIRECTS } from './redirects';
  * engine's (ExternalVerdict): what is reported, and how, is the engine rule's business.
  */
 
-export interface Judgement {
-  verdict: ExternalVerdict;
-  /** What becomes of the cache's first failure: cleared by a success, started (or kept, when of the same kind) by a failure, else kept. */
-  memory: 'clear' | 'keep' | { failure: FailureKind };
-}
+/** A verdict, and what becomes of the cache's first failure of the link. */
+export type Judgement = Remembered;
 
 export interface JudgeContext {
   deadStatuses: readonly number[];

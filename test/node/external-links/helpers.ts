@@ -26,7 +26,7 @@ export interface TestServer {
 type Route = (request: IncomingMessage, response: ServerResponse, server: TestServer) => void;
 
 /**
- * An HTTP server on 127.0.0.1, port 0, answering by path (`routes`, else `fallback`). It
+ * An HTTP server on 127.0.0.1, port 0, answering by path, query aside (`routes`, else `fallback`). It
  * records every request; `close` ends every connection too, held ones included, so that no
  * test waits on a socket.
  */
@@ -36,7 +36,7 @@ export async function startServer(routes: Record<string, Route>, fallback: Route
   const http: Server = createServer((request, response) => {
     const path = request.url ?? '';
     seen.push({ method: request.method ?? '', path, host: request.headers.host ?? '' });
-    (routes[path] ?? fallback)(request, response, server);
+    (routes[path.replace(/\?.*/, '')] ?? fallback)(request, response, server);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { checkExternalLinks } from '../../../server/node/external-links/check-external';
 import { answer, redirect, startServer, testEnvironment, testOptions, type TestServer } from './helpers';
@@ -144,4 +145,57 @@ test('onProgress counts URLs as they finish, failures among them', async () => {
   await checkExternalLinks([server.url('/ok'), server.url('/gone-404'), 'http://[::1]/'], testOptions(), testEnvironment({ onProgress: (progress) => calls.push(progress) }));
   assert.deepEqual(calls[0], { done: 1, total: 3, failures: 0 }, 'the refused URL is done at once');
   assert.deepEqual(calls.at(-1), { done: 3, total: 3, failures: 1 });
+});
+
+test('garbage instead of HTTP, and headers past Node\u2019s limit, become verdicts, not crashes', async () => {
+  const replies: Record<string, string> = {
+    '/garbage': 'SSH-2.0-OpenSSH_9.6\r\n\r\n',
+    '/huge-header': `HTTP/1.1 200 OK\r\nx-filler: ${'a'.repeat(100_000)}\r\n\r\n`,
+    '/bad-status': 'HTTP/1.1 999999 What\r\n\r\n',
+  };
+  const raw = createNetServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', (data) => {
+      const path = /^[A-Z]+ (\S+)/.exec(data.toString('latin1'))?.[1] ?? '';
+      socket.end(replies[path] ?? '');
+    });
+  });
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  const { port } = raw.address() as AddressInfo;
+  try {
+    const urls = Object.keys(replies).map((path) => `http://127.0.0.1:${port}${path}`);
+    const result = await checkExternalLinks(urls, testOptions({ retries: 0 }), testEnvironment());
+    for (const url of urls) {
+      const verdict = result.verdicts.get(url);
+      assert.equal(verdict?.kind, 'unknown', url);
+      assert.match(verdict?.kind === 'unknown' ? verdict.detail : '', /^the answer is not valid HTTP \(HPE_[A-Z_]+\)$/, url);
+    }
+  } finally {
+    await new Promise((resolve) => raw.close(resolve));
+  }
+});
+
+test('many requests in flight on one signal raise no listener-leak warning', async () => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.name);
+  process.on('warning', onWarning);
+  try {
+    const urls = Array.from({ length: 30 }, (_, n) => server.url(`/ok?n=${n}`));
+    const result = await checkExternalLinks(urls, testOptions({ perHost: 16, concurrency: 16 }), testEnvironment({ signal: new AbortController().signal }));
+    assert.equal(result.summary.byKind.alive, 30);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings, []);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
+
+test('a TLS handshake that fails (https to a plain HTTP server) is an unknown TLS failure, not retried', async () => {
+  const before = server.seen.length;
+  const url = `https://127.0.0.1:${server.port}/ok`;
+  const result = await checkExternalLinks([url], testOptions(), testEnvironment());
+  const verdict = result.verdicts.get(url);
+  assert.equal(verdict?.kind, 'unknown');
+  assert.match(verdict?.kind === 'unknown' ? verdict.detail : '', /^the secure connection failed \((ERR_SSL_|EPROTO)[A-Z_]*\)$/);
+  assert.equal(server.seen.length, before, 'the plain server saw no HTTP request in the handshake bytes');
 });
