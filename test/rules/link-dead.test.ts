@@ -112,7 +112,7 @@ test('link-dead: alive is fine; not checked and unknown are unverified, not find
   });
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(unverified, [
-    ['https://10.0.0.8/admin', 'the dead-link check did not request it: a private address'],
+    ['https://10.0.0.8/admin', 'not requested by the dead-link check: a private address'],
     ['https://flaky.example/x', 'one failed run is not proof that it is dead: the connection was reset'],
   ]);
 });

@@ -119,7 +119,7 @@ function problemOf({ target, key, verdict, span }: Found, reportLoginRequired: b
       return { span, message: loginRequired(what, written, verdict.status), atMost: 'warning' };
     }
     case 'not-checked':
-      return { unverified: `the dead-link check did not request it: ${clause(verdict.reason)}` };
+      return { unverified: `not requested by the dead-link check: ${clause(verdict.reason)}` };
     case 'unknown':
       return { unverified: `one failed run is not proof that it is dead: ${clause(verdict.detail)}` };
   }

@@ -84,8 +84,10 @@ export async function checkExternalLinks(urls: Iterable<string>, options: CheckE
   const checked = await checkTargets(targets, options, environment, { runAt, witnesses, cache: cache.entries, requests, progress });
   for (const [key, judgement] of checked.judgements) verdicts.set(key, judgement.verdict);
   let cacheProblem = cache.problem === undefined ? undefined : `the link cache was not used: ${cache.problem}`;
-  if (environment.cacheFile !== undefined) {
-    const written = writeLinkCache(environment.cacheFile, rememberRun(keys, cache.entries, checked.judgements, runAt), options.deadStatuses, runAt);
+  const remembered = environment.cacheFile === undefined ? undefined : rememberRun(keys, cache.entries, checked.judgements, runAt);
+  // A run that learnt nothing (offline: nothing is cached of it) leaves no new file in the site.
+  if (remembered && (remembered.size > 0 || cache.entries.size > 0 || cache.problem !== undefined)) {
+    const written = writeLinkCache(environment.cacheFile!, remembered, options.deadStatuses, runAt);
     if (written !== undefined) cacheProblem = `the link cache could not be written: ${written}`;
   }
   const result: ExternalCheckResult = { verdicts, network: checked.network, requests, summary: summaryOf(verdicts, fromCache.size) };
@@ -169,12 +171,31 @@ async function requestTargets(targets: Target[], resolutions: ReadonlyMap<string
   return { judgements, network: 'reachable' };
 }
 
-/** Rule 1 of network.ts: every distinct host name of the targets resolved (DNS only), a few at a time, with witnesses when all fail. */
+/**
+ * Rule 1 of network.ts: the distinct host names of the targets resolved (DNS only), a few
+ * at a time, the most linked first. Those of the first SAMPLE_NAMES that fail send for
+ * witnesses; when none of them resolves either, the rest are not looked up: a resolver
+ * that is down may take seconds to fail each name (5 s each for some names on a sandboxed
+ * runner), and hundreds of names would take minutes to say what a handful says.
+ */
 async function resolveNames(targets: Target[], resolver: Resolver, witnesses: readonly string[], concurrency: number): Promise<Map<string, Resolution>> {
-  const names = [...new Set(targets.map(({ url }) => url.hostname).filter((hostname) => !isIpLiteral(hostname)))];
-  const resolutions = new Map(await mapLimited(names, concurrency, async (name) => [name, await resolver.resolve(name)] as const));
+  const names = namesByUse(targets);
+  const resolve = async (batch: string[]) => mapLimited(batch, concurrency, async (name) => [name, await resolver.resolve(name)] as const);
+  const resolutions = new Map(await resolve(names.slice(0, SAMPLE_NAMES)));
   if (unresolvable(resolutions.values())) await askWitnesses(witnesses, resolver, resolutions);
+  if (unresolvable(resolutions.values())) return resolutions;
+  for (const [name, resolution] of await resolve(names.slice(SAMPLE_NAMES))) resolutions.set(name, resolution);
   return resolutions;
+}
+
+/** How many names show whether the resolver works, before the others are looked up. */
+const SAMPLE_NAMES = 8;
+
+/** The host names of the targets (IP addresses left out), those of the most URLs first: the likeliest to be alive. */
+function namesByUse(targets: Target[]): string[] {
+  const uses = new Map<string, number>();
+  for (const { url } of targets) if (!isIpLiteral(url.hostname)) uses.set(url.hostname, (uses.get(url.hostname) ?? 0) + 1);
+  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)!);
 }
 
 function probeContext(options: CheckExternalOptions, environment: ExternalCheckEnvironment, resolver: Resolver, signal: AbortSignal): ProbeContext {

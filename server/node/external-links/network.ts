@@ -6,9 +6,13 @@ import type { Resolution } from './resolver';
  * every host, must not call every link dead: the network is judged first, then the links.
  * The rules, in the order they apply:
  *
- * 1. Offline. Before any HTTP request, every distinct host name of the URLs to request is
- *    resolved (DNS only, through the same guarded lookup the requests use). If names were
- *    looked up and none resolved, the network is `unreachable`: no request is made, and
+ * 1. Offline. Before any HTTP request, the distinct host names of the URLs to request are
+ *    resolved (DNS only, through the same guarded lookup the requests use), the most linked
+ *    first: when none of the first eight resolves (nor a witness, below), the others are not
+ *    looked up. If names were looked up and none resolved, the network is `unreachable`:
+ *    eight dead hosts in a row are far likelier an offline runner than a site whose most
+ *    linked hosts are all gone, and the cost of a wrong guess is links not checked, never
+ *    links called dead. No request is made then, and
  *    every URL left to check is not checked, "network unreachable". Raw-IP URLs too: on a
  *    machine without a resolver, whatever answers at an IP address is more likely a
  *    sandbox's stand-in than the site. A name that resolved to a refused (private) address

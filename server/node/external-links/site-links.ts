@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CheckExternalOptions } from '../../../schemas/check-external';
 import { relativeInside } from '../paths';
@@ -35,23 +35,30 @@ export async function checkSiteLinks(request: SiteLinksRequest): Promise<SiteLin
   const { cacheFile, note } = request.noCache ? {} : cacheFileIn(request.root, request.options.cacheFile);
   const options = request.trusted === false ? { ...request.options, allowPrivate: [] } : request.options;
   const result = await checkExternalLinks(request.urls, options, { version: postlintVersion(), cacheFile, onProgress: request.onProgress });
-  return { result, note };
+  return { result, note: note ?? result.cacheProblem };
 }
 
 /**
  * The cache file, from the site root, when its folder is inside the site once symlinks
  * are followed: a pull request could make `.postlint-cache` a link to anywhere, and the
  * check writes there. The config's path is already refused when absolute or climbing out.
+ * Nothing is made here: the folder is made when there is something to write.
  */
 export function cacheFileIn(root: string, relative: string): { cacheFile?: string; note?: string } {
   const file = `${root}/${relative}`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    if (relativeInside(realpathSync(root), realpathSync(dirname(file))) !== undefined) return { cacheFile: file };
+    if (relativeInside(realpathSync(root), realpathSync(nearestExisting(dirname(file)))) !== undefined) return { cacheFile: file };
     return { note: `${file}: not used as the link cache: its folder leads out of the site` };
   } catch (error) {
     return { note: `${file}: not used as the link cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
+}
+
+/** The folder itself, or its nearest parent that exists: where a symlink on the way would show. */
+function nearestExisting(folder: string): string {
+  let path = folder;
+  while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
+  return path;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

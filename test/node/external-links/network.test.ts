@@ -28,6 +28,25 @@ test('offline: no name resolves, so the network is unreachable and nothing is re
   assert.deepEqual(result.summary.notChecked, { [NOT_CHECKED.unreachable]: 3 });
 });
 
+test('offline with many hosts: the eight most linked are looked up, and when none resolves the others are not', async () => {
+  const asked: string[] = [];
+  // host-0 has the most URLs, host-11 the fewest: the names are asked in that order.
+  const urls = Array.from({ length: 12 }, (_, host) => Array.from({ length: 12 - host }, (_, page) => `https://host-${host}.example/${page}`)).flat();
+  const result = await checkExternalLinks(urls, testOptions(), testEnvironment({ lookup: fakeLookup({}, asked) }));
+  assert.equal(result.network, 'unreachable');
+  assert.deepEqual(asked.sort(), Array.from({ length: 8 }, (_, host) => `host-${host}.example`).sort());
+  assert.equal(result.summary.notChecked[NOT_CHECKED.unreachable], urls.length);
+});
+
+test('online with many hosts: once one of the first eight resolves, every other name is looked up too', async () => {
+  const asked: string[] = [];
+  const urls = Array.from({ length: 10 }, (_, host) => `https://host-${host}.example/`);
+  // Only host-0 resolves (to a private address, refused: it shows the resolver works all the same).
+  const result = await checkExternalLinks(urls, testOptions(), testEnvironment({ lookup: fakeLookup({ 'host-0.example': '10.1.2.3' }, asked) }));
+  assert.equal(result.network, 'reachable');
+  assert.equal(new Set(asked).size, 10);
+});
+
 test('interception: two hosts answering 404 to everything, their roots too, make the run intercepted, not dead', async () => {
   const urls = [everything404.url('/post-1', 'a.test'), everything404.url('/post-2', 'a.test'), everything404.url('/page', 'b.test')];
   const result = await checkExternalLinks(
