@@ -23,7 +23,7 @@ export const checkExternalOptions = z
       .array(z.string())
       .default([])
       .describe(
-        'Hosts ("intranet.example", or "*.intranet.example") that may resolve to loopback, private or link-local addresses, for sites that link to an intranet. Every other such address is refused, also after a redirect.',
+        'Hosts ("intranet.example", or "*.intranet.example") that may resolve to loopback or private addresses, for sites that link to an intranet. Every other such address is refused, also after a redirect; link-local addresses (169.254.0.0/16, where clouds serve instance credentials) always are.',
       ),
     perHost: positiveInt('Requests in flight to one host at a time.', 2, 16),
     concurrency: positiveInt('Requests in flight in all at a time.', 16, 64),

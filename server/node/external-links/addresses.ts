@@ -54,6 +54,20 @@ export function isAllowedPrivate(hostname: string, allowPrivate: readonly string
   return allowPrivate.some((entry) => hostMatches(hostname, entry) || hostMatches(bare, entry));
 }
 
+/**
+ * The ranges `allowPrivate` can open: a machine's own services and an intranet. Never
+ * link-local (169.254.0.0/16 is where clouds serve instance credentials), nor the
+ * unspecified, multicast, broadcast and reserved ones: the config comes with the site, so
+ * a pull request can change it, and no site's links need those.
+ */
+const ALLOWABLE_RANGES: ReadonlySet<string> = new Set(['loopback', 'private', 'uniqueLocal', 'carrierGradeNat']);
+
+/** Why an address may not be connected to, for a host `allowPrivate` names or not (see `ALLOWABLE_RANGES`). */
+export function refusedRangeFor(address: string, allowed: boolean): string | undefined {
+  const range = refusedRange(address);
+  return range !== undefined && allowed && ALLOWABLE_RANGES.has(range) ? undefined : range;
+}
+
 /** A host name that is an IP address as written (`127.0.0.1`, `[::1]`): Node connects to it without a lookup. */
 export function isIpLiteral(hostname: string): boolean {
   return isIP(hostname.startsWith('[') ? hostname.slice(1, -1) : hostname) !== 0;
@@ -65,8 +79,8 @@ export function isIpLiteral(hostname: string): boolean {
  * `localhost` names are loopback by definition (RFC 6761), whatever a resolver says.
  */
 export function literalRefusal(hostname: string, allowPrivate: readonly string[]): string | undefined {
-  if (isAllowedPrivate(hostname, allowPrivate)) return undefined;
+  const allowed = isAllowedPrivate(hostname, allowPrivate);
   const name = hostname.replace(/\.$/, '');
-  if (name === 'localhost' || name.endsWith('.localhost')) return 'loopback';
-  return isIpLiteral(hostname) ? refusedRange(hostname) : undefined;
+  if (name === 'localhost' || name.endsWith('.localhost')) return allowed ? undefined : 'loopback';
+  return isIpLiteral(hostname) ? refusedRangeFor(hostname, allowed) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { isAllowedPrivate, refusedRange } from './addresses';
+import { isAllowedPrivate, refusedRangeFor } from './addresses';
 
 /**
  * Name resolution for the dead-link check, guarded: every address a name resolves to is
@@ -60,9 +60,9 @@ export class Resolver {
     const result = await lookupAll(this.lookup, hostname, this.timeoutMs);
     if (!Array.isArray(result)) return result;
     if (result.length === 0) return { failed: 'ENOTFOUND' };
-    if (isAllowedPrivate(hostname, this.allowPrivate)) return { addresses: result };
+    const allowed = isAllowedPrivate(hostname, this.allowPrivate);
     for (const { address } of result) {
-      const range = refusedRange(address);
+      const range = refusedRangeFor(address, allowed);
       if (range !== undefined) return { refused: range };
     }
     return { addresses: result };

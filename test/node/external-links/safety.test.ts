@@ -87,6 +87,16 @@ test('allowPrivate lets a named intranet host through, by name', async () => {
   assert.equal(server.seen.at(-1)?.host, `wiki.intranet.test:${server.port}`);
 });
 
+test('allowPrivate never opens link-local addresses (cloud metadata): as written, through a name, or by a wildcard', async () => {
+  const urls = ['http://169.254.169.254/latest/meta-data/', 'http://metadata.test/computeMetadata/v1/', 'http://[fe80::1]/'];
+  const options = testOptions({ allowPrivate: ['169.254.169.254', 'metadata.test', '[fe80::1]', 'fe80::1'] });
+  const { result, started } = await requestsStartedDuring(() =>
+    checkExternalLinks(urls, options, testEnvironment({ lookup: fakeLookup({ 'metadata.test': '169.254.169.254' }) })),
+  );
+  for (const url of urls) assert.deepEqual(result.verdicts.get(url), { kind: 'not-checked', reason: NOT_CHECKED.privateAddress }, url);
+  assert.deepEqual(started, []);
+});
+
 test('ignored hosts and prefixes, URLs with credentials and odd URLs are not requested', async () => {
   const urls = [server.url('/ok'), server.url('/ignored/page'), 'http://user:secret@example.org/', 'http://[zz]/', 'https://skip.example/'];
   const options = testOptions({ ignore: [server.url('/ignored/'), 'skip.example'] });
