@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { commands, type PostlintContext } from '../../client/commands';
-import type { NewPostResult, StarterConfigResult } from '../../schemas/protocol';
+import type { CheckExternalLinksResult, NewPostResult, StarterConfigResult } from '../../schemas/protocol';
 
 /** The commands against a stand-in for the VS Code API and the language client, recording what they do. */
 
@@ -29,7 +29,7 @@ interface Setup {
   inWorkspace?: boolean;
   folders?: string[];
   existing?: string[];
-  response?: NewPostResult | StarterConfigResult | Error;
+  response?: NewPostResult | StarterConfigResult | CheckExternalLinksResult | Error;
   /** The button a person clicks on an error message. */
   errorChoice?: string;
 }
@@ -43,6 +43,7 @@ function fake(setup: Setup = {}) {
   const files = new Map<string, string>((setup.existing ?? []).map((uri) => [uri, 'old']));
   const api = {
     Uri: FakeUri,
+    ProgressLocation: { Window: 10 },
     Position: class {
       constructor(readonly line: number, readonly character: number) {}
     },
@@ -50,7 +51,11 @@ function fake(setup: Setup = {}) {
       constructor(readonly value: string) {}
     },
     window: {
-      activeTextEditor: setup.activeFile ? { document: { uri: new FakeUri(setup.activeFile) } } : undefined,
+      activeTextEditor: setup.activeFile ? { document: { uri: new FakeUri(setup.activeFile), languageId: setup.activeFile.endsWith('.md') ? 'markdown' : 'json' } } : undefined,
+      withProgress: async <T>(options: { title: string }, task: () => Promise<T>) => {
+        log.push(['progress', options.title]);
+        return task();
+      },
       showQuickPick: async (items: { id: string }[]) => {
         const answer = answers.shift();
         return items.find((item) => item.id === answer);
@@ -179,6 +184,30 @@ test('Show Output shows the client\u2019s output channel', async () => {
   const { run, log } = fake();
   await run['postlint.showOutput']();
   assert.deepEqual(log, [['output']]);
+});
+
+test('Check External Links asks the server about the active post, shows progress, then what it found', async () => {
+  const found: CheckExternalLinksResult = { links: 4, problems: 1, summary: 'external links: 4 checked (1 dead)' };
+  const { run, log, requests } = fake({ activeFile: POST, response: found });
+  assert.deepEqual(await run['postlint.checkExternalLinks'](), found);
+  assert.deepEqual(requests, [['postlint/checkExternalLinks', { uri: POST }]]);
+  assert.deepEqual(log, [
+    ['progress', 'Postlint: checking external links'],
+    ['info', 'Postlint: external links: 4 checked (1 dead).'],
+  ]);
+});
+
+test('Check External Links needs a post open, and says what the server could not do', async () => {
+  const none = fake({ activeFile: 'file:///sites/blog/.postlintrc.json' });
+  assert.equal(await none.run['postlint.checkExternalLinks'](), undefined);
+  assert.deepEqual(none.requests, []);
+  assert.deepEqual(none.log, [['error', 'Postlint: open a post to check its external links.']]);
+  const refused = fake({ activeFile: POST, response: { error: 'Open a post saved in a folder to check its links.' } });
+  await refused.run['postlint.checkExternalLinks']();
+  assert.deepEqual(refused.log.at(-1), ['error', 'Open a post saved in a folder to check its links.']);
+  const failed = fake({ activeFile: POST, response: new Error('the server stopped') });
+  await failed.run['postlint.checkExternalLinks']();
+  assert.deepEqual(failed.log.at(-1), ['error', 'Postlint could not check the links: the server stopped']);
 });
 
 const CONFIG = 'file:///sites/blog/.postlintrc.json';

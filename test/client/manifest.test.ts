@@ -59,13 +59,14 @@ test('package.json contributes the settings of schemas/settings.ts', () => {
 
 test('the settings have the names, types and defaults the server reads', () => {
   assert.deepEqual(Object.keys(contributedSettings()).sort(), [
+    'postlint.checkExternalOnSave',
     'postlint.configFile',
     'postlint.enable',
     'postlint.run',
     'postlint.trace.server',
     'postlint.validateWorkspace',
   ]);
-  assert.deepEqual(settingsSchema.parse({}), { enable: true, run: 'onType', validateWorkspace: true, configFile: '', trace: { server: 'off' } });
+  assert.deepEqual(settingsSchema.parse({}), { enable: true, run: 'onType', validateWorkspace: true, checkExternalOnSave: false, configFile: '', trace: { server: 'off' } });
 });
 
 test('package.json contributes the client\u2019s commands, titled as in the brief', () => {
@@ -81,6 +82,7 @@ test('package.json contributes the client\u2019s commands, titled as in the brie
       'postlint.createConfig': 'Postlint: Create .postlintrc.json',
       // Run by the quick fix "Show documentation for <rule>", with the rule id; not in the command palette.
       'postlint.showRuleDocs': 'Postlint: Show Rule Documentation',
+      'postlint.checkExternalLinks': 'Postlint: Check External Links in This Post',
     },
   );
 });
