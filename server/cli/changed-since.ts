@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { toPosix } from '../node/paths';
-import { git } from './git';
+import { git } from '../node/git';
 
 /** What changed in a git checkout since a ref: the files added, modified or renamed, and those deleted or renamed away. */
 export interface ChangedFiles {

@@ -7,7 +7,7 @@ import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
 import { checkedPost, encodePost, StoredResult, StringTable } from './stored-results';
 import { contentHash, fileState, siteFiles } from './site-files';
-import { trackedByGit } from '../git';
+import { trackedByGit } from '../../node/git';
 import { postlintVersion } from '../../node/version';
 import { fileKey } from '../../engine/site/site-pages';
 

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CheckExternalOptions } from '../../../schemas/check-external';
+import { trackedByGit } from '../git';
 import { relativeInside } from '../paths';
 import { postlintVersion } from '../version';
 import { checkExternalLinks, type ExternalCheckEnvironment, type ExternalCheckResult } from './check-external';
@@ -46,6 +47,8 @@ export async function checkSiteLinks(request: SiteLinksRequest): Promise<SiteLin
  */
 export function cacheFileIn(root: string, relative: string): { cacheFile?: string; note?: string } {
   const file = `${root}/${relative}`;
+  // As for --cache's results: a pull request could commit a cache calling its dead links alive.
+  if (trackedByGit(file)) return { note: `${file} is tracked by git, so not used as the link cache: a pull request could have written it. Keep it out of git (.gitignore) and in your CI's cache` };
   try {
     if (relativeInside(realpathSync(root), realpathSync(nearestExisting(dirname(file)))) !== undefined) return { cacheFile: file };
     return { note: `${file}: not used as the link cache: its folder leads out of the site` };
