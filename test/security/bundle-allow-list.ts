@@ -151,7 +151,7 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   {
     bundles: ['cli.bundle.js', 'server.bundle.js'],
     pattern: 'child_process',
-    snippet: 'var import_node_child_process = require("node:child_process");',
+    snippet: 'import_node_child_process = require("node:child_process");',
     source: 'server/node/git.ts',
     why: GIT,
   },
