@@ -15,7 +15,6 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
-import { keepHeapsSmall } from './cli/heap-growth';
 
 /** Set by the build while it runs the bundle once: the cache is written when the process exits. */
 const WRITE_VARIABLE = 'POSTLINT_WRITE_CODE_CACHE';
@@ -53,8 +52,6 @@ function report(outcome: string): void {
 }
 
 function boot(): void {
-  // Before anything is compiled: the code cache is checked against V8's flags.
-  keepHeapsSmall();
   const bundle = __filename.replace(/\.js$/, '.bundle.js');
   const cacheFile = `${bundle}.cache`;
   const source = readFileSync(bundle, 'utf8');

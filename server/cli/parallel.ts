@@ -12,6 +12,7 @@ import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
 import { whileFixing } from './interrupt';
 import { Batch } from './batch';
+import { keepHeapsSmallFor } from '../node/heap-growth';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 import type { ExternalVerdict } from '../engine/links/external';
@@ -252,6 +253,7 @@ export class EarlyWorkers {
 
   /** `files` files were found so far. */
   found(files: number): void {
+    keepHeapsSmallFor(files);
     const count = workerCount(files);
     const entryFile = this.entryFile;
     if (this.started || count < 2 || entryFile === undefined) return;
@@ -286,6 +288,7 @@ export async function checkInParallel(
   early: EarlyWorkers | undefined,
   onOutcome: OutcomeHandler,
 ): Promise<void> {
+  keepHeapsSmallFor(targets.length);
   const workers = workerCount(targets.length);
   const running = workers < 2 ? [] : (early?.take(workers) ?? []);
   early?.stop();

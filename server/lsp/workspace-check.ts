@@ -1,3 +1,4 @@
+import { keepHeapsSmallFor } from '../node/heap-growth';
 import type { Connection } from 'vscode-languageserver/node';
 import { postsOfSite } from '../node/site-posts';
 import type { LanguageService } from '../engine/language-service';
@@ -33,6 +34,7 @@ export async function checkWorkspace(
       const service = await serviceFor(folder);
       if (!service) continue;
       const posts = await sitePosts(service, folder);
+      keepHeapsSmallFor(posts.length);
       for (const [index, path] of posts.entries()) {
         const uri = toUri(path);
         found.add(uri);
