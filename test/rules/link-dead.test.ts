@@ -105,15 +105,18 @@ test('link-dead: a failing link says since when and what failed', async () => {
 });
 
 test('link-dead: alive is fine; not checked and unknown are unverified, not findings', async () => {
-  const { diagnostics, unverified } = await run('[A](https://alive.example/) [B](https://10.0.0.8/admin) [C](https://flaky.example/x)\n', {
+  const { diagnostics, unverified } = await run('[A](https://alive.example/) [B](https://10.0.0.8/admin) [C](https://flaky.example/x) [D](https://busy.example/)\n', {
     'https://alive.example/': { kind: 'alive' },
     'https://10.0.0.8/admin': { kind: 'not-checked', reason: 'a private address.' },
     'https://flaky.example/x': { kind: 'unknown', detail: 'the connection was reset' },
+    'https://busy.example/': { kind: 'unknown', detail: 'answers 503' },
   });
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(unverified, [
     ['https://10.0.0.8/admin', 'not requested by the dead-link check: a private address'],
     ['https://flaky.example/x', 'one failed run is not proof that it is dead: the connection was reset'],
+    // The checker's words for a status, as a clause of the sentence.
+    ['https://busy.example/', 'one failed run is not proof that it is dead: it answers 503'],
   ]);
 });
 

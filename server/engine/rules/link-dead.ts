@@ -21,6 +21,12 @@ const statusText = (status: number) => (STATUS_NAMES[status] ? `${status} ${STAT
 /** The checker's words as the end of a sentence of ours: without their own full stop. */
 const clause = (text: string) => text.trim().replace(/[.\s]+$/, '');
 
+/** A failure as the checker words it, as a clause: "answers 503" reads "it answers 503". */
+const failure = (detail: string) => {
+  const text = clause(detail);
+  return /^(?:answers|redirects)\b/.test(text) ? `it ${text}` : text;
+};
+
 /**
  * A first sentence naming the URL, shortened in its middle as far as it must be for the
  * sentence to fit (`FIRST_SENTENCE_MAX`, the quotes counted), never below 24 characters.
@@ -45,7 +51,7 @@ function dead(what: string, url: string, status: number): string {
 function failing(what: string, url: string, verdict: { detail: string; since: string }): string {
   // `since` is an ISO date, perhaps with a time: the day is what a reader needs.
   const first = sentence(`Failing ${what} `, url, `: it has kept failing since ${verdict.since.slice(0, 10)}.`);
-  return `${first} Last failure: ${clause(verdict.detail)}. Open it to see whether the site is gone for good; if so, link to an archived copy or remove the ${what}.`;
+  return `${first} Last failure: ${failure(verdict.detail)}. Open it to see whether the site is gone for good; if so, link to an archived copy or remove the ${what}.`;
 }
 
 function redirected(what: string, url: string, status: number, newUrl: string): string {
@@ -121,7 +127,7 @@ function problemOf({ target, key, verdict, span }: Found, reportLoginRequired: b
     case 'not-checked':
       return { unverified: `not requested by the dead-link check: ${clause(verdict.reason)}` };
     case 'unknown':
-      return { unverified: `one failed run is not proof that it is dead: ${clause(verdict.detail)}` };
+      return { unverified: `one failed run is not proof that it is dead: ${failure(verdict.detail)}` };
   }
 }
 
