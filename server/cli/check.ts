@@ -11,6 +11,7 @@ import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
+import { keepHeapsSmallFor } from '../node/heap-growth';
 import type { ExternalVerdict } from '../engine/links/external';
 import { checkExternalLinksOf, type ExternalLinksFlags } from './external-links';
 
@@ -86,6 +87,8 @@ export async function runCheck(
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
+  // Known by now however the posts were found (a walk, or the cache's list): a large run keeps its heaps small.
+  keepHeapsSmallFor(resolved.targets.length);
 
   const seen = new Set(failures);
   // Known before the first report, so that each can be written as it comes.

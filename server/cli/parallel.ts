@@ -288,7 +288,6 @@ export async function checkInParallel(
   early: EarlyWorkers | undefined,
   onOutcome: OutcomeHandler,
 ): Promise<void> {
-  keepHeapsSmallFor(targets.length);
   const workers = workerCount(targets.length);
   const running = workers < 2 ? [] : (early?.take(workers) ?? []);
   early?.stop();
