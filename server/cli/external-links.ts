@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { checkExternalOptions, type CheckExternalOptions } from '../../schemas/check-external';
 import type { LanguageService } from '../engine/language-service';
 import type { ExternalVerdict } from '../engine/links/external';
@@ -48,18 +49,29 @@ export async function checkExternalLinksOf(service: LanguageService, targets: re
 }
 
 async function groupsOf(service: LanguageService, targets: readonly Target[], flag: boolean): Promise<Group[]> {
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, Group | undefined>();
+  // The posts of one folder share their site and config: looked up once per folder, as most
+  // runs (the check off) only ask whether any folder turns it on.
+  const byFolder = new Map<string, Group | undefined>();
   for (const { path } of targets) {
-    const site = await service.siteFor(path);
-    const config = await service.configFor(path, site);
-    const options = config.checkExternal ?? (flag ? checkExternalOptions.parse({}) : undefined);
-    if (options === undefined) continue;
-    const key = `${site.root}\n${config.file ?? ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { root: site.root, options, urls: new Set() }));
-    for (const url of await service.externalUrlsOf(path)) group.urls.add(url);
+    const folder = dirname(path);
+    if (!byFolder.has(folder)) byFolder.set(folder, await groupOf(service, path, flag, groups));
+    const group = byFolder.get(folder);
+    if (group) for (const url of await service.externalUrlsOf(path)) group.urls.add(url);
   }
-  return [...groups.values()];
+  return [...groups.values()].filter((group) => group !== undefined);
+}
+
+/** The group of a post's site and config file, made on first sight; undefined when the check is off there. */
+async function groupOf(service: LanguageService, path: string, flag: boolean, groups: Map<string, Group | undefined>): Promise<Group | undefined> {
+  const site = await service.siteFor(path);
+  const config = await service.configFor(path, site);
+  const key = `${site.root}\n${config.file ?? ''}`;
+  if (!groups.has(key)) {
+    const options = config.checkExternal ?? (flag ? checkExternalOptions.parse({}) : undefined);
+    groups.set(key, options && { root: site.root, options, urls: new Set() });
+  }
+  return groups.get(key);
 }
 
 /** A progress bar on a terminal; none in CI or a pipe, where the summary line says it all. */
