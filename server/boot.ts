@@ -10,8 +10,14 @@
 // Node version and flags itself, but only the source's length: a cache left from another
 // build of the same length could run the wrong code. Any other cache is ignored, and the
 // bundle is compiled as usual.
+//
+// A process that found no cache it could use writes one as it exits, for the next start.
+// That is how the language server gets one: VS Code runs it with its own Node, whose V8
+// cannot use a cache the build's Node wrote, so the build leaves it none. The file goes
+// beside the bundle, where only who installed Postlint can write (never a shared temporary
+// folder: V8 trusts a cache's contents); a folder that cannot be written only costs time.
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -40,11 +46,17 @@ function cacheFor(cacheFile: string, buildId: string): Buffer | undefined {
   return file.subarray(0, header.length).equals(header) ? file.subarray(header.length) : undefined;
 }
 
-/** Writes the cache through a temporary file, so that a reader never sees half of one. */
+/** Writes the cache through a temporary file, so that a reader never sees half of one; a failure is only reported. */
 function writeCache(cacheFile: string, buildId: string, script: Script): void {
   const temporary = `${cacheFile}.${process.pid}`;
-  writeFileSync(temporary, Buffer.concat([Buffer.from(`${buildId}\n`), script.createCachedData()]));
-  renameSync(temporary, cacheFile);
+  try {
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${buildId}\n`), script.createCachedData()]));
+    renameSync(temporary, cacheFile);
+    report('written');
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    report(`not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 function report(outcome: string): void {
@@ -58,8 +70,10 @@ function boot(): void {
   const buildId = buildIdOf(source);
   const cachedData = cacheFor(cacheFile, buildId);
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-  report(cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used');
-  if (process.env[WRITE_VARIABLE] && isMainThread) process.once('exit', () => writeCache(cacheFile, buildId, script));
+  const usable = cachedData !== undefined && !script.cachedDataRejected;
+  report(cachedData === undefined ? 'none' : usable ? 'used' : 'rejected');
+  // At exit, the cache holds the code of every function the run compiled, not only the top level.
+  if (isMainThread && (process.env[WRITE_VARIABLE] || !usable)) process.once('exit', () => writeCache(cacheFile, buildId, script));
   // This file's module, require and name: the bundle finds its neighbours (templates,
   // worker threads) where this file is, and knows itself as the program's entry point.
   const run = script.runInThisContext() as ModuleFunction;

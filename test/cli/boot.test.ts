@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -62,16 +62,31 @@ test('boot: a cache from another build is ignored, and the CLI still runs', () =
   assert.equal(run.cache, 'none');
 });
 
-test('boot: a damaged or missing cache costs nothing but time', () => {
+test('boot: a damaged or missing cache costs nothing but time, and is written anew as the run exits', () => {
   const folder = copyOfCli();
   rewriteCache(folder, (cache, bodyStart) => cache.subarray(0, bodyStart + 199));
   const damaged = version(folder);
   assert.equal(damaged.code, 0, damaged.stderr);
   assert.equal(damaged.stdout, VERSION);
   assert.equal(damaged.cache, 'rejected');
+  assert.match(damaged.stderr, /postlint code cache: written/);
+  assert.equal(version(folder).cache, 'used', 'the next start uses what the last one wrote');
 
   rmSync(join(folder, 'cli.bundle.js.cache'));
   const missing = version(folder);
   assert.equal(missing.code, 0, missing.stderr);
   assert.equal(missing.cache, 'none');
+  assert.equal(version(folder).cache, 'used');
+});
+
+test('boot: a cache that cannot be written is said with the env variable, and the run goes on', () => {
+  const folder = copyOfCli();
+  // A folder where the cache goes: it can be neither read as one nor replaced.
+  rmSync(join(folder, 'cli.bundle.js.cache'));
+  writeFiles(folder, { 'cli.bundle.js.cache/keep': '' });
+  const run = version(folder);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stdout, VERSION);
+  assert.match(run.stderr, /postlint code cache: not written \(E[A-Z]+\)/);
+  assert.deepEqual(readdirSync(folder).sort(), ['cli.bundle.js', 'cli.bundle.js.cache', 'cli.js'], 'no temporary file is left');
 });
