@@ -74,7 +74,7 @@ test('--check-external: a 404 is an error, a permanent redirect a warning, a liv
   assert.deepEqual(server.methodsFor('/ok'), ['HEAD', 'HEAD']);
   assert.deepEqual(server.methodsFor('/old-home'), ['HEAD']);
   assert.deepEqual(server.methodsFor('/gone'), ['HEAD', 'GET'], 'a 404 on HEAD is asked again with GET');
-  assert.match(first.stderr, /external links: 3 checked \(1 dead, 1 moved for good\)/);
+  assert.match(first.stderr, /external links: 3 URLs checked \(1 dead, 1 moved for good\)/);
   assert.ok(existsSync(join(root, '.postlint-cache', 'links.json')));
 
   const seenBefore = server.seen.length;
@@ -144,7 +144,7 @@ corpusTest('the TODO Group blog offline: every external link not checked, none d
   const unverified = results.flatMap((result) => result.unverified ?? []).filter((entry) => entry.ruleId === 'link-dead');
   assert.ok(unverified.length > 500, `${unverified.length} links not verified`);
   for (const entry of unverified) assert.equal(entry.message, `Not verified: not requested by the dead-link check: ${NOT_CHECKED.unreachable}.`);
-  assert.match(withCheck.stderr, /external links: could not reach the network \(no host name resolved\): \d+ links not checked, none reported as dead/);
+  assert.match(withCheck.stderr, /external links: could not reach the network \(no host name resolved\): \d+ URLs not checked, none reported as dead/);
   assert.equal(existsSync(requests) ? readFileSync(requests, 'utf8') : '', '');
   assert.equal(existsSync(join(TODO_SITE, '.postlint-cache')), false);
 });

@@ -47,7 +47,7 @@ test('the request checks the post\u2019s links and its diagnostics then hold lin
   const since = client.mark();
   const result = (await client.connection.sendRequest('postlint/checkExternalLinks', { uri })) as { links: number; problems: number; summary: string };
   assert.deepEqual({ links: result.links, problems: result.problems }, { links: 2, problems: 1 });
-  assert.match(result.summary, /external links: 2 checked \(1 dead\)/);
+  assert.match(result.summary, /external links: 2 URLs checked \(1 dead\)/);
   const published = await client.diagnostics((params) => params.uri === uri && linkDead(params.diagnostics).length > 0, since);
   const [dead] = linkDead(published.diagnostics);
   const line = text.split('\n')[dead.range.start.line];
@@ -79,7 +79,7 @@ test('checkExternalOnSave: saving the post checks its links, and the output says
   const uri = await openPost(client, path, text);
   const since = client.mark();
   await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-  await client.log(/pruning-day\.md: external links: 2 checked \(1 dead\)/);
+  await client.log(/pruning-day\.md: external links: 2 URLs checked \(1 dead\)/);
   await client.diagnostics((params) => params.uri === uri && linkDead(params.diagnostics).length === 1, since);
   assert.equal(await client.stop(), 0);
 });

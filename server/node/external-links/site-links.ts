@@ -66,12 +66,15 @@ function nearestExisting(folder: string): string {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** `external links: 120 checked (3 dead, 2 moved), 40 from the cache, 15 not checked (a private address: 15)`. */
+/**
+ * `external links: 120 URLs checked (3 dead, 2 moved for good), 40 from the cache, 15 not checked (…: 15)`.
+ * It counts URLs, each requested once however many links share it; the report's "not verified" counts links.
+ */
 export function summaryLine(result: ExternalCheckResult, where = ''): string {
   const { total, fromCache, byKind, notChecked } = result.summary;
   if (result.network !== 'reachable') {
     const why = result.network === 'unreachable' ? 'no host name resolved' : 'every host answered the same way, as a proxy or sandbox does';
-    return `external links${where}: could not reach the network (${why}): ${plural(total, 'link')} not checked, none reported as dead`;
+    return `external links${where}: could not reach the network (${why}): ${plural(total, 'URL')} not checked, none reported as dead`;
   }
   const found = [
     byKind.dead > 0 ? `${byKind.dead} dead` : '',
@@ -81,7 +84,7 @@ export function summaryLine(result: ExternalCheckResult, where = ''): string {
   ].filter(Boolean);
   const skipped = Object.entries(notChecked).map(([reason, count]) => `${reason}: ${count}`);
   return [
-    `external links${where}: ${total - byKind['not-checked']} checked${found.length > 0 ? ` (${found.join(', ')})` : ''}`,
+    `external links${where}: ${plural(total - byKind['not-checked'], 'URL')} checked${found.length > 0 ? ` (${found.join(', ')})` : ''}`,
     fromCache > 0 ? `${fromCache} from the cache` : '',
     skipped.length > 0 ? `${byKind['not-checked']} not checked (${skipped.join(', ')})` : '',
   ]
