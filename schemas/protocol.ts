@@ -91,4 +91,13 @@ export interface CheckExternalLinksParams {
   uri: string;
 }
 
-export type CheckExternalLinksResult = { links: number; problems: number; summary: string } | { error: string };
+export type CheckExternalLinksResult =
+  | {
+      /** The post's external URLs, each once however many links share it. */
+      links: number;
+      /** How many of them rule link-dead reports (dead, failing, moved for good; login-only when asked). */
+      problems: number;
+      /** What the CLI prints as its summary line. */
+      summary: string;
+    }
+  | { error: string };

@@ -29,7 +29,7 @@ import {
 import { fillPost } from '../engine/templates/new-post';
 import { dirname } from '../engine/site/paths';
 import type { LanguageService } from '../engine/language-service';
-import type { ExternalVerdict } from '../engine/links/external';
+import { isReportedVerdict } from '../engine/links/external';
 import { toSnippet } from '../engine/templates/placeholders';
 import { resolvePosix } from '../node/paths';
 import { postlintVersion } from '../node/version';
@@ -47,10 +47,6 @@ import { filesChanged, pageEdited, type SiteChangeContext } from './site-changes
 import { Validator } from './validation';
 import { checkWorkspace, describeFolder } from './workspace-check';
 
-/** Whether rule link-dead reports a verdict (and does not only list its link as unverified). */
-function isReported(verdict: ExternalVerdict, reportLoginRequired: boolean): boolean {
-  return verdict.kind === 'dead' || verdict.kind === 'failing' || verdict.kind === 'redirected' || (verdict.kind === 'login-required' && reportLoginRequired);
-}
 
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
@@ -334,7 +330,7 @@ class PostlintServer {
     this.checkThread?.addVerdicts(verdicts);
     this.validator.recheck(uri);
     if (note) this.connection.console.warn(`Postlint: ${note}`);
-    const problems = verdicts.filter(([, verdict]) => isReported(verdict, options.reportLoginRequired)).length;
+    const problems = verdicts.filter(([, verdict]) => isReportedVerdict(verdict, options.reportLoginRequired)).length;
     return { links: urls.length, problems, summary: summaryLine(result) };
   }
 

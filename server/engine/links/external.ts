@@ -33,6 +33,14 @@ export type ExternalVerdict =
    */
   | { kind: 'not-checked'; reason: string };
 
+/**
+ * Whether rule link-dead reports a verdict as a problem (and does not only list its link
+ * as not verified): a login-only page only when the config asks for it.
+ */
+export function isReportedVerdict(verdict: ExternalVerdict, reportLoginRequired: boolean): boolean {
+  return verdict.kind === 'dead' || verdict.kind === 'failing' || verdict.kind === 'redirected' || (verdict.kind === 'login-required' && reportLoginRequired);
+}
+
 /** Verdicts by `externalKey`; an absent key is a URL the check has not seen. */
 export interface ExternalVerdicts {
   get(key: string): ExternalVerdict | undefined;

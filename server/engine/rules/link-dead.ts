@@ -1,4 +1,4 @@
-import type { ExternalVerdict } from '../links/external';
+import { isReportedVerdict, type ExternalVerdict } from '../links/external';
 import { externalTargets } from '../links/external-targets';
 import type { LinkTarget } from '../links/link-targets';
 import { defineRule, type FixSpec, type Problem } from '../rule';
@@ -120,7 +120,7 @@ function problemOf({ target, key, verdict, span }: Found, reportLoginRequired: b
       return { span, message, atMost: 'warning', ...(fix ? { fixes: [fix] } : {}) };
     }
     case 'login-required': {
-      if (!reportLoginRequired) return undefined;
+      if (!isReportedVerdict(verdict, reportLoginRequired)) return undefined;
       // The page exists: a warning, as for redirects.
       return { span, message: loginRequired(what, written, verdict.status), atMost: 'warning' };
     }
