@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runCli, REPO } from '../helpers/cli';
 import { corpusTest, TODO_SITE } from '../helpers/corpus';
 import { diskSites } from '../helpers/disk-site';
+import { git } from '../helpers/site-repo';
 import { answer, startServer, type TestServer } from '../node/external-links/helpers';
 import { NOT_CHECKED } from '../../server/node/external-links/reasons';
 
@@ -122,6 +123,32 @@ test('--cache with --check-external: posts with external links are checked again
   assert.equal(linkDead(JSON.parse(cached.stdout) as FileResult[]).length, 2, 'a result of a run without the check does not stand in');
   const again = await runCli(['check', '--check-external', '--format', 'json', '--cache'], root, { CI: '1' });
   assert.equal(linkDead(JSON.parse(again.stdout) as FileResult[]).length, 2);
+});
+
+test('a link cache folder that a symlink leads out of the site is neither read nor written; one git tracks is not used', async () => {
+  const outside = sites.site('outside', {});
+  const linked = sites.site('linked-cache', {
+    '.postlintrc.json': JSON.stringify({ checkExternal: { allowPrivate: ['127.0.0.1'] } }),
+    'content/posts/garden.md': post(),
+  });
+  symlinkSync(outside, join(linked, '.postlint-cache'));
+  const run = await runCli(['check', '--check-external', '--format', 'json'], linked, { CI: '1' });
+  assert.equal(linkDead(JSON.parse(run.stdout) as FileResult[]).length, 2, 'the links are still checked');
+  assert.match(run.stderr, /links\.json: not used as the link cache: its folder leads out of the site/);
+  assert.deepEqual(readdirSync(outside).sort(), ['hugo.yaml']);
+
+  const tracked = sites.site('tracked-cache', {
+    '.postlintrc.json': JSON.stringify({ checkExternal: { allowPrivate: ['127.0.0.1'] } }),
+    'content/posts/garden.md': post(),
+    // A cache that calls the dead link alive, as a pull request could commit it.
+    '.postlint-cache/links.json': '{}\n',
+  });
+  git(tracked, 'init', '--quiet');
+  git(tracked, 'add', '--all');
+  const fromRepo = await runCli(['check', '--check-external', '--format', 'json'], tracked, { CI: '1' });
+  assert.equal(linkDead(JSON.parse(fromRepo.stdout) as FileResult[]).length, 2);
+  assert.match(fromRepo.stderr, /links\.json is tracked by git, so not used as the link cache/);
+  assert.equal(readFileSync(join(tracked, '.postlint-cache', 'links.json'), 'utf8'), '{}\n', 'nor written');
 });
 
 test('--cache and --no-cache together are a usage error', async () => {
