@@ -42,4 +42,9 @@ test('a paragraph with thousands of brackets or emphasis marks: past the limits 
   const pasted = `See <https://config.example/#c=${'a_b*N__c_'.repeat(800)}> for the whole config.`;
   assert.deepEqual(await ids(pasted), [], 'a URL with thousands of _ and * is read as it is');
   assert.deepEqual(await ids(`${'[a](/x) '.repeat(3000)}\n\n${'[b](/y) '.repeat(3000)}`).then((found) => found.filter(([id]) => id === 'internal-error')), [], 'the count starts again after a blank line');
+  // At the limit exactly, the body is read; one more mark in the paragraph, and it is not.
+  const internal = async (body: string) => (await ids(body)).filter(([id]) => id === 'internal-error').length;
+  assert.equal(await internal('[a '.repeat(5000)), 0);
+  assert.equal(await internal('[a '.repeat(5001)), 1);
+  assert.equal(await internal(`${'[a '.repeat(2500)}\n\n${'[a '.repeat(2501)}\n\n${'*b '.repeat(100)}`), 0, 'more than the limit in all, none in one paragraph');
 });

@@ -64,6 +64,21 @@ export class TooManyInlineMarks extends Error {
 
 /** Throws TooManyInlineMarks where a paragraph (text between blank lines) holds too many `[`, `*` or `_`; one pass. */
 export function checkInlineMarks(text: string, from: number): void {
+  // A paragraph holds no more marks than the whole body: with few in all (every real post),
+  // no paragraph can pass a limit, and three searches for one character (which V8 runs far
+  // faster than a loop over every character) answer without the paragraph-by-paragraph pass.
+  if (atMost(text, from, '[', MAX_BRACKETS) && atMost(text, from, '*', MAX_EMPHASIS_MARKS) && atMost(text, from, '_', MAX_EMPHASIS_MARKS)) return;
+  inlineMarksByParagraph(text, from);
+}
+
+/** Whether `text` holds `mark` at most `limit` times from `from`; stops counting past the limit. */
+function atMost(text: string, from: number, mark: string, limit: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf(mark, from); at !== -1; at = text.indexOf(mark, at + 1)) if (++count > limit) return false;
+  return true;
+}
+
+function inlineMarksByParagraph(text: string, from: number): void {
   let brackets = 0;
   let stars = 0;
   let underscores = 0;
