@@ -33,6 +33,8 @@ before(async () => {
     '/ok': (_q, response) => answer(response, 200),
     '/gone': (_q, response) => answer(response, 404),
     '/old-home': (_q, response, self) => answer(response, 301, { location: self.url('/ok') }),
+    '/guide': (_q, response, self) => answer(response, 308, { location: self.url('/guide/') }),
+    '/guide/': (_q, response) => answer(response, 200),
   });
 });
 
@@ -149,6 +151,17 @@ test('a link cache folder that a symlink leads out of the site is neither read n
   assert.equal(linkDead(JSON.parse(fromRepo.stdout) as FileResult[]).length, 2);
   assert.match(fromRepo.stderr, /links\.json is tracked by git, so not used as the link cache/);
   assert.equal(readFileSync(join(tracked, '.postlint-cache', 'links.json'), 'utf8'), '{}\n', 'nor written');
+});
+
+test('--check-external --fix applies the safe redirect fix (the same page with a slash) and leaves the other for the editor', async () => {
+  const text = ['---', 'title: Pruning guide', 'date: 2026-04-03', '---', '', `Read [the guide](${server.url('/guide')}#tools) and [the society](${server.url('/old-home')}).`, ''].join('\n');
+  const root = sites.site('fix', { '.postlintrc.json': JSON.stringify({ checkExternal: { allowPrivate: ['127.0.0.1'] } }), 'content/posts/guide.md': text });
+  const run = await runCli(['check', '--check-external', '--fix', '--format', 'json'], root, { CI: '1' });
+  const fixed = readFileSync(join(root, 'content', 'posts', 'guide.md'), 'utf8');
+  assert.ok(fixed.includes(`[the guide](${server.url('/guide/')}#tools)`), fixed);
+  assert.ok(fixed.includes(`[the society](${server.url('/old-home')})`), 'a redirect to another page is for a person to accept');
+  const left = linkDead(JSON.parse(run.stdout) as FileResult[]);
+  assert.deepEqual(left.map(({ severity, line }) => [severity, line]), [[1, 6]]);
 });
 
 test('--cache and --no-cache together are a usage error', async () => {
