@@ -334,10 +334,12 @@ class PostlintServer {
     return { links: urls.length, problems, summary: summaryLine(result) };
   }
 
-  /** What a check on save found, in the output (the command shows it in a message). */
+  /**
+   * What a check on save found, in the output (the command shows it in a message). A saved
+   * file that is not a post (a README, the config) is passed over: nobody asked about it.
+   */
   private logExternalCheck(uri: string, result: CheckExternalLinksResult): void {
-    if ('error' in result) this.connection.console.warn(`Postlint: ${result.error}`);
-    else this.connection.console.info(`Postlint: ${toPath(uri)}: ${result.summary}`);
+    if (!('error' in result)) this.connection.console.info(`Postlint: ${toPath(uri)}: ${result.summary}`);
   }
 
   /** The site's authors file for a post, with its text as the editor has it (see add-author.ts). */

@@ -81,5 +81,18 @@ test('checkExternalOnSave: saving the post checks its links, and the output says
   await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
   await client.log(/pruning-day\.md: external links: 2 URLs checked \(1 dead\)/);
   await client.diagnostics((params) => params.uri === uri && linkDead(params.diagnostics).length === 1, since);
+  // A Markdown file that is not a post, saved: nothing is requested, and nothing is said.
+  const notes = join(root, 'NOTES.md');
+  writeFileSync(notes, `Draft links: ${server.url('/gone')}\n`);
+  const before = server.seen.length;
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(notes), languageId: 'markdown', version: 1, text: `Draft links: ${server.url('/gone')}\n` } });
+  await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(notes) } });
+  // The post saved after it: its line (its verdicts now from the cache) comes once both saves were handled.
+  await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  await client.log(/pruning-day\.md: external links: .*2 from the cache/);
+  assert.equal(server.seen.length, before);
+  assert.equal(client.logs.filter((line) => line.includes('NOTES.md')).length, 0, client.logs.join('\n'));
+  const asked = (await client.connection.sendRequest('postlint/checkExternalLinks', { uri: uriOf(notes) })) as { error?: string };
+  assert.match(asked.error ?? '', /NOTES\.md is not a post of the site/);
   assert.equal(await client.stop(), 0);
 });
