@@ -48,6 +48,9 @@ import { Validator } from './validation';
 import { checkWorkspace, describeFolder } from './workspace-check';
 
 
+/** A name in a folder, for asking about the folder's site as one asks about a file in it: no such file is read. */
+const SITE_PROBE_NAME = '.postlint-site';
+
 /** Runs a handler; an exception is logged and answered with `fallback`: the server never goes down. */
 function guarded<P extends unknown[], R>(connection: Connection, fallback: R, handler: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
   return async (...args: P) => {
@@ -130,6 +133,7 @@ class PostlintServer {
     this.connection.onInitialize((params) => this.initialize(params));
     this.connection.onInitialized(
       guarded(this.connection, undefined, async () => {
+        for (const folder of this.folders) void this.readSiteAhead(folder);
         if (this.settings.supported) await this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
         await this.logStart();
         if (this.folders.length > 0 && (await this.settings.get(toUri(this.folders[0]))).validateWorkspace) await this.runWorkspaceCheck();
@@ -374,6 +378,21 @@ class PostlintServer {
     return resolvePosix(folder, configFile);
   }
 
+  /**
+   * Reads a folder's site (its config, its index of pages) on the check thread as soon as the
+   * server is up, when the whole-site check will read it anyway: in VS Code the first post's
+   * diagnostics were asked for 0.3 to 0.6 s later, and its check, which needs the same, took
+   * 0.19 to 0.44 s when it was the one to read them (0.03 s once they were read). With
+   * `validateWorkspace` off, a site is read only once a post is opened. A folder that holds
+   * no Hugo site reads nothing.
+   */
+  private readSiteAhead(folder: string): Promise<unknown> {
+    const inside = toUri(`${folder}/${SITE_PROBE_NAME}`);
+    return guarded(this.connection, undefined, async () => {
+      if ((await this.settings.get(toUri(folder))).validateWorkspace) await this.siteChanges.indexKeysOf(inside, true);
+    })();
+  }
+
   /** What the output says first: the version, and for each folder its site, preset and config file. */
   private async logStart(): Promise<void> {
     this.connection.console.info(`Postlint ${postlintVersion()}, language server on Node ${process.version}`);
@@ -406,7 +425,9 @@ class PostlintServer {
   }
 
   private refreshPulled(): void {
-    if (this.validator.pull) void this.connection.languages.diagnostics.refresh();
+    if (!this.validator.pull) return;
+    this.validator.newPullRound();
+    void this.connection.languages.diagnostics.refresh();
   }
 
   private recheckOpenDocuments(): void {

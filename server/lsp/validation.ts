@@ -40,6 +40,13 @@ export class Validator {
   private readonly pauses = new Map<string, ReturnType<typeof setTimeout>>();
   /** Large documents whose checking on pause the log has explained. */
   private readonly toldLarge = new Set<string>();
+  /**
+   * Pulls being answered, by document: another pull of the same version waits for the same
+   * check. VS Code pulls a document again as its editor opens and shows (four pulls of one
+   * post were once under way together at start-up, each checking it from the start, the
+   * first answered after 0.67 s instead of 0.2 s).
+   */
+  private readonly pulling = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
   /** Pull mode: the client asks for diagnostics; nothing is pushed for open documents. */
   pull = false;
 
@@ -134,8 +141,10 @@ export class Validator {
   /** Checks a document again now that something it depends on changed (the dead-link verdicts). */
   recheck(uri: string): void {
     // A client that pulls is asked to pull again: its next request is checked.
-    if (this.pull && this.documents.get(uri)) void this.connection.languages.diagnostics.refresh();
-    else this.schedule(uri);
+    if (this.pull && this.documents.get(uri)) {
+      this.newPullRound();
+      void this.connection.languages.diagnostics.refresh();
+    } else this.schedule(uri);
   }
 
   /** Pull mode's answer: the diagnostics of the document as it is now. */
@@ -144,9 +153,28 @@ export class Validator {
     if (!document) return [];
     // A large document being typed in keeps its last problems until typing pauses.
     if (this.pauses.has(uri)) return (this.results.get(uri) ?? []).map(toLspDiagnostic);
-    const diagnostics = await this.diagnose(uri, document.getText());
+    const diagnostics = await this.pulledCheck(uri, document.version, document.getText());
     this.results.set(uri, diagnostics);
     return diagnostics.map(toLspDiagnostic);
+  }
+
+  /** The check a pull of this version waits for: the one under way, or a new one. */
+  private pulledCheck(uri: string, version: number, text: string): Promise<Diagnostic[]> {
+    const pending = this.pulling.get(uri);
+    if (pending?.version === version) return pending.diagnostics;
+    const diagnostics = this.diagnose(uri, text).finally(() => {
+      if (this.pulling.get(uri)?.diagnostics === diagnostics) this.pulling.delete(uri);
+    });
+    this.pulling.set(uri, { version, diagnostics });
+    return diagnostics;
+  }
+
+  /**
+   * Something the checks depend on changed (the server is about to ask the client to pull
+   * again): pulls from now on check anew, even of a version whose check is under way.
+   */
+  newPullRound(): void {
+    this.pulling.clear();
   }
 
   /**

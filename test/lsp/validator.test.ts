@@ -301,3 +301,33 @@ test('validator: what a check could not verify goes to the log, one line per rea
   ]);
   assert.deepEqual(connection.errors, []);
 });
+
+test('validator: pulls of one version while its check runs wait for that check; a new round or a new version checks anew', async () => {
+  const service = new StandInService();
+  const { validator, documents } = harness(service);
+  validator.pull = true;
+  documents.openWith(POST_URI, 'text one');
+  const first = validator.pullDiagnostics(POST_URI);
+  const second = validator.pullDiagnostics(POST_URI);
+  await settled();
+  assert.equal(service.held.length, 1, 'one check for both pulls');
+  service.started(1).finish([warning('text-mojibake', 'one')]);
+  assert.deepEqual(await first, [warningLsp('text-mojibake', 'one')]);
+  assert.deepEqual(await second, [warningLsp('text-mojibake', 'one')]);
+
+  // The check has ended: the next pull checks again (the site may have changed since).
+  const third = validator.pullDiagnostics(POST_URI);
+  await settled();
+  assert.equal(service.held.length, 2);
+  // While it runs, something the checks depend on changes: a pull after that does not take its result.
+  validator.newPullRound();
+  const fourth = validator.pullDiagnostics(POST_URI);
+  await settled();
+  assert.equal(service.held.length, 3);
+  documents.change(POST_URI, 'text two');
+  const fifth = validator.pullDiagnostics(POST_URI);
+  await settled();
+  assert.deepEqual(service.held.map((check) => check.text), ['text one', 'text one', 'text one', 'text two'], 'a new version is checked at once');
+  for (const check of [2, 3, 4]) service.started(check).finish([]);
+  assert.deepEqual(await Promise.all([third, fourth, fifth]), [[], [], []]);
+});
