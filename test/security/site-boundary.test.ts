@@ -65,6 +65,8 @@ test('engine: config paths that leave the site are configuration errors naming t
     ['{ "templates": { "folder": "/../../../../outside" } }', 'templates.folder', /is an absolute path/],
     ['{ "templates": { "event-recap": "content/../../etc/hostname" } }', 'templates.event-recap', /leads out of the site/],
     ['{ "templates": { "about": "..\\\\..\\\\about.md" } }', 'templates.about', /leads out of the site/],
+    ['{ "checkExternal": { "cacheFile": "/tmp/links.json" } }', 'checkExternal.cacheFile', /is an absolute path/],
+    ['{ "checkExternal": { "cacheFile": ".postlint-cache/../../links.json" } }', 'checkExternal.cacheFile', /leads out of the site/],
   ];
   for (const [config, key, reason] of cases) {
     const memory = hugoSite({ '.postlintrc.json': config, 'content/blog/p.md': POST('Text.') });
