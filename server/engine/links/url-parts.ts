@@ -48,6 +48,15 @@ function hostOf(authority: string): string {
   return (port >= 0 ? withoutUser.slice(0, port) : withoutUser).toLowerCase();
 }
 
+/**
+ * Where a problem of a target's URL points: the URL, without the blanks an attribute's
+ * value may pad it with (browsers drop them), so that an edit of it keeps them.
+ */
+export function writtenUrlSpan(target: LinkTarget): Span {
+  const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
+  return { start, end: start + target.url.trim().length };
+}
+
 /** Whether a host name matches a configured entry: exactly, or under `*.example.org`. */
 export function hostMatches(host: string, entry: string): boolean {
   const pattern = entry.trim().toLowerCase();

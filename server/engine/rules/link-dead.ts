@@ -1,5 +1,6 @@
 import { isReportedVerdict, type ExternalVerdict } from '../links/external';
 import { externalTargets } from '../links/external-targets';
+import { writtenUrlSpan } from '../links/url-parts';
 import type { LinkTarget } from '../links/link-targets';
 import { defineRule, type FixSpec, type Problem } from '../rule';
 import { FIRST_SENTENCE_MAX, quoted } from '../text/quote';
@@ -34,12 +35,6 @@ const failure = (detail: string) => {
 function sentence(before: string, url: string, after: string): string {
   const room = Math.max(24, FIRST_SENTENCE_MAX - before.length - after.length - 2);
   return `${before}${quoted(url, room)}${after}`;
-}
-
-/** Where a problem of a URL points: the URL as written, without the blanks an attribute may pad it with. */
-function urlSpanOf(target: LinkTarget): Span {
-  const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
-  return { start, end: start + target.url.trim().length };
 }
 
 function dead(what: string, url: string, status: number): string {
@@ -148,7 +143,7 @@ export default defineRule({
     for (const { target, key } of externalTargets(post.body, site.baseURL)) {
       const verdict = externalVerdict(key);
       if (!verdict) continue;
-      const span = urlSpanOf(target);
+      const span = writtenUrlSpan(target);
       const found = problemOf({ target, key, verdict, span }, reportLoginRequired);
       if (found && 'unverified' in found) unverified(span, found.unverified);
       else if (found) report(found);

@@ -3,7 +3,7 @@ import { z } from '../../../schemas/zod';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { quoted } from '../text/quote';
-import { hostMatches, isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
+import { hostMatches, isTemplated, uniqueTargets, urlParts, writtenUrlSpan } from '../links/url-parts';
 
 /** A development server on this machine: there is nothing to encrypt, and no https to move to. */
 function isLoopback(host: string): boolean {
@@ -55,9 +55,7 @@ export default defineRule({
     for (const target of uniqueTargets(post.body)) {
       const url = target.url.trim();
       if (!/^http:\/\//i.test(url) || isTemplated(url)) continue;
-      // The span starts at the URL as written; an attribute may pad it with blanks.
-      const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
-      const urlSpan = { start, end: start + url.length };
+      const urlSpan = writtenUrlSpan(target);
       // Stryker disable next-line StringLiteral: a URL starting with http:// always has a host part, if an empty one
       const host = urlParts(url).host ?? '';
       if (host === '' || isLoopback(host) || allowHosts.some((entry) => hostMatches(host, entry))) continue;

@@ -1,7 +1,7 @@
 import type { LinkTarget } from '../links/link-targets';
 import { defineRule } from '../rule';
 import { looksLikeHost } from '../links/hosts';
-import { isTemplated, uniqueTargets } from '../links/url-parts';
+import { isTemplated, uniqueTargets, writtenUrlSpan } from '../links/url-parts';
 import { quoted } from '../text/quote';
 
 const EMAIL = /^[^\s/:@?#]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
@@ -40,15 +40,14 @@ export default defineRule({
       const url = target.url.trim();
       const scheme = missingScheme(url);
       if (scheme === undefined) continue;
-      const start = target.urlSpan.start + target.url.length - target.url.trimStart().length;
-      const span = { start, end: start + url.length };
+      const span = writtenUrlSpan(target);
       report({
         span,
         message:
           scheme === 'mailto:'
             ? `${quoted(url, 54)} has no ${quoted('mailto:')}, so it is a relative link. It leads to a page that does not exist: write ${quoted(`mailto:${url}`, Infinity)}.`
             : `${quoted(url, 56)} has no scheme, so it is a relative link. The browser looks for it under this post\u2019s own address: add ${quoted('https://')} in front.`,
-        fixes: [{ title: `Add ${quoted(scheme)}`, edits: [{ span: { start, end: start }, newText: scheme }], safe: true, preferred: true }],
+        fixes: [{ title: `Add ${quoted(scheme)}`, edits: [{ span: { start: span.start, end: span.start }, newText: scheme }], safe: true, preferred: true }],
       });
     }
   },
