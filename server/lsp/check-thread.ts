@@ -84,8 +84,8 @@ export class CheckThread {
   /** The suspect being tried alone now. */
   private isolated: number | undefined;
   private disposed = false;
-  /** Every verdict sent, so that a thread started again gets them too. */
-  private readonly verdicts: [string, ExternalVerdict][] = [];
+  /** The latest verdict sent for each URL, so that a thread started again gets them too (a list grew with every run of the command). */
+  private readonly verdicts = new Map<string, ExternalVerdict>();
 
   constructor(private readonly options: CheckThreadOptions) {
     this.start();
@@ -106,7 +106,7 @@ export class CheckThread {
 
   /** What the dead-link check found: the thread's checks read them too. */
   addVerdicts(verdicts: [string, ExternalVerdict][]): void {
-    this.verdicts.push(...verdicts);
+    for (const [key, verdict] of verdicts) this.verdicts.set(key, verdict);
     this.post({ verdicts });
   }
 
@@ -136,7 +136,7 @@ export class CheckThread {
     this.worker.on('error', (error) => this.options.log?.(`Postlint: the check thread failed: ${error.stack ?? error.message}`));
     this.worker.on('exit', () => this.restartAfterExit());
     this.sent.clear();
-    if (this.verdicts.length > 0) this.post({ verdicts: this.verdicts });
+    if (this.verdicts.size > 0) this.post({ verdicts: [...this.verdicts] });
     this.lastBeatAt = Date.now();
     this.watch ??= setInterval(() => this.lookAtBeat(), BEAT_MS * 4);
     this.watch.unref();
