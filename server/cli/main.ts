@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { plural } from '../engine/text/plural';
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postlintVersion } from '../node/version';
@@ -154,8 +155,8 @@ function reportRoot(cwd: string): string {
 function runNotes(run: CheckRun, ref: string | undefined): string[] {
   const notes: string[] = [];
   if (run.changedOnly) notes.push(`${run.changedOnly.reported} of ${run.changedOnly.checked} posts reported: those changed since ${ref}, and those whose links reach what changed`);
-  if (run.cache && run.cache.reused > 0) notes.push(`${run.cache.reused} post${run.cache.reused === 1 ? '' : 's'} taken from the cache, nothing they depend on having changed`);
-  if (run.baselined > 0) notes.push(`${run.baselined} problem${run.baselined === 1 ? '' : 's'} in the baseline not shown`);
+  if (run.cache && run.cache.reused > 0) notes.push(`${plural(run.cache.reused, 'post')} taken from the cache, nothing they depend on having changed`);
+  if (run.baselined > 0) notes.push(`${plural(run.baselined, 'problem')} in the baseline not shown`);
   return notes;
 }
 
@@ -184,7 +185,7 @@ function saveBaseline(file: string, entries: BaselineEntry[]): number {
     return 2;
   }
   const findings = entries.reduce((sum, entry) => sum + entry.count, 0);
-  process.stderr.write(`postlint: ${escapeText(`wrote ${findings} finding${findings === 1 ? '' : 's'} to ${file}`)}\n`);
+  process.stderr.write(`postlint: ${escapeText(`wrote ${plural(findings, 'finding')} to ${file}`)}\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { plural } from '../engine/text/plural';
 import {
   CodeActionKind,
   CompletionTriggerKind,
@@ -406,7 +407,7 @@ class PostlintServer {
     this.workspaceChecked = true;
     const started = performance.now();
     const checked = await this.checkWorkspaceNow();
-    this.connection.console.info(`Postlint: checked the site: ${checked} post${checked === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    this.connection.console.info(`Postlint: checked the site: ${plural(checked, 'post')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return checked;
   }
 

@@ -1,4 +1,5 @@
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { plural } from '../engine/text/plural';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
 import { CONFIG_STATUS, type ConfigStatusParams } from '../../schemas/protocol';
@@ -91,7 +92,7 @@ export class Validator {
   private logUnverified(path: string, unverified: Unverified[]): void {
     const counts = new Map<string, number>();
     for (const { reason } of unverified) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    for (const [reason, count] of counts) this.connection.console.info(`Postlint: ${path}: ${count} link${count === 1 ? '' : 's'} not verified: ${reason}`);
+    for (const [reason, count] of counts) this.connection.console.info(`Postlint: ${path}: ${plural(count, 'link')} not verified: ${reason}`);
   }
 
   /** A broken config is told once, in a message and in the log, without a stack trace; again only after it was mended. */

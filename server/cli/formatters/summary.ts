@@ -1,7 +1,7 @@
 import { relativeInside } from '../../node/paths';
 import { escapeText } from './escape';
 import { painter } from './paint';
-import { plural } from './tally';
+import { plural } from '../../engine/text/plural';
 import type { RunEnd } from './writer';
 
 /** A report written to a file, named in the summary. */

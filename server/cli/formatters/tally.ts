@@ -1,8 +1,7 @@
 import type { FileReport } from '../report';
 import { escapeText } from './escape';
 import type { Paint } from './paint';
-
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { plural } from '../../engine/text/plural';
 
 /**
  * The counts of a run's reports, added up as they are written: what the exit code,

@@ -1,3 +1,5 @@
+import { plural } from './plural';
+
 /**
  * What zod reports about a value, in words: shared by the problems of `.postlintrc.json`
  * (config/config.ts) and of front matter (rules/frontmatter-schema.ts), so that both
@@ -24,8 +26,7 @@ export function typeInWords(expected: string): string {
 /** A length limit with its unit, singular for 1 (`at least 1 character`); a plain number otherwise. */
 export function bound(limit: number | bigint, origin: string): string {
   const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : undefined;
-  if (unit === undefined) return String(limit);
-  return `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}`;
+  return unit === undefined ? String(limit) : plural(limit, unit);
 }
 
 /** `a`, `a or b`, `a, b or c` (or `and`), after `prefix` when there is more than one. */

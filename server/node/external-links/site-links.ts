@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CheckExternalOptions } from '../../../schemas/check-external';
 import { trackedByGit } from '../git';
+import { plural } from '../../engine/text/plural';
 import { relativeInside } from '../paths';
 import { postlintVersion } from '../version';
 import { checkExternalLinks, type ExternalCheckEnvironment, type ExternalCheckResult } from './check-external';
@@ -63,8 +64,6 @@ function nearestExisting(folder: string): string {
   while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
   return path;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * `external links: 120 URLs checked (3 dead, 2 moved for good), 40 from the cache, 15 not checked (…: 15)`.
