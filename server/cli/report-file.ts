@@ -20,9 +20,8 @@ export class ReportFile {
     });
   }
 
-  write(text: string): void {
+  write(bytes: Buffer): void {
     this.attempt(() => {
-      const bytes = Buffer.from(text);
       // A write may take less than it is given (a full disk says so on the next one).
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done);
     });

@@ -30,7 +30,7 @@ export async function checkWithCache(
   const passCachedUpTo = (end: number) => {
     for (; next < end; next++) {
       const { path } = targets[next];
-      onOutcome(reported(path, () => read(path), { path, ...cache.resultOf(path)! }, options));
+      onOutcome(reported(path, () => read(path), cache.resultOf(path)!, options));
     }
   };
   let checked = 0;

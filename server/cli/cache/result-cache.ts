@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { CheckResult, LanguageService } from '../../engine/language-service';
 import type { Site } from '../../engine/site/site';
+import type { Diagnostic, Unverified } from '../../engine/types';
 import type { NodeWorkspace } from '../../node/node-workspace';
 import type { Target } from '../targets';
 import { readCache, writeCache, type CacheData, type CachedPost, type FileState } from './cache-file';
@@ -126,9 +127,9 @@ export class ResultCache {
   }
 
   /** The cached result of a post that need not be checked again, built now. */
-  resultOf(path: string): Omit<CheckResult, 'path'> | undefined {
+  resultOf(path: string): CheckResult | undefined {
     const post = this.standing.get(path);
-    return post && { isPost: true, reproducible: true, ...post.findings(), dependencies: post.dependencies.map((key) => this.localKey(key)) };
+    return post && new CachedCheckResult(path, post, (key) => this.localKey(key));
   }
 
   /**
@@ -293,5 +294,25 @@ export class ResultCache {
       else for (const key of found) keys.add(key);
     }
     return site ? 'site' : keys;
+  }
+}
+
+/** A cached post's result as a check gives it; its dependencies are built only when asked for (`--changed-since`), which most runs never do. */
+class CachedCheckResult implements CheckResult {
+  readonly isPost = true;
+  readonly reproducible = true;
+  readonly diagnostics: Diagnostic[];
+  readonly unverified: Unverified[];
+
+  constructor(
+    readonly path: string,
+    private readonly post: CachedPost,
+    private readonly localKey: (key: string) => string,
+  ) {
+    ({ diagnostics: this.diagnostics, unverified: this.unverified } = post.findings());
+  }
+
+  get dependencies(): string[] {
+    return this.post.dependencies.map(this.localKey);
   }
 }
