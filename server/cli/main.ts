@@ -1,8 +1,9 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { plural } from '../engine/text/plural';
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postlintVersion } from '../node/version';
+import { writeFileAtomically } from '../node/atomic-write';
 import type { ExternalVerdict } from '../engine/links/external';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 import { ConfigError } from '../engine/config/config';
@@ -173,15 +174,11 @@ function readBaseline(file: string): Baseline {
   return { folder: dirname(file), entries };
 }
 
-/** Writes the baseline whole or not at all (a temporary file renamed over it), and says what it holds. */
+/** Writes the baseline whole or not at all (`writeFileAtomically`; its folder made if need be, as a report's is), and says what it holds. */
 function saveBaseline(file: string, entries: BaselineEntry[]): number {
-  const temp = `${file}.postlint-${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, baselineText(entries));
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    process.stderr.write(`postlint: ${escapeText(`${file}: the baseline could not be written (${(error as Error).message.split('\n')[0]})`)}\n`);
+  const failure = writeFileAtomically(file, baselineText(entries));
+  if (failure !== undefined) {
+    process.stderr.write(`postlint: ${escapeText(`${file}: the baseline could not be written (${failure})`)}\n`);
     return 2;
   }
   const findings = entries.reduce((sum, entry) => sum + entry.count, 0);

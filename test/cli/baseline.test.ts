@@ -100,6 +100,17 @@ test('a baseline that cannot be read, or is not one, is a usage error (exit 2); 
   assert.ok(!readdirSync(root).includes('b.json'));
 });
 
+test('--write-baseline makes the folder it names; one it cannot write is exit 2 with why, and leaves nothing behind', async () => {
+  const root = site('write', { 'content/posts/p.md': POST, 'taken': 'a file, where a folder is asked for' });
+  const made = await runCli(['check', '--write-baseline', 'ci/postlint/baseline.json'], root);
+  assert.equal(made.code, 0, made.stderr);
+  assert.ok(parseBaseline(readFileSync(join(root, 'ci/postlint/baseline.json'), 'utf8')) instanceof Array);
+  const blocked = await runCli(['check', '--write-baseline', 'taken/baseline.json'], root);
+  assert.equal(blocked.code, 2);
+  assert.match(blocked.stderr, /taken\/baseline\.json: the baseline could not be written \((ENOTDIR|EEXIST)/);
+  assert.deepEqual(readdirSync(root).sort(), ['ci', 'content', 'hugo.yaml', 'taken']);
+});
+
 corpusTest('on the TODO Group site: after --write-baseline, a paragraph added above the findings of ten posts brings none back, and one new problem is the only one reported', { timeout: 120_000, corpus: TODO_SITE }, async () => {
   const temp = mkdtempSync(join(tmpdir(), 'postlint-baseline-corpus-'));
   after(() => rmSync(temp, { recursive: true, force: true }));
