@@ -46,7 +46,11 @@ function cacheFor(cacheFile: string, buildId: string): Buffer | undefined {
   return file.subarray(0, header.length).equals(header) ? file.subarray(header.length) : undefined;
 }
 
-/** Writes the cache through a temporary file, so that a reader never sees half of one; a failure is only reported. */
+/**
+ * Writes the cache through a temporary file, so that a reader never sees half of one; a
+ * failure is only reported. Not `writeFileAtomically`: this file runs before the bundle,
+ * on every start, and that helper would bring `node:crypto` into it.
+ */
 function writeCache(cacheFile: string, buildId: string, script: Script): void {
   const temporary = `${cacheFile}.${process.pid}`;
   try {
