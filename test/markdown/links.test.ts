@@ -188,4 +188,16 @@ describe('markdown links', () => {
       ],
     );
   });
+
+  it('reads <https://…> in a footnote as the autolink Goldmark makes of it, on the footnote\'s line or the next', () => {
+    const text = 'One[^1] two[^2] three[^3].\n\n[^1]:\n    <https://report.example/market>\n\n[^2]: <https://other.example/x?a=1>\n\n[^3]: <not a url>\n';
+    const m = parseBody(text, 0);
+    assert.deepEqual(
+      m.links.map((l) => [l.source, l.url, at(text, l.urlSpan), at(text, l.span)]),
+      [
+        ['autolink', 'https://report.example/market', 'https://report.example/market', '<https://report.example/market>'],
+        ['autolink', 'https://other.example/x?a=1', 'https://other.example/x?a=1', '<https://other.example/x?a=1>'],
+      ],
+    );
+  });
 });

@@ -84,6 +84,11 @@ test('link-bare-url: in a footnote an upper-case scheme is linked too, and is a 
   ]);
 });
 
+test('link-bare-url: an address already in angle brackets in a footnote is an autolink: nothing to report, nothing to wrap again', async () => {
+  const { diagnostics } = await findings('A claim.[^1] Another.[^2]\n\n[^1]:\n    <https://report.example/market>\n\n[^2]: <https://other.example/x>\n');
+  assert.deepEqual(summary(diagnostics), []);
+});
+
 test('link-bare-url: a long URL is shortened in the first sentence, and whole in the link the advice shows', async () => {
   const url = 'https://seeds.example/library/catalogue/heirloom-tomatoes?lang=fr&page=2';
   const { diagnostics } = await findings(`The catalogue: ${url}\n`);

@@ -220,9 +220,7 @@ export class LinkCollector {
     const urlSpan = this.destination(urlNode.from, urlNode.to);
     const label = this.text.slice(labelNode.from + 1, Math.max(labelNode.from + 1, labelNode.to - 1));
     if (label.charCodeAt(0) === CARET) {
-      // `[^note]: ...` is a footnote in Hugo (Goldmark's footnote extension is
-      // on by default): its text is Markdown, where a URL is linkified.
-      if (/^(?:https?:\/\/|www\.)/i.test(this.markdown.slice(urlSpan.start, urlSpan.end))) this.pushBare(urlSpan.start, urlSpan.end);
+      this.footnote(urlNode, urlSpan);
       return;
     }
     let end = node.to;
@@ -234,6 +232,20 @@ export class LinkCollector {
     const key = normalizeLabel(label);
     // The first definition of a label wins, as in CommonMark.
     if (!this.definitionsByKey.has(key)) this.definitionsByKey.set(key, definition);
+  }
+
+  /**
+   * `[^note]: …` is a footnote in Hugo (Goldmark's footnote extension is on by
+   * default), not a link definition: its text is Markdown. What CommonMark would take
+   * for the definition's destination is the start of that text: `<https://…>` there is
+   * an autolink, and a URL written bare is linkified.
+   */
+  private footnote(urlNode: SyntaxNode, urlSpan: Span): void {
+    const url = this.markdown.slice(urlSpan.start, urlSpan.end);
+    const bracketed = urlSpan.start > urlNode.from;
+    if (bracketed && AUTOLINK_URI.test(url)) {
+      this.model.links.push({ source: 'autolink', url: this.text.slice(urlSpan.start, urlSpan.end), urlSpan, span: { start: urlNode.from, end: urlNode.to } });
+    } else if (!bracketed && /^(?:https?:\/\/|www\.)/i.test(url)) this.pushBare(urlSpan.start, urlSpan.end);
   }
 
   /** Once every definition is known: each reference becomes a link or an image, or its bare URLs become links. */
@@ -277,6 +289,9 @@ function referenceLink(reference: PendingReference, definition: LinkDefinition, 
   if (definition.title !== undefined) link.title = definition.title;
   return link;
 }
+
+/** What CommonMark links between angle brackets: a scheme of 2 to 32 characters, a colon, then no blank, `<` or `>`. */
+const AUTOLINK_URI = /^[a-z][a-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*$/i;
 
 const TRAILING_PUNCTUATION = new Set(['?', '!', '.', ',', ':', '*', '_', '~', "'", '"']);
 
