@@ -162,7 +162,6 @@ const TYPE_TABLE: [string, string, string][] = [
   ['weight: "x"', '"x"', '“weight” should be a number: found “"x"”.'],
   ['weight: 1.5', '1.5', '“weight” should be a whole number: found the number 1.5.'],
   ['draft: "no"', '"no"', '“draft” should be true or false: found “"no"”.'],
-  ['draft:', '', '“draft” should be true or false: found an empty value.'],
   ['tags: gardening', 'gardening', '“tags” should be a list: found “gardening”.'],
   ['tags: {a: 1}', '{a: 1}', '“tags” should be a list: found a set of key-value pairs.'],
   ['linkTitle: [a, b]', '[a, b]', '“linkTitle” should be text: found a list.'],
@@ -172,6 +171,21 @@ const TYPE_TABLE: [string, string, string][] = [
   ['slug: a b', 'a b', '“slug” is not one URL segment: found “a b”. Write it with no spaces or slashes.'],
   ['url: blog/a', 'blog/a', '“url” does not start with “/”: found “blog/a”. Write a path that starts with “/”.'],
 ];
+
+test('frontmatter-schema: an optional key written with no value is a warning on the key, whatever its type; a required one stays an error', async () => {
+  const text = '---\ntitle: A\ndate: 2025-01-01\nDescription:\ndraft:\ntags:\n---\n';
+  const site = hugoSite({ 'content/blog/p.md': text });
+  const found = only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-schema').map((d) => [rangeText(text, d), d.severity, d.message]);
+  const empty = (key: string) => `“${key}” is empty, which Hugo reads as if the key were not there. Write its value, or remove the key.`;
+  assert.deepEqual(found, [
+    ['Description', 'warning', empty('Description')],
+    ['draft', 'warning', empty('draft')],
+    ['tags', 'warning', empty('tags')],
+  ]);
+  const required = '---\ntitle:\ndate: 2025-01-01\n---\n';
+  const untitled = only(await checkPost(hugoSite({ 'content/blog/p.md': required }), 'content/blog/p.md'), 'frontmatter-schema');
+  assert.deepEqual(untitled.map((d) => [rangeText(required, d), d.severity, d.message]), [['', 'error', '“title” should be text: found an empty value.']]);
+});
 
 test('frontmatter-schema: each kind of wrong value gets its exact expectation and description of what was found', async () => {
   for (const [line, text, message] of TYPE_TABLE) {

@@ -8,6 +8,11 @@ import { bound, listed, typeInWords } from '../text/issue-words';
 import { quoted } from '../text/quote';
 import type { Span } from '../types';
 
+/** A key written with no value (`description:`), which YAML reads as null. */
+function isEmptyValue(node: Node | undefined): boolean {
+  return isScalar(node) && node.value === null;
+}
+
 /** What was found, as short as the first sentence needs it: a value as written is shortened to `max` characters. */
 function describeFound(node: Node | undefined, source: string, max: number): string {
   if (isSeq(node)) return 'a list';
@@ -108,7 +113,8 @@ export default defineRule({
     const result = schema.safeParse(frontMatter.data);
     for (const issue of result.success ? [] : result.error.issues) {
       // Named as the author wrote it (`publishdate`), though checked under the schema's spelling.
-      const written = frontMatter.keys.find((pair) => pair.name === issue.path[0])?.key;
+      const pair = frontMatter.keys.find((found) => found.name === issue.path[0]);
+      const written = pair?.key;
       const key = keyPath(written === undefined ? issue.path : [written, ...issue.path.slice(1)]);
       // Keys are read in any case (frontmatter/key-case.ts): `Title:` is `title` here already.
       // Stryker disable next-line ConditionalExpression: the presets' schemas are plain objects with no whole-block checks, so every issue names a key, and a nested issue's first key is always there
@@ -120,6 +126,13 @@ export default defineRule({
         continue;
       }
       const location = frontMatter.valueAt(issue.path);
+      if (pair && issue.path.length === 1 && !preset.required.includes(pair.name) && isEmptyValue(location?.node)) {
+        // Hugo reads `description:` with nothing after it as no description at all: a page
+        // that builds as the author meant, only perhaps a value they forgot to write. On
+        // the key, as an empty value has no text to point at.
+        report({ span: pair.keySpan, atMost: 'warning', message: `${quoted(key, 40)} is empty, which Hugo reads as if the key were not there. Write its value, or remove the key.` });
+        continue;
+      }
       const span: Span = location?.span ?? frontMatter.openSpan;
       const source = post.text.slice(span.start, span.end);
       const { what, advice } = wrongOf(issue);
