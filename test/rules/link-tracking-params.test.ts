@@ -230,6 +230,15 @@ test('link-tracking-params: campaign tags that name this site as their source ar
   assert.equal(diagnostics[0].fixes[0].edits[0].newText, '?utm_source=example');
 });
 
+test('link-tracking-params: the campaign tags Unsplash asks for on a photo credit are kept; other hosts, and click ids on Unsplash, are still reported', async () => {
+  const body =
+    'Photo by [A. Gardener](https://unsplash.com/@gardener?utm_source=my_blog&utm_medium=referral) on [Unsplash](https://www.unsplash.com/photos/abc?utm_content=creditCopyText&utm_medium=referral&utm_source=unsplash). ' +
+    '[Elsewhere](https://unsplash.example/p?utm_source=x) [Clicked](https://unsplash.com/@gardener?utm_source=my_blog&gclid=1)\n';
+  const { ranges, diagnostics } = await bodyFindings('link-tracking-params', body);
+  assert.deepEqual(ranges, ['https://unsplash.example/p?utm_source=x', 'https://unsplash.com/@gardener?utm_source=my_blog&gclid=1']);
+  assert.equal(diagnostics[1].fixes[0].edits[0].newText, '?utm_source=my_blog');
+});
+
 test('link-tracking-params: names too many for the first sentence are counted there and listed after it', async () => {
   const { diagnostics } = await findings('[Story](https://news.example/s?utm_source=a&utm_medium=b&utm_campaign=c&utm_content=d&utm_term=e&fbclid=f)\n');
   assert.deepEqual(

@@ -54,6 +54,14 @@ const HOST_PARAMS: { hosts: string[]; params: string[] }[] = [
   { hosts: ['linkedin.com', '*.linkedin.com'], params: ['trk', 'trackingid'] },
 ];
 
+/**
+ * Sites that ask for campaign tags on the links that credit them: Unsplash's guidelines
+ * want `?utm_source=…&utm_medium=referral` on every link to a photographer or photo, and
+ * its "copy credit" text carries them. Removing them would go against the licence's
+ * request, for a link that follows no reader elsewhere.
+ */
+const ASKED_FOR: { hosts: string[]; params: string[] }[] = [{ hosts: ['unsplash.com', '*.unsplash.com'], params: ['utm_*'] }];
+
 /** `utm_*` matches a prefix; other patterns match the whole name, ignoring case. */
 function matches(name: string, pattern: string): boolean {
   const p = pattern.trim().toLowerCase();
@@ -176,7 +184,8 @@ export default defineRule({
       if (parts.query === undefined || (parts.scheme !== undefined && !/^https?$/.test(parts.scheme))) continue;
       const host = parts.host ?? '';
       const patterns = global.concat(HOST_PARAMS.filter((entry) => entry.hosts.some((h) => hostMatches(host, h))).flatMap((entry) => entry.params));
-      const isTracking = (s: Segment) => s.name !== '' && patterns.some((p) => matches(s.name, p)) && !allow.some((p) => matches(s.name, p));
+      const allowed = allow.concat(ASKED_FOR.filter((entry) => entry.hosts.some((h) => hostMatches(host, h))).flatMap((entry) => entry.params));
+      const isTracking = (s: Segment) => s.name !== '' && patterns.some((p) => matches(s.name, p)) && !allowed.some((p) => matches(s.name, p));
       const all = segments(written.slice(parts.query.start + 1, parts.query.end));
       const ownCampaign = selfAttributed(all, siteNames);
       const reported = (s: Segment) => isTracking(s) && !(ownCampaign && s.name.startsWith('utm_'));
