@@ -110,3 +110,18 @@ test('link-empty-text: an empty HTML anchor is pointed at whole, even when the w
   const { ranges } = await findings('<a href="https://text.example/"></a>\n');
   assert.deepEqual(ranges, ['<a href="https://text.example/"></a>']);
 });
+
+test('link-empty-text: an image that is all a link shows is reported once, by this rule, whose advice fits a link; with this rule off the image rules report it', async () => {
+  const body = 'See [![](lab.png)](https://lab.example/), <a href="https://lab.example/"><img src="lab.png"></a>, <a href="https://lab.example/"><img src="lab.png" alt=""></a> and [![](lab.png) the lab](https://lab.example/).\n';
+  const text = `---\ntitle: Linked images\ndate: 2025-01-01\n---\n\n${body}`;
+  const imageRules = ['link-empty-text', 'image-alt-missing', 'image-alt-empty'];
+  const found = async (files: Record<string, string>) =>
+    (await checkPost(hugoSite({ 'content/blog/p.md': text, ...files }), 'content/blog/p.md'))
+      .filter((d) => imageRules.includes(d.ruleId))
+      .map((d) => `${d.ruleId} ${d.range.start.character}`);
+  // Where each image starts: the two Markdown ones, then the two <img>.
+  const [markdown, html] = ['![](lab.png)', '<img src'].map((image) => [body.indexOf(image), body.lastIndexOf(image)]);
+  assert.deepEqual(await found({}), [`link-empty-text ${markdown[0]}`, `link-empty-text ${html[0]}`, `link-empty-text ${html[1]}`, `image-alt-empty ${markdown[1]}`]);
+  const alone = await found({ '.postlintrc.json': '{ "rules": { "link-empty-text": "off" } }' });
+  assert.deepEqual(alone, [`image-alt-empty ${markdown[0]}`, `image-alt-missing ${html[0]}`, `image-alt-empty ${body.indexOf('alt=""')}`, `image-alt-empty ${markdown[1]}`]);
+});

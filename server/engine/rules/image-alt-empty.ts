@@ -54,6 +54,8 @@ export default defineRule({
     id: 'image-alt-empty',
     description: 'Images must have alt text, unless they are marked decorative.',
     defaultSeverity: 'error',
+    // An image that is all a link shows: link-empty-text gives the advice that fits (alt text that names where the link leads; `alt=""` there would leave the link with no name).
+    yieldsTo: ['link-empty-text'],
     fixable: false,
   },
   check({ post, report }) {

@@ -46,6 +46,8 @@ export default defineRule({
     id: 'image-alt-missing',
     description: 'Images written as HTML (`<img>`) or as `img`/`figure` shortcodes must have an `alt` attribute.',
     defaultSeverity: 'error',
+    // An image that is all a link shows: link-empty-text gives the advice that fits (alt text that names where the link leads; `alt=""` there would leave the link with no name).
+    yieldsTo: ['link-empty-text'],
     fixable: 'editor',
   },
   check({ post, report }) {
