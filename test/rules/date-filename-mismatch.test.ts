@@ -111,3 +111,11 @@ test("date-filename-mismatch: where a permalink, a slug or a url leaves the file
     ['2025-03-02', "The file name, and so the post's address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree."],
   ]);
 });
+
+test('date-filename-mismatch: where the day is in the address because a slug or url writes it out, the message names that key, as written', async () => {
+  const dated = (extra: string) => `---\ntitle: Spring notes\ndate: 2025-03-02\n${extra}---\n`;
+  const path = 'content/blog/2025-03-01-spring.md';
+  const says = (source: string) => `The ${source}, and so the post's address, says 2025-03-01 but “date” is 2025-03-02. Change one of them so they agree.`;
+  assert.deepEqual(await mismatchesIn(path, dated('Slug: 2025-03-01-spring\n')), [['2025-03-02', says('“Slug”')]]);
+  assert.deepEqual(await mismatchesIn(path, dated('url: /notes/2025-03-01/spring/\n')), [['2025-03-02', says('“url”')]]);
+});

@@ -1,4 +1,5 @@
 import { contentBaseName, fileNameDay, pageDate } from '../frontmatter/page-date';
+import type { FrontMatterKey } from '../frontmatter/frontmatter';
 import { defineRule } from '../rule';
 import { urlSettings } from '../site/hugo-urls';
 import { servedUrl } from '../site/page-url-data';
@@ -35,10 +36,21 @@ export default defineRule({
     // The URL needs the site's settings only, not its index of pages.
     const url = servedUrl(post.path, frontMatter.data, urlSettings(site));
     if (!url?.includes(fileDay)) return;
+    const source = addressSource(frontMatter.keys, frontMatter.data, fileDay);
     report({
       span,
       // A key the site's own `frontmatter` setting names may be long: the first sentence stays within 100 characters.
-      message: `The file name, and so the post's address, says ${fileDay} but ${quoted(found.key.key, 16)} is ${day}. Change one of them so they agree.`,
+      message: `${source}, and so the post's address, says ${fileDay} but ${quoted(found.key.key, 16)} is ${day}. Change one of them so they agree.`,
     });
   },
 });
+
+/** What put the day in the address: a `url` or `slug` that writes it out (named as written), else the file name. */
+function addressSource(keys: readonly FrontMatterKey[], data: Record<string, unknown>, fileDay: string): string {
+  for (const name of ['url', 'slug']) {
+    const pair = keys.find((key) => key.name === name);
+    const value = pair === undefined ? undefined : (data[pair.name] ?? data[pair.key]);
+    if (pair !== undefined && typeof value === 'string' && value.includes(fileDay)) return `The ${quoted(pair.key, 8)}`;
+  }
+  return 'The file name';
+}
