@@ -132,3 +132,31 @@ test('link-malformed: a URL that is only a bracket, and a space after the first 
     [SPACE('…ps://badhost name.example…'), [['Write spaces as “%20”', false, true, [[51, 52, '%20']]]]],
   ]);
 });
+
+test('link-malformed: a space in a shortcode’s URL is not reported: Go’s html/template publishes it as %20', async () => {
+  const { ranges } = await findings(
+    [
+      '{{< figure src="/img/blog/harbour/Ferry timetable.png" caption="Ferries" >}}',
+      '{{< button link="https://maps.example/harbour walk?from=north quay#the pier" text="Walk" >}}',
+      '{{< figure src="/img/tide\u00a0chart.png" caption="Tides" >}}',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, []);
+});
+
+test('link-malformed: in a shortcode’s URL, a space in the host and a tab are still reported, with no fix', async () => {
+  const { diagnostics, ranges } = await findings(
+    '{{< button link="https://harbour office.example/" text="Office" >}} {{< figure src="/img/quay\tplan.png" caption="Plan" >}}\n',
+  );
+  assert.deepEqual(ranges, ['https://harbour office.example/', '/img/quay\tplan.png']);
+  assert.deepEqual(summary(diagnostics), [
+    ['This URL has a space in its host name (“…ps://harbour office.examp…”). No host name has one: correct the address.', []],
+    ['This URL contains a line break or tab (“/img/quay\tplan.png”). Hugo’s “figure” stops the build on it, other templates publish it as “%09” or “%0A”: remove it.', []],
+  ]);
+});
+
+test('link-malformed: unbalanced brackets in a shortcode’s URL are still reported', async () => {
+  const { ranges } = await findings('{{< button link="https://wiki.example/Seed_(botany" text="Seeds" >}}\n');
+  assert.deepEqual(ranges, ['https://wiki.example/Seed_(botany']);
+});

@@ -51,6 +51,34 @@ function blanks(url: string, span: Span): Problem | undefined {
   };
 }
 
+/** ASCII tab, line feed, form feed and carriage return: what no escaping makes part of an address. */
+const CONTROL_BLANK = /[\t\n\f\r]/g;
+
+/**
+ * A shortcode's URL reaches the page through a template: Go's html/template writes
+ * a space (or any other character a URL cannot hold) in a URL attribute as `%20`
+ * (`%XX`), and Hugo's own `figure` builds its `src` with `urls.Parse`, which does the
+ * same. So a space in the path, query or fragment is published well formed, as the
+ * file's real name. What escaping cannot mend is still reported: a space in the host
+ * (no host name has one), and a tab or line break, which Hugo's `figure` refuses
+ * (`urls.Parse` rejects control characters) and other templates publish as `%09`/`%0A`.
+ */
+function shortcodeBlanks(url: string, span: Span): Problem | undefined {
+  const control = positions(url, CONTROL_BLANK);
+  if (control.length > 0) {
+    return {
+      span,
+      message: `This URL contains a line break or tab (${quoted(around(url, control[0]))}). Hugo\u2019s ${quoted('figure')} stops the build on it, other templates publish it as ${quoted('%09')} or ${quoted('%0A')}: remove it.`,
+    };
+  }
+  const inHost = positions(url, / /g).filter((index) => index < afterHost(url));
+  if (inHost.length === 0) return undefined;
+  return {
+    span,
+    message: `This URL has a space in its host name (${quoted(around(url, inHost[0]))}). No host name has one: correct the address.`,
+  };
+}
+
 /**
  * A `%` that starts no escape is read differently by different servers: `%25`
  * makes it a plain percent sign, which is almost always what was meant, but it
@@ -116,8 +144,9 @@ export default defineRule({
       if (url === '' || isTemplated(url)) continue;
       const start = target.urlSpan.start + written.length - written.trimStart().length;
       const span = { start, end: start + url.length };
-      const asWritten = (target.link?.source ?? target.image?.source) === 'html';
-      for (const problem of [blanks(url, span), asWritten ? strayPercents(url, span) : undefined, brackets(url, span)]) {
+      const source = target.link?.source ?? target.image?.source;
+      const spaces = source === 'shortcode' ? shortcodeBlanks(url, span) : blanks(url, span);
+      for (const problem of [spaces, source === 'html' ? strayPercents(url, span) : undefined, brackets(url, span)]) {
         if (problem) report(problem);
       }
     }
