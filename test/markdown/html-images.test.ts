@@ -223,3 +223,52 @@ describe('raw HTML in block quotes', () => {
     );
   });
 });
+
+describe('images in a captioned <figure>', () => {
+  /** Each HTML image's src with whether the model puts it in a captioned figure. */
+  const captioned = (text: string) => parseBody(text, 0).images.map((image) => [image.src, image.inCaptionedFigure === true]);
+
+  it('marks an <img> whose figure has a figcaption with text, before or after it, in one HTML block', () => {
+    const text = [
+      'The stall at opening time.',
+      '<figure>',
+      '  <img src="/img/stall.png"/>',
+      '  <figcaption><div class="title">The stall</div></figcaption>',
+      '</figure>',
+      '',
+      '<figure><figcaption>Rope knots</figcaption><img src="/img/knots.png"></figure>',
+      '',
+    ].join('\n');
+    assert.deepEqual(captioned(text), [['/img/stall.png', true], ['/img/knots.png', true]]);
+  });
+
+  it('reads a figure across HTML blocks, with Markdown as its caption text', () => {
+    const text = ['<figure>', '<img src="/img/tide.png">', '', '<figcaption>', '', 'The *tide* at noon', '', '</figcaption>', '</figure>', ''].join('\n');
+    assert.deepEqual(captioned(text), [['/img/tide.png', true]]);
+  });
+
+  it('does not mark an image whose figure has no caption, a blank one, or only a caption around another figure', () => {
+    const text = [
+      '<figure><img src="/img/none.png"></figure>',
+      '',
+      '<figure><img src="/img/blank.png"><figcaption> &nbsp; </figcaption></figure>',
+      '',
+      '<figure><figure><img src="/img/inner.png"></figure><figcaption>Outer</figcaption></figure>',
+      '',
+      '<figure><img src="/img/after.png"><figcaption>Nets</figcaption></figure> <img src="/img/outside.png">',
+      '',
+    ].join('\n');
+    assert.deepEqual(captioned(text), [
+      ['/img/none.png', false],
+      ['/img/blank.png', false],
+      ['/img/inner.png', false],
+      ['/img/after.png', true],
+      ['/img/outside.png', false],
+    ]);
+  });
+
+  it('does not count an image inside the figcaption as captioned', () => {
+    const text = '<figure><img src="/img/map.png"><figcaption><img src="/img/icon.png"> Map</figcaption></figure>\n';
+    assert.deepEqual(captioned(text), [['/img/map.png', true], ['/img/icon.png', false]]);
+  });
+});

@@ -132,3 +132,46 @@ test('image-alt-missing: a decorative shortcode is told so in its first sentence
     ],
   );
 });
+
+test('image-alt-missing: an <img> in a figure whose figcaption has text is a warning that says the caption is read out', async () => {
+  const { text, diagnostics } = await missing(
+    [
+      'Our stall on the first morning.',
+      '<figure>',
+      '    <img src="/img/market-stall.png"/>',
+      '    <figcaption><div class="figure-title">The market stall</div></figcaption>',
+      '</figure>',
+      '',
+      '<figure><img src="/img/crates.png"></figure>',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => [rangeText(text, d), d.severity]),
+    [
+      ['<img src="/img/market-stall.png"/>', 'warning'],
+      ['<img src="/img/crates.png">', 'error'],
+    ],
+  );
+  assert.equal(
+    diagnostics[0].message,
+    'This <img> has no “alt” attribute. Its figure’s caption is read out, but the image itself may be announced by the file name (“market-stall.png”): add “alt="…"” saying what it shows, if only in a few words.',
+  );
+  assert.match(applied(text, diagnostics[0]), /<img alt="\$\{1:describe the image\}" src="\/img\/market-stall\.png"/);
+});
+
+test('image-alt-missing: a figure whose caption is Markdown between HTML blocks counts as captioned; a blank caption does not', async () => {
+  const { diagnostics } = await missing(
+    ['<figure>', '<img src="/img/nets.png">', '', '<figcaption>', '', 'Nets *drying* on the quay', '', '</figcaption>', '</figure>', '', '<figure><img src="/img/ropes.png"><figcaption> </figcaption></figure>', ''].join('\n'),
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => d.severity),
+    ['warning', 'error'],
+  );
+});
+
+test('image-alt-missing: a decorative image in a captioned figure is still asked for alt="", as an error', async () => {
+  const { diagnostics } = await missing('<figure><img src="/img/wave.svg" role="presentation"><figcaption>Waves</figcaption></figure>\n');
+  assert.equal(diagnostics[0].severity, 'error');
+  assert.match(diagnostics[0].message, /marked decorative/);
+});

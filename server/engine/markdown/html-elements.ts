@@ -5,6 +5,7 @@
 
 import type { SyntaxNode, TreeCursor } from '@lezer/common';
 import { decodeEntities } from './entities.js';
+import { FigureCaptions } from './figures.js';
 import { HtmlScanner, findAttribute } from './html.js';
 import type { HtmlAttribute, HtmlSink } from './html.js';
 import { collapseLineBreaks } from './inline-text.js';
@@ -78,6 +79,7 @@ export class HtmlElements implements HtmlSink {
   private anchor: OpenAnchor | undefined;
   /** Block-quote markers inside the node being scanned. */
   private quoteMarks: Span[] | undefined;
+  private readonly figures: FigureCaptions;
 
   constructor(
     private readonly source: BodySource,
@@ -86,6 +88,7 @@ export class HtmlElements implements HtmlSink {
     this.text = source.text;
     this.markdown = source.markdown;
     this.model = source.model;
+    this.figures = new FigureCaptions(source.markdown);
   }
 
   /** Scans the HTML node at `cursor`, and leaves the cursor on it. */
@@ -99,6 +102,7 @@ export class HtmlElements implements HtmlSink {
       while (cursor.nextSibling());
       cursor.parent();
     }
+    this.figures.node(from, to);
     this.scan(from, to, block, quoteMarks);
   }
 
@@ -158,6 +162,7 @@ export class HtmlElements implements HtmlSink {
 
   onOpenTag(name: string, start: number, end: number, attributes: readonly HtmlAttribute[], _selfClosing: boolean): void {
     this.declaredIds(name, attributes);
+    this.figures.openTag(name);
     if (name === 'a') {
       this.flushAnchor();
       const href = findAttribute(attributes, 'href');
@@ -203,6 +208,7 @@ export class HtmlElements implements HtmlSink {
     };
     if (alt !== undefined) img.altSpan = { start: alt.valueStart, end: alt.valueEnd };
     this.model.images.push(img);
+    this.figures.image(img);
     // Inside a link, an image counts with its alt text in the link's text.
     const altText = img.alt !== undefined ? decodeEntities(img.alt) : '';
     if (this.inBlock) {
@@ -213,6 +219,7 @@ export class HtmlElements implements HtmlSink {
   }
 
   onCloseTag(name: string, start: number, end: number): void {
+    this.figures.closeTag(name);
     if (name !== 'a' || this.anchor === undefined) return;
     const anchor = this.anchor;
     this.anchor = undefined;
@@ -238,6 +245,7 @@ export class HtmlElements implements HtmlSink {
   }
 
   onText(start: number, end: number): void {
+    if (this.figures.inCaption) this.figures.text(this.withoutQuoteMarks(start, end));
     if (this.inBlock && this.anchor !== undefined) this.anchor.text += this.withoutQuoteMarks(start, end);
   }
 

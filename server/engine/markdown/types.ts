@@ -48,6 +48,8 @@ export interface ImageRef {
   shortcode?: string;
   /** For reference-style markdown images (`![alt][label]`): the label. */
   label?: string;
+  /** For 'html': the innermost `<figure>` around it has a `<figcaption>` with text. */
+  inCaptionedFigure?: boolean;
 }
 
 export interface Heading {

@@ -37,6 +37,9 @@ function message(image: ImageRef): string {
   if (image.decorative) return `${what}, although it is marked decorative. Add \u201calt=""\u201d so that screen readers skip it.`;
   const name = fileName(image.src);
   const fallback = name ? `the file name (${quoted(name, 80)})` : 'the file name';
+  if (image.inCaptionedFigure) {
+    return `${what}. Its figure\u2019s caption is read out, but the image itself may be announced by ${fallback}: add \u201calt="\u2026"\u201d saying what it shows, if only in a few words.`;
+  }
   return `${what}. Screen readers get ${fallback} or nothing: add \u201calt="\u2026"\u201d saying what the image shows (or \u201calt=""\u201d with \u201crole="presentation"\u201d if it is only decoration).`;
 }
 
@@ -62,6 +65,9 @@ export default defineRule({
       report({
         span: image.span,
         message: message(image),
+        // The HTML standard lets a figure's caption stand in for alt when no description can be
+        // written; WCAG (failure F65) and axe still want one. A warning says both.
+        ...(image.inCaptionedFigure && !image.decorative ? { atMost: 'warning' as const } : {}),
         fixes: insert
           ? [
               {
