@@ -183,3 +183,47 @@ test('link-insecure: a long URL is shortened in the middle in the first sentence
     'Insecure link “http://events.example.org/sites/events…ct%20-%20Slides.pdf”: it travels unencrypted. Browsers may warn; use “https://” if events.example.org serves it (most sites do), or add the host to the rule’s allowHosts if it does not.',
   ]);
 });
+
+test('link-insecure: addresses that exist only on a private network are fine: RFC 1918, link-local, CGNAT, IPv6 unique-local and link-local', async () => {
+  const { ranges } = await findings(
+    [
+      '[lab VM](http://10.5.0.2:30128) [router](http://192.168.1.1/) [NAS](http://172.16.0.9/) [edge](http://172.31.255.254/)',
+      '[link-local](http://169.254.10.20/) [CGNAT](http://100.64.0.1/) [CGNAT end](http://100.127.255.254/)',
+      '[ULA](http://[fd12:3456::1]:8080/) [fc](http://[fc00::2]/) [v6 link-local](http://[fe80::1]/) [mapped](http://[::ffff:10.0.0.7]/)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, []);
+});
+
+test('link-insecure: public addresses next to the private ranges are still reported', async () => {
+  const { ranges } = await findings(
+    [
+      '[a](http://11.0.0.1/) [b](http://172.32.0.1/) [c](http://172.15.255.255/) [d](http://192.169.0.1/)',
+      '[e](http://100.128.0.1/) [f](http://169.255.0.1/) [g](http://[2001:db8::1]/) [h](http://[::ffff:8.8.8.8]/) [i](http://10.0.0.1.evil.example/)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, [
+    'http://11.0.0.1/',
+    'http://172.32.0.1/',
+    'http://172.15.255.255/',
+    'http://192.169.0.1/',
+    'http://100.128.0.1/',
+    'http://169.255.0.1/',
+    'http://[2001:db8::1]/',
+    'http://[::ffff:8.8.8.8]/',
+    'http://10.0.0.1.evil.example/',
+  ]);
+});
+
+test('link-insecure: special-use private names are fine (.local, .home.arpa, .internal, a cluster’s .svc.cluster.local); look-alikes and .lan are not', async () => {
+  const { ranges } = await findings(
+    [
+      '[printer](http://printer.local/) [pod](http://grafana.monitoring.svc.cluster.local:3000/) [home](http://nas.home.arpa/) [corp](http://wiki.internal/) [dot](http://printer.local./)',
+      '[a](http://local.example/) [b](http://mylocal/) [c](http://home.arpa.example/) [d](http://internal.example.org/) [e](http://router.lan/)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['http://local.example/', 'http://mylocal/', 'http://home.arpa.example/', 'http://internal.example.org/', 'http://router.lan/']);
+});

@@ -4,11 +4,7 @@ import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { quoted } from '../text/quote';
 import { hostMatches, isTemplated, uniqueTargets, urlParts, writtenUrlSpan } from '../links/url-parts';
-
-/** A development server on this machine: there is nothing to encrypt, and no https to move to. */
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]' || host === '0.0.0.0';
-}
+import { isPrivateHost } from '../links/private-hosts';
 
 /** The site's own host, when the site itself is published over https. */
 function ownHttpsHost(baseURL: string | undefined): string | undefined {
@@ -58,7 +54,8 @@ export default defineRule({
       const urlSpan = writtenUrlSpan(target);
       // Stryker disable next-line StringLiteral: a URL starting with http:// always has a host part, if an empty one
       const host = urlParts(url).host ?? '';
-      if (host === '' || isLoopback(host) || allowHosts.some((entry) => hostMatches(host, entry))) continue;
+      // This machine or a private network (a lab VM, a router): the public web never carries it, and such hosts rarely have https to move to.
+      if (host === '' || isPrivateHost(host) || allowHosts.some((entry) => hostMatches(host, entry))) continue;
       const known = httpsHosts.some((entry) => hostMatches(host, entry)) || (ownHost !== undefined && withoutWww(host) === withoutWww(ownHost));
       const what = target.image ? 'image' : 'link';
       const shown = quoted(url, 58);
