@@ -71,7 +71,7 @@ const NO_TEXT =
 test('link-empty-text: a zero-width space is nothing to read; text that only starts or ends with punctuation is fine', async () => {
   const { diagnostics, ranges } = await findings('[a.](https://a.example/) [.a](https://b.example/) [\u200b](https://c.example/)\n');
   assert.deepEqual(ranges, ['\u200b']);
-  assert.deepEqual(diagnostics.map((d) => d.message), ['The text of this link is only punctuation (“\u200b”). Write words that say where it leads, or remove the link.']);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['The text of this link is only an invisible character (U+200B ZERO WIDTH SPACE). Write words that say where it leads, or remove the link.']);
 });
 
 test('link-empty-text: aria-labelledby names a link too; an empty or blank aria-label does not', async () => {
@@ -124,4 +124,28 @@ test('link-empty-text: an image that is all a link shows is reported once, by th
   assert.deepEqual(await found({}), [`link-empty-text ${markdown[0]}`, `link-empty-text ${html[0]}`, `link-empty-text ${html[1]}`, `image-alt-empty ${markdown[1]}`]);
   const alone = await found({ '.postlintrc.json': '{ "rules": { "link-empty-text": "off" } }' });
   assert.deepEqual(alone, [`image-alt-empty ${markdown[0]}`, `image-alt-missing ${html[0]}`, `image-alt-empty ${body.indexOf('alt=""')}`, `image-alt-empty ${markdown[1]}`]);
+});
+
+test('link-empty-text: invisible characters are named, never quoted as an empty-looking “”', async () => {
+  const { diagnostics } = await findings(
+    [
+      'Add the token secret[\u200b\u200b](https://docs.example/secret)',
+      '[\u200d\u2060\u200b\u2060](https://b.example/) [\u200e\u200f\u202a\u202c\u2066](https://g.example/) [\u2062](https://c.example/) [\u00ad\u200b](https://d.example/)',
+      '[,\u200b](https://e.example/) [\u00a0.\u00a0,](https://f.example/)',
+      '',
+    ].join('\n'),
+  );
+  const only = (what: string) => `The text of this link is only ${what}. Write words that say where it leads, or remove the link.`;
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    [
+      only('invisible characters (U+200B ZERO WIDTH SPACE)'),
+      only('invisible characters (U+200D, U+2060, U+200B)'),
+      only('invisible characters (U+200E, U+200F, U+202A, U+202C, \u2026)'),
+      only('an invisible character (U+2062)'),
+      only('invisible characters (U+00AD, U+200B)'),
+      only('punctuation and invisible characters (“,U+200B”)'),
+      only('punctuation and invisible characters (“.U+00A0,”)'),
+    ],
+  );
 });

@@ -4,6 +4,7 @@ import type { Post } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { quoted } from '../text/quote';
+import { codePoint, isInvisible, named, visible } from '../text/invisible';
 import { attributeSpan, bracketSpan } from '../links/url-parts';
 
 /** Blanks (including no-break and zero-width spaces) and punctuation: nothing a reader can follow. */
@@ -52,7 +53,24 @@ function messageFor(post: Post, text: string, textSpan: Span): string {
   if (text.trim() === '') {
     return 'This link has no text. Readers see nothing to click and screen readers announce only the address: write what the link leads to as its text, or remove the link.';
   }
-  return `The text of this link is only punctuation (${quoted(text.trim(), 48)}). Write words that say where it leads, or remove the link.`;
+  return `The text of this link is only ${madeOf(text.trim())}. Write words that say where it leads, or remove the link.`;
+}
+
+/**
+ * What a text with nothing to read is made of. Quoted, an invisible character reads as
+ * nothing (“” around a zero-width space): it is named instead (by its code point alone
+ * when there are several kinds, at most four, so that the first sentence stays short),
+ * and shown by its code point among punctuation.
+ */
+function madeOf(text: string): string {
+  const chars = [...text].filter((char) => char !== ' ');
+  const invisible = chars.filter(isInvisible);
+  if (invisible.length === 0) return `punctuation (${quoted(text, 48)})`;
+  if (invisible.length < chars.length) return `punctuation and invisible characters (${quoted(visible(text), 48)})`;
+  if (invisible.length === 1) return `an invisible character (${named(invisible[0])})`;
+  const kinds = [...new Set(invisible)];
+  if (kinds.length === 1) return `invisible characters (${named(kinds[0])})`;
+  return `invisible characters (${kinds.slice(0, 4).map(codePoint).join(', ')}${kinds.length > 4 ? ', \u2026' : ''})`;
 }
 
 /** A link without words is invisible to sighted readers and unnamed for screen readers. */

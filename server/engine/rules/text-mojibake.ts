@@ -1,18 +1,9 @@
 import { findMojibake, type MojibakeFinding } from '../text/mojibake';
 import { proseSpans } from '../text/prose';
 import { FIRST_SENTENCE_MAX, quoted } from '../text/quote';
+import { codePoint, visible } from '../text/invisible';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-
-/** A character by its code point: `U+00A0`. */
-function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Invisible characters (spaces but the plain one, format and control characters) shown by their code point, so the message can be read. */
-function visible(text: string): string {
-  return text.replace(/[\p{Z}\p{Cf}\p{Cc}]/gu, (char) => (char === ' ' ? char : codePoint(char)));
-}
 
 /**
  * A run or its repair as the message and the fix title quote it: invisible characters,
