@@ -51,6 +51,21 @@ test('link-broken-local: a page moved by slug or url is not at its file path any
   assert.match(found[0].message, /The page made from “content\/blog\/renamed\.md” is served at “\/blog\/new-name\/”: link there/);
 });
 
+test('link-broken-local: with `:filename` in the site\u2019s date list, a dated file name is served under the rest of its name', async () => {
+  const hugo = 'baseURL: https://example.org/\nfrontmatter:\n  date: [":filename", ":default"]\n';
+  const files = {
+    'content/blog/2023-11-20-harvest-moon.md': page('Harvest moon'),
+    'content/blog/2023-12-02-night-ferry/index.md': page('Night ferry'),
+    'content/blog/2023-12-02-night-ferry/deck.jpg': '',
+    'content/blog/2024-01-15-low-tide.md': page('Low tide', 'slug: ebb\n'),
+  };
+  const ok = await broken('[a](/blog/harvest-moon/) [b](/blog/night-ferry/) ![c](/blog/night-ferry/deck.jpg) [d](/blog/ebb/) [e](../harvest-moon/)\n', files, hugo);
+  assert.deepEqual(ok.covered, []);
+  const { covered, found } = await broken('[f](/blog/2023-11-20-harvest-moon/) [g](/blog/low-tide/)\n', files, hugo);
+  assert.deepEqual(covered, ['/blog/2023-11-20-harvest-moon/', '/blog/low-tide/'], 'the file\u2019s own name is no address of it, nor the name\u2019s slug when `slug` is set');
+  assert.match(found[0].message, /The page made from “content\/blog\/2023-11-20-harvest-moon\.md” is served at “\/blog\/harvest-moon\/”: link there/);
+});
+
 test('link-broken-local: static files, with a file of the same name suggested', async () => {
   const { covered, found } = await broken('![Buoy](/img/blog/buoy.png) [chart](/files/chart.pdf)\n\n![Buoy](/images/blog/buoy.png)\n');
   assert.deepEqual(covered, ['/images/blog/buoy.png']);

@@ -4,7 +4,7 @@
  * and layouts change about what it serves. `SitePages` answers questions from the result.
  */
 import { append } from '../append';
-import { contentExtension, keysNeeded, pageShape, pageUrl, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type UrlSettings } from './hugo-urls';
+import { contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
@@ -29,6 +29,9 @@ function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
 }
 
 export class SiteIndexBuilder {
+  /** Where else a page may be served, when its slug hangs on what cannot be known here: its bundle's files are published beside each. */
+  private readonly otherUrls = new Map<SitePage, string[]>();
+
   constructor(
     private readonly workspace: Workspace,
     private readonly site: Site,
@@ -135,9 +138,11 @@ export class SiteIndexBuilder {
     const leaf = treeFolder !== '' && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
     if (leaf) {
       const page = await this.addPages(join(folder, leaf.name), mount);
+      const urls = page ? [page.url, ...(this.otherUrls.get(page) ?? [])] : [];
       await this.walkFiles(folder, '', (rel) => {
         this.index.contentFiles.add(join(folder, rel).toLowerCase());
-        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
+        if (rel === leaf.name) return;
+        for (const url of urls) this.addFile(`${url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
     }
@@ -227,10 +232,9 @@ export class SiteIndexBuilder {
     const text = await this.workspace.readFile(file);
     if (text === undefined) return undefined;
     const data = urlData(text, keysNeeded(shape, this.settings));
-    const result = pageUrl(place, shape, data, this.settings);
+    const [result, ...others] = pageUrls(place, shape, data, this.settings);
     if ('uncertainPath' in result) {
-      const why = `the URL of ${quoted(relative(this.site.root, file), Infinity)} depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
-      this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
+      for (const uncertain of [result, ...others]) this.noteUncertainUrl(file, uncertain);
       return undefined;
     }
     const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
@@ -238,6 +242,12 @@ export class SiteIndexBuilder {
     this.addContentPath(place.language.key, place.rel, shape.bundle, page);
     this.addPageKey(result.url, page);
     if (shape.kind === 'page' && this.settings.uglyURLs(shape.dirs[0] ?? '')) this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
+    // Where Hugo may serve it instead (its slug hangs on what cannot be known here): links there are not broken either.
+    for (const other of others) {
+      if ('url' in other) this.addPageKey(other.url, page);
+      else this.noteUncertainUrl(file, other);
+    }
+    this.otherUrls.set(page, others.flatMap((other) => ('url' in other ? [other.url] : [])));
     const name = sanitizePath(shape.name);
     addToList(this.index.pagesByName, name, page);
     for (const alias of stringList(data.aliases)) {
@@ -249,6 +259,12 @@ export class SiteIndexBuilder {
       }
     }
     return page;
+  }
+
+  /** A page whose URL depends on what cannot be read here: links that may lead there are not verified. */
+  private noteUncertainUrl(file: string, result: PageUrl): void {
+    const why = `the URL of ${quoted(relative(this.site.root, file), Infinity)} depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
+    this.index.uncertain.push({ path: pathKey('url' in result ? result.url : result.uncertainPath), reason: why });
   }
 
   private addPageKey(path: string, page: SitePage): void {
