@@ -276,6 +276,37 @@ test("link-broken-local: where a render hook resolves Markdown links as Hugo con
   assert.deepEqual(own.covered, []);
 });
 
+test('link-broken-local: a page a render hook finds by content path (GetPage) but a build step writes is not verified, not broken', async () => {
+  const hugo = 'baseURL: https://example.org/\n';
+  const files = {
+    // The hook hands local destinations to GetPage, and links to the page it finds.
+    'layouts/_default/_markup/render-link.html': '{{ $u := urls.Parse .Destination }}{{ with .Page.GetPage $u.Path }}<a href="{{ .RelPermalink }}">{{ end }}',
+    'content/charts/_index.md': page('Charts'),
+    'content/charts/.gitignore': '# written by the chart export script\nsoundings.md\nlegends/\n',
+    'content/charts/zones/.gitignore': 'zone-*.md\n',
+    'content/charts/harbours.md': page('Harbours'),
+  };
+  const path = 'content/blog/2024-02-10-new-charts/index.md';
+  const body = '[a](charts/soundings/#depths) [b](charts/legends/symbols) [c](charts/zones/zone-north) [d](charts/harbours) [e](charts/anchorages)\n';
+  const { covered } = await broken(body, files, hugo, path);
+  assert.deepEqual(covered, ['charts/anchorages'], 'what no .gitignore names is still checked');
+  const workspace = site({ ...files, 'hugo.yaml': hugo, [path]: FRONT + body });
+  const result = await serviceFor(workspace).check(`${SITE}/${path}`, FRONT + body);
+  assert.deepEqual(
+    result.unverified.map((entry) => entry.reason),
+    [
+      'the page is made at build time: “content/charts/.gitignore” names “soundings.md”, which is not in the checkout',
+      'pages there are made at build time: “content/charts/.gitignore” names “legends/”',
+      'pages there are made at build time: “content/charts/zones/.gitignore” names “zone-*.md”',
+    ],
+  );
+  const dotted = await broken('[f](./charts/soundings/)\n', files, hugo, path);
+  assert.deepEqual(dotted.covered, ['./charts/soundings/'], 'a path that starts with a dot is looked for beside the page only, where nothing is generated');
+  const { 'layouts/_default/_markup/render-link.html': _hook, ...withoutHook } = files;
+  const noHook = await broken('[g](charts/soundings/)\n', withoutHook, hugo, path);
+  assert.deepEqual(noHook.covered, ['charts/soundings/'], 'without a hook the browser resolves the link from the post');
+});
+
 test('link-broken-local: the site\u2019s own URLs are recognised with the scheme and host in any case', async () => {
   const body = '[a](HTTPS://EXAMPLE.ORG/blog/harbour-lights/) [b](Http://Www.Example.Org/about/crew/) [c](hTTps://example.org/zzz-nowhere/) [d](HTTP://Other.Example/zzz/)\n';
   const { covered, found } = await broken(body);

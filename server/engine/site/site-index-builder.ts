@@ -10,7 +10,7 @@ import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { urlData } from './page-url-data';
 import { quoted } from '../text/quote';
-import type { SitePagesData } from './site-pages-data';
+import type { GeneratedContentPath, SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, relative } from './paths';
 import { parseNetlifyToml, parseRedirectsFile } from './redirects';
 import type { SitePage } from './site-pages';
@@ -189,8 +189,20 @@ export class SiteIndexBuilder {
       const named = `${quoted(relative(this.site.root, ignoreFile), Infinity)} names ${quoted(place.pattern, Infinity)}`;
       const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
       this.index.uncertain.push({ path: pathKey(served), reason });
-      this.index.generatedContent.push({ target: place.target, reason });
+      this.index.generatedContent.push({ target: place.target, reason, content: this.generatedContentPath(place, mount) });
     }
+  }
+
+  /** Where a generated place sits in the content tree, for a render hook's `GetPage` (see `addContentPath`). */
+  private generatedContentPath(place: GeneratedPlace, mount: ContentMount): GeneratedContentPath | undefined {
+    const inTree = placeIn(mount, place.folder ? `${place.target}/_index.md` : place.target, this.settings);
+    if (!inTree) return undefined;
+    const stem = inTree.rel.slice(0, inTree.rel.length - (contentExtension(inTree.rel)?.length ?? 0)).toLowerCase();
+    // A folder is named by itself, a bundle's index.md or _index.md by its folder.
+    const path = place.folder || /(^|\/)_?index$/.test(stem) ? dirname(stem) : stem;
+    // A mount for several languages publishes its pages in each of them (see `addPages`).
+    const languages = new Set([inTree.language.key, ...(mount.legacy ? [] : mount.languages.map((language) => language.key))]);
+    return { languages: [...languages], path: path === '.' ? '' : path, folder: place.folder };
   }
 
   /** Whether a mount holds a file: its `files` filter keeps it. */

@@ -14,7 +14,7 @@ import { likelyTarget } from './likely-target';
 import { rawInnerShortcodes } from './shortcode-catalog';
 import { siteFolders } from './site-outputs';
 import { servedUrl } from './page-url-data';
-import { emptyData, type SitePagesData } from './site-pages-data';
+import { emptyData, type GeneratedContentPath, type SitePagesData } from './site-pages-data';
 import { basename } from './paths';
 import { matchRedirect, withoutQueryOrFragment, type RedirectMatch } from './redirects';
 import type { RuleContext } from '../rule';
@@ -205,6 +205,20 @@ export class SitePages {
     return this.index.generatedContent.find(({ target }) => file === target || file.startsWith(`${target}/`))?.reason;
   }
 
+  /**
+   * Why the page a render hook's `GetPage` looks for from `post` may be made at build time
+   * (see `getPageCandidates` and `generatedContent`); undefined when no candidate is generated.
+   */
+  generatedByContentPath(post: string, path: string): string | undefined {
+    const place = placeOf(post, this.settings);
+    if (!place) return undefined;
+    for (const candidate of getPageCandidates(place.rel, path)) {
+      const found = this.index.generatedContent.find(({ content }) => content?.languages.includes(place.language.key) && holdsContentPath(content, candidate));
+      if (found) return found.reason;
+    }
+    return undefined;
+  }
+
   /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
   hasAsset(path: string): boolean {
     const key = pathKey(path);
@@ -270,6 +284,12 @@ export class SitePages {
       return undefined;
     }
   }
+}
+
+/** Whether a generated place of the content tree is, or holds, the page at a content path. */
+function holdsContentPath(content: GeneratedContentPath, path: string): boolean {
+  if (!content.folder) return path === content.path;
+  return content.path === '' || path === content.path || path.startsWith(`${content.path}/`);
 }
 
 /**
