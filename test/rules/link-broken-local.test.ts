@@ -170,6 +170,58 @@ test('link-broken-local: pages a build step writes, named by a .gitignore and no
   ]);
 });
 
+test('link-broken-local: an address the site\u2019s own menus link to, with no page here, is not verified, not broken', async () => {
+  const hugo = [
+    'baseURL: https://example.org/',
+    'languages:',
+    '  en:',
+    '    contentDir: content/en',
+    '  fr:',
+    '    contentDir: content/fr',
+    '    menus:',
+    '      main:',
+    '        - name: Aide',
+    '          pageRef: /aide',
+    'menus:',
+    '  main:',
+    '    - name: Help desk',
+    '      url: /help-desk',
+    '    - name: Forum',
+    '      url: https://forum.example.net/harbour',
+    '    - name: Crew list',
+    '      pageRef: /crew-list.md',
+    'menu:',
+    '  footer:',
+    '    - name: Imprint',
+    '      url: /imprint/?from=footer',
+    'params:',
+    '  chat: /chat-room',
+  ].join('\n');
+  const path = 'content/en/blog/post.md';
+  const body = '[a](/help-desk/#hours) [b](/help-desk) [c](/crew-list/) [d](/imprint/) [e](/fr/aide/) [f](/help-desk/queue/) [g](/chat-room/) [h](/harbour/) [i](/aide/)\n';
+  const files = { 'content/fr/blog/marees.md': page('Marées') };
+  const { covered } = await broken(body, files, `${hugo}\n`, path);
+  assert.deepEqual(covered, ['/help-desk/queue/', '/chat-room/', '/harbour/', '/aide/'], 'only the menus\u2019 own addresses: not below them, not params, not other sites\u2019, each language\u2019s pageRef in that language');
+  const workspace = site({ ...files, 'hugo.yaml': `${hugo}\n`, [path]: FRONT + body });
+  const result = await serviceFor(workspace).check(`${SITE}/${path}`, FRONT + body);
+  const byMenu = (menu: string) => `the site's “${menu}” menu links to it, so a page is probably made there at build time`;
+  assert.deepEqual(
+    result.unverified.map((entry) => entry.reason),
+    [byMenu('main'), byMenu('main'), byMenu('main'), byMenu('footer'), byMenu('main')],
+  );
+  const redirected = await broken('[j](/help-desk/)\n', { ...files, 'static/_redirects': '/help-desk/  /nowhere/  301\n' }, `${hugo}\n`, path);
+  assert.deepEqual(redirected.covered, ['/help-desk/'], 'a redirect of the host says more than the menu');
+});
+
+test('link-broken-local: menus from the config folder count too (`menus.toml`, `menus.<lang>.toml`)', async () => {
+  const files = {
+    'config/_default/menus.toml': '[[main]]\nname = "Donate"\nurl = "/donate/"\n',
+    'config/_default/menus.en.toml': '[[footer]]\nname = "Press"\npageRef = "/press"\n',
+  };
+  const { covered } = await broken('[a](/donate/) [b](/press/) [c](/donations/)\n', files);
+  assert.deepEqual(covered, ['/donations/']);
+});
+
 test('link-broken-local: relative links: other pages by URL, Markdown files by path', async () => {
   const ok = '[a](../harbour-lights/) [b](harbour-lights.md) [c](./Storm-Season-2024.md#top) [d](../crew.md)\n';
   assert.deepEqual((await broken(ok)).covered, []);

@@ -8,6 +8,7 @@ import { contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, pl
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
+import { menuTargets } from './menu-targets';
 import { urlData } from './page-url-data';
 import { quoted } from '../text/quote';
 import type { GeneratedContentPath, SitePagesData } from './site-pages-data';
@@ -51,6 +52,7 @@ export class SiteIndexBuilder {
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) append(this.index.redirects, parseNetlifyToml(netlify, 'netlify.toml'));
     this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
+    this.index.menuTargets = menuTargets(this.site, this.settings);
     this.index.outputFiles = outputFileNames(this.site);
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
     this.index.renderHooks = await renderHooksOf(this.workspace, this.site, this.settings.languages.length);

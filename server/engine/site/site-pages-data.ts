@@ -38,6 +38,8 @@ export interface SitePagesData {
    */
   generatedContent: { target: string; reason: string; content?: GeneratedContentPath }[];
   redirects: Redirect[];
+  /** Path key → why a page is taken to be there: the local addresses the site's own menus link to (see menu-targets.ts). */
+  menuTargets: Map<string, string>;
   /** File names the site's output formats publish beside each page (`feed.xml`, `index.json`). */
   outputFiles: Set<string>;
   /**
@@ -75,6 +77,7 @@ export function emptyData(): SitePagesData {
     uncertain: [],
     generatedContent: [],
     redirects: [],
+    menuTargets: new Map(),
     outputFiles: new Set(),
     filesByName: new Map(),
     pagesByName: new Map(),

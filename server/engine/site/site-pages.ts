@@ -152,7 +152,9 @@ export class SitePages {
     const unverified = this.uncertainReason(key);
     if (unverified) return { found: true, unverified };
     const match = matchRedirect(this.index.redirects, key, withoutQueryOrFragment(path).endsWith('/'));
-    if (!match && this.index.mayExistUnseen) return { found: true, unverified: this.index.mayExistUnseen };
+    // Where no redirect says otherwise: an address the site's own menu links to, or any, when the site's layout cannot be known.
+    const unseen = match ? undefined : (this.index.menuTargets.get(key) ?? this.index.mayExistUnseen);
+    if (unseen) return { found: true, unverified: unseen };
     if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
     if (match.redirect.status >= 400) return { found: false, key, redirect: match };
     const target = withoutQueryOrFragment(match.target);
