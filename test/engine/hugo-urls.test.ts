@@ -8,6 +8,7 @@ import {
   mayBeUnder,
   pageShape,
   pageUrl,
+  pageUrls,
   pathKey,
   placeOf,
   sanitizePath,
@@ -74,6 +75,7 @@ test('urlSettings: a site with no settings is Hugo default: English at the root,
     sectionPatterns: new Map(),
     taxonomies: ['tags', 'categories'],
     dateSources: ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'],
+    fileNameChains: [],
     gitInfo: false,
     basePath: '',
   });
@@ -348,6 +350,65 @@ test('pageUrl: the page date comes from the site\u2019s date sources in order; a
   assert.deepEqual(urlOf('posts/a.md', { slug: 'a', dates: { date: '2024-03-09' } }, settings([':git', 'date'], { enableGitInfo: true })), { uncertainPath: '/blog/*/a/' });
 });
 
+test('pageUrl: with `:filename` in the date list, a dated file name gives the date and, unless the front matter sets `slug`, the slug', () => {
+  const settings = settingsOf({ frontmatter: { date: [':filename', ':default'] } });
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', {}, settings), { url: '/blog/harvest-moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', { dates: { date: '2023-12-01' } }, settings), { url: '/blog/harvest-moon/' }, 'the file name comes first');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon/index.md', {}, settings), { url: '/blog/harvest-moon/' }, 'a leaf bundle by its folder name');
+  assert.deepEqual(urlOf('blog/2023-11-20-Harvest Moon.md', {}, settings), { url: '/blog/harvest-moon/' }, 'sanitised as any slug');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', { slug: 'moonrise' }, settings), { url: '/blog/moonrise/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', { slug: '' }, settings), { url: '/blog/2023-11-20-harvest-moon/' }, 'a blank slug written: no slug from the name');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', { slug: null }, settings), { url: '/blog/2023-11-20-harvest-moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20.md', {}, settings), { url: '/blog/2023-11-20/' }, 'nothing after the date: the file name stays');
+  assert.deepEqual(urlOf('blog/harvest-moon.md', {}, settings), { url: '/blog/harvest-moon/' }, 'no date in the name');
+  assert.deepEqual(urlOf('blog/2023-02-30-moon.md', {}, settings), { url: '/blog/2023-02-30-moon/' }, 'no such day');
+  assert.deepEqual(urlOf('blog/2023-11-20-tide-tables-v2.1.md', {}, settings), { url: '/blog/tide-tables-v2/' }, 'Hugo takes off what follows a last dot');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon/_index.md', {}, settings), { url: '/blog/2023-11-20-harvest-moon/' }, 'a section keeps its folder');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', { url: '/moon/' }, settings), { url: '/moon/' }, '`url` wins');
+  assert.deepEqual(urlOf('blog/2023-11-20-harvest-moon.md', {}, settingsOf({})), { url: '/blog/2023-11-20-harvest-moon/' }, 'Hugo\u2019s default lists do not read the file name');
+});
+
+test('pageUrl: the file name gives the slug only when Hugo gets to `:filename`: the sources before it give no date', () => {
+  const after = settingsOf({ frontmatter: { date: ['date', ':filename'] } });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { dates: { date: '2023-12-01' } }, after), { url: '/blog/2023-11-20-moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { dates: { date: '' } }, after), { url: '/blog/moon/' }, 'an empty value gives no date');
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, after), { url: '/blog/moon/' });
+  const modTime = settingsOf({ frontmatter: { date: [':fileModTime', ':filename'] } });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, modTime), { url: '/blog/2023-11-20-moon/' }, 'every file has a modification time');
+  const noGit = settingsOf({ frontmatter: { date: [':git', ':filename'] } });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, noGit), { url: '/blog/moon/' }, 'without git info, :git gives nothing');
+});
+
+test('pageUrl: any of Hugo\u2019s four date lists that reaches `:filename` gives the slug', () => {
+  for (const list of ['lastmod', 'publishDate', 'expiryDate']) {
+    const settings = settingsOf({ frontmatter: { [list]: [':filename'] } });
+    assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, settings), { url: '/blog/moon/' }, list);
+  }
+  const settings = settingsOf({ frontmatter: { lastmod: ['lastmod', ':filename'] } });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { dates: { lastmod: '2024-01-05' } }, settings), { url: '/blog/2023-11-20-moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { dates: { modified: '2024-01-05' } }, settings), { url: '/blog/2023-11-20-moon/' }, '`modified` is read with `lastmod`');
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { dates: { date: '2024-01-05' } }, settings), { url: '/blog/moon/' }, '`date` is not in that list');
+});
+
+test('pageUrl: `:slug` and `:slugorfilename` in a permalink take the file name\u2019s slug; `:filename` the whole name', () => {
+  const settings = (pattern: string) => settingsOf({ frontmatter: { date: [':filename', ':default'] }, permalinks: { blog: pattern } });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', { title: 'Moonrise' }, settings('/:year/:slug/')), { url: '/2023/moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, settings('/:slugorfilename/')), { url: '/moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20-moon.md', {}, settings('/:filename/')), { url: '/2023-11-20-moon/' });
+  assert.deepEqual(urlOf('blog/2023-11-20.md', { title: 'Moonrise' }, settings('/:slug/')), { url: '/moonrise/' }, 'an empty slug falls back to the title');
+});
+
+test('pageUrls: where Hugo may or may not take the slug from the file name, both addresses, the likeliest first', () => {
+  const urls = (rel: string, data: UrlFrontMatter, config: Record<string, unknown>) => pageUrls({ language: english, rel }, pageShape(rel), data, settingsOf(config));
+  const git = { enableGitInfo: true, frontmatter: { date: [':git', ':filename'] } };
+  assert.deepEqual(urls('blog/2023-11-20-moon.md', {}, git), [{ url: '/blog/2023-11-20-moon/' }, { url: '/blog/moon/' }], 'a committed file has a git date, a new one has none');
+  const byName = { frontmatter: { date: ['date', ':filename'] } };
+  assert.deepEqual(urls('blog/2023-11-20-moon.md', { dates: { date: 'November 20, 2023' } }, byName), [{ url: '/blog/2023-11-20-moon/' }, { url: '/blog/moon/' }], 'a date in a form not read here');
+  assert.deepEqual(urls('blog/2023-11-20-06-45-00-dawn.md', {}, byName), [{ url: '/blog/dawn/' }, { url: '/blog/06-45-00-dawn/' }], 'Hugo 0.148 and later, then older ones');
+  assert.deepEqual(urls('blog/2023-11-20-moon.md', {}, byName), [{ url: '/blog/moon/' }]);
+  assert.deepEqual(urls('blog/2023-11-20-moon.md', { slug: 'x' }, git), [{ url: '/blog/x/' }]);
+});
+
 test('pageUrl: a token the page cannot tell makes its segment a wildcard; the rest of the pattern is known', () => {
   const settings = (pattern: string) => settingsOf({ permalinks: { posts: pattern } });
   assert.deepEqual(urlOf('posts/a.md', { title: 'A' }, settings('/blog/:yearday/:slug/')), { uncertainPath: '/blog/*/a/' });
@@ -359,6 +420,14 @@ test('pageUrl: a token the page cannot tell makes its segment a wildcard; the re
   assert.deepEqual(urlOf('posts/a.md', { slug: 2024, title: 'T' }, settings('/blog/:slug/')), { url: '/blog/2024/' }, 'a number slug is its text');
   assert.deepEqual(urlOf('posts/a.md', { title: 1984 }, settings('/blog/:title/')), { url: '/blog/1984/' }, 'a number title is its text');
   assert.deepEqual(urlOf('posts/a.md', { title: ['T'] }, settings('/blog/:title/')), { uncertainPath: '/blog/*/' });
+});
+
+test('keysNeeded: a dated file name needs the date keys Hugo tries before `:filename`, where a date list names it', () => {
+  const base = ['url', 'slug', 'aliases'];
+  const settings = settingsOf({ frontmatter: { date: ['date', ':filename'], lastmod: ['lastmod', ':filename'] } });
+  assert.deepEqual(keysNeeded(pageShape('blog/2023-11-20-moon.md'), settings), [...base, 'date', 'lastmod', 'modified']);
+  assert.deepEqual(keysNeeded(pageShape('blog/moon.md'), settings), base, 'a name without a date');
+  assert.deepEqual(keysNeeded(pageShape('blog/2023-11-20-moon.md'), settingsOf({})), base, 'no list names :filename');
 });
 
 test('keysNeeded: url, slug and aliases always; title and dates only when the pattern uses them', () => {

@@ -51,6 +51,21 @@ test('link-broken-local: a page moved by slug or url is not at its file path any
   assert.match(found[0].message, /The page made from “content\/blog\/renamed\.md” is served at “\/blog\/new-name\/”: link there/);
 });
 
+test('link-broken-local: with `:filename` in the site\u2019s date list, a dated file name is served under the rest of its name', async () => {
+  const hugo = 'baseURL: https://example.org/\nfrontmatter:\n  date: [":filename", ":default"]\n';
+  const files = {
+    'content/blog/2023-11-20-harvest-moon.md': page('Harvest moon'),
+    'content/blog/2023-12-02-night-ferry/index.md': page('Night ferry'),
+    'content/blog/2023-12-02-night-ferry/deck.jpg': '',
+    'content/blog/2024-01-15-low-tide.md': page('Low tide', 'slug: ebb\n'),
+  };
+  const ok = await broken('[a](/blog/harvest-moon/) [b](/blog/night-ferry/) ![c](/blog/night-ferry/deck.jpg) [d](/blog/ebb/) [e](../harvest-moon/)\n', files, hugo);
+  assert.deepEqual(ok.covered, []);
+  const { covered, found } = await broken('[f](/blog/2023-11-20-harvest-moon/) [g](/blog/low-tide/)\n', files, hugo);
+  assert.deepEqual(covered, ['/blog/2023-11-20-harvest-moon/', '/blog/low-tide/'], 'the file\u2019s own name is no address of it, nor the name\u2019s slug when `slug` is set');
+  assert.match(found[0].message, /The page made from “content\/blog\/2023-11-20-harvest-moon\.md” is served at “\/blog\/harvest-moon\/”: link there/);
+});
+
 test('link-broken-local: static files, with a file of the same name suggested', async () => {
   const { covered, found } = await broken('![Buoy](/img/blog/buoy.png) [chart](/files/chart.pdf)\n\n![Buoy](/images/blog/buoy.png)\n');
   assert.deepEqual(covered, ['/images/blog/buoy.png']);
@@ -153,6 +168,58 @@ test('link-broken-local: pages a build step writes, named by a .gitignore and no
     'the page is made at build time: “content/.gitignore” names “community.md”, which is not in the checkout',
     'the page is made at build time: “content/.gitignore” names “community.md”, which is not in the checkout',
   ]);
+});
+
+test('link-broken-local: an address the site\u2019s own menus link to, with no page here, is not verified, not broken', async () => {
+  const hugo = [
+    'baseURL: https://example.org/',
+    'languages:',
+    '  en:',
+    '    contentDir: content/en',
+    '  fr:',
+    '    contentDir: content/fr',
+    '    menus:',
+    '      main:',
+    '        - name: Aide',
+    '          pageRef: /aide',
+    'menus:',
+    '  main:',
+    '    - name: Help desk',
+    '      url: /help-desk',
+    '    - name: Forum',
+    '      url: https://forum.example.net/harbour',
+    '    - name: Crew list',
+    '      pageRef: /crew-list.md',
+    'menu:',
+    '  footer:',
+    '    - name: Imprint',
+    '      url: /imprint/?from=footer',
+    'params:',
+    '  chat: /chat-room',
+  ].join('\n');
+  const path = 'content/en/blog/post.md';
+  const body = '[a](/help-desk/#hours) [b](/help-desk) [c](/crew-list/) [d](/imprint/) [e](/fr/aide/) [f](/help-desk/queue/) [g](/chat-room/) [h](/harbour/) [i](/aide/)\n';
+  const files = { 'content/fr/blog/marees.md': page('Marées') };
+  const { covered } = await broken(body, files, `${hugo}\n`, path);
+  assert.deepEqual(covered, ['/help-desk/queue/', '/chat-room/', '/harbour/', '/aide/'], 'only the menus\u2019 own addresses: not below them, not params, not other sites\u2019, each language\u2019s pageRef in that language');
+  const workspace = site({ ...files, 'hugo.yaml': `${hugo}\n`, [path]: FRONT + body });
+  const result = await serviceFor(workspace).check(`${SITE}/${path}`, FRONT + body);
+  const byMenu = (menu: string) => `the site's “${menu}” menu links to it, so a page is probably made there at build time`;
+  assert.deepEqual(
+    result.unverified.map((entry) => entry.reason),
+    [byMenu('main'), byMenu('main'), byMenu('main'), byMenu('footer'), byMenu('main')],
+  );
+  const redirected = await broken('[j](/help-desk/)\n', { ...files, 'static/_redirects': '/help-desk/  /nowhere/  301\n' }, `${hugo}\n`, path);
+  assert.deepEqual(redirected.covered, ['/help-desk/'], 'a redirect of the host says more than the menu');
+});
+
+test('link-broken-local: menus from the config folder count too (`menus.toml`, `menus.<lang>.toml`)', async () => {
+  const files = {
+    'config/_default/menus.toml': '[[main]]\nname = "Donate"\nurl = "/donate/"\n',
+    'config/_default/menus.en.toml': '[[footer]]\nname = "Press"\npageRef = "/press"\n',
+  };
+  const { covered } = await broken('[a](/donate/) [b](/press/) [c](/donations/)\n', files);
+  assert.deepEqual(covered, ['/donations/']);
 });
 
 test('link-broken-local: relative links: other pages by URL, Markdown files by path', async () => {
@@ -259,6 +326,37 @@ test("link-broken-local: where a render hook resolves Markdown links as Hugo con
   assert.deepEqual(single.covered, ['swell'], 'a one-language site has no hook unless it adds one');
   const own = await broken('[a](swell)\n', { ...files, 'layouts/_default/_markup/render-link.html': '{{ .Destination }}' }, 'baseURL: https://example.org/\ncontentDir: content/en\n', path);
   assert.deepEqual(own.covered, []);
+});
+
+test('link-broken-local: a page a render hook finds by content path (GetPage) but a build step writes is not verified, not broken', async () => {
+  const hugo = 'baseURL: https://example.org/\n';
+  const files = {
+    // The hook hands local destinations to GetPage, and links to the page it finds.
+    'layouts/_default/_markup/render-link.html': '{{ $u := urls.Parse .Destination }}{{ with .Page.GetPage $u.Path }}<a href="{{ .RelPermalink }}">{{ end }}',
+    'content/charts/_index.md': page('Charts'),
+    'content/charts/.gitignore': '# written by the chart export script\nsoundings.md\nlegends/\n',
+    'content/charts/zones/.gitignore': 'zone-*.md\n',
+    'content/charts/harbours.md': page('Harbours'),
+  };
+  const path = 'content/blog/2024-02-10-new-charts/index.md';
+  const body = '[a](charts/soundings/#depths) [b](charts/legends/symbols) [c](charts/zones/zone-north) [d](charts/harbours) [e](charts/anchorages)\n';
+  const { covered } = await broken(body, files, hugo, path);
+  assert.deepEqual(covered, ['charts/anchorages'], 'what no .gitignore names is still checked');
+  const workspace = site({ ...files, 'hugo.yaml': hugo, [path]: FRONT + body });
+  const result = await serviceFor(workspace).check(`${SITE}/${path}`, FRONT + body);
+  assert.deepEqual(
+    result.unverified.map((entry) => entry.reason),
+    [
+      'the page is made at build time: “content/charts/.gitignore” names “soundings.md”, which is not in the checkout',
+      'pages there are made at build time: “content/charts/.gitignore” names “legends/”',
+      'pages there are made at build time: “content/charts/zones/.gitignore” names “zone-*.md”',
+    ],
+  );
+  const dotted = await broken('[f](./charts/soundings/)\n', files, hugo, path);
+  assert.deepEqual(dotted.covered, ['./charts/soundings/'], 'a path that starts with a dot is looked for beside the page only, where nothing is generated');
+  const { 'layouts/_default/_markup/render-link.html': _hook, ...withoutHook } = files;
+  const noHook = await broken('[g](charts/soundings/)\n', withoutHook, hugo, path);
+  assert.deepEqual(noHook.covered, ['charts/soundings/'], 'without a hook the browser resolves the link from the post');
 });
 
 test('link-broken-local: the site\u2019s own URLs are recognised with the scheme and host in any case', async () => {

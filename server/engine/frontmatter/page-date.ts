@@ -1,5 +1,5 @@
-import { isCalendarDate } from '../../../schemas/fields';
 import { basename, dirname } from '../site/paths';
+import { fileNameDate, isDateValue, isEmptyValue } from '../site/file-name-date';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import type { FrontMatter, FrontMatterKey } from './frontmatter';
 
@@ -32,26 +32,13 @@ export function contentBaseName(path: string): string {
  * date `YYYY-MM-DD` (optionally followed by a time, `-HH-MM-SS`), else undefined.
  */
 export function fileNameDay(baseName: string): string | undefined {
-  const day = baseName.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && isCalendarDate(day) ? day : undefined;
+  return fileNameDate(baseName)?.day;
 }
 
 /** The front matter key written for a source of the list (a lower-case key), with its value; undefined when not written. */
 function written(frontMatter: FrontMatter | undefined, source: string): { key: FrontMatterKey; value: unknown } | undefined {
   const key = frontMatter?.keys.find((candidate) => candidate.key.toLowerCase() === source);
   return key && { key, value: frontMatter?.data?.[key.name] };
-}
-
-/** Hugo skips a key with no value, and goes on past one that is not a date (after logging an error). */
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
-function isDate(value: unknown): boolean {
-  if (value instanceof Date) return !Number.isNaN(value.getTime());
-  // A number is a Unix time to Hugo's date parser.
-  if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'string' && isCalendarDate(value.trim());
 }
 
 /** The page date Hugo finds for a post at `path`, trying the sources in order; undefined when none gives one. */
@@ -68,7 +55,8 @@ export function pageDate(frontMatter: FrontMatter | undefined, path: string, dat
       if (dates.gitInfo) return { from: 'git' };
     } else {
       const found = written(frontMatter, source);
-      if (found && !isEmpty(found.value) && isDate(found.value)) return { from: 'front matter', key: found.key };
+      // Hugo skips a key with no value, and goes on past one that is not a date (after logging an error).
+      if (found && !isEmptyValue(found.value) && isDateValue(found.value)) return { from: 'front matter', key: found.key };
     }
   }
   return undefined;

@@ -135,7 +135,8 @@ function shortcodeFinds(pages: SitePages, post: Post, link: LocalLink): boolean 
 /**
  * Hugo's embedded render hooks (and most sites' own) look a Markdown destination up
  * as Hugo content before writing it out: a page by content path (links only), a
- * resource of the post's bundle, a file of `assets/`.
+ * resource of the post's bundle, a file of `assets/`. A page by content path that a
+ * build step writes is not here to find: the link is not verified.
  */
 function renderHookFinds(pages: SitePages, post: Post, link: LocalLink): LocalResolution | undefined {
   const { target } = link;
@@ -146,7 +147,9 @@ function renderHookFinds(pages: SitePages, post: Post, link: LocalLink): LocalRe
   if (page) return { found: true, page };
   const isBundle = /^_?index\.[^/]+$/i.test(basename(post.path));
   const resource = isBundle && link.kind === 'relative' && pages.hasContentFile(join(dirname(post.path), link.path));
-  return resource || pages.hasAsset(link.path) ? { found: true } : undefined;
+  if (resource || pages.hasAsset(link.path)) return { found: true };
+  const unverified = isLink ? pages.generatedByContentPath(post.path, link.path) : undefined;
+  return unverified ? { found: true, unverified } : undefined;
 }
 
 /** A `.md` link names a content file, relative to the post (or to a content folder when it starts with `/`). */

@@ -4,6 +4,8 @@
  * applies (lower case, spaces as hyphens). Pure functions over the site's config.
  */
 import { configuredMounts, type ContentMount } from './content-mounts';
+import { fileNameDate, isDateValue, isEmptyValue } from './file-name-date';
+import type { FrontMatterDates } from './front-matter-dates';
 import { join } from './paths';
 import type { Site } from './site';
 
@@ -28,6 +30,12 @@ export interface UrlSettings {
   uglyURLs: (section: string) => boolean;
   /** Where Hugo takes a page's date from, in order: front matter keys (lower case), `:filename`, `:filemodtime`, `:git`. */
   dateSources: readonly string[];
+  /**
+   * For each of Hugo's date lists (`date`, `lastmod`, `publishDate`, `expiryDate`) that names
+   * `:filename`, the sources it tries first: when none of them gives a date, Hugo takes it
+   * from a dated file name, and the rest of the name becomes the page's slug.
+   */
+  fileNameChains: readonly (readonly string[])[];
   /** `enableGitInfo`: only then does `:git` give a date. */
   gitInfo: boolean;
   /** The path part of `baseURL` (`/docs` for `https://example.org/docs/`), `''` at the root. */
@@ -154,9 +162,15 @@ function readUrlSettings(site: Site): UrlSettings {
     taxonomies,
     uglyURLs: uglyURLsOf(setting(config, 'uglyURLs')),
     dateSources: site.dates.date,
+    fileNameChains: fileNameChainsOf(site.dates),
     gitInfo: site.dates.gitInfo,
     basePath: basePathOf(site.baseURL),
   };
+}
+
+/** The sources each date list naming `:filename` tries before it (see `UrlSettings.fileNameChains`). */
+function fileNameChainsOf(dates: FrontMatterDates): string[][] {
+  return [dates.date, dates.lastmod, dates.publishDate, dates.expiryDate].filter((list) => list.includes(':filename')).map((list) => list.slice(0, list.indexOf(':filename')));
 }
 
 /**
@@ -270,13 +284,35 @@ function frontMatterUrl(url: string): string {
   return url.endsWith('/') || url.includes('.') ? url : `${url}/`;
 }
 
+/** What decides a page's URL besides its place: its shape, its front matter, the site's settings, and the slug it is taken to have. */
+interface PageFacts {
+  shape: PageShape;
+  data: UrlFrontMatter;
+  settings: UrlSettings;
+  /** Undefined when the page has no slug: its file (or bundle folder) name names it. */
+  slug: string | undefined;
+}
+
 /**
  * Where Hugo serves a content file, as a path from the site root: `url` front matter
- * wins, then a `permalinks` pattern, then the file's path (with `slug` for its last part).
+ * wins, then a `permalinks` pattern, then the file's path (with the slug for its last part).
  * When a pattern needs what the front matter does not give, only the shape of its
  * paths is known: the index then never reports links that may lead there.
  */
 export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): PageUrl {
+  return urlWithSlug(place, { shape, data, settings, slug: slugCandidates(shape, data, settings)[0] });
+}
+
+/**
+ * Every place Hugo may serve a content file, the likeliest first (`pageUrl`'s): more than
+ * one where its slug depends on what cannot be known here (see `slugCandidates`).
+ */
+export function pageUrls(place: ContentPlace, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): PageUrl[] {
+  return slugCandidates(shape, data, settings).map((slug) => urlWithSlug(place, { shape, data, settings, slug }));
+}
+
+function urlWithSlug(place: ContentPlace, facts: PageFacts): PageUrl {
+  const { shape, data, settings } = facts;
   const { prefix } = place.language;
   const url = textOf(data.url);
   if (url !== undefined) return { url: frontMatterUrl(url.startsWith('/') ? url : `${prefix}/${url}`) };
@@ -285,12 +321,64 @@ export function pageUrl(place: ContentPlace, shape: PageShape, data: UrlFrontMat
   const section = (shape.dirs[0] ?? '').toLowerCase();
   const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
   if (pattern) {
-    const expanded = expandPattern(pattern, shape, data, settings);
+    const expanded = expandPattern(pattern, facts);
     return expanded.unknown ? { uncertainPath: `${prefix}${expanded.path}` } : { url: `${prefix}${expanded.path}` };
   }
   // A section's URL is its folders: Hugo ignores its slug.
-  const segments = shape.kind === 'section' ? shape.dirs : [...shape.dirs, textOf(data.slug) ?? shape.name];
+  const segments = shape.kind === 'section' ? shape.dirs : [...shape.dirs, facts.slug ?? shape.name];
   return { url: `${prefix}/${segments.map(sanitizePath).join('/')}/` };
+}
+
+/**
+ * The slugs a page may have, the likeliest first. A `slug` key written in the front
+ * matter (even blank) is the one. Else, where Hugo takes a date from the file name, the
+ * rest of the name is the slug (`2024-03-05-fair.md` is `fair`); where it is not known
+ * whether Hugo gets that far (a git date, a date in a form read here as no date), or
+ * Hugo's versions differ (a name with a time), every slug it may give is a candidate.
+ */
+function slugCandidates(shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): (string | undefined)[] {
+  if (data.slug !== undefined) return [textOf(data.slug)];
+  const named = settings.fileNameChains.length > 0 ? fileNameDate(shape.name) : undefined;
+  const reached = named ? fileNameReached(data, settings) : 'no';
+  if (!named || reached === 'no') return [undefined];
+  // An empty rest (`2024-03-05.md`) leaves the page without a slug.
+  const fromName = [named.slug, ...(named.olderSlug === undefined ? [] : [named.olderSlug])].map((slug) => slug || undefined);
+  return [...new Set(reached === 'maybe' ? [undefined, ...fromName] : fromName)];
+}
+
+type Reach = 'yes' | 'maybe' | 'no';
+
+/**
+ * Whether Hugo gets to `:filename` in one of its date lists: each list is tried in turn
+ * (date, lastmod, publishDate, expiryDate) and its first source that gives a date wins.
+ */
+function fileNameReached(data: UrlFrontMatter, settings: UrlSettings): Reach {
+  const reaches = settings.fileNameChains.map((chain) => chainReaches(chain, data, settings.gitInfo));
+  return reaches.includes('yes') ? 'yes' : reaches.includes('maybe') ? 'maybe' : 'no';
+}
+
+function chainReaches(chain: readonly string[], data: UrlFrontMatter, gitInfo: boolean): Reach {
+  let sure = true;
+  for (const source of chain) {
+    // Every file on disk has a modification time.
+    if (source === ':filemodtime') return 'no';
+    // With git info, a committed file has an author date; a file not yet committed has none.
+    if (source === ':git') {
+      if (gitInfo) sure = false;
+      continue;
+    }
+    const value = dateValue(data, source);
+    if (isEmptyValue(value)) continue;
+    if (isDateValue(value)) return 'no';
+    // A text Hugo may read as a date in a form not read here, or fail on and go past.
+    sure = false;
+  }
+  return sure ? 'yes' : 'maybe';
+}
+
+/** The value of a date key of the front matter. */
+function dateValue(data: UrlFrontMatter, key: string): unknown {
+  return data.dates ? data.dates[key] : key === 'date' ? data.date : undefined;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -318,8 +406,8 @@ const ZERO_DATE = new Date('0001-01-01T00:00:00Z');
 function pageDateOf(shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): Date | undefined {
   for (const source of settings.dateSources) {
     if (source === ':filename') {
-      const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(shape.name);
-      if (day) return dateOf(day[0]);
+      const day = fileNameDate(shape.name)?.day;
+      if (day) return dateOf(day);
       continue;
     }
     if (source === ':filemodtime') return undefined;
@@ -327,16 +415,16 @@ function pageDateOf(shape: PageShape, data: UrlFrontMatter, settings: UrlSetting
       if (settings.gitInfo) return undefined;
       continue;
     }
-    const value = data.dates ? data.dates[source] : source === 'date' ? data.date : undefined;
-    if (value === undefined || value === null || value === '') continue;
+    const value = dateValue(data, source);
+    if (isEmptyValue(value)) continue;
     return dateOf(value);
   }
   return ZERO_DATE;
 }
 
-function tokenValue(token: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): string | undefined {
+function tokenValue(token: string, facts: PageFacts): string | undefined {
+  const { shape, data, settings, slug } = facts;
   const title = textOf(data.title);
-  const slug = textOf(data.slug);
   const date = pageDateOf(shape, data, settings);
   switch (token) {
     case 'section':
@@ -373,12 +461,12 @@ function tokenValue(token: string, shape: PageShape, data: UrlFrontMatter, setti
 }
 
 /** The pattern with the page's values in; a segment holding a token the page cannot tell becomes a wildcard. */
-function expandPattern(pattern: string, shape: PageShape, data: UrlFrontMatter, settings: UrlSettings): { path: string; unknown: boolean } {
+function expandPattern(pattern: string, facts: PageFacts): { path: string; unknown: boolean } {
   let unknown = false;
   const segments = pattern.split('/').map((segment) => {
     let wildcard = '';
     const expanded = segment.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (whole, token: string, index: string | undefined) => {
-      const value = index ? undefined : tokenValue(token.toLowerCase(), shape, data, settings);
+      const value = index ? undefined : tokenValue(token.toLowerCase(), facts);
       if (value === undefined) wildcard = index || token.toLowerCase() === 'sections' ? '**' : wildcard || '*';
       return value ?? whole;
     });
@@ -405,9 +493,9 @@ export function mayBeUnder(uncertainPath: string, key: string): boolean {
   return reachable.size > 0;
 }
 
-/** The front matter keys the site takes dates from, in order. */
+/** The front matter keys the site takes dates from, in order, then those tried before `:filename` in its other date lists. */
 export function dateKeys(settings: UrlSettings): string[] {
-  return settings.dateSources.filter((source) => !source.startsWith(':'));
+  return [...new Set([...settings.dateSources, ...settings.fileNameChains.flat()])].filter((source) => !source.startsWith(':'));
 }
 
 /** Which front matter keys a page's URL depends on, so that only those pages are parsed. */
@@ -417,7 +505,9 @@ export function keysNeeded(shape: PageShape, settings: UrlSettings): string[] {
   const pattern = shape.kind === 'section' ? settings.sectionPatterns.get(section) : shape.dirs.length > 0 ? settings.pagePatterns.get(section) : undefined;
   const keys = ['url', 'slug', 'aliases'];
   if (pattern && /:(title|slug)\b/i.test(pattern)) keys.push('title');
-  if (pattern && /:(year|month|monthname|day|weekday|weekdayname)\b/i.test(pattern)) keys.push(...dateKeys(settings));
+  const datedName = settings.fileNameChains.length > 0 && fileNameDate(shape.name) !== undefined;
+  // A dated file name gives the slug unless a date key comes first: those keys decide.
+  if (datedName || (pattern && /:(year|month|monthname|day|weekday|weekdayname)\b/i.test(pattern))) keys.push(...dateKeys(settings));
   return keys;
 }
 

@@ -4,13 +4,14 @@
  * and layouts change about what it serves. `SitePages` answers questions from the result.
  */
 import { append } from '../append';
-import { contentExtension, keysNeeded, pageShape, pageUrl, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type UrlSettings } from './hugo-urls';
+import { contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
+import { menuTargets } from './menu-targets';
 import { urlData } from './page-url-data';
 import { quoted } from '../text/quote';
-import type { SitePagesData } from './site-pages-data';
+import type { GeneratedContentPath, SitePagesData } from './site-pages-data';
 import { basename, dirname, isInside, join, relative } from './paths';
 import { parseNetlifyToml, parseRedirectsFile } from './redirects';
 import type { SitePage } from './site-pages';
@@ -29,6 +30,9 @@ function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
 }
 
 export class SiteIndexBuilder {
+  /** Where else a page may be served, when its slug hangs on what cannot be known here: its bundle's files are published beside each. */
+  private readonly otherUrls = new Map<SitePage, string[]>();
+
   constructor(
     private readonly workspace: Workspace,
     private readonly site: Site,
@@ -48,6 +52,7 @@ export class SiteIndexBuilder {
     const netlify = await this.workspace.readFile(join(this.site.root, 'netlify.toml'));
     if (netlify !== undefined) append(this.index.redirects, parseNetlifyToml(netlify, 'netlify.toml'));
     this.index.mayExistUnseen = unknownConfig(this.site) ?? generatedRedirects(this.site);
+    this.index.menuTargets = menuTargets(this.site, this.settings);
     this.index.outputFiles = outputFileNames(this.site);
     for (const dir of this.siteFolders('assetDir', 'assets')) await this.walkFiles(dir, '', (rel) => void this.index.assets.add(pathKey(rel)));
     this.index.renderHooks = await renderHooksOf(this.workspace, this.site, this.settings.languages.length);
@@ -135,9 +140,11 @@ export class SiteIndexBuilder {
     const leaf = treeFolder !== '' && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
     if (leaf) {
       const page = await this.addPages(join(folder, leaf.name), mount);
+      const urls = page ? [page.url, ...(this.otherUrls.get(page) ?? [])] : [];
       await this.walkFiles(folder, '', (rel) => {
         this.index.contentFiles.add(join(folder, rel).toLowerCase());
-        if (page && rel !== leaf.name) this.addFile(`${page.url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
+        if (rel === leaf.name) return;
+        for (const url of urls) this.addFile(`${url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
     }
@@ -184,8 +191,20 @@ export class SiteIndexBuilder {
       const named = `${quoted(relative(this.site.root, ignoreFile), Infinity)} names ${quoted(place.pattern, Infinity)}`;
       const reason = place.glob || place.folder ? `pages there are made at build time: ${named}` : `the page is made at build time: ${named}, which is not in the checkout`;
       this.index.uncertain.push({ path: pathKey(served), reason });
-      this.index.generatedContent.push({ target: place.target, reason });
+      this.index.generatedContent.push({ target: place.target, reason, content: this.generatedContentPath(place, mount) });
     }
+  }
+
+  /** Where a generated place sits in the content tree, for a render hook's `GetPage` (see `addContentPath`). */
+  private generatedContentPath(place: GeneratedPlace, mount: ContentMount): GeneratedContentPath | undefined {
+    const inTree = placeIn(mount, place.folder ? `${place.target}/_index.md` : place.target, this.settings);
+    if (!inTree) return undefined;
+    const stem = inTree.rel.slice(0, inTree.rel.length - (contentExtension(inTree.rel)?.length ?? 0)).toLowerCase();
+    // A folder is named by itself, a bundle's index.md or _index.md by its folder.
+    const path = place.folder || /(^|\/)_?index$/.test(stem) ? dirname(stem) : stem;
+    // A mount for several languages publishes its pages in each of them (see `addPages`).
+    const languages = new Set([inTree.language.key, ...(mount.legacy ? [] : mount.languages.map((language) => language.key))]);
+    return { languages: [...languages], path: path === '.' ? '' : path, folder: place.folder };
   }
 
   /** Whether a mount holds a file: its `files` filter keeps it. */
@@ -227,10 +246,9 @@ export class SiteIndexBuilder {
     const text = await this.workspace.readFile(file);
     if (text === undefined) return undefined;
     const data = urlData(text, keysNeeded(shape, this.settings));
-    const result = pageUrl(place, shape, data, this.settings);
+    const [result, ...others] = pageUrls(place, shape, data, this.settings);
     if ('uncertainPath' in result) {
-      const why = `the URL of ${quoted(relative(this.site.root, file), Infinity)} depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
-      this.index.uncertain.push({ path: pathKey(result.uncertainPath), reason: why });
+      for (const uncertain of [result, ...others]) this.noteUncertainUrl(file, uncertain);
       return undefined;
     }
     const page: SitePage = { file, url: result.url, kind: shape.kind, prefix: place.language.prefix };
@@ -238,6 +256,12 @@ export class SiteIndexBuilder {
     this.addContentPath(place.language.key, place.rel, shape.bundle, page);
     this.addPageKey(result.url, page);
     if (shape.kind === 'page' && this.settings.uglyURLs(shape.dirs[0] ?? '')) this.addPageKey(`${result.url.replace(/\/$/, '')}.html`, page);
+    // Where Hugo may serve it instead (its slug hangs on what cannot be known here): links there are not broken either.
+    for (const other of others) {
+      if ('url' in other) this.addPageKey(other.url, page);
+      else this.noteUncertainUrl(file, other);
+    }
+    this.otherUrls.set(page, others.flatMap((other) => ('url' in other ? [other.url] : [])));
     const name = sanitizePath(shape.name);
     addToList(this.index.pagesByName, name, page);
     for (const alias of stringList(data.aliases)) {
@@ -249,6 +273,12 @@ export class SiteIndexBuilder {
       }
     }
     return page;
+  }
+
+  /** A page whose URL depends on what cannot be read here: links that may lead there are not verified. */
+  private noteUncertainUrl(file: string, result: PageUrl): void {
+    const why = `the URL of ${quoted(relative(this.site.root, file), Infinity)} depends on what cannot be read here (a date, slug or title missing or unreadable, or the file's time or git date)`;
+    this.index.uncertain.push({ path: pathKey('url' in result ? result.url : result.uncertainPath), reason: why });
   }
 
   private addPageKey(path: string, page: SitePage): void {

@@ -32,9 +32,14 @@ export interface SitePagesData {
    * there are not verified, and the reason is said.
    */
   uncertain: { path: string; reason: string }[];
-  /** Content files and folders a build step writes (named by a `.gitignore`, not here), absolute, each with why: `.md` links to them are not verified. */
-  generatedContent: { target: string; reason: string }[];
+  /**
+   * Content files and folders a build step writes (named by a `.gitignore`, not here), absolute, each with why:
+   * `.md` links to them are not verified, nor links a render hook looks up by content path (`GetPage`) there.
+   */
+  generatedContent: { target: string; reason: string; content?: GeneratedContentPath }[];
   redirects: Redirect[];
+  /** Path key → why a page is taken to be there: the local addresses the site's own menus link to (see menu-targets.ts). */
+  menuTargets: Map<string, string>;
   /** File names the site's output formats publish beside each page (`feed.xml`, `index.json`). */
   outputFiles: Set<string>;
   /**
@@ -45,6 +50,16 @@ export interface SitePagesData {
   /** Lower-cased file names → served paths, and page names → pages, for "did you mean". */
   filesByName: Map<string, string[]>;
   pagesByName: Map<string, SitePage[]>;
+}
+
+/** Where generated content sits in the content tree, as `GetPage` names it. */
+export interface GeneratedContentPath {
+  /** The language keys it is published in. */
+  languages: string[];
+  /** Lower case, no extension; a bundle's index by its folder, `''` for the content root. */
+  path: string;
+  /** True when everything under `path` may be generated; else the one page at `path`. */
+  folder: boolean;
 }
 
 /** An index with nothing in it, filled by one walk of the site. */
@@ -62,6 +77,7 @@ export function emptyData(): SitePagesData {
     uncertain: [],
     generatedContent: [],
     redirects: [],
+    menuTargets: new Map(),
     outputFiles: new Set(),
     filesByName: new Map(),
     pagesByName: new Map(),

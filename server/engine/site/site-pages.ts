@@ -14,7 +14,7 @@ import { likelyTarget } from './likely-target';
 import { rawInnerShortcodes } from './shortcode-catalog';
 import { siteFolders } from './site-outputs';
 import { servedUrl } from './page-url-data';
-import { emptyData, type SitePagesData } from './site-pages-data';
+import { emptyData, type GeneratedContentPath, type SitePagesData } from './site-pages-data';
 import { basename } from './paths';
 import { matchRedirect, withoutQueryOrFragment, type RedirectMatch } from './redirects';
 import type { RuleContext } from '../rule';
@@ -152,7 +152,9 @@ export class SitePages {
     const unverified = this.uncertainReason(key);
     if (unverified) return { found: true, unverified };
     const match = matchRedirect(this.index.redirects, key, withoutQueryOrFragment(path).endsWith('/'));
-    if (!match && this.index.mayExistUnseen) return { found: true, unverified: this.index.mayExistUnseen };
+    // Where no redirect says otherwise: an address the site's own menu links to, or any, when the site's layout cannot be known.
+    const unseen = match ? undefined : (this.index.menuTargets.get(key) ?? this.index.mayExistUnseen);
+    if (unseen) return { found: true, unverified: unseen };
     if (!match || depth >= MAX_REDIRECTS) return { found: false, key };
     if (match.redirect.status >= 400) return { found: false, key, redirect: match };
     const target = withoutQueryOrFragment(match.target);
@@ -203,6 +205,20 @@ export class SitePages {
   /** Why a content file that is not here may still be published: a build step writes it (see `generatedContent`). */
   generatedReason(file: string): string | undefined {
     return this.index.generatedContent.find(({ target }) => file === target || file.startsWith(`${target}/`))?.reason;
+  }
+
+  /**
+   * Why the page a render hook's `GetPage` looks for from `post` may be made at build time
+   * (see `getPageCandidates` and `generatedContent`); undefined when no candidate is generated.
+   */
+  generatedByContentPath(post: string, path: string): string | undefined {
+    const place = placeOf(post, this.settings);
+    if (!place) return undefined;
+    for (const candidate of getPageCandidates(place.rel, path)) {
+      const found = this.index.generatedContent.find(({ content }) => content?.languages.includes(place.language.key) && holdsContentPath(content, candidate));
+      if (found) return found.reason;
+    }
+    return undefined;
   }
 
   /** Whether a file of that path (from a shortcode's point of view) is in the assets folder. */
@@ -270,6 +286,12 @@ export class SitePages {
       return undefined;
     }
   }
+}
+
+/** Whether a generated place of the content tree is, or holds, the page at a content path. */
+function holdsContentPath(content: GeneratedContentPath, path: string): boolean {
+  if (!content.folder) return path === content.path;
+  return content.path === '' || path === content.path || path.startsWith(`${content.path}/`);
 }
 
 /**
