@@ -139,13 +139,53 @@ describe('markdown links', () => {
     assert.equal(at(text, m.links[0].urlSpan), 'https://auto.example/x');
   });
 
-  it('reports a bare URL inside brackets that are not a link', () => {
-    const text = 'See [https://plain.example] for more.';
+  it('leaves a URL inside brackets as text, as Goldmark does, whether the brackets make a link or not', () => {
+    const text = 'See [https://plain.example] and [see https://in.example/a][nope] and [ https://spaced.example/ ] then https://after.example/x.';
     const m = parseBody(text, 0);
     assert.deepEqual(
       m.links.map((l) => [l.source, l.url]),
-      [['bare', 'https://plain.example']],
+      [['bare', 'https://after.example/x']],
     );
+  });
+
+  // Each case as Hugo 0.111 (Goldmark's linkify) publishes it: linked, or left as text.
+  const LINKIFIED: [string, boolean][] = [
+    ['x https://a.example/p', true],
+    ['https://a.example/p at the start', true],
+    ['x\nhttps://a.example/p on a later line', true],
+    ['> https://a.example/p', true],
+    ['>https://a.example/p', true],
+    ['**https://a.example/p**', true],
+    ['~~https://a.example/p~~', true],
+    ['(https://a.example/p)', true],
+    ['x\u00a0https://a.example/p', true],
+    ['"https://a.example/p" in quotes', true],
+    ["it'https://a.example/p", true],
+    ['a--https://a.example/p', true],
+    ['a...https://a.example/p', true],
+    ['`code`https://a.example/p', true],
+    ['<b>https://a.example/p</b>', true],
+    ['[l](https://l.example/)https://a.example/p', true],
+    ['| a |\n| - |\n|https://a.example/p|', true],
+    ['Colon:https://a.example/p', false],
+    ['中文见https://a.example/p', false],
+    ['a.https://a.example/p', false],
+    ['a,https://a.example/p', false],
+    ['a)https://a.example/p', false],
+    ['&amp;https://a.example/p', false],
+    ['\\*https://a.example/p', false],
+  ];
+
+  it('links a bare URL only where Goldmark\'s linkify is triggered: at a line\'s start, after white space, *, _, ~, (, or after what its parser reads whole', () => {
+    for (const [line, linked] of LINKIFIED) {
+      const urls = parseBody(`${line}\n`, 0).links.filter((l) => l.source === 'bare').map((l) => l.url.replace(/["|*_~)]+$/, ''));
+      assert.deepEqual(urls, linked ? ['https://a.example/p'] : [], line);
+    }
+  });
+
+  it('reads the start of the body as the start of a line, whatever the front matter ends with', () => {
+    const text = '+++\ntitle = "t"\n+++https://a.example/p\n';
+    assert.deepEqual(parseBody(text, text.indexOf('https')).links.map((l) => l.url), ['https://a.example/p']);
   });
 
   it('handles CRLF line endings', () => {

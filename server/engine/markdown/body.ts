@@ -5,14 +5,14 @@
 // body-shortcodes.ts then joins the shortcodes in.
 
 import { NodeType, Tree } from '@lezer/common';
-import type { TreeCursor } from '@lezer/common';
+import type { SyntaxNode, TreeCursor } from '@lezer/common';
 import { addShortcodes } from './body-shortcodes.js';
 import { HeadingCollector } from './heading-nodes.js';
 import { HtmlElements } from './html-elements.js';
 import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
 import { markdownParser, NodeId as importedNodeId } from './lezer.js';
-import { LinkCollector } from './links.js';
+import { LinkCollector, type InlineStart } from './links.js';
 import { mayHaveNestedBrackets, withoutUndefinedReferences } from './nested-brackets.js';
 import { checkInlineMarks, checkNesting } from './nesting.js';
 import { scanShortcodes } from './shortcodes.js';
@@ -97,8 +97,12 @@ class BodyWalk {
   private readonly html: HtmlElements;
   private readonly headings: HeadingCollector;
 
+  /** Where the body starts: its tree's Document node, under a root as long as the file. */
+  private readonly bodyStart: number;
+
   constructor(private readonly source: BodySource) {
     this.model = source.model;
+    this.bodyStart = source.tree.topNode.firstChild?.from ?? 0;
     const inlineText = new InlineText(source);
     this.links = new LinkCollector(source, inlineText);
     this.html = new HtmlElements(source, inlineText);
@@ -150,7 +154,7 @@ class BodyWalk {
         this.links.autolink(cursor.node);
         return false;
       case NodeId.URL:
-        this.links.bareUrl(cursor.from, cursor.to);
+        this.links.bareUrl(cursor.from, cursor.to, inlineStart(cursor.node, this.bodyStart));
         return false;
       case NodeId.LinkReference:
         this.links.definition(cursor.node);
@@ -218,4 +222,27 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   model.images.sort(byStart);
   model.comments.sort(byStart);
   return model;
+}
+
+/**
+ * Inline constructs Goldmark's parser consumes as a whole: it then reads on from
+ * their end as from the start of a line, where its linkify looks for URLs. (An escape
+ * or an entity is read as text, and is no such place.)
+ */
+const CONSTRUCTS_READ_WHOLE: ReadonlySet<number> = new Set([NodeId.Link, NodeId.Image, NodeId.InlineCode, NodeId.HTMLTag, NodeId.Autolink, NodeId.Comment, NodeId.ProcessingInstruction]);
+
+/**
+ * What comes right before a node, as Goldmark's linkify sees it: `fresh` where its
+ * parser begins reading inline text afresh (the body's start, a table cell's, the end
+ * of a construct it read whole); `escaped` after a backslash escape, whose character
+ * is text and triggers nothing; else `text`, for `linkifiedAt` to judge by the character.
+ */
+function inlineStart(node: SyntaxNode, bodyStart: number): InlineStart {
+  if (node.from === bodyStart) return 'fresh';
+  const parent = node.parent;
+  if (parent?.type.id === NodeId.TableCell && node.from === parent.from) return 'fresh';
+  const before = node.prevSibling;
+  if (before === null || before.to !== node.from) return 'text';
+  if (before.type.id === NodeId.Escape) return 'escaped';
+  return CONSTRUCTS_READ_WHOLE.has(before.type.id) ? 'fresh' : 'text';
 }

@@ -41,8 +41,6 @@ interface PendingReference {
   textSpan: Span;
   /** For `[text][missing]`: `[text]` alone may still be a shortcut reference. */
   fallback?: { key: string; label: string; span: Span };
-  /** Bare URLs inside the text: links only if the reference does not resolve. */
-  innerUrls?: Span[];
 }
 
 /** The children of a Link or Image node that say what it is, found in one pass. */
@@ -56,7 +54,6 @@ interface LinkParts {
   label: SyntaxNode | null;
 }
 
-const EMPTY_SPAN_LIST: readonly Span[] = [];
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
@@ -68,14 +65,8 @@ export class LinkCollector {
   private readonly model: BodyModel;
   private readonly definitionsByKey = new Map<string, LinkDefinition>();
   private readonly pending: PendingReference[] = [];
-  /**
-   * The outermost Link or Image being walked: where it ends, where its text
-   * ends, and its reference when it is a reference link. A URL inside it is no
-   * link of its own, unless it is in the text of a reference that does not resolve.
-   */
+  /** Where the outermost Link or Image being walked ends: a URL inside it is no link of its own. */
   private outerEnd = -1;
-  private outerTextEnd = -1;
-  private outerReference: PendingReference | undefined;
 
   constructor(
     source: BodySource,
@@ -93,19 +84,12 @@ export class LinkCollector {
     const textFrom = node.from + (image ? 2 : 1);
     const textTo = parts.close.from;
     const linkText = { text: this.inlineText.between(node, textFrom, textTo), span: { start: textFrom, end: textTo } };
-    const outer = node.from >= this.outerEnd;
-    if (outer) {
-      this.outerEnd = node.to;
-      this.outerTextEnd = textTo;
-      this.outerReference = undefined;
-    }
+    if (node.from >= this.outerEnd) this.outerEnd = node.to;
     if (parts.openParen !== null) {
       this.inlineLink(node, image, parts, linkText);
       return;
     }
-    const reference = this.reference(node, image, parts, linkText);
-    this.pending.push(reference);
-    if (outer && !image) this.outerReference = reference;
+    this.pending.push(this.reference(node, image, parts, linkText));
   }
 
   private partsOf(node: SyntaxNode): LinkParts | undefined {
@@ -194,15 +178,16 @@ export class LinkCollector {
     });
   }
 
-  /** A URL GFM links: a link of its own, unless it lies inside a Markdown link. */
-  bareUrl(from: number, to: number): void {
-    if (from < this.outerEnd) {
-      // Inside link text: only a link if the enclosing reference does not resolve.
-      if (this.outerReference !== undefined && to <= this.outerTextEnd) {
-        (this.outerReference.innerUrls ??= []).push({ start: from, end: to });
-      }
-      return;
-    }
+  /**
+   * A URL GFM links: a link of its own, unless Goldmark would leave it as text. It
+   * does inside brackets, whether they make a link or not (its linkify never looks
+   * inside a link's text: `[see https://…]` stays text even when no definition makes
+   * it a link), and where its linkify is not triggered (`linkifiedAt`). `startsInline`:
+   * the URL starts where Goldmark begins reading inline text afresh (the body's or a
+   * table cell's start, the end of a link, a code span or an HTML tag).
+   */
+  bareUrl(from: number, to: number, start: InlineStart): void {
+    if (from < this.outerEnd || !linkifiedAt(this.markdown, from, start)) return;
     this.pushBare(from, to);
   }
 
@@ -257,9 +242,8 @@ export class LinkCollector {
         definition = this.definitionsByKey.get(reference.fallback.key);
         ({ span, label } = reference.fallback);
       }
-      if (definition === undefined) {
-        for (const url of reference.innerUrls ?? EMPTY_SPAN_LIST) this.pushBare(url.start, url.end);
-      } else if (reference.image) {
+      if (definition === undefined) continue;
+      if (reference.image) {
         this.model.images.push(referenceImage(reference, definition, span, label));
       } else {
         this.model.links.push(referenceLink(reference, definition, span, label));
@@ -288,6 +272,37 @@ function referenceLink(reference: PendingReference, definition: LinkDefinition, 
   const link: LinkRef = { source: 'reference', url: definition.url, urlSpan: definition.urlSpan, span, text: reference.text, textSpan: reference.textSpan, label };
   if (definition.title !== undefined) link.title = definition.title;
   return link;
+}
+
+/** What comes right before a bare URL, as Goldmark's linkify sees it (`inlineStart` in body.ts). */
+export type InlineStart = 'fresh' | 'escaped' | 'text';
+
+/** The characters Goldmark's linkify is triggered by, besides white space: a URL right after one is linked. */
+const LINKIFY_TRIGGERS = new Set(['*', '_', '~', '(']);
+
+/**
+ * Whether Goldmark links a URL found at `from`. Its linkify extension looks for one
+ * only at the start of a line or right after white space, `*`, `_`, `~` or `(`, where
+ * the start of a line is also wherever its parser reads on after a construct it took
+ * whole (`fresh`: a link, a code span, an HTML tag; and the quotes, dashes and
+ * ellipses its typographer replaces), but not after an escaped character. A URL after a colon, a letter or other
+ * punctuation (`Colon:https://…`, `中文见https://…`) stays text on the published page,
+ * though GFM's autolink, which @lezer/markdown follows, only asks that no letter or
+ * digit come before it. Checked against Hugo 0.111's output.
+ */
+function linkifiedAt(markdown: string, from: number, start: InlineStart): boolean {
+  if (start !== 'text') return start === 'fresh';
+  const before = markdown[from - 1];
+  if (/\s/.test(before) || LINKIFY_TRIGGERS.has(before)) return true;
+  if (before === '"' || before === "'" || markdown.endsWith('--', from) || markdown.endsWith('...', from)) return true;
+  return before === '>' && afterQuoteMarkers(markdown, from - 1);
+}
+
+/** Whether only block quote markers (`>`, blanks) come between the line's start and `at`: the line's text starts after them. */
+function afterQuoteMarkers(markdown: string, at: number): boolean {
+  let start = at;
+  while (start >= 0 && (markdown[start] === '>' || markdown[start] === ' ' || markdown[start] === '\t')) start--;
+  return start < 0 || markdown[start] === '\n';
 }
 
 /** What CommonMark links between angle brackets: a scheme of 2 to 32 characters, a colon, then no blank, `<` or `>`. */
