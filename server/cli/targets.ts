@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { MARKDOWN_NAME_GLOB } from '../../schemas/markdown-files';
 import type { LanguageService } from '../engine/language-service';
 import { noPostMessage } from '../engine/site/content-pages';
 import { findSiteRoot } from '../engine/site/site';
@@ -61,7 +62,7 @@ export async function resolveTargets(
     }
     let paths: string[];
     if (stats?.isDirectory()) {
-      paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+      paths = await glob([`**/${MARKDOWN_NAME_GLOB}`], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else if (isDynamicPattern(input)) {
       // A glob on the command line is written by the person running Postlint, not by a pull
       // request: tinyglobby may match it. (The site's own globs never reach it: postsOfSite.)

@@ -1,6 +1,7 @@
 import { globMatcher } from '../../schemas/globs';
 import type { ResolvedConfig } from './config/config';
-import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
+import { isMarkdownPath } from '../../schemas/markdown-files';
+import { ContentPages, type NotAPage, type PageVerdict } from './site/content-pages';
 import { urlSettings } from './site/hugo-urls';
 import { dirname, isInside, relative } from './site/paths';
 import type { Site } from './site/site';
@@ -76,7 +77,7 @@ export class PostSelection {
     let site: Site | undefined;
     let config: ResolvedConfig | undefined;
     for (const path of paths) {
-      if (!isMarkdownFile(path)) continue;
+      if (!isMarkdownPath(path)) continue;
       if (site === undefined || config === undefined || dirname(path) !== folder) {
         folder = dirname(path);
         site = await this.host.siteFor(path);
@@ -115,7 +116,7 @@ export class PostSelection {
     const rel = relative(site.root, path);
     if (rel.startsWith('..')) return false;
     const { posts, ignored } = this.matchers(site, config);
-    if (site.loose) return /\.(md|markdown)$/i.test(path) && !ignored(rel);
+    if (site.loose) return isMarkdownPath(path) && !ignored(rel);
     return posts(rel);
   }
 

@@ -99,3 +99,30 @@ test('check with no arguments on a site where the preset finds no post: the mess
   assert.equal(result.code, 2);
   assert.match(result.stderr, /no post matched: the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in \.postlintrc\.json/);
 });
+
+test('check with no arguments: posts ending in .markdown or .mdown, Hugo\u2019s other Markdown suffixes, are posts too', async () => {
+  const root = site('markdown-suffixes', {
+    'content/blog/_index.markdown': '---\ntitle: Blog\n---\n',
+    'content/blog/harbour.md': PAGE('Harbour'),
+    'content/blog/lighthouse.markdown': PAGE('Lighthouse'),
+    'content/blog/regatta/index.mdown': PAGE('Regatta'),
+    'content/blog/regatta/crew-notes.markdown': 'Notes the bundle carries, never published.\n',
+    'content/news/2025-03-01-pier.markdown': PAGE('Pier'),
+    'content/news/2025-03-02-moorings.mdown': PAGE('Moorings'),
+    'content/news/2025-03-03-buoys.md': PAGE('Buoys'),
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    [
+      'content/blog/harbour.md',
+      'content/blog/lighthouse.markdown',
+      'content/blog/regatta/index.mdown',
+      'content/news/2025-03-01-pier.markdown',
+      'content/news/2025-03-02-moorings.mdown',
+      'content/news/2025-03-03-buoys.md',
+    ],
+    'the blog folder and a dated section, not the list page nor the bundle\u2019s resource',
+  );
+});

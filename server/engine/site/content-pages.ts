@@ -13,9 +13,6 @@ export type NotAPage = 'list page' | 'bundle resource' | 'outside the content fo
 
 export type PageVerdict = 'page' | NotAPage;
 
-const MARKDOWN = /\.(md|markdown)$/i;
-const LEAF_INDEX = /^index\.(md|markdown|html?)$/i;
-
 /**
  * Judges the files of one command line: each folder is listed once, however many
  * files it holds (a blog folder holds thousands).
@@ -49,7 +46,7 @@ export class ContentPages {
     let index = this.leafIndexes.get(folder);
     if (!index) {
       index = this.workspace.readDirectory(folder).then((entries) => {
-        const found = entries.find((entry) => entry.kind === 'file' && LEAF_INDEX.test(entry.name) && contentExtension(entry.name));
+        const found = entries.find((entry) => entry.kind === 'file' && isLeafIndex(entry.name));
         return found && join(folder, found.name);
       });
       this.leafIndexes.set(folder, index);
@@ -58,8 +55,10 @@ export class ContentPages {
   }
 }
 
-export function isMarkdownFile(path: string): boolean {
-  return MARKDOWN.test(path);
+/** `index` with any content suffix Hugo reads (`index.md`, `index.mdown`, `index.html`): a leaf bundle's page. */
+function isLeafIndex(name: string): boolean {
+  const extension = contentExtension(name);
+  return extension !== undefined && name.slice(0, -extension.length).toLowerCase() === 'index';
 }
 
 const NAMES: Record<NotAPage, [string, string]> = {
