@@ -268,6 +268,11 @@ export class LanguageService {
     return this.selection.namedPostsAmong(paths, namedFolder);
   }
 
+  /** The content adapters among `paths` (see PostSelection). */
+  contentAdaptersAmong(paths: string[]): Promise<string[]> {
+    return this.selection.contentAdaptersAmong(paths);
+  }
+
   /** The site's shortcodes whose inner text is not Markdown (see `rawInnerShortcodes`). */
   private rawInnerShortcodes(site: Site): Promise<ReadonlySet<string>> {
     return rawInnerShortcodes((key, compute) => this.siteValue(site.root, key, compute), this.siteWorkspace(site.root), site);

@@ -2,8 +2,8 @@ import { globMatcher } from '../../schemas/globs';
 import type { ResolvedConfig } from './config/config';
 import { isMarkdownPath } from '../../schemas/markdown-files';
 import { ContentPages, type NotAPage, type PageVerdict } from './site/content-pages';
-import { urlSettings } from './site/hugo-urls';
-import { dirname, isInside, relative } from './site/paths';
+import { CONTENT_ADAPTER, placeOf, urlSettings } from './site/hugo-urls';
+import { basename, dirname, isInside, relative } from './site/paths';
 import type { Site } from './site/site';
 import type { Workspace } from './types';
 
@@ -94,6 +94,20 @@ export class PostSelection {
       else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
     }
     return { posts, skipped };
+  }
+
+  /**
+   * The content adapters among `paths`: files named `_content.gotmpl` inside a site's
+   * content folders, in their order. Hugo makes their folders' pages at build time.
+   */
+  async contentAdaptersAmong(paths: string[]): Promise<string[]> {
+    const adapters: string[] = [];
+    for (const path of paths) {
+      if (basename(path) !== CONTENT_ADAPTER) continue;
+      const site = await this.host.siteFor(path);
+      if (!site.loose && placeOf(path, urlSettings(site)) !== undefined) adapters.push(path);
+    }
+    return adapters;
   }
 
   async isBundleResource(path: string, site: Site): Promise<boolean> {

@@ -126,3 +126,27 @@ test('check with no arguments: posts ending in .markdown or .mdown, Hugo\u2019s 
     'the blog folder and a dated section, not the list page nor the bundle\u2019s resource',
   );
 });
+
+test('check <folder> whose pages a content adapter makes: the message names the adapter and says there is nothing to check', async () => {
+  const root = site('content-adapter', {
+    'content/releases/_index.md': '---\ntitle: Releases\n---\n',
+    'content/releases/_content.gotmpl': '{{/* Pages made from data/releases.json when the site is built. */}}\n',
+    'content/catalogue/boats/_content.gotmpl': '{{/* Boats from a feed. */}}\n',
+    'content/catalogue/sails/_content.gotmpl': '{{/* Sails from a feed. */}}\n',
+    'content/catalogue/oars/_content.gotmpl': '{{/* Oars from a feed. */}}\n',
+    'content/catalogue/ropes/_content.gotmpl': '{{/* Ropes from a feed. */}}\n',
+    'notes/_content.gotmpl': 'Outside the content folder: no adapter to Hugo.\n',
+  });
+  const result = await runCli(['check', 'content/releases', 'content/catalogue', 'notes'], root);
+  assert.equal(result.code, 2, 'still a folder with nothing to check, as ESLint exits 2 on a pattern that matches no file');
+  const build = 'from which Hugo makes its pages when the site is built, so there is no Markdown post here to check. Name a folder of Markdown posts instead';
+  assert.equal(
+    result.stderr,
+    [
+      `postlint: content/releases: no post matched: it holds 1 list page (\`_index.md\`) and the content adapter \`content/releases/_content.gotmpl\`, ${build}`,
+      `postlint: content/catalogue: no post matched: it holds the content adapters \`content/catalogue/boats/_content.gotmpl\`, \`content/catalogue/oars/_content.gotmpl\`, \`content/catalogue/ropes/_content.gotmpl\` and 1 more, ${build}`,
+      'postlint: notes: no post matched: it holds no Markdown files',
+      '',
+    ].join('\n'),
+  );
+});

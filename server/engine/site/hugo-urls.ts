@@ -227,6 +227,12 @@ export interface ContentPlace {
  */
 export const CONTENT_EXTENSIONS = [...MARKDOWN_SUFFIXES, 'html', 'htm', 'adoc', 'asciidoc', 'ad', 'pandoc', 'pdc', 'rst', 'org'].map((suffix) => `.${suffix}`);
 
+/**
+ * The file that makes its folder a content adapter (Hugo's `_content` with its one data
+ * suffix, `gotmpl`): Hugo makes that folder's pages from it when the site is built.
+ */
+export const CONTENT_ADAPTER = '_content.gotmpl';
+
 export function contentExtension(name: string): string | undefined {
   const lower = name.toLowerCase();
   return CONTENT_EXTENSIONS.find((extension) => lower.endsWith(extension));
