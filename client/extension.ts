@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { MARKDOWN_NAME_GLOB } from '../schemas/markdown-files';
 import { CONFIG_STATUS, SHOW_RULE_DOCS, SITE_CHECK, type ConfigStatusParams, type InitializationOptions, type SiteCheckParams } from '../schemas/protocol';
 import { commands, type PostlintContext } from './commands';
 import { PostlintStatus } from './status';
 
 /** The files whose changes can change a post's problems: posts and pages, the config, authors, Hugo's config, link targets, shortcodes. */
 const WATCHED = [
-  '**/*.{md,markdown}',
+  `**/${MARKDOWN_NAME_GLOB}`,
   '**/.postlintrc.json',
   '**/data/authors.{yaml,yml,toml,json}',
   '**/{hugo,config}.{yaml,yml,toml,json}',

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { MARKDOWN_NAME_GLOB, MARKDOWN_SUFFIX_GLOB } from './markdown-files';
 import { hugoFields, kindFields, todogroupFields, type PostKind } from './posts';
 
 export const PRESET_NAMES = ['hugo', 'todogroup'] as const;
@@ -83,6 +84,8 @@ function cachedSchemas(fields: Shape, required: readonly string[]): (kind: PostK
 }
 
 const SECTIONS = '{posts,post,blog}';
+/** List pages, whichever Markdown suffix they have: they list posts, they are not posts. */
+const LIST_PAGES = [`**/_index.${MARKDOWN_SUFFIX_GLOB}`];
 
 /**
  * Hugo's documented page keys, the ones a post's author writes first, then the rest of them,
@@ -110,8 +113,8 @@ const TODOGROUP_REQUIRED = ['title', 'date', 'author'];
 export const hugoPreset: Preset = {
   name: 'hugo',
   description: 'Any Hugo site: Hugo\u2019s own front matter keys, with a title and a date on every post.',
-  posts: [`{contentDir}/${SECTIONS}/**/*.md`, `content/*/${SECTIONS}/**/*.md`],
-  notPosts: ['**/_index.md'],
+  posts: [`{contentDir}/${SECTIONS}/**/${MARKDOWN_NAME_GLOB}`, `content/*/${SECTIONS}/**/${MARKDOWN_NAME_GLOB}`],
+  notPosts: LIST_PAGES,
   datedSections: true,
   kinds: [],
   // Hugo reads keys in any case, and any Hugo site may spell them as its archetypes do.
@@ -125,8 +128,8 @@ export const hugoPreset: Preset = {
 export const todogroupPreset: Preset = {
   name: 'todogroup',
   description: 'The TODO Group\u2019s site (todogroup.org): the keys its layouts read, an author from data/authors.yaml.',
-  posts: ['{contentDir}/blog/**/*.md', 'content/*/blog/**/*.md'],
-  notPosts: ['**/_index.md'],
+  posts: [`{contentDir}/blog/**/${MARKDOWN_NAME_GLOB}`, `content/*/blog/**/${MARKDOWN_NAME_GLOB}`],
+  notPosts: LIST_PAGES,
   kinds: [
     {
       kind: 'member-welcome',

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
+import { relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { MARKDOWN_NAME_GLOB } from '../../schemas/markdown-files';
 import type { LanguageService } from '../engine/language-service';
 import { noPostMessage } from '../engine/site/content-pages';
+import { CONTENT_ADAPTER } from '../engine/site/hugo-urls';
 import { findSiteRoot } from '../engine/site/site';
 import type { Workspace } from '../engine/types';
 import { resolvePosix, toPosix } from '../node/paths';
@@ -22,6 +25,16 @@ function globBase(glob: string): string {
   const segments = glob.split('/');
   const wild = segments.findIndex((segment) => isDynamicPattern(segment));
   return segments.slice(0, wild < 0 ? segments.length - 1 : wild).join('/') || '.';
+}
+
+/**
+ * The content adapters in a folder named on the command line, from the working folder:
+ * they are why a folder of pages holds no Markdown post.
+ */
+async function adaptersIn(service: LanguageService, folder: string, cwd: string): Promise<string[]> {
+  const files = await glob([`**/${CONTENT_ADAPTER}`], { cwd: folder, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+  const adapters = await service.contentAdaptersAmong(files.map(toPosix).sort());
+  return adapters.map((path) => toPosix(relative(cwd, path)));
 }
 
 /**
@@ -61,7 +74,7 @@ export async function resolveTargets(
     }
     let paths: string[];
     if (stats?.isDirectory()) {
-      paths = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+      paths = await glob([`**/${MARKDOWN_NAME_GLOB}`], { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
     } else if (isDynamicPattern(input)) {
       // A glob on the command line is written by the person running Postlint, not by a pull
       // request: tinyglobby may match it. (The site's own globs never reach it: postsOfSite.)
@@ -74,7 +87,10 @@ export async function resolveTargets(
     // What a person names is checked as they named it: every content page in it is a post.
     const named = stats?.isDirectory() ? absolute : resolvePosix(cwd, globBase(input));
     const { posts, skipped } = await service.namedPostsAmong(paths.map(toPosix).sort(), toPosix(named));
-    if (posts.length === 0) problems.push({ input, message: noPostMessage(skipped) });
+    if (posts.length === 0) {
+      const adapters = stats?.isDirectory() ? await adaptersIn(service, absolute, cwd) : [];
+      problems.push({ input, message: noPostMessage(skipped, adapters) });
+    }
     for (const path of posts) add(path);
   }
   return { targets: [...chosen].sort().map((path) => ({ path })), problems };

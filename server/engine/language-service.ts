@@ -1,5 +1,6 @@
 import { starterConfig, type StarterConfig } from './config/starter-config';
 import { escapeGlob, globMatcher } from '../../schemas/globs';
+import { MARKDOWN_NAME_GLOB } from '../../schemas/markdown-files';
 import type { PresetName } from '../../schemas/presets';
 import type { PostKind } from '../../schemas/posts';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig, type RuleSetting } from './config/config';
@@ -239,7 +240,7 @@ export class LanguageService {
     const sections = await this.siteValue(site.root, 'dated-sections', () =>
       datedSections(this.siteWorkspace(site.root), site, urlSettings(site), (folder) => guessed(`${folder}/post.md`)),
     );
-    return sections.length === 0 ? config : { ...config, posts: [...config.posts, ...sections.map((section) => `${escapeGlob(section)}/**/*.md`)] };
+    return sections.length === 0 ? config : { ...config, posts: [...config.posts, ...sections.map((section) => `${escapeGlob(section)}/**/${MARKDOWN_NAME_GLOB}`)] };
   }
 
   /** The nearest config file walking up from the post's folder, stopping at the site root: no cascading. */
@@ -265,6 +266,11 @@ export class LanguageService {
   /** The posts among files and folders a person named (see PostSelection). */
   namedPostsAmong(paths: string[], namedFolder?: string): Promise<{ posts: string[]; skipped: Map<NotAPage, number> }> {
     return this.selection.namedPostsAmong(paths, namedFolder);
+  }
+
+  /** The content adapters among `paths` (see PostSelection). */
+  contentAdaptersAmong(paths: string[]): Promise<string[]> {
+    return this.selection.contentAdaptersAmong(paths);
   }
 
   /** The site's shortcodes whose inner text is not Markdown (see `rawInnerShortcodes`). */

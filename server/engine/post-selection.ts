@@ -1,8 +1,9 @@
 import { globMatcher } from '../../schemas/globs';
 import type { ResolvedConfig } from './config/config';
-import { ContentPages, isMarkdownFile, type NotAPage, type PageVerdict } from './site/content-pages';
-import { urlSettings } from './site/hugo-urls';
-import { dirname, isInside, relative } from './site/paths';
+import { isMarkdownPath } from '../../schemas/markdown-files';
+import { ContentPages, type NotAPage, type PageVerdict } from './site/content-pages';
+import { CONTENT_ADAPTER, placeOf, urlSettings } from './site/hugo-urls';
+import { basename, dirname, isInside, relative } from './site/paths';
 import type { Site } from './site/site';
 import type { Workspace } from './types';
 
@@ -76,7 +77,7 @@ export class PostSelection {
     let site: Site | undefined;
     let config: ResolvedConfig | undefined;
     for (const path of paths) {
-      if (!isMarkdownFile(path)) continue;
+      if (!isMarkdownPath(path)) continue;
       if (site === undefined || config === undefined || dirname(path) !== folder) {
         folder = dirname(path);
         site = await this.host.siteFor(path);
@@ -93,6 +94,20 @@ export class PostSelection {
       else skipped.set(verdict, (skipped.get(verdict) ?? 0) + 1);
     }
     return { posts, skipped };
+  }
+
+  /**
+   * The content adapters among `paths`: files named `_content.gotmpl` inside a site's
+   * content folders, in their order. Hugo makes their folders' pages at build time.
+   */
+  async contentAdaptersAmong(paths: string[]): Promise<string[]> {
+    const adapters: string[] = [];
+    for (const path of paths) {
+      if (basename(path) !== CONTENT_ADAPTER) continue;
+      const site = await this.host.siteFor(path);
+      if (!site.loose && placeOf(path, urlSettings(site)) !== undefined) adapters.push(path);
+    }
+    return adapters;
   }
 
   async isBundleResource(path: string, site: Site): Promise<boolean> {
@@ -115,7 +130,7 @@ export class PostSelection {
     const rel = relative(site.root, path);
     if (rel.startsWith('..')) return false;
     const { posts, ignored } = this.matchers(site, config);
-    if (site.loose) return /\.(md|markdown)$/i.test(path) && !ignored(rel);
+    if (site.loose) return isMarkdownPath(path) && !ignored(rel);
     return posts(rel);
   }
 

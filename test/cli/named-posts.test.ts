@@ -99,3 +99,54 @@ test('check with no arguments on a site where the preset finds no post: the mess
   assert.equal(result.code, 2);
   assert.match(result.stderr, /no post matched: the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in \.postlintrc\.json/);
 });
+
+test('check with no arguments: posts ending in .markdown or .mdown, Hugo\u2019s other Markdown suffixes, are posts too', async () => {
+  const root = site('markdown-suffixes', {
+    'content/blog/_index.markdown': '---\ntitle: Blog\n---\n',
+    'content/blog/harbour.md': PAGE('Harbour'),
+    'content/blog/lighthouse.markdown': PAGE('Lighthouse'),
+    'content/blog/regatta/index.mdown': PAGE('Regatta'),
+    'content/blog/regatta/crew-notes.markdown': 'Notes the bundle carries, never published.\n',
+    'content/news/2025-03-01-pier.markdown': PAGE('Pier'),
+    'content/news/2025-03-02-moorings.mdown': PAGE('Moorings'),
+    'content/news/2025-03-03-buoys.md': PAGE('Buoys'),
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    [
+      'content/blog/harbour.md',
+      'content/blog/lighthouse.markdown',
+      'content/blog/regatta/index.mdown',
+      'content/news/2025-03-01-pier.markdown',
+      'content/news/2025-03-02-moorings.mdown',
+      'content/news/2025-03-03-buoys.md',
+    ],
+    'the blog folder and a dated section, not the list page nor the bundle\u2019s resource',
+  );
+});
+
+test('check <folder> whose pages a content adapter makes: the message names the adapter and says there is nothing to check', async () => {
+  const root = site('content-adapter', {
+    'content/releases/_index.md': '---\ntitle: Releases\n---\n',
+    'content/releases/_content.gotmpl': '{{/* Pages made from data/releases.json when the site is built. */}}\n',
+    'content/catalogue/boats/_content.gotmpl': '{{/* Boats from a feed. */}}\n',
+    'content/catalogue/sails/_content.gotmpl': '{{/* Sails from a feed. */}}\n',
+    'content/catalogue/oars/_content.gotmpl': '{{/* Oars from a feed. */}}\n',
+    'content/catalogue/ropes/_content.gotmpl': '{{/* Ropes from a feed. */}}\n',
+    'notes/_content.gotmpl': 'Outside the content folder: no adapter to Hugo.\n',
+  });
+  const result = await runCli(['check', 'content/releases', 'content/catalogue', 'notes'], root);
+  assert.equal(result.code, 2, 'still a folder with nothing to check, as ESLint exits 2 on a pattern that matches no file');
+  const build = 'from which Hugo makes its pages when the site is built, so there is no Markdown post here to check. Name a folder of Markdown posts instead';
+  assert.equal(
+    result.stderr,
+    [
+      `postlint: content/releases: no post matched: it holds 1 list page (\`_index.md\`) and the content adapter \`content/releases/_content.gotmpl\`, ${build}`,
+      `postlint: content/catalogue: no post matched: it holds the content adapters \`content/catalogue/boats/_content.gotmpl\`, \`content/catalogue/oars/_content.gotmpl\`, \`content/catalogue/ropes/_content.gotmpl\` and 1 more, ${build}`,
+      'postlint: notes: no post matched: it holds no Markdown files',
+      '',
+    ].join('\n'),
+  );
+});

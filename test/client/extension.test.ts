@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Module, { createRequire } from 'node:module';
 import { after, test } from 'node:test';
+import { compileGlobs } from '../../schemas/globs';
 
 /**
  * `activate` against stand-ins for the VS Code API and the language client, put in
@@ -22,6 +23,7 @@ const state = {
   restarts: 0,
   restartFails: false,
   errors: [] as string[],
+  watched: [] as string[],
 };
 
 const disposable = { dispose: () => undefined };
@@ -31,7 +33,10 @@ const fakeVscode = {
     get isTrusted() {
       return state.isTrusted;
     },
-    createFileSystemWatcher: () => disposable,
+    createFileSystemWatcher: (glob: string) => {
+      state.watched.push(glob);
+      return disposable;
+    },
     onDidGrantWorkspaceTrust: (listener: Listener) => {
       state.grant = listener;
       return disposable;
@@ -125,4 +130,11 @@ test('extension: a server that is not running is not restarted; a failed restart
   await settle();
   assert.equal(state.restarts, 2);
   assert.deepEqual(state.errors, ['Postlint could not start its language server: the server exited. Its output tells why.']);
+});
+
+test('extension: the server hears of changes to pages of every Markdown suffix Hugo reads, and not of other files', () => {
+  // The watchers are made once, by the first test's activate; the globs are the common subset VS Code and Postlint read alike.
+  const watched = compileGlobs(state.watched);
+  for (const page of ['content/blog/tides.md', 'content/blog/tides.mdown', 'content/news/2024/ferry.markdown']) assert.equal(watched(page), true, page);
+  assert.equal(watched('content/blog/tides.txt'), false);
 });

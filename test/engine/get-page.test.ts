@@ -10,4 +10,6 @@ test('getPageCandidates: a leaf bundle looks beside itself, as Hugo\u2019s GetPa
   assert.deepEqual(getPageCandidates('blog/post.md', './sibling'), ['blog/sibling'], 'a path starting with . is page-relative only');
   assert.deepEqual(getPageCandidates('blog/post.md', '/docs/Setup.md'), ['docs/setup']);
   assert.deepEqual(getPageCandidates('about.md', 'contact/'), ['contact', 'contact']);
+  assert.deepEqual(getPageCandidates('blog/trip/index.mdown', '../tides.MARKDOWN'), ['blog/tides'], 'every Markdown suffix is a content file\u2019s, in any case');
+  assert.deepEqual(getPageCandidates('blog/post.md', '/docs/knots.adoc'), ['docs/knots'], 'and so are the other formats\u2019');
 });

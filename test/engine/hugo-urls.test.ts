@@ -206,7 +206,8 @@ test('pathKey: clean paths lose only a trailing slash; others are resolved segme
 });
 
 test('contentExtension: the file kinds Hugo renders, whatever the case; others are not content', () => {
-  for (const extension of ['.md', '.markdown', '.html', '.htm', '.adoc', '.asciidoc', '.org', '.pandoc', '.pdc', '.rst']) {
+  // Hugo's media/builtin.go: the suffixes of its default content types.
+  for (const extension of ['.md', '.mdown', '.markdown', '.html', '.htm', '.adoc', '.asciidoc', '.ad', '.org', '.pandoc', '.pdc', '.rst']) {
     assert.equal(contentExtension(`page${extension}`), extension);
   }
   assert.equal(contentExtension('POST.MD'), '.md');

@@ -230,6 +230,14 @@ test('link-broken-local: relative links: other pages by URL, Markdown files by p
   assert.match(found[1].message, /“\.\/harbor-lights\.md” points to a file that does not exist\. It names “content\/blog\/harbor-lights\.md”/);
 });
 
+test('link-broken-local: pages written as .markdown or .mdown (Hugo\u2019s other Markdown suffixes) resolve by URL and by file', async () => {
+  const files = { 'content/blog/ferry-times.markdown': page('Ferry times'), 'content/blog/pier-works.mdown': page('Pier works') };
+  const ok = '[a](/blog/ferry-times/) [b](../pier-works/) [c](ferry-times.markdown) [d](./pier-works.mdown) [e](/blog/pier-works.mdown)\n';
+  assert.deepEqual((await broken(ok, files)).covered, []);
+  const { covered } = await broken('[f](./pier-work.mdown) [g](/blog/ferry-time/)\n', files);
+  assert.deepEqual(covered, ['./pier-work.mdown', '/blog/ferry-time/'], 'a misspelt name is still reported');
+});
+
 test('link-broken-local: multilingual sites: the default language at the root, others under /<lang>/', async () => {
   const hugo = [
     'baseURL: https://example.org/',

@@ -3,6 +3,7 @@
  * lands: shared by `link-broken-local` (does the target exist?) and
  * `link-broken-fragment` (does the `#fragment` exist on it?).
  */
+import { isMarkdownPath } from '../../../schemas/markdown-files';
 import { contentExtension } from '../site/hugo-urls';
 import { classifyUrl, type LinkTarget } from './link-targets';
 import { basename, dirname, join, normalize, relative } from '../site/paths';
@@ -121,10 +122,6 @@ export type LocalResolution =
       besidePost?: boolean;
     };
 
-function isMarkdownFile(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
-}
-
 /** Shortcodes resolve their sources their own way: page resources and the assets folder count too. */
 function shortcodeFinds(pages: SitePages, post: Post, link: LocalLink): boolean {
   const source = link.target.link?.source ?? link.target.image?.source;
@@ -152,7 +149,7 @@ function renderHookFinds(pages: SitePages, post: Post, link: LocalLink): LocalRe
   return unverified ? { found: true, unverified } : undefined;
 }
 
-/** A `.md` link names a content file, relative to the post (or to a content folder when it starts with `/`). */
+/** A link to a Markdown file (`.md`, `.mdown`, `.markdown`) names a content file, relative to the post (or to a content folder when it starts with `/`). */
 async function resolveMarkdownFile(pages: SitePages, workspace: Workspace, post: Post, link: LocalLink): Promise<LocalResolution> {
   const files = link.kind === 'relative' ? [normalize(join(dirname(post.path), link.path))] : filesInMounts(pages, link.path);
   for (const file of files) {
@@ -177,7 +174,7 @@ function filesInMounts(pages: SitePages, path: string): string[] {
 
 /** Where a local link lands on the built site. */
 export async function resolveLocal(pages: SitePages, workspace: Workspace, post: Post, link: LocalLink): Promise<LocalResolution> {
-  if (isMarkdownFile(link.path)) {
+  if (isMarkdownPath(link.path)) {
     const byFile = await resolveMarkdownFile(pages, workspace, post, link);
     if (byFile.found || link.kind === 'relative') return byFile;
   }

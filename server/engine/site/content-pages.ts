@@ -13,9 +13,6 @@ export type NotAPage = 'list page' | 'bundle resource' | 'outside the content fo
 
 export type PageVerdict = 'page' | NotAPage;
 
-const MARKDOWN = /\.(md|markdown)$/i;
-const LEAF_INDEX = /^index\.(md|markdown|html?)$/i;
-
 /**
  * Judges the files of one command line: each folder is listed once, however many
  * files it holds (a blog folder holds thousands).
@@ -49,7 +46,7 @@ export class ContentPages {
     let index = this.leafIndexes.get(folder);
     if (!index) {
       index = this.workspace.readDirectory(folder).then((entries) => {
-        const found = entries.find((entry) => entry.kind === 'file' && LEAF_INDEX.test(entry.name) && contentExtension(entry.name));
+        const found = entries.find((entry) => entry.kind === 'file' && isLeafIndex(entry.name));
         return found && join(folder, found.name);
       });
       this.leafIndexes.set(folder, index);
@@ -58,8 +55,10 @@ export class ContentPages {
   }
 }
 
-export function isMarkdownFile(path: string): boolean {
-  return MARKDOWN.test(path);
+/** `index` with any content suffix Hugo reads (`index.md`, `index.mdown`, `index.html`): a leaf bundle's page. */
+function isLeafIndex(name: string): boolean {
+  const extension = contentExtension(name);
+  return extension !== undefined && name.slice(0, -extension.length).toLowerCase() === 'index';
 }
 
 const NAMES: Record<NotAPage, [string, string]> = {
@@ -70,9 +69,33 @@ const NAMES: Record<NotAPage, [string, string]> = {
   'not in posts': ['file that is not one of the site\u2019s posts', 'files that are not among the site\u2019s posts'],
 };
 
-/** The message for a folder or glob that holds no post: what was found, and what to do. */
-export function noPostMessage(skipped: ReadonlyMap<NotAPage, number>): string {
+/** How many of each kind of file that is not a post: `1 list page (\`_index.md\`), 2 page bundle resources`. */
+function heldFiles(skipped: ReadonlyMap<NotAPage, number>): string {
+  return [...skipped].map(([why, count]) => `${count} ${NAMES[why][count === 1 ? 0 : 1]}`).join(', ');
+}
+
+/** The most content adapters a message names; a folder of many adapters says how many more. */
+const NAMED_ADAPTERS = 3;
+
+/**
+ * The message for a folder whose pages a content adapter makes. Hugo makes them when the
+ * site is built, so no Markdown post there is no mistake of the folder's name or of the
+ * config, and `posts` would not help: the usual advice would mislead.
+ */
+function adapterMessage(skipped: ReadonlyMap<NotAPage, number>, adapters: readonly string[]): string {
+  const named = adapters.slice(0, NAMED_ADAPTERS).map((adapter) => `\`${adapter}\``).join(', ');
+  const more = adapters.length > NAMED_ADAPTERS ? ` and ${adapters.length - NAMED_ADAPTERS} more` : '';
+  const held = skipped.size === 0 ? '' : `${heldFiles(skipped)} and `;
+  const which = adapters.length === 1 ? 'the content adapter' : 'the content adapters';
+  return `no post matched: it holds ${held}${which} ${named}${more}, from which Hugo makes its pages when the site is built, so there is no Markdown post here to check. Name a folder of Markdown posts instead`;
+}
+
+/**
+ * The message for a folder or glob that holds no post: what was found, and what to do.
+ * `adapters` are the content adapters in a named folder, as the message should show them.
+ */
+export function noPostMessage(skipped: ReadonlyMap<NotAPage, number>, adapters: readonly string[] = []): string {
+  if (adapters.length > 0) return adapterMessage(skipped, adapters);
   if (skipped.size === 0) return 'no post matched: it holds no Markdown files';
-  const found = [...skipped].map(([why, count]) => `${count} ${NAMES[why][count === 1 ? 0 : 1]}`).join(', ');
-  return `no post matched: it holds ${found}. Name a folder of content pages, or say which files are posts with \`posts\` in .postlintrc.json`;
+  return `no post matched: it holds ${heldFiles(skipped)}. Name a folder of content pages, or say which files are posts with \`posts\` in .postlintrc.json`;
 }

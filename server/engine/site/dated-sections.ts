@@ -11,6 +11,7 @@
  * a folder named for a year. Docs
  * and landing pages seldom carry dates; posts nearly always do.
  */
+import { isMarkdownPath } from '../../../schemas/markdown-files';
 import { splitPost } from '../frontmatter/frontmatter';
 import type { Workspace } from '../types';
 import { mountReadable } from './content-mounts';
@@ -60,7 +61,7 @@ async function samplePages(workspace: Workspace, section: string): Promise<strin
     for (const entry of entries) {
       const path = join(folders[visited], entry.name);
       if (entry.kind === 'directory') folders.push(path);
-      else if (/\.(md|markdown)$/i.test(entry.name) && !/^_index\./i.test(entry.name) && pages.length < SAMPLE) pages.push(path);
+      else if (isMarkdownPath(entry.name) && !/^_index\./i.test(entry.name) && pages.length < SAMPLE) pages.push(path);
     }
   }
   return pages;

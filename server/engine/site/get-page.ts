@@ -1,7 +1,10 @@
-import { pageShape } from './hugo-urls';
+import { contentExtension, pageShape } from './hugo-urls';
 import { dirname, join, normalize } from './paths';
 
-const CONTENT_FILE = /\.(md|markdown|html?)$/;
+/** The path without the content suffix Hugo's `GetPage` drops (any content format's, as in the page index). */
+function withoutContentExtension(path: string): string {
+  return path.slice(0, path.length - (contentExtension(path)?.length ?? 0));
+}
 
 /**
  * The content paths (lower case, no extension, from the content folder) that Hugo's
@@ -13,14 +16,14 @@ const CONTENT_FILE = /\.(md|markdown|html?)$/;
 export function getPageCandidates(rel: string, path: string): string[] {
   const bare = path.replace(/\/+$/, '').toLowerCase();
   const strip = (candidate: string) => {
-    const stripped = normalize(candidate).replace(/^\/+/, '').replace(CONTENT_FILE, '');
-    return stripped === '.' ? '' : stripped;
+    const stripped = normalize(candidate).replace(/^\/+/, '');
+    return stripped === '.' ? '' : withoutContentExtension(stripped);
   };
   if (bare.startsWith('/')) return [strip(bare)];
   const shape = pageShape(rel);
   const ownFolder = dirname(rel);
   const leafBundle = shape.bundle && shape.kind === 'page';
-  const base = leafBundle && !(CONTENT_FILE.test(bare) && bare.startsWith('../')) ? dirname(ownFolder) : ownFolder;
+  const base = leafBundle && !(contentExtension(bare) !== undefined && bare.startsWith('../')) ? dirname(ownFolder) : ownFolder;
   const fromPage = strip(join(base === '.' ? '' : base, bare));
   return bare.startsWith('.') ? [fromPage] : [fromPage, strip(bare)];
 }

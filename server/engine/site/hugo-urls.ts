@@ -3,6 +3,7 @@
  * `permalinks`, front matter `url` and `slug`, and the path sanitising Hugo
  * applies (lower case, spaces as hyphens). Pure functions over the site's config.
  */
+import { MARKDOWN_SUFFIXES } from '../../../schemas/markdown-files';
 import { configuredMounts, type ContentMount } from './content-mounts';
 import { fileNameDate, isDateValue, isEmptyValue } from './file-name-date';
 import type { FrontMatterDates } from './front-matter-dates';
@@ -233,7 +234,18 @@ export interface ContentPlace {
   rel: string;
 }
 
-export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.adoc', '.asciidoc', '.org', '.pandoc', '.pdc', '.rst'];
+/**
+ * The suffixes of the content formats Hugo renders (its default `contentTypes`, with the
+ * suffixes media/builtin.go gives them): Markdown's from the one shared list, then HTML,
+ * AsciiDoc, Pandoc, reStructuredText and Org.
+ */
+export const CONTENT_EXTENSIONS = [...MARKDOWN_SUFFIXES, 'html', 'htm', 'adoc', 'asciidoc', 'ad', 'pandoc', 'pdc', 'rst', 'org'].map((suffix) => `.${suffix}`);
+
+/**
+ * The file that makes its folder a content adapter (Hugo's `_content` with its one data
+ * suffix, `gotmpl`): Hugo makes that folder's pages from it when the site is built.
+ */
+export const CONTENT_ADAPTER = '_content.gotmpl';
 
 export function contentExtension(name: string): string | undefined {
   const lower = name.toLowerCase();

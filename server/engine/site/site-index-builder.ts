@@ -4,7 +4,7 @@
  * and layouts change about what it serves. `SitePages` answers questions from the result.
  */
 import { append } from '../append';
-import { contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
+import { CONTENT_ADAPTER, contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
@@ -154,8 +154,8 @@ export class SiteIndexBuilder {
     }
     const folderUrl = this.folderUrl(folder, mount);
     // A content adapter makes pages from data when the site is built: what lies under it cannot be seen here.
-    if (folderUrl !== undefined && files.some((entry) => entry.name === '_content.gotmpl')) {
-      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by ${quoted(`${relative(this.site.root, folder)}/_content.gotmpl`, Infinity)}` });
+    if (folderUrl !== undefined && files.some((entry) => entry.name === CONTENT_ADAPTER)) {
+      this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by ${quoted(`${relative(this.site.root, folder)}/${CONTENT_ADAPTER}`, Infinity)}` });
     }
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
     const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));

@@ -4,6 +4,7 @@
  * language service caches it) by one walk of the content and static folders,
  * reading of each page only the front matter keys that move its URL.
  */
+import { isMarkdownPath } from '../../../schemas/markdown-files';
 import { splitPost } from '../frontmatter/frontmatter';
 import { mayBeUnder, pathKey, placeOf, urlSettings, type PageKind, type UrlSettings } from './hugo-urls';
 import { parseBody } from '../markdown';
@@ -274,7 +275,7 @@ export class SitePages {
   }
 
   private async readAnchors(file: string): Promise<PageAnchors | undefined> {
-    if (!/\.(md|markdown)$/i.test(file)) return undefined;
+    if (!isMarkdownPath(file)) return undefined;
     const text = await this.workspace.readFile(file);
     if (text === undefined) return undefined;
     const rawInner = await this.rawInnerShortcodes();
