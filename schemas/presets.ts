@@ -84,8 +84,8 @@ function cachedSchemas(fields: Shape, required: readonly string[]): (kind: PostK
 }
 
 const SECTIONS = '{posts,post,blog}';
-/** List pages, whichever Markdown suffix they have: they list posts, they are not posts. */
-const LIST_PAGES = [`**/_index.${MARKDOWN_SUFFIX_GLOB}`];
+/** List pages, whichever Markdown suffix they have, translations too (`_index.de.md`): they list posts, they are not posts. */
+const LIST_PAGES = [`**/_index.${MARKDOWN_SUFFIX_GLOB}`, `**/_index.*.${MARKDOWN_SUFFIX_GLOB}`];
 
 /**
  * Hugo's documented page keys, the ones a post's author writes first, then the rest of them,

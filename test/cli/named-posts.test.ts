@@ -93,6 +93,25 @@ test('check with no arguments: a Markdown file inside a leaf bundle is a resourc
   );
 });
 
+test('check with no arguments on a site in several languages: a bundle\'s translated index is a post, a translated list page is not; a link to a translation resolves', async () => {
+  const root = site('translated-bundles', {
+    'hugo.yaml': 'baseURL: https://boats.example/\ndefaultContentLanguage: en\nlanguages:\n  en: {weight: 1}\n  de: {weight: 2}\npermalinks:\n  blog: /b/:slug/\n',
+    'content/blog/_index.md': '---\ntitle: Blog\n---\n',
+    'content/blog/_index.de.md': '---\ntitle: Blog\n---\n',
+    'content/blog/boat-trip/index.md': PAGE('Boat trip'),
+    'content/blog/boat-trip/index.de.md': '---\ntitle: Bootsfahrt\nslug: bootsfahrt\ndate: 2025-02-03\n---\n\nEin paar Worte.\n',
+    'content/blog/boat-trip/notes.de.md': 'Notizen, die niemand veröffentlicht.\n',
+    'content/blog/harbour.de.md': '---\ntitle: Hafen\ndate: 2025-02-04\n---\n\nSiehe [die Fahrt](/de/b/bootsfahrt/) und [die englische](/b/boat-trip/).\n',
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  const reports: { filePath: string; messages: unknown[] }[] = JSON.parse(result.stdout);
+  assert.deepEqual(
+    reports.map((report) => report.filePath.slice(root.length + 1)),
+    ['content/blog/boat-trip/index.de.md', 'content/blog/boat-trip/index.md', 'content/blog/harbour.de.md'],
+  );
+  assert.deepEqual(reports.flatMap((report) => report.messages), [], result.stdout);
+});
+
 test('check with no arguments on a site where the preset finds no post: the message says what to do', async () => {
   const root = site('no-posts', { 'content/about.md': PAGE('About'), 'content/guides/knots.md': '---\ntitle: Knots\n---\n' });
   const result = await runCli(['check'], root);

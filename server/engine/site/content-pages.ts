@@ -5,7 +5,7 @@
  * outside the content mounts is no page at all.
  */
 import type { Workspace } from '../types';
-import { contentExtension, placeOf, type UrlSettings } from './hugo-urls';
+import { isLeafIndexName, placeOf, type UrlSettings } from './hugo-urls';
 import { basename, dirname, join } from './paths';
 
 /** Why a Markdown file is not a post: the words the CLI says when nothing matched. */
@@ -18,8 +18,8 @@ export type PageVerdict = 'page' | NotAPage;
  * files it holds (a blog folder holds thousands).
  */
 export class ContentPages {
-  /** Folder → the leaf bundle index it holds, if any. */
-  private readonly leafIndexes = new Map<string, Promise<string | undefined>>();
+  /** Folder → whether it holds a leaf bundle's index, in any language. */
+  private readonly leafIndexes = new Map<string, Promise<boolean>>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -27,38 +27,42 @@ export class ContentPages {
   async verdict(path: string, settings: UrlSettings): Promise<PageVerdict> {
     const place = placeOf(path, settings);
     if (!place) return 'outside the content folders';
-    if (/^_index\./i.test(basename(path))) return 'list page';
-    return (await this.inLeafBundle(path, place.rel)) ? 'bundle resource' : 'page';
+    // Named as Hugo reads it, without a language suffix: `_index.de.md` is a list page too.
+    if (/^_index\./i.test(basename(place.rel))) return 'list page';
+    return (await this.inLeafBundle(path, place.rel, settings)) ? 'bundle resource' : 'page';
   }
 
-  /** Whether a folder above the file, within its place in the content tree, holds a leaf bundle's `index` (and the file is not that index). */
-  private async inLeafBundle(path: string, rel: string): Promise<boolean> {
-    let folder = dirname(path);
+  /**
+   * Whether a folder above the file, within its place in the content tree, holds a leaf
+   * bundle's `index`, the file not being that index: in any of the site's languages,
+   * `index.de.md` beside `index.md` is the bundle's German page, not a resource.
+   */
+  private async inLeafBundle(path: string, rel: string, settings: UrlSettings): Promise<boolean> {
+    const ownFolder = dirname(path);
+    const isIndex = isLeafIndexName(basename(rel));
+    let folder = ownFolder;
     for (let depth = rel.split('/').length - 1; depth > 0; depth--) {
-      const index = await this.leafIndexOf(folder);
-      if (index !== undefined && index !== path) return true;
+      const holdsIndex = await this.holdsLeafIndex(folder, settings);
+      if (holdsIndex && !(isIndex && folder === ownFolder)) return true;
       folder = dirname(folder);
     }
     return false;
   }
 
-  private leafIndexOf(folder: string): Promise<string | undefined> {
-    let index = this.leafIndexes.get(folder);
-    if (!index) {
-      index = this.workspace.readDirectory(folder).then((entries) => {
-        const found = entries.find((entry) => entry.kind === 'file' && isLeafIndex(entry.name));
-        return found && join(folder, found.name);
-      });
-      this.leafIndexes.set(folder, index);
+  private holdsLeafIndex(folder: string, settings: UrlSettings): Promise<boolean> {
+    let holds = this.leafIndexes.get(folder);
+    if (!holds) {
+      holds = this.workspace.readDirectory(folder).then((entries) =>
+        entries.some((entry) => {
+          if (entry.kind !== 'file') return false;
+          const place = placeOf(join(folder, entry.name), settings);
+          return place !== undefined && isLeafIndexName(basename(place.rel));
+        }),
+      );
+      this.leafIndexes.set(folder, holds);
     }
-    return index;
+    return holds;
   }
-}
-
-/** `index` with any content suffix Hugo reads (`index.md`, `index.mdown`, `index.html`): a leaf bundle's page. */
-function isLeafIndex(name: string): boolean {
-  const extension = contentExtension(name);
-  return extension !== undefined && name.slice(0, -extension.length).toLowerCase() === 'index';
 }
 
 const NAMES: Record<NotAPage, [string, string]> = {

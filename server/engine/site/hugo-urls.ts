@@ -252,6 +252,12 @@ export function contentExtension(name: string): string | undefined {
   return CONTENT_EXTENSIONS.find((extension) => lower.endsWith(extension));
 }
 
+/** `index` with any content suffix Hugo reads (`index.md`, `index.mdown`, `index.html`): a leaf bundle's page, named as `placeIn` gives it (without a language suffix). */
+export function isLeafIndexName(name: string): boolean {
+  const extension = contentExtension(name);
+  return extension !== undefined && name.slice(0, -extension.length).toLowerCase() === 'index';
+}
+
 export type PageKind = 'home' | 'section' | 'page';
 
 export interface PageShape {

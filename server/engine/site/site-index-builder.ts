@@ -4,7 +4,7 @@
  * and layouts change about what it serves. `SitePages` answers questions from the result.
  */
 import { append } from '../append';
-import { CONTENT_ADAPTER, contentExtension, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
+import { CONTENT_ADAPTER, contentExtension, isLeafIndexName, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
@@ -137,13 +137,18 @@ export class SiteIndexBuilder {
     const entries = await this.workspace.readDirectory(folder);
     const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
     const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
-    const leaf = treeFolder !== '' && files.find((entry) => /^index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name));
-    if (leaf) {
-      const page = await this.addPages(join(folder, leaf.name), mount);
-      const urls = page ? [page.url, ...(this.otherUrls.get(page) ?? [])] : [];
+    // A leaf bundle's index, in each of its languages (`index.md`, `index.de.md`): each is a page.
+    const leaves = treeFolder === '' ? [] : files.filter((entry) => this.isLeafIndex(mount, join(folder, entry.name)));
+    if (leaves.length > 0) {
+      const urls: string[] = [];
+      for (const leaf of leaves) {
+        const page = await this.addPages(join(folder, leaf.name), mount);
+        if (page) urls.push(page.url, ...(this.otherUrls.get(page) ?? []));
+      }
+      const leafNames = new Set(leaves.map((leaf) => leaf.name));
       await this.walkFiles(folder, '', (rel) => {
         this.index.contentFiles.add(join(folder, rel).toLowerCase());
-        if (rel === leaf.name) return;
+        if (leafNames.has(rel)) return;
         for (const url of urls) this.addFile(`${url.replace(/\/?$/, '/')}${rel}`, basename(rel), join(folder, rel));
       });
       return;
@@ -215,6 +220,12 @@ export class SiteIndexBuilder {
   /** A folder that is another language's `contentDir` (legacy settings only: mounts may overlap on purpose). */
   private ownedByAnotherLanguage(folder: string, mount: ContentMount): boolean {
     return mount.legacy && this.settings.mounts.some((other) => other !== mount && other.legacy && other.source === folder);
+  }
+
+  /** Whether a file is a leaf bundle's index, once a language suffix is taken off its name (`index.de.md`). */
+  private isLeafIndex(mount: ContentMount, path: string): boolean {
+    const rel = placeIn(mount, path, this.settings)?.rel;
+    return rel !== undefined && isLeafIndexName(basename(rel));
   }
 
   /** The URL of a content folder from its path, as Hugo derives section URLs. */
