@@ -56,6 +56,7 @@ export interface Unverified {
   reason: string;
 }
 
+
 /**
  * All the engine may know of the disk. The CLI implements it on `fs`; the language
  * server on `fs` plus its open documents; tests on a Map. Paths are absolute and

@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
 import { CONFIG_STATUS, type ConfigStatusParams } from '../../schemas/protocol';
 import { configDiagnostics } from '../engine/config/config-diagnostics';
 import type { Diagnostic, Unverified } from '../engine/types';
+import { UnverifiedCounts } from '../engine/unverified-counts';
 import { toLspDiagnostic, toPath } from './convert';
 import type { CheckResult, LanguageService } from '../engine/language-service';
 import type { SettingsCache } from './settings';
@@ -90,9 +91,9 @@ export class Validator {
 
   /** What a check could not verify goes to the log, as the CLI's summary says it: never a silent skip. */
   private logUnverified(path: string, unverified: Unverified[]): void {
-    const counts = new Map<string, number>();
-    for (const { reason } of unverified) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    for (const [reason, count] of counts) this.connection.console.info(`Postlint: ${path}: ${plural(count, 'link')} not verified: ${reason}`);
+    const counts = new UnverifiedCounts();
+    for (const { ruleId, reason } of unverified) counts.add(ruleId, reason);
+    for (const { kind, reason, count } of counts.values()) this.connection.console.info(`Postlint: ${path}: ${plural(count, kind)} not verified: ${reason}`);
   }
 
   /** A broken config is told once, in a message and in the log, without a stack trace; again only after it was mended. */

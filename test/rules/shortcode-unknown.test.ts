@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemoryWorkspace, checkPost, hugoSite, only, rangeText, serviceFor } from '../helpers/memory-workspace';
+import { MemoryWorkspace, checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
 
 const FRONT = '---\ntitle: Notes from the orchard\ndate: 2025-04-02\nauthor: alice\n---\n';
 const POST = 'content/blog/p.md';
@@ -49,7 +49,7 @@ test('shortcode-unknown: a theme that is present is read; its shortcodes make th
   assert.deepEqual(spans, ['twig']);
 });
 
-test('shortcode-unknown: silent where the site shortcodes cannot be known', async () => {
+test('shortcode-unknown: never reported where the site shortcodes cannot be known', async () => {
   // No layouts folder and no theme folder: any name may be real.
   assert.deepEqual((await findings('{{< anything >}}\n', {})).diagnostics, []);
   // A theme the config names but the checkout does not hold.
@@ -61,6 +61,17 @@ test('shortcode-unknown: silent where the site shortcodes cannot be known', asyn
   // Templates from Hugo modules are out of sight too.
   const modules = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\nmodule:\n  imports:\n    - path: github.com/x/y\n' };
   assert.deepEqual((await findings('{{< anything >}}\n', modules)).diagnostics, []);
+});
+
+test('shortcode-unknown: where the theme is out of sight, each shortcode not known otherwise is said to be unverified; Hugo\'s own and the site\'s are not', async () => {
+  const files = { ...LAYOUTS, 'hugo.yaml': 'baseURL: https://example.org/\ntheme: elsewhere\n' };
+  const text = `${FRONT}{{< anything >}} {{< callout >}}x{{< /callout >}} {{< figure src="a.png" alt="A gate" >}}\n`;
+  const result = await serviceFor(hugoSite({ ...files, [POST]: text })).check(`${SITE}/${POST}`, text);
+  assert.deepEqual(only(result.diagnostics, 'shortcode-unknown'), []);
+  assert.deepEqual(
+    result.unverified.filter((entry) => entry.ruleId === 'shortcode-unknown').map((entry) => [text.split('\n')[entry.range.start.line].slice(entry.range.start.character, entry.range.end.character), entry.reason]),
+    [['anything', 'the theme\u2019s layouts are not in this folder (a Hugo module, or a submodule not checked out), and the shortcode may be one of its own; list the site\u2019s shortcodes in rules.shortcode-unknown.known to check them']],
+  );
 });
 
 test('shortcode-unknown: the option alone makes the list known', async () => {

@@ -2,6 +2,7 @@ import type { FileReport } from '../report';
 import { escapeText } from './escape';
 import type { Paint } from './paint';
 import { plural } from '../../engine/text/plural';
+import { UnverifiedCounts } from '../../engine/unverified-counts';
 
 /**
  * The counts of a run's reports, added up as they are written: what the exit code,
@@ -13,8 +14,8 @@ export class Tally {
   warnings = 0;
   private fixableErrors = 0;
   private fixableWarnings = 0;
-  /** How many links were not verified, by reason. */
-  private readonly unverified = new Map<string, number>();
+  /** How many places were not verified, by what they are (`unverifiedKind`) and why. */
+  private readonly unverified = new UnverifiedCounts();
 
   add(report: FileReport): void {
     this.files++;
@@ -22,7 +23,7 @@ export class Tally {
     this.warnings += report.warningCount;
     this.fixableErrors += report.fixableErrorCount;
     this.fixableWarnings += report.fixableWarningCount;
-    for (const { message } of report.unverified ?? []) this.unverified.set(message, (this.unverified.get(message) ?? 0) + 1);
+    for (const { ruleId, message } of report.unverified ?? []) this.unverified.add(ruleId, message);
   }
 
   /**
@@ -44,6 +45,6 @@ export class Tally {
 
   /** One line per reason something was not verified, with how many places it concerns: never a silent skip. */
   private unverifiedLines(): string[] {
-    return [...this.unverified].map(([message, count]) => `\u2139 ${plural(count, 'link')} not verified: ${escapeText(message.replace(/^Not verified: /, '').replace(/\.$/, ''))}`);
+    return [...this.unverified.values()].map(({ kind, reason, count }) => `\u2139 ${plural(count, kind)} not verified: ${escapeText(reason.replace(/^Not verified: /, '').replace(/\.$/, ''))}`);
   }
 }

@@ -44,19 +44,24 @@ export default defineRule({
       known: z.array(z.string()).default([]).describe('Shortcodes the site has beyond those found in its layouts, its theme and Hugo\u2019s built-ins.'),
     })
     .strict(),
-  async check({ post, site, preset, options, workspace, siteCache, report }) {
+  async check({ post, site, preset, options, workspace, siteCache, report, unverified }) {
     const tags = post.body.shortcodes.filter((tag) => !tag.closing && !isInlineShortcode(tag.name));
     // Stryker disable next-line ConditionalExpression: with no tags the loop below reports nothing; this only saves reading the catalog
     if (tags.length === 0) return;
     const listed = [...options.known, ...(preset.shortcodes ?? [])];
     const catalog = await shortcodeCatalog(siteCache, workspace, site);
-    // Without the site's layouts (or a list to stand for them), any name may be real: say nothing.
-    if (!catalog.complete && listed.length === 0) return;
     const names = [...new Set([...catalog.templates.keys(), ...listed, ...HUGO_SHORTCODES])];
     const known = new Set(names.map((name) => name.toLowerCase()));
+    // Without the theme's layouts (or a list to stand for them), any other name may be real:
+    // said to be unchecked, never reported.
+    const undecidable = !catalog.complete && listed.length === 0;
     const pairs = closingTags(post.body.shortcodes);
     for (const tag of tags) {
       if (known.has(tag.name.toLowerCase())) continue;
+      if (undecidable) {
+        unverified(tag.nameSpan, 'the theme\u2019s layouts are not in this folder (a Hugo module, or a submodule not checked out), and the shortcode may be one of its own; list the site\u2019s shortcodes in rules.shortcode-unknown.known to check them');
+        continue;
+      }
       const suggestion = closest(tag.name, names);
       report({
         span: tag.nameSpan,

@@ -1,0 +1,32 @@
+/**
+ * What a run could not verify, counted for a summary line each: `3 links not verified:
+ * <reason>`. The CLI's closing lines and the language server's log say it alike.
+ */
+
+/** What an unverified place is, as a summary counts them: a shortcode for the shortcode rules, else a link. */
+export function unverifiedKind(ruleId: string): 'link' | 'shortcode' {
+  return ruleId.startsWith('shortcode-') ? 'shortcode' : 'link';
+}
+
+export interface UnverifiedCount {
+  kind: 'link' | 'shortcode';
+  reason: string;
+  count: number;
+}
+
+/** Adds up unverified places by what they are and why, in the order first seen. */
+export class UnverifiedCounts {
+  private readonly counts = new Map<string, UnverifiedCount>();
+
+  add(ruleId: string, reason: string): void {
+    const kind = unverifiedKind(ruleId);
+    const key = `${kind}\u0000${reason}`;
+    const seen = this.counts.get(key);
+    if (seen) seen.count++;
+    else this.counts.set(key, { kind, reason, count: 1 });
+  }
+
+  values(): IterableIterator<UnverifiedCount> {
+    return this.counts.values();
+  }
+}
