@@ -18,6 +18,7 @@ import type { NotAPage } from './site/content-pages';
 import { PostSelection } from './post-selection';
 import { datedSections } from './site/dated-sections';
 import { urlSettings } from './site/hugo-urls';
+import { sitePassthrough } from './site/passthrough';
 import { rawInnerShortcodes } from './site/shortcode-catalog';
 import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
@@ -492,12 +493,13 @@ export class LanguageService {
     // Every rule reads the keys as Hugo does, in any case (frontmatter/key-case.ts).
     const frontMatter = written && readKeysAsHugo(written, config.preset.schema(kind).shape);
     const rawInner = site.loose ? undefined : await this.rawInnerShortcodes(site);
+    const passthrough = sitePassthrough(site);
     let body: BodyModel;
     let failure: { error: unknown } | undefined;
     try {
       // The parse may take half the budget: past it, the body is given up on, and the
       // front matter rules still get their turn (on an empty body they take no time).
-      body = budget.time(() => parseBody(text, bodyStart, { rawInner, shouldStop: () => budget.passed(PARSE_SHARE) }));
+      body = budget.time(() => parseBody(text, bodyStart, { rawInner, passthrough, shouldStop: () => budget.passed(PARSE_SHARE) }));
     } catch (error) {
       // A bug of the body parser must not hide the post's other problems: the
       // front matter rules still run, on an empty body, and the author is told.

@@ -137,6 +137,86 @@ test('image-alt-filename: decorative images, empty alts, code, comments and fron
   assert.deepEqual(found, []);
 });
 
+/**
+ * Words and names that look like slugs at a glance, against slugs of the same shape.
+ * Each row: the alt text and its verdict (undefined: it may be a description).
+ * The slugs include every shape the TODO Group and OpenTelemetry blogs use.
+ */
+const WORD_OR_SLUG: [string, string | undefined][] = [
+  // Names with a version or a number, as prose writes them.
+  ['ROT13', undefined],
+  ['Python3', undefined],
+  ['HTTP2', undefined],
+  ['MP3', undefined],
+  ['Web3', undefined],
+  ['Win32', undefined],
+  ['IPv6', undefined],
+  ['Windows11', undefined],
+  ['http2', undefined],
+  // Hyphenated names with digits.
+  ['x86-64', undefined],
+  ['UTF-8', undefined],
+  ['COVID-19', undefined],
+  ['H-1B', undefined],
+  // Compounds written as prose.
+  ['Self-portrait', undefined],
+  ['state-of-the-art', undefined],
+  ['e-mail', undefined],
+  ['well-known', undefined],
+  ['Wi-Fi', undefined],
+  ['T-shirt', undefined],
+  ['Pi-hole', undefined],
+  ['built-in', undefined],
+  ['Open-source', undefined],
+  ['cloud-native', undefined],
+  ['HTTP-based', undefined],
+  ['end-to-end', undefined],
+  ['up-to-date', undefined],
+  ['one-of-a-kind', undefined],
+  // Slugs and numbered files of the same shapes.
+  ['python3', 'slug'],
+  ['banner2', 'slug'],
+  ['osposurvey7', 'slug'],
+  ['ospomindmapv20', 'slug'],
+  ['SC2025NEW', 'slug'],
+  ['DSC123', 'slug'],
+  ['vivo-1', 'slug'],
+  ['Vivo-12', 'slug'],
+  ['team-2024', 'slug'],
+  ['team-photo-2024', 'slug'],
+  ['ospo-keynote-1', 'slug'],
+  ['ossummitviennabanner-2024', 'slug'],
+  ['quay-lights', 'slug'],
+  ['steering-committee', 'slug'],
+  ['verify-module', 'slug'],
+  ['php-rel', 'slug'],
+  ['laravel-auto', 'slug'],
+  ['CAICT-logo', 'slug'],
+  ['Team-Photo-Berlin', 'slug'],
+  ['OSPO-SURVEY-KEYFINDINGS', 'slug'],
+  ['upstream-not-instrumented', 'slug'],
+  ['path-to-production', 'slug'],
+  ['state-of-the-harbour-2024', 'slug'],
+  ['x86_64', 'slug'],
+  ['lessons_ospo', 'slug'],
+  // What other checks name first.
+  ['IMG_1234', 'camera'],
+  ['DSC0042', 'camera'],
+  ['image4', 'placeholder'],
+  ['vivo-1.png', 'extension'],
+];
+
+test('image-alt-filename: names with numbers and compounds written as prose pass; slugs of the same shapes do not', () => {
+  assert.ok(WORD_OR_SLUG.length >= 30);
+  const wrong = WORD_OR_SLUG.filter(([alt, kind]) => filenameKind(alt) !== kind).map(([alt, kind]) => `${alt}: ${filenameKind(alt)}, expected ${kind}`);
+  assert.deepEqual(wrong, []);
+});
+
+test('image-alt-filename: a cipher named in an alt text is reported no more; a numbered file still is', async () => {
+  const { text, found } = await filenames('![ROT13](/img/cipher.png)\n\n![Self-portrait](/img/me.jpg)\n\n![ospo-keynote-1](/img/k.jpg)\n');
+  assert.deepEqual(found.map((d) => rangeText(text, d)), ['ospo-keynote-1']);
+});
+
 const CAMERA = 'looks like a camera or upload file name. Describe what the image shows.';
 const PLACEHOLDER = 'is a placeholder, not a description. Replace it with a description of what the image shows.';
 const SLUG = 'looks like a file name. Its words are joined by hyphens, underscores or digits: describe what the image shows.';

@@ -577,3 +577,32 @@ test('link-broken-local: a full URL of the site whose path is percent-encoded is
     '“https://example.org/blog/%C3%A0-bord/” leads to no page of this site. Its path on this site is “/blog/à-bord/”. Check the address against the page’s file name or its “url”, “slug” and “aliases”.',
   ]);
 });
+
+/** Math delimiters as hugo-theme-stack's demo site sets them, in a config folder file. */
+const MATH_MARKUP = [
+  '[goldmark.extensions.passthrough]',
+  'enable = true',
+  '[goldmark.extensions.passthrough.delimiters]',
+  "block = [['\\[', '\\]'], ['$$', '$$']]",
+  "inline = [['\\(', '\\)']]",
+  '',
+].join('\n');
+
+const TIDE_MATH = [
+  'The height is $$ h(t) = [a](b) \\cos(\\omega t) $$ at the quay.',
+  '',
+  '\\[ c [p](q) d \\]',
+  '',
+  'With \\( [k](m) \\) in metres, see [the missing table](/blog/tide-table/).',
+  '',
+].join('\n');
+
+test('link-broken-local: with Hugo\u2019s passthrough extension on, the math between its delimiters holds no link', async () => {
+  const { covered } = await broken(TIDE_MATH, { 'config/_default/markup.toml': MATH_MARKUP });
+  assert.deepEqual(covered, ['/blog/tide-table/']);
+});
+
+test('link-broken-local: with the extension off, the same text is Markdown and its links are checked', async () => {
+  const { covered } = await broken(TIDE_MATH);
+  assert.deepEqual(covered, ['b', 'q', 'm', '/blog/tide-table/']);
+});

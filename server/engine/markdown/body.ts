@@ -6,17 +6,19 @@
 
 import { NodeType, Tree } from '@lezer/common';
 import type { SyntaxNode, TreeCursor } from '@lezer/common';
+import type { MarkdownParser } from '@lezer/markdown';
 import { addShortcodes } from './body-shortcodes.js';
 import { HeadingCollector } from './heading-nodes.js';
 import { HtmlElements } from './html-elements.js';
 import { InlineText } from './inline-text.js';
 import type { BodySource } from './inline-text.js';
-import { markdownParser, NodeId as importedNodeId } from './lezer.js';
+import { markdownParser, NodeId as importedNodeId, passthroughParser } from './lezer.js';
 import { LinkCollector, type InlineStart } from './links.js';
 import { mayHaveNestedBrackets, withoutUndefinedReferences } from './nested-brackets.js';
 import { checkInlineMarks, checkNesting } from './nesting.js';
+import { mayHavePassthrough } from './passthrough.js';
 import { scanShortcodes } from './shortcodes.js';
-import type { BodyModel, Span } from './types.js';
+import type { BodyModel, PassthroughDelimiter, Span } from './types.js';
 
 /**
  * A module-local copy of the node ids: under tsx (tests, bench/parse-body.ts)
@@ -37,6 +39,7 @@ export function emptyBody(): BodyModel {
     code: [],
     definitions: [],
     anchors: [],
+    passthrough: [],
   };
 }
 
@@ -64,9 +67,9 @@ function maskShortcodes(text: string, replaced: readonly Span[]): string {
  * its tree at `bodyStart` under a root as long as the file: every node then
  * reads at its offset in the file, and no span needs shifting.
  */
-function parseMarkdown(markdown: string, bodyStart: number, shouldStop: (() => boolean) | undefined): Tree {
+function parseMarkdown(parser: MarkdownParser, markdown: string, bodyStart: number, shouldStop: (() => boolean) | undefined): Tree {
   const input = bodyStart === 0 ? markdown : markdown.slice(bodyStart);
-  const body = shouldStop ? parseUnlessStopped(input, shouldStop) : markdownParser.parse(input);
+  const body = shouldStop ? parseUnlessStopped(parser, input, shouldStop) : parser.parse(input);
   return new Tree(NodeType.none, [body], [bodyStart], markdown.length);
 }
 
@@ -74,8 +77,8 @@ function parseMarkdown(markdown: string, bodyStart: number, shouldStop: (() => b
  * The parser's own steps (a block, or a paragraph's inline content), asking between
  * them whether to go on: a body too slow to parse is given up on mid-way.
  */
-function parseUnlessStopped(input: string, shouldStop: () => boolean): Tree {
-  const parse = markdownParser.startParse(input);
+function parseUnlessStopped(parser: MarkdownParser, input: string, shouldStop: () => boolean): Tree {
+  const parse = parser.startParse(input);
   for (;;) {
     const done = parse.advance();
     if (done) return done;
@@ -136,6 +139,9 @@ class BodyWalk {
       case NodeId.FencedCode:
       case NodeId.InlineCode:
         this.model.code.push({ start: cursor.from, end: cursor.to });
+        return false;
+      case NodeId.Passthrough:
+        this.model.passthrough.push({ start: cursor.from, end: cursor.to });
         return false;
       case NodeId.HTMLBlock:
       case NodeId.CommentBlock:
@@ -201,6 +207,16 @@ export interface BodyOptions {
   rawInner?: ReadonlySet<string>;
   /** Asked between the parser's steps: true gives the parse up (`BodyParseStopped`). */
   shouldStop?: () => boolean;
+  /**
+   * The site's passthrough delimiters, block ones first (see `passthroughDelimiters` in
+   * site/passthrough.ts): the text between them is not Markdown. None when the extension is off.
+   */
+  passthrough?: readonly PassthroughDelimiter[];
+}
+
+/** The parser for a body: the site's passthrough delimiters make a difference only where an opener is written. */
+function parserFor(markdown: string, start: number, delimiters: readonly PassthroughDelimiter[] = []): MarkdownParser {
+  return mayHavePassthrough(delimiters, markdown, start) ? passthroughParser(delimiters) : markdownParser;
 }
 
 export function parseBody(text: string, bodyStart: number, options: BodyOptions = {}): BodyModel {
@@ -211,10 +227,11 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
   checkInlineMarks(text, start);
   const shortcodes = scanShortcodes(text, start, text.length);
   let markdown = maskShortcodes(text, shortcodes.replaced);
-  let tree = parseMarkdown(markdown, start, options.shouldStop);
+  const parser = parserFor(markdown, start, options.passthrough);
+  let tree = parseMarkdown(parser, markdown, start, options.shouldStop);
   if (mayHaveNestedBrackets(markdown, start)) {
     const blanked = withoutUndefinedReferences(tree, markdown);
-    if (blanked !== undefined) tree = parseMarkdown((markdown = blanked), start, options.shouldStop);
+    if (blanked !== undefined) tree = parseMarkdown(parser, (markdown = blanked), start, options.shouldStop);
   }
   new BodyWalk({ text, markdown, tree, model }).run();
   addShortcodes(model, shortcodes, options.rawInner);
@@ -229,7 +246,7 @@ export function parseBody(text: string, bodyStart: number, options: BodyOptions 
  * their end as from the start of a line, where its linkify looks for URLs. (An escape
  * or an entity is read as text, and is no such place.)
  */
-const CONSTRUCTS_READ_WHOLE: ReadonlySet<number> = new Set([NodeId.Link, NodeId.Image, NodeId.InlineCode, NodeId.HTMLTag, NodeId.Autolink, NodeId.Comment, NodeId.ProcessingInstruction]);
+const CONSTRUCTS_READ_WHOLE: ReadonlySet<number> = new Set([NodeId.Link, NodeId.Image, NodeId.InlineCode, NodeId.HTMLTag, NodeId.Autolink, NodeId.Comment, NodeId.ProcessingInstruction, NodeId.Passthrough]);
 
 /**
  * What comes right before a node, as Goldmark's linkify sees it: `fresh` where its

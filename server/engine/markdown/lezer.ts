@@ -3,6 +3,8 @@
 
 import { Autolink, GFM, parser, Table } from '@lezer/markdown';
 import type { BlockParser, InlineContext, InlineParser, MarkdownConfig, MarkdownParser } from '@lezer/markdown';
+import { PASSTHROUGH_NODE, passthroughInline } from './passthrough.js';
+import type { PassthroughDelimiter } from './types.js';
 
 /** The parser exactly as `parser.configure(GFM)` builds it (reference for tests). */
 export const gfmParser = parser.configure(GFM);
@@ -195,11 +197,13 @@ function guardedTable(): MarkdownConfig {
 //     Strikethrough act only on their own characters (\ & ` < * _ [ ! ] ~);
 //   - HardBreak acts on `\` and on a run of two or more spaces that ends a line;
 //   - Autolink acts only where its own sticky expression can match (the
-//     conditions of the guard above, made exact for e-mail addresses).
+//     conditions of the guard above, made exact for e-mail addresses);
+//   - Passthrough (passthrough.ts) acts only where one of the site's openers
+//     starts, or on `\` (an escaped opener).
 // Any parser not in this list turns the skipping off.
 
 /** The inline parsers whose every use the skipper knows (see above). */
-const KNOWN_INLINE = new Set(['Escape', 'Entity', 'InlineCode', 'HTMLTag', 'Emphasis', 'HardBreak', 'Link', 'Image', 'LinkEnd', 'Strikethrough', 'Autolink']);
+const KNOWN_INLINE = new Set(['Passthrough', 'Escape', 'Entity', 'InlineCode', 'HTMLTag', 'Emphasis', 'HardBreak', 'Link', 'Image', 'LinkEnd', 'Strikethrough', 'Autolink']);
 
 /**
  * Where an inline parser other than Autolink's e-mail branch and HardBreak's spaces
@@ -242,12 +246,16 @@ function emailStart(text: string, from: number, at: number): number {
 }
 
 /** The first position from `i` (relative to the inline text) that some inline parser may act on. */
-function nextUsable(cx: InlineContext, i: number): number {
+function nextUsable(cx: InlineContext, i: number, openers: readonly NextFinder[]): number {
   const text = cx.text;
   USABLE.lastIndex = i;
   const found = USABLE.exec(text);
   const spaces = hardBreakStart(cx, i);
-  const to = Math.min(found === null ? text.length : found.index, spaces < 0 ? text.length : spaces);
+  let to = Math.min(found === null ? text.length : found.index, spaces < 0 ? text.length : spaces);
+  for (const opener of openers) {
+    const at = opener.next(cx, i);
+    if (at >= 0 && at < to) to = at;
+  }
   // E-mail addresses: only where an '@' follows within 100 characters.
   for (let at = nextAt(cx, i); at >= 0 && at - 100 < to; at = nextAt(cx, at + 1)) {
     const start = emailStart(text, i, at);
@@ -256,14 +264,16 @@ function nextUsable(cx: InlineContext, i: number): number {
   return to;
 }
 
-function plainTextSkipper(): MarkdownConfig {
+/** The skipper, first of the inline parsers; it stops at each of the passthrough `openers` too. */
+function plainTextSkipper(first: string, openers: readonly string[]): MarkdownConfig {
+  const finders = openers.map(finder);
   return {
     parseInline: [
       {
         name: 'PlainText',
-        before: 'Escape',
+        before: first,
         parse(cx, _next, absPos) {
-          const to = nextUsable(cx, absPos - cx.offset) + cx.offset;
+          const to = nextUsable(cx, absPos - cx.offset, finders) + cx.offset;
           return to > absPos ? to : -1;
         },
       },
@@ -271,21 +281,47 @@ function plainTextSkipper(): MarkdownConfig {
   };
 }
 
-/** Adds the skipper to a parser whose inline parsers are all known to it. */
-function withSkipper(base: MarkdownParser): MarkdownParser {
+/** Adds the skipper to a parser whose inline parsers are all known to it, in front of them all. */
+function withSkipper(base: MarkdownParser, openers: readonly string[]): MarkdownParser {
   const names = (base as unknown as { inlineNames?: unknown }).inlineNames;
   if (!Array.isArray(names) || !names.every((name) => KNOWN_INLINE.has(name))) return base;
-  return base.configure(plainTextSkipper());
+  return base.configure(plainTextSkipper(String(names[0]), openers));
 }
+
+/**
+ * CommonMark with GFM tables, strikethrough, task lists and autolinks, and the node
+ * passthrough text becomes (only made where a site's delimiters are given).
+ */
+const gfmBase = guardedHtmlTag(parser).configure([
+  ...GFM.map((ext) => (ext === Table ? guardedTable() : ext)).filter((ext) => ext !== Autolink),
+  ...guardedAutolink(),
+  { defineNodes: [PASSTHROUGH_NODE] },
+]);
 
 /**
  * CommonMark with GFM tables, strikethrough, task lists and autolinks: the same
  * as `parser.configure(GFM)`, with the autolink and HTML scans guarded and plain
  * text skipped for speed.
  */
-export const markdownParser = withSkipper(
-  guardedHtmlTag(parser).configure(GFM.map((ext) => (ext === Table ? guardedTable() : ext)).filter((ext) => ext !== Autolink).concat(guardedAutolink())),
-);
+export const markdownParser = withSkipper(gfmBase, []);
+
+/** Parsers made for passthrough delimiters, by their list: a site keeps one list for all its posts. */
+const withPassthrough = new Map<string, MarkdownParser>();
+
+/**
+ * `markdownParser` with Hugo's passthrough extension for these delimiters (block ones
+ * first), made once per list. Without delimiters, `markdownParser` itself.
+ */
+export function passthroughParser(delimiters: readonly PassthroughDelimiter[]): MarkdownParser {
+  if (delimiters.length === 0) return markdownParser;
+  const key = JSON.stringify(delimiters.map(({ open, close }) => [open, close]));
+  let made = withPassthrough.get(key);
+  if (made === undefined) {
+    made = withSkipper(gfmBase.configure(passthroughInline(delimiters)), delimiters.map((delimiter) => delimiter.open));
+    withPassthrough.set(key, made);
+  }
+  return made;
+}
 
 const NAMES = [
   'Document',
@@ -330,6 +366,7 @@ const NAMES = [
   'TableCell',
   'TableDelimiter',
   'TaskMarker',
+  'Passthrough',
 ] as const;
 
 type NodeName = (typeof NAMES)[number];

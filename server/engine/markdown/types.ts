@@ -123,4 +123,18 @@ export interface BodyModel {
   definitions: LinkDefinition[];
   /** Ids declared by raw HTML, as targets for `#fragment` links. */
   anchors: HtmlAnchor[];
+  /**
+   * Text between the delimiters of Hugo's passthrough extension (math, mostly), delimiters
+   * included: Goldmark hands it to a renderer unparsed, so nothing in it is Markdown.
+   */
+  passthrough: Span[];
+}
+
+/**
+ * An opening and a closing delimiter of Hugo's passthrough extension
+ * (`markup.goldmark.extensions.passthrough.delimiters`), such as `$$` and `$$` or `\(` and `\)`.
+ */
+export interface PassthroughDelimiter {
+  open: string;
+  close: string;
 }

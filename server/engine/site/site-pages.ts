@@ -12,6 +12,7 @@ import { anchorsOfBody, type PageAnchors } from './page-anchors';
 import { getPageCandidates } from './get-page';
 import { SiteIndexBuilder } from './site-index-builder';
 import { likelyTarget } from './likely-target';
+import { sitePassthrough } from './passthrough';
 import { rawInnerShortcodes } from './shortcode-catalog';
 import { siteFolders } from './site-outputs';
 import { servedUrl } from './page-url-data';
@@ -280,7 +281,7 @@ export class SitePages {
     if (text === undefined) return undefined;
     const rawInner = await this.rawInnerShortcodes();
     try {
-      return anchorsOfBody(parseBody(text, splitPost(text).bodyStart, { rawInner }));
+      return anchorsOfBody(parseBody(text, splitPost(text).bodyStart, { rawInner, passthrough: sitePassthrough(this.site) }));
     } catch {
       // A page whose body the parser fails on has ids no one knows: its
       // fragments go unchecked (the page's own check reports the failure).

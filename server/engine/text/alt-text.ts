@@ -190,31 +190,100 @@ const WORD_SUFFIX = /(?:tion|sion|ment|ity|ities|ness|ing|ship|ism|ist|olog(?:y|
 /**
  * One "word" with no spaces that is a file's slug rather than a description.
  * Separators or digits mark it; a long run of letters marks it when it cannot be
- * one real word. Brand names and single words (`Kubernetes`, `OpenSSF`, `Logo`,
- * `Wi-Fi`, `Coca-Cola`, `Web3`) pass.
+ * one real word. Brand names, single words, names with a version number and
+ * compounds written as prose (`Kubernetes`, `OpenSSF`, `Logo`, `Wi-Fi`,
+ * `Coca-Cola`, `ROT13`, `Python3`, `x86-64`, `Self-portrait`, `state-of-the-art`) pass.
  */
 function slugKind(token: string): FilenameKind | undefined {
   if (/\s/u.test(token) || !/\p{L}/u.test(token)) return undefined;
   // Chinese, Japanese, Thai… are written without spaces: a long run of them is prose.
   if (/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}\p{P}\p{S}]/u.test(token)) return undefined;
   if (/[\p{L}\p{N}]_[\p{L}\p{N}]/u.test(token)) return 'slug';
-  if (token.includes('-')) return hyphenatedWord(token) ? undefined : 'slug';
+  if (token.includes('-')) return hyphenatedWord(token.split('-')) ? undefined : 'slug';
   if (!/^[\p{L}\p{N}]+$/u.test(token)) return undefined;
   if (/\p{N}/u.test(token)) return mixedWithDigits(token) ? 'slug' : undefined;
   return runTogether(token) ? 'run-together' : undefined;
 }
 
-/** `Wi-Fi`, `e-mail`, `X-ray`, `T-shirt`, `Coca-Cola`: two parts that make one word or name. */
-function hyphenatedWord(token: string): boolean {
-  const parts = token.split('-');
-  if (parts.length !== 2 || !parts.every((part) => /^\p{L}+$/u.test(part))) return false;
-  if (parts.some((part) => part.length <= 2)) return true;
-  return parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part));
+/**
+ * A word or a name written with hyphens, as prose writes it: `Wi-Fi`, `Coca-Cola`,
+ * `Self-portrait`, `state-of-the-art`, `x86-64`, `UTF-8`. Not a slug, which joins
+ * any words (`partner-logo`, `verify-module`) or numbers a file (`ospo-keynote-1`).
+ */
+function hyphenatedWord(parts: string[]): boolean {
+  if (parts.some((part) => part === '')) return false;
+  if (parts.every((part) => /^\p{L}+$/u.test(part))) return lettersCompound(parts);
+  return codeName(parts);
 }
 
-/** `image4`, `MTG2024FINAL`, `team2023photo`, but not `Web3`, `K8s`, `Neo4j`, `MP3`. */
+/**
+ * Hyphens between letters: a compound of English, or a name. Two parts with one of
+ * one or two letters (`e-mail`, `X-ray`, `T-shirt`, `Pi-hole`) or two capitalised
+ * names (`Coca-Cola`) are one word. Otherwise, written as prose (see `proseCase`),
+ * two parts make a compound when the first is a prefix or the last a particle that
+ * English joins with a hyphen (`Self-portrait`, `well-known`, `built-in`, `open-source`),
+ * and three to five when every inner part is a linking word between short words
+ * (`state-of-the-art`, `end-to-end`, `one-of-a-kind`). Which two words a slug joins
+ * cannot be told from which two a writer joins without knowing the words: the lists
+ * below are those few words, and `steering-committee` stays a slug.
+ */
+function lettersCompound(parts: string[]): boolean {
+  if (parts.length === 2 && parts.some((part) => part.length <= 2)) return true;
+  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return true;
+  if (!proseCase(parts)) return false;
+  const words = parts.map((part) => part.toLowerCase());
+  if (words.length === 2) return COMPOUND_FIRST.has(words[0]) || COMPOUND_LAST.has(words[1]);
+  if (words.length > 5 || !words.every(shortWord)) return false;
+  return words.slice(1, -1).every((word) => LINKING_WORDS.has(word));
+}
+
+/**
+ * Prose puts a capital only at the start of a sentence or in an acronym: lower case
+ * after the first hyphen, the first part in lower case, capitalised or an acronym
+ * (`Self-portrait`, `HTTP-based`). `OSPO-SURVEY-KEYFINDINGS` and `Team-Photo-Berlin`
+ * are cased as file names and titles are, not as running text.
+ */
+function proseCase(parts: string[]): boolean {
+  return /^(?:\p{Lu}?\p{Ll}+|\p{Lu}{2,5})$/u.test(parts[0]) && parts.slice(1).every((part) => /^\p{Ll}+$/u.test(part));
+}
+
+/** A word of everyday English in a phrase compound: six letters or fewer, with a vowel (`php` has none). */
+function shortWord(word: string): boolean {
+  return word.length <= 6 && /[aeiouy]/u.test(word);
+}
+
+/** Prefixes English joins to a word with a hyphen: `self-hosted`, `well-known`, `non-profit`, `cross-platform`. */
+const COMPOUND_FIRST = new Set(['self', 'well', 'ill', 'non', 'pre', 'post', 'anti', 'multi', 'semi', 'cross', 'mid', 'half', 'all', 'open', 'real', 'long', 'short', 'high', 'low', 'full', 'first', 'one', 'two', 'three']);
+
+/** Particles and adjectives that end a hyphenated compound: `built-in`, `follow-up`, `cloud-native`, `user-friendly`. */
+const COMPOUND_LAST = new Set(['in', 'up', 'on', 'out', 'off', 'down', 'over', 'through', 'based', 'like', 'free', 'wide', 'known', 'made', 'aware', 'driven', 'friendly', 'native', 'powered', 'ready', 'specific']);
+
+/** The inner words of a phrase made one word: `state-of-the-art`, `up-to-date`, `mother-in-law`, `all-in-one`. */
+const LINKING_WORDS = new Set(['of', 'the', 'to', 'in', 'on', 'and', 'or', 'a', 'an', 'for', 'by', 'at', 'as']);
+
+/**
+ * Hyphens with digits: a technical name of two short parts (`x86-64`, `UTF-8`,
+ * `COVID-19`, `H-1B`, `3-D`), each of five characters at most, where every part has a
+ * digit or the part without one is an acronym. A word and a number (`vivo-1`,
+ * `team-2024`) is a file numbered in a series.
+ */
+function codeName(parts: string[]): boolean {
+  if (parts.length !== 2 || !parts.every((part) => /^[\p{L}\p{N}]{1,5}$/u.test(part))) return false;
+  return parts.every((part) => /\p{N}/u.test(part) || /^\p{Lu}+$/u.test(part));
+}
+
+/**
+ * A name and its number, as prose writes it: `ROT13`, `Python3`, `HTTP2`, `Win32`,
+ * `IPv6`, `Windows11`: letters with a capital (a name or an acronym, eight letters at
+ * most), or four lower-case letters at most (`rot13`, `http2`), then one or two
+ * digits. Web file names are lower case, and number a series after a word
+ * (`osposurvey7`, `banner2`, `python3` as a file).
+ */
+const NAME_WITH_NUMBER = /^(?:\p{Lu}\p{L}{0,7}|\p{Ll}{1,4})\p{N}{1,2}$/u;
+
+/** `image4`, `MTG2024FINAL`, `team2023photo`, but not `Web3`, `K8s`, `Neo4j`, `MP3`, `ROT13`, `Python3`. */
 function mixedWithDigits(token: string): boolean {
-  if ([...token].length < 5) return false;
+  if ([...token].length < 5 || NAME_WITH_NUMBER.test(token)) return false;
   const longestLetters = Math.max(...(token.match(/\p{L}+/gu) ?? ['']).map((run) => run.length));
   const longestDigits = Math.max(...(token.match(/\p{N}+/gu) ?? ['']).map((run) => run.length));
   return longestLetters >= 4 || longestDigits >= 2;
