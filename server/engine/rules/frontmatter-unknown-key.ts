@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { fitsKey } from '../frontmatter/value-fit';
 import type { FrontMatterDates } from '../site/front-matter-dates';
+import { taxonomiesOfFile, urlSettings } from '../site/hugo-urls';
 import { quoted } from '../text/quote';
 import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
@@ -42,8 +43,10 @@ export default defineRule({
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
     const mode = options.mode ?? preset.unknownKeys;
-    // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own.
-    const accepted = new Set([...options.allow, ...siteDateKeys(site.dates)].map((key) => key.toLowerCase()));
+    // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own,
+    // and the post's language its own taxonomies (`FRtags` in a French post).
+    const siteKeys = [...siteDateKeys(site.dates), ...taxonomiesOfFile(post.path, urlSettings(site))];
+    const accepted = new Set([...options.allow, ...siteKeys].map((key) => key.toLowerCase()));
     const present = new Set(frontMatter.keys.map((pair) => pair.name));
     // A key that repeats another in another case is frontmatter-syntax's.
     const repeated = repeatedKeys(frontMatter.keys);
