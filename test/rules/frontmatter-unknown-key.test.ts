@@ -165,3 +165,30 @@ test('frontmatter-unknown-key: taxonomies of a language with its own content fol
   assert.deepEqual(await unknownKeysIn('content/fa/blog/tides.md', post, { 'config/_default/languages.toml': languagesToml }), []);
   assert.deepEqual((await unknownKeysIn('content/blog/tides.md', post, { 'config/_default/languages.toml': languagesToml })).map(([key]) => key), ['FAtags']);
 });
+
+const DEPRECATED_BUILD = 'Deprecated front matter key “_build”.';
+const BUILD_HISTORY = 'Hugo deprecated “_build” in 0.145.0, and from 0.160.0 on the build fails over it.';
+
+test('frontmatter-unknown-key: `_build`, which Hugo still reads, is reported as deprecated, in either mode, with a rename to `build`', async () => {
+  const text = '---\ntitle: Elsewhere\ndate: 2025-01-01\n_build:\n  render: never\n  list: local\n---\n';
+  const expected = [
+    [
+      '_build',
+      `${DEPRECATED_BUILD} Rename it to “build”, which Hugo reads the same way (since 0.123.0): ${BUILD_HISTORY}`,
+      [['Rename “_build” to “build”', 'build', false, true]],
+    ],
+  ];
+  const diagnostics = await unknownKeys(text);
+  assert.deepEqual(described(text, diagnostics), expected);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.deepEqual(described(text, await unknownKeys(text, { baseURL: 'https://todogroup.org/' })), expected);
+  const allowed = '{ "rules": { "frontmatter-unknown-key": ["warn", { "allow": ["_build"] }] } }';
+  assert.deepEqual(await unknownKeys(text, { config: allowed }), []);
+});
+
+test('frontmatter-unknown-key: `_build` beside `build` is read in its place: no rename, the settings go into `build`', async () => {
+  const text = '---\ntitle: Elsewhere\ndate: 2025-01-01\nBuild:\n  list: never\n_build:\n  render: never\n---\n';
+  assert.deepEqual(described(text, await unknownKeys(text)), [
+    ['_build', `${DEPRECATED_BUILD} Hugo reads it and ignores the “build” beside it: move its settings into “build” and remove it. ${BUILD_HISTORY}`, []],
+  ]);
+});
