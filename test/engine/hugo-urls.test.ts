@@ -13,6 +13,7 @@ import {
   placeOf,
   sanitizePath,
   setting,
+  taxonomiesOfFile,
   urlSettings,
   type Language,
   type PageUrl,
@@ -73,7 +74,7 @@ test('urlSettings: a site with no settings is Hugo default: English at the root,
     defaultLanguage: english,
     pagePatterns: new Map(),
     sectionPatterns: new Map(),
-    taxonomies: ['tags', 'categories'],
+    taxonomies: new Map([['en', ['tags', 'categories']]]),
     dateSources: ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'],
     fileNameChains: [],
     gitInfo: false,
@@ -152,8 +153,49 @@ test('urlSettings: permalinks in the new form: page and section patterns, either
 });
 
 test('urlSettings: taxonomies are the plural names of the taxonomies setting', () => {
-  assert.deepEqual(settingsOf({ taxonomies: { tag: 'tags', series: 'Series', broken: 7 } }).taxonomies, ['tags', 'series']);
-  assert.deepEqual(settingsOf({ taxonomies: ['tags'] }).taxonomies, ['tags', 'categories'], 'a list is not a taxonomies mapping');
+  assert.deepEqual(settingsOf({ taxonomies: { tag: 'tags', series: 'Series', broken: 7, empty: '' } }).taxonomies, new Map([['en', ['tags', 'series']]]));
+  assert.deepEqual(settingsOf({ taxonomies: ['tags'] }).taxonomies, new Map([['en', ['tags', 'categories']]]), 'a list is not a taxonomies mapping');
+  assert.deepEqual(settingsOf({ taxonomies: {} }).taxonomies, new Map([['en', []]]), 'an empty mapping turns them all off');
+});
+
+test('urlSettings: a language\'s own taxonomies replace the site\'s for that language; the others keep the site\'s', () => {
+  const settings = settingsOf({
+    taxonomies: { tag: 'tags', category: 'categories', topic: 'topics' },
+    languages: {
+      en: {},
+      FR: { Taxonomies: { tag: 'Etiquettes', category: 'rubriques' } },
+      de: { taxonomies: { tag: 'schlagworte' }, weight: 3 },
+      nl: { taxonomies: 'tags' },
+    },
+  });
+  assert.deepEqual(
+    settings.taxonomies,
+    new Map([
+      ['en', ['tags', 'categories', 'topics']],
+      ['fr', ['etiquettes', 'rubriques']],
+      ['de', ['schlagworte']],
+      ['nl', ['tags', 'categories', 'topics']],
+    ]),
+    'Hugo merges a language\'s maps with the strategy "none": none of the site\'s entries are added; a value that is no mapping is ignored',
+  );
+});
+
+test('urlSettings: a language\'s taxonomies with `_merge: deep` add the site\'s entries they lack, with no default for a site that sets none', () => {
+  const languages = { en: {}, sv: { taxonomies: { _merge: 'deep', tag: 'taggar' } } };
+  const merged = settingsOf({ taxonomies: { tag: 'tags', series: 'series' }, languages });
+  assert.deepEqual(merged.taxonomies.get('sv'), ['taggar', 'series'], 'its own `tag` wins; `series` comes from the site');
+  assert.deepEqual(settingsOf({ languages }).taxonomies, new Map([['en', ['tags', 'categories']], ['sv', ['taggar']]]));
+});
+
+test('taxonomiesOfFile: the taxonomies of the language a content file is in, by its name or its language\'s content folder', () => {
+  const settings = settingsOf({
+    taxonomies: { tag: 'tags' },
+    languages: { en: {}, fr: { taxonomies: { tag: 'FRtags' } }, fa: { contentDir: 'content.fa', taxonomies: { tag: 'FAtags' } } },
+  });
+  assert.deepEqual(taxonomiesOfFile(`${ROOT}/content/posts/syntax.md`, settings), ['tags']);
+  assert.deepEqual(taxonomiesOfFile(`${ROOT}/content/posts/syntax.fr.md`, settings), ['frtags']);
+  assert.deepEqual(taxonomiesOfFile(`${ROOT}/content.fa/posts/syntax.md`, settings), ['fatags']);
+  assert.deepEqual(taxonomiesOfFile('/elsewhere/notes.fr.md', settings), ['tags'], 'outside the content folders: the default language');
 });
 
 test('urlSettings: uglyURLs when set to true, or for the sections a map sets true; the frontmatter setting orders the date sources', () => {

@@ -123,3 +123,72 @@ test('frontmatter-unknown-key: a post without front matter, or with broken front
   assert.deepEqual(await unknownKeys('# No front matter\n'), []);
   assert.deepEqual(await unknownKeys('---\nTitle: "A\ndate: 2025-01-01\n---\n'), []);
 });
+
+/** The keys reported in `path` of a site whose config files are `config` (hugo.yaml is replaced when given). */
+async function unknownKeysIn(path: string, text: string, config: Record<string, string>, rc?: string) {
+  const site = hugoSite({ [path]: text, ...(rc ? { '.postlintrc.json': rc } : {}) });
+  if (Object.keys(config).some((name) => name.startsWith('hugo.'))) site.files.delete(`${SITE}/hugo.yaml`);
+  for (const [name, value] of Object.entries(config)) site.files.set(`${SITE}/${name}`, value);
+  return only(await checkPost(site, path), 'frontmatter-unknown-key').map((d) => [rangeText(text, d), d.message]);
+}
+
+const FRENCH_TAGS = '---\ntitle: Marées\ndate: 2025-01-01\nFRtags: [bateaux]\nFRcategories: [ports]\n---\n';
+const LANGUAGES_YAML = [
+  'baseURL: https://example.org/',
+  'languages:',
+  '  en:',
+  '    taxonomies: { tag: tags, series: series }',
+  '  fr:',
+  '    taxonomies: { tag: FRtags, category: FRcategories }',
+  '',
+].join('\n');
+
+test('frontmatter-unknown-key: a language\u2019s own taxonomies are keys Hugo reads in that language\u2019s posts (YAML config)', async () => {
+  assert.deepEqual(await unknownKeysIn('content/blog/tides.fr.md', FRENCH_TAGS, { 'hugo.yaml': LANGUAGES_YAML }), []);
+  // In an English post they are no taxonomy: a slip of `tags` and `categories` still.
+  assert.deepEqual(
+    (await unknownKeysIn('content/blog/tides.md', FRENCH_TAGS, { 'hugo.yaml': LANGUAGES_YAML })).map(([key]) => key),
+    ['FRtags', 'FRcategories'],
+  );
+  // `all` mode reports any key the schema does not know, but not English's own `series`.
+  const all = '{ "rules": { "frontmatter-unknown-key": ["warn", { "mode": "all" }] } }';
+  const series = '---\ntitle: Tides\ndate: 2025-01-01\nseries: [tide-guide]\n---\n';
+  assert.deepEqual(await unknownKeysIn('content/blog/tides.md', series, { 'hugo.yaml': LANGUAGES_YAML }, all), []);
+  assert.deepEqual((await unknownKeysIn('content/blog/tides.fr.md', series, { 'hugo.yaml': LANGUAGES_YAML }, all)).map(([key]) => key), ['series']);
+});
+
+test('frontmatter-unknown-key: taxonomies of a language with its own content folder, from TOML (hugo.toml, config/_default/languages.toml)', async () => {
+  const post = '---\ntitle: Tides\ndate: 2025-01-01\nFAtags: [boats]\n---\n';
+  const hugoToml = 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fa]\ncontentDir = "content/fa"\n[languages.fa.taxonomies]\ntag = "FAtags"\n';
+  assert.deepEqual(await unknownKeysIn('content/fa/blog/tides.md', post, { 'hugo.toml': hugoToml }), []);
+  const languagesToml = '[en]\n[fa]\ncontentDir = "content/fa"\n[fa.taxonomies]\ntag = "FAtags"\n';
+  assert.deepEqual(await unknownKeysIn('content/fa/blog/tides.md', post, { 'config/_default/languages.toml': languagesToml }), []);
+  assert.deepEqual((await unknownKeysIn('content/blog/tides.md', post, { 'config/_default/languages.toml': languagesToml })).map(([key]) => key), ['FAtags']);
+});
+
+const DEPRECATED_BUILD = 'Deprecated front matter key “_build”.';
+const BUILD_HISTORY = 'Hugo deprecated “_build” in 0.145.0, and from 0.160.0 on the build fails over it.';
+
+test('frontmatter-unknown-key: `_build`, which Hugo still reads, is reported as deprecated, in either mode, with a rename to `build`', async () => {
+  const text = '---\ntitle: Elsewhere\ndate: 2025-01-01\n_build:\n  render: never\n  list: local\n---\n';
+  const expected = [
+    [
+      '_build',
+      `${DEPRECATED_BUILD} Rename it to “build”, which Hugo reads the same way (since 0.123.0): ${BUILD_HISTORY}`,
+      [['Rename “_build” to “build”', 'build', false, true]],
+    ],
+  ];
+  const diagnostics = await unknownKeys(text);
+  assert.deepEqual(described(text, diagnostics), expected);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.deepEqual(described(text, await unknownKeys(text, { baseURL: 'https://todogroup.org/' })), expected);
+  const allowed = '{ "rules": { "frontmatter-unknown-key": ["warn", { "allow": ["_build"] }] } }';
+  assert.deepEqual(await unknownKeys(text, { config: allowed }), []);
+});
+
+test('frontmatter-unknown-key: `_build` beside `build` is read in its place: no rename, the settings go into `build`', async () => {
+  const text = '---\ntitle: Elsewhere\ndate: 2025-01-01\nBuild:\n  list: never\n_build:\n  render: never\n---\n';
+  assert.deepEqual(described(text, await unknownKeys(text)), [
+    ['_build', `${DEPRECATED_BUILD} Hugo reads it and ignores the “build” beside it: move its settings into “build” and remove it. ${BUILD_HISTORY}`, []],
+  ]);
+});

@@ -280,6 +280,36 @@ test('link-broken-local: generated pages: feeds, sitemap, taxonomies, pagination
   assert.deepEqual((await broken(body)).covered, []);
 });
 
+test('link-broken-local: each language\u2019s own taxonomies make its taxonomy and term pages, in place of the site\u2019s', async () => {
+  const hugo = [
+    'baseURL: https://example.org/',
+    'languages:',
+    '  en:',
+    '    taxonomies:',
+    '      tag: tags',
+    '      series: series',
+    '  fr:',
+    '    taxonomies:',
+    '      tag: FRtags',
+    '      category: FRcategories',
+  ].join('\n');
+  const files = { 'content/blog/tides.fr.md': page('Marées', 'FRtags: [bateaux]\n') };
+  const ok = await broken('[a](/series/tide-guide/) [b](/tags/boats/) [c](/fr/frcategories/ports/) [d](/fr/frtags/) [e](/fr/frtags/bateaux/)\n', files, `${hugo}\n`);
+  assert.deepEqual(ok.covered, []);
+  // French has no `tags` of its own, English no `frtags`, and English's list replaced the site's `categories`.
+  const bad = await broken('[f](/fr/tags/bateaux/) [g](/frtags/boats/) [h](/categories/)\n', files, `${hugo}\n`);
+  assert.deepEqual(bad.covered, ['/fr/tags/bateaux/', '/frtags/boats/', '/categories/']);
+});
+
+test('link-broken-local: languages and their taxonomies from `config/_default/languages.toml`', async () => {
+  const files = {
+    'config/_default/languages.toml': '[en]\nweight = 1\n[fa]\nweight = 2\n[fa.taxonomies]\ntag = "FAtags"\n',
+    'content/blog/tides.fa.md': page('Tides', 'FAtags: [boats]\n'),
+  };
+  const { covered } = await broken('[a](/fa/fatags/boats/) [b](/tags/boats/) [c](/fa/tags/boats/)\n', files);
+  assert.deepEqual(covered, ['/fa/tags/boats/'], 'English keeps the site\u2019s default taxonomies; Farsi has only its own');
+});
+
 test('link-broken-local: `ignore` globs name targets never reported', async () => {
   const config = '{ "rules": { "link-broken-local": ["error", { "ignore": ["/downloads/**", "search/"] }] } }';
   const { covered } = await broken('[a](/downloads/app.zip) [b](/search/) [c](/blog/nope/)\n', { '.postlintrc.json': config });

@@ -5,10 +5,15 @@
  */
 import { MARKDOWN_SUFFIXES } from '../../../schemas/markdown-files';
 import { configuredMounts, type ContentMount } from './content-mounts';
+import { isRecord, setting } from './config-values';
 import { fileNameDate, isDateValue, isEmptyValue } from './file-name-date';
 import type { FrontMatterDates } from './front-matter-dates';
 import { join } from './paths';
 import type { Site } from './site';
+import { taxonomiesByLanguage } from './taxonomies';
+
+// Read by many modules of the site model through this one.
+export { isRecord, setting };
 
 export interface Language {
   /** The language key, lower-cased as Hugo does (`zh-cn`). */
@@ -25,8 +30,11 @@ export interface UrlSettings {
   /** `permalinks` patterns of regular pages and of section pages, by top-level section. */
   pagePatterns: Map<string, string>;
   sectionPatterns: Map<string, string>;
-  /** Plural names of the taxonomies (`tags`, `categories`): their list pages are generated. */
-  taxonomies: string[];
+  /**
+   * Plural names of each language's taxonomies (`tags`, `categories`), by language key:
+   * the front matter keys of a page's terms, and the folders of the pages generated from them.
+   */
+  taxonomies: Map<string, string[]>;
   /** Whether pages of a top-level section are served as `name.html`: `uglyURLs: true`, or a map by section (`uglyURLs: { posts: true }`). */
   uglyURLs: (section: string) => boolean;
   /** Where Hugo takes a page's date from, in order: front matter keys (lower case), `:filename`, `:filemodtime`, `:git`. */
@@ -43,7 +51,6 @@ export interface UrlSettings {
   basePath: string;
 }
 
-/** Hugo's config keys are case-insensitive. */
 /** A value Hugo reads as text: a string, or a number written out (`slug: 2024` is `2024`); undefined for anything else. */
 function scalarText(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
@@ -52,18 +59,6 @@ function scalarText(value: unknown): string | undefined {
 /** A setting Hugo reads as text; anything else is the fallback. */
 export function textSetting(record: unknown, key: string, fallback: string): string {
   return scalarText(setting(record, key)) ?? fallback;
-}
-
-export function setting(record: unknown, key: string): unknown {
-  if (!isRecord(record)) return undefined;
-  if (key in record) return record[key];
-  const lower = key.toLowerCase();
-  for (const [name, value] of Object.entries(record)) if (name.toLowerCase() === lower) return value;
-  return undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function stringMap(value: unknown): Map<string, string> {
@@ -150,17 +145,13 @@ function readUrlSettings(site: Site): UrlSettings {
   const pagePatterns = stringMap(nested ? setting(permalinks, 'page') : permalinks);
   const sectionPatterns = stringMap(nested ? setting(permalinks, 'section') : undefined);
 
-  const taxonomySetting = setting(config, 'taxonomies');
-  const taxonomies = isRecord(taxonomySetting)
-    ? Object.values(taxonomySetting).filter((plural): plural is string => typeof plural === 'string').map((plural) => plural.toLowerCase())
-    : ['tags', 'categories'];
   return {
     languages,
     defaultLanguage,
     mounts,
     pagePatterns,
     sectionPatterns,
-    taxonomies,
+    taxonomies: taxonomiesByLanguage(config, languages.map((language) => language.key)),
     uglyURLs: uglyURLsOf(setting(config, 'uglyURLs')),
     dateSources: site.dates.date,
     fileNameChains: fileNameChainsOf(site.dates),
@@ -565,4 +556,14 @@ export function placeOf(path: string, settings: UrlSettings): ContentPlace | und
     if (place) return place;
   }
   return undefined;
+}
+
+/**
+ * The plural names of the taxonomies of the language a content file is in (see
+ * `UrlSettings.taxonomies`): the keys it lists its terms under. A file outside the
+ * content folders is taken to be in the default language.
+ */
+export function taxonomiesOfFile(path: string, settings: UrlSettings): string[] {
+  const language = placeOf(path, settings)?.language ?? settings.defaultLanguage;
+  return settings.taxonomies.get(language.key) ?? [];
 }

@@ -175,15 +175,25 @@ export class SitePages {
       const parent = `/${segments.slice(0, -1).join('/')}`;
       if (this.index.pages.has(parent) || this.index.implicitPages.has(parent)) return true;
     }
-    const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && segments[0] === candidate.prefix.slice(1));
-    const first = language ? segments[1] : segments[0];
-    if (first !== undefined && this.settings.taxonomies.includes(first)) return true;
+    if (this.isTaxonomyPath(segments)) return true;
     const page = segments.lastIndexOf('page');
     if (page >= 0 && page === segments.length - 2 && /^\d+$/.test(segments[page + 1])) {
       const list = `/${segments.slice(0, page).join('/')}`;
       return this.index.pages.has(list) || this.index.implicitPages.has(list);
     }
     return false;
+  }
+
+  /**
+   * Whether a path is in a taxonomy's folder (`/tags/`, `/fr/frtags/markdown/`): Hugo makes
+   * its list and term pages from the pages' front matter, with the taxonomies of the language
+   * whose prefix the path starts with (the default language's when none).
+   */
+  private isTaxonomyPath(segments: string[]): boolean {
+    const language = this.settings.languages.find((candidate) => candidate.prefix !== '' && segments[0] === candidate.prefix.slice(1));
+    const first = language ? segments[1] : segments[0];
+    const taxonomies = this.settings.taxonomies.get((language ?? this.settings.defaultLanguage).key) ?? [];
+    return first !== undefined && taxonomies.includes(first);
   }
 
   /** Why a path may be a page no one can see here; undefined when it cannot. */
