@@ -1,4 +1,4 @@
-import type { FixSpec } from '../rule';
+import type { FixSpec, Problem } from '../rule';
 import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { isEmailAddress } from '../links/url-parts';
@@ -23,6 +23,40 @@ function wrapFix(url: string, urlSpan: Span): FixSpec {
   };
 }
 
+/**
+ * The quote a URL written in quotes (`"https://…"`) ends with: Goldmark's linkify
+ * takes a closing quote into the address (its URLs may hold `"` and `'`), so the link
+ * leads to `…%22`, a page that does not exist. Undefined when the URL is not quoted so.
+ */
+function closingQuote(text: string, url: string, urlSpan: Span): string | undefined {
+  const last = url[url.length - 1];
+  return (last === '"' || last === "'") && text[urlSpan.start - 1] === last ? last : undefined;
+}
+
+/**
+ * The address without its closing quote, in angle brackets inside the quotes. Offered in
+ * the editor only: it changes where the link leads (to where the author meant it to).
+ */
+function quotedUrlProblem(url: string, urlSpan: Span, quote: string): Problem {
+  const address = url.slice(0, -1);
+  const autolink = `<${address}>`;
+  return {
+    span: urlSpan,
+    message: `Bare URL ${quoted(url, 30)} includes its closing quote, so the link leads nowhere. GFM takes the quote into the address: put the address in angle brackets inside the quotes, ${quoted(`${quote}${autolink}${quote}`, Infinity)}.`,
+    fixes: [
+      {
+        title: `Wrap the address in angle brackets: ${quoted(autolink, 60)}`,
+        edits: [
+          { span: { start: urlSpan.start, end: urlSpan.start }, newText: '<' },
+          { span: { start: urlSpan.end - 1, end: urlSpan.end - 1 }, newText: '>' },
+        ],
+        safe: false,
+        preferred: true,
+      },
+    ],
+  };
+}
+
 /** A URL pasted into prose is linked only by GFM's guess at where it ends, and tells readers little. */
 export default defineRule({
   meta: {
@@ -35,6 +69,11 @@ export default defineRule({
     for (const link of post.body.links) {
       // An e-mail address reads well as it is; the address is its own best text.
       if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
+      const quote = closingQuote(post.text, link.url, link.urlSpan);
+      if (quote !== undefined) {
+        report(quotedUrlProblem(link.url, link.urlSpan, quote));
+        continue;
+      }
       // A `www.` address written as a destination needs its scheme, or it is a relative link.
       const href = /^[a-z][a-z0-9+.-]*:/i.test(link.url) ? link.url : `https://${link.url}`;
       report({
