@@ -28,8 +28,15 @@ const PRIVATE_NAME_SUFFIXES = ['localhost', 'local', 'home.arpa', 'internal'];
 export function isPrivateHost(host: string): boolean {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   const bare = name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
-  if (ipaddr.isValid(bare)) return isPrivateAddress(ipaddr.parse(bare));
+  // Only an address written as one is parsed: ipaddr.js's test costs more than the rest of the rule.
+  if (looksLikeAddress(bare) && ipaddr.isValid(bare)) return isPrivateAddress(ipaddr.parse(bare));
   return PRIVATE_NAME_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
+}
+
+/** A host that may be an IP address: IPv4 starts with a digit (so does `0x…`, which ipaddr.js reads too), IPv6 has a colon. */
+function looksLikeAddress(host: string): boolean {
+  const first = host.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || host.includes(':');
 }
 
 function isPrivateAddress(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {

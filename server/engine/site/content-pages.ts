@@ -54,7 +54,8 @@ export class ContentPages {
     if (!holds) {
       holds = this.workspace.readDirectory(folder).then((entries) =>
         entries.some((entry) => {
-          if (entry.kind !== 'file') return false;
+          // Only a file named `index…` may be one: the others are passed over before any path is built.
+          if (entry.kind !== 'file' || !/^index\./i.test(entry.name)) return false;
           const place = placeOf(join(folder, entry.name), settings);
           return place !== undefined && isLeafIndexName(basename(place.rel));
         }),

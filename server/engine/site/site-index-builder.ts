@@ -138,7 +138,7 @@ export class SiteIndexBuilder {
     const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
     const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
     // A leaf bundle's index, in each of its languages (`index.md`, `index.de.md`): each is a page.
-    const leaves = treeFolder === '' ? [] : files.filter((entry) => this.isLeafIndex(mount, join(folder, entry.name)));
+    const leaves = treeFolder === '' ? [] : files.filter((entry) => this.isLeafIndex(mount, folder, entry.name));
     if (leaves.length > 0) {
       const urls: string[] = [];
       for (const leaf of leaves) {
@@ -223,8 +223,10 @@ export class SiteIndexBuilder {
   }
 
   /** Whether a file is a leaf bundle's index, once a language suffix is taken off its name (`index.de.md`). */
-  private isLeafIndex(mount: ContentMount, path: string): boolean {
-    const rel = placeIn(mount, path, this.settings)?.rel;
+  private isLeafIndex(mount: ContentMount, folder: string, name: string): boolean {
+    // Most files of a folder are not named `index…`: they are passed over before any path is built.
+    if (!/^index\./i.test(name)) return false;
+    const rel = placeIn(mount, join(folder, name), this.settings)?.rel;
     return rel !== undefined && isLeafIndexName(basename(rel));
   }
 
