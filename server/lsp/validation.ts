@@ -34,6 +34,8 @@ export class Validator {
   private readonly pushed = new Set<string>();
   /** What each post's last check looked up in its site's page index (`CheckResult.dependencies`). */
   private readonly dependencies = new Map<string, Set<string>>();
+  /** The unverified lines last logged for each post (`logUnverified`). */
+  private readonly unverifiedLogged = new Map<string, string>();
   /** Documents whose check is under way; a change meanwhile marks them `dirty`, for the next check. */
   private readonly running = new Set<string>();
   private readonly dirty = new Set<string>();
@@ -89,11 +91,18 @@ export class Validator {
     }
   }
 
-  /** What a check could not verify goes to the log, as the CLI's summary says it: never a silent skip. */
+  /**
+   * What a check could not verify goes to the log, as the CLI's summary says it: never a
+   * silent skip. Said again only when it changes: a post is checked at every keystroke.
+   */
   private logUnverified(path: string, unverified: Unverified[]): void {
     const counts = new UnverifiedCounts();
     for (const { ruleId, reason } of unverified) counts.add(ruleId, reason);
-    for (const { kind, reason, count } of counts.values()) this.connection.console.info(`Postlint: ${path}: ${plural(count, kind)} not verified: ${reason}`);
+    const lines = [...counts.values()].map(({ kind, reason, count }) => `Postlint: ${path}: ${plural(count, kind)} not verified: ${reason}`);
+    const said = lines.join('\n');
+    if (this.unverifiedLogged.get(path) === said) return;
+    this.unverifiedLogged.set(path, said);
+    for (const line of lines) this.connection.console.info(line);
   }
 
   /** A broken config is told once, in a message and in the log, without a stack trace; again only after it was mended. */

@@ -288,17 +288,19 @@ test('validator: any other failure of a check is logged with its stack (or as it
   assert.deepEqual(connection.shown, []);
 });
 
-test('validator: what a check could not verify goes to the log, one line per reason with its count', async () => {
+test('validator: what a check could not verify goes to the log, one line per reason with its count, said again only when it changes', async () => {
   const post = `${POST_BY_WRITER}\n[a](/blog/gone/) [b](/blog/away/)\n`;
   const site = hugoSite({
     'hugo.yaml': 'baseURL: https://example.org/\noutputFormats:\n  hostRedirects:\n    baseName: _redirects\n',
     'content/blog/p.md': post,
   });
   const { validator, connection } = harness(memoryService(site));
+  const said = (count: string) => `Postlint: /site/content/blog/p.md: ${count} not verified: the site writes its “_redirects” at build time (output format “hostRedirects”), and a redirect there may serve this address`;
   await validator.diagnose(POST_URI, post);
-  assert.deepEqual(connection.infos, [
-    'Postlint: /site/content/blog/p.md: 2 links not verified: the site writes its “_redirects” at build time (output format “hostRedirects”), and a redirect there may serve this address',
-  ]);
+  await validator.diagnose(POST_URI, `${post}More words.\n`);
+  assert.deepEqual(connection.infos, [said('2 links')], 'a keystroke that leaves it as it was says nothing more');
+  await validator.diagnose(POST_URI, `${post}[c](/blog/third/)\n`);
+  assert.deepEqual(connection.infos, [said('2 links'), said('3 links')]);
   assert.deepEqual(connection.errors, []);
 });
 
