@@ -1,5 +1,6 @@
 import type { ImageRef } from '../markdown';
 import type { Post } from '../rule';
+import { altFallsBackToCaption } from '../site/shortcode-catalog';
 import { defineRule } from '../rule';
 import { quoted } from '../text/quote';
 import type { Span } from '../types';
@@ -53,13 +54,14 @@ export default defineRule({
     yieldsTo: ['link-empty-text'],
     fixable: 'editor',
   },
-  check({ post, report }) {
+  async check({ post, site, workspace, siteCache, report }) {
     for (const image of post.body.images) {
       // Markdown images always have alt text, if only an empty one (image-alt-empty's business).
       // Stryker disable next-line ConditionalExpression,StringLiteral: as a Markdown image's alt is never undefined, the source test alone never decides
       if (image.source === 'markdown' || image.alt !== undefined) continue;
-      // Hugo's `figure` (and the themes' copies of it) uses the caption as the alt when there is no `alt`.
-      if (image.shortcode?.toLowerCase() === 'figure' && (image.attributes.caption ?? '').trim() !== '') continue;
+      // Hugo's `figure`, and the site templates copied from it, use the caption as the alt when there is no `alt`.
+      const caption = (image.attributes.caption ?? '').trim() !== '';
+      if (caption && image.shortcode !== undefined && (await altFallsBackToCaption(siteCache, workspace, site, image.shortcode))) continue;
       const at = insertionPoint(post, image);
       const insert: Span | undefined = at === undefined ? undefined : { start: at, end: at };
       report({

@@ -76,6 +76,53 @@ export async function needsClosingTag(cache: SiteCache, workspace: Workspace, si
 }
 
 /**
+ * Whether a shortcode's image takes its caption as alt text when it has none: Hugo's
+ * own `figure` does, and so do the many site templates copied from it
+ * (`alt="{{ with .Get "alt" }}{{ . }}{{ else }}{{ .Get "caption" }}{{ end }}"`). Read
+ * from the site's template when it has one (it replaces Hugo's), else Hugo's `figure`
+ * alone is known to.
+ */
+export async function altFallsBackToCaption(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<boolean> {
+  const catalog = await shortcodeCatalog(cache, workspace, site);
+  const files = catalog.templates.get(name.toLowerCase());
+  if (!files) return name.toLowerCase() === 'figure';
+  return cache(`shortcode-alt-caption:${name.toLowerCase()}`, async () => {
+    for (const file of files) if (altValues((await workspace.readFile(file)) ?? '').some((value) => /\bcaption\b/i.test(value))) return true;
+    return false;
+  });
+}
+
+/**
+ * The values of the `alt="…"` attributes a template writes, template actions included:
+ * a quote inside `{{ … }}` (`.Get "caption"`) does not end the value.
+ */
+export function altValues(template: string): string[] {
+  const values: string[] = [];
+  for (let at = template.search(ALT_ATTRIBUTE); at !== -1; ) {
+    let open = template.indexOf('=', at) + 1;
+    while (open < template.length && /\s/.test(template[open])) open++;
+    const quote = template[open];
+    let end = open + 1;
+    if (quote === '"' || quote === "'") {
+      while (end < template.length && template[end] !== quote) end = template.startsWith('{{', end) ? actionEnd(template, end) : end + 1;
+      values.push(template.slice(open + 1, end));
+    }
+    const next = template.slice(end).search(ALT_ATTRIBUTE);
+    at = next === -1 ? -1 : end + next;
+  }
+  return values;
+}
+
+/** ` alt=` with any blanks around the `=`, in any case. */
+const ALT_ATTRIBUTE = /\salt\s*=/i;
+
+/** Where a `{{ … }}` action that starts at `at` ends (after its `}}`), or the end of the text. */
+function actionEnd(template: string, at: number): number {
+  const close = template.indexOf('}}', at + 2);
+  return close === -1 ? template.length : close + 2;
+}
+
+/**
  * The site's shortcodes whose inner text is not Markdown: Hugo hands a `{{< … >}}`
  * shortcode its inner text as it is, and only a template that renders it
  * (`markdownify`, `RenderString`) makes Markdown of it. Others print it as text or
