@@ -24,31 +24,41 @@ function wrapFix(url: string, urlSpan: Span): FixSpec {
 }
 
 /**
- * The quote a URL written in quotes (`"https://…"`) ends with: Goldmark's linkify
- * takes a closing quote into the address (its URLs may hold `"` and `'`), so the link
- * leads to `…%22`, a page that does not exist. Undefined when the URL is not quoted so.
+ * What a URL written in quotes ends with that the author did not mean as part of it:
+ * Goldmark's linkify lets an address hold `"` and `'`, so `"https://…"` is linked with
+ * its closing quote, and `"… (https://…)"` with the `)"` (the link leads to `…%22`, a
+ * page that does not exist). The closing quote, when the address holds no other, and
+ * the `)`s before it that close no `(` of the address. Undefined when there is none.
  */
-function closingQuote(text: string, url: string, urlSpan: Span): string | undefined {
-  const last = url[url.length - 1];
-  return (last === '"' || last === "'") && text[urlSpan.start - 1] === last ? last : undefined;
+function takenIn(url: string): string | undefined {
+  const quote = url[url.length - 1];
+  if ((quote !== '"' && quote !== "'") || url.indexOf(quote) !== url.length - 1) return undefined;
+  let end = url.length - 1;
+  const opened = url.split('(').length - 1;
+  let closed = url.split(')').length - 1;
+  while (url[end - 1] === ')' && closed > opened) {
+    end--;
+    closed--;
+  }
+  return url.slice(end);
 }
 
 /**
- * The address without its closing quote, in angle brackets inside the quotes. Offered in
- * the editor only: it changes where the link leads (to where the author meant it to).
+ * The address without what it took in, in angle brackets. Offered in the editor only:
+ * it changes where the link leads (to where the author meant it to).
  */
-function quotedUrlProblem(url: string, urlSpan: Span, quote: string): Problem {
-  const address = url.slice(0, -1);
-  const autolink = `<${address}>`;
+function takenInProblem(url: string, urlSpan: Span, extra: string): Problem {
+  const autolink = `<${url.slice(0, -extra.length)}>`;
+  const end = urlSpan.end - extra.length;
   return {
     span: urlSpan,
-    message: `Bare URL ${quoted(url, 30)} includes its closing quote, so the link leads nowhere. GFM takes the quote into the address: put the address in angle brackets inside the quotes, ${quoted(`${quote}${autolink}${quote}`, Infinity)}.`,
+    message: `Bare URL ${quoted(url, 30)} takes in the ${quoted(extra)} after it, so the link leads nowhere. GFM counts quotes as part of an address: put the address in angle brackets, ${quoted(autolink, Infinity)}.`,
     fixes: [
       {
         title: `Wrap the address in angle brackets: ${quoted(autolink, 60)}`,
         edits: [
           { span: { start: urlSpan.start, end: urlSpan.start }, newText: '<' },
-          { span: { start: urlSpan.end - 1, end: urlSpan.end - 1 }, newText: '>' },
+          { span: { start: end, end }, newText: '>' },
         ],
         safe: false,
         preferred: true,
@@ -69,9 +79,9 @@ export default defineRule({
     for (const link of post.body.links) {
       // An e-mail address reads well as it is; the address is its own best text.
       if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
-      const quote = closingQuote(post.text, link.url, link.urlSpan);
-      if (quote !== undefined) {
-        report(quotedUrlProblem(link.url, link.urlSpan, quote));
+      const extra = takenIn(link.url);
+      if (extra !== undefined) {
+        report(takenInProblem(link.url, link.urlSpan, extra));
         continue;
       }
       // A `www.` address written as a destination needs its scheme, or it is a relative link.
