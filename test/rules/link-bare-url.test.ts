@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyFindings, fixUntilStable, postWith } from '../helpers/link-fixes';
-import { hugoSite } from '../helpers/memory-workspace';
+import { checkPost, hugoSite } from '../helpers/memory-workspace';
 
 const RULE = 'link-bare-url';
 
@@ -120,4 +120,10 @@ test('link-bare-url: a URL in quotes, whose closing quote (and the ) before it) 
   ]);
   const site = hugoSite({ 'content/blog/p.md': postWith(body) });
   assert.equal((await fixUntilStable(site, 'content/blog/p.md', RULE)).text, postWith(body));
+});
+
+test('link-bare-url: where a bare URL took in a ")" after it, link-malformed gives way, as this rule says what happened', async () => {
+  const text = postWith('Reverted "Fix the nets (https://p.example/pull/6)" today.\n');
+  const found = (await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md')).filter((d) => d.ruleId.startsWith('link-')).map((d) => d.ruleId);
+  assert.deepEqual(found, ['link-bare-url']);
 });

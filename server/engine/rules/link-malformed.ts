@@ -133,6 +133,8 @@ export default defineRule({
     id: 'link-malformed',
     description: 'URLs must be well formed: no spaces, no `%` outside an escape, balanced brackets.',
     defaultSeverity: 'warning',
+    // A bare URL that took in the `)` or quote after it: link-bare-url says what happened and offers the address without them.
+    yieldsTo: ['link-bare-url'],
     fixable: 'safe or editor',
   },
   check({ post, report }) {
