@@ -162,6 +162,8 @@ const TYPE_TABLE: [string, string, string][] = [
   ['weight: "x"', '"x"', '“weight” should be a number: found “"x"”.'],
   ['weight: 1.5', '1.5', '“weight” should be a whole number: found the number 1.5.'],
   ['draft: "no"', '"no"', '“draft” should be true or false: found “"no"”.'],
+  ['draft: yes', 'yes', '“draft” should be true or false: found “yes”. Hugo before 0.152 read “yes” as true, later versions read it as text, which counts as false: write true.'],
+  ['draft: Off', 'Off', '“draft” should be true or false: found “Off”. Hugo before 0.152 read “Off” as false, later versions read it as text, which counts as false: write false.'],
   ['tags: gardening', 'gardening', '“tags” should be a list: found “gardening”.'],
   ['tags: {a: 1}', '{a: 1}', '“tags” should be a list: found a set of key-value pairs.'],
   ['linkTitle: [a, b]', '[a, b]', '“linkTitle” should be text: found a list.'],

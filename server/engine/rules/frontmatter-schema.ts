@@ -60,6 +60,22 @@ function wrongOf(issue: z.core.$ZodIssue): Wrong {
   }
 }
 
+/**
+ * `draft: yes`: YAML 1.1's words for true and false. Hugo read them so until 0.152,
+ * whose YAML reader (YAML 1.2) takes them as text, which Hugo then reads as false: a
+ * post marked `draft: yes` is published by today's Hugo.
+ */
+function yamlOneOneBoolean(issue: z.core.$ZodIssue, source: string): Wrong | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'boolean') return undefined;
+  const word = source.trim().toLowerCase();
+  const meant = ['yes', 'y', 'on'].includes(word) ? true : ['no', 'n', 'off'].includes(word) ? false : undefined;
+  if (meant === undefined) return undefined;
+  return {
+    what: `should be true or false`,
+    advice: `Hugo before 0.152 read ${quoted(source.trim())} as ${meant}, later versions read it as text, which counts as false: write ${meant}.`,
+  };
+}
+
 /** What a value over or under a limit is: text too long, a list with too many items, a number too large. */
 function limitWrong(origin: string, side: 'small' | 'big'): string {
   if (origin === 'string') return side === 'small' ? 'is too short' : 'is too long';
@@ -135,7 +151,7 @@ export default defineRule({
       }
       const span: Span = location?.span ?? frontMatter.openSpan;
       const source = post.text.slice(span.start, span.end);
-      const { what, advice } = wrongOf(issue);
+      const { what, advice } = yamlOneOneBoolean(issue, source) ?? wrongOf(issue);
       const sentence = (max: number) => {
         const found = location?.depth === issue.path.length ? describeFound(location.node, source, max) : 'nothing';
         return `${quoted(key, 24)} ${what}: found ${found}.`;
