@@ -266,3 +266,83 @@ test('text-mojibake: a long run is quoted with its middle left out, so that the 
     ],
   );
 });
+
+/**
+ * Real words that decode, through one code page or the other, to UTF-8, and real mojibake of
+ * each kind the rule finds. `undefined`: no finding. Otherwise what `--fix` makes of the text:
+ * every run found, each with a safe fix. ox-hugo's test site has `### ÄËÏÖÜ {#äëïöü}`: through
+ * Mac Roman, `ÏÖÜ` is EC 85 86, the Hangul syllable 셆, and so are the other capitals below.
+ */
+const VERDICTS: [string, string | undefined][] = [
+  // Capitals and accents as languages write them.
+  ['ÄËÏÖÜ', undefined],
+  ['ÎÖÜ', undefined],
+  ['ÍÖÜ', undefined],
+  ['ÌÖÜ', undefined],
+  ['ÏÑÜ', undefined],
+  ['ÎÑÑ', undefined],
+  ['ÎÇÖ', undefined],
+  ['ÄÖÜ', undefined],
+  ['ÎÔÛ', undefined],
+  ['ÉÀÈ', undefined],
+  ['ÉTÉ, NAÏVE, ÎLE, CAFÉ, FÊTE, NOËL, CŒUR', undefined],
+  ['l’été à Paris, naïve façade, Noël, cœur, où, dîner', undefined],
+  ['ÖSTERREICH, ÄRGER, GRÜSSE, Größe, Übung, Straße', undefined],
+  ['ÍSLAND, ÞÓRSHÖFN, Ævintýri, Reykjavík, ÐÆÖ', undefined],
+  ['İSTANBUL, ÇÖĞÜŞ, Şişli, Gümüşhane, ÖĞRENCİ', undefined],
+  ['Tiếng Việt, ĐÔNG, Hà Nội, Huế, ÊÔƠ', undefined],
+  ['AÑO, CAMIÓN, ÑANDÚ, ¿Qué tal?, ¡Olé!', undefined],
+  ['SÃO PAULO, NÃO, CORAÇÃO, AÇÕES', undefined],
+  ['“Un café…”', undefined],
+  // Windows-1252 and Latin-1.
+  ['cafÃ©', 'café'],
+  ['Itâ€™s', 'It’s'],
+  ['â€œquotedâ€\u009d', '“quoted”'],
+  ['Ãœber', 'Über'],
+  ['StraÃŸe', 'Straße'],
+  ['ZÃ¼rich', 'Zürich'],
+  ['Ã\u00a0 bientÃ´t', 'à bientôt'],
+  ['PoznaÅ„, Å‚Ã³dÅº', 'Poznań, łódź'],
+  ['ðŸŽ‰', '🎉'],
+  ['ï¿½', '\ufffd'],
+  ['ÐŸÑ€Ð¸Ð²ÐµÑ‚', 'Привет'],
+  // Mac Roman.
+  ['Jim√©nez', 'Jiménez'],
+  ['Japan‚Äôs', 'Japan’s'],
+  ['IPA √ó TODO', 'IPA × TODO'],
+  ['20 ¬∞C', '20 °C'],
+  [asMacRoman('Łódź, są'), 'Łódź, są'],
+  [asMacRoman('한국어'), '한국어'],
+  [asMacRoman('🥟 東京'), '🥟 東京'],
+];
+
+test('text-mojibake: real capitals and accents are not mojibake; real mojibake is, and its safe repair reads right', async () => {
+  assert.ok(VERDICTS.length >= 25);
+  const verdicts = [];
+  for (const [written] of VERDICTS) {
+    const text = `${FRONT}Text: ${written}\n`;
+    const found = await mojibake(text);
+    const repaired = found.length === 0 ? undefined : (await fixAll(text)).slice(FRONT.length + 'Text: '.length, -1);
+    verdicts.push([written, found.every((d) => d.fixes.length === 1 && d.fixes[0].safe) ? repaired : `unsafe: ${repaired}`]);
+  }
+  assert.deepEqual(verdicts, VERDICTS);
+  // The line of ox-hugo's test site (content/posts/post-heading-slugs.md) that Hugo renders `<h3 id="äëïöü">ÄËÏÖÜ</h3>`.
+  assert.deepEqual(await mojibake(`${FRONT}### ÄËÏÖÜ {#äëïöü}\n`), []);
+});
+
+test('text-mojibake: one character of another script is reported only in a post garbled elsewhere, and never fixed by --fix', async () => {
+  // `日` read as Mac Roman is `Êó•`, with a sign in it; alone in a Latin post, real text could have made it.
+  const alone = `${FRONT}Day ${asMacRoman('日')} one.\n`;
+  assert.deepEqual(await mojibake(alone), []);
+  const text = `${FRONT}Day ${asMacRoman('日')} one at the caf${asMacRoman('é')}.\n`;
+  const found = await mojibake(text);
+  assert.deepEqual(found.map((d) => [rangeText(text, d), d.fixes.map((fix) => [fix.edits[0].newText, fix.safe])]), [
+    ['Êó•', [['日', false]]],
+    ['√©', [['é', true]]],
+  ]);
+  assert.equal(
+    found[0].message,
+    '“Êó•” may be mojibake, UTF-8 text read as Mac Roman as elsewhere in this post. It would read “日” (“Day 日 one”), one character of a script that real text can make by chance: replace it only if that was meant.',
+  );
+  assert.equal(await fixAll(text), `${FRONT}Day ${asMacRoman('日')} one at the café.\n`);
+});

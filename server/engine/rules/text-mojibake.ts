@@ -81,6 +81,11 @@ function runSentence(bad: string, what: string): string {
 
 function message(text: string, part: Span, finding: MojibakeFinding, findings: MojibakeFinding[]): string {
   const bad = shown(text.slice(finding.start, finding.end));
+  if (finding.run && finding.evidence === 'weak') {
+    const word = repairedWord(text, part, finding, finding.run.repaired, findings);
+    const inWord = word ? ` (${quoted(visible(word), 80)})` : '';
+    return `${runSentence(bad, `may be mojibake, UTF-8 text read as ${finding.run.codePage} as elsewhere in this post`)} It would read ${quoted(shown(finding.run.repaired), 60)}${inWord}, one character of a script that real text can make by chance: replace it only if that was meant.`;
+  }
   if (!finding.run) {
     const codePages = [...new Set(finding.codePages)].join(' or ');
     return `${runSentence(bad, `looks like mojibake (UTF-8 text read as ${codePages})`)} Which characters were meant is not certain: retype them.`;
@@ -96,20 +101,26 @@ export default defineRule({
     id: 'text-mojibake',
     description: 'Text must not be mojibake: UTF-8 read as Mac Roman, Windows-1252 or Latin-1 (`Jim\u221a\u00a9nez`, `\u00e2\u20ac\u2122`).',
     defaultSeverity: 'error',
-    fixable: 'safe',
+    fixable: 'safe or editor',
   },
   check({ post, report }) {
-    for (const part of proseSpans(post)) {
-      const findings = findMojibake(post.text, part.start, part.end);
+    const parts = proseSpans(post).map((part) => ({ part, findings: findMojibake(post.text, part.start, part.end) }));
+    // Weak evidence (one character of another script, evidenceOf in text/mojibake.ts) counts
+    // only in a post that a tool has certainly garbled elsewhere.
+    const garbled = parts.some(({ findings }) => findings.some((finding) => finding.evidence === 'certain'));
+    for (const { part, findings } of parts) {
       for (const finding of findings) {
+        const certain = finding.evidence === 'certain';
+        if (!certain && !garbled) continue;
         const span = { start: finding.start, end: finding.end };
         const run = finding.run;
         report({
           span,
           message: message(post.text, part, finding, findings),
-          // Safe: the repair is the exact inverse of the wrong decoding, found in one code page only.
+          // Safe when certain: the repair is the exact inverse of the wrong decoding, found in one
+          // code page only, of a run no real text makes. Weak: offered in the editor, never by --fix.
           fixes: run
-            ? [{ title: `Replace ${quoted(shown(post.text.slice(span.start, span.end)), 40)} with ${quoted(shown(run.repaired), 40)}`, edits: [{ span, newText: run.repaired }], safe: true, preferred: true }]
+            ? [{ title: `Replace ${quoted(shown(post.text.slice(span.start, span.end)), 40)} with ${quoted(shown(run.repaired), 40)}`, edits: [{ span, newText: run.repaired }], safe: certain, preferred: true }]
             : [],
         });
       }

@@ -4,6 +4,11 @@
  * Windows-1252, `√©` in Mac Roman). A run is found by encoding the text back with
  * the code page and looking for whole UTF-8 sequences; it is repaired only when
  * that round trip is exact.
+ *
+ * A valid sequence is not yet evidence: Mac Roman shows the lead bytes of Hangul
+ * and CJK as capitals (`Í Î Ï Ì Ë È Â Ê Á`) and every continuation byte up to 0x9F as
+ * an accented letter, so real capitals (`ÄËÏÖÜ` holds `ÏÖÜ`, Hangul 셆) decode too.
+ * See `evidenceOf`.
  */
 
 export type CodePage = 'Mac Roman' | 'Windows-1252';
@@ -96,6 +101,54 @@ export interface MojibakeRun {
   codePage: CodePage;
   /** The text as it was written before the wrong decoding. */
   repaired: string;
+  evidence: Evidence;
+}
+
+/**
+ * How sure a run is mojibake:
+ * - `certain`: it holds a sign no word is spelt with (below), and reads back to Latin
+ *   text, punctuation, symbols or emoji, or to two characters or more of another script
+ *   (`ÌïúÍµ≠Ïñ¥`, 한국어; `ÐŸÑ€Ð¸Ð²ÐµÑ‚`, Привет). Reported, and the repair is safe.
+ * - `weak`: it holds such a sign but reads back to one character of another script
+ *   (`é…”`, a French `café…”` read as Windows-1252, would be 镔). Real text makes such
+ *   pairs by chance: reported only in a post that has certain mojibake elsewhere, and
+ *   its repair is never applied by `--fix`.
+ */
+export type Evidence = 'certain' | 'weak';
+
+/**
+ * Letters that words are spelt with: cased letters, which is what a code page shows most
+ * bytes 0x80–0xFF as. Not the florin and micro signs (`ƒ`, Mac Roman's C4, the lead of
+ * `ą ę ć č`), nor the ordinal indicators and modifier letters (`ª º ˆ`), which are Lo and Lm.
+ */
+const WORD_LETTER = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+const NOT_A_WORD_LETTER = /[ƒµ]/u;
+
+/** Every character a word letter: `ÏÖÜ`, `Ìïú`, `ÃŸ`. */
+function lettersOnly(run: string): boolean {
+  for (const char of run) if (!WORD_LETTER.test(char) || NOT_A_WORD_LETTER.test(char)) return false;
+  return true;
+}
+
+/** A character that is not Latin, nor common to all scripts (punctuation, symbols, emoji, digits), nor a combining mark. */
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * The evidence a run is mojibake, or undefined when there is none.
+ *
+ * A run of letters only is no evidence, whatever it decodes to: `ÏÖÜ`, `ÎÑÑ`, `Èéè` are
+ * capitals and accents a language really writes, and decode through Mac Roman to Hangul
+ * and CJK. Mac Roman mojibake of Western text always holds a sign, since the lead bytes
+ * of U+0080–U+017F are `¬ √ ƒ ≈`, and that of punctuation `‚` (`‚Äô`). The exception is
+ * a run that reads back to Latin-1 or Latin Extended-A (U+0080–U+017F): Windows-1252's
+ * leads there are the letters `Â Ã Ä Å`, and `Ãœ` (Ü), `ÃŸ` (ß), `Ãš` (Ú) are among the
+ * commonest mojibake; no language writes Â, Ã, Ä or Å before Š, Œ, Ž, š, œ, ž or Ÿ.
+ * The code page alone is no evidence either way: the brief's two mojibake posts are Mac Roman.
+ */
+function evidenceOf(text: string, sequences: Sequence[], repaired: string): Evidence | undefined {
+  const latin = sequences.some((sequence) => sequence.codePoint >= 0x80 && sequence.codePoint <= 0x17f);
+  if (!latin && lettersOnly(text.slice(sequences[0].start, sequences[sequences.length - 1].end))) return undefined;
+  return sequences.length > 1 || !OTHER_SCRIPT.test(repaired) ? 'certain' : 'weak';
 }
 
 /**
@@ -119,13 +172,10 @@ function runsFor(text: string, start: number, end: number, codePage: CodePage, e
   let current: Sequence[] = [];
   const flush = () => {
     if (current.length > 0 && plausible(current)) {
-      runs.push({
-        start: current[0].start,
-        end: current[current.length - 1].end,
-        codePage,
-        // Joined, not spread: a run may be a whole megabyte line, more arguments than a call takes.
-        repaired: current.map((sequence) => String.fromCodePoint(sequence.codePoint)).join(''),
-      });
+      // Joined, not spread: a run may be a whole megabyte line, more arguments than a call takes.
+      const repaired = current.map((sequence) => String.fromCodePoint(sequence.codePoint)).join('');
+      const evidence = evidenceOf(text, current, repaired);
+      if (evidence) runs.push({ start: current[0].start, end: current[current.length - 1].end, codePage, repaired, evidence });
     }
     current = [];
   };
@@ -159,11 +209,15 @@ export interface MojibakeFinding {
   /** Undefined when the code pages disagree: the run is mojibake but its repair is not certain. */
   run?: MojibakeRun;
   codePages: CodePage[];
+  /** The strongest evidence of the runs found here. */
+  evidence: Evidence;
 }
 
 /**
  * Mojibake between `start` and `end` of `text`. Where the code pages find
- * overlapping runs that repair differently, the finding has no repair.
+ * overlapping runs that repair differently, the finding has no repair. Runs with
+ * no evidence are left out; weak ones are kept, for the caller to weigh against
+ * the rest of the post.
  */
 export function findMojibake(text: string, start: number, end: number): MojibakeFinding[] {
   // The text up to `end` (same offsets, no copy): searches for the next non-ASCII
@@ -181,10 +235,11 @@ export function findMojibake(text: string, start: number, end: number): Mojibake
       const same = last.run && last.start === run.start && last.end === run.end && last.run.repaired === run.repaired;
       last.end = Math.max(last.end, run.end);
       last.codePages.push(run.codePage);
+      if (run.evidence === 'certain') last.evidence = 'certain';
       if (!same) last.run = undefined;
       continue;
     }
-    findings.push({ start: run.start, end: run.end, run, codePages: [run.codePage] });
+    findings.push({ start: run.start, end: run.end, run, codePages: [run.codePage], evidence: run.evidence });
   }
   return findings;
 }
