@@ -152,9 +152,10 @@ export class PostSelection {
 
   matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
     const rel = relative(site.root, path);
-    if (rel.startsWith('..')) return false;
+    // Postlint reads Markdown only: a `posts` glob that takes in a folder's `.org` pages or images does not make them posts.
+    if (rel.startsWith('..') || !isMarkdownPath(path)) return false;
     const { posts, ignored } = this.matchers(site, config);
-    if (site.loose) return isMarkdownPath(path) && !ignored(rel);
+    if (site.loose) return !ignored(rel);
     return posts(rel);
   }
 
