@@ -61,8 +61,8 @@ export function compileGlobs(globs: readonly string[], options: GlobOptions = {}
 
 /**
  * The matcher of the globs that compile, for the engine: the config schema refuses
- * the others on load, so the only ones left are built from Hugo's `contentDir`, which
- * then select nothing.
+ * the others on load, and the content folders put in for `{contentDir}` are escaped,
+ * so none should be left; one that is selects nothing.
  */
 export function globMatcher(globs: readonly string[], options: GlobOptions = {}): (path: string) => boolean {
   return compileGlobs(globs.filter((glob) => globProblem(glob) === undefined), options);

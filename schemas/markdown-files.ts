@@ -19,3 +19,29 @@ export function isMarkdownPath(path: string): boolean {
   const dot = name.lastIndexOf('.');
   return dot >= 0 && MARKDOWN_SUFFIXES.includes(name.slice(dot + 1).toLowerCase());
 }
+
+/**
+ * Hugo's other content formats, by suffix (the suffixes of their media types in Hugo's
+ * media/builtin.go): pages Hugo builds with another markup, which Postlint does not read.
+ */
+const OTHER_CONTENT_FORMATS: ReadonlyMap<string, string> = new Map([
+  ['org', 'Org-mode'],
+  ['html', 'HTML'],
+  ['htm', 'HTML'],
+  ['adoc', 'AsciiDoc'],
+  ['asciidoc', 'AsciiDoc'],
+  ['ad', 'AsciiDoc'],
+  ['rst', 'reStructuredText'],
+  ['pandoc', 'Pandoc'],
+  ['pdc', 'Pandoc'],
+]);
+
+/** The name of the content format of a file Hugo builds as a page but not from Markdown (`Org-mode` for `post.org`); undefined for any other. */
+export function otherContentFormat(path: string): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? OTHER_CONTENT_FORMATS.get(name.slice(dot + 1).toLowerCase()) : undefined;
+}
+
+/** The Markdown suffixes as a person reads them: `.md, .mdown, .markdown`. */
+export const MARKDOWN_SUFFIX_LIST = MARKDOWN_SUFFIXES.map((suffix) => `.${suffix}`).join(', ');

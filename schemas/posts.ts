@@ -49,7 +49,15 @@ export const hugoFields = {
     .string()
     .regex(/^[^\s/]+$/, { message: 'is not one URL segment. Write it with no spaces or slashes' })
     .describe('The last part of the post\u2019s URL, in place of the one made from its file name.'),
-  url: z.string().regex(/^\//, { message: 'does not start with \u201c/\u201d. Write a path that starts with \u201c/\u201d' }).describe('The full path of the post on the site, in place of the one Hugo makes.'),
+  // A path without a leading slash is relative to the site's root, as Hugo reads it (resources/page/page_paths.go:
+  // "Treat this as a context relative URL"): `post/a` is published at /post/a/. Hugo refuses `http://` and `https://`
+  // (hugolib/page__meta.go): the build fails.
+  url: z
+    .string()
+    .regex(/^(?!https?:\/\/)/, {
+      message: 'has \u201chttp://\u201d or \u201chttps://\u201d, which stops Hugo\u2019s build. Write the post\u2019s path on the site, without the scheme and host',
+    })
+    .describe('The path of the post on the site (from its root, with or without a leading \u201c/\u201d), in place of the one Hugo makes.'),
   aliases: stringList('Other paths that redirect to this post, such as its URL before it moved.'),
   tags: stringList('Tags of the post (a Hugo taxonomy).'),
   categories: stringList('Categories of the post (a Hugo taxonomy).'),

@@ -25,7 +25,11 @@ export interface Preset {
    * kind wants by default. A config file's `rules` still override them.
    */
   rules?: Readonly<Record<string, PresetSeverity>>;
-  /** Globs relative to the site root that select posts; `{contentDir}` is the site's content folder. */
+  /**
+   * Globs relative to the site root that select posts; `{contentDir}` stands for each
+   * content folder Hugo reads: the site's `contentDir`, each language's own (`content.en`,
+   * which may lie outside `content/`), or the content mounts at the root of the content tree.
+   */
   posts: string[];
   /** Files that are never posts even when a glob matches them. */
   notPosts: string[];

@@ -11,6 +11,7 @@ import type { FixPreview } from './diff';
 import type { FileReport } from './report';
 import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
+import { MARKDOWN_SUFFIX_LIST } from '../../schemas/markdown-files';
 import { keepHeapsSmallFor } from '../node/heap-growth';
 import type { ExternalVerdict } from '../engine/links/external';
 import { checkExternalLinksOf, type ExternalLinksFlags } from './external-links';
@@ -32,6 +33,8 @@ export interface CheckRun {
   cache?: { reused: number; notes: string[] };
   /** The dead-link check's summary, one line per site, when it ran. */
   externalLinks?: string[];
+  /** Files named on the command line that were not checked, one line each, and why (an Org-mode page). */
+  notChecked: string[];
 }
 
 export interface CheckRunOptions {
@@ -72,7 +75,7 @@ export async function runCheck(
   onReport: ReportHandler,
 ): Promise<CheckRun> {
   const failures: string[] = [];
-  const run: CheckRun = { failures, baselined: 0, baselineEntries: [] };
+  const run: CheckRun = { failures, baselined: 0, baselineEntries: [], notChecked: [] };
   // Worker threads start loading as soon as the files found are enough to share;
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
@@ -87,6 +90,7 @@ export async function runCheck(
     throw error;
   }
   for (const problem of resolved.problems) failures.push(`${problem.input}: ${problem.message}`);
+  run.notChecked = resolved.notChecked.map(({ input, format }) => `${input}: not checked: ${notMarkdown([format], 1)}`);
   // Known by now however the posts were found (a walk, or the cache's list): a large run keeps its heaps small.
   keepHeapsSmallFor(resolved.targets.length);
 
@@ -120,12 +124,26 @@ export async function runCheck(
   if (cache === undefined) await check(resolved.targets, onOutcome);
   else run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome);
   if (touched) run.changedOnly = { checked, reported };
-  if (checked === 0 && failures.length === 0) {
+  if (checked === 0 && failures.length === 0 && resolved.notChecked.length > 0) {
+    // Only pages of other formats were named: one line says why none was checked.
+    run.notChecked = [];
+    const formats = [...new Set(resolved.notChecked.map(({ format }) => format))];
+    failures.push(`${resolved.notChecked.map(({ input }) => input).join(' ')}: no post matched: ${notMarkdown(formats, resolved.notChecked.length)}. Name Markdown posts to check`);
+  } else if (checked === 0 && failures.length === 0) {
     // With nothing named, the site's own choice of posts found none: say where it looked.
     const hint = inputs.length === 0 ? ': the preset found none where it looks for posts; name a folder, or say which files are posts with `posts` in .postlintrc.json' : '';
     failures.push(`${inputs.join(' ') || cwd}: no post matched${hint}`);
   }
   return run;
+}
+
+/**
+ * Why pages of other content formats are not checked: `it is Org-mode content, which Hugo
+ * builds but Postlint does not read (…)`, `they are …` for several files.
+ */
+function notMarkdown(formats: string[], files: number): string {
+  const named = formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} and ${formats[formats.length - 1]}`;
+  return `${files === 1 ? 'it is' : 'they are'} ${named} content, which Hugo builds but Postlint does not read (Postlint checks Markdown posts: ${MARKDOWN_SUFFIX_LIST})`;
 }
 
 /**

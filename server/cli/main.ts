@@ -113,7 +113,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   }
   const written = reports.end(run.failures, runNotes(run, options['changed-since']));
   for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
-  for (const note of [...(run.cache?.notes ?? []), ...(run.externalLinks ?? [])]) process.stderr.write(`postlint: ${escapeText(note)}\n`);
+  for (const note of [...run.notChecked, ...(run.cache?.notes ?? []), ...(run.externalLinks ?? [])]) process.stderr.write(`postlint: ${escapeText(note)}\n`);
 
   if (run.failures.length > 0 || !written) {
     if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { MARKDOWN_NAME_GLOB } from '../../schemas/markdown-files';
+import { MARKDOWN_NAME_GLOB, otherContentFormat } from '../../schemas/markdown-files';
 import type { LanguageService } from '../engine/language-service';
 import { noPostMessage } from '../engine/site/content-pages';
 import { CONTENT_ADAPTER } from '../engine/site/hugo-urls';
@@ -18,6 +18,13 @@ export interface Target {
 export interface TargetProblem {
   input: string;
   message: string;
+}
+
+/** A file named on the command line that Postlint does not check: a page Hugo builds from another markup than Markdown. */
+export interface NotChecked {
+  input: string;
+  /** The name of its content format: `Org-mode`, `AsciiDoc`. */
+  format: string;
 }
 
 /** The folder a glob starts from: its segments before the first with a wildcard (`content/news/**\/*.md` → `content/news`). */
@@ -49,9 +56,10 @@ export async function resolveTargets(
   cwd: string,
   /** Told how many files the folders and globs hold so far, before the posts among them are picked. */
   found: (files: number) => void = () => undefined,
-): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
+): Promise<{ targets: Target[]; problems: TargetProblem[]; notChecked: NotChecked[] }> {
   const chosen = new Set<string>();
   const problems: TargetProblem[] = [];
+  const notChecked: NotChecked[] = [];
   let files = 0;
   const add = (path: string) => void chosen.add(path);
 
@@ -69,7 +77,10 @@ export async function resolveTargets(
     const stats = await fs.stat(absolute).catch(() => undefined);
     // A FIFO or a device named explicitly is a target too: reading it is refused, saying why.
     if (stats && !stats.isDirectory()) {
-      add(absolute);
+      // Hugo builds an Org-mode or AsciiDoc page as it is: Postlint reads Markdown only, and says so rather than advise a rewrite.
+      const format = otherContentFormat(absolute);
+      if (format !== undefined) notChecked.push({ input, format });
+      else add(absolute);
       continue;
     }
     let paths: string[];
@@ -93,5 +104,5 @@ export async function resolveTargets(
     }
     for (const path of posts) add(path);
   }
-  return { targets: [...chosen].sort().map((path) => ({ path })), problems };
+  return { targets: [...chosen].sort().map((path) => ({ path })), problems, notChecked };
 }

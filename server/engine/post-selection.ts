@@ -1,8 +1,9 @@
-import { globMatcher } from '../../schemas/globs';
+import { escapeGlob, globMatcher } from '../../schemas/globs';
 import type { ResolvedConfig } from './config/config';
 import { isMarkdownPath } from '../../schemas/markdown-files';
 import { ContentPages, type NotAPage, type PageVerdict } from './site/content-pages';
 import { CONTENT_ADAPTER, placeOf, urlSettings } from './site/hugo-urls';
+import type { ContentMount } from './site/content-mounts';
 import { basename, dirname, isInside, relative } from './site/paths';
 import type { Site } from './site/site';
 import type { Workspace } from './types';
@@ -12,6 +13,26 @@ export interface SiteHost {
   siteFor(path: string): Promise<Site>;
   configFor(path: string, site: Site): Promise<ResolvedConfig>;
   siteWorkspace(root: string): Workspace;
+}
+
+/**
+ * The folders, relative to the site root and written as globs, at the root of the content
+ * tree Hugo builds: its content mounts whose target is the tree's root (`module.mounts`,
+ * or else the site's `contentDir` and each language's own, which may lie outside
+ * `content/`: `content.en`). The default language's first, so that new posts go there.
+ * A folder outside the site is not read; where none is left, `{contentDir}` selects nothing.
+ */
+export function contentFolders(site: Site): string[] {
+  let sources = [site.contentDir];
+  if (!site.loose) {
+    const settings = urlSettings(site);
+    const isDefault = (mount: ContentMount) =>
+      mount.languages.length === 0 || mount.languages.some((language) => language.key === settings.defaultLanguage.key);
+    const roots = settings.mounts.filter((mount) => mount.target === '');
+    sources = [...roots.filter(isDefault), ...roots.filter((mount) => !isDefault(mount))].map((mount) => mount.source);
+  }
+  const folders = [...new Set(sources.map((source) => relative(site.root, source) || '.'))];
+  return folders.filter((folder) => !folder.startsWith('..')).map((folder) => (folder === '.' ? '.' : escapeGlob(folder)));
 }
 
 interface PathMatchers {
@@ -26,12 +47,15 @@ interface PathMatchers {
 export class PostSelection {
   constructor(private readonly host: SiteHost) {}
 
-  /** Globs, relative to the site root, of the site's posts. */
+  /**
+   * Globs, relative to the site root, of the site's posts: a glob with `{contentDir}` once
+   * for each content folder Hugo reads (contentFolders).
+   */
   postGlobs(site: Site, config: ResolvedConfig): string[] {
-    const contentDir = relative(site.root, site.contentDir) || '.';
-    // A content folder Hugo's config puts outside the site is not read: its globs select nothing.
-    const globs = contentDir.startsWith('..') ? config.posts.filter((glob) => !glob.includes('{contentDir}')) : config.posts;
-    return globs.map((glob) => glob.replaceAll('{contentDir}', contentDir).replace(/^\.\//, ''));
+    const folders = contentFolders(site);
+    return config.posts.flatMap((glob) =>
+      glob.includes('{contentDir}') ? folders.map((folder) => glob.replaceAll('{contentDir}', folder).replace(/^\.\//, '')) : [glob],
+    );
   }
 
   /**
@@ -128,9 +152,10 @@ export class PostSelection {
 
   matchesPost(path: string, site: Site, config: ResolvedConfig): boolean {
     const rel = relative(site.root, path);
-    if (rel.startsWith('..')) return false;
+    // Postlint reads Markdown only: a `posts` glob that takes in a folder's `.org` pages or images does not make them posts.
+    if (rel.startsWith('..') || !isMarkdownPath(path)) return false;
     const { posts, ignored } = this.matchers(site, config);
-    if (site.loose) return isMarkdownPath(path) && !ignored(rel);
+    if (site.loose) return !ignored(rel);
     return posts(rel);
   }
 

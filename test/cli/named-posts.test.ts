@@ -169,3 +169,46 @@ test('check <folder> whose pages a content adapter makes: the message names the 
     ].join('\n'),
   );
 });
+
+/** A Hugo blog that also writes pages in Org-mode and AsciiDoc, which Hugo 0.111 builds (/posts/tide-tables/ from the .org file). */
+const MIXED_SITE = {
+  'content/posts/harbour-lights.md': PAGE('Harbour lights'),
+  'content/posts/tide-tables.org': '#+title: Tide tables\n#+date: 2025-02-03\n\nWhen the *tide* turns.\n',
+  'content/posts/mooring.adoc': '= Mooring\n:date: 2025-02-04\n\nRopes and knots.\n',
+};
+
+test('check <an Org-mode file>: Hugo builds it, Postlint does not read it: no error, no advice to rewrite it, exit 2 naming it', async () => {
+  const root = site('org-only', MIXED_SITE);
+  const result = await runCli(['check', 'content/posts/tide-tables.org', 'content/posts/mooring.adoc'], root);
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.equal(
+    result.stderr,
+    'postlint: content/posts/tide-tables.org content/posts/mooring.adoc: no post matched: they are Org-mode and AsciiDoc content, which Hugo builds ' +
+      'but Postlint does not read (Postlint checks Markdown posts: .md, .mdown, .markdown). Name Markdown posts to check\n',
+  );
+});
+
+test('check <an Org-mode file> <a Markdown post>: the post is checked, the other is said not to be, and the exit code is the post\u2019s', async () => {
+  const root = site('org-and-md', MIXED_SITE);
+  const result = await runCli(['check', 'content/posts/tide-tables.org', 'content/posts/harbour-lights.md', '--format', 'json'], root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1)),
+    ['content/posts/harbour-lights.md'],
+  );
+  assert.equal(
+    result.stderr,
+    'postlint: content/posts/tide-tables.org: not checked: it is Org-mode content, which Hugo builds but Postlint does not read ' +
+      '(Postlint checks Markdown posts: .md, .mdown, .markdown)\n',
+  );
+});
+
+test('check with no path, where the config\u2019s `posts` takes in a whole folder: its Org-mode and AsciiDoc pages are not posts, nor counted as checked', async () => {
+  const root = site('org-no-path', { ...MIXED_SITE, '.postlintrc.json': '{ "posts": ["content/posts/**"] }' });
+  const result = await runCli(['check', '--format', 'json', '--output-file', 'report.json'], root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^1 file checked;/m);
+  const printed = await runCli(['print-config', 'content/posts/tide-tables.org'], root);
+  assert.equal(JSON.parse(printed.stdout).isPost, false);
+});

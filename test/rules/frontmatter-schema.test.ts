@@ -171,7 +171,11 @@ const TYPE_TABLE: [string, string, string][] = [
   ['params: x', 'x', '“params” should be a set of key-value pairs: found “x”.'],
   ['lastmod: 42', '42', '“lastmod” should be a date such as 2025-03-14: found the number 42.'],
   ['slug: a b', 'a b', '“slug” is not one URL segment: found “a b”. Write it with no spaces or slashes.'],
-  ['url: blog/a', 'blog/a', '“url” does not start with “/”: found “blog/a”. Write a path that starts with “/”.'],
+  [
+    'url: https://example.org/blog/a/',
+    'https://example.org/blog/a/',
+    '“url” has “http://” or “https://”, which stops Hugo’s build: found “https://example.org/blog/a/”. Write the post’s path on the site, without the scheme and host.',
+  ],
 ];
 
 test('frontmatter-schema: an optional key written with no value is a warning on the key, whatever its type; a required one stays an error', async () => {
@@ -193,6 +197,15 @@ test('frontmatter-schema: each kind of wrong value gets its exact expectation an
   for (const [line, text, message] of TYPE_TABLE) {
     assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\n${line}\n---\n`), [{ text, message }], line);
   }
+});
+
+test('frontmatter-schema: a url without a leading slash is a path from the site\u2019s root, as Hugo reads it; only http(s) URLs, which stop the build, are reported', async () => {
+  // Hugo 0.111 publishes `Url: post/16-lessons` at public/post/16-lessons/index.html.
+  for (const url of ['post/16-lessons', 'Url: post/16-lessons/', '/post/16-lessons/', 'notes.html', 'HTTPS://example.org/a/', 'ftp.example.org/a']) {
+    const line = url.startsWith('Url:') ? url : `url: ${url}`;
+    assert.deepEqual(await schemaProblems(`---\ntitle: A\ndate: 2025-01-01\n${line}\n---\n`), [], line);
+  }
+  assert.equal((await schemaProblems('---\ntitle: A\ndate: 2025-01-01\nurl: http://example.org/a/\n---\n')).length, 1);
 });
 
 test('frontmatter-schema: a kind key with a typo lists the kinds in full', async () => {

@@ -64,13 +64,13 @@ export async function cachedTargets(cache: ResultCache, inputs: string[], servic
     await cache.survey(service, workspace, stored);
     if (cache.sameFiles) {
       cache.noteTargets(inputs, stored);
-      return { targets: stored, problems: [] };
+      return { targets: stored, problems: [], notChecked: [] };
     }
   }
   const resolved = await resolve();
   await cache.survey(service, workspace, resolved.targets);
-  // A run that named something not found tells so every time.
-  if (resolved.problems.length === 0) cache.noteTargets(inputs, resolved.targets);
+  // A run that named something not found, or not checked, tells so every time.
+  if (resolved.problems.length === 0 && resolved.notChecked.length === 0) cache.noteTargets(inputs, resolved.targets);
   return resolved;
 }
 
