@@ -114,9 +114,11 @@ class BodyWalk {
 
   run(): void {
     this.walk();
-    // What waits for the end of the body: an `<a>` never closed, and
-    // references whose definitions come further down.
+    // What waits for the end of the body: an `<a>` never closed, the text of
+    // links (the HTML inside them is read after them), and references whose
+    // definitions come further down.
     this.html.flushAnchor();
+    this.links.readTexts();
     this.links.resolveReferences();
   }
 
