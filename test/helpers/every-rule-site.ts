@@ -29,7 +29,7 @@ export const EVERY_RULE_SITE: Record<string, string> = {
     'Read about it [here](https://keepers.example/lamps/) and [](https://keepers.example/x).',
     'An [empty link]() and a bare one: https://keepers.example/guide in the text.',
     'The [old site](http://keepers.example/) and [tracked](https://keepers.example/?utm_source=feed).',
-    'See [the map](www.keepers.example/map) and [notes](<https://keepers.example/a b>).',
+    'See [the map](www.keepers.example/map) and <a href="https://keepers.example/a b">notes</a>.',
     'A [missing page](/blog/no-such-post/) and [a section](/blog/2024-05-01-lamp-room/#nowhere).',
     '',
     '#### Too deep',

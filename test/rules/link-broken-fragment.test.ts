@@ -196,3 +196,87 @@ test('link-broken-fragment: one broken link repeated under as many headings, eac
   assert.equal(found.length, 1800);
   assert.deepEqual(new Set(found.map((d) => d.message.slice(d.message.indexOf('Did you mean')))), new Set(['Did you mean “#getting-started”?', 'Did you mean “#before-you-arrive”?']));
 });
+
+test('link-broken-fragment: the ids Hugo gives the lines of a code block with linked line numbers count, from linenostart, on this post and on another', async () => {
+  const body = [
+    '```python { linenos=true, anchorlinenos=true, lineanchors=knot }',
+    'rope = Rope()',
+    'rope.tie("bowline")',
+    '```',
+    '',
+    '```python {linenos=table, linenostart=40, anchorlinenos=true, lineanchors="cleat"}',
+    'rope.belay()',
+    '',
+    '```',
+    '',
+    '```python {linenos=true, anchorlinenos=true}',
+    'rope.coil()',
+    '```',
+    '',
+    'Line [1](#knot-1), [2](#knot-2), [40](#cleat-40), the unnamed block [hl-2-1](#hl-2-1).',
+    'Past the end: [3](#knot-3), [41](#cleat-41), [hl-2-2](#hl-2-2); never [0](#knot-0).',
+    'From elsewhere: [tide 7](/blog/tides/#tide-7) [tide 8](/blog/tides/#tide-8).',
+    '',
+  ].join('\n');
+  const tides = '---\ntitle: Tides\n---\n\n```text { linenos=inline, linenostart=7, anchorlinenos=true, lineanchors=tide }\nhigh 06:10\n```\n';
+  const { covered, found } = await fragments(body, { 'content/blog/tides.md': tides });
+  assert.deepEqual(covered, ['#knot-3', '#cleat-41', '#hl-2-2', '#knot-0', '/blog/tides/#tide-8']);
+  assert.match(found[0].message, /“#knot-3” names no heading or anchor of this post\./);
+});
+
+test('link-broken-fragment: a code line has an id only with its number shown and linked, and only when Hugo highlights the block', async () => {
+  const body = [
+    '```go { lineanchors=only }',
+    'a',
+    '```',
+    '',
+    '```go { anchorlinenos=true, lineanchors=nonumbers }',
+    'a',
+    '```',
+    '',
+    '```go { linenos=true, lineanchors=notlinked }',
+    'a',
+    '```',
+    '',
+    '``` { linenos=true, anchorlinenos=true, lineanchors=nolanguage }',
+    'a',
+    '```',
+    '',
+    '    indented, { linenos=true }',
+    '',
+    '[a](#only-1) [b](#nonumbers-1) [c](#notlinked-1) [d](#nolanguage-1)',
+    '',
+  ].join('\n');
+  assert.deepEqual((await fragments(body)).covered, ['#only-1', '#nonumbers-1', '#notlinked-1', '#nolanguage-1']);
+});
+
+test('link-broken-fragment: the site\u2019s markup.highlight sets the defaults, and the highlight shortcode numbers its lines without a prefix', async () => {
+  const config = 'baseURL: https://example.org/\nmarkup:\n  highlight:\n    lineNos: true\n    anchorLineNos: true\n    lineNoStart: 5\n    guessSyntax: true\n';
+  const body = [
+    '```sh',
+    'ls',
+    '```',
+    '',
+    '```',
+    'no language, guessed',
+    '```',
+    '',
+    '{{< highlight go "linenos=table,anchorlinenos=true" >}}',
+    'x := 1',
+    'y := 2',
+    '{{< /highlight >}}',
+    '',
+    '{{< highlight go "linenos=table,anchorlinenos=true,lineanchors=sc,linenostart=1" >}}',
+    'z := 3',
+    '{{< /highlight >}}',
+    '',
+    '[a](#hl-0-5) [b](#hl-1-5) [c](#5) [d](#6) [e](#sc-1) [f](#hl-0-6) [g](#7) [h](#sc-2)',
+    '',
+  ].join('\n');
+  assert.deepEqual((await fragments(body, { 'hugo.yaml': config })).covered, ['#hl-0-6', '#7', '#sc-2']);
+});
+
+test('link-broken-fragment: a fenced block\u2019s own id ({#name}) is an anchor', async () => {
+  const body = '```go {#setup .wide}\nfunc main() {}\n```\n\n[a](#setup) [b](#setup-1)\n';
+  assert.deepEqual((await fragments(body)).covered, ['#setup-1']);
+});

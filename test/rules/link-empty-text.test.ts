@@ -149,3 +149,25 @@ test('link-empty-text: invisible characters are named, never quoted as an empty-
     ],
   );
 });
+
+test('link-empty-text: an inline HTML <img> with an alt names the Markdown link around it, as it names an HTML <a>', async () => {
+  const { ranges } = await findings(
+    [
+      'Badge: [<img src="/img/status.svg" alt="Build status" height="20">](https://ci.example/).',
+      '',
+      'A file name is still a name: [<img src="/img/owl.png" alt="owl.png" />](/img/owl.png).',
+      '',
+      'Raw: <a href="https://ci.example/"><img src="/img/status.svg" alt="Build status"></a>',
+      '',
+      '<a href="https://ci.example/b"><img src="/img/b.svg" alt="Second build"></a>',
+      '',
+      'Reference: [<img src="/img/status.svg" alt="Nightly build">][ci]',
+      '',
+      '[ci]: https://ci.example/nightly',
+      '',
+      'No alt: [<img src="/img/owl.png">](/img/owl.png) and [<img src="/img/owl.png" alt="">](/img/owl.png).',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['<img src="/img/owl.png">', '<img src="/img/owl.png" alt="">']);
+});

@@ -8,7 +8,7 @@ const RULE = 'link-malformed';
 const findings = (body: string) => bodyFindings(RULE, body);
 
 test('link-malformed: spaces in a URL, with a safe %20 fix', async () => {
-  const { diagnostics, ranges } = await findings('The [report](<https://files.example/annual report 2025.pdf>) and <a href="https://x.example/a b">x</a>.\n');
+  const { diagnostics, ranges } = await findings('The <a href="https://files.example/annual report 2025.pdf">report</a> and <a href="https://x.example/a b">x</a>.\n');
   assert.deepEqual(ranges, ['https://files.example/annual report 2025.pdf', 'https://x.example/a b']);
   assert.equal(diagnostics[0].severity, 'warning');
   assert.match(diagnostics[0].message, /contains a space \(“…ample\/annual report 2025\.…”\)\. Tools may cut the address there: write each space as “%20”\./);
@@ -33,9 +33,9 @@ test('link-malformed: unbalanced parentheses or brackets', async () => {
 });
 
 test('link-malformed: --fix encodes spaces only, and is then quiet about them', async () => {
-  const site = hugoSite({ 'content/blog/p.md': postWith('[a](<https://x.example/a b c>) [b][d] [c][d]\n\n[d]: </files/my notes.pdf>\n') });
+  const site = hugoSite({ 'content/blog/p.md': postWith('<a href="https://x.example/a b c">a</a> <img src="/files/my notes.png" alt="Notes">\n') });
   const { text, left } = await fixUntilStable(site, 'content/blog/p.md', RULE);
-  assert.equal(text, postWith('[a](<https://x.example/a%20b%20c>) [b][d] [c][d]\n\n[d]: </files/my%20notes.pdf>\n'));
+  assert.equal(text, postWith('<a href="https://x.example/a%20b%20c">a</a> <img src="/files/my%20notes.png" alt="Notes">\n'));
   assert.equal(left, 0);
 });
 
@@ -67,15 +67,15 @@ const TAB = (shown: string) => `This URL contains a line break or tab (“${show
 
 test('link-malformed: the message shows the URL from its start when the blank is near it; a tab has no fix', async () => {
   const { diagnostics, ranges } = await findings(
-    '[a](</a b>) [b](</abcdefghijk l>) <a href="https://x.example/a\tb">t</a> <a href="https://x.example/a b\tc">m</a>\n',
+    '<a href="/a b">a</a> <a href="/abcdefghijk l">b</a> <a href="https://x.example/a\tb">t</a> <a href="https://x.example/a b\tc">m</a>\n',
   );
   assert.deepEqual(ranges, ['/a b', '/abcdefghijk l', 'https://x.example/a\tb', 'https://x.example/a b\tc']);
   assert.deepEqual(summary(diagnostics), [
-    [SPACE('/a b'), [['Write spaces as “%20”', true, true, [[7, 8, '%20']]]]],
-    [SPACE('/abcdefghijk l'), [['Write spaces as “%20”', true, true, [[29, 30, '%20']]]]],
+    [SPACE('/a b'), [['Write spaces as “%20”', true, true, [[11, 12, '%20']]]]],
+    [SPACE('/abcdefghijk l'), [['Write spaces as “%20”', true, true, [[42, 43, '%20']]]]],
     [TAB('…/x.example/a\tb'), []],
     // The space still gets its %20, but a person must see to the tab.
-    [TAB('…/x.example/a b\tc'), [['Write spaces as “%20”', false, true, [[100, 101, '%20']]]]],
+    [TAB('…/x.example/a b\tc'), [['Write spaces as “%20”', false, true, [[118, 119, '%20']]]]],
   ]);
 });
 
@@ -159,4 +159,21 @@ test('link-malformed: in a shortcode’s URL, a space in the host and a tab are 
 test('link-malformed: unbalanced brackets in a shortcode’s URL are still reported', async () => {
   const { ranges } = await findings('{{< button link="https://wiki.example/Seed_(botany" text="Seeds" >}}\n');
   assert.deepEqual(ranges, ['https://wiki.example/Seed_(botany']);
+});
+
+test('link-malformed: a space in a Markdown destination written in <…> is not reported: that is how CommonMark writes one, and Goldmark publishes %20', async () => {
+  const { diagnostics, ranges } = await findings(
+    [
+      'The [field notes](</files/field notes.pdf>), ![A heron](<herons at dawn.jpg>) and the [atlas][a].',
+      '',
+      '[a]: <https://maps.example/world atlas/>',
+      '',
+      'Still wrong in brackets: [tab](<https://x.example/a\tb>) and [host](<https://bad host.example/a b>).',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(ranges, ['https://x.example/a\tb', 'https://bad host.example/a b']);
+  assert.match(diagnostics[0].message, /contains a line break or tab/);
+  assert.match(diagnostics[1].message, /has a space in its host name \(“https:\/\/bad host\.example…”\)\. No host name has one: correct the address\./);
+  assert.deepEqual(diagnostics[1].fixes, []);
 });

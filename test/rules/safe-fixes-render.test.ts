@@ -27,7 +27,11 @@ const CASES: {
   { rule: 'link-insecure', body: 'See [the club](http://harbour.example/club) and ![the quay](http://harbour.example/quay.png).\n', config: '{ "rules": { "link-insecure": ["warn", { "httpsHosts": ["harbour.example"] }] } }', target: (url) => url.replace(/^http:/, 'https:') },
   { rule: 'link-tracking-params', body: 'Read [the notice](https://harbour.example/notice?id=4&utm_source=mail#dates).\n', target: (url) => url.replace('&utm_source=mail', '') },
   { rule: 'link-no-scheme', body: 'Write to [the harbour master](www.harbour.example/contact).\n', target: (url) => `https://${url}` },
-  { rule: 'link-malformed', body: 'The [rota](https://harbour.example/rota%20list.pdf) and the [chart](<https://harbour.example/chart 2.pdf>).\n', target: (url) => url },
+  {
+    rule: 'link-malformed',
+    body: 'The [rota](https://harbour.example/rota%20list.pdf), the [chart](<https://harbour.example/chart 2.pdf>) and <a href="https://harbour.example/tide table.pdf">the tides</a>.\n',
+    target: (url) => url.replace('tide table', 'tide%20table'),
+  },
   { rule: 'image-alt-redundant', body: '![Image of the old lighthouse at dusk](/img/lighthouse.jpg)\n', alt: (alt) => alt.replace(/^Image of t/, 'T') },
   { rule: 'text-mojibake', body: 'Thanks to Jim\u221a\u00a9nez for the photos.\n' },
   {

@@ -8,6 +8,7 @@ import { NodeType, Tree } from '@lezer/common';
 import type { SyntaxNode, TreeCursor } from '@lezer/common';
 import type { MarkdownParser } from '@lezer/markdown';
 import { addShortcodes } from './body-shortcodes.js';
+import { readFence } from './code-fences.js';
 import { HeadingCollector } from './heading-nodes.js';
 import { HtmlElements } from './html-elements.js';
 import { InlineText } from './inline-text.js';
@@ -39,6 +40,7 @@ export function emptyBody(): BodyModel {
     code: [],
     definitions: [],
     anchors: [],
+    fences: [],
     passthrough: [],
   };
 }
@@ -114,9 +116,11 @@ class BodyWalk {
 
   run(): void {
     this.walk();
-    // What waits for the end of the body: an `<a>` never closed, and
-    // references whose definitions come further down.
+    // What waits for the end of the body: an `<a>` never closed, the text of
+    // links (the HTML inside them is read after them), and references whose
+    // definitions come further down.
     this.html.flushAnchor();
+    this.links.readTexts();
     this.links.resolveReferences();
   }
 
@@ -135,8 +139,11 @@ class BodyWalk {
   private visit(cursor: TreeCursor): boolean {
     const id = cursor.type.id;
     switch (id) {
-      case NodeId.CodeBlock:
       case NodeId.FencedCode:
+        this.model.fences.push(readFence(this.source.text, cursor.node));
+        this.model.code.push({ start: cursor.from, end: cursor.to });
+        return false;
+      case NodeId.CodeBlock:
       case NodeId.InlineCode:
         this.model.code.push({ start: cursor.from, end: cursor.to });
         return false;

@@ -4,6 +4,7 @@
 
 export type {
   BodyModel,
+  CodeFence,
   Heading,
   HtmlAnchor,
   HtmlComment,
@@ -16,6 +17,7 @@ export type {
   ShortcodeProblem,
   Span,
 } from './types.js';
+export type { Attribute, AttributeValue } from './fence-attributes.js';
 export { BodyParseStopped, emptyBody, parseBody } from './body.js';
 export type { BodyOptions } from './body.js';
 export { MAX_NESTING, TooDeeplyNested, TooManyInlineMarks } from './nesting.js';

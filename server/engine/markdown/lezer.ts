@@ -328,6 +328,8 @@ const NAMES = [
   'Paragraph',
   'CodeBlock',
   'FencedCode',
+  'CodeInfo',
+  'CodeText',
   'InlineCode',
   'HTMLBlock',
   'CommentBlock',

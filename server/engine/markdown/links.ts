@@ -67,6 +67,11 @@ export class LinkCollector {
   private readonly pending: PendingReference[] = [];
   /** Where the outermost Link or Image being walked ends: a URL inside it is no link of its own. */
   private outerEnd = -1;
+  /**
+   * Links and images whose text is read once the walk is done: their children (an inline
+   * `<img alt>` among them, whose alt stands for it in the text) are walked after them.
+   */
+  private readonly untold: { node: SyntaxNode; linkText: LinkText; owner: LinkRef | ImageRef | PendingReference }[] = [];
 
   constructor(
     source: BodySource,
@@ -83,13 +88,25 @@ export class LinkCollector {
     if (parts === undefined) return;
     const textFrom = node.from + (image ? 2 : 1);
     const textTo = parts.close.from;
-    const linkText = { text: this.inlineText.between(node, textFrom, textTo), span: { start: textFrom, end: textTo } };
+    const linkText = { text: '', span: { start: textFrom, end: textTo } };
     if (node.from >= this.outerEnd) this.outerEnd = node.to;
     if (parts.openParen !== null) {
-      this.inlineLink(node, image, parts, linkText);
+      this.untold.push({ node, linkText, owner: this.inlineLink(node, image, parts, linkText) });
       return;
     }
-    this.pending.push(this.reference(node, image, parts, linkText));
+    const pending = this.reference(node, image, parts, linkText);
+    this.pending.push(pending);
+    this.untold.push({ node, linkText, owner: pending });
+  }
+
+  /** Reads the text of every link and the alt of every Markdown image, once the walk has read the HTML inside them. */
+  readTexts(): void {
+    for (const { node, linkText, owner } of this.untold) {
+      const text = this.inlineText.between(node, linkText.span.start, linkText.span.end);
+      if ('alt' in owner) owner.alt = text;
+      else owner.text = text;
+    }
+    this.untold.length = 0;
   }
 
   private partsOf(node: SyntaxNode): LinkParts | undefined {
@@ -117,7 +134,7 @@ export class LinkCollector {
   }
 
   /** `[text](url "title")` or `![alt](src "title")`. */
-  private inlineLink(node: SyntaxNode, image: boolean, parts: LinkParts, linkText: LinkText): void {
+  private inlineLink(node: SyntaxNode, image: boolean, parts: LinkParts, linkText: LinkText): LinkRef | ImageRef {
     // `[text]()` has an empty destination, right after the `(`.
     const afterParen = parts.openParen!.to;
     const urlSpan = parts.url !== null ? this.destination(parts.url.from, parts.url.to) : { start: afterParen, end: afterParen };
@@ -128,11 +145,12 @@ export class LinkCollector {
       const img: ImageRef = { source: 'markdown', src: url, srcSpan: urlSpan, span, alt: linkText.text, altSpan: linkText.span, attributes: {}, decorative: false };
       if (title !== undefined) img.attributes['title'] = title;
       this.model.images.push(img);
-    } else {
-      const link: LinkRef = { source: 'markdown', url, urlSpan, span, text: linkText.text, textSpan: linkText.span };
-      if (title !== undefined) link.title = title;
-      this.model.links.push(link);
+      return img;
     }
+    const link: LinkRef = { source: 'markdown', url, urlSpan, span, text: linkText.text, textSpan: linkText.span };
+    if (title !== undefined) link.title = title;
+    this.model.links.push(link);
+    return link;
   }
 
   /** `[text][label]`, `[text][]` or `[text]`: resolved once every definition is known. */

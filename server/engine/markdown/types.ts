@@ -1,6 +1,8 @@
 // Data model produced by the body parser. Every offset is a UTF-16 index into
 // the FULL text of the post (front matter included), `end` exclusive.
 
+import type { Attribute } from './fence-attributes.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -111,6 +113,18 @@ export interface HtmlAnchor {
   span: Span;
 }
 
+/** A fenced code block, with what Hugo's highlighter reads from it. */
+export interface CodeFence {
+  /** The whole block, fences included. */
+  span: Span;
+  /** The language as Hugo reads it: the info string up to its first space, cut at `{`. */
+  language: string;
+  /** The attribute block after the language (`{ linenos=true, lineanchors=setup }`), as Goldmark parses it. */
+  attributes: Attribute[];
+  /** How many lines Hugo highlights: the content with its trailing line breaks removed. */
+  lines: number;
+}
+
 export interface BodyModel {
   links: LinkRef[];
   images: ImageRef[];
@@ -123,6 +137,8 @@ export interface BodyModel {
   definitions: LinkDefinition[];
   /** Ids declared by raw HTML, as targets for `#fragment` links. */
   anchors: HtmlAnchor[];
+  /** Fenced code blocks in the order of the body (Hugo numbers them so: `hl-0`, `hl-1`, …). */
+  fences: CodeFence[];
   /**
    * Text between the delimiters of Hugo's passthrough extension (math, mostly), delimiters
    * included: Goldmark hands it to a renderer unparsed, so nothing in it is Markdown.

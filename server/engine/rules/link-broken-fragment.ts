@@ -5,6 +5,7 @@ import { relative } from '../site/paths';
 import { defineRule, type Post, type Problem } from '../rule';
 import type { Site } from '../site/site';
 import { anchorsOfBody, sitePagesOf, type PageAnchors, type SitePage } from '../site/site-pages';
+import { codeBlockIds, siteHighlightSettings } from '../site/code-line-anchors';
 import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 import { uniqueTargets } from '../links/url-parts';
@@ -97,7 +98,7 @@ export default defineRule({
     const { post, site, workspace, report } = context;
     if (!idsAreKnown(site)) return;
     let own: PageAnchors | undefined;
-    const ownAnchors = () => (own ??= anchorsOfBody(post.body));
+    const ownAnchors = () => (own ??= anchorsOfBody(post.body, codeBlockIds(post.text, post.body, siteHighlightSettings(site.config))));
     const suggest = suggester();
 
     for (const target of uniqueTargets(post.body)) {

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { quoted } from '../text/quote';
 import { isTemplated, uniqueTargets, urlParts } from '../links/url-parts';
+import type { LinkTarget } from '../links/link-targets';
 
 /** A few characters either side of a position, so that a long URL's message shows the place. */
 function around(url: string, index: number): string {
@@ -71,12 +72,35 @@ function shortcodeBlanks(url: string, span: Span): Problem | undefined {
       message: `This URL contains a line break or tab (${quoted(around(url, control[0]))}). Hugo\u2019s ${quoted('figure')} stops the build on it, other templates publish it as ${quoted('%09')} or ${quoted('%0A')}: remove it.`,
     };
   }
+  return hostSpace(url, span);
+}
+
+/** A space in the host name, which no escaping mends: no host name has one. */
+function hostSpace(url: string, span: Span): Problem | undefined {
   const inHost = positions(url, / /g).filter((index) => index < afterHost(url));
   if (inHost.length === 0) return undefined;
   return {
     span,
     message: `This URL has a space in its host name (${quoted(around(url, inHost[0]))}). No host name has one: correct the address.`,
   };
+}
+
+/**
+ * A Markdown destination written in `<…>` may hold spaces: that is CommonMark's way of
+ * writing one, and Goldmark publishes each as `%20` (`[a](<a b.pdf>)` gives
+ * `href="a%20b.pdf"`, checked with Hugo 0.111). Only what `%20` does not mend is
+ * reported there: a tab (published as `%09`, which names no such file) and a space in the host.
+ */
+function angledBlanks(url: string, span: Span): Problem | undefined {
+  return /[\t\n\f\r]/.test(url) ? blanks(url, span) : hostSpace(url, span);
+}
+
+/** Whether a Markdown destination (of a link, an image or a reference definition) is written in `<…>`. */
+function inAngleBrackets(text: string, target: LinkTarget): boolean {
+  const source = target.link?.source ?? target.image?.source;
+  if (source !== 'markdown' && source !== 'reference') return false;
+  const { start, end } = target.urlSpan;
+  return text[start - 1] === '<' && text[end] === '>';
 }
 
 /**
@@ -147,7 +171,7 @@ export default defineRule({
       const start = target.urlSpan.start + written.length - written.trimStart().length;
       const span = { start, end: start + url.length };
       const source = target.link?.source ?? target.image?.source;
-      const spaces = source === 'shortcode' ? shortcodeBlanks(url, span) : blanks(url, span);
+      const spaces = source === 'shortcode' ? shortcodeBlanks(url, span) : inAngleBrackets(post.text, target) ? angledBlanks(url, span) : blanks(url, span);
       for (const problem of [spaces, source === 'html' ? strayPercents(url, span) : undefined, brackets(url, span)]) {
         if (problem) report(problem);
       }

@@ -8,9 +8,9 @@ export interface PageAnchors {
   shortcodeValues: Set<string>;
 }
 
-/** The ids a body declares, for `#fragment` links to it. */
-export function anchorsOfBody(body: BodyModel): PageAnchors {
-  const ids = new Set<string>();
+/** The ids a body declares, for `#fragment` links to it; `codeIds` are those Hugo's highlighter gives its code blocks (see code-line-anchors.ts). */
+export function anchorsOfBody(body: BodyModel, codeIds: Iterable<string> = []): PageAnchors {
+  const ids = new Set<string>(codeIds);
   for (const heading of body.headings) ids.add(heading.id);
   for (const anchor of body.anchors) ids.add(anchor.id);
   const shortcodeValues = new Set<string>();

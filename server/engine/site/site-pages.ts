@@ -9,6 +9,7 @@ import { splitPost } from '../frontmatter/frontmatter';
 import { mayBeUnder, pathKey, placeOf, urlSettings, type PageKind, type UrlSettings } from './hugo-urls';
 import { parseBody } from '../markdown';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import { codeBlockIds, siteHighlightSettings } from './code-line-anchors';
 import { getPageCandidates } from './get-page';
 import { SiteIndexBuilder } from './site-index-builder';
 import { likelyTarget } from './likely-target';
@@ -291,7 +292,8 @@ export class SitePages {
     if (text === undefined) return undefined;
     const rawInner = await this.rawInnerShortcodes();
     try {
-      return anchorsOfBody(parseBody(text, splitPost(text).bodyStart, { rawInner, passthrough: sitePassthrough(this.site) }));
+      const body = parseBody(text, splitPost(text).bodyStart, { rawInner, passthrough: sitePassthrough(this.site) });
+      return anchorsOfBody(body, codeBlockIds(text, body, siteHighlightSettings(this.site.config)));
     } catch {
       // A page whose body the parser fails on has ids no one knows: its
       // fragments go unchecked (the page's own check reports the failure).
