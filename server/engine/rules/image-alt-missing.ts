@@ -1,6 +1,6 @@
 import type { ImageRef } from '../markdown';
 import type { Post } from '../rule';
-import { altFallsBackToCaption } from '../site/shortcode-catalog';
+import { captionUse } from '../site/shortcode-catalog';
 import { defineRule } from '../rule';
 import { quoted } from '../text/quote';
 import type { Span } from '../types';
@@ -33,12 +33,13 @@ function insertionPoint(post: Post, image: ImageRef): number | undefined {
  * What is missing (a shortcode's name shortened so that the longest first sentence,
  * the decorative one, stays within 100 characters), then what a reader gets and what to add.
  */
-function message(image: ImageRef): string {
+/** `captioned`: the image is in a figure whose caption is shown beside it (raw HTML, or a shortcode's template). */
+function message(image: ImageRef, captioned: boolean): string {
   const what = image.source === 'html' ? 'This <img> has no \u201calt\u201d attribute' : `This ${quoted(image.shortcode ?? '', 24)} shortcode has no \u201calt\u201d parameter`;
   if (image.decorative) return `${what}, although it is marked decorative. Add \u201calt=""\u201d so that screen readers skip it.`;
   const name = fileName(image.src);
   const fallback = name ? `the file name (${quoted(name, 80)})` : 'the file name';
-  if (image.inCaptionedFigure) {
+  if (captioned) {
     return `${what}. Its figure\u2019s caption is read out, but the image itself may be announced by ${fallback}: add \u201calt="\u2026"\u201d saying what it shows, if only in a few words.`;
   }
   return `${what}. Screen readers get ${fallback} or nothing: add \u201calt="\u2026"\u201d saying what the image shows (or \u201calt=""\u201d with \u201crole="presentation"\u201d if it is only decoration).`;
@@ -59,17 +60,20 @@ export default defineRule({
       // Markdown images always have alt text, if only an empty one (image-alt-empty's business).
       // Stryker disable next-line ConditionalExpression,StringLiteral: as a Markdown image's alt is never undefined, the source test alone never decides
       if (image.source === 'markdown' || image.alt !== undefined) continue;
-      // Hugo's `figure`, and the site templates copied from it, use the caption as the alt when there is no `alt`.
+      // Hugo's `figure`, and the site templates copied from it, use the caption as the alt when there is no `alt`;
+      // a template that shows it in a <figcaption> makes a captioned figure, as raw HTML can.
       const caption = (image.attributes.caption ?? '').trim() !== '';
-      if (caption && image.shortcode !== undefined && (await altFallsBackToCaption(siteCache, workspace, site, image.shortcode))) continue;
+      const use = caption && image.shortcode !== undefined ? await captionUse(siteCache, workspace, site, image.shortcode) : undefined;
+      if (use === 'alt') continue;
+      const captioned = image.inCaptionedFigure === true || use === 'figcaption';
       const at = insertionPoint(post, image);
       const insert: Span | undefined = at === undefined ? undefined : { start: at, end: at };
       report({
         span: image.span,
-        message: message(image),
+        message: message(image, captioned),
         // The HTML standard lets a figure's caption stand in for alt when no description can be
         // written; WCAG (failure F65) and axe still want one. A warning says both.
-        ...(image.inCaptionedFigure && !image.decorative ? { atMost: 'warning' as const } : {}),
+        ...(captioned && !image.decorative ? { atMost: 'warning' as const } : {}),
         fixes: insert
           ? [
               {

@@ -76,21 +76,27 @@ export async function needsClosingTag(cache: SiteCache, workspace: Workspace, si
 }
 
 /**
- * Whether a shortcode's image takes its caption as alt text when it has none: Hugo's
- * own `figure` does, and so do the many site templates copied from it
- * (`alt="{{ with .Get "alt" }}{{ . }}{{ else }}{{ .Get "caption" }}{{ end }}"`). Read
- * from the site's template when it has one (it replaces Hugo's), else Hugo's `figure`
- * alone is known to.
+ * What a shortcode's template does with its `caption`, for an image with no alt:
+ * `alt` when it writes the caption as the alt text (Hugo's own `figure` does, and so do
+ * the many site templates copied from it: `alt="{{ with .Get "alt" }}{{ . }}{{ else
+ * }}{{ .Get "caption" }}{{ end }}"`); `figcaption` when it only shows it in a
+ * `<figcaption>` beside the image; undefined when neither, or the template is not at
+ * hand (then only Hugo's `figure` is known). The site's template replaces Hugo's.
  */
-export async function altFallsBackToCaption(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<boolean> {
+export async function captionUse(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<'alt' | 'figcaption' | undefined> {
   const catalog = await shortcodeCatalog(cache, workspace, site);
   const files = catalog.templates.get(name.toLowerCase());
-  if (!files) return name.toLowerCase() === 'figure';
-  return cache(`shortcode-alt-caption:${name.toLowerCase()}`, async () => {
-    for (const file of files) if (altValues((await workspace.readFile(file)) ?? '').some((value) => /\bcaption\b/i.test(value))) return true;
-    return false;
+  if (!files) return name.toLowerCase() === 'figure' ? 'alt' : undefined;
+  return cache(`shortcode-caption-use:${name.toLowerCase()}`, async () => {
+    const texts = await Promise.all(files.map(async (file) => (await workspace.readFile(file)) ?? ''));
+    if (texts.some((text) => altValues(text).some((value) => CAPTION.test(value)))) return 'alt';
+    if (texts.some((text) => /<figcaption\b/i.test(text) && CAPTION.test(text))) return 'figcaption';
+    return undefined;
   });
 }
+
+/** The caption parameter, however a template reads it (`.Get "caption"`, `.Params.caption`, `$caption`). */
+const CAPTION = /\bcaption\b/i;
 
 /**
  * The values of the `alt="…"` attributes a template writes, template actions included:
