@@ -119,8 +119,8 @@ export function altValues(template: string): string[] {
   return values;
 }
 
-/** ` alt=` with any blanks around the `=`, in any case. */
-const ALT_ATTRIBUTE = /\salt\s*=/i;
+/** ` alt=` with any blanks around the `=`, in any case; or right after an action (`{{ if … }}alt="…"`). */
+const ALT_ATTRIBUTE = /(?:\s|\}\})alt\s*=/i;
 
 /** Where a `{{ … }}` action that starts at `at` ends (after its `}}`), or the end of the text. */
 function actionEnd(template: string, at: number): number {
