@@ -3,13 +3,16 @@
  * <reason>`. The CLI's closing lines and the language server's log say it alike.
  */
 
-/** What an unverified place is, as a summary counts them: a shortcode for the shortcode rules, else a link. */
-export function unverifiedKind(ruleId: string): 'link' | 'shortcode' {
-  return ruleId.startsWith('shortcode-') ? 'shortcode' : 'link';
+/** What an unverified place is, as a summary counts them: a shortcode or a front matter block for their rules, else a link. */
+export function unverifiedKind(ruleId: string): UnverifiedKind {
+  if (ruleId.startsWith('shortcode-')) return 'shortcode';
+  return ruleId.startsWith('frontmatter-') ? 'front matter block' : 'link';
 }
 
+export type UnverifiedKind = 'link' | 'shortcode' | 'front matter block';
+
 export interface UnverifiedCount {
-  kind: 'link' | 'shortcode';
+  kind: UnverifiedKind;
   reason: string;
   count: number;
 }

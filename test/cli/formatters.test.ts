@@ -213,11 +213,12 @@ test('stylish formatter: one line per reason something was not verified, counted
   assert.deepEqual(lines.slice(-2), ['\u2716 1 problem (1 error, 0 warnings)', `\u2139 1 link not verified: ${NOT_ON_DISK}`]);
 });
 
-test('stylish formatter: unverified shortcodes are counted as shortcodes, apart from links with the same reason', () => {
+test('stylish formatter: unverified shortcodes and front matter blocks are counted as what they are, apart from links with the same reason', () => {
   const shortcode = (line: number) => ({ ...unverified(line, 'the theme is elsewhere'), ruleId: 'shortcode-unknown' });
-  const report = toFileReport('/site/a.md', [], [shortcode(1), shortcode(2), unverified(3, 'the theme is elsewhere')]);
+  const orgBlock = { ...unverified(0, 'it is Org-mode'), ruleId: 'frontmatter-syntax' };
+  const report = toFileReport('/site/a.md', [], [shortcode(1), shortcode(2), unverified(3, 'the theme is elsewhere'), orgBlock]);
   assert.equal(
     formatStylish([report], { color: false, cwd: '/site' }),
-    ['', '\u2139 2 shortcodes not verified: the theme is elsewhere', '\u2139 1 link not verified: the theme is elsewhere', ''].join('\n'),
+    ['', '\u2139 2 shortcodes not verified: the theme is elsewhere', '\u2139 1 link not verified: the theme is elsewhere', '\u2139 1 front matter block not verified: it is Org-mode', ''].join('\n'),
   );
 });

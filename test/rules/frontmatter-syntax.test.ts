@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LineIndex } from '../../server/engine/text/line-index';
 import type { Fix } from '../../server/engine/types';
-import { checkPost, hugoSite, only, rangeText } from '../helpers/memory-workspace';
+import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
 
 /** The text with one fix's edits applied, last first. */
 function applyFixes(text: string, fix: Fix): string {
@@ -148,4 +148,14 @@ test('frontmatter-syntax: a YAML or JSON error stops before the line break it re
   // A range YAML gives over more than one character ends before the line break it ends with, not on the next line.
   const [unexpected] = await syntaxRanges('---\r\nk: [a]"]\r\nt: xy\r\n---\r\n');
   assert.deepEqual(unexpected.range, { start: { line: 1, character: 6 }, end: { line: 2, character: 5 } });
+});
+
+test('frontmatter-syntax: Org-mode front matter in a Markdown file is no problem (Hugo reads it), only listed as not verified', async () => {
+  const text = '#+title: Tide tables\n#+date: 2025-02-03\n\nWhen the tide turns, the boats go out.\n';
+  const result = await serviceFor(hugoSite({ 'content/blog/tides.md': text })).check(`${SITE}/content/blog/tides.md`, text);
+  assert.deepEqual(result.diagnostics.filter((d) => d.ruleId.startsWith('frontmatter-')), []);
+  assert.deepEqual(
+    result.unverified.map((entry) => [entry.ruleId, rangeText(text, entry), entry.reason]),
+    [['frontmatter-syntax', '#+title: Tide tables', 'its front matter is Org-mode’s “#+key:” lines, which Hugo reads and Postlint does not: its keys and values are not checked']],
+  );
 });

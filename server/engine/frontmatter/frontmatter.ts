@@ -81,13 +81,9 @@ export function splitPost(text: string): SplitPost {
     // An unclosed block runs to the end of the post: its errors would be about the body.
     return { bodyStart, frontMatter };
   }
-  if (block.format === 'org') {
-    frontMatter.problems.push({
-      message: 'Org-mode front matter (\u201c#+key:\u201d lines) is not checked by Postlint. Write it as YAML between \u201c---\u201d lines.',
-      span: block.openSpan,
-    });
-    return { bodyStart, frontMatter };
-  }
+  // Hugo reads Org-mode front matter (`#+key:` lines) in any content file; Postlint does not
+  // read its values: frontmatter-syntax says so, as not verified, never as a problem.
+  if (block.format === 'org') return { bodyStart, frontMatter };
   if (block.format === 'json') {
     parseJson(text, frontMatter);
     append(frontMatter.problems, caseDuplicateProblems(frontMatter.keys));
