@@ -80,7 +80,7 @@ export async function checkPost(workspace: MemoryWorkspace, path: string, option
  * an editor ends them, at `\r\n`, `\n` or a lone `\r`, and keep their line break, so
  * that a range reaching past a line's text shows what it took.
  */
-export function rangeText(text: string, diagnostic: Diagnostic): string {
+export function rangeText(text: string, diagnostic: Pick<Diagnostic, 'range'>): string {
   const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n|$)/g) ?? [];
   const { start, end } = diagnostic.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
