@@ -127,3 +127,13 @@ test('link-bare-url: where a bare URL took in a ")" after it, link-malformed giv
   const found = (await checkPost(hugoSite({ 'content/blog/p.md': text }), 'content/blog/p.md')).filter((d) => d.ruleId.startsWith('link-')).map((d) => d.ruleId);
   assert.deepEqual(found, ['link-bare-url']);
 });
+
+test('link-bare-url: a URL in what reads as a shell command is told to go in a code block, with no fix: brackets or link text would change the command', async () => {
+  const { diagnostics, ranges } = await findings('Add the chart:\n\n>$ helm repo add garden https://charts.garden.example\n>\n> $ curl -O https://garden.example/seeds.tar.gz\n\n$5 buys seeds at https://shop.garden.example today.\n');
+  assert.deepEqual(ranges, ['https://charts.garden.example', 'https://garden.example/seeds.tar.gz', 'https://shop.garden.example']);
+  assert.equal(
+    diagnostics[0].message,
+    'Bare URL “https://charts.garden.example” is in what reads as a shell command, which GFM links. Put the command in a code block (or a code span), where it stays as typed.',
+  );
+  assert.deepEqual(diagnostics.map((d) => d.fixes.length), [0, 0, 1], 'a sentence that only starts with a price is prose');
+});

@@ -67,6 +67,16 @@ function takenInProblem(url: string, urlSpan: Span, extra: string): Problem {
   };
 }
 
+/**
+ * Whether the line holding `at` reads as a command typed at a shell prompt: after any
+ * block quote markers and blanks, it starts with `$ ` (`> $ helm repo add … https://…`).
+ */
+function inShellCommand(text: string, at: number): boolean {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  while (text[start] === '>' || text[start] === ' ' || text[start] === '\t') start++;
+  return text.startsWith('$ ', start);
+}
+
 /** A URL pasted into prose is linked only by GFM's guess at where it ends, and tells readers little. */
 export default defineRule({
   meta: {
@@ -79,6 +89,14 @@ export default defineRule({
     for (const link of post.body.links) {
       // An e-mail address reads well as it is; the address is its own best text.
       if (link.source !== 'bare' || isEmailAddress(link.url)) continue;
+      if (inShellCommand(post.text, link.urlSpan.start)) {
+        // Link text or angle brackets would change the command: it belongs in code, where nothing is linked.
+        report({
+          span: link.urlSpan,
+          message: `Bare URL ${quoted(link.url, 39)} is in what reads as a shell command, which GFM links. Put the command in a code block (or a code span), where it stays as typed.`,
+        });
+        continue;
+      }
       const extra = takenIn(link.url);
       if (extra !== undefined) {
         report(takenInProblem(link.url, link.urlSpan, extra));
