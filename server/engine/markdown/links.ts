@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { BodySource, InlineText } from './inline-text.js';
 import { NodeId as importedNodeId } from './lezer.js';
+import { lineTextStart } from './line-text.js';
 import type { BodyModel, ImageRef, LinkDefinition, LinkRef, Span } from './types.js';
 
 /** A module-local copy of the node ids, read at every node (see body.ts). */
@@ -313,14 +314,8 @@ function linkifiedAt(markdown: string, from: number, start: InlineStart): boolea
   const before = markdown[from - 1];
   if (/\s/.test(before) || LINKIFY_TRIGGERS.has(before)) return true;
   if (before === '"' || before === "'" || markdown.endsWith('--', from) || markdown.endsWith('...', from)) return true;
-  return before === '>' && afterQuoteMarkers(markdown, from - 1);
-}
-
-/** Whether only block quote markers (`>`, blanks) come between the line's start and `at`: the line's text starts after them. */
-function afterQuoteMarkers(markdown: string, at: number): boolean {
-  let start = at;
-  while (start >= 0 && (markdown[start] === '>' || markdown[start] === ' ' || markdown[start] === '\t')) start--;
-  return start < 0 || markdown[start] === '\n';
+  // Right after a block quote's `>`: the start of the quoted line's text.
+  return before === '>' && lineTextStart(markdown, from) === from;
 }
 
 /** What CommonMark links between angle brackets: a scheme of 2 to 32 characters, a colon, then no blank, `<` or `>`. */

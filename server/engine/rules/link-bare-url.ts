@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import type { Span } from '../types';
 import { isEmailAddress } from '../links/url-parts';
 import { quoted } from '../text/quote';
+import { lineTextStart } from '../markdown/line-text';
 
 /**
  * `<https://…>` renders exactly as the bare URL does, but any CommonMark renderer
@@ -72,9 +73,7 @@ function takenInProblem(url: string, urlSpan: Span, extra: string): Problem {
  * block quote markers and blanks, it starts with `$ ` (`> $ helm repo add … https://…`).
  */
 function inShellCommand(text: string, at: number): boolean {
-  let start = text.lastIndexOf('\n', at - 1) + 1;
-  while (text[start] === '>' || text[start] === ' ' || text[start] === '\t') start++;
-  return text.startsWith('$ ', start);
+  return text.startsWith('$ ', lineTextStart(text, at));
 }
 
 /** A URL pasted into prose is linked only by GFM's guess at where it ends, and tells readers little. */
