@@ -15,13 +15,18 @@ function wrapFix(url: string, urlSpan: Span): FixSpec {
   const opening = www ? '<https://' : '<';
   return {
     title: www ? `Write it as ${quoted(`<https://${url}>`, 60)}` : `Wrap it in angle brackets: ${quoted(`<${url}>`, 60)}`,
-    edits: [
-      { span: { start: urlSpan.start, end: urlSpan.start }, newText: opening },
-      { span: { start: urlSpan.end, end: urlSpan.end }, newText: '>' },
-    ],
+    edits: bracketEdits(urlSpan, opening),
     safe: !www,
     preferred: true,
   };
+}
+
+/** `opening` (`<`, or `<https://`) before the span and `>` after it. */
+function bracketEdits(span: Span, opening: string): FixSpec['edits'] {
+  return [
+    { span: { start: span.start, end: span.start }, newText: opening },
+    { span: { start: span.end, end: span.end }, newText: '>' },
+  ];
 }
 
 /**
@@ -50,17 +55,13 @@ function takenIn(url: string): string | undefined {
  */
 function takenInProblem(url: string, urlSpan: Span, extra: string): Problem {
   const autolink = `<${url.slice(0, -extra.length)}>`;
-  const end = urlSpan.end - extra.length;
   return {
     span: urlSpan,
     message: `Bare URL ${quoted(url, 30)} takes in the ${quoted(extra)} after it, so the link leads nowhere. GFM counts quotes as part of an address: put the address in angle brackets, ${quoted(autolink, Infinity)}.`,
     fixes: [
       {
         title: `Wrap the address in angle brackets: ${quoted(autolink, 60)}`,
-        edits: [
-          { span: { start: urlSpan.start, end: urlSpan.start }, newText: '<' },
-          { span: { start: end, end }, newText: '>' },
-        ],
+        edits: bracketEdits({ start: urlSpan.start, end: urlSpan.end - extra.length }, '<'),
         safe: false,
         preferred: true,
       },
