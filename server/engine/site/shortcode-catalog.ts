@@ -46,7 +46,6 @@ export interface ShortcodeCatalog {
 
 /** Keys under which rules share the catalog through `RuleContext.siteCache`. */
 export const CATALOG_CACHE_KEY = 'shortcodes:catalog';
-const innerCacheKey = (name: string) => `shortcodes:inner:${name.toLowerCase()}`;
 
 type SiteCache = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 
@@ -65,14 +64,27 @@ export function shortcodeCatalog(cache: SiteCache, workspace: Workspace, site: S
 
 /** Whether a shortcode's template reads `.Inner` (or `.InnerDeindent`), so that it needs a closing tag. */
 export async function needsClosingTag(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<boolean> {
+  // The site's own template replaces an embedded one of the same name.
+  return fromTemplates(cache, workspace, site, name, 'inner', HUGO_PAIRED_SHORTCODES.has(name.toLowerCase()), (texts) =>
+    texts.some((text) => /\.Inner\b|\.InnerDeindent\b/.test(text)),
+  );
+}
+
+/**
+ * What `judge` makes of the texts of a shortcode's templates, worked out once per site
+ * and shortcode (`what` names the question in the cache); `builtIn` where the site has
+ * no template of that name (Hugo's own shortcode, or none).
+ */
+async function fromTemplates<T>(cache: SiteCache, workspace: Workspace, site: Site, name: string, what: string, builtIn: T, judge: (texts: string[]) => T): Promise<T> {
   const catalog = await shortcodeCatalog(cache, workspace, site);
   const files = catalog.templates.get(name.toLowerCase());
-  // The site's own template replaces an embedded one of the same name.
-  if (!files) return HUGO_PAIRED_SHORTCODES.has(name.toLowerCase());
-  return cache(innerCacheKey(name), async () => {
-    for (const file of files) if (/\.Inner\b|\.InnerDeindent\b/.test((await workspace.readFile(file)) ?? '')) return true;
-    return false;
-  });
+  if (!files) return builtIn;
+  return cache(`shortcodes:${what}:${name.toLowerCase()}`, async () => judge(await templateTexts(workspace, files)));
+}
+
+/** The text of each template file ('' for one that cannot be read). */
+function templateTexts(workspace: Workspace, files: readonly string[]): Promise<string[]> {
+  return Promise.all(files.map(async (file) => (await workspace.readFile(file)) ?? ''));
 }
 
 /**
@@ -84,11 +96,7 @@ export async function needsClosingTag(cache: SiteCache, workspace: Workspace, si
  * hand (then only Hugo's `figure` is known). The site's template replaces Hugo's.
  */
 export async function captionUse(cache: SiteCache, workspace: Workspace, site: Site, name: string): Promise<'alt' | 'figcaption' | undefined> {
-  const catalog = await shortcodeCatalog(cache, workspace, site);
-  const files = catalog.templates.get(name.toLowerCase());
-  if (!files) return name.toLowerCase() === 'figure' ? 'alt' : undefined;
-  return cache(`shortcode-caption-use:${name.toLowerCase()}`, async () => {
-    const texts = await Promise.all(files.map(async (file) => (await workspace.readFile(file)) ?? ''));
+  return fromTemplates<'alt' | 'figcaption' | undefined>(cache, workspace, site, name, 'caption', name.toLowerCase() === 'figure' ? 'alt' : undefined, (texts) => {
     if (texts.some((text) => altValues(text).some((value) => CAPTION.test(value)))) return 'alt';
     if (texts.some((text) => /<figcaption\b/i.test(text) && CAPTION.test(text))) return 'figcaption';
     return undefined;
@@ -140,7 +148,7 @@ export function rawInnerShortcodes(cache: SiteCache, workspace: Workspace, site:
     const catalog = await shortcodeCatalog(cache, workspace, site);
     const raw = new Set<string>();
     for (const [name, files] of catalog.templates) {
-      const texts = await Promise.all(files.map(async (file) => (await workspace.readFile(file)) ?? ''));
+      const texts = await templateTexts(workspace, files);
       if (!texts.some((text) => RENDERS_MARKDOWN.test(text))) raw.add(name);
     }
     return raw;
