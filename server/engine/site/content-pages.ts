@@ -5,8 +5,8 @@
  * outside the content mounts is no page at all.
  */
 import type { Workspace } from '../types';
-import { isLeafIndexName, placeOf, type UrlSettings } from './hugo-urls';
-import { basename, dirname, join } from './paths';
+import { isLeafIndexFile, isLeafIndexName, placeOf, type UrlSettings } from './hugo-urls';
+import { basename, dirname } from './paths';
 
 /** Why a Markdown file is not a post: the words the CLI says when nothing matched. */
 export type NotAPage = 'list page' | 'bundle resource' | 'outside the content folders' | 'ignored' | 'not in posts';
@@ -53,12 +53,7 @@ export class ContentPages {
     let holds = this.leafIndexes.get(folder);
     if (!holds) {
       holds = this.workspace.readDirectory(folder).then((entries) =>
-        entries.some((entry) => {
-          // Only a file named `index…` may be one: the others are passed over before any path is built.
-          if (entry.kind !== 'file' || !/^index\./i.test(entry.name)) return false;
-          const place = placeOf(join(folder, entry.name), settings);
-          return place !== undefined && isLeafIndexName(basename(place.rel));
-        }),
+        entries.some((entry) => entry.kind === 'file' && isLeafIndexFile(folder, entry.name, (path) => placeOf(path, settings))),
       );
       this.leafIndexes.set(folder, holds);
     }

@@ -8,7 +8,7 @@ import { configuredMounts, type ContentMount } from './content-mounts';
 import { isRecord, setting } from './config-values';
 import { fileNameDate, isDateValue, isEmptyValue } from './file-name-date';
 import type { FrontMatterDates } from './front-matter-dates';
-import { join } from './paths';
+import { basename, join } from './paths';
 import type { Site } from './site';
 import { taxonomiesByLanguage } from './taxonomies';
 
@@ -247,6 +247,18 @@ export function contentExtension(name: string): string | undefined {
 export function isLeafIndexName(name: string): boolean {
   const extension = contentExtension(name);
   return extension !== undefined && name.slice(0, -extension.length).toLowerCase() === 'index';
+}
+
+/**
+ * Whether the file `name` in `folder` is a leaf bundle's index in any language
+ * (`index.md`, `index.de.md`), placed in the content tree by `place` (`placeOf`, or
+ * `placeIn` for one mount). Most files of a folder are not named `index…`: they are
+ * passed over before any path is built.
+ */
+export function isLeafIndexFile(folder: string, name: string, place: (path: string) => ContentPlace | undefined): boolean {
+  if (!/^index\./i.test(name)) return false;
+  const rel = place(join(folder, name))?.rel;
+  return rel !== undefined && isLeafIndexName(basename(rel));
 }
 
 export type PageKind = 'home' | 'section' | 'page';

@@ -4,7 +4,7 @@
  * and layouts change about what it serves. `SitePages` answers questions from the result.
  */
 import { append } from '../append';
-import { CONTENT_ADAPTER, contentExtension, isLeafIndexName, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
+import { CONTENT_ADAPTER, contentExtension, isLeafIndexFile, keysNeeded, pageShape, pageUrl, pageUrls, pathKey, placeIn, sanitizePath, type ContentPlace, type Language, type PageUrl, type UrlSettings } from './hugo-urls';
 import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
@@ -138,7 +138,7 @@ export class SiteIndexBuilder {
     const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
     const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
     // A leaf bundle's index, in each of its languages (`index.md`, `index.de.md`): each is a page.
-    const leaves = treeFolder === '' ? [] : files.filter((entry) => this.isLeafIndex(mount, folder, entry.name));
+    const leaves = treeFolder === '' ? [] : files.filter((entry) => isLeafIndexFile(folder, entry.name, (path) => placeIn(mount, path, this.settings)));
     if (leaves.length > 0) {
       const urls: string[] = [];
       for (const leaf of leaves) {
@@ -220,14 +220,6 @@ export class SiteIndexBuilder {
   /** A folder that is another language's `contentDir` (legacy settings only: mounts may overlap on purpose). */
   private ownedByAnotherLanguage(folder: string, mount: ContentMount): boolean {
     return mount.legacy && this.settings.mounts.some((other) => other !== mount && other.legacy && other.source === folder);
-  }
-
-  /** Whether a file is a leaf bundle's index, once a language suffix is taken off its name (`index.de.md`). */
-  private isLeafIndex(mount: ContentMount, folder: string, name: string): boolean {
-    // Most files of a folder are not named `index…`: they are passed over before any path is built.
-    if (!/^index\./i.test(name)) return false;
-    const rel = placeIn(mount, join(folder, name), this.settings)?.rel;
-    return rel !== undefined && isLeafIndexName(basename(rel));
   }
 
   /** The URL of a content folder from its path, as Hugo derives section URLs. */
