@@ -1,3 +1,5 @@
+import { plural } from './text/plural';
+
 /**
  * What a run could not verify, counted for a summary line each: `3 links not verified:
  * <reason>`. The CLI's closing lines and the language server's log say it alike.
@@ -11,7 +13,7 @@ export function unverifiedKind(ruleId: string): UnverifiedKind {
 
 export type UnverifiedKind = 'link' | 'shortcode' | 'front matter block';
 
-export interface UnverifiedCount {
+interface UnverifiedCount {
   kind: UnverifiedKind;
   reason: string;
   count: number;
@@ -29,7 +31,8 @@ export class UnverifiedCounts {
     else this.counts.set(key, { kind, reason, count: 1 });
   }
 
-  values(): IterableIterator<UnverifiedCount> {
-    return this.counts.values();
+  /** One line per kind and reason: `3 links not verified: <reason>`. */
+  lines(): string[] {
+    return [...this.counts.values()].map(({ kind, reason, count }) => `${plural(count, kind)} not verified: ${reason}`);
   }
 }

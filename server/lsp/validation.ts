@@ -1,5 +1,4 @@
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
-import { plural } from '../engine/text/plural';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError } from '../engine/config/config';
 import { CONFIG_STATUS, type ConfigStatusParams } from '../../schemas/protocol';
@@ -98,7 +97,7 @@ export class Validator {
   private logUnverified(path: string, unverified: Unverified[]): void {
     const counts = new UnverifiedCounts();
     for (const { ruleId, reason } of unverified) counts.add(ruleId, reason);
-    const lines = [...counts.values()].map(({ kind, reason, count }) => `Postlint: ${path}: ${plural(count, kind)} not verified: ${reason}`);
+    const lines = counts.lines().map((line) => `Postlint: ${path}: ${line}`);
     const said = lines.join('\n');
     if (this.unverifiedLogged.get(path) === said) return;
     this.unverifiedLogged.set(path, said);

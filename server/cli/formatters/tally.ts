@@ -23,7 +23,7 @@ export class Tally {
     this.warnings += report.warningCount;
     this.fixableErrors += report.fixableErrorCount;
     this.fixableWarnings += report.fixableWarningCount;
-    for (const { ruleId, message } of report.unverified ?? []) this.unverified.add(ruleId, message);
+    for (const { ruleId, message } of report.unverified ?? []) this.unverified.add(ruleId, message.replace(/^Not verified: /, '').replace(/\.$/, ''));
   }
 
   /**
@@ -45,6 +45,6 @@ export class Tally {
 
   /** One line per reason something was not verified, with how many places it concerns: never a silent skip. */
   private unverifiedLines(): string[] {
-    return [...this.unverified.values()].map(({ kind, reason, count }) => `\u2139 ${plural(count, kind)} not verified: ${escapeText(reason.replace(/^Not verified: /, '').replace(/\.$/, ''))}`);
+    return this.unverified.lines().map((line) => `\u2139 ${escapeText(line)}`);
   }
 }
