@@ -17,10 +17,8 @@ function isEmptyValue(node: Node | undefined): boolean {
 function describeFound(node: Node | undefined, source: string, max: number): string {
   if (isSeq(node)) return 'a list';
   if (isMap(node)) return 'a set of key-value pairs';
-  if (isScalar(node)) {
-    if (node.value === null) return 'an empty value';
-    if (typeof node.value === 'number' && source.length <= 13) return `the number ${source}`;
-  }
+  if (isEmptyValue(node)) return 'an empty value';
+  if (isScalar(node) && typeof node.value === 'number' && source.length <= 13) return `the number ${source}`;
   // Text, and `true` or `false`, as written. Long values keep both ends: a stray space at the end is often the point.
   return quoted(source, max);
 }
