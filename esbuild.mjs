@@ -36,8 +36,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.bundle.js', banner: bundleBanner }),
   esbuild.build({ ...common, entryPoints: ['server/postlint.ts'], outfile: 'dist/cli.bundle.js', banner: bundleBanner }),
-  esbuild.build({ ...boot, outfile: 'dist/server.js' }),
-  esbuild.build({ ...boot, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...boot, outfile: 'dist/server.js', define: { ...common.define, POSTLINT_SHORT_RUNS: 'false' } }),
+  esbuild.build({ ...boot, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, POSTLINT_SHORT_RUNS: 'true' } }),
 ]);
 
 // The CLI runs once as it would for a user, checking the example site, and leaves its code

@@ -19,8 +19,13 @@
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+import { shortRunFlags } from './node/short-run-flags';
+
+/** Set by the build: true in the CLI's boot file, false in the language server's. */
+declare const POSTLINT_SHORT_RUNS: boolean;
 
 /** Set by the build while it runs the bundle once: the cache is written when the process exits. */
 const WRITE_VARIABLE = 'POSTLINT_WRITE_CODE_CACHE';
@@ -67,7 +72,18 @@ function report(outcome: string): void {
   if (process.env[REPORT_VARIABLE]) process.stderr.write(`postlint code cache: ${outcome}\n`);
 }
 
+/**
+ * The CLI's V8 flags (short-run-flags.ts), set before the bundle is compiled and before
+ * any worker starts: flags are the process's, and V8's code cache records them, so the
+ * cache the build writes (through this file) fits every later run.
+ */
+function tuneForShortRuns(): void {
+  if (!isMainThread) return;
+  for (const flag of shortRunFlags(POSTLINT_SHORT_RUNS, process.versions.v8)) setFlagsFromString(flag);
+}
+
 function boot(): void {
+  tuneForShortRuns();
   const bundle = __filename.replace(/\.js$/, '.bundle.js');
   const cacheFile = `${bundle}.cache`;
   const source = readFileSync(bundle, 'utf8');

@@ -50,6 +50,8 @@ test('boot: the worker threads of a check start from the same code cache', (t) =
   const outcomes = [...run.stderr.matchAll(/postlint code cache: (\w+)/g)].map((match) => match[1]);
   assert.ok(outcomes.length >= 3, `the main thread and at least two workers report: ${run.stderr}`);
   assert.deepEqual(new Set(outcomes), new Set(['used']), run.stderr);
+  // The CLI's V8 flags (short-run-flags.ts) are ones this V8 knows, and the same as the build's run: else the cache would be rejected.
+  assert.doesNotMatch(run.stderr, /unrecognized flag|illegal value/, run.stderr);
 });
 
 test('boot: a cache from another build is ignored, and the CLI still runs', () => {
