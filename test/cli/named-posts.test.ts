@@ -79,6 +79,31 @@ test('check with no arguments on a Hugo site: a section of dated pages is a blog
   assert.ok(!files.includes('content/updates/_index.md'));
 });
 
+test('check with no arguments: dated docs are not a blog (a docs section, pages ordered by weight, one stamped date)', async () => {
+  const page = (title: string, front: string) => `---\ntitle: ${title}\n${front}\n---\n\nWords.\n`;
+  const root = site('dated-docs', {
+    // A theme's archetype gave every docs page a date: the section's name says what it is.
+    'content/docs/install.md': page('Install', 'date: 2024-01-02'),
+    'content/docs/configure.md': page('Configure', 'date: 2024-01-05'),
+    'content/docs/upgrade.md': page('Upgrade', 'date: 2024-02-01'),
+    // Ordered by hand, as docs are; dated all the same.
+    'content/plugins/cache.md': page('cache', 'weight: 3\ndate: 2025-03-01'),
+    'content/plugins/forward.md': page('forward', 'weight: 1\ndate: 2025-04-11'),
+    'content/plugins/log.md': page('log', 'weight: 2\ndate: 2025-05-20'),
+    // A build step stamped one date into every page.
+    'content/reference/api.md': page('API', 'date: "2025-12-11T04:36:33"'),
+    'content/reference/cli.md': page('CLI', 'date: "2025-12-11T04:36:33"'),
+    'content/reference/errors.md': page('Errors', 'date: "2025-12-11T04:36:33"'),
+    // A blog by any other name: dated on different days, one post pinned with a weight.
+    'content/journal/first-light.md': page('First light', 'date: 2025-01-10\nweight: 1'),
+    'content/journal/low-tide.md': page('Low tide', 'date: 2025-02-14'),
+    'content/journal/storm.md': page('Storm', 'date: 2025-03-03'),
+  });
+  const result = await runCli(['check', '--format', 'json'], root);
+  const files: string[] = JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1));
+  assert.deepEqual(files, ['content/journal/first-light.md', 'content/journal/low-tide.md', 'content/journal/storm.md']);
+});
+
 test('check with no arguments: a Markdown file inside a leaf bundle is a resource of its page, never a post', async () => {
   const root = site('bundle-resources', {
     'content/blog/boat-trip/index.md': PAGE('Boat trip'),

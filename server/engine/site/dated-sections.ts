@@ -10,6 +10,15 @@
  * that starts with YYYY-MM-DD) or a file or folder name that starts with one, or sit in
  * a folder named for a year. Docs
  * and landing pages seldom carry dates; posts nearly always do.
+ *
+ * Some docs carry dates all the same (a theme's archetype writes one; a build step stamps
+ * every page), so dates alone are not enough. A section is not a blog when:
+ * - it is named `docs`, `doc` or `documentation`: Hugo gives its pages that type, and the
+ *   themes made for docs (Docsy, Hextra, Book, Doks) lay them out as docs;
+ * - most of its pages set `weight`: they are ordered by hand, as Hugo lists pages by
+ *   weight first, the way docs are ordered; a blog lists by date;
+ * - every dated page carries the same date from its front matter: a date stamped by a
+ *   build step, not written by authors (a blog's posts are written on different days).
  */
 import { isMarkdownPath } from '../../../schemas/markdown-files';
 import { splitPost } from '../frontmatter/frontmatter';
@@ -25,6 +34,10 @@ const DATED_SHARE = 0.8;
 /** Folders looked into per section, so that a deep tree of assets costs little. */
 const MAX_FOLDERS = 50;
 const DATE_KEYS = new Set(['date', 'publishdate', 'pubdate', 'published']);
+/** Section names whose pages Hugo types as docs, and the docs themes lay out as such. */
+const DOCS_SECTIONS = new Set(['docs', 'doc', 'documentation']);
+/** The share of pages that set `weight` above which a section is ordered by hand. */
+const WEIGHTED_SHARE = 0.5;
 const STARTS_WITH_DATE = /^\d{4}-\d{2}-\d{2}/;
 /** A folder of a year's posts (`2024/`), as many blogs keep them. */
 const YEAR = /^(19|20)\d{2}$/;
@@ -38,7 +51,7 @@ export async function datedSections(workspace: Workspace, site: Site, settings: 
       if (entry.kind !== 'directory' || /^[._]/.test(entry.name)) continue;
       const folder = join(mount.source, entry.name);
       const section = relative(site.root, folder);
-      if (!known(section) && (await holdsDatedPages(workspace, folder))) sections.push(section);
+      if (!known(section) && !DOCS_SECTIONS.has(entry.name.toLowerCase()) && (await holdsDatedPages(workspace, folder))) sections.push(section);
     }
   }
   return [...new Set(sections)].sort();
@@ -47,9 +60,24 @@ export async function datedSections(workspace: Workspace, site: Site, settings: 
 async function holdsDatedPages(workspace: Workspace, section: string): Promise<boolean> {
   const pages = await samplePages(workspace, section);
   if (pages.length < MIN_PAGES) return false;
-  let dated = 0;
-  for (const page of pages) if (await isDated(workspace, section, page)) dated++;
-  return dated / pages.length >= DATED_SHARE;
+  const signs = await Promise.all(pages.map((page) => pageSigns(workspace, section, page)));
+  const dated = signs.filter((sign) => sign.dated).length;
+  const weighted = signs.filter((sign) => sign.weighted).length;
+  return dated / pages.length >= DATED_SHARE && weighted / pages.length <= WEIGHTED_SHARE && !stamped(signs);
+}
+
+/** What a sampled page says of its section: dated (by name or front matter), the date it writes, ordered by `weight`. */
+interface PageSigns {
+  dated: boolean;
+  /** The date its front matter gives, as written; undefined when its name dates it or it has none. */
+  frontMatterDate?: string;
+  weighted: boolean;
+}
+
+/** Every dated page dated by its front matter, all with one and the same date: stamped, not written. */
+function stamped(signs: PageSigns[]): boolean {
+  const dates = signs.filter((sign) => sign.dated).map((sign) => sign.frontMatterDate);
+  return dates.length >= MIN_PAGES && dates.every((date) => date !== undefined && date === dates[0]);
 }
 
 /** Up to SAMPLE Markdown pages under `section`, folder by folder, nearest first. */
@@ -67,11 +95,13 @@ async function samplePages(workspace: Workspace, section: string): Promise<strin
   return pages;
 }
 
-async function isDated(workspace: Workspace, section: string, page: string): Promise<boolean> {
-  const parts = relative(section, page).split('/');
-  if (parts.some((part, index) => STARTS_WITH_DATE.test(part) || (index < parts.length - 1 && YEAR.test(part)))) return true;
+async function pageSigns(workspace: Workspace, section: string, page: string): Promise<PageSigns> {
   const text = await workspace.readFile(page);
   const data = text === undefined ? undefined : splitPost(text).frontMatter?.data;
-  if (!data) return false;
-  return Object.entries(data).some(([key, value]) => DATE_KEYS.has(key.toLowerCase()) && (value instanceof Date || STARTS_WITH_DATE.test(String(value).trim())));
+  const weighted = data !== undefined && Object.keys(data).some((key) => key.toLowerCase() === 'weight');
+  const parts = relative(section, page).split('/');
+  if (parts.some((part, index) => STARTS_WITH_DATE.test(part) || (index < parts.length - 1 && YEAR.test(part)))) return { dated: true, weighted };
+  const date = Object.entries(data ?? {}).find(([key, value]) => DATE_KEYS.has(key.toLowerCase()) && (value instanceof Date || STARTS_WITH_DATE.test(String(value).trim())));
+  if (!date) return { dated: false, weighted };
+  return { dated: true, frontMatterDate: date[1] instanceof Date ? date[1].toISOString() : String(date[1]).trim(), weighted };
 }
