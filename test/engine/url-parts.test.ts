@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseBody } from '../../server/engine/markdown/index';
-import { attributeSpan, bracketSpan, hostMatches, isEmailAddress, isTemplated, uniqueTargets, urlParts } from '../../server/engine/links/url-parts';
+import { attributeSpan, bracketSpan, hostMatches, isEmailAddress, isTemplated, uniqueTargets, urlParts, withoutBrackets } from '../../server/engine/links/url-parts';
 
 // Expected parts and spans are written by hand from the URL syntax (RFC 3986)
 // and from the texts below, never computed by the code under test.
@@ -146,4 +146,13 @@ test('bracketSpan: the brackets around a Markdown link text, when the text has t
   assert.equal(bracketSpan(text, { ...link, textSpan: undefined }), undefined);
   assert.equal(bracketSpan(text, { ...link, textSpan: { start: 7, end: 14 } }), undefined, 'no [ before the text');
   assert.equal(bracketSpan(text, { ...link, textSpan: { start: 6, end: 13 } }), undefined, 'no ] after the text');
+});
+
+test('withoutBrackets: an IPv6 host loses the brackets a URL writes it in; other hosts and unbalanced brackets stay as they are', () => {
+  assert.equal(withoutBrackets('[::1]'), '::1');
+  assert.equal(withoutBrackets('[fd00::7]'), 'fd00::7');
+  assert.equal(withoutBrackets('example.org'), 'example.org');
+  assert.equal(withoutBrackets('127.0.0.1'), '127.0.0.1');
+  assert.equal(withoutBrackets('[::1'), '[::1');
+  assert.equal(withoutBrackets('::1]'), '::1]');
 });

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { withoutBrackets } from './url-parts';
 
 /**
  * Hosts that can only be reached on the author's machine or a private network: a
@@ -27,7 +28,7 @@ const PRIVATE_NAME_SUFFIXES = ['localhost', 'local', 'home.arpa', 'internal'];
 /** Whether a host (as `urlParts` gives it: lowercased, IPv6 in brackets) can only be on a private network. */
 export function isPrivateHost(host: string): boolean {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  const bare = name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
+  const bare = withoutBrackets(name);
   // Only an address written as one is parsed: ipaddr.js's test costs more than the rest of the rule.
   if (looksLikeAddress(bare) && ipaddr.isValid(bare)) return isPrivateAddress(ipaddr.parse(bare));
   return PRIVATE_NAME_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));

@@ -41,6 +41,11 @@ export function urlParts(url: string): UrlParts {
   return parts;
 }
 
+/** An IPv6 host without the brackets a URL writes it in (`[::1]` → `::1`); any other host as it is. */
+export function withoutBrackets(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
 /** `user@host:port` → `host`, lowercased; IPv6 keeps its brackets. */
 function hostOf(authority: string): string {
   const withoutUser = authority.slice(authority.lastIndexOf('@') + 1);

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
-import { hostMatches } from '../../engine/links/url-parts';
+import { hostMatches, withoutBrackets } from '../../engine/links/url-parts';
 
 /**
  * Which addresses the dead-link check may connect to. The URLs come from posts, which the
@@ -16,7 +16,7 @@ import { hostMatches } from '../../engine/links/url-parts';
  * address at all is refused too.
  */
 export function refusedRange(address: string): string | undefined {
-  const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  const bare = withoutBrackets(address);
   if (!ipaddr.isValid(bare)) return 'not an address';
   const ip = ipaddr.parse(bare);
   if (ip.kind() === 'ipv4') return rangeOf4(ip as ipaddr.IPv4);
@@ -50,7 +50,7 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 {
 
 /** Whether the config lets this host reach private addresses (`allowPrivate`); an IPv6 host matches with or without its brackets. */
 export function isAllowedPrivate(hostname: string, allowPrivate: readonly string[]): boolean {
-  const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+  const bare = withoutBrackets(hostname);
   return allowPrivate.some((entry) => hostMatches(hostname, entry) || hostMatches(bare, entry));
 }
 
@@ -70,7 +70,7 @@ export function refusedRangeFor(address: string, allowed: boolean): string | und
 
 /** A host name that is an IP address as written (`127.0.0.1`, `[::1]`): Node connects to it without a lookup. */
 export function isIpLiteral(hostname: string): boolean {
-  return isIP(hostname.startsWith('[') ? hostname.slice(1, -1) : hostname) !== 0;
+  return isIP(withoutBrackets(hostname)) !== 0;
 }
 
 /**
