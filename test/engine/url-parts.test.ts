@@ -149,10 +149,13 @@ test('bracketSpan: the brackets around a Markdown link text, when the text has t
 });
 
 test('withoutBrackets: an IPv6 host loses the brackets a URL writes it in; other hosts and unbalanced brackets stay as they are', () => {
-  assert.equal(withoutBrackets('[::1]'), '::1');
-  assert.equal(withoutBrackets('[fd00::7]'), 'fd00::7');
-  assert.equal(withoutBrackets('example.org'), 'example.org');
-  assert.equal(withoutBrackets('127.0.0.1'), '127.0.0.1');
-  assert.equal(withoutBrackets('[::1'), '[::1');
-  assert.equal(withoutBrackets('::1]'), '::1]');
+  const cases: [string, string][] = [
+    ['[::1]', '::1'],
+    ['[fd00::7]', 'fd00::7'],
+    ['example.org', 'example.org'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['[::1', '[::1'],
+    ['::1]', '::1]'],
+  ];
+  for (const [host, bare] of cases) assert.equal(withoutBrackets(host), bare, host);
 });
