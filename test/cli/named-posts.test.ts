@@ -79,7 +79,7 @@ test('check with no arguments on a Hugo site: a section of dated pages is a blog
   assert.ok(!files.includes('content/updates/_index.md'));
 });
 
-test('check with no arguments: dated docs are not a blog (a docs section, pages ordered by weight, one stamped date)', async () => {
+test('check with no arguments: dated docs are not a blog (a docs section, pages ordered by weight, one stamped date); pages named by their dates are', async () => {
   const page = (title: string, front: string) => `---\ntitle: ${title}\n${front}\n---\n\nWords.\n`;
   const root = site('dated-docs', {
     // A theme's archetype gave every docs page a date: the section's name says what it is.
@@ -98,10 +98,21 @@ test('check with no arguments: dated docs are not a blog (a docs section, pages 
     'content/journal/first-light.md': page('First light', 'date: 2025-01-10\nweight: 1'),
     'content/journal/low-tide.md': page('Low tide', 'date: 2025-02-14'),
     'content/journal/storm.md': page('Storm', 'date: 2025-03-03'),
+    // Named by their dates: a blog's posts, even where a theme's archetype gave each a weight.
+    'content/log/2025-01-02-launch.md': page('Launch', 'weight: 10'),
+    'content/log/2025-02-02-refit.md': page('Refit', 'weight: 10'),
+    'content/log/2025-03-02-crossing.md': page('Crossing', 'weight: 10'),
   });
   const result = await runCli(['check', '--format', 'json'], root);
   const files: string[] = JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1));
-  assert.deepEqual(files, ['content/journal/first-light.md', 'content/journal/low-tide.md', 'content/journal/storm.md']);
+  assert.deepEqual(files, [
+    'content/journal/first-light.md',
+    'content/journal/low-tide.md',
+    'content/journal/storm.md',
+    'content/log/2025-01-02-launch.md',
+    'content/log/2025-02-02-refit.md',
+    'content/log/2025-03-02-crossing.md',
+  ]);
 });
 
 test('check with no arguments: a Markdown file inside a leaf bundle is a resource of its page, never a post', async () => {

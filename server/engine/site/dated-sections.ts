@@ -16,7 +16,8 @@
  * - it is named `docs`, `doc` or `documentation`: Hugo gives its pages that type, and the
  *   themes made for docs (Docsy, Hextra, Book, Doks) lay them out as docs;
  * - most of its pages set `weight`: they are ordered by hand, as Hugo lists pages by
- *   weight first, the way docs are ordered; a blog lists by date;
+ *   weight first, the way docs are ordered; a blog lists by date (pages named by their
+ *   dates are a blog's all the same);
  * - every dated page carries the same date from its front matter: a date stamped by a
  *   build step, not written by authors (a blog's posts are written on different days).
  */
@@ -61,9 +62,11 @@ async function holdsDatedPages(workspace: Workspace, section: string): Promise<b
   const pages = await samplePages(workspace, section);
   if (pages.length < MIN_PAGES) return false;
   const signs = await Promise.all(pages.map((page) => pageSigns(workspace, section, page)));
-  const dated = signs.filter((sign) => sign.dated).length;
-  const weighted = signs.filter((sign) => sign.weighted).length;
-  return dated / pages.length >= DATED_SHARE && weighted / pages.length <= WEIGHTED_SHARE && !stamped(signs);
+  const share = (test: (sign: PageSigns) => boolean) => signs.filter(test).length / pages.length;
+  if (share((sign) => sign.dated) < DATED_SHARE) return false;
+  // Posts named by their dates (`2024-05-01-trip.md`, `2024/`) are a blog's however they are ordered.
+  if (share((sign) => sign.dated && sign.frontMatterDate === undefined) >= DATED_SHARE) return true;
+  return share((sign) => sign.weighted) <= WEIGHTED_SHARE && !stamped(signs);
 }
 
 /** What a sampled page says of its section: dated (by name or front matter), the date it writes, ordered by `weight`. */
