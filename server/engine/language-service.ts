@@ -20,7 +20,7 @@ import { datedSections } from './site/dated-sections';
 import { urlSettings } from './site/hugo-urls';
 import { sitePassthrough } from './site/passthrough';
 import { rawInnerShortcodes } from './site/shortcode-catalog';
-import { findSiteRoot, looseSite, readSite, type Site } from './site/site';
+import { holdsSiteConfig, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
 import { bodyParseFailure, runRules } from './run-rules';
 import { PostBudget, type BudgetOptions } from './budget';
@@ -179,13 +179,29 @@ export class LanguageService {
 
   /** The Hugo site around `folder` (it, or the nearest folder above with a Hugo config), or a loose site. */
   async siteOfFolder(folder: string): Promise<Site> {
-    let root = this.roots.get(folder);
-    if (!root) this.roots.set(folder, (root = findSiteRoot(this.workspace, folder)));
-    const rootPath = await root;
+    const rootPath = await this.siteRootOf(folder);
     if (rootPath === undefined) return looseSite(folder);
     let site = this.sites.get(rootPath);
     if (!site) this.sites.set(rootPath, (site = readSite(this.siteWorkspace(rootPath), rootPath)));
     return site;
+  }
+
+  /**
+   * The root of the site around `folder` (as `findSiteRoot` in site.ts finds it), each folder on the
+   * way up listed once however many folders below it ask: a blog's thousand post
+   * folders share their ancestors (the site root and its content folders were listed
+   * once per post folder before).
+   */
+  private siteRootOf(folder: string): Promise<string | undefined> {
+    let root = this.roots.get(folder);
+    if (!root) this.roots.set(folder, (root = this.findRootFrom(folder)));
+    return root;
+  }
+
+  private async findRootFrom(folder: string): Promise<string | undefined> {
+    if (await holdsSiteConfig(this.workspace, folder)) return folder;
+    const parent = dirname(folder);
+    return parent === folder ? undefined : this.siteRootOf(parent);
   }
 
   /** The config that applies to `path`: throws ConfigError when it is broken. */

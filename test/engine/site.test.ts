@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findSiteRoot, readSite } from '../../server/engine/site/site';
+import { createLanguageService } from '../../server/engine/language-service';
 import { MemoryWorkspace } from '../helpers/memory-workspace';
 
 test('site: config/_default is merged with config/production, as the production build reads it', async () => {
@@ -80,3 +81,31 @@ test('readSite: a config folder nested without end is read to a depth, not follo
   const { config } = await readSite(new MemoryWorkspace(files), '/s');
   assert.deepEqual(config.params, { depth: 8 }, 'the eighth folder down is the deepest read');
 });
+
+test('siteFor: the nearest folder with a Hugo config is the root, a nested site included, and each folder on the way up is listed once', async () => {
+  const workspace = new CountingWorkspace({
+    '/s/hugo.toml': 'title = "Outer"\n',
+    '/s/content/blog/a/post.md': '',
+    '/s/content/blog/b/post.md': '',
+    '/s/content/blog/c/post.md': '',
+    '/s/content/docs/inner/hugo.yaml': 'title: Inner\n',
+    '/s/content/docs/inner/content/page.md': '',
+  });
+  const service = createLanguageService({ workspace });
+  for (const folder of ['a', 'b', 'c']) assert.equal((await service.siteFor(`/s/content/blog/${folder}/post.md`)).root, '/s');
+  assert.equal((await service.siteFor('/s/content/docs/inner/content/page.md')).root, '/s/content/docs/inner');
+  assert.equal((await service.siteFor('/elsewhere/notes.md')).loose, true);
+  const listedTwice = [...workspace.listed].filter(([, count]) => count > 1);
+  assert.deepEqual(listedTwice, [], 'no folder listed more than once');
+  assert.deepEqual(['/s/content/blog', '/s/content', '/s'].map((folder) => workspace.listed.get(folder)), [1, 1, 1]);
+});
+
+/** Counts how often each folder is listed. */
+class CountingWorkspace extends MemoryWorkspace {
+  readonly listed = new Map<string, number>();
+
+  override async readDirectory(path: string) {
+    this.listed.set(path, (this.listed.get(path) ?? 0) + 1);
+    return super.readDirectory(path);
+  }
+}

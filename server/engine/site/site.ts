@@ -38,14 +38,17 @@ const EXTENSIONS = ['.yaml', '.yml', '.toml', '.json'];
 
 /** The nearest folder above `path` that holds a Hugo configuration. */
 export async function findSiteRoot(workspace: Workspace, start: string): Promise<string | undefined> {
-  for (const folder of foldersUp(start)) {
-    const entries = await workspace.readDirectory(folder);
-    for (const entry of entries) {
-      if (entry.kind === 'file' && ROOT_CONFIG_NAMES.includes(entry.name)) return folder;
-      if (entry.kind === 'directory' && entry.name === 'config' && (await workspace.stat(join(folder, 'config', '_default'))) === 'directory') return folder;
-    }
-  }
+  for (const folder of foldersUp(start)) if (await holdsSiteConfig(workspace, folder)) return folder;
   return undefined;
+}
+
+/** Whether `folder` holds a Hugo configuration (`hugo.*`, `config.*`, `config/_default/`): it is a site's root. */
+export async function holdsSiteConfig(workspace: Workspace, folder: string): Promise<boolean> {
+  for (const entry of await workspace.readDirectory(folder)) {
+    if (entry.kind === 'file' && ROOT_CONFIG_NAMES.includes(entry.name)) return true;
+    if (entry.kind === 'directory' && entry.name === 'config' && (await workspace.stat(join(folder, 'config', '_default'))) === 'directory') return true;
+  }
+  return false;
 }
 
 function parseConfigText(name: string, text: string): unknown {
