@@ -59,7 +59,15 @@ export function escapeLeadingPath(path: string): string {
  * inside strings, where a `\u` escape parses back to the same character.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  const json = JSON.stringify(value, null, indent);
+  return escapedJson(JSON.stringify(value, null, indent));
+}
+
+/**
+ * JSON text as JSON.stringify writes it, with `safeJson`'s escapes: a whole document at
+ * once, since the characters escaped only ever occur inside its strings (`##[` too: no
+ * `#` stands outside a string, and a string's closing quote parts any two).
+ */
+export function escapedJson(json: string): string {
   // The look-behind makes the replacing expression slow; most reports have nothing to replace.
   return MAYBE_UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`) : json;
 }

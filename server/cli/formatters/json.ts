@@ -1,5 +1,5 @@
 import type { FileReport, ReportMessage, UnverifiedMessage } from '../report';
-import { safeJson } from './escape';
+import { escapedJson } from './escape';
 import { renderAll, type ReportWriter } from './writer';
 
 /**
@@ -32,13 +32,15 @@ export function formatJson(reports: FileReport[]): string {
  * ways on generated reports.
  */
 export function reportJson(report: FileReport): string {
+  // Its strings are written as JSON.stringify writes them, and escaped all at once: one
+  // search of the report's text rather than one of each string.
   let text =
-    `{"filePath":${safeJson(report.filePath)},"messages":[${list(report.messages, messageJson)}],"suppressedMessages":[],` +
+    `{"filePath":${JSON.stringify(report.filePath)},"messages":[${list(report.messages, messageJson)}],"suppressedMessages":[],` +
     `"errorCount":${report.errorCount},"fatalErrorCount":${report.fatalErrorCount},"warningCount":${report.warningCount},` +
     `"fixableErrorCount":${report.fixableErrorCount},"fixableWarningCount":${report.fixableWarningCount},"usedDeprecatedRules":[]`;
   if (report.unverified !== undefined) text += `,"unverified":[${list(report.unverified, unverifiedJson)}]`;
-  if (report.output !== undefined) text += `,"output":${safeJson(report.output)}`;
-  return `${text}}`;
+  if (report.output !== undefined) text += `,"output":${JSON.stringify(report.output)}`;
+  return escapedJson(`${text}}`);
 }
 
 function list<T>(items: readonly T[], json: (item: T) => string): string {
@@ -49,9 +51,9 @@ function list<T>(items: readonly T[], json: (item: T) => string): string {
 
 /** A message, `fatal` after the rule as ESLint writes it (`tooLargeReport`). */
 function messageJson(message: ReportMessage): string {
-  const ruleId = message.ruleId === null ? 'null' : safeJson(message.ruleId);
+  const ruleId = message.ruleId === null ? 'null' : JSON.stringify(message.ruleId);
   const fatal = message.fatal === true ? ',"fatal":true' : '';
-  let text = `{"ruleId":${ruleId}${fatal},"severity":${message.severity},"message":${safeJson(message.message)},"line":${message.line},"column":${message.column}`;
+  let text = `{"ruleId":${ruleId}${fatal},"severity":${message.severity},"message":${JSON.stringify(message.message)},"line":${message.line},"column":${message.column}`;
   if (message.endLine !== undefined) text += `,"endLine":${message.endLine}`;
   if (message.endColumn !== undefined) text += `,"endColumn":${message.endColumn}`;
   return `${text}}`;
@@ -59,7 +61,7 @@ function messageJson(message: ReportMessage): string {
 
 function unverifiedJson(item: UnverifiedMessage): string {
   return (
-    `{"ruleId":${safeJson(item.ruleId)},"severity":"info","message":${safeJson(item.message)},` +
+    `{"ruleId":${JSON.stringify(item.ruleId)},"severity":"info","message":${JSON.stringify(item.message)},` +
     `"line":${item.line},"column":${item.column},"endLine":${item.endLine},"endColumn":${item.endColumn}}`
   );
 }
