@@ -24,7 +24,7 @@ import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { shortRunFlags } from './node/short-run-flags';
 
-/** Set by the build: true in the CLI's boot file, false in the language server's. */
+/** Set by the build: true in the CLI's boot file (all its commands, `lsp` too), false in the VS Code extension's server's. */
 declare const POSTLINT_SHORT_RUNS: boolean;
 
 /** Set by the build while it runs the bundle once: the cache is written when the process exits. */

@@ -8,7 +8,7 @@ test('short-run flags: the CLI on V8 11 (Node 20) optimises later and inlines le
   assert.ok(flags.some((flag) => /^--max-inlined-bytecode-size-cumulative=\d+$/.test(flag)), flags.join(' '));
 });
 
-test('short-run flags: none for the language server, which runs for hours', () => {
+test('short-run flags: none for the VS Code extension\u2019s language server (dist/server.js), which runs for hours', () => {
   assert.deepEqual(shortRunFlags(false, '11.3.244.8-node.33'), []);
 });
 
