@@ -1,6 +1,5 @@
 import { ConfigError } from '../engine/config/config';
 import type { LanguageService } from '../engine/language-service';
-import type { Workspace } from '../engine/types';
 import { checkInParallel, EarlyWorkers, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from './parallel';
 import { ResultCache, runKey } from './cache/result-cache';
 import { cachedTargets, checkWithCache } from './cache/cached-check';
@@ -68,7 +67,6 @@ export interface CheckRunOptions {
  */
 export async function runCheck(
   service: LanguageService,
-  workspace: Workspace,
   inputs: string[],
   cwd: string,
   { entryFile, changes, cacheFile, external, ...options }: CheckRunOptions,
@@ -80,7 +78,7 @@ export async function runCheck(
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
   const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }));
-  const resolve = () => resolveTargets(service, workspace, inputs, cwd, (files) => early.found(files));
+  const resolve = () => resolveTargets(service, inputs, cwd, (files) => early.found(files));
   let resolved;
   try {
     resolved = cache ? await cachedTargets(cache, inputs, service, new NodeWorkspace(options), resolve) : await resolve();

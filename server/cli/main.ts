@@ -73,7 +73,6 @@ async function check(args: string[], cwd: string): Promise<number> {
   const outputs = parseOutputs(options.format, options['output-file'], cwd);
   if (typeof outputs === 'string') throw new UsageError(outputs);
   const { maxFileSize } = options;
-  const workspace = new NodeWorkspace({ maxFileSize });
   const configFile = options.config ? resolvePosix(cwd, options.config) : undefined;
   // Filled in by the dead-link check, if it runs, before any post is checked.
   const externalVerdicts = new Map<string, ExternalVerdict>();
@@ -89,7 +88,6 @@ async function check(args: string[], cwd: string): Promise<number> {
   try {
     run = await runCheck(
       service,
-      workspace,
       options.positionals,
       toPosix(cwd),
       {

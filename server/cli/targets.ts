@@ -5,8 +5,6 @@ import { MARKDOWN_NAME_GLOB, otherContentFormat } from '../../schemas/markdown-f
 import type { LanguageService } from '../engine/language-service';
 import { noPostMessage } from '../engine/site/content-pages';
 import { CONTENT_ADAPTER } from '../engine/site/hugo-urls';
-import { findSiteRoot } from '../engine/site/site';
-import type { Workspace } from '../engine/types';
 import { resolvePosix, toPosix } from '../node/paths';
 import { postsOfSite, SKIPPED_FOLDERS } from '../node/site-posts';
 
@@ -51,7 +49,6 @@ async function adaptersIn(service: LanguageService, folder: string, cwd: string)
  */
 export async function resolveTargets(
   service: LanguageService,
-  workspace: Workspace,
   inputs: string[],
   cwd: string,
   /** Told how many files the folders and globs hold so far, before the posts among them are picked. */
@@ -64,7 +61,7 @@ export async function resolveTargets(
   const add = (path: string) => void chosen.add(path);
 
   if (inputs.length === 0) {
-    const root = await findSiteRoot(workspace, toPosix(cwd));
+    const root = await service.siteRootOf(toPosix(cwd));
     if (root === undefined) {
       problems.push({ input: cwd, message: 'no Hugo site found here or above: name the posts to check' });
     } else {

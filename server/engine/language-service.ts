@@ -187,12 +187,12 @@ export class LanguageService {
   }
 
   /**
-   * The root of the site around `folder` (as `findSiteRoot` in site.ts finds it), each folder on the
-   * way up listed once however many folders below it ask: a blog's thousand post
-   * folders share their ancestors (the site root and its content folders were listed
-   * once per post folder before).
+   * The root of the site around `folder`: it, or the nearest folder above that holds a
+   * Hugo config; undefined outside any site. Each folder on the way up is listed once
+   * however many folders below it ask: a blog's thousand post folders share their
+   * ancestors (the site root and its content folders were listed once per post folder before).
    */
-  private siteRootOf(folder: string): Promise<string | undefined> {
+  siteRootOf(folder: string): Promise<string | undefined> {
     let root = this.roots.get(folder);
     if (!root) this.roots.set(folder, (root = this.findRootFrom(folder)));
     return root;

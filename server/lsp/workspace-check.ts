@@ -2,14 +2,13 @@ import { keepHeapsSmallFor } from '../node/heap-growth';
 import type { Connection } from 'vscode-languageserver/node';
 import { postsOfSite } from '../node/site-posts';
 import type { LanguageService } from '../engine/language-service';
-import { findSiteRoot } from '../engine/site/site';
 import { toUri } from './convert';
 import type { Validator } from './validation';
 import { SITE_CHECK, type SiteCheckParams } from '../../schemas/protocol';
 
 /** The posts of the Hugo site in or around a workspace folder. */
 async function sitePosts(service: LanguageService, folder: string): Promise<string[]> {
-  const root = await findSiteRoot(service.workspaceOf(), folder);
+  const root = await service.siteRootOf(folder);
   return root === undefined ? [] : postsOfSite(service, root);
 }
 
@@ -84,7 +83,7 @@ function siteCheckNotices(connection: Connection): SiteCheckProgress {
  * config file that apply, or that it holds no site. Never throws: it is only said.
  */
 export async function describeFolder(service: LanguageService, folder: string): Promise<string> {
-  const root = await findSiteRoot(service.workspaceOf(), folder);
+  const root = await service.siteRootOf(folder);
   if (root === undefined) return `${folder}: no Hugo site here (no hugo.* or config.* in it or above it); posts opened are checked on their own`;
   try {
     const site = await service.siteOfFolder(root);

@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import { runCheck } from '../../server/cli/check';
 import type { FileReport } from '../../server/cli/report';
 import { nodeLanguageService } from '../../server/node/language-service';
-import { NodeWorkspace } from '../../server/node/node-workspace';
 import { runCli } from '../helpers/cli';
 import { diskSites } from '../helpers/disk-site';
 
@@ -27,7 +26,7 @@ test('runCheck hands each report on as soon as it is in: the second post is chec
     reported.push(basename(report.filePath));
     if (report.filePath.endsWith('/a.md')) firstReported();
   };
-  const run = await runCheck(service, new NodeWorkspace(), [], site, { fix: false, entryFile: __filename }, onReport);
+  const run = await runCheck(service, [], site, { fix: false, entryFile: __filename }, onReport);
   assert.deepEqual(run.failures, []);
   assert.deepEqual(reported, ['a.md', 'b.md']);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findSiteRoot, readSite } from '../../server/engine/site/site';
+import { readSite } from '../../server/engine/site/site';
 import { createLanguageService } from '../../server/engine/language-service';
 import { MemoryWorkspace } from '../helpers/memory-workspace';
 
@@ -11,7 +11,7 @@ test('site: config/_default is merged with config/production, as the production 
     '/s/config/production/hugo.yaml': 'baseURL: https://example.org/\n',
     '/s/config/development/hugo.yaml': 'baseURL: http://dev.example/\n',
   });
-  assert.equal(await findSiteRoot(workspace, '/s/content/en/blog/a.md'), '/s');
+  assert.equal(await createLanguageService({ workspace }).siteRootOf('/s/content/en/blog'), '/s');
   const site = await readSite(workspace, '/s');
   assert.equal(site.baseURL, 'https://example.org/');
   assert.equal(site.contentDir, '/s/content/en');
@@ -34,7 +34,7 @@ test('site: a broken site config is a problem, not a crash; no site at all is a 
   const site = await readSite(workspace, '/b');
   assert.equal(site.problems.length, 1);
   assert.match(site.problems[0], /hugo\.yaml could not be read/);
-  assert.equal(await findSiteRoot(new MemoryWorkspace({ '/x/a.md': '' }), '/x/a.md'), undefined);
+  assert.equal(await createLanguageService({ workspace: new MemoryWorkspace({ '/x/a.md': '' }) }).siteRootOf('/x'), undefined);
 });
 
 test('readSite: a config folder\u2019s name.<lang> files go under that language, as Hugo places them; a file holding only its own key is unwrapped', async () => {

@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { presetForBaseUrl, type PresetName } from '../../../schemas/presets';
 import { frontMatterDates, type FrontMatterDates } from './front-matter-dates';
-import { foldersUp, join } from './paths';
+import { join } from './paths';
 import type { Workspace } from '../types';
 import { yamlData } from './yaml-data';
 
@@ -35,12 +35,6 @@ export interface Site {
 
 const ROOT_CONFIG_NAMES = ['hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json', 'config.yaml', 'config.yml', 'config.toml', 'config.json'];
 const EXTENSIONS = ['.yaml', '.yml', '.toml', '.json'];
-
-/** The nearest folder above `path` that holds a Hugo configuration. */
-export async function findSiteRoot(workspace: Workspace, start: string): Promise<string | undefined> {
-  for (const folder of foldersUp(start)) if (await holdsSiteConfig(workspace, folder)) return folder;
-  return undefined;
-}
 
 /** Whether `folder` holds a Hugo configuration (`hugo.*`, `config.*`, `config/_default/`): it is a site's root. */
 export async function holdsSiteConfig(workspace: Workspace, folder: string): Promise<boolean> {
