@@ -151,8 +151,15 @@ function messageDetail(lines: LineIndex, diagnostic: Diagnostic): MessageDetail 
 }
 
 function unverifiedMessage({ ruleId, range, reason }: Unverified): UnverifiedMessage {
-  const { start, end } = range;
-  return { ruleId, severity: 'info', message: detached(`Not verified: ${reason}.`), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  return { ruleId, severity: 'info', message: detached(`${UNVERIFIED_PREFIX}${reason}.`), ...reportRange(range) };
+}
+
+const UNVERIFIED_PREFIX = 'Not verified: ';
+
+/** The reason an unverified message gives, as `unverifiedMessage` wrote it in: for the summary lines that count reasons. */
+export function unverifiedReason(message: UnverifiedMessage): string {
+  const text = message.message.startsWith(UNVERIFIED_PREFIX) ? message.message.slice(UNVERIFIED_PREFIX.length) : message.message;
+  return text.endsWith('.') ? text.slice(0, -1) : text;
 }
 
 /** `--quiet`: errors only, with the counts to match. */

@@ -1,4 +1,4 @@
-import type { FileReport } from '../report';
+import { unverifiedReason, type FileReport } from '../report';
 import { escapeText } from './escape';
 import type { Paint } from './paint';
 import { plural } from '../../engine/text/plural';
@@ -23,7 +23,7 @@ export class Tally {
     this.warnings += report.warningCount;
     this.fixableErrors += report.fixableErrorCount;
     this.fixableWarnings += report.fixableWarningCount;
-    for (const { ruleId, message } of report.unverified ?? []) this.unverified.add(ruleId, message.replace(/^Not verified: /, '').replace(/\.$/, ''));
+    for (const message of report.unverified ?? []) this.unverified.add(message.ruleId, unverifiedReason(message));
   }
 
   /**
