@@ -10,7 +10,7 @@
  * (markup/highlight/config.go, codeblocks/render.go) with a site built for the purpose.
  */
 import type { Attribute, AttributeValue, BodyModel, Shortcode } from '../markdown';
-import { isRecord, setting } from './config-values';
+import { isRecord, setting, weakBool } from './config-values';
 
 /** What decides whether and how a block's lines get ids. */
 interface LineOptions {
@@ -27,17 +27,6 @@ export interface HighlightSettings {
   /** `guessSyntax`: a block without a language is highlighted too. */
   guessSyntax: boolean;
   defaults: LineOptions;
-}
-
-/** A bool as Go's weak decoding reads one: a number is true unless 0, text as strconv.ParseBool reads it. */
-function weakBool(value: unknown, fallback: boolean): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'string') {
-    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-    if (['', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
-  }
-  return fallback;
 }
 
 /** An int as Go's weak decoding reads one: a number truncated, text in any base Go's ParseInt(s, 0) reads. */

@@ -10,6 +10,7 @@
 // Off by default, with no delimiters: `$` means nothing unless a site lists it.
 
 import type { PassthroughDelimiter } from '../markdown/types';
+import { weakBool } from './config-values';
 import { setting, textSetting } from './hugo-urls';
 import type { Site } from './site';
 
@@ -30,7 +31,7 @@ export function passthroughDelimiters(config: unknown): readonly PassthroughDeli
   // The extension is Goldmark's: another default handler renders Markdown without it.
   if (textSetting(markup, 'defaultMarkdownHandler', 'goldmark').toLowerCase() !== 'goldmark') return NONE;
   const extension = setting(setting(setting(markup, 'goldmark'), 'extensions'), 'passthrough');
-  if (!weakBool(setting(extension, 'enable'))) return NONE;
+  if (!weakBool(setting(extension, 'enable'), false)) return NONE;
   const delimiters = setting(extension, 'delimiters');
   // hugo-goldmark-extensions/passthrough New(): block delimiters, then inline ones.
   return [...pairs(setting(delimiters, 'block')), ...pairs(setting(delimiters, 'inline'))];
@@ -50,11 +51,4 @@ function pairs(value: unknown): PassthroughDelimiter[] {
     if (typeof open === 'string' && typeof close === 'string' && open !== '' && close !== '') found.push({ open, close });
   }
   return found;
-}
-
-/** A boolean as Hugo decodes markup settings (mapstructure's WeakDecode): `true`, `"true"`, `"1"`, a number not 0. */
-function weakBool(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  return typeof value === 'string' && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value);
 }

@@ -1,5 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { presetForBaseUrl, type PresetName } from '../../../schemas/presets';
+import { isRecord } from './config-values';
 import { frontMatterDates, type FrontMatterDates } from './front-matter-dates';
 import { join } from './paths';
 import type { Workspace } from '../types';
@@ -49,10 +50,6 @@ function parseConfigText(name: string, text: string): unknown {
   if (name.endsWith('.toml')) return parseToml(text);
   if (name.endsWith('.json')) return JSON.parse(text);
   return yamlData(text);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /** Hugo merges configuration maps key by key; later values win. */
