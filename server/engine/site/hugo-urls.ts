@@ -189,6 +189,14 @@ export function sanitizePath(text: string): string {
   return out.toLowerCase();
 }
 
+/**
+ * A path key without the path of the site's `baseURL` (`settings.basePath`, `/docs` for
+ * `https://example.org/docs/`): Hugo serves the site under it, and the index holds pages without it.
+ */
+export function withoutBasePath(key: string, basePath: string): string {
+  return basePath && (key === basePath || key.startsWith(`${basePath}/`)) ? key.slice(basePath.length) || '/' : key;
+}
+
 /** The canonical form of a served path, for lookups: lower case, no trailing slash or index.html, `/` for the root. */
 export function pathKey(path: string): string {
   const lower = path.toLowerCase();

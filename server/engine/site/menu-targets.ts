@@ -6,7 +6,7 @@
  * menus, so a menu entry to a page that is really gone would be broken too; the reason
  * given says where the address came from, for a reader to judge.
  */
-import { contentExtension, isRecord, pageShape, pageUrl, pathKey, setting, type Language, type UrlSettings } from './hugo-urls';
+import { contentExtension, isRecord, pageShape, pageUrl, pathKey, setting, withoutBasePath, type Language, type UrlSettings } from './hugo-urls';
 import { quoted } from '../text/quote';
 import { withoutQueryOrFragment } from './redirects';
 import type { Site } from './site';
@@ -51,9 +51,7 @@ function entryKey(entry: unknown, language: Language, settings: UrlSettings): st
   const url = setting(entry, 'url');
   if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) return undefined;
   // Hugo puts the path of `baseURL` before a menu's root-relative URL; links are looked up without it.
-  const key = pathKey(withoutQueryOrFragment(url));
-  const base = settings.basePath;
-  return base && key.startsWith(`${base}/`) ? key.slice(base.length) : key;
+  return withoutBasePath(pathKey(withoutQueryOrFragment(url)), settings.basePath);
 }
 
 /** Where the page a `pageRef` names is served when its front matter moves nothing (`/support` → `support.md`). */

@@ -6,7 +6,7 @@
  */
 import { isMarkdownPath } from '../../../schemas/markdown-files';
 import { splitPost } from '../frontmatter/frontmatter';
-import { mayBeUnder, pathKey, placeOf, urlSettings, type PageKind, type UrlSettings } from './hugo-urls';
+import { mayBeUnder, pathKey, placeOf, urlSettings, withoutBasePath, type PageKind, type UrlSettings } from './hugo-urls';
 import { parseBody } from '../markdown';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
 import { codeBlockIds, siteHighlightSettings } from './code-line-anchors';
@@ -145,9 +145,7 @@ export class SitePages {
 
   /** Where a link to a path of this site lands: a page, a file, something generated, or nothing. */
   resolve(path: string, depth = 0): Resolution {
-    let key = pathKey(path);
-    const base = this.settings.basePath;
-    if (base && (key === base || key.startsWith(`${base}/`))) key = key.slice(base.length) || '/';
+    const key = withoutBasePath(pathKey(path), this.settings.basePath);
     this.observer?.add(key);
     const page = this.index.pages.get(key);
     if (page) return { found: true, page };
