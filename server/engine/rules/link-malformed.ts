@@ -92,7 +92,7 @@ function hostSpace(url: string, span: Span): Problem | undefined {
  * reported there: a tab (published as `%09`, which names no such file) and a space in the host.
  */
 function angledBlanks(url: string, span: Span): Problem | undefined {
-  return /[\t\n\f\r]/.test(url) ? blanks(url, span) : hostSpace(url, span);
+  return positions(url, CONTROL_BLANK).length > 0 ? blanks(url, span) : hostSpace(url, span);
 }
 
 /** Whether a Markdown destination (of a link, an image or a reference definition) is written in `<…>`. */
