@@ -32,8 +32,8 @@ function insertionPoint(post: Post, image: ImageRef): number | undefined {
 /**
  * What is missing (a shortcode's name shortened so that the longest first sentence,
  * the decorative one, stays within 100 characters), then what a reader gets and what to add.
+ * `captioned`: the image is in a figure whose caption is shown beside it (raw HTML, or a shortcode's template).
  */
-/** `captioned`: the image is in a figure whose caption is shown beside it (raw HTML, or a shortcode's template). */
 function message(image: ImageRef, captioned: boolean): string {
   const what = image.source === 'html' ? 'This <img> has no \u201calt\u201d attribute' : `This ${quoted(image.shortcode ?? '', 24)} shortcode has no \u201calt\u201d parameter`;
   if (image.decorative) return `${what}, although it is marked decorative. Add \u201calt=""\u201d so that screen readers skip it.`;
