@@ -11,7 +11,7 @@ import type { FileReport } from './report';
 import type { Baseline, BaselineEntry } from './baseline';
 import { resolveTargets } from './targets';
 import { MARKDOWN_SUFFIX_LIST } from '../../schemas/markdown-files';
-import { keepHeapsSmallFor } from '../node/heap-growth';
+import { keepHeapsSmallFor, keepYoungGenerationSmall } from '../node/heap-growth';
 import type { ExternalVerdict } from '../engine/links/external';
 import { checkExternalLinksOf, type ExternalLinksFlags } from './external-links';
 
@@ -77,6 +77,7 @@ export async function runCheck(
   // Worker threads start loading as soon as the files found are enough to share;
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
+  if (cacheFile !== undefined) keepYoungGenerationSmall();
   const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }));
   const resolve = () => resolveTargets(service, inputs, cwd, (files) => early.found(files));
   let resolved;

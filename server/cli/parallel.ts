@@ -12,7 +12,7 @@ import { readSnapshot, roundTrips, writeFixed, type Snapshot } from './fix-files
 import { NodeWorkspace, refusalText, type Refused } from '../node/node-workspace';
 import { whileFixing } from './interrupt';
 import { Batch } from './batch';
-import { keepHeapsSmallFor } from '../node/heap-growth';
+import { keepHeapsSmallFor, restoreYoungGrowth } from '../node/heap-growth';
 import { tooLargeReport, toFileReport, type FileReport } from './report';
 import type { Target } from './targets';
 import type { ExternalVerdict } from '../engine/links/external';
@@ -348,6 +348,7 @@ type WorkerMessage = { checked: [number, TargetOutcome][] } | { finished: true }
 
 /** A worker thread waiting for its input (`ParentMessage`). */
 function startWorker(entryFile: string): CheckWorker {
+  restoreYoungGrowth();
   const worker = new Worker(entryFile, { workerData: { postlintCheck: true } });
   const checkWorker: CheckWorker = { worker, onChecked: () => undefined, done: Promise.resolve() };
   checkWorker.done = new Promise<void>((resolve, reject) => {

@@ -39,19 +39,39 @@ test('boot: the CLI starts from the code cache the build wrote', () => {
   assert.equal(run.cache, 'used');
 });
 
-test('boot: the worker threads of a check start from the same code cache', (t) => {
-  if (availableParallelism() < 2) return t.skip('one CPU: a check starts no worker threads');
-  // Enough posts for two workers (parallel.ts starts one per 48 posts, up to one per CPU).
+/** A site of 100 posts: enough for two workers (parallel.ts starts one per 48 posts, up to one per CPU). */
+function siteOfManyPosts(): string {
   const site = mkdtempSync(join(temp, 'site-'));
   writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
   for (let i = 0; i < 100; i++) writeFiles(site, { [`content/posts/p${i}.md`]: `---\ntitle: Post ${i}\ndate: 2024-01-01\n---\n\nWords.\n` });
-  const run = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'check', 'content/posts'], { cwd: site, encoding: 'utf8', env: { ...process.env, POSTLINT_CODE_CACHE_REPORT: '1' } });
+  return site;
+}
+
+/** Checks the site's posts; says whether each thread (the main one, then the workers) used the code cache. */
+function checkReportingCodeCache(site: string, ...options: string[]): string[] {
+  const run = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'check', 'content/posts', ...options], { cwd: site, encoding: 'utf8', env: { ...process.env, POSTLINT_CODE_CACHE_REPORT: '1' } });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
-  const outcomes = [...run.stderr.matchAll(/postlint code cache: (\w+)/g)].map((match) => match[1]);
-  assert.ok(outcomes.length >= 3, `the main thread and at least two workers report: ${run.stderr}`);
-  assert.deepEqual(new Set(outcomes), new Set(['used']), run.stderr);
   // The CLI's V8 flags (short-run-flags.ts) are ones this V8 knows, and the same as the build's run: else the cache would be rejected.
   assert.doesNotMatch(run.stderr, /unrecognized flag|illegal value/, run.stderr);
+  return [...run.stderr.matchAll(/postlint code cache: (\w+)/g)].map((match) => match[1]);
+}
+
+test('boot: the worker threads of a check start from the same code cache', (t) => {
+  if (availableParallelism() < 2) return t.skip('one CPU: a check starts no worker threads');
+  const outcomes = checkReportingCodeCache(siteOfManyPosts());
+  assert.ok(outcomes.length >= 3, `the main thread and at least two workers report: ${outcomes.join(' ')}`);
+  assert.deepEqual(new Set(outcomes), new Set(['used']), outcomes.join(' '));
+});
+
+test('boot: a cached run whose posts changed starts its workers from the code cache too (its heap flags are undone first)', (t) => {
+  if (availableParallelism() < 2) return t.skip('one CPU: a check starts no worker threads');
+  const site = siteOfManyPosts();
+  checkReportingCodeCache(site, '--cache');
+  // Each post changed: all 100 are checked again, on workers.
+  for (let i = 0; i < 100; i++) writeFiles(site, { [`content/posts/p${i}.md`]: `---\ntitle: Post ${i}\ndate: 2024-01-02\n---\n\nOther words.\n` });
+  const outcomes = checkReportingCodeCache(site, '--cache');
+  assert.ok(outcomes.length >= 3, `the main thread and at least two workers report: ${outcomes.join(' ')}`);
+  assert.deepEqual(new Set(outcomes), new Set(['used']), outcomes.join(' '));
 });
 
 test('boot: a cache from another build is ignored, and the CLI still runs', () => {
