@@ -59,6 +59,27 @@ test('--cache: a re-run of an unchanged site takes every post from the cache, wi
   assert.match(stylish.stdout, /5 posts taken from the cache, nothing they depend on having changed/);
 });
 
+test('--cache: the cache file is ASCII, its other characters escaped, and gives back every message as it was; one written as UTF-8 is read too', async () => {
+  const root = site('non-ascii', {
+    'content/posts/a.md': post('Été', '![photo-été-2024.png](/img/été.png) and [ici 👉](http://vieux.example/) with a lone \uD800 surrogate.'),
+  });
+  await cachedRun(root);
+  const file = join(root, '.postlint-cache/results.json');
+  const bytes = readFileSync(file);
+  assert.ok(bytes.every((byte) => byte < 0x80), 'every byte is ASCII');
+  const fresh = await runCli(['check', '--format', 'json'], root);
+  const messages = (stdout: string) => (JSON.parse(stdout) as { messages: { message: string }[] }[]).flatMap((report) => report.messages.map((m) => m.message));
+  assert.ok(messages(fresh.stdout).some((message) => message.includes('été')), fresh.stdout);
+  const cached = await runCli(['check', '--format', 'json', '--cache'], root);
+  assert.deepEqual(messages(cached.stdout), messages(fresh.stdout));
+  // Written with its characters as UTF-8 (by hand, or by an older Postlint): still the same cache.
+  writeFileSync(file, JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+  assert.ok(!readFileSync(file).every((byte) => byte < 0x80));
+  const again = await cachedRun(root);
+  assert.equal(again.reused, 1, again.stderr);
+  assert.deepEqual(messages((await runCli(['check', '--format', 'json', '--cache'], root)).stdout), messages(fresh.stdout));
+});
+
 test('--cache: a changed post is checked again, and so is every post whose links reach it; the others come from the cache', async () => {
   const root = blog('edited');
   await cachedRun(root);
