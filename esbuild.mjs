@@ -29,13 +29,18 @@ const common = {
 // bundle it runs from V8's code cache; the first line of the bundle names its build.
 const buildLine = `// postlint build ${randomUUID()}`;
 const bundleBanner = { js: `${buildLine}\n${common.banner.js}` };
+// Without their comments (whitespace minified; names kept, for stack traces), the two bundles
+// are ASCII: the bundler escapes what is past ASCII in strings, and comments were the rest.
+// Node then reads them as Latin-1 (boot.ts), where UTF-8 with a single curly quote cost the
+// CLI's start 20 to 40 ms of decoding into a string of two bytes a character.
+const startedBundle = { ...common, banner: bundleBanner, minifyWhitespace: true };
 const boot = { ...common, sourcemap: false, entryPoints: ['server/boot.ts'] };
 for (const name of ['cli', 'server']) rmSync(`dist/${name}.bundle.js.cache`, { force: true });
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.bundle.js', banner: bundleBanner }),
-  esbuild.build({ ...common, entryPoints: ['server/postlint.ts'], outfile: 'dist/cli.bundle.js', banner: bundleBanner }),
+  esbuild.build({ ...startedBundle, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.bundle.js' }),
+  esbuild.build({ ...startedBundle, entryPoints: ['server/postlint.ts'], outfile: 'dist/cli.bundle.js' }),
   esbuild.build({ ...boot, outfile: 'dist/server.js', define: { ...common.define, POSTLINT_SHORT_RUNS: 'false' } }),
   esbuild.build({ ...boot, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, POSTLINT_SHORT_RUNS: 'true' } }),
 ]);

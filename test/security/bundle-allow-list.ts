@@ -4,8 +4,8 @@ import type { PatternName } from './code-scan';
 // stranger's pull request controls: the posts, .postlintrc.json, the Hugo config, data/,
 // templates, symlinks, and what the editor sends the language server about them.
 //
-// An entry names its occurrences by a snippet of the code around them (white space
-// squeezed to one space), so that a dependency's update that moves or adds one is seen.
+// An entry names its occurrences by a snippet of the code around them (white space left
+// out on both sides: the bundles are minified of it), so that a dependency's update that moves or adds one is seen.
 // Nothing from gray-matter or its js-yaml stand-in belongs here: its default engines
 // evaluate `---js` front matter, so it must not be in the bundles at all.
 
@@ -64,13 +64,6 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
     snippet: 'const F = Function; const factoryCode = `return',
     source: 'zod/v4/core/compile.js (compileFn, behind z.compile and the `zod/compile` import)',
     why: 'Postlint never calls z.compile and never imports zod/compile (only schemas/zod.ts takes zod, from \u2018zod\u2019), and the shim that import installs respects jitless.',
-  },
-  {
-    bundles: ['cli.bundle.js', 'server.bundle.js'],
-    pattern: 'import(name)',
-    snippet: 'an inline `import()` of an ESM path',
-    source: 'zod/v4/core/json-schema-generator.js',
-    why: 'A comment, not code.',
   },
 
   {

@@ -43,14 +43,18 @@ export type PatternName = keyof typeof PATTERNS;
 export interface Occurrence {
   pattern: PatternName;
   offset: number;
-  /** The text around the occurrence, each run of white space as one space: what allow-list snippets are found in. */
+  /** The text around the occurrence, without its white space: what allow-list snippets are found in (`squeeze`). */
   around: string;
 }
 
 /** How far either side of an occurrence an allow-list snippet may reach. */
 const REACH = 150;
 
-export const squeeze = (text: string): string => text.replace(/\s+/g, ' ');
+/**
+ * Code without its white space: the bundles are minified of it (esbuild.mjs) and the
+ * allow-list's snippets are written as code is read; either way, each means the same here.
+ */
+export const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 /** Every occurrence of every pattern in the text, in the order of the patterns, then of offsets. */
 export function occurrencesIn(text: string): Occurrence[] {
@@ -65,5 +69,5 @@ export function occurrencesIn(text: string): Occurrence[] {
 
 /** About 80 characters around an offset, on one line: what a failure shows. */
 export function contextAt(text: string, offset: number): string {
-  return squeeze(text.slice(Math.max(0, offset - 40), offset + 40));
+  return text.slice(Math.max(0, offset - 40), offset + 40).replace(/\s+/g, ' ');
 }

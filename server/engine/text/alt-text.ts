@@ -80,8 +80,39 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
  * from 2024-…"), and those of screen recorders and capture tools ("Screencast from
  * 2024-…", "Screen Recording 2024-…", "CleanShot 2024-… at …@2x"). "Screenshot of the dashboard" is a description, not a default.
  */
-const SCREENSHOT =
-  /^(?:screenshot|screen[\s_-]?shot|screen[\s_-]?capture|screencast|screen[\s_-]?recording|cleanshot(?:[\s_-]x)?|kazam[\s_-]screen(?:shot|cast)|captura(?:\s+de\s+(?:pantalla|tela|ecrã))?|capture\s+d['’]\s?écran|bildschirmfoto|bildschirmaufnahme|schermafbeelding|schermata|istantanea(?:\s+schermo)?|skärmbild|skjermbilde|zrzut\s+ekranu|snímek\s+obrazovky|näyttökuva|ekran\s+görüntüsü|снимок\s+экрана|スクリーンショット|屏幕截图|截屏|螢幕擷取畫面|스크린샷|whatsapp\s+image|pasted\s+(?:image|graphic))(?:[\s_-]*(?:from|von|de|du|del)?[\s_-]*\(?\d.*)?$/iu;
+// Written as strings, not a regular expression literal: the bundler escapes what is past
+// ASCII in strings, never in a literal, and the CLI starts faster from an ASCII bundle (boot.ts).
+const SCREENSHOT_NAMES = [
+  'screenshot',
+  'screen[\\s_-]?shot',
+  'screen[\\s_-]?capture',
+  'screencast',
+  'screen[\\s_-]?recording',
+  'cleanshot(?:[\\s_-]x)?',
+  'kazam[\\s_-]screen(?:shot|cast)',
+  'captura(?:\\s+de\\s+(?:pantalla|tela|ecrã))?',
+  'capture\\s+d[\'’]\\s?écran',
+  'bildschirmfoto',
+  'bildschirmaufnahme',
+  'schermafbeelding',
+  'schermata',
+  'istantanea(?:\\s+schermo)?',
+  'skärmbild',
+  'skjermbilde',
+  'zrzut\\s+ekranu',
+  'snímek\\s+obrazovky',
+  'näyttökuva',
+  'ekran\\s+görüntüsü',
+  'снимок\\s+экрана',
+  'スクリーンショット',
+  '屏幕截图',
+  '截屏',
+  '螢幕擷取畫面',
+  '스크린샷',
+  'whatsapp\\s+image',
+  'pasted\\s+(?:image|graphic)',
+];
+const SCREENSHOT = new RegExp(`^(?:${SCREENSHOT_NAMES.join('|')})(?:[\\s_-]*(?:from|von|de|du|del)?[\\s_-]*\\(?\\d.*)?$`, 'iu');
 
 /** Names design and office tools give a new file, compared without accents or case. */
 const TOOL_DEFAULTS = new Set(
@@ -174,8 +205,9 @@ function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
-    .replace(/[łŁ]/gu, 'l')
-    .replace(/ı/gu, 'i');
+    // ł Ł and the dotless ı, escaped: an ASCII bundle (boot.ts).
+    .replace(/[\u0142\u0141]/gu, 'l')
+    .replace(/\u0131/gu, 'i');
 }
 
 /** A browser's copy number ("name (1)") or a trailing export number ("name -4"). */

@@ -122,7 +122,8 @@ export type Evidence = 'certain' | 'weak';
  * `ą ę ć č`), nor the ordinal indicators and modifier letters (`ª º ˆ`), which are Lo and Lm.
  */
 const WORD_LETTER = /[\p{Lu}\p{Ll}\p{Lt}]/u;
-const NOT_A_WORD_LETTER = /[ƒµ]/u;
+// ƒ and µ, escaped: an ASCII bundle (boot.ts).
+const NOT_A_WORD_LETTER = /[\u0192\u00b5]/u;
 
 /** Every character a word letter: `ÏÖÜ`, `Ìïú`, `ÃŸ`. */
 function lettersOnly(run: string): boolean {
