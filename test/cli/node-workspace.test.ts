@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { NodeWorkspace } from '../../server/node/node-workspace';
+import { NodeWorkspace, readRegularFile } from '../../server/node/node-workspace';
+import fc from '../helpers/fast-check';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-node-workspace-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -114,4 +115,19 @@ test('writesInside: the file, or the nearest folder of it that exists, must real
   assert.equal(site.writesInside(join(root, '../elsewhere.md')), false);
   // A symlink to nothing yet: writing there would create the file wherever it points, which is not checked.
   assert.equal(site.writesInside(join(root, 'dangling.md')), false);
+});
+
+test('readRegularFile: any file reads back byte for byte up to the size limit, and one past it is refused with its size', () => {
+  const folder = mkdtempSync(join(temp, 'sizes-'));
+  let n = 0;
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 5000 }), fc.integer({ min: 0, max: 6000 }), (bytes, maxSize) => {
+      const file = join(folder, `f${n++}`);
+      writeFileSync(file, bytes);
+      const read = readRegularFile(file, maxSize);
+      if (bytes.length > maxSize) assert.deepEqual(read, { refused: 'too-large', size: bytes.length });
+      else assert.ok('bytes' in read && Buffer.compare(read.bytes, Buffer.from(bytes)) === 0);
+    }),
+    { numRuns: 300 },
+  );
 });
