@@ -27,13 +27,15 @@ const common = {
 
 // The CLI and the language server are each a small boot file (server/boot.ts) and the
 // bundle it runs from V8's code cache; the first line of the bundle names its build.
-const buildLine = `// postlint build ${randomUUID()}`;
+const buildId = randomUUID();
+const buildLine = `// postlint build ${buildId}`;
 const bundleBanner = { js: `${buildLine}\n${common.banner.js}` };
 // Without their comments (whitespace minified; names kept, for stack traces), the two bundles
 // are ASCII: the bundler escapes what is past ASCII in strings, and comments were the rest.
 // Node then reads them as Latin-1 (boot.ts), where UTF-8 with a single curly quote cost the
 // CLI's start 20 to 40 ms of decoding into a string of two bytes a character.
-const startedBundle = { ...common, banner: bundleBanner, minifyWhitespace: true };
+// The build id is in their code too: a --cache run keys its results by it (result-cache.ts).
+const startedBundle = { ...common, banner: bundleBanner, minifyWhitespace: true, define: { ...common.define, POSTLINT_BUILD: JSON.stringify(buildId) } };
 const boot = { ...common, sourcemap: false, entryPoints: ['server/boot.ts'] };
 for (const name of ['cli', 'server']) rmSync(`dist/${name}.bundle.js.cache`, { force: true });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../helpers/cli';
+import { REPO, runCli } from '../helpers/cli';
 import { diskSites, writeFiles } from '../helpers/disk-site';
 
 const { site } = diskSites('postlint-cache-');
@@ -78,6 +78,28 @@ test('--cache: the cache file is ASCII, its other characters escaped, and gives 
   const again = await cachedRun(root);
   assert.equal(again.reused, 1, again.stderr);
   assert.deepEqual(messages((await runCli(['check', '--format', 'json', '--cache'], root)).stdout), messages(fresh.stdout));
+});
+
+test('--cache: another build of Postlint, behind the same boot file, checks every post again rather than take the results of the one before', () => {
+  const root = blog('other-build');
+  const built = readFileSync(join(REPO, 'dist/cli.bundle.js'), 'latin1');
+  const id = /^\/\/ postlint build (\S+)/.exec(built)![1];
+  // Two builds: the same boot file, bundles that differ only in their build id (as two builds of changed code would, and more).
+  const builds = ['a', 'b'].map((name) => {
+    const folder = mkdtempSync(join(root, '..', `build-${name}-`));
+    writeFileSync(join(folder, 'cli.js'), readFileSync(join(REPO, 'dist/cli.js')));
+    writeFileSync(join(folder, 'cli.bundle.js'), name === 'a' ? built : built.replaceAll(id, id.replace(/^./, (c) => (c === '0' ? '1' : '0'))), 'latin1');
+    return join(folder, 'cli.js');
+  });
+  const reused = (cli: string) => {
+    const run = spawnSync(process.execPath, [cli, 'check', '--cache'], { cwd: root, encoding: 'utf8' });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return Number(/(\d+) posts? taken from the cache/.exec(run.stdout)?.[1] ?? 0);
+  };
+  assert.equal(reused(builds[0]), 0);
+  assert.equal(reused(builds[0]), 5, 'the same build reuses its results');
+  assert.equal(reused(builds[1]), 0, 'another build does not');
+  assert.equal(reused(builds[1]), 5);
 });
 
 test('--cache: a changed post is checked again, and so is every post whose links reach it; the others come from the cache', async () => {

@@ -9,20 +9,26 @@ import { readCache, writeCache, type CacheData, type CachedPost, type FileState 
 import { checkedPost, encodePost, StoredResult, StringTable } from './stored-results';
 import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../../node/git';
-import { postlintVersion } from '../../node/version';
+import { postlintBuild, postlintVersion } from '../../node/version';
 import { fileKey } from '../../engine/site/site-pages';
 
 /**
- * What a run's results depend on besides the site: Postlint itself (its version, and
- * the bytes of the bundle, which change with any change of code), the options that
- * change results, and a config file named on the command line (it may lie outside the site).
+ * What a run's results depend on besides the site: Postlint itself (its version, and its
+ * build, which changes with any change of code), the options that change results, and a
+ * config file named on the command line (it may lie outside the site).
+ *
+ * The build is the bundle's build id. It was the hash of the entry file, which stopped
+ * saying anything of the code once the CLI started from a boot file (server/boot.ts):
+ * another bundle behind the same boot file took the older one's results. Run from the
+ * sources (tests), the entry file's hash stands in for it.
  */
 export function runKey(entryFile: string, options: { maxFileSize?: number; configFile?: string; checkExternal?: boolean }): string {
   const config = options.configFile === undefined ? '' : configHash(options.configFile);
   // With --check-external a post with external links is checked anew each time (its result is not reproducible), but
   // one checked without it must not stand in for it: the run keys differ.
   const external = options.checkExternal === true ? 'external' : null;
-  return contentHash(JSON.stringify([postlintVersion(), contentHash(readFileSync(entryFile)), options.maxFileSize ?? null, options.configFile ?? null, config, external]));
+  const build = postlintBuild() ?? contentHash(readFileSync(entryFile));
+  return contentHash(JSON.stringify([postlintVersion(), build, options.maxFileSize ?? null, options.configFile ?? null, config, external]));
 }
 
 /** Whether a file's state is the one the cache holds, times included (new times are worth writing down: they spare hashing it next time). */
