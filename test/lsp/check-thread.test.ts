@@ -11,7 +11,10 @@ const CHOICE = { configFile: '', trusted: true };
 /** A check thread on the stand-in script, which stalls or crashes on demand; `logged` collects what it tells the server. */
 function standIn(): { thread: CheckThread; logged: string[] } {
   const logged: string[] = [];
-  const thread = new CheckThread({ entryFile: STAND_IN, openDocuments: () => [], stallMs: 300, log: (line) => logged.push(line) });
+  // Two seconds without a heartbeat (the stand-in beats every 50 ms) is stuck: wide enough
+  // that a thread still starting on a loaded machine, or one starved by other test files
+  // running beside this one, is not taken for stuck; short enough for the test.
+  const thread = new CheckThread({ entryFile: STAND_IN, openDocuments: () => [], stallMs: 2_000, log: (line) => logged.push(line) });
   return { thread, logged };
 }
 
