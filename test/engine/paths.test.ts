@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { test } from 'node:test';
 import fc from '../helpers/fast-check';
-import { relative } from '../../server/engine/site/paths';
+import { entryPath, relative } from '../../server/engine/site/paths';
 
 /** Segments that posix.relative treats specially, and plain names. */
 const segment = fc.constantFrom('', '.', '..', 'a', 'b', 'blog', 'é', 'x.md', '.hidden', '...');
@@ -23,4 +23,16 @@ test('relative of a file below a site root is its path from the root', () => {
   assert.equal(relative('/site', '/site'), '');
   assert.equal(relative('/site', '/site/../other/x.md'), '../other/x.md');
   assert.equal(relative('/site/', '/site/a.md'), 'a.md');
+});
+
+test('entryPath: a listed name under its folder is what join gives, without normalising again', () => {
+  for (const [folder, name] of [
+    ['/site/content/blog', 'post.md'],
+    ['/site/content', '.gitignore'],
+    ['/', 'content'],
+    ['/site/content/blog', 'a b (1).md'],
+    ['/site/content/blog', '..hidden'],
+  ]) {
+    assert.equal(entryPath(folder, name), posix.join(folder, name), `${folder} + ${name}`);
+  }
 });

@@ -26,6 +26,17 @@ export function relative(from: string, to: string): string {
 
 const SLASH = 0x2f;
 
+/**
+ * A listed entry's path: its folder (a normalised absolute path) and its name from the
+ * folder's listing, joined by a slash. `join` normalises the whole path again, which a
+ * listed name (never empty, never `.` or `..`, never holding a slash) does not need; the
+ * page index asks this for every file of the content folders, three times each (6,800
+ * posts: about 20,000 calls, 60 ms of `join` in a CPU profile).
+ */
+export function entryPath(folder: string, name: string): string {
+  return folder.charCodeAt(folder.length - 1) === SLASH ? `${folder}${name}` : `${folder}/${name}`;
+}
+
 /** `start` and the folders above it up to the file system root, nearest first. */
 export function* foldersUp(start: string): Generator<string> {
   let folder = start;

@@ -12,7 +12,7 @@ import { menuTargets } from './menu-targets';
 import { urlData } from './page-url-data';
 import { quoted } from '../text/quote';
 import type { GeneratedContentPath, SitePagesData } from './site-pages-data';
-import { basename, dirname, isInside, join, relative } from './paths';
+import { basename, dirname, entryPath, isInside, join, relative } from './paths';
 import { parseNetlifyToml, parseRedirectsFile } from './redirects';
 import type { SitePage } from './site-pages';
 import type { Site } from './site';
@@ -119,7 +119,7 @@ export class SiteIndexBuilder {
   private async walkFiles(dir: string, rel: string, visit: (rel: string, name: string) => void): Promise<void> {
     for (const entry of await this.workspace.readDirectory(dir)) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.kind === 'directory') await this.walkFiles(join(dir, entry.name), childRel, visit);
+      if (entry.kind === 'directory') await this.walkFiles(entryPath(dir, entry.name), childRel, visit);
       else visit(childRel, entry.name);
     }
   }
@@ -135,7 +135,7 @@ export class SiteIndexBuilder {
   /** One folder of a content mount: pages, bundles and their files. Other languages' folders inside it are theirs. */
   private async walkContent(folder: string, mount: ContentMount): Promise<void> {
     const entries = await this.workspace.readDirectory(folder);
-    const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, join(folder, entry.name)));
+    const files = entries.filter((entry) => entry.kind === 'file' && this.mounted(mount, entryPath(folder, entry.name)));
     const treeFolder = placeIn(mount, folder, this.settings)?.rel ?? '';
     // A leaf bundle's index, in each of its languages (`index.md`, `index.de.md`): each is a page.
     const leaves = treeFolder === '' ? [] : files.filter((entry) => isLeafIndexFile(folder, entry.name, (path) => placeIn(mount, path, this.settings)));
@@ -167,7 +167,7 @@ export class SiteIndexBuilder {
     if (!hasIndex && folderUrl !== undefined && treeFolder !== '' && !treeFolder.includes('/')) this.index.implicitPages.add(pathKey(folderUrl));
     let branchUrl: string | undefined;
     for (const entry of files) {
-      const path = join(folder, entry.name);
+      const path = entryPath(folder, entry.name);
       this.index.contentFiles.add(path.toLowerCase());
       if (!contentExtension(entry.name)) continue;
       const page = await this.addPages(path, mount);
@@ -176,12 +176,12 @@ export class SiteIndexBuilder {
     // A section's own files are published beside it (and Hugo puts them under its URL).
     for (const entry of files) {
       if (contentExtension(entry.name)) continue;
-      const source = join(folder, entry.name);
+      const source = entryPath(folder, entry.name);
       if (folderUrl !== undefined) this.addFile(`${folderUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
       if (branchUrl !== undefined) this.addFile(`${branchUrl.replace(/\/?$/, '/')}${entry.name}`, entry.name, source);
     }
     for (const entry of entries) {
-      const child = join(folder, entry.name);
+      const child = entryPath(folder, entry.name);
       if (entry.kind === 'directory' && !this.ownedByAnotherLanguage(child, mount)) await this.walkContent(child, mount);
     }
   }
