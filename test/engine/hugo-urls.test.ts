@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from '../helpers/fast-check';
 import { frontMatterDates } from '../../server/engine/site/front-matter-dates';
 import {
+  CONTENT_EXTENSIONS,
   contentExtension,
   isRecord,
   keysNeeded,
@@ -537,4 +539,15 @@ test('mayBeUnder: an uncertain path matches the paths it may be, and the files u
   assert.equal(mayBeUnder('/', '/anything/at/all'), true, 'the root: everything');
   assert.equal(mayBeUnder('/docs/specs/otel', '/docs/specs/otel/trace/api'), true);
   assert.equal(mayBeUnder('/docs/specs/otel', '/docs/specs/otlp'), false);
+});
+
+test('contentExtension: the same answer as a search of the list for any name (its last suffix, any case)', () => {
+  const names = fc.tuple(fc.constantFrom('', 'page', 'index', '.', 'a.b', 'MD', 'x.'), fc.constantFrom('', '.md', '.MD', '.Markdown', '.html', '.txt', '.md.bak', '.rmd', '.', '..md', '.org', '.ORG')).map(([stem, suffix]) => stem + suffix);
+  fc.assert(
+    fc.property(names, (name) => {
+      const searched = CONTENT_EXTENSIONS.find((extension) => name.toLowerCase().endsWith(extension));
+      assert.equal(contentExtension(name), searched, name);
+    }),
+    { numRuns: 300 },
+  );
 });

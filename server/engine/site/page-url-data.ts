@@ -15,10 +15,14 @@ export interface UrlData extends UrlFrontMatter {
 const keyTests = new Map<string, RegExp>();
 
 function keyTest(keys: string[]): RegExp {
-  // The keys are Postlint's own names and the date keys of the site's `frontmatter` setting (keysNeeded): escaped, so no text of the site is read as a pattern.
-  const id = keys.map(escapeRegex).join('|');
+  // Found by the keys as they are (asked for each page of the site), escaped only to build it.
+  const id = JSON.stringify(keys);
   let test = keyTests.get(id);
-  if (!test) keyTests.set(id, (test = new RegExp(`^["']?(?:${id})["']?[ \\t]*[:=]`, 'im')));
+  if (!test) {
+    // The keys are Postlint's own names and the date keys of the site's `frontmatter` setting (keysNeeded): escaped, so no text of the site is read as a pattern.
+    test = new RegExp(`^["']?(?:${keys.map(escapeRegex).join('|')})["']?[ \\t]*[:=]`, 'im');
+    keyTests.set(id, test);
+  }
   return test;
 }
 
