@@ -32,7 +32,7 @@ const buildLine = `// postlint build ${buildId}`;
 const bundleBanner = { js: `${buildLine}\n${common.banner.js}` };
 // Without their comments (whitespace minified; names kept, for stack traces), the two bundles
 // are ASCII: the bundler escapes what is past ASCII in strings, and comments were the rest.
-// Node then reads them as Latin-1 (boot.ts), where UTF-8 with a single curly quote cost the
+// Node then decodes them as fast as a copy (boot.ts), where a single curly quote cost the
 // CLI's start 20 to 40 ms of decoding into a string of two bytes a character.
 // The build id is in their code too: a --cache run keys its results by it (result-cache.ts).
 const startedBundle = { ...common, banner: bundleBanner, minifyWhitespace: true, define: { ...common.define, POSTLINT_BUILD: JSON.stringify(buildId) } };

@@ -17,7 +17,6 @@
 // beside the bundle, where only who installed Postlint can write (never a shared temporary
 // folder: V8 trusts a cache's contents); a folder that cannot be written only costs time.
 
-import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
@@ -87,10 +86,9 @@ function boot(): void {
   tuneForShortRuns();
   const bundle = __filename.replace(/\.js$/, '.bundle.js');
   const cacheFile = `${bundle}.cache`;
-  // The build makes the bundle ASCII (esbuild.mjs): read as Latin-1, it is a copy, where
-  // decoding UTF-8 cost 20 to 40 ms. A bundle that is not ASCII is read as UTF-8 all the same.
-  const bytes = readFileSync(bundle);
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  // Read as bytes, then decoded: `readFileSync(bundle, 'utf8')` took 25 ms where this takes
+  // 16 (the 2.2 MB bundle, a fresh process). The build makes the bundle ASCII (esbuild.mjs).
+  const source = readFileSync(bundle).toString('utf8');
   const buildId = buildIdOf(source);
   const cachedData = cacheFor(cacheFile, buildId);
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });

@@ -1,5 +1,5 @@
-import { isAscii } from 'node:buffer';
 import { writeFileAtomically } from '../../node/atomic-write';
+import { asciiJson } from '../formatters/escape';
 import { readRegularFile } from '../../node/node-workspace';
 import { encodePost, isStoredPost, isStrings, StoredResult, StringTable, type CachedPost, type StoredPost } from './stored-results';
 
@@ -58,7 +58,7 @@ export function readCache(file: string): CacheData | { unusable?: string } {
   if ('refused' in read) return read.refused === 'not-found' ? {} : { unusable: `it could not be read (${read.refused})` };
   let json: unknown;
   try {
-    json = JSON.parse(textOf(read.bytes));
+    json = JSON.parse(read.bytes.toString('utf8'));
   } catch {
     return { unusable: 'it is not JSON' };
   }
@@ -67,28 +67,16 @@ export function readCache(file: string): CacheData | { unusable?: string } {
   return decodeCache(json as Record<string, unknown>) ?? { unusable: 'it is not a Postlint cache' };
 }
 
-/** Writes the cache whole or not at all: a temporary file renamed over it, so a run that reads it meanwhile sees the old one. */
+/**
+ * Writes the cache whole or not at all: a temporary file renamed over it, so a run that
+ * reads it meanwhile sees the old one. In ASCII (`asciiJson`): one curly quote in a
+ * message made the benchmark's whole 2.7 MB cache a string of two bytes a character,
+ * decoded in 19 ms; as one byte each, half the memory and a third of the time.
+ */
 export function writeCache(file: string, data: CacheData, table: StringTable): string | undefined {
   return writeFileAtomically(file, asciiJson(JSON.stringify(encodeCache(data, table))));
 }
 
-/**
- * JSON with every character past ASCII written as a `\u` escape (JSON's own syntax is
- * ASCII, so they only occur in strings): the file is then read as Latin-1 (`textOf`).
- * One curly quote in a message made the whole 2.7 MB file of the benchmark's cache a
- * string of two bytes a character, decoded from UTF-8 at 19 ms; as one byte each,
- * half the memory and a third of the time.
- */
-function asciiJson(json: string): string {
-  return json.replace(BEYOND_ASCII, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const BEYOND_ASCII = /[\u0080-\uffff]/g;
-
-/** A cache file's text: Latin-1 is UTF-8 for ASCII, and decodes at the speed of a copy; a file written otherwise (by hand, by an older Postlint) is UTF-8. */
-function textOf(bytes: Buffer): string {
-  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-}
 
 /** `table` may hold strings already: those of posts stored in it (`StoredResult.storedIn`), which are written as they are. */
 function encodeCache(data: CacheData, table: StringTable): StoredCache {
