@@ -18,15 +18,14 @@ export type PageVerdict = 'page' | NotAPage;
  * files it holds (a blog folder holds thousands).
  */
 export class ContentPages {
-  /** Folder → whether it holds a leaf bundle's index, in any language. */
-  private readonly leafIndexes = new Map<string, Promise<boolean>>();
   /**
-   * The same answers once known, read without awaiting: a blog's thousands of posts share
-   * a few folders, and an await for each folder above each post was a large part of the
-   * time a command line's posts took to pick (the verdicts 108 ms of 173 in a CPU profile
-   * of 6,800 posts; 70 ms without those awaits).
+   * Folder → whether it holds a leaf bundle's index, in any language: the answer once it
+   * is known, read without awaiting, the listing's promise until then. A blog's thousands
+   * of posts share a few folders, and an await for each folder above each post was a large
+   * part of the time a command line's posts took to pick (the verdicts 108 ms of 173 in a
+   * CPU profile of 6,800 posts; 70 ms without those awaits).
    */
-  private readonly knownLeafIndexes = new Map<string, boolean>();
+  private readonly leafIndexes = new Map<string, boolean | Promise<boolean>>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -49,19 +48,21 @@ export class ContentPages {
     const isIndex = isLeafIndexName(basename(rel));
     let folder = ownFolder;
     for (let depth = rel.split('/').length - 1; depth > 0; depth--) {
-      const holdsIndex = this.knownLeafIndexes.get(folder) ?? (await this.holdsLeafIndex(folder, settings));
+      const known = this.holdsLeafIndex(folder, settings);
+      // Awaiting a known answer would still wait a turn: only a listing under way is awaited.
+      const holdsIndex = typeof known === 'boolean' ? known : await known;
       if (holdsIndex && !(isIndex && folder === ownFolder)) return true;
       folder = dirname(folder);
     }
     return false;
   }
 
-  private holdsLeafIndex(folder: string, settings: UrlSettings): Promise<boolean> {
+  private holdsLeafIndex(folder: string, settings: UrlSettings): boolean | Promise<boolean> {
     let holds = this.leafIndexes.get(folder);
-    if (!holds) {
+    if (holds === undefined) {
       holds = this.workspace.readDirectory(folder).then((entries) => {
         const found = entries.some((entry) => entry.kind === 'file' && isLeafIndexFile(folder, entry.name, (path) => placeOf(path, settings)));
-        this.knownLeafIndexes.set(folder, found);
+        this.leafIndexes.set(folder, found);
         return found;
       });
       this.leafIndexes.set(folder, holds);
