@@ -251,10 +251,11 @@ export function contentExtension(name: string): string | undefined {
   // asks for every file several times (a search of the list per call was 20 ms on 6,800 posts).
   const dot = name.lastIndexOf('.');
   if (dot === -1) return undefined;
-  return CONTENT_EXTENSION_SET.get(name.slice(dot).toLowerCase());
+  const extension = name.slice(dot).toLowerCase();
+  return CONTENT_EXTENSION_SET.has(extension) ? extension : undefined;
 }
 
-const CONTENT_EXTENSION_SET = new Map(CONTENT_EXTENSIONS.map((extension) => [extension, extension]));
+const CONTENT_EXTENSION_SET = new Set(CONTENT_EXTENSIONS);
 
 /** `index` with any content suffix Hugo reads (`index.md`, `index.mdown`, `index.html`): a leaf bundle's page, named as `placeIn` gives it (without a language suffix). */
 export function isLeafIndexName(name: string): boolean {
