@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peakMeter } from './peak.mjs';
+import { describeHost, probeHost } from './host-probe.mjs';
 import { BenchFailure, fmtInt, median } from './common.mjs';
 
 const DEFAULT_COPIES = 50;
@@ -92,9 +93,9 @@ function timeRun(meter, nodeArgs, cwd) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const { peakKiB } = meter.read(peakFile);
+  const { peakKiB, cpuSeconds } = meter.read(peakFile);
   fs.rmSync(peakFile, { force: true });
-  return { seconds, peakKiB, result };
+  return { seconds, peakKiB, cpuSeconds, result };
 }
 
 
@@ -217,6 +218,7 @@ function main() {
 
   const cpus = os.cpus();
   console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model?.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.arch()}`);
+  console.log(describeHost(probeHost()));
   console.log(`node ${process.version}; postlint ${postlintVersion} (${path.relative(repoRoot, postlintCli)}); markdownlint-cli2 ${mdlPackage.version}`);
   console.log(`corpus: ${siteDir}`);
   const meter = peakMeter(benchDir);
@@ -242,6 +244,7 @@ function main() {
         check: checkPostlint,
         times: [],
         peaks: [],
+        cpus: [],
       },
       {
         name: 'markdownlint-cli2',
@@ -249,15 +252,17 @@ function main() {
         check: checkMarkdownlint,
         times: [],
         peaks: [],
+        cpus: [],
       },
     ];
     for (let run = 0; run < options.runs; run++) {
       const order = run % 2 === 0 ? tools : [...tools].reverse();
       for (const tool of order) {
-        const { seconds, peakKiB, result } = timeRun(meter, tool.args, workDir);
+        const { seconds, peakKiB, cpuSeconds, result } = timeRun(meter, tool.args, workDir);
         const checked = tool.check(result, expectedFiles);
         tool.times.push(seconds);
         if (peakKiB !== undefined) tool.peaks.push(peakKiB / 1024);
+        if (cpuSeconds !== undefined) tool.cpus.push(cpuSeconds);
         tool.files = checked.files;
         tool.messages = checked.messages;
         console.log(`run ${run + 1}/${options.runs}  ${tool.name.padEnd(17)} ${seconds.toFixed(2).padStart(7)} s  ${peakKiB === undefined ? '?' : fmtInt(Math.round(peakKiB / 1024))} MiB peak  ${fmtInt(checked.files)} files, ${checked.detail}`);
@@ -265,15 +270,16 @@ function main() {
     }
 
     // The cached re-run: one run writes the cache (not timed), then each timed run reads it, nothing having changed.
-    const cached = { name: 'postlint --cache', args: [...tools[0].args, '--cache'], check: checkPostlint, times: [], peaks: [] };
+    const cached = { name: 'postlint --cache', args: [...tools[0].args, '--cache'], check: checkPostlint, times: [], peaks: [], cpus: [] };
     checkPostlint(timeRun(meter, cached.args, workDir).result, expectedFiles);
     for (let run = 0; run < options.runs; run++) {
-      const { seconds, peakKiB, result } = timeRun(meter, cached.args, workDir);
+      const { seconds, peakKiB, cpuSeconds, result } = timeRun(meter, cached.args, workDir);
       const checked = cached.check(result, expectedFiles);
       if (checked.messages !== tools[0].messages) throw new BenchFailure(`postlint --cache reported ${fmtInt(checked.messages)} messages, the full check ${fmtInt(tools[0].messages)}`);
       Object.assign(cached, { files: checked.files, messages: checked.messages });
       cached.times.push(seconds);
       if (peakKiB !== undefined) cached.peaks.push(peakKiB / 1024);
+      if (cpuSeconds !== undefined) cached.cpus.push(cpuSeconds);
       console.log(`run ${run + 1}/${options.runs}  ${cached.name.padEnd(17)} ${seconds.toFixed(2).padStart(7)} s  ${peakKiB === undefined ? '?' : fmtInt(Math.round(peakKiB / 1024))} MiB peak  re-run, nothing changed`);
     }
     tools.splice(1, 0, cached);
@@ -282,9 +288,10 @@ function main() {
     const rows = tools.map((tool) => {
       const seconds = median(tool.times);
       const peak = tool.peaks.length ? fmtInt(Math.round(Math.max(...tool.peaks))) : '?';
-      return [tool.name, seconds.toFixed(2), peak, fmtInt(tool.files), fmtInt(Math.round(tool.files / seconds)), fmtInt(tool.messages)];
+      const cpu = tool.cpus.length ? median(tool.cpus).toFixed(2) : '?';
+      return [tool.name, seconds.toFixed(2), cpu, peak, fmtInt(tool.files), fmtInt(Math.round(tool.files / seconds)), fmtInt(tool.messages)];
     });
-    const header = ['tool', options.runs > 1 ? `wall s (median of ${options.runs})` : 'wall s', 'peak MiB (max)', 'files', 'files/s', 'findings'];
+    const header = ['tool', options.runs > 1 ? `wall s (median of ${options.runs})` : 'wall s', 'CPU s (median)', 'peak MiB (max)', 'files', 'files/s', 'findings'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
     console.log(line(header));
@@ -301,6 +308,8 @@ function main() {
     const cachedMet = cachedRatio <= CACHED_GOAL_RATIO;
     console.log(`ratio postlint --cache (re-run)/markdownlint-cli2: ${cachedRatio.toFixed(4)} (goal <= 1/50 = ${CACHED_GOAL_RATIO.toFixed(2)}): ${cachedMet ? 'met' : 'missed'}`);
     console.log(`ratio postlint/markdownlint-cli2: ${ratio.toFixed(3)} (goal <= ${goal.toFixed(2)} of markdownlint-cli2's wall time${large ? ` at ${LARGE_COPIES} copies or more` : ''})`);
+    // Not a goal: how much of the machine each used (both use more than one core: Postlint's workers, V8's helper threads).
+    if (tools[0].cpus.length && tools[2].cpus.length) console.log(`CPU time postlint/markdownlint-cli2: ${(median(tools[0].cpus) / median(tools[2].cpus)).toFixed(3)} (for comparing hosts, not a goal)`);
     console.log(timeMet ? 'time goal met' : `time goal missed: Postlint took ${(ratio / goal).toFixed(2)}× its budget of ${(markdownlint * goal).toFixed(2)} s`);
     if (!large) return timeMet && cachedMet ? 0 : 1;
     const peak = Math.max(...tools[0].peaks);
