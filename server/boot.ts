@@ -18,7 +18,6 @@
 // folder: V8 trusts a cache's contents); a folder that cannot be written only costs time.
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -34,7 +33,7 @@ const REPORT_VARIABLE = 'POSTLINT_CODE_CACHE_REPORT';
 
 type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
 
-/** The build id: the bundle's first line, `// postlint build <id>`. */
+/** The build id: the bundle's first line, which ends `// postlint build <id>`. */
 function buildIdOf(source: string): string {
   return source.slice(0, source.indexOf('\n'));
 }
@@ -91,7 +90,8 @@ function boot(): void {
   const source = readFileSync(bundle).toString('utf8');
   const buildId = buildIdOf(source);
   const cachedData = cacheFor(cacheFile, buildId);
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
+  // The bundle is the module's function already (esbuild.mjs): compiled as it was read, not copied into a wrapper.
+  const script = new Script(source, { filename: bundle, cachedData });
   const usable = cachedData !== undefined && !script.cachedDataRejected;
   report(cachedData === undefined ? 'none' : usable ? 'used' : 'rejected');
   // At exit, the cache holds the code of every function the run compiled, not only the top level.

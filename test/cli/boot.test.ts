@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
+import Module from 'node:module';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { REPO } from '../helpers/cli';
@@ -80,6 +81,17 @@ test('boot: the bundles the boot files start are ASCII, which Node decodes as fa
     const beyond = bytes.findIndex((byte) => byte >= 0x80);
     assert.equal(beyond, -1, `${name} holds a character past ASCII at byte ${beyond}: ${bytes.subarray(Math.max(0, beyond - 60), beyond + 20).toString('utf8')}`);
   }
+
+test('boot: each bundle is already the function Node wraps a module in, build id on its first line, so the boot file compiles its text without a second copy', () => {
+  // Node's own wrapper (not in its typings): the bundle must match it to run as the module it was.
+  const [start, end] = (Module as unknown as { wrapper: [string, string] }).wrapper;
+  for (const name of ['cli.bundle.js', 'server.bundle.js']) {
+    const text = readFileSync(join(DIST, name), 'latin1');
+    assert.ok(text.startsWith(`${start}// postlint build `), `${name} starts ${JSON.stringify(text.slice(0, 100))}`);
+    // Only the source map's comment may follow the end of the function.
+    assert.match(text.slice(text.lastIndexOf(end)), /^\n\}\);\n(?:\/\/# sourceMappingURL=\S+\n?)?$/, `${name} ends ${JSON.stringify(text.slice(-120))}`);
+  }
+});
 });
 
 test('boot: a cache from another build is ignored, and the CLI still runs', () => {

@@ -41,7 +41,7 @@ const CLIENT_OTHER_TRANSPORT =
 
 export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   { bundles: ['cli.js', 'server.js'], pattern: 'vm', snippet: 'require("node:vm")', source: 'server/boot.ts', why: BOOT },
-  { bundles: ['cli.js', 'server.js'], pattern: 'vm', snippet: 'new import_node_vm.Script(import_node_module.default.wrap(source)', source: 'server/boot.ts', why: BOOT },
+  { bundles: ['cli.js', 'server.js'], pattern: 'vm', snippet: 'new import_node_vm.Script(source, { filename: bundle', source: 'server/boot.ts', why: BOOT },
   { bundles: ['cli.js', 'server.js'], pattern: 'vm', snippet: 'script.runInThisContext()', source: 'server/boot.ts', why: BOOT },
 
   {
@@ -222,7 +222,7 @@ export interface AllowedInSources {
 
 export const ALLOWED_IN_SOURCES: AllowedInSources[] = [
   { file: 'server/boot.ts', pattern: 'vm', snippet: 'import { Script } from "node:vm";', why: BOOT },
-  { file: 'server/boot.ts', pattern: 'vm', snippet: 'new Script(Module.wrap(source)', why: BOOT },
+  { file: 'server/boot.ts', pattern: 'vm', snippet: 'new Script(source, { filename: bundle', why: BOOT },
   { file: 'server/boot.ts', pattern: 'vm', snippet: 'script.runInThisContext()', why: BOOT },
   {
     file: 'server/cli/parallel.ts',
