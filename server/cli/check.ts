@@ -79,6 +79,8 @@ export async function runCheck(
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
   if (cacheFile !== undefined) keepYoungGenerationSmall();
   const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }));
+  // The site's index then reads only the content files that changed since the cache was written.
+  if (cache) service.usePageInputs(cache);
   const resolve = () => resolveTargets(service, inputs, cwd, (files) => early.found(files));
   let resolved;
   try {

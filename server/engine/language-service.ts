@@ -22,6 +22,7 @@ import { sitePassthrough } from './site/passthrough';
 import { rawInnerShortcodes } from './site/shortcode-catalog';
 import { holdsSiteConfig, looseSite, readSite, type Site } from './site/site';
 import { SITE_PAGES_KEY, sitePagesOf, type SitePages } from './site/site-pages';
+import type { PageInputs } from './site/page-inputs';
 import { bodyParseFailure, runRules } from './run-rules';
 import { PostBudget, type BudgetOptions } from './budget';
 import { LineIndex } from './text/line-index';
@@ -141,6 +142,8 @@ export class LanguageService {
   /** Each site's view of the workspace, which sees nothing outside the site (`confine`). */
   private readonly siteWorkspaces = new Map<string, Workspace>();
   private readonly selection = new PostSelection(this);
+  /** What an adapter remembers of content files between runs (`usePageInputs`). */
+  private pageInputs?: PageInputs;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -399,6 +402,7 @@ export class LanguageService {
       siteCache: (key, compute) => this.siteValue(site.root, key, compute),
       externalVerdict: verdicts?.lookup,
       dependencies,
+      pageInputs: this.pageInputs,
       template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
       useSiteTemplates: this.usesSiteTemplates(),
       options: undefined,
@@ -491,9 +495,18 @@ export class LanguageService {
     (await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY))?.forgetAnchors(path);
   }
 
-  /** The site's page index, as the rules get it (built on first use). */
+  /** The site's page index, as the rules get it (built on first use, with the page inputs given to `usePageInputs`, as the rules' is). */
   pageIndex(site: Site): Promise<SitePages> {
-    return sitePagesOf({ site, workspace: this.siteWorkspace(site.root), siteCache: (key, compute) => this.siteValue(site.root, key, compute) });
+    return sitePagesOf({ site, workspace: this.siteWorkspace(site.root), siteCache: (key, compute) => this.siteValue(site.root, key, compute), pageInputs: this.pageInputs });
+  }
+
+  /**
+   * From now on, a site index built (`pageIndex`, or a rule's first look-up) takes what
+   * `inputs` remembers of unchanged content files rather than reading them (the CLI's
+   * `--cache`). An index already built stays as it is.
+   */
+  usePageInputs(inputs: PageInputs | undefined): void {
+    this.pageInputs = inputs;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { FrontMatter } from './frontmatter/frontmatter';
 import type { ExternalVerdict } from './links/external';
 import type { BodyModel } from './markdown';
 import type { Site } from './site/site';
+import type { PageInputs } from './site/page-inputs';
 import type { LineIndex } from './text/line-index';
 import type { Severity, Span, Workspace } from './types';
 
@@ -84,6 +85,8 @@ export interface RuleContext<Options> {
    * `sitePagesOf` notes it here, so that a rule need not.
    */
   dependencies?: Set<string>;
+  /** What an adapter remembers of content files between runs, for `sitePagesOf` to build the site's index with (`PageInputs`). */
+  pageInputs?: PageInputs;
   /** The template of the post's kind (the site's own or the built-in one); undefined for plain posts. */
   template?: string;
   /**

@@ -118,6 +118,28 @@ test('--cache: a changed post is checked again, and so is every post whose links
   assert.ok((await findings(root)).includes('content/posts/d.md:6 link-broken-local'));
 });
 
+test('--cache: the site index takes what unchanged pages said of their URLs from the cache, and reads again a page whose slug changed', async () => {
+  const root = blog('slugs');
+  writeFiles(root, { 'content/posts/f.md': post('F', 'Read [the guide](/docs/setup-guide/).\n\nThen [post A](/posts/a/).') });
+  await cachedRun(root);
+  const stored = () => JSON.parse(readFileSync(join(root, '.postlint-cache/results.json'), 'utf8')) as { files: unknown[][]; inputKeys: string[] };
+  const inputsOf = (path: string) => stored().files.find((entry) => entry[0] === path)![6];
+  // Each content page's URL values are kept beside its state (none sets one yet); other files have none.
+  assert.equal(inputsOf('content/docs/guide.md'), '0\n{}');
+  assert.equal(inputsOf('hugo.yaml'), null);
+  assert.deepEqual(stored().inputKeys.map((list) => JSON.parse(list)), [['url', 'slug', 'aliases']]);
+  assert.deepEqual((await findings(root)).filter((finding) => finding.startsWith('content/posts/f.md')), ['content/posts/f.md:6 link-broken-local']);
+  // The guide takes the slug f links to, and a moves away from where d and f link: a, b, d and f are checked again.
+  await agreesAfter(root, 2, () => {
+    writeFileSync(join(root, 'content/docs/guide.md'), post('Guide', '## Setup\n\nSteps.').replace('title: Guide\n', 'title: Guide\nslug: setup-guide\n'));
+    writeFileSync(join(root, 'content/posts/a.md'), post('A', 'Nothing wrong here.').replace('title: A\n', 'title: A\nurl: /elsewhere/\n'));
+  });
+  const found = await findings(root, '--cache');
+  assert.deepEqual(found.filter((finding) => finding.startsWith('content/posts/f.md')), ['content/posts/f.md:8 link-broken-local']);
+  assert.ok(found.includes('content/posts/d.md:6 link-broken-local'));
+  assert.equal(JSON.parse(String(inputsOf('content/docs/guide.md')).split('\n')[1]).slug, 'setup-guide');
+});
+
 test('--cache: a checkout moved to another folder (another CI runner) keeps its cache, and a change there still reaches the posts it touches', async () => {
   const root = blog('moved-from');
   await cachedRun(root);

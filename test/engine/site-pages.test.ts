@@ -4,6 +4,8 @@ import { pathKey, sanitizePath } from '../../server/engine/site/hugo-urls';
 import { matchRedirect, parseNetlifyToml, parseRedirectsFile } from '../../server/engine/site/redirects';
 import { readSite } from '../../server/engine/site/site';
 import { SitePages } from '../../server/engine/site/site-pages';
+import type { PageInputs } from '../../server/engine/site/page-inputs';
+import type { UrlData } from '../../server/engine/site/page-url-data';
 import { hugoSite, SITE } from '../helpers/memory-workspace';
 
 test("sanitizePath: Hugo's URL paths: lower case, spaces as one hyphen, punctuation dropped, letters of any script kept", () => {
@@ -94,4 +96,40 @@ test('redirects: the first matching rule wins, top to bottom, whether its first 
   const many = parseRedirectsFile(Array.from({ length: 5000 }, (_, i) => `/section-${i}/*   /moved-${i}/:splat`).join('\n'), '_redirects');
   assert.equal(matchRedirect(many, '/section-4321/page')?.target, '/moved-4321/page');
   assert.equal(matchRedirect(many, '/nowhere/page'), undefined);
+});
+
+test('SitePages with page inputs: what an earlier build remembered stands for the files it answers for, which are not read, and the index is the same', async () => {
+  const files = {
+    'hugo.yaml': 'baseURL: https://example.org/\npermalinks:\n  posts: /:year/:slug/\n',
+    'content/posts/spring.md': '---\ntitle: Spring\ndate: 2025-03-09\nslug: early-spring\naliases: [/old-spring/]\n---\n',
+    'content/posts/plain.md': '---\ntitle: Plain\n---\nNo URL of its own.\n',
+    'content/posts/moved.md': '+++\ntitle = "Moved"\ndate = 2024-01-02T03:04:05Z\nurl = "/elsewhere/"\n+++\n',
+    'content/about.md': '---\ntitle: About\n---\n',
+  };
+  const remembered = new Map<string, { keys: string; data: unknown }>();
+  const memo: PageInputs = {
+    recall: (file, keys) => {
+      const entry = remembered.get(file);
+      return entry && entry.keys === JSON.stringify(keys) ? (entry.data as UrlData) : undefined;
+    },
+    remember: (file, keys, data) => void remembered.set(file, { keys: JSON.stringify(keys), data }),
+  };
+  const first = hugoSite(files);
+  const built = await SitePages.load(first, await readSite(first, SITE), memo);
+  const contentFiles = Object.keys(files).filter((file) => file.startsWith('content/')).map((file) => `${SITE}/${file}`);
+  assert.deepEqual([...remembered.keys()].sort(), contentFiles.sort(), 'every content file read is remembered');
+
+  const second = hugoSite(files);
+  const rebuilt = await SitePages.load(second, await readSite(second, SITE), memo);
+  assert.deepEqual(second.reads.filter((path) => path.includes('/content/')), [], 'no content file is read again');
+  assert.deepEqual(rebuilt.data(), built.data());
+  assert.equal(rebuilt.resolve('/2025/early-spring/').found, true);
+  assert.equal(rebuilt.resolve('/old-spring/').found, true);
+  assert.equal(rebuilt.resolve('/elsewhere/').found, true);
+
+  // An answer for other keys (the permalink changed) is not taken: the file is read.
+  const dated = hugoSite({ ...files, 'hugo.yaml': 'baseURL: https://example.org/\npermalinks:\n  posts: /:year/:month/:filename/\n' });
+  const redated = await SitePages.load(dated, await readSite(dated, SITE), memo);
+  assert.ok(dated.reads.includes(`${SITE}/content/posts/spring.md`));
+  assert.equal(redated.resolve('/2025/03/spring/').found, true);
 });

@@ -18,6 +18,8 @@ export interface CacheData {
   posts: Map<string, CachedPost>;
   /** The posts the command line's inputs (`inputs`, as JSON) named last time: while no file of the sites came or went, and none that touches every post changed, they still do. */
   targets?: { inputs: string; paths: string[] };
+  /** The key lists the files' `inputs` name by position (`InputKeys`). */
+  inputKeys: string[];
 }
 
 /** A file of a site as the last run saw it. */
@@ -28,6 +30,8 @@ export interface FileState {
   hash?: string;
   /** What looks it up in the site's page index (`LanguageService.indexKeysOf`), or `site`: a change may touch every post. */
   keys?: string[] | 'site';
+  /** A content file's: what its front matter says of its URL, for the site's index (`ResultCache.recall`), as JSON text. */
+  inputs?: string;
 }
 
 /**
@@ -41,13 +45,14 @@ interface StoredCache {
   strings: string[];
   files: StoredFile[];
   targets?: { inputs: string; files: number[] };
+  inputKeys: string[];
 }
 
-/** `[path, size, mtime, hash, keys, post]`, null for what a file lacks. */
-type StoredFile = [string, number, number, string | null, string[] | 'site' | null, StoredPost | null];
+/** `[path, size, mtime, hash, keys, post, inputs]`, null for what a file lacks. */
+type StoredFile = [string, number, number, string | null, string[] | 'site' | null, StoredPost | null, string | null];
 
 /** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** A JavaScript string holds at most about 512 MB: a cache larger than this is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -99,10 +104,10 @@ function encodeCache(data: CacheData, table: StringTable): StoredCache {
     const post = data.posts.get(path);
     // A result is of the text whose hash the file's state holds, or it is not kept.
     const stored = post !== undefined && post.hash === state.hash ? storedIn(post, table) : null;
-    positions.set(path, files.push([path, state.size, state.mtime, state.hash ?? null, state.keys ?? null, stored]) - 1);
+    positions.set(path, files.push([path, state.size, state.mtime, state.hash ?? null, state.keys ?? null, stored, state.inputs ?? null]) - 1);
   }
   const targets = data.targets && data.targets.paths.map((path) => positions.get(path));
-  const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files };
+  const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files, inputKeys: data.inputKeys };
   if (targets?.every((position) => position !== undefined)) stored.targets = { inputs: data.targets!.inputs, files: targets as number[] };
   return stored;
 }
@@ -117,20 +122,22 @@ function storedIn(post: CachedPost, table: StringTable): StoredPost {
  * have edited): anything out of shape makes the whole cache unusable, never part of it.
  */
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
-  const { strings, files: stored } = json;
-  if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings)) return undefined;
+  const { strings, files: stored, inputKeys } = json;
+  if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings) || !isStrings(inputKeys)) return undefined;
   const files = new Map<string, FileState>();
   const posts = new Map<string, CachedPost>();
   const paths: string[] = [];
   for (const entry of stored as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 6) return undefined;
-    const [path, size, mtime, hash, keys, post] = entry as unknown[];
+    if (!Array.isArray(entry) || entry.length !== 7) return undefined;
+    const [path, size, mtime, hash, keys, post, inputs] = entry as unknown[];
     if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return undefined;
     if (hash !== null && typeof hash !== 'string') return undefined;
     if (keys !== null && keys !== 'site' && !isStrings(keys)) return undefined;
+    if (inputs !== null && (typeof inputs !== 'string' || hash === null)) return undefined;
     const state: FileState = { size, mtime };
     if (hash !== null) state.hash = hash;
     if (keys !== null) state.keys = keys;
+    if (inputs !== null) state.inputs = inputs;
     files.set(path, state);
     paths.push(path);
     if (post === null) continue;
@@ -138,11 +145,11 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
     posts.set(path, new StoredResult(hash, post, strings));
   }
   const { targets } = json;
-  if (targets === undefined) return { run: json.run, files, posts };
+  if (targets === undefined) return { run: json.run, files, posts, inputKeys };
   if (!isRecord(targets) || typeof targets.inputs !== 'string' || !Array.isArray(targets.files)) return undefined;
   const named = (targets.files as unknown[]).map((position) => (typeof position === 'number' ? paths[position] : undefined));
   if (!named.every((path) => path !== undefined)) return undefined;
-  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] } };
+  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] }, inputKeys };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

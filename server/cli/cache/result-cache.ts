@@ -11,6 +11,9 @@ import { contentHash, fileState, siteFiles } from './site-files';
 import { trackedByGit } from '../../node/git';
 import { postlintBuild, postlintVersion } from '../../node/version';
 import { fileKey } from '../../engine/site/site-pages';
+import type { PageInputs } from '../../engine/site/page-inputs';
+import type { UrlData } from '../../engine/site/page-url-data';
+import { decodeInputs, encodeInputs, InputKeys } from './stored-inputs';
 
 /**
  * What a run's results depend on besides the site: Postlint itself (its version, and its
@@ -56,7 +59,7 @@ function configHash(file: string): string {
  * layouts) and the run (`runKey`) are what they were. Files are compared by content
  * hash; their size and time only spare reading them again.
  */
-export class ResultCache {
+export class ResultCache implements PageInputs {
   /** The files of the sites checked, as they are now, by absolute path. */
   private readonly now = new Map<string, FileState>();
   /** Cached posts whose results stand, by absolute path. */
@@ -89,7 +92,11 @@ export class ResultCache {
   ) {
     this.baseSlash = `${base}/`;
     this.fileKeyPrefix = fileKey(this.baseSlash);
+    // The table the cached files' inputs name their keys in, which this run's add to.
+    this.inputKeys = new InputKeys(before?.inputKeys);
   }
+
+  private readonly inputKeys: InputKeys;
 
   private readonly baseSlash: string;
   /** `fileKey` of the base folder and a slash: the start of the keys of files under it. */
@@ -127,6 +134,25 @@ export class ResultCache {
     if (JSON.stringify(this.before?.targets) !== JSON.stringify(this.targets)) this.unchanged = false;
   }
 
+  /**
+   * What a content file's front matter said of its URL when the cache was written, if
+   * the file is as it was then (`PageInputs`): its state, taken by the survey, is the
+   * cached one only while its size, time and hash are.
+   */
+  recall(file: string, keys: readonly string[]): UrlData | undefined {
+    const stored = this.now.get(file)?.inputs;
+    return stored === undefined ? undefined : decodeInputs(this.inputKeys, stored, keys);
+  }
+
+  /** Keeps what the site's index just read from a file the survey took the hash of, for the next run. */
+  remember(file: string, keys: readonly string[], data: UrlData): void {
+    const state = this.now.get(file);
+    if (state?.hash === undefined) return;
+    const stored = encodeInputs(this.inputKeys, keys, data);
+    if (stored !== state.inputs) this.unchanged = false;
+    state.inputs = stored;
+  }
+
   /** Whether a post need not be checked again: its cached result stands. */
   stands(path: string): boolean {
     return this.standing.has(path);
@@ -159,7 +185,7 @@ export class ResultCache {
     await this.findKeys(service, [...this.now].filter(([, state]) => state.keys === undefined).map(([path]) => path));
     const files = new Map<string, FileState>();
     for (const [path, state] of this.now) files.set(this.key(path), state);
-    const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets }, this.strings);
+    const failure = writeCache(this.file, { run: this.run, files, posts, targets: this.targets, inputKeys: this.inputKeys.lists }, this.strings);
     return failure && `${this.file}: the cache could not be written (${failure})`;
   }
 

@@ -9,7 +9,8 @@ import { mountReadable, type ContentMount } from './content-mounts';
 import { generatedPlaces, type GeneratedPlace } from './generated-content';
 import { generatedRedirects, outputFileNames, renderHooksOf, siteFolders, unknownConfig } from './site-outputs';
 import { menuTargets } from './menu-targets';
-import { urlData } from './page-url-data';
+import { urlData, type UrlData } from './page-url-data';
+import type { PageInputs } from './page-inputs';
 import { quoted } from '../text/quote';
 import type { GeneratedContentPath, SitePagesData } from './site-pages-data';
 import { basename, dirname, entryPath, isInside, join, relative } from './paths';
@@ -38,6 +39,8 @@ export class SiteIndexBuilder {
     private readonly site: Site,
     private readonly settings: UrlSettings,
     private readonly index: SitePagesData,
+    /** What unchanged files said of their URLs in an earlier run, where an adapter remembers it. */
+    private readonly inputs?: PageInputs,
   ) {}
 
   async build(): Promise<void> {
@@ -248,9 +251,8 @@ export class SiteIndexBuilder {
 
   private async addPage(file: string, place: ContentPlace): Promise<SitePage | undefined> {
     const shape = pageShape(place.rel);
-    const text = await this.workspace.readFile(file);
-    if (text === undefined) return undefined;
-    const data = urlData(text, keysNeeded(shape, this.settings));
+    const data = await this.urlDataOf(file, keysNeeded(shape, this.settings));
+    if (data === undefined) return undefined;
     const [result, ...others] = pageUrls(place, shape, data, this.settings);
     if ('uncertainPath' in result) {
       for (const uncertain of [result, ...others]) this.noteUncertainUrl(file, uncertain);
@@ -278,6 +280,17 @@ export class SiteIndexBuilder {
       }
     }
     return page;
+  }
+
+  /** What the file's front matter says of its URL: remembered (`PageInputs`), or read; undefined when it cannot be read. */
+  private async urlDataOf(file: string, keys: string[]): Promise<UrlData | undefined> {
+    const recalled = this.inputs?.recall(file, keys);
+    if (recalled) return recalled;
+    const text = await this.workspace.readFile(file);
+    if (text === undefined) return undefined;
+    const data = urlData(text, keys);
+    this.inputs?.remember(file, keys, data);
+    return data;
   }
 
   /** A page whose URL depends on what cannot be read here: links that may lead there are not verified. */

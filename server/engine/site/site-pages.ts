@@ -9,6 +9,7 @@ import { splitPost } from '../frontmatter/frontmatter';
 import { mayBeUnder, pathKey, placeOf, urlSettings, withoutBasePath, type PageKind, type UrlSettings } from './hugo-urls';
 import { parseBody } from '../markdown';
 import { anchorsOfBody, type PageAnchors } from './page-anchors';
+import type { PageInputs } from './page-inputs';
 import { codeBlockIds, siteHighlightSettings } from './code-line-anchors';
 import { getPageCandidates } from './get-page';
 import { SiteIndexBuilder } from './site-index-builder';
@@ -80,9 +81,9 @@ export class SitePages {
     return this.index.renderHooks;
   }
 
-  static async load(workspace: Workspace, site: Site): Promise<SitePages> {
+  static async load(workspace: Workspace, site: Site, inputs?: PageInputs): Promise<SitePages> {
     const pages = new SitePages(workspace, site);
-    await new SiteIndexBuilder(workspace, site, pages.settings, pages.index).build();
+    await new SiteIndexBuilder(workspace, site, pages.settings, pages.index, inputs).build();
     return pages;
   }
 
@@ -309,8 +310,9 @@ function holdsContentPath(content: GeneratedContentPath, path: string): boolean 
 /**
  * The site's index, built on first use and shared by every post of the site until the
  * service is invalidated; what the check looks up in it goes into its dependencies.
+ * Built with the context's `pageInputs`, it reads only the content files they do not answer for.
  */
-export async function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site' | 'dependencies'>): Promise<SitePages> {
-  const pages = await context.siteCache(SITE_PAGES_KEY, () => SitePages.load(context.workspace, context.site));
+export async function sitePagesOf(context: Pick<RuleContext<unknown>, 'siteCache' | 'workspace' | 'site' | 'dependencies' | 'pageInputs'>): Promise<SitePages> {
+  const pages = await context.siteCache(SITE_PAGES_KEY, () => SitePages.load(context.workspace, context.site, context.pageInputs));
   return context.dependencies ? pages.observedBy(context.dependencies) : pages;
 }

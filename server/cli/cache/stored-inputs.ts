@@ -1,0 +1,80 @@
+import type { UrlData } from '../../engine/site/page-url-data';
+
+/**
+ * A content file's page inputs (`PageInputs`) as the cache file keeps them, beside its
+ * state: the position of the keys they were read for in the file's table of key lists
+ * (`InputKeys`), a line break, then the values as JSON, often `{}`. One short string per
+ * file, parsed only when the site's index is built: a run in which nothing changed never
+ * builds it, and pays only for reading the strings.
+ */
+export function encodeInputs(table: InputKeys, keys: readonly string[], data: UrlData): string | undefined {
+  return jsonSafe(data) ? `${table.indexOf(keys)}\n${JSON.stringify(data)}` : undefined;
+}
+
+/** The values stored for `keys`; undefined when they were read for other keys, or are out of shape (the file is anyone's to edit). */
+export function decodeInputs(table: InputKeys, stored: string, keys: readonly string[]): UrlData | undefined {
+  const cut = stored.indexOf('\n');
+  if (cut === -1 || !table.holds(stored.slice(0, cut), keys)) return undefined;
+  try {
+    const data: unknown = JSON.parse(stored.slice(cut + 1));
+    return isPlainObject(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The key lists (`keysNeeded`) a site's files were read for, each once: a site has a
+ * handful (a section's permalink may add the title, a dated one the date keys). A list
+ * keeps its position from run to run, so that stored inputs keep naming it.
+ */
+export class InputKeys {
+  private readonly positions = new Map<string, number>();
+
+  constructor(readonly lists: string[] = []) {
+    lists.forEach((list, position) => this.positions.set(list, position));
+  }
+
+  indexOf(keys: readonly string[]): number {
+    const list = JSON.stringify(keys);
+    let position = this.positions.get(list);
+    if (position === undefined) {
+      position = this.lists.push(list) - 1;
+      this.positions.set(list, position);
+    }
+    return position;
+  }
+
+  /** Whether `position` (as stored, a decimal string) names the list `keys`. */
+  holds(position: string, keys: readonly string[]): boolean {
+    const list = this.lists[Number(position)];
+    return list !== undefined && /^\d+$/.test(position) && list === JSON.stringify(keys);
+  }
+}
+
+/**
+ * Whether JSON gives `value` back as it is, to what reads it: front matter values are
+ * mostly strings, but TOML has dates and YAML `.inf`, which JSON would turn into other
+ * things. A property whose value is undefined comes back absent, which reads the same.
+ */
+function jsonSafe(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => item !== undefined && jsonSafe(item));
+      return isPlainObject(value) && Object.values(value).every((item) => item === undefined || jsonSafe(item));
+    default:
+      return false;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
