@@ -140,6 +140,30 @@ test('--cache: the site index takes what unchanged pages said of their URLs from
   assert.equal(JSON.parse(String(inputsOf('content/docs/guide.md')).split('\n')[1]).slug, 'setup-guide');
 });
 
+test('--cache: a run with few changes goes on with the cached table of strings, and makes it anew once the posts added since are half the site', async () => {
+  const root = blog('strings');
+  const cacheFile = join(root, '.postlint-cache/results.json');
+  const stored = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; postsSinceFresh: number };
+  const linking = (host: string) => () => writeFileSync(join(root, 'content/posts/e.md'), post('E', `An old [link](http://${host}.example/).`));
+  linking('one')();
+  await cachedRun(root);
+  const first = stored();
+  assert.equal(first.postsSinceFresh, 0);
+  // e alone changes, three times: its old messages stay in the table until it is made anew.
+  await agreesAfter(root, 4, linking('two'));
+  const second = stored();
+  assert.deepEqual(second.strings.slice(0, first.strings.length), first.strings, 'the cached strings keep their places');
+  assert.equal(second.postsSinceFresh, 1);
+  assert.ok(second.strings.some((text) => text.includes('one.example')) && second.strings.some((text) => text.includes('two.example')));
+  await agreesAfter(root, 4, linking('three'));
+  assert.equal(stored().postsSinceFresh, 2);
+  // Three posts' results added to a table of a 5-post site: more than half, so it is made anew, without the strings no post uses.
+  await agreesAfter(root, 4, linking('four'));
+  const fresh = stored();
+  assert.equal(fresh.postsSinceFresh, 0);
+  assert.deepEqual(fresh.strings.filter((text) => /(one|two|three|four)\.example/.test(text)).map((text) => /(\w+)\.example/.exec(text)![1]).filter((host, index, all) => all.indexOf(host) === index), ['four']);
+});
+
 test('--cache: a checkout moved to another folder (another CI runner) keeps its cache, and a change there still reaches the posts it touches', async () => {
   const root = blog('moved-from');
   await cachedRun(root);

@@ -20,6 +20,10 @@ export interface CacheData {
   targets?: { inputs: string; paths: string[] };
   /** The key lists the files' `inputs` name by position (`InputKeys`). */
   inputKeys: string[];
+  /** The table the stored posts' strings index (`StringTable`): a run with few changes goes on with it. */
+  strings: string[];
+  /** How many posts' results were added to that table since it was last made anew: each may have left strings no post uses. */
+  postsSinceFresh: number;
 }
 
 /** A file of a site as the last run saw it. */
@@ -46,6 +50,7 @@ interface StoredCache {
   files: StoredFile[];
   targets?: { inputs: string; files: number[] };
   inputKeys: string[];
+  postsSinceFresh: number;
 }
 
 /** `[path, size, mtime, hash, keys, post, inputs]`, null for what a file lacks. */
@@ -78,7 +83,7 @@ export function readCache(file: string): CacheData | { unusable?: string } {
  * message made the benchmark's whole 2.7 MB cache a string of two bytes a character,
  * decoded in 19 ms; as one byte each, half the memory and a third of the time.
  */
-export function writeCache(file: string, data: CacheData, table: StringTable): string | undefined {
+export function writeCache(file: string, data: Omit<CacheData, 'strings'>, table: StringTable): string | undefined {
   return writeFileAtomically(file, cacheJson(encodeCache(data, table)));
 }
 
@@ -97,7 +102,7 @@ function cacheJson(stored: StoredCache): string {
 
 
 /** `table` may hold strings already: those of posts stored in it (`StoredResult.storedIn`), which are written as they are. */
-function encodeCache(data: CacheData, table: StringTable): StoredCache {
+function encodeCache(data: Omit<CacheData, 'strings'>, table: StringTable): StoredCache {
   const files: StoredFile[] = [];
   const positions = new Map<string, number>();
   for (const [path, state] of data.files) {
@@ -107,7 +112,7 @@ function encodeCache(data: CacheData, table: StringTable): StoredCache {
     positions.set(path, files.push([path, state.size, state.mtime, state.hash ?? null, state.keys ?? null, stored, state.inputs ?? null]) - 1);
   }
   const targets = data.targets && data.targets.paths.map((path) => positions.get(path));
-  const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files, inputKeys: data.inputKeys };
+  const stored: StoredCache = { format: FORMAT, run: data.run, strings: table.strings, files, inputKeys: data.inputKeys, postsSinceFresh: data.postsSinceFresh };
   if (targets?.every((position) => position !== undefined)) stored.targets = { inputs: data.targets!.inputs, files: targets as number[] };
   return stored;
 }
@@ -122,8 +127,10 @@ function storedIn(post: CachedPost, table: StringTable): StoredPost {
  * have edited): anything out of shape makes the whole cache unusable, never part of it.
  */
 function decodeCache(json: Record<string, unknown>): CacheData | undefined {
-  const { strings, files: stored, inputKeys } = json;
+  const { strings, files: stored, inputKeys, postsSinceFresh } = json;
   if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings) || !isStrings(inputKeys)) return undefined;
+  if (!Number.isInteger(postsSinceFresh) || (postsSinceFresh as number) < 0) return undefined;
+  const table = { inputKeys, strings, postsSinceFresh: postsSinceFresh as number };
   const files = new Map<string, FileState>();
   const posts = new Map<string, CachedPost>();
   const paths: string[] = [];
@@ -145,11 +152,11 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
     posts.set(path, new StoredResult(hash, post, strings));
   }
   const { targets } = json;
-  if (targets === undefined) return { run: json.run, files, posts, inputKeys };
+  if (targets === undefined) return { run: json.run, files, posts, ...table };
   if (!isRecord(targets) || typeof targets.inputs !== 'string' || !Array.isArray(targets.files)) return undefined;
   const named = (targets.files as unknown[]).map((position) => (typeof position === 'number' ? paths[position] : undefined));
   if (!named.every((path) => path !== undefined)) return undefined;
-  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] }, inputKeys };
+  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] }, ...table };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

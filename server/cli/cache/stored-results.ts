@@ -44,8 +44,14 @@ const PREFERRED = 2;
  * fixes alike, and a message is most of a finding's text.
  */
 export class StringTable {
-  readonly strings: string[] = [];
   private readonly indices = new Map<string, number>();
+
+  /** `strings`: a table to go on from (a cache file's), whose posts then keep their numbers; a string is found at its first place. */
+  constructor(readonly strings: string[] = []) {
+    strings.forEach((text, index) => {
+      if (!this.indices.has(text)) this.indices.set(text, index);
+    });
+  }
 
   indexOf(text: string): number {
     let index = this.indices.get(text);
