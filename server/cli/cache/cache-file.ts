@@ -130,7 +130,7 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
   const { strings, files: stored, inputKeys, postsSinceFresh } = json;
   if (typeof json.run !== 'string' || !Array.isArray(stored) || !isStrings(strings) || !isStrings(inputKeys)) return undefined;
   if (!Number.isInteger(postsSinceFresh) || (postsSinceFresh as number) < 0) return undefined;
-  const table = { inputKeys, strings, postsSinceFresh: postsSinceFresh as number };
+  const tables = { inputKeys, strings, postsSinceFresh: postsSinceFresh as number };
   const files = new Map<string, FileState>();
   const posts = new Map<string, CachedPost>();
   const paths: string[] = [];
@@ -152,11 +152,11 @@ function decodeCache(json: Record<string, unknown>): CacheData | undefined {
     posts.set(path, new StoredResult(hash, post, strings));
   }
   const { targets } = json;
-  if (targets === undefined) return { run: json.run, files, posts, ...table };
+  if (targets === undefined) return { run: json.run, files, posts, ...tables };
   if (!isRecord(targets) || typeof targets.inputs !== 'string' || !Array.isArray(targets.files)) return undefined;
   const named = (targets.files as unknown[]).map((position) => (typeof position === 'number' ? paths[position] : undefined));
   if (!named.every((path) => path !== undefined)) return undefined;
-  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] }, ...table };
+  return { run: json.run, files, posts, targets: { inputs: targets.inputs, paths: named as string[] }, ...tables };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
