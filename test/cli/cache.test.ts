@@ -241,9 +241,9 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   assert.equal((await cachedRun(root)).reused, 5);
   // The cache of this very run, with one value out of shape, in a file and in a finding.
   const cacheFile = join(root, '.postlint-cache/results.json');
-  // Each file's entry is `[path, size, mtime, hash, keys, post]`; a post is a flat array of whole numbers
+  // Each file's entry is `[path, size, mtime, hash, keys, post, inputs]`; a post is a flat array of whole numbers
   // (stored-results.ts), its dependencies first, then its findings: `ruleId, severity, message, ...range`.
-  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; files: [string, unknown, unknown, unknown, unknown, unknown[]][] };
+  const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; postsSinceFresh: unknown; inputKeys: unknown; files: [string, unknown, unknown, unknown, unknown, unknown[], unknown][] };
   const spoilt = (spoil: (post: unknown[], finding: number, cache: typeof good) => void, path = 'content/posts/e.md') => {
     const copy = structuredClone(good);
     const entry = copy.files.find(([name]) => name === path)!;
@@ -261,6 +261,13 @@ test('--cache: a cache that is not JSON, or not Postlint\u2019s, is said and rep
   await unusable();
   // A count of findings larger than what follows it.
   spoilt((post, finding) => (post[finding - 1] = 1_000_000));
+  await unusable();
+  // The page inputs and the tables' bookkeeping (a page's inputs that are not text; a count that is not one; no key lists).
+  spoilt((_, __, cache) => (cache.files.find(([name]) => name === 'content/posts/a.md')![6] = { url: '/a/' }));
+  await unusable();
+  spoilt((_, __, cache) => (cache.postsSinceFresh = -1));
+  await unusable();
+  spoilt((_, __, cache) => delete cache.inputKeys);
   await unusable();
   spoilt((post, finding) => (post[finding + 1] = 'fatal'));
   const spoiltRun = await cachedRun(root);
