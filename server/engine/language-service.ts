@@ -495,7 +495,7 @@ export class LanguageService {
     (await this.computedSiteValue<SitePages>(site.root, SITE_PAGES_KEY))?.forgetAnchors(path);
   }
 
-  /** The site's page index, as the rules get it (built on first use, with the page inputs given to `usePageInputs`, as the rules' is). */
+  /** The site's page index, as the rules get it: built on first use, with the page inputs given to `usePageInputs` if any. */
   pageIndex(site: Site): Promise<SitePages> {
     return sitePagesOf({ site, workspace: this.siteWorkspace(site.root), siteCache: (key, compute) => this.siteValue(site.root, key, compute), pageInputs: this.pageInputs });
   }
