@@ -35,6 +35,15 @@ test('stored inputs: values JSON would change (dates, infinities, holes) are not
     ['a map', new Map()],
   ];
   for (const [what, value] of unsafe) assert.equal(encodeInputs(table, KEYS, { url: value }), undefined, what);
+  // Nested past 32 levels: not kept, however a parser let it through (the check's recursion stays bounded).
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'deep';
+    for (let level = 0; level < depth; level++) value = [value];
+    return value;
+  };
+  assert.notEqual(encodeInputs(table, KEYS, { url: nested(30) }), undefined);
+  assert.equal(encodeInputs(table, KEYS, { url: nested(32) }), undefined);
+  assert.equal(encodeInputs(table, KEYS, { url: nested(100_000) }), undefined);
   assert.notEqual(encodeInputs(table, KEYS, { url: null, slug: 0, title: false, aliases: [[], {}] }), undefined);
 });
 

@@ -52,12 +52,15 @@ export class InputKeys {
   }
 }
 
+/** Deeper values are not kept (read again each time): the check's recursion stays bounded whatever a parser lets through. */
+const MAX_DEPTH = 32;
+
 /**
  * Whether JSON gives `value` back as it is, to what reads it: front matter values are
  * mostly strings, but TOML has dates and YAML `.inf`, which JSON would turn into other
  * things. A property whose value is undefined comes back absent, which reads the same.
  */
-function jsonSafe(value: unknown): boolean {
+function jsonSafe(value: unknown, depth = 0): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -66,8 +69,9 @@ function jsonSafe(value: unknown): boolean {
       return Number.isFinite(value);
     case 'object':
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every((item) => item !== undefined && jsonSafe(item));
-      return isPlainObject(value) && Object.values(value).every((item) => item === undefined || jsonSafe(item));
+      if (depth >= MAX_DEPTH) return false;
+      if (Array.isArray(value)) return value.every((item) => item !== undefined && jsonSafe(item, depth + 1));
+      return isPlainObject(value) && Object.values(value).every((item) => item === undefined || jsonSafe(item, depth + 1));
     default:
       return false;
   }
