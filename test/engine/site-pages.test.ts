@@ -133,3 +133,15 @@ test('SitePages with page inputs: what an earlier build remembered stands for th
   assert.ok(dated.reads.includes(`${SITE}/content/posts/spring.md`));
   assert.equal(redated.resolve('/2025/03/spring/').found, true);
 });
+
+test('SitePages: a page with JSON front matter is served where its slug, url and aliases say, as Hugo serves it', async () => {
+  const workspace = hugoSite({
+    'content/blog/jay.md': '{\n  "title": "Jay",\n  "slug": "j-for-json",\n  "aliases": ["/old-jay/"]\n}\n\nWritten in JSON.\n',
+    'content/blog/moved.md': '  {"title": "Moved", "url": "/moved-here/"}\nBody.\n',
+  });
+  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  assert.equal(pages.resolve('/blog/j-for-json/').found, true);
+  assert.equal(pages.resolve('/blog/jay/').found, false);
+  assert.equal(pages.resolve('/old-jay/').found, true);
+  assert.equal(pages.resolve('/moved-here/').found, true);
+});
