@@ -61,9 +61,10 @@ export function fileState(path: string, site: NodeWorkspace, before: FileState |
 }
 
 /**
- * A file whose size and time are the cached ones gets the cached state itself (its hash
- * and keys stand): an unchanged site then makes no object per file, where two each were
- * a fifth of a cached run's survey with the collections they caused.
+ * A file whose size and time are the cached ones gets the cached state itself (its hash,
+ * keys and page inputs stand): an unchanged site then makes no object per file, where two
+ * each, with the collections they caused, were about a tenth of a cached run's survey
+ * (20 ms of the benchmark's 0.74 s).
  */
 function stateOf(path: string, stats: Stats, site: NodeWorkspace, before: FileState | undefined): FileState {
   const media = MEDIA.has(extname(path).toLowerCase());
