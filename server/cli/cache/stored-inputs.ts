@@ -1,4 +1,5 @@
 import type { UrlData } from '../../engine/site/page-url-data';
+import { StringTable } from './stored-results';
 
 /**
  * A content file's page inputs (`PageInputs`) as the cache file keeps them, beside its
@@ -29,20 +30,19 @@ export function decodeInputs(table: InputKeys, stored: string, keys: readonly st
  * keeps its position from run to run, so that stored inputs keep naming it.
  */
 export class InputKeys {
-  private readonly positions = new Map<string, number>();
+  /** Each list as JSON text, in a table of strings as the stored posts' are. */
+  private readonly table: StringTable;
 
-  constructor(readonly lists: string[] = []) {
-    lists.forEach((list, position) => this.positions.set(list, position));
+  constructor(lists: string[] = []) {
+    this.table = new StringTable(lists);
+  }
+
+  get lists(): string[] {
+    return this.table.strings;
   }
 
   indexOf(keys: readonly string[]): number {
-    const list = JSON.stringify(keys);
-    let position = this.positions.get(list);
-    if (position === undefined) {
-      position = this.lists.push(list) - 1;
-      this.positions.set(list, position);
-    }
-    return position;
+    return this.table.indexOf(JSON.stringify(keys));
   }
 
   /** Whether `position` (as stored, a decimal string) names the list `keys`. */
