@@ -192,7 +192,7 @@ export class ResultCache implements PageInputs {
     // new are half the site's, it is made anew.
     const postsSinceFresh = this.before === undefined ? 0 : this.before.postsSinceFresh + this.checked.size;
     const anew = postsSinceFresh * 2 > posts.size;
-    const table = anew && this.before !== undefined ? new StringTable() : this.strings;
+    const table = anew ? new StringTable() : this.strings;
     const data = { run: this.run, files, posts, targets: this.targets, inputKeys: this.inputKeys.lists, postsSinceFresh: anew ? 0 : postsSinceFresh };
     const failure = writeCache(this.file, data, table);
     return failure && `${this.file}: the cache could not be written (${failure})`;
