@@ -26,10 +26,6 @@ function keyTest(keys: string[]): RegExp {
   return test;
 }
 
-function startsWithBrace(text: string): boolean {
-  return text.trimStart().startsWith('{');
-}
-
 /** The raw front matter block, found cheaply, and whether it is closed: a prefilter before the real parsers. */
 function frontMatterBlock(text: string): { block: string; closed: boolean } | undefined {
   const start = text.search(/\S/);
@@ -43,8 +39,8 @@ function frontMatterBlock(text: string): { block: string; closed: boolean } | un
 /** The front matter values a page's URL depends on; `{}` when it sets none of them, or cannot be read. */
 export function urlData(text: string, keys: string[]): UrlData {
   const found = frontMatterBlock(text);
-  // JSON front matter (a page that starts with `{`, which Hugo reads so) is rare: read as posts are, without the prefilter.
-  if (!found) return startsWithBrace(text) ? frontMatterUrlData(splitPost(text).frontMatter?.data, keys) : {};
+  // No `---` or `+++` block: none at all, or JSON (a page that starts with `{`), which is rare. splitPost knows which, as for posts.
+  if (!found) return frontMatterUrlData(splitPost(text).frontMatter?.data, keys);
   if (!keyTest(keys).test(found.block)) return {};
   // Only values are wanted here, no positions: plain YAML between `---` lines is read the
   // fast way (yaml-data.ts); anything else (TOML, a named language, no closing line) as posts are.
