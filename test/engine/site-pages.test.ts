@@ -6,7 +6,12 @@ import { readSite } from '../../server/engine/site/site';
 import { SitePages } from '../../server/engine/site/site-pages';
 import type { PageInputs } from '../../server/engine/site/page-inputs';
 import type { UrlData } from '../../server/engine/site/page-url-data';
-import { hugoSite, SITE } from '../helpers/memory-workspace';
+import { hugoSite, SITE, type MemoryWorkspace } from '../helpers/memory-workspace';
+
+/** The index of the test site in `workspace`, built as the engine builds it (with `inputs` when given). */
+async function pagesOf(workspace: MemoryWorkspace, inputs?: PageInputs): Promise<SitePages> {
+  return SitePages.load(workspace, await readSite(workspace, SITE), inputs);
+}
 
 test("sanitizePath: Hugo's URL paths: lower case, spaces as one hyphen, punctuation dropped, letters of any script kept", () => {
   assert.equal(sanitizePath('End-of-Year-2024'), 'end-of-year-2024');
@@ -40,7 +45,7 @@ test('SitePages: pages by URL, alias and file; the post URL from edited front ma
     'content/blog/first.md': '---\ntitle: First\naliases: [old-first]\n---\n\n## Hello there\n',
     'content/about.md': '---\ntitle: About\nURL: /about-us/\n---\n',
   });
-  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  const pages = await pagesOf(workspace);
   assert.equal(pages.resolve('/blog/first/').found, true);
   assert.equal(pages.resolve('/about-us').found, true);
   assert.equal(pages.resolve('/about/').found, false);
@@ -57,7 +62,7 @@ test('SitePages: date tokens of permalinks; a page without a date is at Hugo zer
     'content/posts/spring.md': '---\ntitle: Spring\ndate: 2025-03-09T10:00:00Z\n---\n',
     'content/posts/undated.md': '---\ntitle: Undated\n---\n',
   });
-  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  const pages = await pagesOf(workspace);
   assert.equal(pages.resolve('/2025/03/09/spring/').found, true);
   assert.equal(pages.resolve('/1/01/01/undated/').found, true);
   assert.equal(pages.resolve('/posts/spring/').found, false);
@@ -115,12 +120,12 @@ test('SitePages with page inputs: what an earlier build remembered stands for th
     remember: (file, keys, data) => void remembered.set(file, { keys: JSON.stringify(keys), data }),
   };
   const first = hugoSite(files);
-  const built = await SitePages.load(first, await readSite(first, SITE), memo);
+  const built = await pagesOf(first, memo);
   const contentFiles = Object.keys(files).filter((file) => file.startsWith('content/')).map((file) => `${SITE}/${file}`);
   assert.deepEqual([...remembered.keys()].sort(), contentFiles.sort(), 'every content file read is remembered');
 
   const second = hugoSite(files);
-  const rebuilt = await SitePages.load(second, await readSite(second, SITE), memo);
+  const rebuilt = await pagesOf(second, memo);
   assert.deepEqual(second.reads.filter((path) => path.includes('/content/')), [], 'no content file is read again');
   assert.deepEqual(rebuilt.data(), built.data());
   assert.equal(rebuilt.resolve('/2025/early-spring/').found, true);
@@ -129,7 +134,7 @@ test('SitePages with page inputs: what an earlier build remembered stands for th
 
   // An answer for other keys (the permalink changed) is not taken: the file is read.
   const dated = hugoSite({ ...files, 'hugo.yaml': 'baseURL: https://example.org/\npermalinks:\n  posts: /:year/:month/:filename/\n' });
-  const redated = await SitePages.load(dated, await readSite(dated, SITE), memo);
+  const redated = await pagesOf(dated, memo);
   assert.ok(dated.reads.includes(`${SITE}/content/posts/spring.md`));
   assert.equal(redated.resolve('/2025/03/spring/').found, true);
 });
@@ -139,7 +144,7 @@ test('SitePages: a page with JSON front matter is served where its slug, url and
     'content/blog/jay.md': '{\n  "title": "Jay",\n  "slug": "j-for-json",\n  "aliases": ["/old-jay/"]\n}\n\nWritten in JSON.\n',
     'content/blog/moved.md': '  {"title": "Moved", "url": "/moved-here/"}\nBody.\n',
   });
-  const pages = await SitePages.load(workspace, await readSite(workspace, SITE));
+  const pages = await pagesOf(workspace);
   assert.equal(pages.resolve('/blog/j-for-json/').found, true);
   assert.equal(pages.resolve('/blog/jay/').found, false);
   assert.equal(pages.resolve('/old-jay/').found, true);
