@@ -3,6 +3,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './cli/main';
 import { serveWorkerIfAny } from './cli/parallel';
 import { escapeText } from './cli/formatters/escape';
+import { quietOnClosedPipe } from './cli/closed-pipe';
 
 /**
  * The `postlint` command (dist/cli.bundle.js): the one place that knows both adapters.
@@ -30,21 +31,6 @@ function isEntryPoint(): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * A reader that stops early (`postlint check | head`) closes the pipe: the rest of the
- * output has nowhere to go, which is no error of the run. The run ends as it would have,
- * with its own exit code, and says nothing; any other failure to write is said once.
- */
-function quietOnClosedPipe(): void {
-  let said = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || said) return;
-    said = true;
-    process.stderr.write(`postlint: cannot write the output: ${escapeText(error.message)}\n`);
-    process.exitCode = 2;
-  });
 }
 
 if (serveWorkerIfAny()) {

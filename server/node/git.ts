@@ -16,9 +16,12 @@ export function git(cwd: string, args: string[]): { ok: true; out: string } | { 
 }
 
 /**
- * Whether git tracks `file`: a cache committed to the repository could be one a pull
- * request wrote, holding clean results for posts that are not. Outside a checkout, no.
+ * Whether git tracks any of `files` (all in one folder): a cache committed to the
+ * repository could be one a pull request wrote, holding clean results for posts that
+ * are not. Outside a checkout, no.
  */
-export function trackedByGit(file: string): boolean {
-  return git(dirname(file), ['ls-files', '--error-unmatch', '--', basename(file)]).ok;
+export function trackedByGit(...files: string[]): boolean {
+  // Literal: a file named `*` or `:(glob)…` names itself, not what it would match.
+  const listed = git(dirname(files[0]), ['--literal-pathspecs', 'ls-files', '-z', '--', ...files.map((file) => basename(file))]);
+  return listed.ok && listed.out !== '';
 }
