@@ -2,7 +2,7 @@ import { ConfigError } from '../engine/config/config';
 import type { LanguageService } from '../engine/language-service';
 import { checkInParallel, EarlyWorkers, type CheckTargetsOptions, type OutcomeHandler, type TargetOutcome } from './parallel';
 import { ResultCache, runKey } from './cache/result-cache';
-import { cachedTargets, checkWithCache } from './cache/cached-check';
+import { cachedTargets, checkWithCache, type CacheOutcome } from './cache/cached-check';
 import { NodeWorkspace } from '../node/node-workspace';
 import type { ChangedFiles } from './changed-since';
 import { fileKey } from '../engine/site/site-pages';
@@ -28,8 +28,8 @@ export interface CheckRun {
   baselineEntries: BaselineEntry[];
   /** `--changed-since`: how many posts were checked, and how many of them are reported. */
   changedOnly?: { checked: number; reported: number };
-  /** `--cache`: how many posts' results were reused, and what to tell of the cache file. */
-  cache?: { reused: number; notes: string[] };
+  /** `--cache`: how many posts' results were reused, what to tell of the cache file, and what a record of the run needs. */
+  cache?: CacheOutcome;
   /** The dead-link check's summary, one line per site, when it ran. */
   externalLinks?: string[];
   /** Files named on the command line that were not checked, one line each, and why (an Org-mode page). */
@@ -53,6 +53,8 @@ export interface CheckRunOptions {
   details?: boolean;
   /** `--cache`: the cache file, whose results stand for posts that nothing they depend on changed for. */
   cacheFile?: string;
+  /** Whether the cache keeps what its survey saw, for the record of the run (last-run.ts). */
+  recordSurvey?: boolean;
   /**
    * `--check-external` and `--no-cache`, and where the verdicts go: the table the
    * service given to `runCheck` reads (`LanguageServiceOptions.externalVerdicts`).
@@ -69,7 +71,7 @@ export async function runCheck(
   service: LanguageService,
   inputs: string[],
   cwd: string,
-  { entryFile, changes, cacheFile, external, ...options }: CheckRunOptions,
+  { entryFile, changes, cacheFile, recordSurvey, external, ...options }: CheckRunOptions,
   onReport: ReportHandler,
 ): Promise<CheckRun> {
   const failures: string[] = [];
@@ -78,7 +80,7 @@ export async function runCheck(
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
   if (cacheFile !== undefined) keepYoungGenerationSmall();
-  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }));
+  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }), recordSurvey);
   // The site's index then reads only the content files that changed since the cache was written.
   if (cache) service.usePageInputs(cache);
   const resolve = () => resolveTargets(service, inputs, cwd, (files) => early.found(files));

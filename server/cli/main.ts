@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { plural } from '../engine/text/plural';
 import { dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { postlintVersion } from '../node/version';
+import { postlintBuild, postlintVersion } from '../node/version';
 import { writeFileAtomically } from '../node/atomic-write';
 import type { ExternalVerdict } from '../engine/links/external';
 import { baselineText, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
@@ -15,41 +15,14 @@ import { initConfig } from './init';
 import { escapeText, safeJson } from './formatters/escape';
 import { helpText } from './help';
 import { MEGABYTE, NodeWorkspace, refusalText } from '../node/node-workspace';
-import { parseOutputs } from './outputs';
+import { parseOutputs, type Output } from './outputs';
+import { LastRunRecorder } from './cache/last-run';
 import { ReportStream } from './report-stream';
 import { relativeInside, resolvePosix, toPosix } from '../node/paths';
-
-
-class UsageError extends Error {}
-
-/** `--cache` keeps its results here, in the folder the run starts in (the dead-link check keeps its own beside them). */
-const CACHE_FOLDER = '.postlint-cache';
-const CACHE_FILE = 'results.json';
+import { cacheFileOf, CHECK_OPTIONS, UsageError } from './check-args';
 
 function parseCheckArgs(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', multiple: true, default: [] },
-      'output-file': { type: 'string', short: 'o' },
-      config: { type: 'string' },
-      'max-warnings': { type: 'string' },
-      'max-file-size': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      fix: { type: 'boolean', default: false },
-      'fix-dry-run': { type: 'boolean', default: false },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      baseline: { type: 'string' },
-      'write-baseline': { type: 'string' },
-      'changed-since': { type: 'string' },
-      cache: { type: 'boolean', default: false },
-      'cache-location': { type: 'string' },
-      'check-external': { type: 'boolean', default: false },
-      'no-cache': { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache cannot be used together');
   let maxWarnings: number | undefined;
@@ -77,13 +50,23 @@ async function check(args: string[], cwd: string): Promise<number> {
   // Filled in by the dead-link check, if it runs, before any post is checked.
   const externalVerdicts = new Map<string, ExternalVerdict>();
   const service = nodeLanguageService({ configFile, maxFileSize, externalVerdicts });
-  const baseline = options.baseline === undefined ? undefined : readBaseline(resolvePosix(cwd, options.baseline));
+  const baseline = options.baseline === undefined ? undefined : readBaseline(baselineFile(options, cwd)!);
   const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
   const changes = options['changed-since'] === undefined ? undefined : changedSince(cwd, options['changed-since']);
   if (typeof changes === 'string') throw new UsageError(changes);
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const cacheFile = cacheFileOf(options, cwd);
+  const recorder = cacheFile !== undefined && replayable(options, outputs) ? new LastRunRecorder(cacheFile, ['check', ...args], cwd, [configFile, baselineFile(options, cwd)].flatMap((file) => file ?? [])) : undefined;
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
-  const reports = new ReportStream(outputs, { cwd, root: reportRoot(cwd), color, version: postlintVersion(), quiet: options.quiet, previews: options['fix-dry-run'] });
+  const reports = new ReportStream(outputs, {
+    cwd,
+    root: reportRoot(cwd),
+    color,
+    version: postlintVersion(),
+    quiet: options.quiet,
+    previews: options['fix-dry-run'],
+    tee: recorder && ((bytes) => recorder.tee(bytes)),
+  });
   let run: CheckRun;
   try {
     run = await runCheck(
@@ -100,44 +83,63 @@ async function check(args: string[], cwd: string): Promise<number> {
         baseline,
         writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
         details: outputs.some((output) => output.format === 'sarif'),
-        cacheFile: cacheFileOf(options, cwd),
+        cacheFile,
+        recordSurvey: recorder !== undefined,
         external: { checkExternal: options['check-external'], noCache: options['no-cache'], verdicts: externalVerdicts },
       },
       (report, preview) => reports.file(report, preview),
     );
   } catch (error) {
     reports.abort();
+    recorder?.end(undefined, undefined);
     throw error;
   }
   const written = reports.end(run.failures, runNotes(run, options['changed-since']));
-  for (const failure of run.failures) process.stderr.write(`postlint: ${escapeText(failure)}\n`);
-  for (const note of [...run.notChecked, ...(run.cache?.notes ?? []), ...(run.externalLinks ?? [])]) process.stderr.write(`postlint: ${escapeText(note)}\n`);
+  // What goes to stderr from here on, which a replay of the run says again.
+  const said: string[] = [];
+  const say = (text: string) => {
+    said.push(text);
+    process.stderr.write(text);
+  };
+  for (const failure of run.failures) say(`postlint: ${escapeText(failure)}\n`);
+  for (const note of [...run.notChecked, ...(run.cache?.notes ?? []), ...(run.externalLinks ?? [])]) say(`postlint: ${escapeText(note)}\n`);
+  const code = exitCodeOf(run, written, writeBaseline, () => {
+    const { errors, warnings } = reports.tally;
+    if (errors > 0) return 1;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      say(`postlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  });
+  const lastRun = run.failures.length === 0 && run.notChecked.length === 0 && run.externalLinks === undefined && written ? run.cache?.lastRun : undefined;
+  recorder?.end(lastRun && { ...lastRun, exitCode: code, stderr: said.join('') }, postlintBuild());
+  return code;
+}
 
+/** A run that failed is 2; one that wrote a baseline, what writing it gave; else what `byFindings` says. */
+function exitCodeOf(run: CheckRun, written: boolean, writeBaseline: string | undefined, byFindings: () => number): number {
   if (run.failures.length > 0 || !written) {
     if (writeBaseline !== undefined) process.stderr.write(`postlint: ${escapeText(writeBaseline)} not written: a baseline of a run that failed would miss findings\n`);
     return 2;
   }
   // The findings are recorded: they no longer fail the run.
   if (writeBaseline !== undefined) return saveBaseline(writeBaseline, run.baselineEntries);
-  const { errors, warnings } = reports.tally;
-  if (errors > 0) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`postlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  return byFindings();
 }
 
-/** Where `--cache` keeps its results: `--cache-location`, a file or a folder, or `.postlint-cache/` where the run starts. */
-function cacheFileOf(options: { cache: boolean; 'cache-location'?: string }, cwd: string): string | undefined {
-  const location = options['cache-location'];
-  if (!options.cache) {
-    if (location !== undefined) throw new UsageError('--cache-location needs --cache');
-    return undefined;
-  }
-  const path = resolvePosix(cwd, location ?? CACHE_FOLDER);
-  const folder = location === undefined || location.endsWith('/') || statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  return folder ? `${path}/${CACHE_FILE}` : path;
+/**
+ * Whether a `--cache` run may be kept for replay (cache/last-run.ts): its one report goes
+ * to stdout, and it writes nothing else (no fixes, baseline or report file) and asks
+ * nothing of the network (the dead-link check's verdicts age).
+ */
+function replayable(options: ReturnType<typeof parseCheckArgs>, outputs: Output[]): boolean {
+  const writes = options.fix || options['fix-dry-run'] || options['write-baseline'] !== undefined;
+  return outputs.length === 1 && outputs[0].file === undefined && !writes && options['changed-since'] === undefined && !options['check-external'];
+}
+
+function baselineFile(options: { baseline?: string }, cwd: string): string | undefined {
+  return options.baseline === undefined ? undefined : resolvePosix(cwd, options.baseline);
 }
 
 /**

@@ -13,11 +13,16 @@ export class ReportFile {
   private problem: string | undefined;
 
   constructor(readonly file: string) {
-    this.temp = `${file}.postlint-${process.pid}.tmp`;
+    this.temp = ReportFile.temporaryOf(file);
     this.attempt(() => {
       mkdirSync(dirname(file), { recursive: true });
       this.fd = openSync(this.temp, 'w');
     });
+  }
+
+  /** The temporary file this process writes `file` through. */
+  static temporaryOf(file: string): string {
+    return `${file}.postlint-${process.pid}.tmp`;
   }
 
   write(bytes: Buffer): void {

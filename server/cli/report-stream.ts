@@ -24,6 +24,8 @@ export interface ReportStreamOptions {
   quiet: boolean;
   /** `--fix-dry-run`: stylish starts with what the fixes would change. */
   previews: boolean;
+  /** Given a copy of what goes to stdout (the record of the run, cache/last-run.ts). */
+  tee?: (bytes: Buffer) => void;
 }
 
 interface Destination {
@@ -53,7 +55,7 @@ export class ReportStream {
   ) {
     this.destinations = outputs.map((output) => {
       const file = output.file === undefined ? undefined : new ReportFile(output.file);
-      const sink = file ? (bytes: Buffer) => file.write(bytes) : (bytes: Buffer) => process.stdout.write(bytes);
+      const sink = file ? (bytes: Buffer) => file.write(bytes) : (bytes: Buffer) => toStdout(bytes, options.tee);
       const out = new TextBatch(sink, TEXT_BATCH_BYTES);
       return { output, writer: writerFor(output.format, { ...options, color: output.file === undefined && options.color }), file, out };
     });
@@ -96,6 +98,11 @@ export class ReportStream {
       } else destination.out.flush();
     }
   }
+}
+
+function toStdout(bytes: Buffer, tee: ((bytes: Buffer) => void) | undefined): void {
+  process.stdout.write(bytes);
+  tee?.(bytes);
 }
 
 function writerFor(format: FormatName, options: ReportStreamOptions): ReportWriter {

@@ -24,7 +24,7 @@ export interface AllowedInBundles {
 }
 
 const GIT =
-  'Runs git (the program named git on PATH, never one from the checked folder) with fixed arguments: for `--changed-since`, where the user\u2019s ref is refused when it starts with `-` and passed after --end-of-options, and to ask whether git tracks a `--cache` file or the dead-link check\u2019s cache (the CLI and the language server); git\u2019s external diff, text conversion and fsmonitor hook are turned off, so a pull request\u2019s .gitattributes runs nothing.';
+  'Runs git (the program named git on PATH, never one from the checked folder) with fixed arguments: for `--changed-since`, where the user\u2019s ref is refused when it starts with `-` and passed after --end-of-options, and to ask whether git tracks a `--cache` file, the last run kept beside it (also from the CLI\u2019s boot file, before it replays that run) or the dead-link check\u2019s cache (the CLI and the language server); git\u2019s external diff, text conversion and fsmonitor hook are turned off, so a pull request\u2019s .gitattributes runs nothing.';
 const BOOT =
   'The code cache (server/boot.ts): compiles and runs the bundle beside this file, found from its own __filename, with the V8 cache beside it, used only when its first line names the same build. No path or text comes from input.';
 
@@ -142,14 +142,14 @@ export const ALLOWED_IN_BUNDLES: AllowedInBundles[] = [
   },
 
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js'],
+    bundles: ['cli.js', 'cli.bundle.js', 'server.bundle.js'],
     pattern: 'child_process',
     snippet: 'import_node_child_process = require("node:child_process");',
     source: 'server/node/git.ts',
     why: GIT,
   },
   {
-    bundles: ['cli.bundle.js', 'server.bundle.js'],
+    bundles: ['cli.js', 'cli.bundle.js', 'server.bundle.js'],
     pattern: 'process start',
     snippet: '(0, import_node_child_process.spawnSync)("git", [...SAFE_GIT, ...args]',
     source: 'server/node/git.ts',

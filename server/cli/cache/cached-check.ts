@@ -4,6 +4,13 @@ import { reported, type CheckTargetsOptions, type OutcomeHandler } from '../para
 import type { resolveTargets, Target } from '../targets';
 import type { ResultCache } from './result-cache';
 
+/** What a cached run tells of the cache: how many results it reused, what to say, and what the last run's record needs (`ResultCache.lastRunSurvey`). */
+export interface CacheOutcome {
+  reused: number;
+  notes: string[];
+  lastRun?: { roots: string[]; manifest: string };
+}
+
 /** Checks some targets, handing on each outcome in their order (`checkInParallel`). */
 export type Check = (targets: Target[], onOutcome: OutcomeHandler) => Promise<void>;
 
@@ -20,7 +27,7 @@ export async function checkWithCache(
   service: LanguageService,
   check: Check,
   onOutcome: OutcomeHandler,
-): Promise<{ reused: number; notes: string[] }> {
+): Promise<CacheOutcome> {
   const fixing = options.fix || options.fixDryRun === true;
   // Only whether each stands, here: a result is built as it is reported, and gone soon after.
   const cached = targets.map((target) => reusable(cache, target, fixing));
@@ -46,7 +53,10 @@ export async function checkWithCache(
   );
   passCachedUpTo(targets.length);
   const failure = await cache.save(service);
-  return { reused: targets.length - checkedAt.length, notes: failure === undefined ? cache.notes : [...cache.notes, failure] };
+  const notes = failure === undefined ? cache.notes : [...cache.notes, failure];
+  // Only a run that took every post from the cache prints what a replay of it may print again.
+  const lastRun = checkedAt.length === 0 && notes.length === 0 ? cache.lastRunSurvey() : undefined;
+  return { reused: targets.length - checkedAt.length, notes, lastRun };
 }
 
 /** What `resolveTargets` gives: the posts the command line names, and what it could not find. */

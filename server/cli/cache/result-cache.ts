@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { posix } from 'node:path';
 import type { CheckResult, LanguageService } from '../../engine/language-service';
 import type { Site } from '../../engine/site/site';
@@ -14,6 +14,7 @@ import { fileKey } from '../../engine/site/site-pages';
 import type { PageInputs } from '../../engine/site/page-inputs';
 import type { UrlData } from '../../engine/site/page-url-data';
 import { decodeInputs, encodeInputs, InputKeys } from './stored-inputs';
+import { cacheOwnFiles, manifestLine } from './last-run';
 
 /**
  * What a run's results depend on besides the site: Postlint itself (its version, and its
@@ -82,6 +83,14 @@ export class ResultCache implements PageInputs {
   /** The site roots surveyed. */
   private roots: string[] = [];
   private targets: CacheData['targets'];
+  /**
+   * When the run may be kept for replay (`recordSurvey`): every file the survey took, as
+   * the last run's key lists them (`manifestLine`); undefined once a file was seen that
+   * no replay could vouch for, or when not asked.
+   */
+  private manifest: string[] | undefined;
+  /** The files the cache itself writes (`cacheOwnFiles`). */
+  private readonly own: string[];
 
   private constructor(
     private readonly file: string,
@@ -91,7 +100,10 @@ export class ResultCache implements PageInputs {
     private readonly before: CacheData | undefined,
     /** False for a cache git tracks: neither read nor written. */
     private readonly trusted: boolean,
+    /** Whether the survey is kept for the last run's record (`lastRunSurvey`). */
+    private readonly recordSurvey: boolean,
   ) {
+    this.own = cacheOwnFiles(file);
     this.baseSlash = `${base}/`;
     this.fileKeyPrefix = fileKey(this.baseSlash);
     // The tables the cached posts and inputs index, which this run's add to.
@@ -104,15 +116,15 @@ export class ResultCache implements PageInputs {
   private readonly fileKeyPrefix: string;
 
   /** Reads the cache (`survey` then works out which posts must be checked again). */
-  static open(file: string, base: string, run: string): ResultCache {
+  static open(file: string, base: string, run: string, recordSurvey = false): ResultCache {
     if (trackedByGit(file)) {
-      const cache = new ResultCache(file, base, run, undefined, false);
+      const cache = new ResultCache(file, base, run, undefined, false, false);
       cache.notes.push(`${file} is tracked by git, so not used: a cache in the repository could be one a pull request wrote, with clean results for posts that are not. Every post is checked; keep the cache out of git (.gitignore) and in your CI's cache`);
       return cache;
     }
     const read = readCache(file);
     const usable = 'run' in read && read.run === run ? read : undefined;
-    const cache = new ResultCache(file, base, run, usable, true);
+    const cache = new ResultCache(file, base, run, usable, true, recordSurvey);
     if ('unusable' in read && read.unusable) cache.notes.push(`${file} not used: ${read.unusable}; every post is checked, and the cache written anew`);
     return cache;
   }
@@ -234,6 +246,7 @@ export class ResultCache implements PageInputs {
     this.standing.clear();
     this.targetGone = false;
     this.unchanged = false;
+    this.manifest = this.recordSurvey ? [] : undefined;
     const roots = new Set<string>();
     // The site looked up once per folder: a folder's posts come together.
     let folder: string | undefined;
@@ -245,13 +258,16 @@ export class ResultCache implements PageInputs {
       }
       if (!site.loose && !roots.has(site.root)) {
         roots.add(site.root);
-        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file))) {
-          // The cache itself may lie in the site (`--cache-location`): it changes on every run, and touches no post.
-          if (file !== this.file) this.now.set(file, state);
+        const visit = (file: string, stats: Stats) => this.noteInManifest(file, stats);
+        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file), visit)) {
+          // The cache itself may lie in the site (`--cache-location`).
+          if (!this.own.includes(file)) this.now.set(file, state);
         }
       }
       // A post outside any site, or in a folder the walk leaves out, is looked at on its own.
       if (!this.now.has(path)) {
+        // Not under a site's walk, so not in the manifest a replay goes by.
+        this.manifest = undefined;
         const state = fileState(path, workspace.within(site.root), this.cachedFile(path));
         if (state) this.now.set(path, state);
         // A post named last time and gone: the posts must be found again.
@@ -269,6 +285,23 @@ export class ResultCache implements PageInputs {
       if (unchanged && (touched.size === 0 || !post.dependencies.some((dependency) => touched.has(dependency)))) this.standing.set(path, post);
     }
     this.unchanged = touched.size === 0 && this.sameStates && this.standing.size === this.before.posts.size;
+  }
+
+  private noteInManifest(file: string, stats: Stats): void {
+    if (this.manifest === undefined || this.own.includes(file)) return;
+    const line = manifestLine(file, stats);
+    if (line === undefined) this.manifest = undefined;
+    else this.manifest.push(line);
+  }
+
+  /**
+   * What the last run's record needs of the survey (last-run.ts): the sites' roots and
+   * their files, when the cache is trusted, the posts the inputs name were noted (all in
+   * the sites surveyed), and every file could be listed.
+   */
+  lastRunSurvey(): { roots: string[]; manifest: string } | undefined {
+    if (!this.trusted || this.targets === undefined || this.manifest === undefined || this.roots.length === 0) return undefined;
+    return { roots: this.roots, manifest: this.manifest.join('') };
   }
 
   /**
