@@ -16,7 +16,7 @@ import { escapeText, safeJson } from './formatters/escape';
 import { helpText } from './help';
 import { MEGABYTE, NodeWorkspace, refusalText } from '../node/node-workspace';
 import { parseOutputs, type Output } from './outputs';
-import { LastRunRecorder } from './cache/last-run';
+import { LastRunRecorder, namedByCommandLine } from './cache/last-run';
 import { ReportStream } from './report-stream';
 import { relativeInside, resolvePosix, toPosix } from '../node/paths';
 import { cacheFileOf, CHECK_OPTIONS, UsageError } from './check-args';
@@ -56,7 +56,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   if (typeof changes === 'string') throw new UsageError(changes);
   const color = options['no-color'] ? false : options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   const cacheFile = cacheFileOf(options, cwd);
-  const recorder = cacheFile !== undefined && replayable(options, outputs) ? new LastRunRecorder(cacheFile, ['check', ...args], cwd, [configFile, baselineFile(options, cwd)].flatMap((file) => file ?? [])) : undefined;
+  const recorder = cacheFile !== undefined && replayable(options, outputs) ? new LastRunRecorder(cacheFile, ['check', ...args], cwd, namedByCommandLine(options, cwd)) : undefined;
   // With --fix-dry-run, stylish output starts with what the fixes would change; json carries it as each result's `output`.
   const reports = new ReportStream(outputs, {
     cwd,

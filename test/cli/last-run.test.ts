@@ -138,6 +138,7 @@ test('last run: a kept run of another build, or a file that is not one, is a usu
   };
   await usual('another build', () => rewriteKey(root, (key) => (key.build = 'another')));
   await usual('another folder', () => rewriteKey(root, (key) => (key.cwd = temp)));
+  await usual('another list of sites', () => rewriteKey(root, (key) => (key.roots = [temp])));
   await usual('a key out of shape', () => rewriteKey(root, (key) => (key.exitCode = 'one')));
   await usual('cut short', () => writeFileSync(lastRunOf(root), readFileSync(lastRunOf(root)).subarray(0, 100)));
   await usual('not JSON', () => writeFileSync(lastRunOf(root), 'report{"format":1}         18'));

@@ -4,6 +4,7 @@ import { cacheFileOf, CHECK_OPTIONS } from '../check-args';
 import { ReportFile } from '../report-file';
 import { trackedByGit } from '../../node/git';
 import { walkSite } from './site-walk';
+import { resolvePosix } from '../../node/paths';
 import { quietOnClosedPipe } from '../closed-pipe';
 import { escapeText } from '../formatters/escape';
 
@@ -121,6 +122,11 @@ function namedFiles(paths: string[]): LastRunKey['named'] | undefined {
   return named;
 }
 
+/** The files the command line names, whose bytes the key holds: its config and its baseline. */
+export function namedByCommandLine(options: { config?: string; baseline?: string }, cwd: string): string[] {
+  return [options.config, options.baseline].flatMap((file) => (file === undefined || file === '' ? [] : [resolvePosix(cwd, file)]));
+}
+
 /** What of a run's key the check itself knows at its end: what it surveyed, and how it ended. */
 export interface RunEnd {
   roots: string[];
@@ -180,12 +186,13 @@ export function replayLastRun(argv: string[], cwd: string, bundle: string): bool
   if (argv[0] !== 'check' || !argv.includes('--cache')) return false;
   let fd: number | undefined;
   try {
-    const cacheFile = cacheFileOf(parseArgs({ args: argv.slice(1), allowPositionals: true, options: CHECK_OPTIONS }).values, cwd)!;
+    const { values } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: CHECK_OPTIONS });
+    const cacheFile = cacheFileOf(values, cwd)!;
     const file = lastRunFile(cacheFile);
     fd = openSync(file, 'r');
     const found = storedRun(fd);
     // A cache git tracks is not used (ResultCache.open), nor a record of a run beside it: either could come from a pull request.
-    if (found === undefined || !stands(found.key, { argv, cwd, bundle, cacheFile }) || trackedByGit(cacheFile, file)) return false;
+    if (found === undefined || !stands(found.key, { argv, cwd, bundle, cacheFile, named: namedByCommandLine(values, cwd) }) || trackedByGit(cacheFile, file)) return false;
     replay(fd, found);
     return true;
   } catch {
@@ -241,14 +248,14 @@ function isKey(value: unknown): value is LastRunKey {
 }
 
 /** Whether everything the kept run was made of is as it was (`LastRunKey`), the sites' files last: the costliest to look at. */
-function stands(key: LastRunKey, { argv, cwd, bundle, cacheFile }: { argv: string[]; cwd: string; bundle: string; cacheFile: string }): boolean {
+function stands(key: LastRunKey, { argv, cwd, bundle, cacheFile, named }: { argv: string[]; cwd: string; bundle: string; cacheFile: string; named: string[] }): boolean {
   return (
     JSON.stringify(key.argv) === JSON.stringify(argv) &&
     key.cwd === cwd &&
     JSON.stringify(key.terminal) === JSON.stringify(terminalKey()) &&
     bundleBuild(bundle) === key.build &&
     identity(cacheFile) === key.cache &&
-    JSON.stringify(namedFiles(key.named.map(([path]) => path))) === JSON.stringify(key.named) &&
+    JSON.stringify(namedFiles(named)) === JSON.stringify(key.named) &&
     sitesAsListed(key, cacheOwnFiles(cacheFile))
   );
 }
@@ -272,11 +279,13 @@ function sitesAsListed(key: LastRunKey, own: string[]): boolean {
   let at = 0;
   let same = true;
   for (const root of key.roots) {
+    // Stops at the first file that differs: a key never makes the walk longer than its list.
     walkSite(root, (path, stats) => {
-      if (!same || own.includes(path)) return;
+      if (own.includes(path)) return true;
       const line = manifestLine(path, stats);
       same = line !== undefined && key.manifest.startsWith(line, at);
       at += line?.length ?? 0;
+      return same;
     });
     if (!same) return false;
   }
