@@ -53,8 +53,12 @@ export interface CheckRunOptions {
   details?: boolean;
   /** `--cache`: the cache file, whose results stand for posts that nothing they depend on changed for. */
   cacheFile?: string;
-  /** Whether the cache keeps what its survey saw, for the record of the run (last-run.ts). */
-  recordSurvey?: boolean;
+  /**
+   * The record of the run (cache/last-run.ts), if one is made: the cache keeps what its
+   * survey saw for it, and it is stopped as soon as some post needs checking, a run that
+   * is then never kept.
+   */
+  recording?: { stop(): void };
   /**
    * `--check-external` and `--no-cache`, and where the verdicts go: the table the
    * service given to `runCheck` reads (`LanguageServiceOptions.externalVerdicts`).
@@ -71,7 +75,7 @@ export async function runCheck(
   service: LanguageService,
   inputs: string[],
   cwd: string,
-  { entryFile, changes, cacheFile, recordSurvey, external, ...options }: CheckRunOptions,
+  { entryFile, changes, cacheFile, recording, external, ...options }: CheckRunOptions,
   onReport: ReportHandler,
 ): Promise<CheckRun> {
   const failures: string[] = [];
@@ -80,7 +84,7 @@ export async function runCheck(
   // with a cache, only once it is known that some posts need checking.
   const early = new EarlyWorkers(cacheFile === undefined ? entryFile : undefined);
   if (cacheFile !== undefined) keepYoungGenerationSmall();
-  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }), recordSurvey);
+  const cache = cacheFile === undefined ? undefined : ResultCache.open(cacheFile, cwd, runKey(entryFile, { ...options, checkExternal: external?.checkExternal }), recording !== undefined);
   // The site's index then reads only the content files that changed since the cache was written.
   if (cache) service.usePageInputs(cache);
   const resolve = () => resolveTargets(service, inputs, cwd, (files) => early.found(files));
@@ -125,7 +129,7 @@ export async function runCheck(
   }
   const check = (targets: typeof resolved.targets, handler: OutcomeHandler) => checkInParallel(targets, checkOptions, entryFile, service, early, handler);
   if (cache === undefined) await check(resolved.targets, onOutcome);
-  else run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome);
+  else run.cache = await checkWithCache(cache, resolved.targets, checkOptions, service, check, onOutcome, recording);
   if (touched) run.changedOnly = { checked, reported };
   if (checked === 0 && failures.length === 0 && resolved.notChecked.length > 0) {
     // Only pages of other formats were named: one line says why none was checked.

@@ -84,7 +84,7 @@ async function check(args: string[], cwd: string): Promise<number> {
         writeBaselineFolder: writeBaseline === undefined ? undefined : dirname(writeBaseline),
         details: outputs.some((output) => output.format === 'sarif'),
         cacheFile,
-        recordSurvey: recorder !== undefined,
+        recording: recorder,
         external: { checkExternal: options['check-external'], noCache: options['no-cache'], verdicts: externalVerdicts },
       },
       (report, preview) => reports.file(report, preview),

@@ -18,7 +18,8 @@ export type Check = (targets: Target[], onOutcome: OutcomeHandler) => Promise<vo
  * Checks the targets the cache cannot answer for, and hands on every target's
  * outcome in the order of `targets`: the cached ones in between, reported as if just
  * checked. Then records the new results in the cache; returns how many were reused,
- * and what to say of the cache.
+ * and what to say of the cache. `recording`, the record of the run, is stopped when
+ * some post must be checked.
  */
 export async function checkWithCache(
   cache: ResultCache,
@@ -27,12 +28,15 @@ export async function checkWithCache(
   service: LanguageService,
   check: Check,
   onOutcome: OutcomeHandler,
+  recording?: { stop(): void },
 ): Promise<CacheOutcome> {
   const fixing = options.fix || options.fixDryRun === true;
   // Only whether each stands, here: a result is built as it is reported, and gone soon after.
   const cached = targets.map((target) => reusable(cache, target, fixing));
   const read = await textReader(targets.filter((_, index) => cached[index]), service, options);
   const checkedAt = targets.flatMap((_, index) => (cached[index] ? [] : [index]));
+  // Known before the first report: a run that checks a post is not kept, so its report is not copied.
+  if (checkedAt.length > 0) recording?.stop();
   let next = 0;
   const passCachedUpTo = (end: number) => {
     for (; next < end; next++) {

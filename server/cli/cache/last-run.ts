@@ -154,15 +154,23 @@ export class LastRunRecorder {
     this.named = namedFiles(named);
   }
 
+  private stopped = false;
+
   /** Takes what stdout was just given. */
   tee(bytes: Buffer): void {
-    this.file.write(bytes);
+    if (!this.stopped) this.file.write(bytes);
+  }
+
+  /** The run will not be kept (it checks posts): what stdout gets is no longer copied. */
+  stop(): void {
+    this.stopped = true;
+    this.file.discard();
   }
 
   /** Puts the run in place when `end` says it can be replayed; else leaves no file at all, so that an older run is not replayed. */
   end(end: RunEnd | undefined, build: string | undefined): void {
     const cache = identity(this.cacheFile);
-    if (end === undefined || build === undefined || this.named === undefined || cache === undefined) {
+    if (this.stopped || end === undefined || build === undefined || this.named === undefined || cache === undefined) {
       this.file.discard();
       removeQuietly(lastRunFile(this.cacheFile));
       return;
