@@ -118,6 +118,20 @@ test('--cache: a changed post is checked again, and so is every post whose links
   assert.ok((await findings(root)).includes('content/posts/d.md:6 link-broken-local'));
 });
 
+test('--cache: a section named public or resources below the site\u2019s root is content like any other: a change there reaches the posts that link to it', async () => {
+  const root = site('sections', {
+    'content/posts/a.md': post('A', 'See [the quota](/docs/resources/limits/#quota).'),
+    'content/posts/b.md': post('B', 'Nothing wrong here.'),
+    'content/docs/resources/limits.md': post('Limits', '## Quota\n\nTen a day.'),
+  });
+  await cachedRun(root);
+  await agreesAfter(root, 1, () => writeFileSync(join(root, 'content/docs/resources/limits.md'), post('Limits', '## Allowance\n\nTen a day.')));
+  assert.ok((await findings(root)).includes('content/posts/a.md:6 link-broken-fragment'));
+  // A post added in a section named public is found, and checked.
+  await agreesAfter(root, 2, () => writeFiles(root, { 'content/posts/public/c.md': post('C', 'An old [link](http://old.example/).') }));
+  assert.ok((await findings(root)).includes('content/posts/public/c.md:6 link-insecure'));
+});
+
 test('--cache: the site index takes what unchanged pages said of their URLs from the cache, and reads again a page whose slug changed', async () => {
   const root = blog('slugs');
   writeFiles(root, { 'content/posts/f.md': post('F', 'Read [the guide](/docs/setup-guide/).\n\nThen [post A](/posts/a/).') });

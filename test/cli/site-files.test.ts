@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { contentHash, siteFiles } from '../../server/cli/cache/site-files';
 import type { FileState } from '../../server/cli/cache/cache-file';
 import { NodeWorkspace } from '../../server/node/node-workspace';
+import { writeFiles } from '../helpers/disk-site';
 
 const temp = mkdtempSync(join(tmpdir(), 'postlint-site-files-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -23,6 +24,14 @@ function site(name: string): string {
   writeFileSync(join(root, 'static/images/cover.png'), 'not really a picture');
   writeFileSync(join(root, 'public/index.html'), '<p>built</p>');
   writeFileSync(join(root, '.git/HEAD'), 'ref: refs/heads/main\n');
+  // Hugo's resource cache and packages are left out; below the root, `public` and `resources` are sections like any other.
+  writeFiles(root, {
+    'resources/_gen/assets/main.css': 'body {}',
+    'themes/plain/node_modules/dep/index.js': 'module.exports = 1;',
+    'themes/plain/layouts/single.html': '{{ .Content }}',
+    'content/docs/resources/limits.md': '---\ntitle: Limits\n---\n## Quota\n',
+    'content/blog/public/notes.md': '---\ntitle: Notes in public\n---\nWords.\n',
+  });
   return root;
 }
 
@@ -30,14 +39,17 @@ function survey(root: string, before?: Map<string, FileState>): Map<string, File
   return siteFiles(root, new NodeWorkspace().within(root), (path) => before?.get(path));
 }
 
-test('siteFiles: every file a check may read, content hashed except media, Hugo output and hidden folders left out', () => {
+test('siteFiles: every file a check may read, content hashed except media; Hugo\u2019s output and resources at the root, packages and hidden folders left out', () => {
   const root = site('listed');
   const files = survey(root);
   assert.deepEqual([...files.keys()].map((path) => path.slice(root.length + 1)).sort(), [
     'content/blog/edited.md',
     'content/blog/kept.md',
+    'content/blog/public/notes.md',
+    'content/docs/resources/limits.md',
     'hugo.toml',
     'static/images/cover.png',
+    'themes/plain/layouts/single.html',
   ]);
   assert.equal(files.get(join(root, 'content/blog/kept.md'))!.hash, contentHash('---\ntitle: Kept\n---\nUnchanged words.\n'));
   assert.equal(files.get(join(root, 'static/images/cover.png'))!.hash, undefined);

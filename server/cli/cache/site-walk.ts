@@ -1,11 +1,18 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 
 /**
- * Folders of a site no check reads: version control, packages, Hugo's output, the
- * cache itself. Hidden folders (`.github`, `.vscode`) too; hidden files are kept
- * (`.postlintrc.json`).
+ * Folders of a site no check reads: packages anywhere, and at the site's root Hugo's
+ * output and its resource cache (`publishDir` and `resourceDir`, by default). Hidden
+ * folders (`.git`, `.github`, `.vscode`) too; hidden files are kept (`.postlintrc.json`).
+ * Below the root `public` and `resources` are the site's own: a section such as
+ * `content/docs/resources/` holds pages that posts link to, whose changes must be seen.
  */
-const UNREAD_FOLDERS = new Set(['node_modules', 'public', 'resources']);
+const UNREAD_ANYWHERE = new Set(['node_modules']);
+const UNREAD_AT_ROOT = new Set(['public', 'resources']);
+
+function unread(name: string, atRoot: boolean): boolean {
+  return name.startsWith('.') || UNREAD_ANYWHERE.has(name) || (atRoot && UNREAD_AT_ROOT.has(name));
+}
 
 /**
  * Visits every file under `root` that a check may read, with its `lstat`, in the order
@@ -25,7 +32,7 @@ export function walkSite(root: string, visit: (path: string, stats: Stats) => bo
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !UNREAD_FOLDERS.has(entry.name)) folders.push(path);
+        if (!unread(entry.name, folder === root)) folders.push(path);
       } else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
     }
     for (const path of files) {
