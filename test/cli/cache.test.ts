@@ -132,6 +132,13 @@ test('--cache: a section named public or resources below the site\u2019s root is
   assert.ok((await findings(root)).includes('content/posts/public/c.md:6 link-insecure'));
 });
 
+test('--cache: a post added in a hidden folder, which a run without the cache checks, is found and checked', async () => {
+  const root = site('hidden', { 'content/posts/a.md': post('A', 'Nothing wrong here.') });
+  await cachedRun(root);
+  await agreesAfter(root, 1, () => writeFiles(root, { 'content/posts/.drafts/b.md': post('B', 'An old [link](http://old.example/).') }));
+  assert.ok((await findings(root)).includes('content/posts/.drafts/b.md:6 link-insecure'));
+});
+
 test('--cache: the site index takes what unchanged pages said of their URLs from the cache, and reads again a page whose slug changed', async () => {
   const root = blog('slugs');
   writeFiles(root, { 'content/posts/f.md': post('F', 'Read [the guide](/docs/setup-guide/).\n\nThen [post A](/posts/a/).') });

@@ -31,6 +31,11 @@ function site(name: string): string {
     'themes/plain/layouts/single.html': '{{ .Content }}',
     'content/docs/resources/limits.md': '---\ntitle: Limits\n---\n## Quota\n',
     'content/blog/public/notes.md': '---\ntitle: Notes in public\n---\nWords.\n',
+    'content/blog/.drafts/soon.md': '---\ntitle: Soon\n---\nWords.\n',
+    'static/.well-known/security.txt': 'Contact: mailto:security@example.org\n',
+    'themes/plain/.git/HEAD': 'ref: refs/heads/main\n',
+    '.github/workflows/check.yml': 'on: push\n',
+    '.postlintrc.json': '{}',
   });
   return root;
 }
@@ -39,15 +44,18 @@ function survey(root: string, before?: Map<string, FileState>): Map<string, File
   return siteFiles(root, new NodeWorkspace().within(root), (path) => before?.get(path));
 }
 
-test('siteFiles: every file a check may read, content hashed except media; Hugo\u2019s output and resources at the root, packages and hidden folders left out', () => {
+test('siteFiles: every file a check may read, content hashed except media; Hugo\u2019s output, its resources and hidden folders at the root, packages and git anywhere left out', () => {
   const root = site('listed');
   const files = survey(root);
   assert.deepEqual([...files.keys()].map((path) => path.slice(root.length + 1)).sort(), [
+    '.postlintrc.json',
+    'content/blog/.drafts/soon.md',
     'content/blog/edited.md',
     'content/blog/kept.md',
     'content/blog/public/notes.md',
     'content/docs/resources/limits.md',
     'hugo.toml',
+    'static/.well-known/security.txt',
     'static/images/cover.png',
     'themes/plain/layouts/single.html',
   ]);

@@ -1,17 +1,20 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 
 /**
- * Folders of a site no check reads: packages anywhere, and at the site's root Hugo's
- * output and its resource cache (`publishDir` and `resourceDir`, by default). Hidden
- * folders (`.git`, `.github`, `.vscode`) too; hidden files are kept (`.postlintrc.json`).
- * Below the root `public` and `resources` are the site's own: a section such as
- * `content/docs/resources/` holds pages that posts link to, whose changes must be seen.
+ * Folders of a site no check reads: packages and version control anywhere, and at the
+ * site's root Hugo's output and its resource cache (`publishDir` and `resourceDir`, by
+ * default) and hidden folders (`.github`, `.vscode`, the cache's own `.postlint-cache`).
+ * Hidden files are kept (`.postlintrc.json`).
+ *
+ * Below the root these are the site's own: a section such as `content/docs/resources/`,
+ * content in a hidden folder, `static/.well-known/`. Hugo publishes them, the engine's
+ * page index reads them and the posts' walk finds them, so their changes must be seen.
  */
-const UNREAD_ANYWHERE = new Set(['node_modules']);
+const UNREAD_ANYWHERE = new Set(['node_modules', '.git']);
 const UNREAD_AT_ROOT = new Set(['public', 'resources']);
 
 function unread(name: string, atRoot: boolean): boolean {
-  return name.startsWith('.') || UNREAD_ANYWHERE.has(name) || (atRoot && UNREAD_AT_ROOT.has(name));
+  return UNREAD_ANYWHERE.has(name) || (atRoot && (name.startsWith('.') || UNREAD_AT_ROOT.has(name)));
 }
 
 /**
