@@ -68,6 +68,7 @@ const MAX_KEY_BYTES = 256 * 1024 * 1024;
 const MAX_NAMED_BYTES = 16 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 
+/** This process's `TerminalKey`: the recording run's and the replaying one's must be equal. */
 export function terminalKey(): TerminalKey {
   return { stdoutTTY: process.stdout.isTTY === true, noColor: Boolean(process.env.NO_COLOR), githubWorkspace: process.env.GITHUB_WORKSPACE ?? null };
 }
@@ -92,7 +93,7 @@ export function manifestLine(path: string, stats: Stats): string | undefined {
   return `${JSON.stringify([path, stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino])}\n`;
 }
 
-/** Removes a kept run that no longer stands for the last one; one that cannot be removed fails `stands` anyway (its cache differs). */
+/** Removes a kept run that no longer stands for the last one; one that cannot be removed fails `stands` anyway (a run that changed what it printed changed a file or the cache). */
 function removeQuietly(file: string): void {
   try {
     rmSync(file, { force: true });
