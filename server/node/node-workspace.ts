@@ -35,7 +35,7 @@ export interface NodeWorkspaceOptions {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** Opening fails (ELOOP) when the path's last part is a symlink; not on Windows. */
-const O_NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
+export const O_NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
 
 /** What a path's own entry is, not following a symlink there. */
 type EntryKind = 'folder' | 'link' | 'other' | 'missing';

@@ -1,10 +1,11 @@
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, rmSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cacheFileOf, CHECK_OPTIONS } from '../check-args';
 import { ReportFile } from '../report-file';
 import { trackedByGit } from '../../node/git';
 import { walkSite } from './site-walk';
 import { resolvePosix } from '../../node/paths';
+import { O_NOFOLLOW, readRegularFile } from '../../node/node-workspace';
 import { quietOnClosedPipe } from '../closed-pipe';
 import { escapeText } from '../formatters/escape';
 
@@ -108,17 +109,16 @@ function identity(file: string): string | undefined {
   return stats && manifestLine(file, stats);
 }
 
-/** The bytes of the files the command line names, or undefined when one cannot be read or is too large to keep. */
+/**
+ * The bytes of the files the command line names, or undefined when one cannot be read,
+ * is not a regular file (a symbolic link where links are refused), or is too large to keep.
+ */
 function namedFiles(paths: string[]): LastRunKey['named'] | undefined {
   const named: LastRunKey['named'] = [];
   for (const path of paths) {
-    try {
-      const stats = lstatSync(path);
-      if (!stats.isFile() || stats.size > MAX_NAMED_BYTES) return undefined;
-      named.push([path, readFileSync(path).toString('latin1')]);
-    } catch {
-      return undefined;
-    }
+    const read = readRegularFile(path, MAX_NAMED_BYTES, O_NOFOLLOW ?? 0);
+    if ('refused' in read) return undefined;
+    named.push([path, read.bytes.toString('latin1')]);
   }
   return named;
 }
