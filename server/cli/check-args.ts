@@ -45,4 +45,3 @@ export function cacheFileOf(options: { cache: boolean; 'cache-location'?: string
   const folder = location === undefined || location.endsWith('/') || statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   return folder ? `${path}/${CACHE_FILE}` : path;
 }
-

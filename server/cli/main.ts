@@ -50,7 +50,7 @@ async function check(args: string[], cwd: string): Promise<number> {
   // Filled in by the dead-link check, if it runs, before any post is checked.
   const externalVerdicts = new Map<string, ExternalVerdict>();
   const service = nodeLanguageService({ configFile, maxFileSize, externalVerdicts });
-  const baseline = options.baseline === undefined ? undefined : readBaseline(baselineFile(options, cwd)!);
+  const baseline = options.baseline === undefined ? undefined : readBaseline(resolvePosix(cwd, options.baseline));
   const writeBaseline = options['write-baseline'] === undefined ? undefined : resolvePosix(cwd, options['write-baseline']);
   const changes = options['changed-since'] === undefined ? undefined : changedSince(cwd, options['changed-since']);
   if (typeof changes === 'string') throw new UsageError(changes);
@@ -136,10 +136,6 @@ function exitCodeOf(run: CheckRun, written: boolean, writeBaseline: string | und
 function replayable(options: ReturnType<typeof parseCheckArgs>, outputs: Output[]): boolean {
   const writes = options.fix || options['fix-dry-run'] || options['write-baseline'] !== undefined;
   return outputs.length === 1 && outputs[0].file === undefined && !writes && options['changed-since'] === undefined && !options['check-external'];
-}
-
-function baselineFile(options: { baseline?: string }, cwd: string): string | undefined {
-  return options.baseline === undefined ? undefined : resolvePosix(cwd, options.baseline);
 }
 
 /**
