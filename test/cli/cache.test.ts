@@ -4,21 +4,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimes
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO, runCli } from '../helpers/cli';
-import { diskSites, writeFiles } from '../helpers/disk-site';
+import { datedPost, diskSites, writeFiles } from '../helpers/disk-site';
 
 const { site } = diskSites('postlint-cache-');
-
-const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2025-01-01\n---\n\n${body}\n`;
 
 /** Posts that reach other files: b a heading of the guide, c an image, d another post; e has a problem of its own. */
 function blog(name: string): string {
   return site(name, {
-    'content/posts/a.md': post('A', 'Nothing wrong here.'),
-    'content/posts/b.md': post('B', 'See [the setup](/docs/guide/#setup).'),
-    'content/posts/c.md': post('C', '![A harbour at dawn](/img/harbour.jpg)'),
-    'content/posts/d.md': post('D', 'Read [post A](/posts/a/) first.'),
-    'content/posts/e.md': post('E', 'An old [link](http://old.example/).'),
-    'content/docs/guide.md': post('Guide', '## Setup\n\nSteps.'),
+    'content/posts/a.md': datedPost('A', 'Nothing wrong here.'),
+    'content/posts/b.md': datedPost('B', 'See [the setup](/docs/guide/#setup).'),
+    'content/posts/c.md': datedPost('C', '![A harbour at dawn](/img/harbour.jpg)'),
+    'content/posts/d.md': datedPost('D', 'Read [post A](/posts/a/) first.'),
+    'content/posts/e.md': datedPost('E', 'An old [link](http://old.example/).'),
+    'content/docs/guide.md': datedPost('Guide', '## Setup\n\nSteps.'),
   });
 }
 
@@ -61,7 +59,7 @@ test('--cache: a re-run of an unchanged site takes every post from the cache, wi
 
 test('--cache: the cache file is ASCII, its other characters escaped, and gives back every message as it was; one written as UTF-8 is read too', async () => {
   const root = site('non-ascii', {
-    'content/posts/a.md': post('Été', '![photo-été-2024.png](/img/été.png) and [ici 👉](http://vieux.example/) with a lone \uD800 surrogate.'),
+    'content/posts/a.md': datedPost('Été', '![photo-été-2024.png](/img/été.png) and [ici 👉](http://vieux.example/) with a lone \uD800 surrogate.'),
   });
   await cachedRun(root);
   const file = join(root, '.postlint-cache/results.json');
@@ -106,42 +104,42 @@ test('--cache: a changed post is checked again, and so is every post whose links
   const root = blog('edited');
   await cachedRun(root);
   // b links to the guide's heading, which is renamed: b now has a broken fragment.
-  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.')));
+  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/docs/guide.md'), datedPost('Guide', '## Installing\n\nSteps.')));
   assert.ok((await findings(root)).includes('content/posts/b.md:6 link-broken-fragment'));
   // e's own text changes: e alone is checked again.
-  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/posts/e.md'), post('E', 'A [link](https://new.example/) to the new site.')));
+  await agreesAfter(root, 4, () => writeFileSync(join(root, 'content/posts/e.md'), datedPost('E', 'A [link](https://new.example/) to the new site.')));
   // a moves away: d, which links to it, is checked again (and a's new place is checked too).
   await agreesAfter(root, 3, () => {
     rmSync(join(root, 'content/posts/a.md'));
-    writeFiles(root, { 'content/posts/a2.md': post('A', 'Nothing wrong here.') });
+    writeFiles(root, { 'content/posts/a2.md': datedPost('A', 'Nothing wrong here.') });
   });
   assert.ok((await findings(root)).includes('content/posts/d.md:6 link-broken-local'));
 });
 
 test('--cache: a section named public or resources below the site\u2019s root is content like any other: a change there reaches the posts that link to it', async () => {
   const root = site('sections', {
-    'content/posts/a.md': post('A', 'See [the quota](/docs/resources/limits/#quota).'),
-    'content/posts/b.md': post('B', 'Nothing wrong here.'),
-    'content/docs/resources/limits.md': post('Limits', '## Quota\n\nTen a day.'),
+    'content/posts/a.md': datedPost('A', 'See [the quota](/docs/resources/limits/#quota).'),
+    'content/posts/b.md': datedPost('B', 'Nothing wrong here.'),
+    'content/docs/resources/limits.md': datedPost('Limits', '## Quota\n\nTen a day.'),
   });
   await cachedRun(root);
-  await agreesAfter(root, 1, () => writeFileSync(join(root, 'content/docs/resources/limits.md'), post('Limits', '## Allowance\n\nTen a day.')));
+  await agreesAfter(root, 1, () => writeFileSync(join(root, 'content/docs/resources/limits.md'), datedPost('Limits', '## Allowance\n\nTen a day.')));
   assert.ok((await findings(root)).includes('content/posts/a.md:6 link-broken-fragment'));
   // A post added in a section named public is found, and checked.
-  await agreesAfter(root, 2, () => writeFiles(root, { 'content/posts/public/c.md': post('C', 'An old [link](http://old.example/).') }));
+  await agreesAfter(root, 2, () => writeFiles(root, { 'content/posts/public/c.md': datedPost('C', 'An old [link](http://old.example/).') }));
   assert.ok((await findings(root)).includes('content/posts/public/c.md:6 link-insecure'));
 });
 
 test('--cache: a post added in a hidden folder, which a run without the cache checks, is found and checked', async () => {
-  const root = site('hidden', { 'content/posts/a.md': post('A', 'Nothing wrong here.') });
+  const root = site('hidden', { 'content/posts/a.md': datedPost('A', 'Nothing wrong here.') });
   await cachedRun(root);
-  await agreesAfter(root, 1, () => writeFiles(root, { 'content/posts/.drafts/b.md': post('B', 'An old [link](http://old.example/).') }));
+  await agreesAfter(root, 1, () => writeFiles(root, { 'content/posts/.drafts/b.md': datedPost('B', 'An old [link](http://old.example/).') }));
   assert.ok((await findings(root)).includes('content/posts/.drafts/b.md:6 link-insecure'));
 });
 
 test('--cache: the site index takes what unchanged pages said of their URLs from the cache, and reads again a page whose slug changed', async () => {
   const root = blog('slugs');
-  writeFiles(root, { 'content/posts/f.md': post('F', 'Read [the guide](/docs/setup-guide/).\n\nThen [post A](/posts/a/).') });
+  writeFiles(root, { 'content/posts/f.md': datedPost('F', 'Read [the guide](/docs/setup-guide/).\n\nThen [post A](/posts/a/).') });
   await cachedRun(root);
   const stored = () => JSON.parse(readFileSync(join(root, '.postlint-cache/results.json'), 'utf8')) as { files: unknown[][]; inputKeys: string[] };
   const inputsOf = (path: string) => stored().files.find((entry) => entry[0] === path)![6];
@@ -152,8 +150,8 @@ test('--cache: the site index takes what unchanged pages said of their URLs from
   assert.deepEqual((await findings(root)).filter((finding) => finding.startsWith('content/posts/f.md')), ['content/posts/f.md:6 link-broken-local']);
   // The guide takes the slug f links to, and a moves away from where d and f link: a, b, d and f are checked again.
   await agreesAfter(root, 2, () => {
-    writeFileSync(join(root, 'content/docs/guide.md'), post('Guide', '## Setup\n\nSteps.').replace('title: Guide\n', 'title: Guide\nslug: setup-guide\n'));
-    writeFileSync(join(root, 'content/posts/a.md'), post('A', 'Nothing wrong here.').replace('title: A\n', 'title: A\nurl: /elsewhere/\n'));
+    writeFileSync(join(root, 'content/docs/guide.md'), datedPost('Guide', '## Setup\n\nSteps.').replace('title: Guide\n', 'title: Guide\nslug: setup-guide\n'));
+    writeFileSync(join(root, 'content/posts/a.md'), datedPost('A', 'Nothing wrong here.').replace('title: A\n', 'title: A\nurl: /elsewhere/\n'));
   });
   const found = await findings(root, '--cache');
   assert.deepEqual(found.filter((finding) => finding.startsWith('content/posts/f.md')), ['content/posts/f.md:8 link-broken-local']);
@@ -165,7 +163,7 @@ test('--cache: a run with few changes goes on with the cached table of strings, 
   const root = blog('strings');
   const cacheFile = join(root, '.postlint-cache/results.json');
   const stored = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as { strings: string[]; postsSinceFresh: number };
-  const linking = (host: string) => () => writeFileSync(join(root, 'content/posts/e.md'), post('E', `An old [link](http://${host}.example/).`));
+  const linking = (host: string) => () => writeFileSync(join(root, 'content/posts/e.md'), datedPost('E', `An old [link](http://${host}.example/).`));
   linking('one')();
   await cachedRun(root);
   const first = stored();
@@ -194,10 +192,10 @@ test('--cache: a checkout moved to another folder (another CI runner) keeps its 
   cpSync(root, moved, { recursive: true });
   rmSync(root, { recursive: true });
   await agreesAfter(moved, 5, () => undefined);
-  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.')));
+  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/docs/guide.md'), datedPost('Guide', '## Installing\n\nSteps.')));
   assert.ok((await findings(moved)).includes('content/posts/b.md:6 link-broken-fragment'));
   // b, checked here, notes the guide as it is here; the guide, unchanged, keeps what the cache knew of it: it goes.
-  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/posts/b.md'), post('B', 'See [the guide](/docs/guide/#installing).')));
+  await agreesAfter(moved, 4, () => writeFileSync(join(moved, 'content/posts/b.md'), datedPost('B', 'See [the guide](/docs/guide/#installing).')));
   await agreesAfter(moved, 4, () => rmSync(join(moved, 'content/docs/guide.md')));
   assert.ok((await findings(moved)).includes('content/posts/b.md:6 link-broken-local'));
   rmSync(moved, { recursive: true });
@@ -206,7 +204,7 @@ test('--cache: a checkout moved to another folder (another CI runner) keeps its 
 test('--cache: the posts a run names are found again when a post comes or goes, or the inputs differ', async () => {
   const root = blog('targets');
   await cachedRun(root);
-  await agreesAfter(root, 5, () => writeFiles(root, { 'content/posts/f.md': post('F', 'A [link](http://f.example/) to F.') }));
+  await agreesAfter(root, 5, () => writeFiles(root, { 'content/posts/f.md': datedPost('F', 'A [link](http://f.example/) to F.') }));
   assert.ok((await findings(root, '--cache')).includes('content/posts/f.md:6 link-insecure'));
   await agreesAfter(root, 5, () => rmSync(join(root, 'content/posts/e.md')));
   assert.ok(!(await findings(root, '--cache')).some((finding) => finding.startsWith('content/posts/e.md')));
@@ -245,7 +243,7 @@ test('--cache: a post without front matter, whose fix holds today\u2019s date, i
 
 test('--cache --fix: a cached post with a safe fix is fixed all the same', async () => {
   const root = blog('fix');
-  writeFiles(root, { 'content/posts/g.md': post('G', 'Read the [guide](http://example.org/docs/guide/).') });
+  writeFiles(root, { 'content/posts/g.md': datedPost('G', 'Read the [guide](http://example.org/docs/guide/).') });
   await cachedRun(root);
   const fixed = await runCli(['check', '--cache', '--fix'], root);
   // c's image is still missing: an error --fix cannot fix.
@@ -325,7 +323,7 @@ test('--cache: the formats that quote a post\u2019s text (SARIF) and a baseline 
   const root = blog('formats');
   writeFiles(root, { 'baseline.json': '' });
   await runCli(['check', '--write-baseline', 'baseline.json'], root);
-  writeFileSync(join(root, 'content/posts/a.md'), post('A', 'A new [link](http://new.example/).'));
+  writeFileSync(join(root, 'content/posts/a.md'), datedPost('A', 'A new [link](http://new.example/).'));
   const sarif = async (...args: string[]) => {
     const run = await runCli(['check', '--format', 'sarif', '--baseline', 'baseline.json', ...args], root);
     return (JSON.parse(run.stdout) as { runs: { results: unknown[] }[] }).runs[0].results;

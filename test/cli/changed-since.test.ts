@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseNameStatus } from '../../server/cli/changed-since';
 import { runCli } from '../helpers/cli';
-import { diskSites, writeFiles } from '../helpers/disk-site';
+import { datedPost, diskSites, writeFiles } from '../helpers/disk-site';
 
 const { site, temp } = diskSites('postlint-changed-');
 
@@ -18,15 +18,13 @@ function git(cwd: string, ...args: string[]): string {
   });
 }
 
-const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2025-01-01\n---\n\n${body}\n`;
-
 /** A site in a git repository, committed: B links to a heading of the guide, C has an old problem. */
 function repository(name: string): string {
   const root = site(name, {
-    'content/posts/a.md': post('A', 'Nothing wrong here.'),
-    'content/posts/b.md': post('B', 'See [the setup](/docs/guide/#setup).'),
-    'content/posts/c.md': post('C', 'An old [link](http://old.example/).'),
-    'content/docs/guide.md': post('Guide', '## Setup\n\nSteps.'),
+    'content/posts/a.md': datedPost('A', 'Nothing wrong here.'),
+    'content/posts/b.md': datedPost('B', 'See [the setup](/docs/guide/#setup).'),
+    'content/posts/c.md': datedPost('C', 'An old [link](http://old.example/).'),
+    'content/docs/guide.md': datedPost('Guide', '## Setup\n\nSteps.'),
   });
   git(root, 'init', '-q');
   git(root, 'add', '.');
@@ -50,9 +48,9 @@ test('git diff --name-status -z: added, modified and copied files are changed; d
 
 test('--changed-since: the posts changed (uncommitted and untracked too) and those whose links reach a changed page are reported; the rest are not', async () => {
   const root = repository('changed');
-  writeFileSync(join(root, 'content/posts/a.md'), post('A', 'Now with [a link](http://a.example/).'));
-  writeFileSync(join(root, 'content/docs/guide.md'), post('Guide', '## Installing\n\nSteps.'));
-  writeFiles(root, { 'content/posts/d.md': post('D', 'A new post, [here](https://d.example/).') });
+  writeFileSync(join(root, 'content/posts/a.md'), datedPost('A', 'Now with [a link](http://a.example/).'));
+  writeFileSync(join(root, 'content/docs/guide.md'), datedPost('Guide', '## Installing\n\nSteps.'));
+  writeFiles(root, { 'content/posts/d.md': datedPost('D', 'A new post, [here](https://d.example/).') });
   const { code, files, stderr } = await reportedSince(root, 'HEAD');
   assert.equal(stderr, '');
   assert.equal(code, 0);
@@ -78,7 +76,7 @@ test('--changed-since: nothing changed reports nothing, and is no failure', asyn
 
 test('--changed-since in a shallow clone: a ref not fetched is named with how to fetch it (exit 2); once fetched, it works', async () => {
   const origin = repository('origin');
-  writeFileSync(join(origin, 'content/posts/a.md'), post('A', 'Changed: [here](https://a.example/).'));
+  writeFileSync(join(origin, 'content/posts/a.md'), datedPost('A', 'Changed: [here](https://a.example/).'));
   git(origin, 'commit', '-q', '-am', 'a second commit');
   const clone = join(temp, 'shallow');
   git(temp, 'clone', '-q', '--depth=1', `file://${origin}`, clone);
@@ -93,7 +91,7 @@ test('--changed-since never passes an option to git, and says when there is no g
   const root = repository('options');
   const option = await runCli(['check', '--changed-since=--output=/tmp/x'], root);
   assert.deepEqual([option.code, option.stderr], [2, 'postlint: --changed-since takes a git ref (a branch, tag or commit), not "--output=/tmp/x"\n']);
-  const plain = site('no-git', { 'content/posts/a.md': post('A', 'Fine.') });
+  const plain = site('no-git', { 'content/posts/a.md': datedPost('A', 'Fine.') });
   const outside = await runCli(['check', '--changed-since', 'main'], plain);
   assert.equal(outside.code, 2);
   assert.match(outside.stderr, /^postlint: --changed-since needs a git checkout: /);

@@ -4,20 +4,18 @@ import { existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, type CliResult } from '../helpers/cli';
-import { diskSites, writeFiles } from '../helpers/disk-site';
+import { datedPost, diskSites, writeFiles } from '../helpers/disk-site';
 
 const { site, temp } = diskSites('postlint-last-run-');
-
-const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2025-01-01\n---\n\n${body}\n`;
 
 /** Four posts, one with a warning and one with an error; a guide one of them links to. */
 function blog(name: string): string {
   return site(name, {
-    'content/posts/a.md': post('A', 'Nothing wrong here.'),
-    'content/posts/b.md': post('B', 'See [the setup](/docs/guide/#setup).'),
-    'content/posts/c.md': post('C', 'An old [link](http://old.example/).'),
-    'content/posts/d.md': post('D', 'A [broken one](/posts/nowhere/).'),
-    'content/docs/guide.md': post('Guide', '## Setup\n\nSteps.'),
+    'content/posts/a.md': datedPost('A', 'Nothing wrong here.'),
+    'content/posts/b.md': datedPost('B', 'See [the setup](/docs/guide/#setup).'),
+    'content/posts/c.md': datedPost('C', 'An old [link](http://old.example/).'),
+    'content/posts/d.md': datedPost('D', 'A [broken one](/posts/nowhere/).'),
+    'content/docs/guide.md': datedPost('Guide', '## Setup\n\nSteps.'),
   });
 }
 
@@ -84,7 +82,7 @@ test('last run: an unchanged site prints the kept run again, byte for byte, with
 });
 
 test('last run: --max-warnings gives the same line on stderr and the same exit code', async () => {
-  const root = site('warnings', { 'content/posts/a.md': post('A', 'An old [link](http://old.example/).') });
+  const root = site('warnings', { 'content/posts/a.md': datedPost('A', 'An old [link](http://old.example/).') });
   const args = ['--cache', '--max-warnings', '0'];
   const kept = await primed(root, args);
   assert.ok(!kept.replayed);
@@ -108,7 +106,7 @@ test('last run: any change to the sites\u2019 files, the command line, the termi
     assert.ok(!after.replayed, `${what}: not replayed`);
     assert.equal(after.stdout, await findings(), `${what}: a usual run\u2019s findings`);
   };
-  await notReplayed('a post edited', () => writeFileSync(join(root, 'content/posts/a.md'), post('A', 'Now [here](http://new.example/).')));
+  await notReplayed('a post edited', () => writeFileSync(join(root, 'content/posts/a.md'), datedPost('A', 'Now [here](http://new.example/).')));
   await notReplayed('a file added', () => writeFiles(root, { 'static/img/new.png': 'png' }));
   await notReplayed('a file removed', () => rmSync(join(root, 'static/img/new.png')));
   const guide = join(root, 'content/docs/guide.md');
@@ -150,7 +148,7 @@ test('last run: kept only for a run that took every post from the cache and prin
   const root = blog('kept');
   await primed(root);
   // A run that checked a post again: what it printed says so, so it is not kept, and the older run is gone.
-  writeFileSync(join(root, 'content/posts/a.md'), post('A', 'Changed.'));
+  writeFileSync(join(root, 'content/posts/a.md'), datedPost('A', 'Changed.'));
   await run(root, JSON_ARGS);
   assert.ok(!existsSync(lastRunOf(root)), 'a run that checked a post leaves no kept run');
   await run(root, JSON_ARGS);

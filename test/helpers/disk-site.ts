@@ -5,6 +5,11 @@ import { after } from 'node:test';
 
 export const MINIMAL_HUGO_CONFIG = 'baseURL: https://example.org/\n';
 
+/** A post with a title, a date and `body`: the shape the CLI's tests of whole runs give their posts. */
+export function datedPost(title: string, body: string): string {
+  return `---\ntitle: ${title}\ndate: 2025-01-01\n---\n\n${body}\n`;
+}
+
 /** Writes `files` (paths from `root`) with their folders. */
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, text] of Object.entries(files)) {
