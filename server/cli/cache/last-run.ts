@@ -289,8 +289,7 @@ function sitesAsListed(key: LastRunKey, own: string[]): boolean {
   let same = true;
   for (const root of key.roots) {
     // Stops at the first file that differs: a key never makes the walk longer than its list.
-    walkSite(root, (path, stats) => {
-      if (own.includes(path)) return true;
+    walkSite(root, own, (path, stats) => {
       const line = manifestLine(path, stats);
       same = line !== undefined && key.manifest.startsWith(line, at);
       at += line?.length ?? 0;

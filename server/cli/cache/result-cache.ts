@@ -258,11 +258,9 @@ export class ResultCache implements PageInputs {
       }
       if (!site.loose && !roots.has(site.root)) {
         roots.add(site.root);
+        // The cache's own files may lie in the site (`--cache-location`): they are left out, not hashed.
         const visit = (file: string, stats: Stats) => this.noteInManifest(file, stats);
-        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file), visit)) {
-          // The cache itself may lie in the site (`--cache-location`).
-          if (!this.own.includes(file)) this.now.set(file, state);
-        }
+        for (const [file, state] of siteFiles(site.root, workspace.within(site.root), (file) => this.cachedFile(file), { leftOut: this.own, visit })) this.now.set(file, state);
       }
       // A post outside any site, or in a folder the walk leaves out, is looked at on its own.
       if (!this.now.has(path)) {
@@ -288,7 +286,7 @@ export class ResultCache implements PageInputs {
   }
 
   private noteInManifest(file: string, stats: Stats): void {
-    if (this.manifest === undefined || this.own.includes(file)) return;
+    if (this.manifest === undefined) return;
     const line = manifestLine(file, stats);
     if (line === undefined) this.manifest = undefined;
     else this.manifest.push(line);

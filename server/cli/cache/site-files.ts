@@ -19,14 +19,20 @@ export function contentHash(bytes: Buffer | string): string {
 }
 
 /**
- * The state of every file under `root` that a check may read (`walkSite`), by absolute
- * path. Symbolic links are not followed: a linked file is read within the site, as the
- * engine reads it, and hashed every time, since its own times say nothing of its target.
- * `visit` sees each file's `lstat` too (the last run's record takes them).
+ * The state of every file under `root` that a check may read (`walkSite`, which leaves
+ * out `leftOut`), by absolute path. Symbolic links are not followed: a linked file is
+ * read within the site, as the engine reads it, and hashed every time, since its own
+ * times say nothing of its target. `visit` sees each file's `lstat` too (the last run's
+ * record takes them).
  */
-export function siteFiles(root: string, site: NodeWorkspace, before: (path: string) => FileState | undefined, visit?: (path: string, stats: Stats) => void): Map<string, FileState> {
+export function siteFiles(
+  root: string,
+  site: NodeWorkspace,
+  before: (path: string) => FileState | undefined,
+  { leftOut = [], visit }: { leftOut?: readonly string[]; visit?: (path: string, stats: Stats) => void } = {},
+): Map<string, FileState> {
   const files = new Map<string, FileState>();
-  walkSite(root, (path, stats) => {
+  walkSite(root, leftOut, (path, stats) => {
     visit?.(path, stats);
     files.set(path, stateOf(path, stats, site, before(path)));
   });

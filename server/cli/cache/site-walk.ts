@@ -18,9 +18,10 @@ function unread(name: string, atRoot: boolean): boolean {
 }
 
 /**
- * Visits every file under `root` that a check may read, with its `lstat`, in the order
- * of the folders' listings (the same order each time while no folder changes), until
- * `visit` returns false. Kept apart from the cache's hashing (site-files.ts) because the
+ * Visits every file under `root` that a check may read, but those `leftOut` (the files
+ * `--cache` writes, which may lie in the site), with its `lstat`, in the order of the
+ * folders' listings (the same order each time while no folder changes), until `visit`
+ * returns false. Kept apart from the cache's hashing (site-files.ts) because the
  * replay of a last run (last-run.ts) walks a site the same way before Postlint's bundle
  * is even loaded, and stops at the first file that differs.
  *
@@ -28,7 +29,7 @@ function unread(name: string, atRoot: boolean): boolean {
  * is after a checkout, 6,921 lstat calls took 35 ms so and 94 ms as promises 256 at a
  * time, whose callbacks cost this thread more than the calls save it.
  */
-export function walkSite(root: string, visit: (path: string, stats: Stats) => boolean | void): void {
+export function walkSite(root: string, leftOut: readonly string[], visit: (path: string, stats: Stats) => boolean | void): void {
   const folders = [root];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     const files: string[] = [];
@@ -36,7 +37,7 @@ export function walkSite(root: string, visit: (path: string, stats: Stats) => bo
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!unread(entry.name, folder === root)) folders.push(path);
-      } else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && !leftOut.includes(path)) files.push(path);
     }
     for (const path of files) {
       const stats = lstatSync(path, { throwIfNoEntry: false });
