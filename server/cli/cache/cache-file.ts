@@ -100,7 +100,6 @@ function cacheJson(stored: StoredCache): string {
   return `${json.slice(0, -1)},"strings":[${table}]}`;
 }
 
-
 /** `table` may hold strings already: those of posts stored in it (`StoredResult.storedIn`), which are written as they are. */
 function encodeCache(data: Omit<CacheData, 'strings'>, table: StringTable): StoredCache {
   const files: StoredFile[] = [];
