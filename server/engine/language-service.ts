@@ -12,7 +12,8 @@ import { emptyBody, parseBody, type BodyModel } from './markdown';
 import { planNewPost, readSiteAbout, type NewPostInput, type NewPostPlan, type TemplateKind } from './templates/new-post';
 import { aboutOfNewestPost } from './templates/site-about';
 import { confine, foldersUp, dirname, isInside, join, relative } from './site/paths';
-import type { Post, RuleContext } from './rule';
+import type { Post } from './rule';
+import { CheckContext } from './check-context';
 import { RULES, RULES_BY_ID, type RuleId } from './rules';
 import type { NotAPage } from './site/content-pages';
 import { PostSelection } from './post-selection';
@@ -386,36 +387,30 @@ export class LanguageService {
     const { post, bodyFailure } = await this.parse(path, text, site, config, budget);
     const dependencies = new Set<string>();
     const verdicts = this.verdictLookup();
-    const clock = this.now;
-    // Read on first use: a check that reads the clock is not reproducible.
-    let now: Date | undefined;
-    const context: RuleContext<unknown> = {
-      post,
-      site,
-      config,
-      preset: config.preset,
-      schema: config.preset.schema(post.kind),
-      workspace: this.siteWorkspace(site.root),
-      get now() {
-        return (now ??= clock());
+    const context = new CheckContext(
+      {
+        post,
+        site,
+        config,
+        preset: config.preset,
+        schema: config.preset.schema(post.kind),
+        workspace: this.siteWorkspace(site.root),
+        siteCache: (key, compute) => this.siteValue(site.root, key, compute),
+        externalVerdict: verdicts?.lookup,
+        dependencies,
+        pageInputs: this.pageInputs,
+        template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
+        useSiteTemplates: this.usesSiteTemplates(),
       },
-      siteCache: (key, compute) => this.siteValue(site.root, key, compute),
-      externalVerdict: verdicts?.lookup,
-      dependencies,
-      pageInputs: this.pageInputs,
-      template: post.kind === 'post' ? undefined : await this.templateText(post.kind, site, config),
-      useSiteTemplates: this.usesSiteTemplates(),
-      options: undefined,
-      report: () => undefined,
-      unverified: () => undefined,
-    };
+      this.now,
+    );
     const { diagnostics, unverified } = await runRules(context, budget);
     if (bodyFailure) {
       diagnostics.push(bodyFailure);
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     // A result that read a verdict holds what the network said this time, not what the text says.
-    const reproducible = now === undefined && !verdicts?.used && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
+    const reproducible = !context.readTheClock && !verdicts?.used && !diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error');
     const { broken } = config;
     return { path, isPost, diagnostics, unverified, dependencies: [...dependencies], reproducible: reproducible && !broken, ...(broken ? { configProblem: broken.oneLine() } : {}) };
   }
