@@ -79,7 +79,7 @@ test('check with no arguments on a Hugo site: a section of dated pages is a blog
   assert.ok(!files.includes('content/updates/_index.md'));
 });
 
-test('check with no arguments: dated docs are not a blog (a docs section, pages ordered by weight, one stamped date); pages named by their dates are', async () => {
+test('check with no arguments: dated docs are not a blog (a docs section, pages of type docs or ordered by weight, in year folders too, one stamped date); pages named by their dates are', async () => {
   const page = (title: string, front: string) => `---\ntitle: ${title}\n${front}\n---\n\nWords.\n`;
   const root = site('dated-docs', {
     // A theme's archetype gave every docs page a date: the section's name says what it is.
@@ -102,6 +102,14 @@ test('check with no arguments: dated docs are not a blog (a docs section, pages 
     'content/log/2025-01-02-launch.md': page('Launch', 'weight: 10'),
     'content/log/2025-02-02-refit.md': page('Refit', 'weight: 10'),
     'content/log/2025-03-02-crossing.md': page('Crossing', 'weight: 10'),
+    // A folder per year of an event's pages, laid out as docs: no blog, though the folders are years.
+    'content/gatherings/2024/spring/venue.md': page('Venue', 'type: docs\nweight: 4'),
+    'content/gatherings/2024/spring/faq.md': page('FAQ', 'Type: Docs\nweight: 7'),
+    'content/gatherings/2025/autumn/schedule.md': page('Schedule', 'type: docs\nweight: 2\ndate: 2025-09-30'),
+    // The same, ordered by hand with no type: still no blog.
+    'content/meetups/2024/harbour/agenda.md': page('Agenda', 'weight: 1'),
+    'content/meetups/2024/harbour/travel.md': page('Travel', 'weight: 2'),
+    'content/meetups/2025/estuary/agenda.md': page('Agenda', 'weight: 1'),
   });
   const result = await runCli(['check', '--format', 'json'], root);
   const files: string[] = JSON.parse(result.stdout).map((report: { filePath: string }) => report.filePath.slice(root.length + 1));
