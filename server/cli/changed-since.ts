@@ -23,7 +23,7 @@ export function changedSince(cwd: string, ref: string): ChangedFiles | string {
   if (!top.ok) return `--changed-since needs a git checkout: ${top.error}`;
   const root = top.out.trim();
   const commit = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (!commit.ok) return `--changed-since ${ref}: no such commit in this clone; fetch it first (in a shallow clone: git fetch --depth=1 origin ${ref})`;
+  if (!commit.ok) return `--changed-since ${ref}: no such commit in this clone; ${howToFetch(root, ref)}`;
   const diff = git(root, ['diff', '--name-status', '-z', '--find-renames', '--no-ext-diff', '--no-textconv', commit.out.trim(), '--']);
   if (!diff.ok) return `--changed-since ${ref}: ${diff.error}`;
   const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
@@ -54,4 +54,31 @@ export function parseNameStatus(out: string): { changed: string[]; gone: string[
     at += 2;
   }
   return { changed, gone };
+}
+
+/** Revision syntax: a commit counted from another (`HEAD~1`, `main^`), a reflog entry (`@{1}`), a search (`:/fix`). */
+const REVISION_SYNTAX = /[~^@:]/;
+
+/**
+ * What to run so that `ref` is in the clone, by its form. A fetch takes names, not
+ * revisions: `git fetch origin HEAD~1` is an invalid refspec. A remote's branch
+ * (`origin/main`) is fetched into its remote-tracking ref, which a single-branch clone
+ * (actions/checkout's) does not update on its own. Any other name (a branch, a tag, a
+ * commit id) is fetched, then read from FETCH_HEAD. And a branch the clone has under a
+ * remote's name (`main`, where only `origin/main` is) is named so.
+ */
+function howToFetch(root: string, ref: string): string {
+  if (REVISION_SYNTAX.test(ref)) return 'fetch more of its history first: git fetch --deepen=<commits> (actions/checkout fetches all of it with fetch-depth: 0)';
+  const listed = git(root, ['remote']);
+  const remotes = listed.ok ? listed.out.split('\n').filter((name) => name !== '') : [];
+  const slash = ref.indexOf('/');
+  const named = slash > 0 ? ref.slice(0, slash) : '';
+  if (remotes.includes(named)) {
+    const branch = ref.slice(slash + 1);
+    return `fetch it first: git fetch --depth=1 ${named} ${branch}:refs/remotes/${named}/${branch}`;
+  }
+  const tracked = remotes.map((name) => `${name}/${ref}`).find((name) => git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/remotes/${name}^{commit}`]).ok);
+  if (tracked) return `the clone has it as ${tracked}: give --changed-since ${tracked}`;
+  const remote = remotes.includes('origin') ? 'origin' : (remotes[0] ?? 'origin');
+  return `fetch it first: git fetch --depth=1 ${remote} ${ref}, then give --changed-since FETCH_HEAD`;
 }

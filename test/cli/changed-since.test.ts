@@ -74,17 +74,48 @@ test('--changed-since: nothing changed reports nothing, and is no failure', asyn
   assert.deepEqual([code, files, stderr], [0, [], '']);
 });
 
-test('--changed-since in a shallow clone: a ref not fetched is named with how to fetch it (exit 2); once fetched, it works', async () => {
+test('--changed-since in a shallow clone: a ref not fetched is named with what to run for its form (exit 2); run, it works', async () => {
   const origin = repository('origin');
+  git(origin, 'branch', 'base');
   writeFileSync(join(origin, 'content/posts/a.md'), datedPost('A', 'Changed: [here](https://a.example/).'));
   git(origin, 'commit', '-q', '-am', 'a second commit');
-  const clone = join(temp, 'shallow');
-  git(temp, 'clone', '-q', '--depth=1', `file://${origin}`, clone);
-  const missing = await reportedSince(clone, 'HEAD~1');
-  assert.equal(missing.code, 2);
-  assert.equal(missing.stderr, 'postlint: --changed-since HEAD~1: no such commit in this clone; fetch it first (in a shallow clone: git fetch --depth=1 origin HEAD~1)\n');
-  git(clone, 'fetch', '-q', '--deepen=1');
-  assert.deepEqual((await reportedSince(clone, 'HEAD~1')).files, ['content/posts/a.md: link-descriptive-text']);
+  const changedPost = ['content/posts/a.md: link-descriptive-text'];
+  const fresh = () => {
+    const clone = join(temp, `shallow-${Math.random().toString(36).slice(2)}`);
+    git(temp, 'clone', '-q', '--depth=1', `file://${origin}`, clone);
+    return clone;
+  };
+  const missing = async (clone: string, ref: string) => {
+    const run = await reportedSince(clone, ref);
+    assert.equal(run.code, 2);
+    return run.stderr.replace(`postlint: --changed-since ${ref}: no such commit in this clone; `, '').trim();
+  };
+  // A revision counted from another is no name to fetch (`git fetch origin HEAD~1` is an invalid refspec): more history is.
+  const counted = fresh();
+  assert.equal(await missing(counted, 'HEAD~1'), 'fetch more of its history first: git fetch --deepen=<commits> (actions/checkout fetches all of it with fetch-depth: 0)');
+  git(counted, 'fetch', '-q', '--deepen=1');
+  assert.deepEqual((await reportedSince(counted, 'HEAD~1')).files, changedPost);
+  // A remote's branch, into its remote-tracking ref, which a single-branch clone does not fetch on its own.
+  const remoteBranch = fresh();
+  const advice = await missing(remoteBranch, 'origin/base');
+  assert.equal(advice, 'fetch it first: git fetch --depth=1 origin base:refs/remotes/origin/base');
+  git(remoteBranch, ...advice.replace('fetch it first: git ', '').split(' '), '-q');
+  assert.deepEqual((await reportedSince(remoteBranch, 'origin/base')).files, changedPost);
+  // A branch's name, as the pull request's base is named: fetched, then read from FETCH_HEAD.
+  const name = fresh();
+  assert.equal(await missing(name, 'base'), 'fetch it first: git fetch --depth=1 origin base, then give --changed-since FETCH_HEAD');
+  git(name, 'fetch', '-q', '--depth=1', 'origin', 'base');
+  assert.deepEqual((await reportedSince(name, 'FETCH_HEAD')).files, changedPost);
+});
+
+test('--changed-since <branch> where the clone has only the remote\u2019s branch: the message names it', async () => {
+  const origin = repository('origin-named');
+  git(origin, 'branch', 'base');
+  const clone = join(temp, 'full-clone');
+  git(temp, 'clone', '-q', `file://${origin}`, clone);
+  const run = await reportedSince(clone, 'base');
+  assert.deepEqual([run.code, run.stderr], [2, 'postlint: --changed-since base: no such commit in this clone; the clone has it as origin/base: give --changed-since origin/base\n']);
+  assert.deepEqual((await reportedSince(clone, 'origin/base')).files, []);
 });
 
 test('--changed-since never passes an option to git, and says when there is no git checkout', async () => {
