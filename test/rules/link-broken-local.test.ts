@@ -45,6 +45,18 @@ test('link-broken-local: pages by file name (lower-cased), section, slug, url an
   assert.deepEqual((await broken(`${body}\n`)).covered, []);
 });
 
+test('link-broken-local: a top-level folder of pages is a section without `_index.md`, and with an `_index` file Hugo does not read as content', async () => {
+  const files = {
+    'content/harbours/north.md': page('North harbour'),
+    'content/moorings/east.md': page('East moorings'),
+    // Kept aside under a name Hugo does not read as content: the section's page is Hugo's own list.
+    'content/moorings/_index.md-old': page('Moorings'),
+    'content/charts/deep/soundings.md': page('Soundings'),
+  };
+  // Only top-level folders are sections by themselves: `charts/deep/` has no page.
+  assert.deepEqual((await broken('[a](/harbours/) [b](/moorings/) [c](/charts/) [d](/charts/deep/)\n', files)).covered, ['/charts/deep/']);
+});
+
 test('link-broken-local: a page moved by slug or url is not at its file path any more', async () => {
   const { covered, found } = await broken('[a](/blog/renamed/) and [b](/crew/)\n');
   assert.deepEqual(covered, ['/blog/renamed/', '/crew/']);

@@ -166,7 +166,9 @@ export class SiteIndexBuilder {
       this.index.uncertain.push({ path: pathKey(folderUrl), reason: `pages under it are made at build time by ${quoted(`${relative(this.site.root, folder)}/${CONTENT_ADAPTER}`, Infinity)}` });
     }
     // A top-level folder is a section even without `_index.md`: Hugo lists its pages there.
-    const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name));
+    // An `_index` file Hugo does not read as content (`_index.md-moved-to-intro`, kept aside
+    // by porter.sh) is one of the section's files, not its page.
+    const hasIndex = files.some((entry) => /^_index\.[^.]+$/i.test(entry.name) && contentExtension(entry.name) !== undefined);
     if (!hasIndex && folderUrl !== undefined && treeFolder !== '' && !treeFolder.includes('/')) this.index.implicitPages.add(pathKey(folderUrl));
     let branchUrl: string | undefined;
     for (const entry of files) {
