@@ -192,3 +192,25 @@ test('frontmatter-unknown-key: `_build` beside `build` is read in its place: no 
     ['_build', `${DEPRECATED_BUILD} Hugo reads it and ignores the “build” beside it: move its settings into “build” and remove it. ${BUILD_HISTORY}`, []],
   ]);
 });
+
+test('frontmatter-unknown-key: a key the site\u2019s templates or a theme\u2019s read is the site\u2019s own, in either mode; a site parameter of that name is not', async () => {
+  // No `title` or `description`: `stitle` and `sdescription` are each a slip of one.
+  const text = '---\ndate: 2025-01-01\nstitle: Short\nsdescription: Shorter\ndescripton: x\nsubtitel: y\n---\n';
+  const reported = async (files: Record<string, string>, baseURL?: string) => {
+    const site = hugoSite({ 'content/blog/p.md': text, ...files }, { baseURL });
+    return only(await checkPost(site, 'content/blog/p.md'), 'frontmatter-unknown-key').map((d) => rangeText(text, d));
+  };
+  // Near `title` and `description`: slips, where nothing reads them.
+  assert.deepEqual(await reported({}), ['stitle', 'sdescription', 'descripton']);
+  const layouts = {
+    'layouts/audit/list.html': '{{ range .Pages }}<h2>{{ .Params.stitle }}</h2><p>{{ index .Params "sdescription" }}</p>{{ end }}',
+    'layouts/partials/head.html': '<meta name="description" content="{{ .Site.Params.descripton }}">{{ site.Params.subtitel }}',
+  };
+  assert.deepEqual(await reported(layouts), ['descripton']);
+  // A theme on disk is read as the site's own layouts are; `.Param` reads the page's key.
+  const theme = { 'hugo.yaml': 'baseURL: https://example.org/\ntheme: harbour\n', 'themes/harbour/layouts/_default/single.html': '{{ $.Page.Params.stitle }} {{ .Param `sdescription` }}' };
+  assert.deepEqual(await reported(theme), ['descripton']);
+  // In `all` mode (the todogroup preset) too.
+  assert.deepEqual(await reported(layouts, 'https://todogroup.org/'), ['descripton', 'subtitel']);
+});
+

@@ -5,6 +5,7 @@ import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { fitsKey } from '../frontmatter/value-fit';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import { taxonomiesOfFile, urlSettings } from '../site/hugo-urls';
+import { layoutParams } from '../site/layout-params';
 import { quoted } from '../text/quote';
 import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
@@ -40,9 +41,11 @@ export default defineRule({
         .describe('`all` reports every unknown key; `typos` only keys that look like a known key misspelt. Default: the preset\u2019s.'),
     })
     .strict(),
-  check({ post, schema, preset, site, options, report }) {
+  check({ post, schema, preset, site, options, report, siteCache, workspace }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
+    // Unknown keys wait for what the site's templates read (`layoutParams`): a key a template reads is the site's own.
+    const found: { key: string; problem: Problem }[] = [];
     const mode = options.mode ?? preset.unknownKeys;
     // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own,
     // and the post's language its own taxonomies (`FRtags` in a French post).
@@ -56,20 +59,29 @@ export default defineRule({
       if (Object.hasOwn(schema.shape, name) || accepted.has(key.toLowerCase()) || repeated.has(entry)) continue;
       const deprecated = DEPRECATED_KEYS.get(key.toLowerCase());
       if (deprecated) {
+        // Hugo's own name for another key: deprecated whatever the templates read.
         report(deprecationProblem(post.text, entry, deprecated, present));
         continue;
       }
       const suggestion = suggestionFor(key, frontMatter.data[name], schema, present);
       // In `typos` mode a theme's own keys must pass: only a slip of a known key is reported, never its singular or plural.
       if (mode === 'typos' && (suggestion === undefined || isSingularOrPlural(key, suggestion))) continue;
-      report({
-        span: keySpan,
-        message: suggestion
-          ? `Unknown front matter key ${quoted(key, 60)}. Did you mean ${quoted(suggestion, 60)}? Rename it so the site reads it.`
-          : `Unknown front matter key ${quoted(key, 60)}. The ${preset.name} preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
-        fixes: suggestion ? [{ title: `Rename ${quoted(key)} to ${quoted(suggestion)}`, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
+      found.push({
+        key,
+        problem: {
+          span: keySpan,
+          message: suggestion
+            ? `Unknown front matter key ${quoted(key, 60)}. Did you mean ${quoted(suggestion, 60)}? Rename it so the site reads it.`
+            : `Unknown front matter key ${quoted(key, 60)}. The ${preset.name} preset does not read it: remove it, or allow it in .postlintrc.json (rules.frontmatter-unknown-key.allow).`,
+          fixes: suggestion ? [{ title: `Rename ${quoted(key)} to ${quoted(suggestion)}`, edits: [keyRename(post.text, keySpan, suggestion)], safe: false, preferred: true }] : [],
+        },
       });
     }
+    // Most posts have no unknown key: only then are the site's templates read (once per site).
+    if (found.length === 0) return;
+    return layoutParams(siteCache, workspace, site).then((read) => {
+      for (const { key, problem } of found) if (!read.has(key.toLowerCase())) report(problem);
+    });
   },
 });
 

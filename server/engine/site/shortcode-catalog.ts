@@ -174,20 +174,28 @@ async function themeOnDisk(workspace: Workspace, folder: string): Promise<boolea
   return (await workspace.stat(folder)) === 'directory' && (await workspace.readDirectory(folder)).length > 0;
 }
 
-export async function readShortcodeCatalog(workspace: Workspace, site: Site): Promise<ShortcodeCatalog> {
-  const templates = new Map<string, string[]>();
-  if (site.loose) return { templates, complete: false };
+/**
+ * Where the site's templates come from: the site's own folder, then each theme or module
+ * on disk, in the order Hugo looks (the site's own templates win over its themes', the
+ * leftmost theme over the next); `outOfSight` when a theme or module is not on disk.
+ */
+export async function templateSources(workspace: Workspace, site: Site): Promise<{ sources: string[]; outOfSight: boolean }> {
   const themesDir = typeof site.config.themesDir === 'string' ? join(site.root, site.config.themesDir) : join(site.root, 'themes');
-  // The site's own templates win over its themes', the leftmost theme over the next.
   const sources = [site.root];
-  // A module imported by a path of the themes folder is on disk like a theme; any other is not.
-  const imports = moduleImportPaths(site.config);
   let outOfSight = false;
-  for (const theme of [...themeNames(site.config), ...imports]) {
+  // A module imported by a path of the themes folder is on disk like a theme; any other is not.
+  for (const theme of [...themeNames(site.config), ...moduleImportPaths(site.config)]) {
     const folder = join(themesDir, theme);
     if (await themeOnDisk(workspace, folder)) sources.push(folder);
     else outOfSight = true;
   }
+  return { sources, outOfSight };
+}
+
+export async function readShortcodeCatalog(workspace: Workspace, site: Site): Promise<ShortcodeCatalog> {
+  const templates = new Map<string, string[]>();
+  if (site.loose) return { templates, complete: false };
+  const { sources, outOfSight } = await templateSources(workspace, site);
   let seen = sources.length > 1;
   for (const source of sources) {
     const found = new Map<string, string[]>();
