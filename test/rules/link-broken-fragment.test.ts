@@ -280,3 +280,18 @@ test('link-broken-fragment: a fenced block\u2019s own id ({#name}) is an anchor'
   const body = '```go {#setup .wide}\nfunc main() {}\n```\n\n[a](#setup) [b](#setup-1)\n';
   assert.deepEqual((await fragments(body)).covered, ['#setup-1']);
 });
+
+test('link-broken-fragment: an id a layout of the site or of a theme on disk writes as it is reaches every page; one a template makes, or the site\u2019s other markup, does not', async () => {
+  const body = 'See [the docs](/blog/mooring/#docs), [the top bar](#site-nav), [made](/blog/mooring/#anchor), [no id](#wrapper) and [gone](/blog/mooring/#nothing).\n';
+  const layouts = {
+    'layouts/_default/baseof.html': '<body id="docs" class="{{ .Type }}">{{ block "main" . }}{{ end }}</body>',
+    'layouts/partials/nav.html': '<nav {{ with .Params.navclass }}class="{{ . }}"{{ end }} id=\'site-nav\'></nav><h2 id="{{ .Anchor }}">x</h2><div data-id="wrapper"></div>',
+  };
+  assert.deepEqual((await fragments(body)).covered, ['/blog/mooring/#docs', '#site-nav', '/blog/mooring/#anchor', '#wrapper', '/blog/mooring/#nothing']);
+  assert.deepEqual((await fragments(body, layouts)).covered, ['/blog/mooring/#anchor', '#wrapper', '/blog/mooring/#nothing']);
+  const theme = {
+    'hugo.yaml': 'baseURL: https://example.org/\ntheme: quay\n',
+    'themes/quay/layouts/docs/single.html': '<main id="docs"><header id="site-nav"></header></main>',
+  };
+  assert.deepEqual((await fragments(body, theme)).covered, ['/blog/mooring/#anchor', '#wrapper', '/blog/mooring/#nothing']);
+});

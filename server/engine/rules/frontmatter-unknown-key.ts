@@ -5,7 +5,7 @@ import { keyRename, repeatedKeys } from '../frontmatter/key-case';
 import { fitsKey } from '../frontmatter/value-fit';
 import type { FrontMatterDates } from '../site/front-matter-dates';
 import { taxonomiesOfFile, urlSettings } from '../site/hugo-urls';
-import { layoutParams } from '../site/layout-params';
+import { layoutFacts } from '../site/layout-templates';
 import { quoted } from '../text/quote';
 import { couldBeSlipOf, isSingularOrPlural, nearestKey } from '../text/suggest';
 
@@ -44,7 +44,7 @@ export default defineRule({
   check({ post, schema, preset, site, options, report, siteCache, workspace }) {
     const frontMatter = post.frontMatter;
     if (!frontMatter?.data) return;
-    // Unknown keys wait for what the site's templates read (`layoutParams`): a key a template reads is the site's own.
+    // Unknown keys wait for what the site's templates read (`layoutFacts`): a key a template reads is the site's own.
     const found: { key: string; problem: Problem }[] = [];
     const mode = options.mode ?? preset.unknownKeys;
     // Hugo reads keys in any case: so does `allow`. The site's `frontmatter` setting may name date keys of its own,
@@ -79,8 +79,8 @@ export default defineRule({
     }
     // Most posts have no unknown key: only then are the site's templates read (once per site).
     if (found.length === 0) return;
-    return layoutParams(siteCache, workspace, site).then((read) => {
-      for (const { key, problem } of found) if (!read.has(key.toLowerCase())) report(problem);
+    return layoutFacts(siteCache, workspace, site).then(({ params }) => {
+      for (const { key, problem } of found) if (!params.has(key.toLowerCase())) report(problem);
     });
   },
 });

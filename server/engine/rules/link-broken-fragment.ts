@@ -9,6 +9,7 @@ import { codeBlockIds, siteHighlightSettings } from '../site/code-line-anchors';
 import { quoted } from '../text/quote';
 import { closest } from '../text/suggest';
 import { uniqueTargets } from '../links/url-parts';
+import { layoutFacts } from '../site/layout-templates';
 
 /**
  * The body parser makes heading ids the way Goldmark's default `github` style does;
@@ -95,8 +96,12 @@ export default defineRule({
     fixable: 'editor',
   },
   async check(context) {
-    const { post, site, workspace, report } = context;
+    const { post, site, workspace, siteCache } = context;
     if (!idsAreKnown(site)) return;
+    // An id a layout writes (`<body id="docs">`) is one of every page's: looked up only for a fragment found nowhere else.
+    const report = async (found: Problem, fragment: string) => {
+      if (!(await layoutFacts(siteCache, workspace, site)).ids.has(fragment)) context.report(found);
+    };
     let own: PageAnchors | undefined;
     const ownAnchors = () => (own ??= anchorsOfBody(post.body, codeBlockIds(post.text, post.body, siteHighlightSettings(site.config))));
     const suggest = suggester();
@@ -106,7 +111,7 @@ export default defineRule({
       if (!target.link || !target.url.trimStart().startsWith('#')) continue;
       const classified = classifyUrl(destinationAsPublished(target), site.baseURL);
       if (classified.kind !== 'fragment' || !classified.fragment) continue;
-      if (!matches(ownAnchors(), classified.fragment)) report(problem(post, target, classified.fragment, ownAnchors(), 'this post', suggest));
+      if (!matches(ownAnchors(), classified.fragment)) await report(problem(post, target, classified.fragment, ownAnchors(), 'this post', suggest), classified.fragment);
     }
 
     const withFragments = localLinks(post, site).filter((link) => link.target.link && link.fragment);
@@ -120,12 +125,12 @@ export default defineRule({
       const page: SitePage | undefined = resolution.found ? resolution.page : undefined;
       if (!page || page.kind !== 'page') continue;
       if (page.file === post.path) {
-        if (!matches(ownAnchors(), fragment)) report(problem(post, link.target, fragment, ownAnchors(), 'this post', suggest));
+        if (!matches(ownAnchors(), fragment)) await report(problem(post, link.target, fragment, ownAnchors(), 'this post', suggest), fragment);
         continue;
       }
       const anchors = await pages.anchorsOf(page);
       if (anchors && !matches(anchors, fragment)) {
-        report(problem(post, link.target, fragment, anchors, { url: page.url, file: relative(site.root, page.file) }, suggest));
+        await report(problem(post, link.target, fragment, anchors, { url: page.url, file: relative(site.root, page.file) }, suggest), fragment);
       }
     }
   },
