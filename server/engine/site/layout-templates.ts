@@ -27,6 +27,8 @@ const CACHE_KEY = 'layout-templates';
 const MAX_DEPTH = 8;
 /** The templates read per site: a theme has a few hundred. */
 const MAX_TEMPLATES = 5_000;
+/** The characters of template read per site, for a pull request that adds huge ones: a theme's are a megabyte or two. */
+const MAX_TEMPLATE_TEXT = 32 * 1024 * 1024;
 
 /** `.Params.key`, `$.Params.key`, `.Page.Params.key`, not `.Site.Params.key`. */
 const FIELD = /(?<![Ss]ite)\.Params\.([A-Za-z_][\w]*)/g;
@@ -52,9 +54,11 @@ async function readLayoutFacts(workspace: Workspace, site: Site): Promise<Layout
   if (site.loose) return { params, ids };
   const files: string[] = [];
   for (const source of (await templateSources(workspace, site)).sources) await listTemplates(workspace, join(source, 'layouts'), files, 0);
+  let read = 0;
   for (const file of files) {
     const text = await workspace.readFile(file);
     if (text === undefined) continue;
+    if ((read += text.length) > MAX_TEMPLATE_TEXT) break;
     for (const key of paramsIn(text)) params.add(key);
     for (const id of idsIn(text)) ids.add(id);
   }
