@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { splitPost } from '../../server/engine/frontmatter/frontmatter';
 import { LineIndex } from '../../server/engine/text/line-index';
 import type { Fix } from '../../server/engine/types';
 import { checkPost, hugoSite, only, rangeText, serviceFor, SITE } from '../helpers/memory-workspace';
@@ -26,6 +27,30 @@ test('frontmatter-syntax: an unclosed quote is shown on the value that opens it,
   const problems = await syntaxProblems('---\ntitle: "Seed swap\nauthor: alice\ndate: 2025-01-01\n---\nBody\n');
   assert.deepEqual(problems.map((p) => [p.line, p.text]), [[1, '"Seed swap']]);
   assert.equal(problems[0].message, 'This value opens a quote, “"”, that is never closed. Add the closing “"” at the end of the value.');
+});
+
+test('frontmatter-syntax: a quoted value whose lines go on no deeper than its key is one value, as Hugo\u2019s YAML readers fold it; its place is where it is written', async () => {
+  const cases: [string, Record<string, unknown>][] = [
+    // The second line at the key's own column: YAML 1.2 wants it deeper, goccy/go-yaml and go-yaml v3 do not.
+    ['---\ntitle: "Harbour notes"\nsummary: "We talked to the harbour master,   \nabout the new pier."\ntags:\n  - boats\n---\nBody\n', { summary: 'We talked to the harbour master, about the new pier.', tags: ['boats'] }],
+    ['---\r\ntitle: "Harbour notes"\r\nexcerpt: "New here?\r\nStart with the tide tables."\r\n\r\nimage: /img/buoy.svg\r\n---\r\nBody\r\n', { excerpt: 'New here? Start with the tide tables.', image: '/img/buoy.svg' }],
+    // Single quotes with an escaped quote, under a nested key; and two such values.
+    ["---\ntitle: Harbour notes\nparams:\n  note: 'it''s\n  windy'\nafter: 1\n---\n", { params: { note: "it's windy" }, after: 1 }],
+    ['---\ntitle: Harbour notes\na: "one\nline"\nb: "two\nlines\nhere"\n---\n', { a: 'one line', b: 'two lines here' }],
+  ];
+  for (const [text, values] of cases) {
+    const site = hugoSite({ 'content/blog/p.md': text });
+    const diagnostics = await checkPost(site, 'content/blog/p.md');
+    assert.deepEqual(only(diagnostics, 'frontmatter-syntax'), [], JSON.stringify(text));
+    const { frontMatter } = splitPost(text);
+    for (const [key, value] of Object.entries(values)) assert.deepEqual(frontMatter?.data?.[key], value, key);
+    // Positions are those of the text as written: each key's span covers the key.
+    for (const pair of frontMatter?.keys ?? []) assert.equal(text.slice(pair.keySpan.start, pair.keySpan.end), pair.key);
+  }
+  // A value the key after it depends on: `date` below a continued summary is still read, and checked.
+  const dated = '---\ntitle: Harbour notes\nsummary: "one\nline"\ndate: 2025-02-30\n---\n';
+  const schema = only(await checkPost(hugoSite({ 'content/blog/p.md': dated }), 'content/blog/p.md'), 'frontmatter-schema');
+  assert.deepEqual(schema.map((d) => rangeText(dated, d)), ['2025-02-30']);
 });
 
 test('frontmatter-syntax: an unclosed quote gets "Add the closing quote" at the end of its line, in the editor only, and the front matter then reads', async () => {

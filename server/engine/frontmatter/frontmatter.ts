@@ -4,6 +4,7 @@ import { afterLineBreak, errorSpan, splitFrontMatter, type FrontMatterBlock, typ
 import { caseDuplicateProblems } from './key-case';
 import { parserProblem } from './parser-problem';
 import { parseToml } from './toml';
+import { indentQuotedContinuation } from './quoted-continuations';
 import { quoted } from '../text/quote';
 import type { Span } from '../types';
 import type { FixSpec } from '../rule';
@@ -189,8 +190,7 @@ function parseJson(text: string, frontMatter: FrontMatter): void {
 function parseYaml(text: string, frontMatter: FrontMatter): void {
   const { start, end } = frontMatter.contentSpan;
   const source = text.slice(start, end);
-  // Duplicate keys are found below, in one pass: YAML's own check compares each key with every earlier one.
-  const document = parseDocument(source, { uniqueKeys: false, prettyErrors: false });
+  const document = parseAsHugoReads(source);
   frontMatter.document = document;
   // Most front matter has no comments: skip the second pass of YAML's lexer then.
   frontMatter.comments = source.includes('#') ? yamlComments(source, start) : [];
@@ -238,6 +238,51 @@ function parseYaml(text: string, frontMatter: FrontMatter): void {
       span: frontMatter.openSpan,
     });
   }
+}
+
+/** At most this many quoted values continued under their key are read again as Hugo reads them (quoted-continuations.ts). */
+const MAX_CONTINUED_QUOTES = 32;
+
+function parseYamlSource(source: string): Document.Parsed {
+  // Duplicate keys are found apart, in one pass: YAML's own check compares each key with every earlier one.
+  return parseDocument(source, { uniqueKeys: false, prettyErrors: false });
+}
+
+/**
+ * The front matter's YAML as Hugo reads it: a quoted value whose lines go on no deeper
+ * than its key is one value there, where the `yaml` package finds its quote never
+ * closed (quoted-continuations.ts). Each such value is indented and the block parsed
+ * again; the document's ranges and errors are then those of the text as written.
+ */
+function parseAsHugoReads(source: string): Document.Parsed {
+  let document = parseYamlSource(source);
+  let current = source;
+  let original = (offset: number) => offset;
+  const tried = new Set<number>();
+  for (let round = 0; round < MAX_CONTINUED_QUOTES; round++) {
+    const missing = document.errors.find((error) => error.code === 'MISSING_CHAR');
+    const quoteAt = missing && unclosedQuote(document, current, missing.pos[0])?.start;
+    if (quoteAt === undefined || tried.has(original(quoteAt))) break;
+    tried.add(original(quoteAt));
+    const indented = indentQuotedContinuation(current, quoteAt);
+    if (!indented) break;
+    const outer = original;
+    original = (offset) => outer(indented.original(offset));
+    current = indented.source;
+    document = parseYamlSource(current);
+  }
+  if (current !== source) toWrittenOffsets(document, original);
+  return document;
+}
+
+/** Moves every range and error position of a document parsed from an indented source to the text as written. */
+function toWrittenOffsets(document: Document.Parsed, original: (offset: number) => number): void {
+  visit(document, {
+    Node(_, node) {
+      if (node.range) node.range = [original(node.range[0]), original(node.range[1]), original(node.range[2])];
+    },
+  });
+  for (const error of [...document.errors, ...document.warnings]) error.pos = [original(error.pos[0]), original(error.pos[1])];
 }
 
 /**
