@@ -22,7 +22,7 @@ export function changedSince(cwd: string, ref: string): ChangedFiles | string {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   if (!top.ok) return `--changed-since needs a git checkout: ${top.error}`;
   const root = top.out.trim();
-  const commit = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const commit = commitOf(root, ref);
   if (!commit.ok) return `--changed-since ${ref}: no such commit in this clone; ${howToFetch(root, ref)}`;
   const diff = git(root, ['diff', '--name-status', '-z', '--find-renames', '--no-ext-diff', '--no-textconv', commit.out.trim(), '--']);
   if (!diff.ok) return `--changed-since ${ref}: ${diff.error}`;
@@ -34,6 +34,11 @@ export function changedSince(cwd: string, ref: string): ChangedFiles | string {
     changed: [...files.changed, ...untracked.out.split('\0').filter((path) => path !== '')].map(inRoot),
     gone: files.gone.map(inRoot),
   };
+}
+
+/** The commit `ref` names in the checkout at `root`; `--end-of-options`, so that no ref is taken for an option. */
+function commitOf(root: string, ref: string): ReturnType<typeof git> {
+  return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
 }
 
 /** `git diff --name-status -z`: a status, then one path (two for a rename or copy), each ended by NUL. */
@@ -77,7 +82,7 @@ function howToFetch(root: string, ref: string): string {
     const branch = ref.slice(slash + 1);
     return `fetch it first: git fetch --depth=1 ${named} ${branch}:refs/remotes/${named}/${branch}`;
   }
-  const tracked = remotes.map((name) => `${name}/${ref}`).find((name) => git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/remotes/${name}^{commit}`]).ok);
+  const tracked = remotes.map((name) => `${name}/${ref}`).find((name) => commitOf(root, `refs/remotes/${name}`).ok);
   if (tracked) return `the clone has it as ${tracked}: give --changed-since ${tracked}`;
   const remote = remotes.includes('origin') ? 'origin' : (remotes[0] ?? 'origin');
   return `fetch it first: git fetch --depth=1 ${remote} ${ref}, then give --changed-since FETCH_HEAD`;

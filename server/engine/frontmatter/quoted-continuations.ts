@@ -8,9 +8,10 @@
  * the quote as never closed. Hugo's YAML reader does not: goccy/go-yaml (Hugo 0.152 and
  * later) folds the lines into the value whatever their indentation (its scanner looks
  * for the closing quote and checks only tabs), as readers built on libyaml do (PyYAML
- * does; go-yaml v3, Hugo's reader before, is a port of libyaml). carvel.dev and cloudnative-pg.io build with such values. So the front
- * matter is read as Hugo reads it: each such line indented just enough for the `yaml`
- * package, then every position mapped back to the text as written.
+ * does; go-yaml v3, Hugo's reader before, is a port of libyaml). carvel.dev and
+ * cloudnative-pg.io build with such values. So the front matter is read as Hugo reads
+ * it: each such line indented just enough for the `yaml` package, then every position
+ * mapped back to the text as written.
  */
 
 /** A source with lines indented, and the way back to offsets of the source as written. */

@@ -16,15 +16,11 @@
  */
 import type { Site } from './site';
 import { join } from './paths';
-import { templateSources } from './shortcode-catalog';
+import { templateFiles, templateSources, type SiteCache } from './shortcode-catalog';
 import type { Workspace } from '../types';
 import { HtmlScanner, findAttribute, type HtmlSink } from '../markdown/html';
 
-type SiteCache = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-
 const CACHE_KEY = 'layout-templates';
-/** Deep enough for any theme's layouts; a symlink loop cannot keep the walk going. */
-const MAX_DEPTH = 8;
 /** The templates read per site: a theme has a few hundred. */
 const MAX_TEMPLATES = 5_000;
 /** The characters of template read per site, for a pull request that adds huge ones: a theme's are a megabyte or two. */
@@ -53,7 +49,9 @@ async function readLayoutFacts(workspace: Workspace, site: Site): Promise<Layout
   const ids = new Set<string>();
   if (site.loose) return { params, ids };
   const files: string[] = [];
-  for (const source of (await templateSources(workspace, site)).sources) await listTemplates(workspace, join(source, 'layouts'), files, 0);
+  for (const source of (await templateSources(workspace, site)).sources) {
+    for (const { path } of await templateFiles(workspace, join(source, 'layouts'), MAX_TEMPLATES - files.length)) files.push(path);
+  }
   let read = 0;
   for (const file of files) {
     const text = await workspace.readFile(file);
@@ -63,16 +61,6 @@ async function readLayoutFacts(workspace: Workspace, site: Site): Promise<Layout
     for (const id of idsIn(text)) ids.add(id);
   }
   return { params, ids };
-}
-
-async function listTemplates(workspace: Workspace, folder: string, files: string[], depth: number): Promise<void> {
-  if (depth > MAX_DEPTH) return;
-  for (const entry of await workspace.readDirectory(folder)) {
-    if (files.length >= MAX_TEMPLATES) return;
-    const path = join(folder, entry.name);
-    if (entry.kind === 'directory') await listTemplates(workspace, path, files, depth + 1);
-    else files.push(path);
-  }
 }
 
 /** The page keys one template reads, lower-cased. */

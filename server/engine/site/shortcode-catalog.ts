@@ -47,10 +47,11 @@ export interface ShortcodeCatalog {
 /** Keys under which rules share the catalog through `RuleContext.siteCache`. */
 export const CATALOG_CACHE_KEY = 'shortcodes:catalog';
 
-type SiteCache = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+/** `RuleContext.siteCache`, as the readers of the site's templates take it. */
+export type SiteCache = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 
 const SHORTCODE_FOLDERS = ['layouts/_shortcodes', 'layouts/shortcodes'];
-/** Deep enough for `a/b/c.html`; a symlink loop cannot keep the walk going. */
+/** Deep enough for `a/b/c.html` and any theme's layouts; a symlink loop cannot keep the walk going. */
 const MAX_DEPTH = 8;
 
 export function isInlineShortcode(name: string): boolean {
@@ -203,7 +204,13 @@ export async function readShortcodeCatalog(workspace: Workspace, site: Site): Pr
       const path = join(source, folder);
       if ((await workspace.stat(path)) !== 'directory') continue;
       seen = true;
-      await collectTemplates(workspace, path, '', found, 0);
+      for (const { path: file, rel } of await templateFiles(workspace, path)) {
+        const name = templateName(rel);
+        if (name === undefined) continue;
+        const files = found.get(name);
+        if (files) files.push(file);
+        else found.set(name, [file]);
+      }
     }
     for (const [name, files] of found) if (!templates.has(name)) templates.set(name, files);
   }
@@ -211,21 +218,29 @@ export async function readShortcodeCatalog(workspace: Workspace, site: Site): Pr
 }
 
 /** `a/b.en.html` → `a/b`: the name is the path up to the first dot of the file name. */
-async function collectTemplates(workspace: Workspace, folder: string, prefix: string, found: Map<string, string[]>, depth: number): Promise<void> {
-  if (depth > MAX_DEPTH) return;
-  for (const entry of await workspace.readDirectory(folder)) {
-    const path = join(folder, entry.name);
-    if (entry.kind === 'directory') {
-      await collectTemplates(workspace, path, `${prefix}${entry.name}/`, found, depth + 1);
-      continue;
+function templateName(rel: string): string | undefined {
+  const slash = rel.lastIndexOf('/');
+  const stem = rel.slice(slash + 1).split('.')[0];
+  return stem === '' ? undefined : `${rel.slice(0, slash + 1)}${stem}`.toLowerCase();
+}
+
+/**
+ * The files under a templates folder, each with its path from there (`a/b.en.html`),
+ * folder by folder as they are listed, at most `limit` of them.
+ */
+export async function templateFiles(workspace: Workspace, folder: string, limit = Infinity): Promise<{ path: string; rel: string }[]> {
+  const files: { path: string; rel: string }[] = [];
+  const walk = async (dir: string, prefix: string, depth: number): Promise<void> => {
+    if (depth > MAX_DEPTH) return;
+    for (const entry of await workspace.readDirectory(dir)) {
+      if (files.length >= limit) return;
+      const path = join(dir, entry.name);
+      if (entry.kind === 'directory') await walk(path, `${prefix}${entry.name}/`, depth + 1);
+      else files.push({ path, rel: `${prefix}${entry.name}` });
     }
-    const stem = entry.name.split('.')[0];
-    if (stem === '') continue;
-    const name = `${prefix}${stem}`.toLowerCase();
-    const files = found.get(name);
-    if (files) files.push(path);
-    else found.set(name, [path]);
-  }
+  };
+  await walk(folder, '', 0);
+  return files;
 }
 
 /**
