@@ -119,6 +119,9 @@ test('the packaged extension in code-server, through its UI', { timeout: 300_000
       // Ctrl+. goes to the editor only once Go to Line has moved its cursor and given its focus back.
       await page.locator('.statusbar-item', { hasText: /Ln 2, Col 1\b/ }).waitFor();
       await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+      // The light bulb shows once the editor holds the line's problems and the server's fixes for them: pressed
+      // before, while the opened post's problems were being pulled again, Ctrl+. once said "No code actions available".
+      await page.locator('.editor-instance .monaco-editor.focused').locator('.lightBulbWidget, .cgmr[class*="codicon-gutter-lightbulb"]').first().waitFor();
       await page.keyboard.press('Control+.');
       await page.locator('.action-widget .monaco-list-row', { hasText: 'Rename “Title” to “title”' }).waitFor();
       // The preferred fix comes focused; a click would land on the widget's pointer block.
